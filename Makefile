@@ -1,0 +1,109 @@
+# akios: one GNU Makefile. `make` builds ./akios; `make test` and `make demo` first install
+# the Debian packages they need (scripts/install-deps), so both work on a fresh machine.
+#
+# Knobs: DEVELOPER=1 (-Werror), SANITIZE=address,undefined, PREFIX=/usr/local, DESTDIR=.
+# Modules are folders under src/; every src/*/*.c but src/cli/main.c goes into build/libakios.a,
+# which the binary, the unit tests and the fuzzers link. A module that needs build-time steps
+# (e.g. an embedded database) adds them in its own src/<module>/module.mk.
+
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+CC         ?= cc
+PKG_CONFIG ?= pkg-config
+PKGS       := yaml-0.1 jansson libcurl libcrypto libseccomp libpcre2-8
+
+B   ?= build
+BIN ?= akios
+
+WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
+        -Wpointer-arith -Wvla -Wno-unused-parameter -Wundef -Wcast-align
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 $(WARN) -fno-strict-aliasing -fstack-protector-strong
+CPPFLAGS += -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -DAKIOS_VERSION='"$(VERSION)"' -Isrc
+ifeq ($(DEVELOPER),1)
+CFLAGS += -Werror
+endif
+ifneq ($(SANITIZE),)
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+LIBS       = $(PKG_LIBS)
+
+LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+GEN_SRCS  :=
+EXTRA_DEPS :=
+
+# Module build fragments may add to GEN_SRCS, LIBS, EXTRA_DEPS and define their own rules.
+include $(wildcard src/*/module.mk)
+
+LIB_OBJS  = $(patsubst %.c,$(B)/%.o,$(LIB_SRCS) $(GEN_SRCS))
+UNIT_SRCS := $(wildcard tests/unit/test-*.c)
+UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
+TEST_SCRIPTS = $(sort $(wildcard tests/*/*.t))
+HELPER_SRCS := $(wildcard tests/helpers/*.c)
+HELPER_BINS := $(patsubst tests/helpers/%.c,$(B)/helpers/%,$(HELPER_SRCS))
+
+.PHONY: all test demo bench install uninstall clean deps check-deps unit
+all: $(BIN)
+
+deps:
+	@scripts/install-deps
+
+# Fail early, and clearly, when a build dependency is missing.
+check-deps:
+	@$(PKG_CONFIG) --exists $(PKGS) || { echo "akios: missing build dependencies; run scripts/install-deps (as root)" >&2; \
+	        $(PKG_CONFIG) --print-errors --exists $(PKGS); exit 1; }
+
+Q := $(if $(V),,@)
+
+$(B)/%.o: %.c | check-deps
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libakios.a: $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(B)/src/cli/main.o $(B)/libakios.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libakios.a tests/tap.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libakios.a $(LIBS)
+
+# Helper programs run by tests (probes, fake peers); built static where they go in the cage.
+$(B)/helpers/%: tests/helpers/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ $< || $(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+unit: $(UNIT_BINS)
+
+test: deps
+	@$(MAKE) --no-print-directory $(BIN) unit $(HELPER_BINS)
+	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
+	        prove -e '' $(UNIT_BINS) $(TEST_SCRIPTS)
+
+demo: deps
+	@$(MAKE) --no-print-directory akios
+	@scripts/demo
+
+bench: deps
+	@$(MAKE) --no-print-directory akios $(HELPER_BINS)
+	@for b in bench/*.sh; do AKIOS=$(CURDIR)/akios AKIOS_BUILD=$(CURDIR)/$(B) sh $$b || exit 1; done
+
+install: $(BIN)
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 akios $(DESTDIR)$(PREFIX)/bin/akios
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/akios
+
+clean:
+	rm -rf $(B) akios
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,64 @@
+/* cli: the command table and the commands. The only module that prints for the user.
+ *
+ * Each command is `int cmd_NAME(int argc, char **argv)` where argv[0] is the command name;
+ * it returns the process exit code of CONTRACTS §2. Human text goes to stdout, diagnostics to
+ * stderr, one JSON document on stdout with --json.
+ */
+#pragma once
+
+#include <stdbool.h>
+
+#include "util/util.h"
+
+struct command {
+        const char *name;
+        int (*run)(int argc, char **argv);
+        const char *usage;   /* "akios NAME ..." synopsis */
+        const char *summary; /* one line for `akios --help` */
+        const char *help;    /* full text for `akios NAME --help` (may be NULL) */
+};
+
+extern const struct command commands[];
+extern const unsigned n_commands;
+
+/* Exit codes (CONTRACTS §2). */
+enum {
+        EXIT_OK = 0,
+        EXIT_FAIL = 1,
+        EXIT_USAGE = 2,
+        EXIT_POLICY = 3,
+        EXIT_BUDGET = 4,
+        EXIT_SANDBOX = 5,
+        EXIT_AUDIT = 6,
+        EXIT_NO_CAGE = 7,
+        EXIT_INTERRUPTED = 130,
+};
+
+/* Diagnostics: "akios: msg" on stderr. */
+void log_error(const char *fmt, ...) _printf_(1, 2);
+void log_warn(const char *fmt, ...) _printf_(1, 2);
+/* Usage error: prints the message and the command's synopsis; returns EXIT_USAGE. */
+int usage_error(const char *cmd, const char *fmt, ...) _printf_(2, 3);
+/* Prints `akios CMD --help` text; returns EXIT_OK. */
+int command_help(const char *cmd);
+const struct command *command_find(const char *name);
+/* Print one JSON document (compact, sorted) followed by a newline on stdout. */
+int print_json(json_t *j);
+/* true when colour is allowed on stdout (a TTY and no NO_COLOR). */
+bool use_color(void);
+
+/* Long help texts kept next to their commands. */
+extern const char help_exec[], help_protect[], help_audit[];
+
+int cmd_init(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_exec(int argc, char **argv);
+int cmd_protect(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_doctor(int argc, char **argv);
+int cmd_templates(int argc, char **argv);
+int cmd_files(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
+int cmd_compliance(int argc, char **argv);

@@ -1,0 +1,80 @@
+/* config: config.yaml + .env + AKIOS_<KEY> overrides into one typed, validated policy.
+ *
+ * Order (later wins): built-in defaults, config.yaml, AKIOS_<KEY> environment variables.
+ * `.env` lines are loaded into the environment first, without replacing variables that are
+ * already set (the environment wins over .env). One table of keys (config_keys[]) drives
+ * parsing, defaults, validation, `akios init`'s config.yaml and `--help`.
+ *
+ * Errors: unknown or duplicate keys, wrong types and out-of-range values fail with a diag
+ * holding file:line:col (or the variable name for AKIOS_* overrides). Nothing is ignored.
+ * AKIOS_* variables that name no key are ignored (CONTRACTS §5).
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/util.h"
+
+enum redaction_strategy { REDACT_MASK, REDACT_HASH, REDACT_PARTIAL, REDACT_REMOVE };
+enum sandbox_required { SANDBOX_BEST_EFFORT, SANDBOX_STRICT };
+enum fsync_mode { FSYNC_ALWAYS, FSYNC_BATCH };
+enum environment { ENV_DEVELOPMENT, ENV_TESTING, ENV_PRODUCTION };
+enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARNING, LOG_ERROR };
+
+struct akios_config {
+        bool sandbox_enabled;
+        double cpu_limit;          /* fraction of one CPU, (0, 1] */
+        long memory_limit_mb;      /* cage memory.max / RLIMIT_AS */
+        long max_open_files;       /* cage RLIMIT_NOFILE */
+        long max_file_size_mb;     /* filesystem agent and cage RLIMIT_FSIZE */
+        bool network_access_allowed;
+        struct strv allowed_domains;
+        bool pii_redaction_enabled;
+        int redaction_strategy;    /* enum redaction_strategy */
+        bool pii_redaction_outputs;
+        bool cost_kill_enabled;
+        long max_tokens_per_call;
+        double budget_limit_per_run; /* USD */
+        bool audit_enabled;
+        bool audit_export_enabled;
+        char *audit_storage_path;
+        struct strv allowed_commands;
+        int environment;           /* enum environment */
+        int log_level;             /* enum log_level */
+        int sandbox_required;      /* enum sandbox_required */
+        int fsync;                 /* enum fsync_mode */
+        /* Accepted from AKIOS configs for compatibility. */
+        char *audit_export_format; /* only "json" */
+        bool mock_llm;
+        struct strv allowed_providers; /* empty: every provider */
+        struct strv allowed_models;    /* empty: every model */
+        json_t *model_prices;      /* {"model": {"input": usd_per_1M, "output": usd_per_1M}} or NULL */
+
+        /* Where it came from. */
+        char *project_dir;         /* absolute; NULL outside a project */
+        char *config_path;         /* absolute; NULL when only defaults */
+};
+
+/* Fill every key with its default. */
+int config_defaults(struct akios_config *c);
+/* Load `path` (config.yaml) over the defaults, then the AKIOS_* environment.
+ * path may be NULL: defaults + environment only. */
+int config_load(struct akios_config *c, const char *path, struct diag *d);
+/* Apply AKIOS_<KEY> variables (called by config_load). */
+int config_apply_env(struct akios_config *c, struct diag *d);
+/* Load KEY=VALUE lines of a .env file into the environment; existing variables win.
+ * A missing file is not an error. */
+int dotenv_load(const char *path, struct diag *d);
+void config_free(struct akios_config *c);
+
+/* Walk up from the working directory to the first folder holding config.yaml.
+ * Returns 0 with *ret (malloc'd absolute path) or -ENOENT. */
+int project_find(char **ret);
+
+/* Enum name helpers (the strings of config.yaml). */
+const char *redaction_strategy_name(int s);
+
+/* Document every key: "name: default  # doc" lines, used by init and --help. */
+int config_write_yaml(struct buf *out);
+int config_describe(struct buf *out);

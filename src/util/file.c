@@ -1,0 +1,142 @@
+/* File helpers: capped reads, complete writes, atomic replacement, directory fsync, mkdir -p.
+ * Reads never return a silently shortened file: past the cap they fail with -E2BIG.
+ */
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "util/util.h"
+
+int read_fd_capped(int fd, size_t max, struct buf *ret)
+{
+        struct buf b = BUF_INIT(max);
+        int r;
+
+        for (;;) {
+                ssize_t n;
+
+                r = buf_reserve(&b, 65536 < max - b.len ? 65536 : max - b.len);
+                if (r < 0)
+                        goto fail;
+                if (b.len == max) {
+                        char c;
+
+                        n = read(fd, &c, 1);
+                        if (n > 0) {
+                                r = -E2BIG;
+                                goto fail;
+                        }
+                        if (n < 0 && errno == EINTR)
+                                continue;
+                        if (n < 0) {
+                                r = -errno;
+                                goto fail;
+                        }
+                        break;
+                }
+                n = read(fd, b.data + b.len, MIN(b.cap - b.len - 1, max - b.len));
+                if (n < 0 && errno == EINTR)
+                        continue;
+                if (n < 0) {
+                        r = -errno;
+                        goto fail;
+                }
+                if (n == 0)
+                        break;
+                b.len += (size_t)n;
+                b.data[b.len] = '\0';
+        }
+        if (!b.data && (r = buf_reserve(&b, 0)) < 0)
+                goto fail;
+        buf_free(ret);
+        *ret = b;
+        return 0;
+fail:
+        buf_free(&b);
+        return r;
+}
+
+int read_file_capped(const char *path, size_t max, struct buf *ret)
+{
+        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+        if (fd < 0)
+                return -errno;
+        return read_fd_capped(fd, max, ret);
+}
+
+int write_all(int fd, const void *p, size_t n)
+{
+        const char *c = p;
+
+        while (n > 0) {
+                ssize_t w = write(fd, c, n);
+
+                if (w < 0 && errno == EINTR)
+                        continue;
+                if (w < 0)
+                        return -errno;
+                c += w;
+                n -= (size_t)w;
+        }
+        return 0;
+}
+
+int fsync_dir_of(const char *path)
+{
+        char tmp[PATH_MAX];
+        _cleanup_close_ int fd = -1;
+
+        if (snprintf(tmp, sizeof(tmp), "%s", path) >= (int)sizeof(tmp))
+                return -ENAMETOOLONG;
+        fd = open(dirname(tmp), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0)
+                return -errno;
+        return fsync(fd) < 0 ? -errno : 0;
+}
+
+int write_file_atomic(const char *path, const void *p, size_t n, mode_t mode)
+{
+        char tmp[PATH_MAX];
+        _cleanup_close_ int fd = -1;
+        int r;
+
+        if (snprintf(tmp, sizeof(tmp), "%s.tmp.%d", path, (int)getpid()) >= (int)sizeof(tmp))
+                return -ENAMETOOLONG;
+        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+        if (fd < 0)
+                return -errno;
+        r = write_all(fd, p, n);
+        if (r == 0 && fsync(fd) < 0)
+                r = -errno;
+        if (r == 0 && rename(tmp, path) < 0)
+                r = -errno;
+        if (r < 0) {
+                unlink(tmp);
+                return r;
+        }
+        return fsync_dir_of(path);
+}
+
+int mkdir_p(const char *path, mode_t mode)
+{
+        char tmp[PATH_MAX];
+        size_t len;
+
+        len = (size_t)snprintf(tmp, sizeof(tmp), "%s", path);
+        if (len >= sizeof(tmp))
+                return -ENAMETOOLONG;
+        for (char *p = tmp + 1; *p; p++) {
+                if (*p != '/')
+                        continue;
+                *p = '\0';
+                if (mkdir(tmp, mode) < 0 && errno != EEXIST)
+                        return -errno;
+                *p = '/';
+        }
+        if (mkdir(tmp, mode) < 0 && errno != EEXIST)
+                return -errno;
+        return 0;
+}

@@ -1,0 +1,84 @@
+# Shared TAP helpers for the shell tests (tests/*/*.t). Source it:  . "$AKIOS_SRC/tests/lib.sh"
+# Gives: ok/not_ok via `check NAME CMD...`, `is GOT WANT NAME`, `skip REASON`, `done_testing`,
+# a scratch directory $T (removed at exit), and $AKIOS (the binary under test).
+set -u
+: "${AKIOS_SRC:=$(cd "$(dirname "$0")/../.." && pwd)}"
+: "${AKIOS:=$AKIOS_SRC/akios}"
+: "${AKIOS_BUILD:=$AKIOS_SRC/build}"
+export AKIOS AKIOS_SRC AKIOS_BUILD
+_tap_n=0
+_tap_failed=0
+T=$(mktemp -d "${TMPDIR:-/tmp}/akios-test.XXXXXX")
+chmod 755 "$T"
+trap 'rm -rf "$T"' EXIT
+
+_tap_line() { # pass name
+        _tap_n=$((_tap_n + 1))
+        if [ "$1" = 1 ]; then
+                echo "ok $_tap_n - $2"
+        else
+                _tap_failed=$((_tap_failed + 1))
+                echo "not ok $_tap_n - $2"
+        fi
+}
+
+# check NAME CMD...: passes when CMD exits 0.
+check() {
+        _name=$1
+        shift
+        if "$@"; then _tap_line 1 "$_name"; else _tap_line 0 "$_name"; echo "#   command failed: $*"; fi
+}
+
+# is GOT WANT NAME
+is() {
+        if [ "$1" = "$2" ]; then
+                _tap_line 1 "$3"
+        else
+                _tap_line 0 "$3"
+                printf '#   got:  %s\n#   want: %s\n' "$1" "$2"
+        fi
+}
+
+# like GOT REGEX NAME (grep -E)
+like() {
+        if printf '%s' "$1" | grep -Eq -- "$2"; then
+                _tap_line 1 "$3"
+        else
+                _tap_line 0 "$3"
+                printf '#   got:  %s\n#   want match: %s\n' "$1" "$2" | head -20
+        fi
+}
+
+unlike() {
+        if printf '%s' "$1" | grep -Eq -- "$2"; then
+                _tap_line 0 "$3"
+                printf '#   got:  %s\n#   must not match: %s\n' "$1" "$2" | head -20
+        else
+                _tap_line 1 "$3"
+        fi
+}
+
+skip() {
+        _tap_n=$((_tap_n + 1))
+        if [ "${AKIOS_MUST_WORK:-0}" = 1 ]; then
+                _tap_failed=$((_tap_failed + 1))
+                echo "not ok $_tap_n - skipped under AKIOS_MUST_WORK=1: $1"
+        else
+                echo "ok $_tap_n # SKIP $1"
+        fi
+}
+
+diag() { echo "# $*"; }
+
+# run CMD...: runs it, sets $rc, $out (stdout) and $err (stderr).
+run() {
+        "$@" >"$T/.out" 2>"$T/.err"
+        rc=$?
+        out=$(cat "$T/.out")
+        err=$(cat "$T/.err")
+}
+
+done_testing() {
+        echo "1..$_tap_n"
+        [ "$_tap_failed" -eq 0 ]
+}
