@@ -17,7 +17,8 @@ B   ?= build
 BIN ?= akios
 
 WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
-        -Wpointer-arith -Wvla -Wno-unused-parameter -Wundef -Wcast-align
+        -Wpointer-arith -Wvla -Wno-unused-parameter -Wno-missing-field-initializers -Wundef \
+        -Wcast-align
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=gnu11 $(WARN) -fno-strict-aliasing -fstack-protector-strong
 CPPFLAGS += -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -DAKIOS_VERSION='"$(VERSION)"' -Isrc
@@ -31,7 +32,7 @@ endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-LIBS       = $(PKG_LIBS)
+LIBS       = $(PKG_LIBS) -lm
 
 LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 GEN_SRCS  :=

@@ -50,6 +50,10 @@ bool use_color(void);
 /* Long help texts kept next to their commands. */
 extern const char help_exec[], help_protect[], help_audit[];
 
+struct akios_config;
+/* Find and load the project config (and its .env); prints errors; returns an exit code. */
+int cli_load_config(const char *config_path, bool need_project, struct akios_config *cfg);
+
 int cmd_init(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_run(int argc, char **argv);

@@ -49,7 +49,8 @@ struct akios_config {
         bool mock_llm;
         struct strv allowed_providers; /* empty: every provider */
         struct strv allowed_models;    /* empty: every model */
-        json_t *model_prices;      /* {"model": {"input": usd_per_1M, "output": usd_per_1M}} or NULL */
+        json_t *model_prices;      /* {"model": {"input": usd_per_1M, "output": usd_per_1M}};
+                                    * an empty object by default, NULL only after config_free */
 
         /* Where it came from. */
         char *project_dir;         /* absolute; NULL outside a project */
@@ -59,7 +60,9 @@ struct akios_config {
 /* Fill every key with its default. */
 int config_defaults(struct akios_config *c);
 /* Load `path` (config.yaml) over the defaults, then the AKIOS_* environment.
- * path may be NULL: defaults + environment only. */
+ * path may be NULL: defaults + environment only. With a path, the `.env` next to it is loaded
+ * into the environment first (dotenv_load). *c is overwritten (not freed) first; on failure
+ * it is freed, and d says where and why. */
 int config_load(struct akios_config *c, const char *path, struct diag *d);
 /* Apply AKIOS_<KEY> variables (called by config_load). */
 int config_apply_env(struct akios_config *c, struct diag *d);
@@ -69,7 +72,7 @@ int dotenv_load(const char *path, struct diag *d);
 void config_free(struct akios_config *c);
 
 /* Walk up from the working directory to the first folder holding config.yaml.
- * Returns 0 with *ret (malloc'd absolute path) or -ENOENT. */
+ * Returns 0 with *ret (malloc'd absolute path of that folder, not of the file) or -ENOENT. */
 int project_find(char **ret);
 
 /* Enum name helpers (the strings of config.yaml). */
@@ -78,3 +81,6 @@ const char *redaction_strategy_name(int s);
 /* Document every key: "name: default  # doc" lines, used by init and --help. */
 int config_write_yaml(struct buf *out);
 int config_describe(struct buf *out);
+/* Every stored key and its value as JSON (enums by name, model_prices as an object); NULL
+ * on allocation failure. For `status --json` and tests. */
+json_t *config_to_json(const struct akios_config *c);

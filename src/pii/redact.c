@@ -1,35 +1,324 @@
-/* Redaction seam. No detectors are wired in yet: the text passes with zero findings.
- * The PII issue replaces this file with the real engine behind the same interface.
+/* The redactor's life cycle and the redaction strategies of CONTRACTS §8, the whole-buffer
+ * entry points (pii_redact, pii_scan) built on the stream, the type and detector name
+ * lookups, and the per-project HMAC key file.
+ *
+ * Strategies: mask "[TYPE]"; hash "[TYPE:<first 12 hex of HMAC-SHA-256(key, value)>]";
+ * partial keeps a documented tail (see pii_types[].partial: the last 4 letters/digits of
+ * numbers with separators kept and the rest '*'; for e-mail the first character and the
+ * domain; every secret, date or identifier without a safe tail is masked whole); remove
+ * emits nothing. The scanning itself is in scan.c.
  */
-#include "pii/pii.h"
+#include <ctype.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
-struct pii_redactor {
-        int strategy;
+#include "config/config.h"
+#include "pii/internal.h"
+#include "util/util.h"
+
+static const char *const category_names[] = {
+        [CAT_PERSONAL] = "personal", [CAT_FINANCIAL] = "financial", [CAT_HEALTH] = "health",
+        [CAT_LOCATION] = "location", [CAT_COMM] = "communication", [CAT_DIGITAL] = "digital",
 };
 
-int pii_redactor_new(int strategy, const uint8_t *key, size_t key_len, struct pii_redactor **ret)
+unsigned pii_type_count(void)
 {
-        struct pii_redactor *r = calloc(1, sizeof(*r));
+        return _T_MAX;
+}
 
+const char *pii_type_name(unsigned type)
+{
+        return type < _T_MAX ? pii_types[type].name : NULL;
+}
+
+const char *pii_type_category(unsigned type)
+{
+        return type < _T_MAX ? category_names[pii_types[type].category] : NULL;
+}
+
+int pii_type_from_name(const char *name)
+{
+        for (unsigned i = 0; i < _T_MAX; i++)
+                if (streq(pii_types[i].name, name))
+                        return (int)i;
+        return -ENOENT;
+}
+
+unsigned pii_detector_count(void)
+{
+        return pii_n_patterns;
+}
+
+const char *pii_detector_name(unsigned detector)
+{
+        return detector < pii_n_patterns ? pii_patterns[detector].name : NULL;
+}
+
+/* ---- redactor ------------------------------------------------------------ */
+
+int pii_redactor_new_engine(int strategy, const uint8_t *key, size_t key_len,
+                            enum pii_engine engine, struct pii_redactor **ret)
+{
+        _cleanup_(pii_redactor_freep) struct pii_redactor *r = NULL;
+        int e;
+
+        if (strategy < REDACT_MASK || strategy > REDACT_REMOVE)
+                return -EINVAL;
+        if (strategy == REDACT_HASH && (!key || key_len == 0))
+                return -ENOKEY;
+        if (key && key_len != sizeof(r->key))
+                return -EINVAL;
+        r = calloc(1, sizeof(*r));
         if (!r)
                 return -ENOMEM;
         r->strategy = strategy;
-        *ret = r;
+        if (key) {
+                memcpy(r->key, key, sizeof(r->key));
+                r->has_key = true;
+        }
+        e = pii_engine_init(r, engine);
+        if (e < 0)
+                return e;
+        *ret = TAKE_PTR(r);
         return 0;
+}
+
+int pii_redactor_new(int strategy, const uint8_t *key, size_t key_len, struct pii_redactor **ret)
+{
+        return pii_redactor_new_engine(strategy, key, key_len, PII_ENGINE_AUTO, ret);
 }
 
 void pii_redactor_free(struct pii_redactor *r)
 {
+        if (!r)
+                return;
+        pii_engine_free(r);
+        explicit_bzero(r->key, sizeof(r->key));
         free(r);
+}
+
+const char *pii_redactor_engine(const struct pii_redactor *r)
+{
+        return r->use_hs ? "hyperscan+pcre2" : "pcre2";
+}
+
+const uint64_t *pii_redactor_counts(const struct pii_redactor *r)
+{
+        return r->counts;
+}
+
+void pii_redactor_reset_counts(struct pii_redactor *r)
+{
+        memset(r->counts, 0, sizeof(r->counts));
+}
+
+/* ---- strategies ---------------------------------------------------------- */
+
+static int emit_partial_last4(const struct pii_finding *f, const char *v, pii_emit_fn emit,
+                              void *userdata)
+{
+        char out[64];
+        size_t n = (size_t)(f->end - f->start), alnum = 0, seen = 0;
+
+        for (size_t i = 0; i < n; i++)
+                alnum += isalnum((unsigned char)v[i]) != 0;
+        if (n > sizeof(out) || alnum < 8)
+                return -EAGAIN; /* too short to show a tail safely: mask */
+        for (size_t i = 0; i < n; i++) {
+                bool an = isalnum((unsigned char)v[i]);
+
+                out[i] = an && seen < alnum - 4 ? '*' : v[i];
+                seen += an;
+        }
+        return emit(userdata, out, n);
+}
+
+static int emit_partial_email(const struct pii_finding *f, const char *v, pii_emit_fn emit,
+                              void *userdata)
+{
+        size_t n = (size_t)(f->end - f->start);
+        const char *at = memchr(v, '@', n);
+        int e;
+
+        if (!at || at == v)
+                return -EAGAIN;
+        e = emit(userdata, v, 1);
+        if (e >= 0)
+                e = emit(userdata, "***", 3);
+        if (e >= 0)
+                e = emit(userdata, at, (size_t)(v + n - at));
+        return e;
+}
+
+int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, const char *value,
+                         pii_emit_fn emit, void *userdata)
+{
+        const struct pii_type_info *t = &pii_types[f->type];
+        char tag[128];
+        int n, e;
+
+        switch (r->strategy) {
+        case REDACT_REMOVE:
+                return 0;
+        case REDACT_HASH: {
+                uint8_t mac[32];
+                unsigned mlen = 0;
+                char hex[65];
+
+                if (!r->has_key ||
+                    !HMAC(EVP_sha256(), r->key, sizeof(r->key), (const unsigned char *)value,
+                          (size_t)(f->end - f->start), mac, &mlen))
+                        return -ENOKEY;
+                hex_encode(mac, 6, hex);
+                n = snprintf(tag, sizeof(tag), "[%s:%s]", t->name, hex);
+                return emit(userdata, tag, (size_t)n);
+        }
+        case REDACT_PARTIAL:
+                e = -EAGAIN;
+                if (t->partial == PARTIAL_LAST4)
+                        e = emit_partial_last4(f, value, emit, userdata);
+                else if (t->partial == PARTIAL_EMAIL)
+                        e = emit_partial_email(f, value, emit, userdata);
+                if (e != -EAGAIN)
+                        return e;
+                break;
+        default:
+                break;
+        }
+        n = snprintf(tag, sizeof(tag), "[%s]", t->name);
+        return emit(userdata, tag, (size_t)n);
+}
+
+/* ---- whole-buffer entry points -------------------------------------------- */
+
+static int emit_to_buf(void *userdata, const char *p, size_t n)
+{
+        return buf_append(userdata, p, n);
 }
 
 int pii_redact(struct pii_redactor *r, const char *in, size_t len, struct buf *out,
                size_t *ret_count)
 {
-        int e = buf_append(out, in, len);
+        uint64_t before = 0, after = 0;
+        size_t saved = out->len;
+        int e;
 
-        if (e < 0)
+        for (unsigned i = 0; i < _T_MAX; i++)
+                before += r->counts[i];
+        e = pii_oneshot(r, in, len, emit_to_buf, NULL, out);
+        if (e < 0) {
+                /* fail closed: nothing of this text stays in the output */
+                out->len = saved;
+                if (out->data)
+                        out->data[saved] = 0;
                 return e;
-        *ret_count = 0;
+        }
+        for (unsigned i = 0; i < _T_MAX; i++)
+                after += r->counts[i];
+        *ret_count = (size_t)(after - before);
+        return 0;
+}
+
+struct collect {
+        struct pii_finding *v;
+        size_t n, cap, max;
+};
+
+static int collect_finding(void *userdata, const struct pii_finding *f)
+{
+        struct collect *c = userdata;
+
+        if (c->max && c->n == c->max)
+                return -E2BIG;
+        if (c->n == c->cap) {
+                size_t cap = c->cap ? c->cap * 2 : 16;
+                struct pii_finding *v = reallocarray(c->v, cap, sizeof(*v));
+
+                if (!v)
+                        return -ENOMEM;
+                c->v = v;
+                c->cap = cap;
+        }
+        c->v[c->n++] = *f;
+        return 0;
+}
+
+int pii_scan(struct pii_redactor *r, const char *in, size_t len, size_t max,
+             struct pii_finding **ret, size_t *ret_n)
+{
+        struct collect c = { .max = max };
+        int e = pii_oneshot(r, in, len, NULL, collect_finding, &c);
+
+        if (e < 0) {
+                free(c.v);
+                return e;
+        }
+        *ret = c.v;
+        *ret_n = c.n;
+        return 0;
+}
+
+/* ---- key file -------------------------------------------------------------- */
+
+int pii_key_load(const char *path, uint8_t key[32])
+{
+        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+        struct stat st;
+        char text[80];
+        ssize_t n;
+
+        if (fd < 0)
+                return -errno;
+        if (fstat(fd, &st) < 0)
+                return -errno;
+        if (!S_ISREG(st.st_mode))
+                return -EBADMSG;
+        if (st.st_mode & 0077)
+                return -EPERM;
+        n = read(fd, text, sizeof(text) - 1);
+        if (n < 0)
+                return -errno;
+        while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r'))
+                n--;
+        text[n] = 0;
+        if (n != 64 || hex_decode(text, key, 32) < 0)
+                return -EBADMSG;
+        return 0;
+}
+
+int pii_key_load_or_create(const char *path, uint8_t key[32])
+{
+        uint8_t k[32];
+        char text[66];
+        int e = pii_key_load(path, key), fd;
+
+        if (e != -ENOENT)
+                return e;
+        if (getrandom(k, sizeof(k), 0) != (ssize_t)sizeof(k))
+                return -EIO;
+        hex_encode(k, sizeof(k), text);
+        text[64] = '\n';
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (fd < 0) {
+                explicit_bzero(k, sizeof(k));
+                return errno == EEXIST ? pii_key_load(path, key) : -errno;
+        }
+        e = write_all(fd, text, 65);
+        if (e >= 0 && fsync(fd) < 0)
+                e = -errno;
+        close(fd);
+        explicit_bzero(text, sizeof(text));
+        if (e < 0) {
+                unlink(path);
+                explicit_bzero(k, sizeof(k));
+                return e;
+        }
+        memcpy(key, k, 32);
+        explicit_bzero(k, sizeof(k));
         return 0;
 }

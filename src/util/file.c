@@ -140,3 +140,10 @@ int mkdir_p(const char *path, mode_t mode)
                 return -errno;
         return 0;
 }
+
+int path_join(char *out, size_t size, const char *a, const char *b)
+{
+        int n = snprintf(out, size, "%s/%s", a, b);
+
+        return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
+}

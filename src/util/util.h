@@ -82,6 +82,8 @@ int write_all(int fd, const void *p, size_t n);
 int write_file_atomic(const char *path, const void *p, size_t n, mode_t mode);
 int fsync_dir_of(const char *path);
 int mkdir_p(const char *path, mode_t mode);
+/* "a/b" into out; -ENAMETOOLONG instead of a truncated path. */
+int path_join(char *out, size_t size, const char *a, const char *b);
 
 /* ---- hashing and encodings ---------------------------------------------- */
 

@@ -1,0 +1,54 @@
+/* agents: what a workflow step can do. Four agents (llm, filesystem, http, tool_executor),
+ * each one file with one static table of actions (canonical name, aliases, required
+ * parameters, handler). The workflow validator and the engine look actions up here only.
+ *
+ * A handler gets a step context (engine.h) with the step's templated `parameters` and
+ * `config`, does its work through the engine's layer hooks (policy checks, redaction,
+ * budget, audit), and returns 0 with a JSON result object, or -errno with ctx->err filled and
+ * ctx->exit_code set to the CONTRACTS §2 class (1 failure, 3 policy, 4 budget, 5 sandbox,
+ * 7 missing cage layer).
+ *
+ * A result's text, for {previous_output} and {step_N_output}, is its first string field among
+ * text, content, output, result, response, stdout, data (as in AKIOS); other fields are
+ * reachable as {step_N_output[key]}.
+ */
+#pragma once
+
+#include <stdbool.h>
+
+#include "util/util.h"
+
+struct step_ctx;
+struct step;
+struct akios_config;
+
+struct agent_action {
+        const char *name;                  /* canonical */
+        const char *const *aliases;        /* NULL-terminated, may be NULL */
+        const char *const *required;       /* required parameter names, NULL-terminated */
+        int (*run)(struct step_ctx *ctx, json_t **ret_result);
+        /* Every parameter name the action accepts (NULL-terminated); NULL accepts any. */
+        const char *const *params;
+};
+
+struct agent {
+        const char *name;
+        const struct agent_action *actions;
+        size_t n_actions;
+        /* Static policy check at validate time (paths, commands, domains, models) on the
+         * un-templated parameters; returns 0 or -EPERM with d filled. May be NULL. */
+        int (*check_policy)(const struct step *s, const struct akios_config *c, struct diag *d);
+        /* Every step `config` key the agent accepts (NULL-terminated); NULL accepts any. */
+        const char *const *config_keys;
+};
+
+extern const struct agent agent_llm, agent_filesystem, agent_http, agent_tool_executor;
+
+const struct agent *agent_find(const char *name);
+const struct agent_action *agent_action_find(const struct agent *a, const char *name);
+/* "llm, filesystem, ..." for messages. */
+void agent_names(char *out, size_t size);
+/* "read, write, list, ..." for messages. */
+void agent_action_names(const struct agent *a, char *out, size_t size);
+/* The text of a result (see above), or NULL. */
+const char *agent_result_text(const json_t *result);

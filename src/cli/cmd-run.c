@@ -1,0 +1,205 @@
+/* akios validate / akios run: load the project config, parse and validate the workflow with
+ * the one shared validator, and (for run) hand it to the engine. Prints the result: a short
+ * human summary with the last step's text, or one JSON document with --json.
+ */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "agents/agents.h"
+#include "cli/cli.h"
+#include "config/config.h"
+#include "engine/engine.h"
+#include "workflow/workflow.h"
+
+struct run_args {
+        const char *workflow;
+        const char *config;
+        bool json, quiet, dry_run;
+};
+
+static int parse_args(const char *cmd, int argc, char **argv, struct run_args *a)
+{
+        static const struct option opts[] = {
+                { "json", no_argument, NULL, 'j' },
+                { "quiet", no_argument, NULL, 'q' },
+                { "dry-run", no_argument, NULL, 'n' },
+                { "config", required_argument, NULL, 'c' },
+                { "force", no_argument, NULL, 'F' }, /* AKIOS compatibility: no prompts here */
+                {},
+        };
+        bool is_run = streq(cmd, "run");
+        int c;
+
+        while ((c = getopt_long(argc, argv, "jqnc:", opts, NULL)) != -1) {
+                switch (c) {
+                case 'j':
+                        a->json = true;
+                        break;
+                case 'q':
+                        if (!is_run)
+                                return usage_error(cmd, "unknown option '--quiet'");
+                        a->quiet = true;
+                        break;
+                case 'n':
+                        if (!is_run)
+                                return usage_error(cmd, "unknown option '--dry-run'");
+                        a->dry_run = true;
+                        break;
+                case 'c':
+                        a->config = optarg;
+                        break;
+                case 'F':
+                        break;
+                default:
+                        return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+                }
+        }
+        if (optind != argc - 1)
+                return usage_error(cmd, optind == argc ? "missing WORKFLOW.yml"
+                                                       : "too many arguments");
+        a->workflow = argv[optind];
+        return EXIT_OK;
+}
+
+static int load(const struct run_args *a, bool need_project, struct akios_config *cfg,
+                struct workflow **wf)
+{
+        struct diag d = { 0 };
+        char msg[1200];
+        int r;
+
+        r = cli_load_config(a->config, need_project, cfg);
+        if (r)
+                return r;
+        r = workflow_load(a->workflow, cfg, wf, &d);
+        if (r < 0) {
+                int code = r == -EPERM ? EXIT_POLICY : EXIT_USAGE;
+
+                diag_format(&d, msg, sizeof(msg));
+                if (a->json) {
+                        json_t *j = json_pack("{s:b,s:i,s:{s:s,s:i,s:i,s:s,s:s}}", "valid", 0,
+                                              "exit_code", code, "error", "file", d.file,
+                                              "line", (int)d.line, "column", (int)d.col,
+                                              "message", d.msg, "category",
+                                              code == EXIT_POLICY ? "security" : "validation");
+                        print_json(j);
+                        json_decref(j);
+                }
+                log_error("%s", msg);
+                return code;
+        }
+        return EXIT_OK;
+}
+
+int cmd_validate(int argc, char **argv)
+{
+        struct akios_config cfg = { 0 };
+        struct workflow *wf = NULL;
+        struct run_args a = { 0 };
+        int r;
+
+        r = parse_args("validate", argc, argv, &a);
+        if (r)
+                return r;
+        r = load(&a, false, &cfg, &wf);
+        if (r == 0) {
+                if (a.json) {
+                        json_t *j = json_pack("{s:b,s:s,s:s,s:I}", "valid", 1, "workflow",
+                                              wf->name, "file", a.workflow, "steps",
+                                              (json_int_t)wf->n_steps);
+                        print_json(j);
+                        json_decref(j);
+                } else {
+                        printf("%s: valid (%zu steps)\n", a.workflow, wf->n_steps);
+                }
+        }
+        workflow_free(wf);
+        config_free(&cfg);
+        return r;
+}
+
+static void print_plan(const struct workflow *wf, bool json)
+{
+        json_t *steps = json_array();
+
+        for (size_t i = 0; i < wf->n_steps; i++) {
+                const struct step *s = &wf->steps[i];
+
+                if (json)
+                        json_array_append_new(steps, json_pack("{s:I,s:s,s:s,s:s?}", "step",
+                                                               (json_int_t)s->number, "agent",
+                                                               s->agent->name, "action",
+                                                               s->action->name, "condition",
+                                                               s->condition));
+                else
+                        printf("  %ld. %s.%s%s%s\n", s->number, s->agent->name, s->action->name,
+                               s->condition ? " if " : "", s->condition ? s->condition : "");
+        }
+        if (json) {
+                json_t *j = json_pack("{s:s,s:b,s:o}", "workflow", wf->name, "dry_run", 1,
+                                      "steps", steps);
+                print_json(j);
+                json_decref(j);
+        } else {
+                json_decref(steps);
+        }
+}
+
+static void print_summary(const json_t *summary, int code)
+{
+        const json_t *steps = json_object_get(summary, "steps");
+        const json_t *last = json_array_get(steps, json_array_size(steps) - 1);
+        const char *text = agent_result_text(json_object_get(last, "output"));
+
+        if (code == 0 && text && *text)
+                printf("%s%s", text, text[strlen(text) - 1] == '\n' ? "" : "\n");
+        printf("%s workflow '%s' %s: %lld of %zu steps, %lld+%lld tokens, $%.4f, %lld "
+               "redactions\n  output: %s\n",
+               code == 0 ? "ok:" : "FAILED:", json_string_value(json_object_get(summary,
+                                                                                "workflow")),
+               json_string_value(json_object_get(summary, "status")),
+               (long long)json_integer_value(json_object_get(summary, "steps_executed")),
+               json_array_size(steps),
+               (long long)json_integer_value(json_object_get(summary, "tokens_input")),
+               (long long)json_integer_value(json_object_get(summary, "tokens_output")),
+               json_number_value(json_object_get(summary, "total_cost")),
+               (long long)json_integer_value(json_object_get(summary, "pii_redaction_count")),
+               json_string_value(json_object_get(summary, "output_dir")));
+}
+
+int cmd_run(int argc, char **argv)
+{
+        struct akios_config cfg = { 0 };
+        struct workflow *wf = NULL;
+        struct run_args a = { 0 };
+        struct run_options o;
+        json_t *summary = NULL;
+        struct diag d = { 0 };
+        int r;
+
+        r = parse_args("run", argc, argv, &a);
+        if (r)
+                return r;
+        r = load(&a, true, &cfg, &wf);
+        if (r)
+                goto out;
+        if (a.dry_run) {
+                if (!a.json)
+                        printf("%s: valid; would run %zu steps:\n", a.workflow, wf->n_steps);
+                print_plan(wf, a.json);
+                goto out;
+        }
+        o = (struct run_options){ .json = a.json, .quiet = a.quiet };
+        r = engine_run(&cfg, wf, &o, &summary, &d);
+        if (a.json && summary)
+                print_json(summary);
+        else if (!a.quiet && summary)
+                print_summary(summary, r);
+        if (r)
+                log_error("%s", d.msg[0] ? d.msg : "the run failed");
+out:
+        json_decref(summary);
+        workflow_free(wf);
+        config_free(&cfg);
+        return r;
+}

@@ -1,0 +1,8 @@
+# Embed the templates and sample inputs in the binary (akios init, templates list).
+EMBED_FILES := $(sort $(wildcard templates/*.yml) $(wildcard templates/samples/*.txt) \
+                      $(wildcard templates/samples/*/*.txt))
+GEN_SRCS += $(B)/gen/embedded.c
+
+$(B)/gen/embedded.c: $(EMBED_FILES) scripts/embed
+	@mkdir -p $(dir $@)
+	scripts/embed templates/ $(EMBED_FILES) > $@.tmp && mv $@.tmp $@

@@ -1,0 +1,465 @@
+/* The step loop. For each step, in order: stop if interrupted; evaluate the condition; template
+ * parameters and config from earlier outputs; run the agent action (which calls the layer hooks
+ * for redaction and budget, and the cage for tools); record one ledger event; apply on_error.
+ * Then write output.json, sign the ledger checkpoint and return the exit code.
+ *
+ * The layer order of ARCHITECTURE.md is kept here: 1 policy (static checks at validate time,
+ * path/command/domain checks inside the agents), 2 cage (tool_executor), 3 redaction
+ * (step_redact, and every ledger detail), 4 budget (reserve/settle inside the llm agent,
+ * kill = exit 4), 5 ledger (step_audit / one event per step, checkpoint at the end).
+ */
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "agents/agents.h"
+#include "audit/audit.h"
+#include "budget/budget.h"
+#include "config/config.h"
+#include "engine/engine.h"
+#include "pii/pii.h"
+#include "workflow/workflow.h"
+
+#define OUTPUT_JSON_MAX (1u << 30)
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+        interrupted = sig;
+}
+
+bool engine_interrupted(void)
+{
+        return interrupted != 0;
+}
+
+static const char *const categories[] = {
+        [1] = "runtime", [2] = "validation", [3] = "security", [4] = "budget",
+        [5] = "sandbox", [6] = "audit", [7] = "environment",
+};
+
+static const char *error_category(int code)
+{
+        if (code == 130)
+                return "interrupted";
+        return code > 0 && code < (int)ARRAY_SIZE(categories) ? categories[code] : NULL;
+}
+
+int step_fail(struct step_ctx *ctx, int exit_code, int err, const char *fmt, ...)
+{
+        va_list ap;
+
+        ctx->exit_code = exit_code;
+        va_start(ap, fmt);
+        vsnprintf(ctx->err.msg, sizeof(ctx->err.msg), fmt, ap);
+        va_end(ap);
+        return -(err > 0 ? err : EIO);
+}
+
+int step_redact(struct step_ctx *ctx, enum redact_site site, const char *in, size_t len,
+                char **ret, size_t *ret_len)
+{
+        const struct akios_config *c = ctx->run->cfg;
+        bool on = site == REDACT_SITE_INPUT ? c->pii_redaction_enabled : c->pii_redaction_outputs;
+        struct buf out = BUF_INIT(0);
+        size_t count = 0;
+        int r;
+
+        if (!on || !ctx->run->redactor) {
+                r = buf_append(&out, in, len);
+        } else {
+                r = pii_redact(ctx->run->redactor, in, len, &out, &count);
+                if (r < 0) {
+                        buf_free(&out);
+                        /* Fail closed: nothing passes unredacted. */
+                        return step_fail(ctx, 1, -r, "redaction failed (%s); the text was not "
+                                         "released", strerror(-r));
+                }
+        }
+        if (r < 0) {
+                buf_free(&out);
+                return step_fail(ctx, 1, -r, "out of memory");
+        }
+        ctx->run->redactions += count;
+        *ret = buf_steal(&out, ret_len);
+        return *ret ? 0 : -ENOMEM;
+}
+
+/* Ledger details pass through redaction too: strings only, recursively. */
+static json_t *redact_detail(struct run_state *run, json_t *detail)
+{
+        const char *key;
+        json_t *v;
+        size_t i;
+
+        if (!run->redactor || !detail)
+                return detail;
+        if (json_is_string(detail)) {
+                struct buf out = BUF_INIT(0);
+                size_t count;
+                json_t *red;
+
+                if (pii_redact(run->redactor, json_string_value(detail),
+                               json_string_length(detail), &out, &count) < 0) {
+                        buf_free(&out);
+                        json_decref(detail);
+                        return json_string("[REDACTION_FAILED]");
+                }
+                red = json_stringn(out.data ? out.data : "", out.len);
+                buf_free(&out);
+                json_decref(detail);
+                return red ? red : json_string("[REDACTION_FAILED]");
+        }
+        if (json_is_object(detail))
+                json_object_foreach(detail, key, v)
+                        json_object_set_new(detail, key, redact_detail(run, json_incref(v)));
+        else if (json_is_array(detail))
+                json_array_foreach(detail, i, v)
+                        json_array_set_new(detail, i, redact_detail(run, json_incref(v)));
+        return detail;
+}
+
+static int ledger(struct run_state *run, unsigned step, const char *agent, const char *action,
+                  const char *outcome, json_t *detail)
+{
+        json_t *ev;
+        int r;
+
+        if (!run->audit) {
+                json_decref(detail);
+                return 0;
+        }
+        ev = audit_event(run->run_id, step, agent, action, outcome, redact_detail(run, detail));
+        if (!ev)
+                return -ENOMEM;
+        r = audit_append(run->audit, ev, NULL);
+        json_decref(ev);
+        return r;
+}
+
+int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, json_t *detail)
+{
+        return ledger(ctx->run, ctx->step->index, ctx->step->agent->name, action, outcome,
+                      detail);
+}
+
+static int make_run_dir(struct run_state *run)
+{
+        char stamp[32], dir[PATH_MAX], id[64];
+        int r;
+
+        r = run_stamp_now(stamp);
+        if (r < 0)
+                return r;
+        snprintf(dir, sizeof(dir), "%s/data/output", run->project_dir);
+        r = mkdir_p(dir, 0755);
+        if (r < 0)
+                return r;
+        for (int n = 1; n < 1000; n++) {
+                if (n == 1)
+                        snprintf(id, sizeof(id), "run_%s", stamp);
+                else
+                        snprintf(id, sizeof(id), "run_%s_%d", stamp, n);
+                snprintf(dir, sizeof(dir), "%s/data/output/%s", run->project_dir, id);
+                if (mkdir(dir, 0755) == 0) {
+                        run->run_dir = strdup(dir);
+                        run->run_id = strdup(id);
+                        return run->run_dir && run->run_id ? 0 : -ENOMEM;
+                }
+                if (errno != EEXIST)
+                        return -errno;
+        }
+        return -EEXIST;
+}
+
+static int open_layers(struct run_state *run, struct diag *d)
+{
+        const struct akios_config *c = run->cfg;
+        char dir[PATH_MAX];
+        int r;
+
+        if (c->audit_enabled) {
+                if (c->audit_storage_path[0] == '/')
+                        snprintf(dir, sizeof(dir), "%s", c->audit_storage_path);
+                else
+                        snprintf(dir, sizeof(dir), "%s/%s", run->project_dir,
+                                 c->audit_storage_path);
+                r = audit_open(dir, c->fsync, &run->audit, d);
+                if (r < 0)
+                        return r;
+        }
+        if (c->pii_redaction_enabled || c->pii_redaction_outputs) {
+                r = pii_redactor_new(c->redaction_strategy, NULL, 0, &run->redactor);
+                if (r < 0) {
+                        diag_set(d, NULL, 0, 0, "cannot start the redaction engine: %s",
+                                 strerror(-r));
+                        return r;
+                }
+        }
+        r = budget_new(c, &run->budget);
+        if (r < 0)
+                diag_set(d, NULL, 0, 0, "cannot set up the budget: %s", strerror(-r));
+        return r;
+}
+
+static json_t *skipped_result(const char *why)
+{
+        return json_pack("{s:b,s:s,s:s}", "skipped", 1, "reason", why, "text", "");
+}
+
+struct step_record {
+        const char *status;
+        double ms;
+        int exit_code;
+        char error[600];
+};
+
+/* Run one step (with on_error: retry, one more attempt). */
+static int run_step(struct run_state *run, const struct step *s, const json_t *previous,
+                    json_t **ret_result, json_t **ret_detail, struct step_record *rec)
+{
+        json_t *params_src = ynode_to_json(s->parameters), *config_src = ynode_to_json(s->config);
+        int attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1, r = 0;
+        json_t *outputs = json_object();
+        size_t i;
+        json_t *v;
+
+        json_array_foreach(run->outputs, i, v) {
+                char num[32];
+
+                snprintf(num, sizeof(num), "%ld", run->wf->steps[i].number);
+                json_object_set(outputs, num, v);
+        }
+        for (int a = 0; a < attempts; a++) {
+                struct step_ctx ctx = { .run = run, .step = s, .exit_code = 1,
+                                        .detail = json_object() };
+                json_t *result = NULL;
+
+                r = template_json(params_src, outputs, previous, run->run_dir, &ctx.params,
+                                  &ctx.err);
+                if (r == 0)
+                        r = template_json(config_src, outputs, previous, NULL, &ctx.config,
+                                          &ctx.err);
+                if (r == 0)
+                        r = s->action->run(&ctx, &result);
+                json_decref(ctx.params);
+                json_decref(ctx.config);
+                if (r == 0) {
+                        *ret_result = result;
+                        *ret_detail = ctx.detail;
+                        rec->exit_code = 0;
+                        break;
+                }
+                json_decref(result);
+                rec->exit_code = ctx.exit_code ? ctx.exit_code : 1;
+                snprintf(rec->error, sizeof(rec->error), "%s",
+                         ctx.err.msg[0] ? ctx.err.msg : strerror(-r));
+                json_object_set_new(ctx.detail, "error", json_string(rec->error));
+                json_object_set_new(ctx.detail, "attempt", json_integer(a + 1));
+                ledger(run, s->index, s->agent->name, s->action->name,
+                       rec->exit_code == 3 ? "denied" : "failure", ctx.detail);
+                /* Policy, budget and cage verdicts are final: no retry. */
+                if (rec->exit_code >= 3 || engine_interrupted())
+                        break;
+        }
+        json_decref(outputs);
+        json_decref(params_src);
+        json_decref(config_src);
+        return r;
+}
+
+static json_t *step_summary(const struct step *s, const struct step_record *rec,
+                            const json_t *result)
+{
+        json_t *j = json_pack("{s:I,s:I,s:s,s:s,s:s,s:f}", "step", (json_int_t)s->number,
+                              "index", (json_int_t)s->index, "agent", s->agent->name,
+                              "action", s->action->name, "status", rec->status, "duration_ms",
+                              rec->ms);
+
+        if (s->name)
+                json_object_set_new(j, "name", json_string(s->name));
+        if (result)
+                json_object_set(j, "output", (json_t *)result);
+        if (rec->error[0])
+                json_object_set_new(j, "error", json_string(rec->error));
+        return j;
+}
+
+static int write_output_json(struct run_state *run, json_t *summary)
+{
+        char path[PATH_MAX];
+        _cleanup_free_ char *s = json_dumps(summary, JSON_INDENT(2) | JSON_SORT_KEYS);
+
+        if (!s)
+                return -ENOMEM;
+        snprintf(path, sizeof(path), "%s/output.json", run->run_dir);
+        return write_file_atomic(path, s, strlen(s), 0644);
+}
+
+static void install_signals(struct sigaction *old_int, struct sigaction *old_term)
+{
+        struct sigaction sa = { .sa_handler = on_signal };
+
+        sigemptyset(&sa.sa_mask);
+        interrupted = 0;
+        sigaction(SIGINT, &sa, old_int);
+        sigaction(SIGTERM, &sa, old_term);
+}
+
+int engine_run(const struct akios_config *cfg, const struct workflow *wf,
+               const struct run_options *o, json_t **ret_summary, struct diag *d)
+{
+        struct run_state run = { .cfg = cfg, .wf = wf, .outputs = json_array(),
+                                 .redactions_by_type = json_object(), .dry_run = o->dry_run,
+                                 .quiet = o->quiet };
+        struct sigaction old_int, old_term;
+        json_t *steps = json_array(), *summary = NULL, *previous = NULL;
+        char started[32], finished[32];
+        double t0 = monotonic_ms();
+        int code = 0, r;
+        const char *status = "completed";
+        uint8_t digest[32];
+        char hex[65];
+        struct buf wfb = BUF_INIT(WORKFLOW_MAX_BYTES);
+
+        rfc3339_now(started);
+        run.project_dir = strdup(cfg->project_dir);
+        r = run.project_dir ? make_run_dir(&run) : -ENOMEM;
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot create the run folder: %s", strerror(-r));
+                code = 1;
+                goto done;
+        }
+        r = open_layers(&run, d);
+        if (r < 0) {
+                code = r == -EBADMSG ? 6 : 1;
+                goto done;
+        }
+        install_signals(&old_int, &old_term);
+        hex[0] = '\0';
+        if (read_file_capped(wf->path, WORKFLOW_MAX_BYTES, &wfb) == 0) {
+                sha256(wfb.data, wfb.len, digest);
+                hex_encode(digest, 32, hex);
+        }
+        buf_free(&wfb);
+        ledger(&run, 0, "engine", "run_start", "started",
+               json_pack("{s:s,s:s,s:I,s:s}", "workflow", wf->name, "workflow_sha256", hex,
+                         "steps", (json_int_t)wf->n_steps, "akios_version", AKIOS_VERSION));
+
+        for (size_t i = 0; i < wf->n_steps; i++) {
+                const struct step *s = &wf->steps[i];
+                struct step_record rec = { .status = "completed" };
+                json_t *result = NULL, *detail = NULL;
+                double ts = monotonic_ms();
+
+                if (engine_interrupted()) {
+                        code = 130;
+                        status = "interrupted";
+                        break;
+                }
+                if (s->cond) {
+                        json_t *outs = json_object();
+                        size_t k;
+                        json_t *v;
+                        bool go;
+
+                        json_array_foreach(run.outputs, k, v) {
+                                char num[32];
+
+                                snprintf(num, sizeof(num), "%ld", wf->steps[k].number);
+                                json_object_set(outs, num, v);
+                        }
+                        go = cond_eval(s->cond, outs, previous);
+                        json_decref(outs);
+                        if (!go) {
+                                rec.status = "skipped";
+                                result = skipped_result("condition is false");
+                                ledger(&run, s->index, s->agent->name, s->action->name,
+                                       "skipped", json_pack("{s:s}", "condition", s->condition));
+                                goto record;
+                        }
+                }
+                r = run_step(&run, s, previous, &result, &detail, &rec);
+                rec.ms = monotonic_ms() - ts;
+                if (r == 0) {
+                        json_object_set_new(detail, "duration_us",
+                                            json_integer((json_int_t)(rec.ms * 1000)));
+                        ledger(&run, s->index, s->agent->name, s->action->name, "success",
+                               detail);
+                } else if (engine_interrupted()) {
+                        rec.status = "interrupted";
+                        code = 130;
+                        status = "interrupted";
+                } else if (s->on_error == ON_ERROR_SKIP && rec.exit_code < 3) {
+                        rec.status = "failed_skipped";
+                        result = skipped_result(rec.error);
+                } else {
+                        rec.status = "failed";
+                        code = rec.exit_code;
+                        status = code == 4 ? "budget_exceeded" : "failed";
+                        diag_set(d, NULL, 0, 0, "step %ld (%s.%s): %s", s->number,
+                                 s->agent->name, s->action->name, rec.error);
+                }
+record:
+                json_array_append_new(steps, step_summary(s, &rec, result));
+                json_array_append_new(run.outputs, result ? result : json_null());
+                previous = result;
+                if (code)
+                        break;
+        }
+        if (code == 130 && !d->msg[0])
+                diag_set(d, NULL, 0, 0, "interrupted by signal %d; the run stopped and its "
+                         "record was written", (int)interrupted);
+        sigaction(SIGINT, &old_int, NULL);
+        sigaction(SIGTERM, &old_term, NULL);
+done:
+        rfc3339_now(finished);
+        summary = json_pack("{s:s,s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:f,s:I,s:o,s:I,s:I,s:f,"
+                            "s:I,s:O,s:i,s:s?,s:s?}",
+                            "akios_version", AKIOS_VERSION, "status", code ? status : "completed",
+                            "workflow", wf->name, "workflow_file", wf->path,
+                            "run_id", run.run_id, "output_dir", run.run_dir,
+                            "started_at", started, "finished_at", finished,
+                            "execution_time_seconds", (monotonic_ms() - t0) / 1000.0,
+                            "steps_executed", (json_int_t)json_array_size(steps),
+                            "steps", steps, "tokens_input", (json_int_t)run.tokens_in,
+                            "tokens_output", (json_int_t)run.tokens_out,
+                            "total_cost", run.cost_usd,
+                            "pii_redaction_count", (json_int_t)run.redactions,
+                            "pii_redactions_by_type", run.redactions_by_type,
+                            "exit_code", code, "error", code ? d->msg : NULL,
+                            "error_category", error_category(code));
+        if (run.run_dir && summary) {
+                ledger(&run, 0, "engine", "run_end", code ? status : "completed",
+                       json_pack("{s:i,s:I,s:I,s:I,s:I}", "exit_code", code, "tokens_input",
+                                 (json_int_t)run.tokens_in, "tokens_output",
+                                 (json_int_t)run.tokens_out, "cost_microusd",
+                                 (json_int_t)(run.cost_usd * 1e6 + 0.5),
+                                 "redactions", (json_int_t)run.redactions));
+                r = write_output_json(&run, summary);
+                if (r < 0 && !code) {
+                        diag_set(d, NULL, 0, 0, "cannot write output.json: %s", strerror(-r));
+                        code = 1;
+                }
+        }
+        if (run.audit) {
+                r = audit_checkpoint(run.audit);
+                if (r < 0 && !code) {
+                        diag_set(d, NULL, 0, 0, "cannot close the audit ledger: %s",
+                                 strerror(-r));
+                        code = 6;
+                }
+                audit_close(run.audit);
+        }
+        pii_redactor_free(run.redactor);
+        budget_free(run.budget);
+        json_decref(run.outputs);
+        json_decref(run.redactions_by_type);
+        free(run.project_dir);
+        free(run.run_dir);
+        free(run.run_id);
+        *ret_summary = summary;
+        return code;
+}

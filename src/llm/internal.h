@@ -1,0 +1,82 @@
+/* Internal to llm/: the shape every wire format plugs into, and the call state the
+ * transport (transport.c) and the generic driver (wire.c) share with the format files
+ * (openai.c, anthropic.c, ollama.c, gemini.c).
+ */
+#pragma once
+
+#include <curl/curl.h>
+
+#include "llm/llm.h"
+
+#define LLM_MAX_LINE (1u << 20)          /* one SSE line / NDJSON line */
+#define LLM_MAX_ERROR_BODY (64u << 10)   /* kept from a non-2xx answer */
+#define LLM_MAX_URL 4096
+
+enum llm_framing { FRAME_WHOLE, FRAME_SSE, FRAME_NDJSON };
+
+struct llm_call;
+
+struct wire_format {
+        const char *provider;
+        const char *key_env[2];         /* first one set wins; NULL: no key (ollama) */
+        const char *base_env[2];        /* first one set wins */
+        const char *default_base;
+        /* Append the endpoint URL for this request to `url` (base has no trailing '/'). */
+        int (*url)(const struct llm_request *req, const char *base, struct buf *url);
+        /* Append the provider's headers (the key one included when key != NULL). */
+        int (*headers)(struct curl_slist **h, const char *key);
+        int (*body)(const struct llm_request *req, json_t **ret);
+        enum llm_framing stream_framing;
+        /* One SSE event (name, data), one NDJSON line (NULL, line) or the whole body. */
+        int (*on_event)(struct llm_call *c, const char *event, const char *data, size_t len);
+};
+
+struct llm_call {
+        const struct llm_request *req;
+        struct llm_info *info;
+        struct diag *d;
+        enum llm_framing framing;
+        const struct wire_format *wf;
+        /* The answer so far. */
+        struct buf text;
+        long input_tokens, output_tokens, cached_tokens;
+        bool usage_reported;
+        long deltas;                    /* non-empty text deltas */
+        long delivered;                 /* deltas handed to on_delta (no retry after one) */
+        char *model, *finish_reason;
+        bool done;                      /* the format's terminal event was seen */
+        /* Framing state. */
+        struct buf line, data;
+        char event[64];
+};
+
+/* Format helpers. */
+int llm_call_delta(struct llm_call *c, const char *text, size_t len);
+/* Reported cumulative output count (streams that send one); re-checks the budget hook. */
+int llm_call_output_count(struct llm_call *c, long output_tokens);
+int llm_call_set_str(char **field, const char *s);
+int llm_call_fail(struct llm_call *c, int err, const char *fmt, ...) _printf_(3, 4);
+/* "Name: value" into the header list; the _secret one wipes its scratch copy. */
+int llm_header_add(struct curl_slist **h, const char *name, const char *value);
+int llm_header_add_secret(struct curl_slist **h, const char *prefix, const char *secret);
+/* Parse JSON of an event; -EPROTO with a diag when malformed. */
+int llm_call_json(struct llm_call *c, const char *data, size_t len, json_t **ret);
+/* Append {"role","content"} messages; system ones are skipped when skip_system. */
+long json_long(const json_t *o, const char *key);
+
+/* transport.c: POST body to url with retries; feeds 2xx bytes to the framing and the
+ * format's on_event. `secret` (may be NULL) is scrubbed from error messages. */
+int llm_transport_post(struct llm_call *c, const char *url, struct curl_slist *headers,
+                       const char *body, size_t body_len, const char *secret);
+bool llm_url_is_loopback_http_ok(const char *url, struct diag *d, int *ret_err);
+/* Overwrite every occurrence of secret in s with '*'. */
+void llm_scrub(char *s, const char *secret);
+
+/* wire.c: the generic driver. */
+int llm_wire_complete(const struct wire_format *wf, const struct llm_request *req,
+                      struct llm_response *resp, struct llm_info *info, struct diag *d);
+int llm_wire_endpoint(const struct wire_format *wf, const struct llm_request *req,
+                      struct buf *url, struct diag *d);
+
+extern const struct wire_format wire_openai, wire_mistral, wire_grok, wire_anthropic,
+        wire_ollama, wire_gemini;

@@ -1,0 +1,63 @@
+/* pii internals shared by scan.c (engines, overlap resolution, streaming) and redact.c
+ * (redactor life cycle, strategies, key file). Not a public header.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "pii/patterns.h"
+#include "pii/pii.h"
+
+struct pii_range {
+        uint32_t pat;
+        size_t lo, hi; /* scan PCRE2 from lo; hi = the last end offset Hyperscan reported */
+};
+
+struct pii_open_range {
+        bool active;
+        size_t lo, hi;
+};
+
+struct pii_redactor {
+        int strategy;
+        bool has_key;
+        uint8_t key[32];
+        bool use_hs;
+
+        pcre2_code **re;         /* compiled lazily, one per pattern */
+        bool *re_failed;
+        pcre2_match_data *md;
+        pcre2_match_context *mctx;
+        pcre2_jit_stack *jit_stack;
+
+        void *hs_db, *hs_scratch; /* hs_database_t, hs_scratch_t */
+        struct pii_open_range *open;
+        struct pii_range *ranges;
+        size_t n_ranges, cap_ranges;
+        int hs_error;
+
+        struct pii_finding *found; /* raw findings of the current window */
+        size_t n_found, cap_found;
+
+        uint64_t counts[_T_MAX];
+};
+
+/* scan.c */
+int pii_engine_init(struct pii_redactor *r, enum pii_engine engine);
+void pii_engine_free(struct pii_redactor *r);
+/* Scan window [0, len) of buf; resolved findings (relative offsets, start >= min_start) are
+ * left in r->found / r->n_found, sorted by start, non-overlapping. */
+int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start);
+
+/* Whole-buffer scan/redaction with the stream's semantics (no copy when it fits one window). */
+int pii_oneshot(struct pii_redactor *r, const char *in, size_t len, pii_emit_fn emit,
+                pii_finding_fn on_finding, void *userdata);
+
+/* redact.c: the replacement text for one finding, handed to emit. */
+int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, const char *value,
+                         pii_emit_fn emit, void *userdata);

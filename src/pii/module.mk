@@ -1,0 +1,15 @@
+# pii: with Hyperscan (Debian libhyperscan-dev, x86-64), compile the detector table into a
+# serialized database at build time and embed it; without it, PCRE2 runs the same table alone.
+ifeq ($(shell $(PKG_CONFIG) --exists libhs 2>/dev/null && echo yes),yes)
+PKGS     += libhs
+CPPFLAGS += -DAKIOS_HAVE_HS=1
+GEN_SRCS += $(B)/gen/pii-hsdb.c
+
+$(B)/gen/gen-hsdb: src/pii/gen/gen-hsdb.c src/pii/patterns.c src/pii/patterns.h src/pii/pii.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(shell $(PKG_CONFIG) --cflags libhs jansson) -o $@ \
+	        src/pii/gen/gen-hsdb.c src/pii/patterns.c $(shell $(PKG_CONFIG) --libs libhs)
+
+$(B)/gen/pii-hsdb.c: $(B)/gen/gen-hsdb
+	$< > $@.tmp && mv $@.tmp $@
+endif

@@ -1,0 +1,75 @@
+/* pii internals: the detector table shared by the engine and the build-time Hyperscan
+ * database generator (src/pii/gen/gen-hsdb.c). Plain data only, so the generator can link
+ * patterns.c alone.
+ */
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum pii_category { CAT_PERSONAL, CAT_FINANCIAL, CAT_HEALTH, CAT_LOCATION, CAT_COMM, CAT_DIGITAL };
+
+/* How `partial` shows a value: keep the last 4 letters/digits (separators kept, others '*'),
+ * keep the e-mail domain and the first character, or nothing (same as mask: secrets). */
+enum pii_partial { PARTIAL_NONE, PARTIAL_LAST4, PARTIAL_EMAIL };
+
+struct pii_type_info {
+        const char *name;
+        uint8_t category;
+        uint8_t partial;
+};
+
+enum pii_type {
+        T_EMAIL, T_PHONE, T_CREDIT_CARD, T_IBAN, T_US_SSN, T_US_ITIN, T_US_PASSPORT,
+        T_US_DRIVER_LICENSE, T_US_BANK, T_ABA, T_UK_NINO, T_UK_NHS, T_IP, T_MAC, T_DOB, T_CRYPTO,
+        T_URL_CRED, T_MRN, T_VIN, T_AWS_ACCESS, T_AWS_SECRET, T_GITHUB, T_SLACK, T_STRIPE,
+        T_GOOGLE, T_OPENAI, T_ANTHROPIC, T_JWT, T_PRIVATE_KEY, T_PASSWORD, T_GENERIC_SECRET,
+        T_PASSPORT, T_CA_SIN, T_FR_NIR, T_ES_NIF, T_ES_NIE, T_IN_PAN, T_IN_AADHAAR, T_PL_PESEL,
+        T_SG_NRIC, T_US_EIN, T_SWIFT, T_US_NPI, T_US_DEA, T_US_MBI, T_HEALTH_INSURANCE,
+        T_DIAGNOSIS, T_COORD, T_UK_POSTCODE, T_US_ZIP, T_CA_POSTAL, T_IMEI, T_GITLAB,
+        T_HUGGINGFACE, T_SENDGRID, T_TWILIO, T_NPM, T_PYPI, T_AZURE_KEY, T_TELEGRAM,
+        _T_MAX
+};
+
+/* Validators (validate.c); one table maps each to its function. */
+enum pii_validator {
+        V_NONE, V_LUHN_CARD, V_IBAN, V_SSN, V_ITIN, V_ABA, V_NHS, V_NINO, V_VIN, V_BASE58CHECK,
+        V_BECH32, V_JWT, V_IPV4, V_IPV6, V_MAC, V_EMAIL, V_DATE, V_PHONE, V_LUHN, V_NPI, V_FR_NIR,
+        V_ES_NIF, V_VERHOEFF, V_PESEL, V_SG_NRIC, V_EIN, V_DEA, V_COORD, V_ENTROPY, V_PASSWORD,
+        V_HAS_DIGITS, V_SEP_CONSISTENT, V_OPENAI,
+        _V_MAX
+};
+
+enum {
+        PAT_GROUP = 1 << 0,  /* the value is capture group 1 (the rest is context) */
+        PAT_FWD = 1 << 1,    /* the Hyperscan regex is only a prefix: the match may run on
+                              * `fwd` bytes after the report (PII_MAX_SPAN when 0) */
+};
+
+struct pii_pattern {
+        const char *name;
+        const char *regex;    /* PCRE2 syntax, no UTF; exact match */
+        const char *hs_regex; /* Hyperscan form when different, else NULL: with PAT_FWD a
+                               * prefix of the match, else a suffix (same end offsets, a
+                               * literal to anchor on, e.g. the '@' of an e-mail) */
+        uint8_t type;
+        uint8_t validator;
+        uint8_t priority;     /* overlap resolution: the higher wins */
+        uint8_t flags;
+        float score;
+        uint16_t fwd;
+};
+
+extern const struct pii_pattern pii_patterns[];
+extern const unsigned pii_n_patterns;
+extern const struct pii_type_info pii_types[_T_MAX];
+
+/* Generated at build time by gen-hsdb (only with Hyperscan). */
+extern const unsigned char pii_hs_db[];
+extern const size_t pii_hs_db_len;
+extern const unsigned pii_hs_maxwidth[];
+extern const unsigned pii_hs_npatterns;
+
+/* validate.c: 0 = reject, 1 = accept. May move *end back (shrink to a valid value). `buf`
+ * is the whole scanned buffer, so a validator may look at the text around the value. */
+int pii_validate(unsigned validator, const char *buf, size_t len, size_t start, size_t *end);

@@ -1,0 +1,497 @@
+/* The scan engine: finds every detector's matches in one window of text, validates them and
+ * resolves overlaps; and the streaming layer that slides that window over inputs of any size.
+ *
+ * Two engines give the same findings:
+ * - Hyperscan (built in when libhs is): one database of all patterns, scanned without
+ *   start-of-match, reports (pattern, end offset). Reports of one pattern are merged into
+ *   ranges [end - max_width, last end], and PCRE2-JIT runs only on those ranges for the exact
+ *   span and capture group. A pattern may give Hyperscan a cheaper form: a suffix with the
+ *   same end offsets (the '@' and domain of an e-mail), or a prefix (PAT_FWD: a PEM header,
+ *   a phone number before its extension) after which PCRE2 may run `fwd` more bytes.
+ * - PCRE2 alone: every pattern over the whole window, one after another.
+ * In both, matches of one pattern are leftmost-first, non-overlapping; a match its validator
+ * rejects is retried one byte later. Overlaps between detectors are resolved by sorting
+ * (start, priority, length) and one sweep: O(M log M).
+ *
+ * Streaming keeps PII_MAX_SPAN bytes before and after the part of the window it commits, so
+ * a match that straddles a feed boundary is found whole; memory stays bounded.
+ * Nothing here prints or allocates per match beyond amortized arrays.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifdef AKIOS_HAVE_HS
+#include <hs.h>
+#endif
+
+#include "pii/internal.h"
+#include "util/util.h"
+
+#define ROUND_SIZE (1u << 20)   /* bytes committed per streaming round */
+#define LOOK_MARGIN 64          /* look-ahead kept past a window's last report */
+#define JIT_STACK_MAX (1u << 20)
+
+/* ---- PCRE2 -------------------------------------------------------------- */
+
+static int compile_pattern(struct pii_redactor *r, unsigned i)
+{
+        int err;
+        PCRE2_SIZE off;
+        pcre2_code *re;
+
+        if (r->re[i])
+                return 0;
+        if (r->re_failed[i])
+                return -EINVAL;
+        re = pcre2_compile((PCRE2_SPTR)pii_patterns[i].regex, PCRE2_ZERO_TERMINATED, 0, &err,
+                           &off, NULL);
+        if (!re) {
+                r->re_failed[i] = true;
+                return -EINVAL;
+        }
+        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* interpreted when JIT is missing */
+        r->re[i] = re;
+        return 0;
+}
+
+static int push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat)
+{
+        const struct pii_pattern *p = &pii_patterns[pat];
+
+        if (r->n_found == r->cap_found) {
+                size_t cap = r->cap_found ? r->cap_found * 2 : 256;
+                struct pii_finding *f = reallocarray(r->found, cap, sizeof(*f));
+
+                if (!f)
+                        return -ENOMEM;
+                r->found = f;
+                r->cap_found = cap;
+        }
+        r->found[r->n_found++] = (struct pii_finding){
+                .start = s, .end = e, .type = p->type, .detector = (uint16_t)pat, .score = p->score,
+        };
+        return 0;
+}
+
+/* Leftmost-first matches of pattern `pat` in buf[from, sublen). With a limit (`hi` !=
+ * SIZE_MAX), only matches that end by `hi` count (that start by `hi` for PAT_FWD): beyond it
+ * the window was cut short and a match there is not trusted. */
+static int match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                         size_t sublen, size_t from, size_t hi)
+{
+        const struct pii_pattern *p = &pii_patterns[pat];
+        bool fwd = p->flags & PAT_FWD;
+        size_t pos = from;
+        int e = compile_pattern(r, pat);
+
+        if (e < 0)
+                return e;
+        while (pos <= sublen) {
+                PCRE2_SIZE *ov;
+                size_t ms, me, vs, ve;
+                int rc = pcre2_match(r->re[pat], (PCRE2_SPTR)buf, sublen, pos, 0, r->md, r->mctx);
+
+                if (rc == PCRE2_ERROR_NOMATCH)
+                        return 0;
+                if (rc < 0)
+                        return rc == PCRE2_ERROR_NOMEMORY || rc == PCRE2_ERROR_JIT_STACKLIMIT ?
+                                       -ENOMEM : -EIO;
+                ov = pcre2_get_ovector_pointer(r->md);
+                ms = ov[0], me = ov[1];
+                if (hi != SIZE_MAX && ms > hi)
+                        return 0;
+                if (hi != SIZE_MAX && !fwd && me > hi) {
+                        pos = ms + 1;
+                        continue;
+                }
+                vs = ms, ve = me;
+                if ((p->flags & PAT_GROUP) && rc > 1 && ov[2] != PCRE2_UNSET)
+                        vs = ov[2], ve = ov[3];
+                if (ve > vs && pii_validate(p->validator, buf, len, vs, &ve)) {
+                        e = push_finding(r, vs, ve, pat);
+                        if (e < 0)
+                                return e;
+                        pos = me > ms ? me : ms + 1;
+                } else {
+                        pos = ms + 1;
+                }
+        }
+        return 0;
+}
+
+static int scan_pcre2(struct pii_redactor *r, const char *buf, size_t len, size_t from)
+{
+        for (unsigned i = 0; i < pii_n_patterns; i++) {
+                int e = match_pattern(r, i, buf, len, len, from, SIZE_MAX);
+
+                if (e < 0)
+                        return e;
+        }
+        return 0;
+}
+
+/* ---- Hyperscan prefilter ------------------------------------------------ */
+
+#ifdef AKIOS_HAVE_HS
+static int push_range(struct pii_redactor *r, unsigned pat, size_t lo, size_t hi)
+{
+        if (r->n_ranges == r->cap_ranges) {
+                size_t cap = r->cap_ranges ? r->cap_ranges * 2 : 256;
+                struct pii_range *v = reallocarray(r->ranges, cap, sizeof(*v));
+
+                if (!v)
+                        return -ENOMEM;
+                r->ranges = v;
+                r->cap_ranges = cap;
+        }
+        r->ranges[r->n_ranges++] = (struct pii_range){ .pat = pat, .lo = lo, .hi = hi };
+        return 0;
+}
+
+static int on_hs_match(unsigned id, unsigned long long from, unsigned long long to,
+                       unsigned flags, void *ctx)
+{
+        struct pii_redactor *r = ctx;
+        struct pii_open_range *o = &r->open[id];
+        size_t w = pii_hs_maxwidth[id], lo = to > w ? (size_t)to - w : 0;
+
+        if (o->active && lo <= o->hi) {
+                o->lo = MIN(o->lo, lo);
+                o->hi = MAX(o->hi, (size_t)to);
+                return 0;
+        }
+        if (o->active) {
+                r->hs_error = push_range(r, id, o->lo, o->hi);
+                if (r->hs_error < 0)
+                        return 1; /* stop the scan */
+        }
+        *o = (struct pii_open_range){ .active = true, .lo = lo, .hi = (size_t)to };
+        return 0;
+}
+
+static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t from)
+{
+        hs_error_t he;
+
+        if (len > UINT32_MAX)
+                return -E2BIG;
+        r->n_ranges = 0;
+        r->hs_error = 0;
+        memset(r->open, 0, pii_n_patterns * sizeof(*r->open));
+        he = hs_scan(r->hs_db, buf, (unsigned)len, 0, r->hs_scratch, on_hs_match, r);
+        if (r->hs_error < 0)
+                return r->hs_error;
+        if (he != HS_SUCCESS)
+                return -EIO;
+        for (unsigned i = 0; i < pii_n_patterns; i++)
+                if (r->open[i].active) {
+                        int e = push_range(r, i, r->open[i].lo, r->open[i].hi);
+
+                        if (e < 0)
+                                return e;
+                }
+        for (size_t k = 0; k < r->n_ranges; k++) {
+                const struct pii_range *g = &r->ranges[k];
+                const struct pii_pattern *p = &pii_patterns[g->pat];
+                size_t fwd = p->flags & PAT_FWD ? (p->fwd ? p->fwd : PII_MAX_SPAN) : 0;
+                size_t extra = fwd + LOOK_MARGIN;
+                size_t sublen = len - g->hi > extra ? g->hi + extra : len;
+                int e = match_pattern(r, g->pat, buf, len, sublen, MAX(g->lo, from), g->hi);
+
+                if (e < 0)
+                        return e;
+        }
+        return 0;
+}
+#endif
+
+/* ---- overlap resolution ------------------------------------------------- */
+
+static int cmp_finding(const void *a, const void *b)
+{
+        const struct pii_finding *x = a, *y = b;
+        unsigned px = pii_patterns[x->detector].priority, py = pii_patterns[y->detector].priority;
+
+        if (x->start != y->start)
+                return x->start < y->start ? -1 : 1;
+        if (px != py)
+                return px > py ? -1 : 1;
+        if (x->end != y->end)
+                return x->end > y->end ? -1 : 1;
+        return (int)x->detector - (int)y->detector;
+}
+
+/* Sorted by start; on overlap the higher priority wins, then the longer span, then the
+ * earlier one. */
+static void resolve(struct pii_redactor *r, size_t min_start)
+{
+        size_t n = 0;
+
+        qsort(r->found, r->n_found, sizeof(*r->found), cmp_finding);
+        for (size_t i = 0; i < r->n_found; i++) {
+                struct pii_finding *f = &r->found[i], *last = n ? &r->found[n - 1] : NULL;
+                unsigned pf, pl;
+
+                if (f->start < min_start)
+                        continue;
+                if (!last || f->start >= last->end) {
+                        r->found[n++] = *f;
+                        continue;
+                }
+                pf = pii_patterns[f->detector].priority;
+                pl = pii_patterns[last->detector].priority;
+                if (pf > pl || (pf == pl && f->end - f->start > last->end - last->start))
+                        *last = *f;
+        }
+        r->n_found = n;
+}
+
+int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start)
+{
+        size_t from = min_start > PII_MAX_SPAN ? min_start - PII_MAX_SPAN : 0;
+        int e;
+
+        r->n_found = 0;
+#ifdef AKIOS_HAVE_HS
+        if (r->use_hs)
+                e = scan_hs(r, buf, len, from);
+        else
+#endif
+                e = scan_pcre2(r, buf, len, from);
+        if (e < 0)
+                return e;
+        resolve(r, min_start);
+        return 0;
+}
+
+/* ---- engine life cycle -------------------------------------------------- */
+
+int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
+{
+        unsigned n = pii_n_patterns;
+
+        r->re = calloc(n, sizeof(*r->re));
+        r->re_failed = calloc(n, sizeof(*r->re_failed));
+        r->md = pcre2_match_data_create(4, NULL);
+        r->mctx = pcre2_match_context_create(NULL);
+        r->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
+        if (!r->re || !r->re_failed || !r->md || !r->mctx || !r->jit_stack)
+                return -ENOMEM;
+        pcre2_jit_stack_assign(r->mctx, NULL, r->jit_stack);
+        if (engine == PII_ENGINE_PCRE2)
+                return 0;
+#ifdef AKIOS_HAVE_HS
+        if (pii_hs_npatterns == n && hs_valid_platform() == HS_SUCCESS) {
+                hs_database_t *db = NULL;
+                hs_scratch_t *scratch = NULL;
+
+                if (hs_deserialize_database((const char *)pii_hs_db, pii_hs_db_len, &db) ==
+                            HS_SUCCESS &&
+                    hs_alloc_scratch(db, &scratch) == HS_SUCCESS) {
+                        r->open = calloc(n, sizeof(*r->open));
+                        if (!r->open) {
+                                hs_free_scratch(scratch);
+                                hs_free_database(db);
+                                return -ENOMEM;
+                        }
+                        r->hs_db = db;
+                        r->hs_scratch = scratch;
+                        r->use_hs = true;
+                        return 0;
+                }
+                hs_free_database(db);
+        }
+#endif
+        return engine == PII_ENGINE_HS ? -EOPNOTSUPP : 0;
+}
+
+void pii_engine_free(struct pii_redactor *r)
+{
+        if (r->re)
+                for (unsigned i = 0; i < pii_n_patterns; i++)
+                        pcre2_code_free(r->re[i]);
+        free(r->re);
+        free(r->re_failed);
+        pcre2_match_data_free(r->md);
+        pcre2_match_context_free(r->mctx);
+        pcre2_jit_stack_free(r->jit_stack);
+#ifdef AKIOS_HAVE_HS
+        hs_free_scratch(r->hs_scratch);
+        hs_free_database(r->hs_db);
+#endif
+        free(r->open);
+        free(r->ranges);
+        free(r->found);
+}
+
+/* ---- streaming ---------------------------------------------------------- */
+
+struct pii_stream {
+        struct pii_redactor *r;
+        pii_emit_fn emit;
+        pii_finding_fn on_finding;
+        void *userdata;
+        char *w;          /* window */
+        size_t wlen, wcap;
+        uint64_t wbase;   /* absolute offset of w[0] */
+        uint64_t done;    /* absolute offset up to which output and findings are final */
+        int error;
+};
+
+int pii_stream_new(struct pii_redactor *r, pii_emit_fn emit, pii_finding_fn on_finding,
+                   void *userdata, struct pii_stream **ret)
+{
+        struct pii_stream *s = calloc(1, sizeof(*s));
+
+        if (!s)
+                return -ENOMEM;
+        s->wcap = ROUND_SIZE + 3 * (PII_MAX_SPAN + LOOK_MARGIN);
+        s->w = malloc(s->wcap);
+        if (!s->w) {
+                free(s);
+                return -ENOMEM;
+        }
+        *s = (struct pii_stream){ .r = r, .emit = emit, .on_finding = on_finding,
+                                  .userdata = userdata, .w = s->w, .wcap = s->wcap };
+        *ret = s;
+        return 0;
+}
+
+void pii_stream_free(struct pii_stream *s)
+{
+        if (!s)
+                return;
+        free(s->w);
+        free(s);
+}
+
+static int emit_text(struct pii_stream *s, uint64_t from, uint64_t to)
+{
+        if (!s->emit || to <= from)
+                return 0;
+        return s->emit(s->userdata, s->w + (from - s->wbase), (size_t)(to - from));
+}
+
+/* Scan the window and commit everything that starts before `commit` (absolute). */
+static int process(struct pii_stream *s, bool final)
+{
+        struct pii_redactor *r = s->r;
+        uint64_t wend = s->wbase + s->wlen;
+        uint64_t commit = final ? wend : wend - (PII_MAX_SPAN + LOOK_MARGIN);
+        int e = pii_scan_window(r, s->w, s->wlen, (size_t)(s->done - s->wbase));
+
+        if (e < 0)
+                return e;
+        for (size_t i = 0; i < r->n_found; i++) {
+                struct pii_finding f = r->found[i];
+
+                f.start += s->wbase;
+                f.end += s->wbase;
+                if (f.start >= commit)
+                        break;
+                e = emit_text(s, s->done, f.start);
+                if (e >= 0 && s->emit)
+                        e = pii_emit_replacement(r, &f, s->w + (f.start - s->wbase), s->emit,
+                                                 s->userdata);
+                if (e >= 0 && s->on_finding)
+                        e = s->on_finding(s->userdata, &f);
+                if (e < 0)
+                        return e;
+                r->counts[f.type]++;
+                s->done = f.end;
+        }
+        if (s->done < commit) {
+                e = emit_text(s, s->done, commit);
+                if (e < 0)
+                        return e;
+                s->done = commit;
+        }
+        return 0;
+}
+
+/* Drop what is no longer needed: keep PII_MAX_SPAN (+margin) of context before `done`. */
+static void slide(struct pii_stream *s)
+{
+        uint64_t ctx = PII_MAX_SPAN + LOOK_MARGIN, keep = s->done > ctx ? s->done - ctx : 0;
+        size_t drop;
+
+        if (keep <= s->wbase)
+                return;
+        drop = (size_t)(keep - s->wbase);
+        memmove(s->w, s->w + drop, s->wlen - drop);
+        s->wlen -= drop;
+        s->wbase = keep;
+}
+
+int pii_stream_feed(struct pii_stream *s, const char *p, size_t n)
+{
+        if (s->error)
+                return s->error;
+        while (n > 0) {
+                size_t take = MIN(n, s->wcap - s->wlen);
+
+                memcpy(s->w + s->wlen, p, take);
+                s->wlen += take;
+                p += take;
+                n -= take;
+                if (s->wlen == s->wcap) {
+                        int e = process(s, false);
+
+                        if (e < 0)
+                                return s->error = e;
+                        slide(s);
+                }
+        }
+        return 0;
+}
+
+int pii_stream_finish(struct pii_stream *s)
+{
+        int e;
+
+        if (s->error)
+                return s->error;
+        e = process(s, true);
+        if (e < 0)
+                return s->error = e;
+        s->error = -ESHUTDOWN; /* nothing more may be fed */
+        return 0;
+}
+
+/* A whole buffer: one window straight on the caller's memory when it fits (the common case:
+ * a prompt, a tool's output, a ledger string), else the stream. Same findings either way. */
+int pii_oneshot(struct pii_redactor *r, const char *in, size_t len, pii_emit_fn emit,
+                pii_finding_fn on_finding, void *userdata)
+{
+        _cleanup_(pii_stream_freep) struct pii_stream *s = NULL;
+        size_t done = 0;
+        int e;
+
+        if (len > ROUND_SIZE) {
+                e = pii_stream_new(r, emit, on_finding, userdata, &s);
+                if (e >= 0)
+                        e = pii_stream_feed(s, in, len);
+                return e < 0 ? e : pii_stream_finish(s);
+        }
+        e = pii_scan_window(r, in, len, 0);
+        if (e < 0)
+                return e;
+        for (size_t i = 0; i < r->n_found; i++) {
+                const struct pii_finding *f = &r->found[i];
+
+                if (emit && f->start > done)
+                        e = emit(userdata, in + done, (size_t)f->start - done);
+                if (e >= 0 && emit)
+                        e = pii_emit_replacement(r, f, in + f->start, emit, userdata);
+                if (e >= 0 && on_finding)
+                        e = on_finding(userdata, f);
+                if (e < 0)
+                        return e;
+                r->counts[f->type]++;
+                done = (size_t)f->end;
+        }
+        if (emit && len > done)
+                return emit(userdata, in + done, len - done);
+        return 0;
+}

@@ -1,0 +1,744 @@
+/* cage: cage_run(), the parent half that builds, watches and tears down one cage, and the
+ * child's checklist (STYLE rule 6) from clone to execve.
+ *
+ * Parent: open the bind sources, create the cgroup, clone into the namespaces (falling back
+ * to fewer when the host refuses, unless strict), write the uid/gid map, put the child in
+ * the cgroup, let it go, then poll its status pipe, its stdout/stderr pipes and its pidfd
+ * against the wall-time deadline. Over the output cap or past the deadline the whole cage is
+ * stopped (SIGTERM, grace, SIGKILL of pid 1, which takes the pid namespace with it, and of
+ * the cgroup). Then reap, read the cgroup's events, remove the cgroup, fill the record.
+ *
+ * Child: each step is one small function; the first failure is reported to the parent as
+ * {step, errno} on a CLOEXEC pipe and the child _exits. Layers that are optional in
+ * best-effort mode are switched off instead, and reported. Seccomp is loaded last, then
+ * execve; a successful execve closes the pipe, which is how the parent knows.
+ *
+ * It does not redact or store output (callers do), and does not resolve commands (see
+ * cage_resolve_command).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "sandbox/internal.h"
+
+#ifndef CLONE_PIDFD
+#define CLONE_PIDFD 0x00001000
+#endif
+#ifndef CLOSE_RANGE_CLOEXEC
+#define CLOSE_RANGE_CLOEXEC (1U << 2)
+#endif
+
+#define NS_FLAGS (CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | \
+                  CLONE_NEWUTS)
+#define READ_CHUNK 65536
+
+/* ---- child checklist ----------------------------------------------------------------- */
+
+static int child_wait(struct cage_ctx *c)
+{
+        char b;
+
+        /* EOF: the parent died or gave up before letting us go. */
+        if (read(c->go_fd, &b, 1) != 1)
+                return -ECANCELED;
+        close(c->go_fd);
+        return 0;
+}
+
+static int child_session(struct cage_ctx *c)
+{
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
+                return -errno;
+        /* No controlling terminal: TIOCSTI has nothing to inject into (CVE-2017-5226). */
+        return setsid() < 0 ? -errno : 0;
+}
+
+static int child_ids_early(struct cage_ctx *c)
+{
+        return c->clone_flags & CLONE_NEWUSER ? userns_child_ids(c) : 0;
+}
+
+static int child_ids_late(struct cage_ctx *c)
+{
+        return c->clone_flags & CLONE_NEWUSER ? 0 : userns_child_ids(c);
+}
+
+static int child_cgroupns(struct cage_ctx *c)
+{
+        if (!(c->clone_flags & CLONE_NEWUSER) && !c->host_root)
+                return -EPERM;
+        return unshare(CLONE_NEWCGROUP) < 0 ? -errno : 0;
+}
+
+static int child_open(struct cage_ctx *c)
+{
+        return c->clone_flags & CLONE_NEWNS ? mount_child_open(c) : 0;
+}
+
+static int child_mount(struct cage_ctx *c)
+{
+        return c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
+}
+
+static int child_uts(struct cage_ctx *c)
+{
+        return c->clone_flags & CLONE_NEWUTS ? uts_child_hostname(c) : 0;
+}
+
+static int child_net(struct cage_ctx *c)
+{
+        return c->clone_flags & CLONE_NEWNET ? net_child_loopback(c) : 0;
+}
+
+static int child_stdio(struct cage_ctx *c)
+{
+        int in = c->spec->stdin_fd >= 0 ? c->spec->stdin_fd : c->null_fd;
+
+        if (dup2(in, 0) < 0 || dup2(c->out_fd, 1) < 0 || dup2(c->err_fd, 2) < 0)
+                return -errno;
+        return 0;
+}
+
+static int child_close_fds(struct cage_ctx *c)
+{
+        /* CLOEXEC rather than close: the status pipe must live until execve. */
+        if (syscall(SYS_close_range, 3U, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+                return 0;
+        for (int fd = 3; fd < 65536; fd++)
+                if (fd != c->status_fd)
+                        close(fd);
+        return 0;
+}
+
+static int child_chdir(struct cage_ctx *c)
+{
+        const char *dir = c->spec->workdir ? c->workdir : c->spec->cwd;
+
+        if (dir && chdir(dir) == 0)
+                return 0;
+        if (c->spec->workdir)
+                return -errno;
+        return chdir("/") < 0 ? -errno : 0;
+}
+
+static int child_landlock(struct cage_ctx *c)
+{
+        return landlock_child_apply(c);
+}
+
+static int child_report(struct cage_ctx *c)
+{
+        struct cage_msg m = { .kind = CAGE_MSG_LAYERS, .layers = c->layers };
+
+        return write(c->status_fd, &m, sizeof(m)) == sizeof(m) ? 0 : -EIO;
+}
+
+static pid_t payload_pid;
+
+static void forward(int sig)
+{
+        if (payload_pid > 0)
+                kill(payload_pid, sig);
+}
+
+/* pid 1 of the cage: the kernel shields it from signals it has no handler for, so the
+ * payload runs as pid 2 under this minimal init, which forwards SIGTERM/SIGINT/SIGHUP,
+ * reaps orphans and reports the payload's wait status; when it exits, the kernel kills
+ * whatever the payload left behind. */
+static _Noreturn void child_init(struct cage_ctx *c)
+{
+        struct cage_msg m = { .kind = CAGE_MSG_EXIT };
+        struct sigaction sa = { .sa_handler = forward };
+        int st;
+
+        sigaction(SIGTERM, &sa, NULL);
+        sigaction(SIGINT, &sa, NULL);
+        sigaction(SIGHUP, &sa, NULL);
+        for (;;) {
+                pid_t p = waitpid(-1, &st, __WALL);
+
+                if (p < 0 && errno == EINTR)
+                        continue;
+                if (p < 0 || p == payload_pid)
+                        break;
+        }
+        m.err = st;
+        (void)!write(c->status_fd, &m, sizeof(m));
+        _exit(0);
+}
+
+static int child_exec(struct cage_ctx *c)
+{
+        static char *const empty[] = { NULL };
+
+        if (c->clone_flags & CLONE_NEWPID) {
+                payload_pid = fork();
+                if (payload_pid < 0)
+                        return -errno;
+                if (payload_pid > 0) {
+                        close(0);
+                        close(1);
+                        close(2);
+                        child_init(c);
+                }
+        }
+        execve(c->spec->argv[0], c->spec->argv, c->spec->envp ? c->spec->envp : empty);
+        return -errno;
+}
+
+struct child_step {
+        const char *name;
+        int (*fn)(struct cage_ctx *c);
+        int layer; /* -1: the step must work; else the layer that is off when it fails */
+};
+
+static const struct child_step steps[] = {
+        { "wait for the supervisor", child_wait, -1 },
+        { "setsid", child_session, -1 },
+        { "open bind sources", child_open, -1 },
+        { "uid/gid", child_ids_early, -1 },
+        { "cgroup namespace", child_cgroupns, CAGE_LAYER_CGROUPNS },
+        { "mount", child_mount, -1 },
+        { "hostname", child_uts, -1 },
+        { "loopback", child_net, -1 },
+        { "rlimits", rlimit_child_apply, -1 },
+        { "capability bounding set", caps_child_bounding, CAGE_LAYER_CAPS_DROPPED },
+        { "uid/gid", child_ids_late, -1 },
+        { "capabilities", caps_child_clear, -1 },
+        { "no_new_privs", caps_child_no_new_privs, CAGE_LAYER_NO_NEW_PRIVS },
+        { "stdio", child_stdio, -1 },
+        { "close fds", child_close_fds, -1 },
+        { "chdir", child_chdir, -1 },
+        { "landlock", child_landlock, CAGE_LAYER_LANDLOCK },
+        { "seccomp", seccomp_child_load, CAGE_LAYER_SECCOMP },
+        { "report", child_report, -1 },
+        { "execve", child_exec, -1 },
+};
+
+static _Noreturn void child_main(struct cage_ctx *c)
+{
+        for (unsigned i = 0; i < ARRAY_SIZE(steps); i++) {
+                const struct child_step *s = &steps[i];
+                int layer = s->layer, r;
+
+                /* A layer already known to be off (e.g. seccomp with no filter) is skipped. */
+                if (layer >= 0 && !c->layers.on[layer])
+                        continue;
+                r = s->fn(c);
+                if (r >= 0)
+                        continue;
+                if (layer >= 0 && !c->spec->strict) {
+                        c->layers.on[layer] = false;
+                        continue;
+                }
+                {
+                        struct cage_msg m = { .kind = CAGE_MSG_ERROR, .step = (int)i,
+                                              .err = -r, .strict = layer >= 0 };
+
+                        (void)!write(c->status_fd, &m, sizeof(m));
+                }
+                _exit(127);
+        }
+        _exit(127);
+}
+
+/* ---- parent ---------------------------------------------------------------------------- */
+
+void cage_spec_defaults(struct cage_spec *s)
+{
+        *s = (struct cage_spec){
+                .net = CAGE_NET_NONE,
+                .memory_mb = 256,
+                .pids = 128,
+                .cpu_time_s = 30,
+                .wall_time_ms = 60000,
+                .grace_ms = 1000,
+                .max_output = 1 << 20,
+                .fsize_mb = 10,
+                .nofile = 100,
+                .tmp_size_mb = 64,
+                .cpu_fraction = 0.8,
+                .output = CAGE_OUTPUT_PASS,
+                .stdin_fd = -1,
+                .stdout_fd = 1,
+                .stderr_fd = 2,
+                .uid = (uid_t)-1,
+                .gid = (gid_t)-1,
+        };
+}
+
+struct run {
+        struct cage_ctx *c;
+        struct cage_result *res;
+        struct cgroup cg;
+        pid_t pid;
+        int pidfd;
+        int status_rd, out_rd, err_rd;
+        double t0;
+        double deadline, kill_at;
+        bool term_sent, killed_for_output, killed_for_time;
+        uint64_t total;
+        struct cage_msg err_msg;
+        bool got_err;
+        bool got_exit;        /* pid 1 reported the payload's status */
+        int payload_status;
+};
+
+static long raw_clone(unsigned long flags, int *pidfd)
+{
+        return syscall(SYS_clone, flags | SIGCHLD | CLONE_PIDFD, NULL, pidfd, NULL, 0);
+}
+
+static void set_ns_layers(struct cage_ctx *c)
+{
+        static const struct {
+                int layer;
+                unsigned flag;
+        } map[] = {
+                { CAGE_LAYER_USERNS, CLONE_NEWUSER }, { CAGE_LAYER_MOUNTNS, CLONE_NEWNS },
+                { CAGE_LAYER_PIDNS, CLONE_NEWPID },   { CAGE_LAYER_NETNS, CLONE_NEWNET },
+                { CAGE_LAYER_IPCNS, CLONE_NEWIPC },   { CAGE_LAYER_UTSNS, CLONE_NEWUTS },
+        };
+
+        for (unsigned i = 0; i < ARRAY_SIZE(map); i++)
+                c->layers.on[map[i].layer] = (c->clone_flags & map[i].flag) != 0;
+}
+
+static const char *const ns_fix =
+        "enable unprivileged user namespaces (sysctl kernel.unprivileged_userns_clone=1, "
+        "user.max_user_namespaces > 0, and on Ubuntu "
+        "kernel.apparmor_restrict_unprivileged_userns=0), or run akios as root";
+
+/* Clone with every namespace, or (best effort) with what the host allows. */
+static int spawn(struct run *x, struct diag *d)
+{
+        static const unsigned long tries[] = { NS_FLAGS, NS_FLAGS & ~CLONE_NEWUSER, 0 };
+        struct cage_ctx *c = x->c;
+        int first_err = 0;
+
+        for (unsigned i = 0; i < ARRAY_SIZE(tries); i++) {
+                long pid;
+
+                if (i == 1 && !c->host_root)
+                        continue; /* namespaces without a userns need root */
+                c->clone_flags = (unsigned)tries[i];
+                set_ns_layers(c);
+                x->pidfd = -1;
+                pid = raw_clone(tries[i], &x->pidfd);
+                if (pid == 0)
+                        child_main(c);
+                if (pid > 0) {
+                        x->pid = (pid_t)pid;
+                        return 0;
+                }
+                if (!first_err)
+                        first_err = errno;
+                if (c->spec->strict || (errno != EPERM && errno != EINVAL && errno != ENOSPC &&
+                                        errno != EUSERS && errno != EACCES))
+                        break;
+        }
+        if (c->spec->strict && (first_err == EPERM || first_err == ENOSPC ||
+                                first_err == EUSERS || first_err == EACCES ||
+                                first_err == EINVAL)) {
+                diag_set(d, "userns", 0, 0,
+                         "cage layer 'userns' is not available (clone: %s); %s",
+                         strerror(first_err), ns_fix);
+                return -EOPNOTSUPP;
+        }
+        diag_set(d, "clone", 0, 0, "cannot create the cage process: %s", strerror(errno));
+        return -errno;
+}
+
+static void stop(struct run *x, int sig)
+{
+        if (x->pidfd >= 0)
+                syscall(SYS_pidfd_send_signal, x->pidfd, sig, NULL, 0);
+        cg_signal(&x->cg, sig);
+}
+
+/* Take n bytes of payload output; false when the cap was hit (the cage is then stopped). */
+static void take_output(struct run *x, bool is_err, const char *p, size_t n)
+{
+        const struct cage_spec *s = x->c->spec;
+        struct cage_result *r = x->res;
+        size_t room = n;
+
+        if (s->max_output && x->total + n > s->max_output) {
+                room = (size_t)(s->max_output - x->total);
+                if (!x->killed_for_output) {
+                        x->killed_for_output = true;
+                        r->truncated = true;
+                        stop(x, SIGKILL);
+                }
+        }
+        x->total += room;
+        if (is_err)
+                r->stderr_bytes += room;
+        else
+                r->stdout_bytes += room;
+        if (!room)
+                return;
+        if (s->output == CAGE_OUTPUT_CAPTURE)
+                (void)buf_append(is_err ? &r->err : &r->out, p, room);
+        else
+                (void)write_all(is_err ? s->stderr_fd : s->stdout_fd, p, room);
+}
+
+static void drain(struct run *x, int *fd, bool is_err)
+{
+        static char chunk[READ_CHUNK];
+        ssize_t n = read(*fd, chunk, sizeof(chunk));
+
+        if (n > 0) {
+                take_output(x, is_err, chunk, (size_t)n);
+                return;
+        }
+        if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                return;
+        close(*fd);
+        *fd = -1;
+}
+
+static void read_status(struct run *x)
+{
+        struct cage_msg m;
+        ssize_t n = read(x->status_rd, &m, sizeof(m));
+
+        if (n == (ssize_t)sizeof(m)) {
+                if (m.kind == CAGE_MSG_LAYERS) {
+                        x->c->layers = m.layers;
+                } else if (m.kind == CAGE_MSG_EXIT) {
+                        x->payload_status = m.err;
+                        x->got_exit = true;
+                } else if (m.kind == CAGE_MSG_ERROR) {
+                        x->err_msg = m;
+                        x->got_err = true;
+                }
+                return;
+        }
+        if (n < 0 && errno == EINTR)
+                return;
+        close(x->status_rd);
+        x->status_rd = -1;
+}
+
+static int poll_timeout(struct run *x)
+{
+        double now = monotonic_ms(), t = -1;
+
+        if (x->kill_at > 0)
+                t = x->kill_at - now;
+        else if (x->deadline > 0)
+                t = x->deadline - now;
+        if (t < 0 && (x->kill_at > 0 || x->deadline > 0))
+                return 0;
+        return t < 0 ? -1 : (int)t + 1;
+}
+
+static void check_time(struct run *x)
+{
+        double now = monotonic_ms();
+
+        if (x->kill_at > 0 && now >= x->kill_at) {
+                stop(x, SIGKILL);
+                x->kill_at = 0;
+                x->deadline = 0;
+        } else if (x->deadline > 0 && now >= x->deadline && !x->term_sent) {
+                x->killed_for_time = true;
+                x->term_sent = true;
+                stop(x, SIGTERM);
+                x->kill_at = now + (double)(x->c->spec->grace_ms ? x->c->spec->grace_ms : 1);
+        }
+}
+
+/* Poll until the child is reaped and its pipes are closed. */
+static int watch(struct run *x, int *ret_status, struct rusage *ru)
+{
+        bool reaped = false;
+        double reaped_at = 0;
+
+        for (;;) {
+                struct pollfd p[4] = {
+                        { .fd = x->status_rd, .events = POLLIN },
+                        { .fd = x->out_rd, .events = POLLIN },
+                        { .fd = x->err_rd, .events = POLLIN },
+                        { .fd = reaped ? -1 : x->pidfd, .events = POLLIN },
+                };
+                int t = poll_timeout(x);
+
+                if (reaped && x->status_rd < 0 && x->out_rd < 0 && x->err_rd < 0)
+                        return 0;
+                if (reaped) {
+                        /* Without a pid namespace a leftover could hold the pipes open. */
+                        double left = reaped_at + 200 - monotonic_ms();
+
+                        if (left <= 0) {
+                                stop(x, SIGKILL);
+                                break;
+                        }
+                        t = t < 0 || t > (int)left ? (int)left + 1 : t;
+                }
+                if (poll(p, 4, t) < 0 && errno != EINTR)
+                        return -errno;
+                if (p[0].revents)
+                        read_status(x);
+                if (p[1].revents)
+                        drain(x, &x->out_rd, false);
+                if (p[2].revents)
+                        drain(x, &x->err_rd, true);
+                if (p[3].revents && !reaped) {
+                        if (wait4(x->pid, ret_status, __WALL, ru) == x->pid) {
+                                reaped = true;
+                                reaped_at = monotonic_ms();
+                        }
+                }
+                if (!reaped)
+                        check_time(x);
+        }
+        return 0;
+}
+
+static void classify(struct run *x, int status, const struct rusage *ru)
+{
+        struct cage_result *r = x->res;
+        bool oom = false, pids = false;
+
+        cg_events(&x->cg, &oom, &pids);
+        /* Killed from outside, pid 1 takes the payload with it and reports nothing. */
+        if (x->got_exit)
+                status = x->payload_status;
+        r->cpu_ms = (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000.0 +
+                    (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1000.0;
+        r->max_rss_kb = ru->ru_maxrss;
+        if (WIFEXITED(status)) {
+                r->exit_code = WEXITSTATUS(status);
+                r->reason = CAGE_EXITED;
+        } else {
+                r->exit_code = -1;
+                r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : SIGKILL;
+                r->reason = CAGE_KILLED;
+        }
+        if (x->killed_for_output)
+                r->reason = CAGE_OUTPUT_LIMIT;
+        else if (r->signal == SIGSYS)
+                r->reason = CAGE_SECCOMP;
+        else if (r->signal && oom)
+                r->reason = CAGE_MEMORY;
+        else if (r->signal && pids)
+                r->reason = CAGE_PIDS;
+        else if (x->killed_for_time || r->signal == SIGXCPU)
+                r->reason = CAGE_TIMEOUT;
+        else if (r->signal == SIGKILL && x->c->spec->cpu_time_s &&
+                 r->cpu_ms >= (double)x->c->spec->cpu_time_s * 950.0)
+                r->reason = CAGE_TIMEOUT;
+}
+
+static int setup_error(struct run *x, struct diag *d)
+{
+        const struct cage_msg *m = &x->err_msg;
+        const char *step = m->step >= 0 && (unsigned)m->step < ARRAY_SIZE(steps)
+                                   ? steps[m->step].name
+                                   : "?";
+
+        if (m->strict) {
+                diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (sandbox_required:"
+                         " strict); run 'akios doctor' for how to enable it", step,
+                         strerror(m->err));
+                return -EOPNOTSUPP;
+        }
+        if (steps[m->step].fn == child_exec)
+                diag_set(d, x->c->spec->argv[0], 0, 0, "cannot execute '%s': %s",
+                         x->c->spec->argv[0], strerror(m->err));
+        else
+                diag_set(d, step, 0, 0, "cage setup failed at '%s': %s", step,
+                         strerror(m->err));
+        return -m->err;
+}
+
+static int make_pipe(int p[2])
+{
+        return pipe2(p, O_CLOEXEC) < 0 ? -errno : 0;
+}
+
+static void close_fd(int *fd)
+{
+        if (*fd >= 0)
+                close(*fd);
+        *fd = -1;
+}
+
+static int prepare(struct run *x, struct diag *d)
+{
+        struct cage_ctx *c = x->c;
+        const struct cage_spec *s = c->spec;
+        struct cg_limits l = { .memory_bytes = s->memory_mb << 20, .pids = s->pids,
+                               .cpu_fraction = s->cpu_fraction };
+        struct diag cd = { 0 };
+        char name[64];
+        static unsigned seq;
+        int r;
+
+        c->host_root = geteuid() == 0;
+        c->uid = s->uid != (uid_t)-1 ? s->uid : cage_default_uid(s->workdir);
+        c->gid = s->gid != (gid_t)-1 ? s->gid : (c->host_root ? c->uid : getegid());
+        if (c->uid == 0 || (c->host_root && c->gid == 0)) {
+                diag_set(d, "uid", 0, 0, "the cage never runs a command as host uid/gid 0");
+                return -EPERM;
+        }
+        c->landlock_abi = landlock_abi_version();
+        r = seccomp_filter_get(&c->seccomp, d);
+        if (r < 0 && s->strict)
+                return -EOPNOTSUPP;
+        c->layers.on[CAGE_LAYER_SECCOMP] = r >= 0;
+        c->layers.on[CAGE_LAYER_LANDLOCK] = c->landlock_abi > 0;
+        c->layers.on[CAGE_LAYER_CGROUPNS] = true;
+        c->layers.on[CAGE_LAYER_NO_NEW_PRIVS] = true;
+        c->layers.on[CAGE_LAYER_CAPS_DROPPED] = true;
+        if (s->strict && !c->landlock_abi) {
+                diag_set(d, "landlock", 0, 0, "cage layer 'landlock' is not available: the "
+                         "kernel has no Landlock (sandbox_required: strict); boot with "
+                         "lsm=...,landlock or use a kernel >= 5.13 built with it");
+                return -EOPNOTSUPP;
+        }
+        snprintf(name, sizeof(name), "akios-%d-%u", (int)getpid(), seq++);
+        r = cg_setup(name, &l, &x->cg, &cd);
+        if (r < 0) {
+                if (s->strict) {
+                        diag_set(d, "cgroup", 0, 0, "cage layer 'cgroup' is not available: %s "
+                                 "(sandbox_required: strict); delegate memory and pids to "
+                                 "this user (systemd Delegate=yes) or run as root", cd.msg);
+                        return -EOPNOTSUPP;
+                }
+                x->cg = (struct cgroup){ .version = CAGE_CGROUP_NONE };
+        }
+        c->layers.cgroup = x->cg.version;
+        return mount_parent_open(c, d);
+}
+
+static int launch(struct run *x, struct diag *d)
+{
+        struct cage_ctx *c = x->c;
+        int go[2], st[2], out[2], err[2], r;
+
+        if ((r = make_pipe(go)) < 0 || (r = make_pipe(st)) < 0 || (r = make_pipe(out)) < 0 ||
+            (r = make_pipe(err)) < 0) {
+                diag_set(d, "pipe", 0, 0, "cannot create pipes: %s", strerror(-r));
+                return r;
+        }
+        c->go_fd = go[0];
+        c->status_fd = st[1];
+        c->out_fd = out[1];
+        c->err_fd = err[1];
+        x->status_rd = st[0];
+        x->out_rd = out[0];
+        x->err_rd = err[0];
+        r = spawn(x, d);
+        close(go[0]);
+        close(st[1]);
+        close(out[1]);
+        close(err[1]);
+        if (r < 0) {
+                close(go[1]);
+                return r;
+        }
+        r = userns_parent_map(x->pid, c);
+        if (r < 0)
+                diag_set(d, "uid_map", 0, 0, "cannot write the uid/gid map: %s", strerror(-r));
+        if (r >= 0 && cg_attach(&x->cg, x->pid) < 0) {
+                cg_destroy(&x->cg);
+                x->cg.version = CAGE_CGROUP_NONE;
+                c->layers.cgroup = CAGE_CGROUP_NONE;
+                if (c->spec->strict) {
+                        diag_set(d, "cgroup", 0, 0, "cage layer 'cgroup': cannot join it");
+                        r = -EOPNOTSUPP;
+                }
+        }
+        if (r >= 0 && write(go[1], "g", 1) != 1)
+                r = -errno;
+        close(go[1]);
+        return r;
+}
+
+int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag *d)
+{
+        struct cage_result res = { .syscall = -1, .exit_code = -1 };
+        struct cage_ctx *c;
+        struct run x = { .pidfd = -1, .status_rd = -1, .out_rd = -1, .err_rd = -1 };
+        struct rusage ru = { 0 };
+        struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+        int status = 0, r;
+
+        if (!spec->argv || !spec->argv[0] || spec->argv[0][0] != '/') {
+                diag_set(d, "argv", 0, 0, "the command must be an absolute path");
+                return -EINVAL;
+        }
+        c = calloc(1, sizeof(*c));
+        if (!c)
+                return -ENOMEM;
+        c->spec = spec;
+        c->null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
+        x.c = c;
+        x.res = &res;
+        res.out = BUF_INIT(spec->max_output ? spec->max_output + 1 : 0);
+        res.err = BUF_INIT(spec->max_output ? spec->max_output + 1 : 0);
+        x.t0 = monotonic_ms();
+        r = prepare(&x, d);
+        if (r >= 0)
+                r = launch(&x, d);
+        for (unsigned i = 0; i < c->n_binds; i++)
+                close_fd(&c->binds[i].fd);
+        close_fd(&c->null_fd);
+        if (x.pid > 0) {
+                if (r < 0)
+                        stop(&x, SIGKILL);
+                if (spec->wall_time_ms)
+                        x.deadline = x.t0 + (double)spec->wall_time_ms;
+                sigaction(SIGPIPE, &ign, &old);
+                if (watch(&x, &status, &ru) < 0) {
+                        stop(&x, SIGKILL);
+                        wait4(x.pid, &status, __WALL, &ru);
+                }
+                sigaction(SIGPIPE, &old, NULL);
+        }
+        close_fd(&x.status_rd);
+        close_fd(&x.out_rd);
+        close_fd(&x.err_rd);
+        close_fd(&x.pidfd);
+        if (r >= 0 && x.got_err)
+                r = setup_error(&x, d);
+        if (r >= 0) {
+                classify(&x, status, &ru);
+                res.layers = c->layers;
+                res.uid = c->uid;
+                res.wall_ms = monotonic_ms() - x.t0;
+        }
+        cg_destroy(&x.cg);
+        free(c);
+        if (r < 0) {
+                cage_result_free(&res);
+                return r;
+        }
+        *ret = res;
+        return 0;
+}
+
+void cage_result_free(struct cage_result *r)
+{
+        if (!r)
+                return;
+        buf_free(&r->out);
+        buf_free(&r->err);
+}

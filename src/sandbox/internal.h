@@ -1,0 +1,147 @@
+/* sandbox internals: the per-facility halves that cage.c runs as a flat checklist.
+ *
+ * Parent halves run in the supervisor (host credentials); child halves run in the freshly
+ * cloned child, which has capabilities only inside its own user namespace. Child halves
+ * return 0/-errno and never allocate more than a page or two: the child _exits on failure.
+ * Not a public header: only src/sandbox/ and its unit tests include it.
+ */
+#pragma once
+
+#include <limits.h>
+#include <linux/filter.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "sandbox/sandbox.h"
+
+#define CAGE_MAX_PATHS 32     /* --rw + --ro paths */
+#define CAGE_NOBODY 65534
+
+/* A source the parent opened (O_PATH) for the child to bind: the child cannot reach host
+ * paths its user namespace has no rights on, and a path opened once cannot be swapped. */
+struct cage_bind {
+        int kind;             /* mount.c's entry kinds */
+        int fd;
+        bool rw;
+        bool is_dir;
+        char dst[PATH_MAX];   /* path inside the cage */
+        char target[128];     /* symlink target or tmpfs options */
+};
+
+struct cage_ctx {
+        const struct cage_spec *spec;
+        unsigned clone_flags;
+        uid_t uid;            /* payload uid/gid on the host */
+        gid_t gid;
+        bool host_root;       /* the supervisor is uid 0 */
+        int go_fd;            /* child reads one byte: maps written, cgroup joined */
+        int status_fd;        /* child writes struct cage_msg; CLOEXEC, so EOF = exec done */
+        int out_fd, err_fd;   /* child ends of the output pipes */
+        int null_fd;          /* /dev/null for stdin */
+        struct cage_bind binds[CAGE_MAX_PATHS + 40];
+        char workdir[PATH_MAX];   /* canonical spec->workdir */
+        unsigned n_binds;
+        const struct sock_fprog *seccomp; /* CAGE_SECCOMP_FILTERS of them */
+        struct cage_layers layers;
+        int landlock_abi;
+};
+
+enum { CAGE_MSG_ERROR = 1, CAGE_MSG_LAYERS = 2, CAGE_MSG_EXIT = 3 };
+
+struct cage_msg {
+        int kind;
+        int step;             /* index into the child checklist */
+        int err;              /* positive errno */
+        int strict;           /* the failure is a missing layer (strict mode) */
+        struct cage_layers layers;
+};
+
+/* userns.c */
+int userns_parent_map(pid_t pid, const struct cage_ctx *c);
+int userns_child_ids(struct cage_ctx *c);
+
+/* mount.c */
+int mount_parent_open(struct cage_ctx *c, struct diag *d);
+int mount_child_open(struct cage_ctx *c);
+int mount_child_root(struct cage_ctx *c);
+
+/* net.c (and uts) */
+int net_child_loopback(struct cage_ctx *c);
+int uts_child_hostname(struct cage_ctx *c);
+
+/* rlimit.c */
+int rlimit_child_apply(struct cage_ctx *c);
+
+/* caps.c */
+int caps_child_bounding(struct cage_ctx *c);
+int caps_child_clear(struct cage_ctx *c);
+int caps_child_no_new_privs(struct cage_ctx *c);
+
+/* landlock.c */
+int landlock_abi_version(void);
+int landlock_child_apply(struct cage_ctx *c);
+
+/* seccomp.c: the filters are built once per process (in the parent) and cached. */
+#define CAGE_SECCOMP_FILTERS 2
+int seccomp_filter_get(const struct sock_fprog **ret, struct diag *d);
+int seccomp_child_load(struct cage_ctx *c);
+/* For tests and doctor: is `name` allowed by the filter (resolving groups)? */
+const char *const *seccomp_denied_names(void);
+
+/* cgroup.c */
+struct cg_mount {
+        char path[PATH_MAX];   /* mount point */
+        char root[PATH_MAX];   /* root of the mount (4th mountinfo field) */
+};
+
+struct cg_mounts {
+        bool have_v2;
+        struct cg_mount v2;
+        /* v1 controllers we use; have[i] when mounted */
+        bool have_v1[4];
+        struct cg_mount v1[4];
+};
+
+enum { CG1_MEMORY, CG1_PIDS, CG1_CPU, CG1_FREEZER, _CG1_MAX };
+
+struct cg_limits {
+        uint64_t memory_bytes;  /* 0: none */
+        uint64_t pids;          /* 0: none */
+        double cpu_fraction;    /* 0: none */
+};
+
+struct cgroup {
+        int version;                 /* enum cage_cgroup */
+        char v2[PATH_MAX];           /* the child's cgroup dir (v2) */
+        char v1[_CG1_MAX][PATH_MAX]; /* per controller; "" when unused */
+};
+
+/* Test hook: open cgroup files with O_CREAT (a fake cgroupfs made of plain files). */
+extern bool cg_fake_fs;
+
+int cg_parse_mountinfo(const char *text, struct cg_mounts *ret);
+/* From /proc/self/cgroup text: the path for `controller` ("" = the v2 line "0::"). */
+int cg_parse_self(const char *text, const char *controller, char *out, size_t size);
+/* Join a mount point, its root and a cgroup path into a directory. */
+int cg_join_path(const struct cg_mount *m, const char *cgpath, char *out, size_t size);
+
+/* v2: make <base>/<name> with the limits, enabling controllers in base as needed. */
+int cg2_create(const char *base, const char *name, const struct cg_limits *l,
+               char *ret_dir, size_t size, struct diag *d);
+int cg1_create(const struct cg_mounts *m, const char *self_text, const char *name,
+               const struct cg_limits *l, struct cgroup *ret, struct diag *d);
+/* Pick v2, else v1, else none from /proc/self/{mountinfo,cgroup}, and create the cgroup. */
+int cg_setup(const char *name, const struct cg_limits *l, struct cgroup *ret, struct diag *d);
+int cg_attach(const struct cgroup *cg, pid_t pid);
+/* Signal every process in the cgroup (SIGKILL uses cgroup.kill on v2). */
+void cg_signal(const struct cgroup *cg, int sig);
+/* Did the memory controller OOM-kill, did pids.max refuse a fork? */
+void cg_events(const struct cgroup *cg, bool *ret_oom, bool *ret_pids);
+void cg_destroy(struct cgroup *cg);
+/* Which version would be used, and why not the others (for doctor). */
+int cg_detect(char *reason, size_t size);
+
+/* small I/O helpers shared by the halves (util.c in this folder) */
+int cage_write_file(const char *path, const char *s);
+int cage_write_at(int dirfd, const char *file, const char *s, int flags);
+int cage_read_small(const char *path, char *out, size_t size);

@@ -1,0 +1,173 @@
+/* result: the cage's record (CONTRACTS §7) as JSON and as an exit code, the enum names,
+ * and the small policy helpers callers need before a run: which uid the payload gets, how a
+ * command name resolves inside the cage, which environment variables a policy may not set.
+ * Nothing here touches the kernel beyond stat(2).
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "sandbox/internal.h"
+
+static const char *const reason_names[_CAGE_REASON_MAX] = {
+        [CAGE_EXITED] = "exited",   [CAGE_KILLED] = "killed",
+        [CAGE_TIMEOUT] = "timeout", [CAGE_MEMORY] = "memory",
+        [CAGE_PIDS] = "pids",       [CAGE_OUTPUT_LIMIT] = "output_limit",
+        [CAGE_SECCOMP] = "seccomp",
+};
+
+static const char *const layer_names[_CAGE_LAYER_MAX] = {
+        [CAGE_LAYER_USERNS] = "userns",
+        [CAGE_LAYER_MOUNTNS] = "mountns",
+        [CAGE_LAYER_PIDNS] = "pidns",
+        [CAGE_LAYER_NETNS] = "netns",
+        [CAGE_LAYER_IPCNS] = "ipcns",
+        [CAGE_LAYER_UTSNS] = "utsns",
+        [CAGE_LAYER_CGROUPNS] = "cgroupns",
+        [CAGE_LAYER_SECCOMP] = "seccomp",
+        [CAGE_LAYER_LANDLOCK] = "landlock",
+        [CAGE_LAYER_NO_NEW_PRIVS] = "no_new_privs",
+        [CAGE_LAYER_CAPS_DROPPED] = "caps_dropped",
+};
+
+static const char *const cgroup_names[] = { "none", "v1", "v2" };
+
+/* The forbidden variables of AKIOS's tool_executor, plus the dynamic loader's others. */
+static const char *const env_forbidden[] = {
+        "LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "PYTHONPATH", "PERL5LIB", "PATH",
+        "SHELL", "BASH_ENV", "ENV", "IFS",
+};
+
+const char *cage_reason_name(int reason)
+{
+        return reason >= 0 && reason < _CAGE_REASON_MAX ? reason_names[reason] : "killed";
+}
+
+const char *cage_layer_name(int layer)
+{
+        return layer >= 0 && layer < _CAGE_LAYER_MAX ? layer_names[layer] : "?";
+}
+
+const char *cage_cgroup_name(int version)
+{
+        return version >= 0 && version < (int)ARRAY_SIZE(cgroup_names) ? cgroup_names[version]
+                                                                         : "none";
+}
+
+json_t *cage_result_json(const struct cage_result *r)
+{
+        json_t *layers = json_object(), *j = json_object();
+        char sig[32];
+
+        if (!layers || !j) {
+                json_decref(layers);
+                json_decref(j);
+                return NULL;
+        }
+        /* cgroupns is in `doctor`, not in the §7 record. */
+        for (int i = 0; i < _CAGE_LAYER_MAX; i++)
+                if (i != CAGE_LAYER_CGROUPNS)
+                        json_object_set_new(layers, layer_names[i],
+                                            json_boolean(r->layers.on[i]));
+        json_object_set_new(layers, "cgroup", json_string(cage_cgroup_name(r->layers.cgroup)));
+        json_object_set_new(j, "exit_code", r->signal ? json_null() : json_integer(r->exit_code));
+        if (r->signal) {
+                const char *abbrev = sigabbrev_np(r->signal);
+
+                snprintf(sig, sizeof(sig), "SIG%s", abbrev ? abbrev : "UNKNOWN");
+                json_object_set_new(j, "signal", json_string(sig));
+        } else {
+                json_object_set_new(j, "signal", json_null());
+        }
+        json_object_set_new(j, "reason", json_string(cage_reason_name(r->reason)));
+        if (r->reason == CAGE_SECCOMP)
+                json_object_set_new(j, "syscall",
+                                    r->syscall >= 0 ? json_integer(r->syscall) : json_null());
+        json_object_set_new(j, "wall_ms", json_real(r->wall_ms));
+        json_object_set_new(j, "cpu_ms", json_real(r->cpu_ms));
+        json_object_set_new(j, "max_rss_kb", json_integer(r->max_rss_kb));
+        json_object_set_new(j, "stdout_bytes", json_integer((json_int_t)r->stdout_bytes));
+        json_object_set_new(j, "stderr_bytes", json_integer((json_int_t)r->stderr_bytes));
+        json_object_set_new(j, "truncated", json_boolean(r->truncated));
+        json_object_set_new(j, "layers", layers);
+        return j;
+}
+
+int cage_result_exit_code(const struct cage_result *r)
+{
+        switch (r->reason) {
+        case CAGE_EXITED:
+                return r->exit_code;
+        case CAGE_KILLED:
+                return 128 + r->signal;
+        default:
+                return 5; /* EXIT_SANDBOX: the cage stopped it */
+        }
+}
+
+uid_t cage_default_uid(const char *workdir)
+{
+        struct stat st;
+
+        if (geteuid() != 0)
+                return geteuid();
+        if (workdir && stat(workdir, &st) == 0 && st.st_uid != 0)
+                return st.st_uid;
+        return CAGE_NOBODY;
+}
+
+static int check_exec(const char *path)
+{
+        struct stat st;
+
+        if (stat(path, &st) < 0)
+                return -errno;
+        if (!S_ISREG(st.st_mode))
+                return -EACCES;
+        return access(path, X_OK) < 0 ? -errno : 0;
+}
+
+int cage_resolve_command(const char *name, char **ret)
+{
+        static const char *const dirs[] = { "/usr/local/bin", "/usr/bin", "/bin" };
+        char path[4096];
+        int r = -ENOENT;
+
+        if (!name || !name[0])
+                return -EINVAL;
+        if (strchr(name, '/')) {
+                if (name[0] != '/')
+                        return -EINVAL;
+                r = check_exec(name);
+                if (r < 0)
+                        return r;
+                *ret = strdup(name);
+                return *ret ? 0 : -ENOMEM;
+        }
+        for (unsigned i = 0; i < ARRAY_SIZE(dirs); i++) {
+                int e;
+
+                if ((size_t)snprintf(path, sizeof(path), "%s/%s", dirs[i], name) >= sizeof(path))
+                        return -E2BIG;
+                e = check_exec(path);
+                if (e == 0) {
+                        *ret = strdup(path);
+                        return *ret ? 0 : -ENOMEM;
+                }
+                if (e == -EACCES)
+                        r = e;
+        }
+        return r;
+}
+
+bool cage_env_forbidden(const char *name)
+{
+        for (unsigned i = 0; i < ARRAY_SIZE(env_forbidden); i++)
+                if (streq(name, env_forbidden[i]))
+                        return true;
+        return strncmp(name, "LD_", 3) == 0;
+}

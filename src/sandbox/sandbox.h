@@ -1,0 +1,164 @@
+/* sandbox: the kernel cage that untrusted commands run in (`akios exec`, tool_executor).
+ *
+ * cage_run() forks one child into new user, mount, pid, net, ipc, uts (and cgroup)
+ * namespaces, builds a minimal read-only root from binds, drops every privilege, loads the
+ * seccomp allowlist last and execs spec->argv. The payload is pid 1 of its pid namespace, so
+ * when it exits the kernel kills and reaps everything it left behind (double-forked daemons
+ * included). The parent watches wall time and output size, reaps, reads the cgroup's verdict
+ * and removes the cgroup.
+ *
+ * Layers the host cannot provide are left out and reported in result->layers (best effort),
+ * unless spec->strict is set: then cage_run() fails with -EOPNOTSUPP and a diag naming the
+ * missing layer and how to enable it (the CLI maps that to exit 7). No other failure returns
+ * -EOPNOTSUPP.
+ *
+ * Ownership: the spec's strings belong to the caller and must stay valid during cage_run().
+ * The result owns its capture buffers: release with cage_result_free().
+ *
+ * Threads: cage_run() forks; call it from the thread that lives as long as the child
+ * (PR_SET_PDEATHSIG fires when the creating thread exits). Nothing here prints.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util/util.h"
+
+enum cage_net { CAGE_NET_NONE, CAGE_NET_LOOPBACK };
+
+enum cage_output {
+        /* The child's stdout/stderr go, as they come, to spec->stdout_fd / stderr_fd (relayed
+         * through pipes so they are counted and capped; used by `akios exec`). */
+        CAGE_OUTPUT_PASS,
+        /* Captured into result->out / result->err, at most max_output bytes in total. */
+        CAGE_OUTPUT_CAPTURE,
+};
+
+enum cage_reason {
+        CAGE_EXITED,
+        CAGE_KILLED,
+        CAGE_TIMEOUT,
+        CAGE_MEMORY,
+        CAGE_PIDS,
+        CAGE_OUTPUT_LIMIT,
+        CAGE_SECCOMP,
+        _CAGE_REASON_MAX,
+};
+
+enum cage_cgroup { CAGE_CGROUP_NONE, CAGE_CGROUP_V1, CAGE_CGROUP_V2 };
+
+/* The boolean layers of CONTRACTS §7 (plus cgroupns), in record order. */
+enum cage_layer {
+        CAGE_LAYER_USERNS,
+        CAGE_LAYER_MOUNTNS,
+        CAGE_LAYER_PIDNS,
+        CAGE_LAYER_NETNS,
+        CAGE_LAYER_IPCNS,
+        CAGE_LAYER_UTSNS,
+        CAGE_LAYER_CGROUPNS,
+        CAGE_LAYER_SECCOMP,
+        CAGE_LAYER_LANDLOCK,
+        CAGE_LAYER_NO_NEW_PRIVS,
+        CAGE_LAYER_CAPS_DROPPED,
+        _CAGE_LAYER_MAX,
+};
+
+struct cage_layers {
+        bool on[_CAGE_LAYER_MAX];
+        int cgroup; /* enum cage_cgroup */
+};
+
+struct cage_spec {
+        char *const *argv;        /* argv[0] absolute (see cage_resolve_command) */
+        char *const *envp;        /* the exact environment; NULL = empty */
+        const char *workdir;      /* bound read-write at the same path and the cwd; may be NULL */
+        const char *cwd;          /* cwd when workdir is NULL; "/" when not visible in the cage */
+        const char *const *rw_paths; /* NULL-terminated, bound read-write at the same path */
+        const char *const *ro_paths; /* NULL-terminated, bound read-only at the same path */
+        int net;                  /* enum cage_net */
+        uint64_t memory_mb;       /* cgroup memory.max (and RLIMIT_AS backstop); 0 = none */
+        uint64_t pids;            /* cgroup pids.max; 0 = none */
+        uint64_t cpu_time_s;      /* RLIMIT_CPU; 0 = none */
+        uint64_t wall_time_ms;    /* SIGTERM, grace_ms, SIGKILL of the whole namespace; 0 = none */
+        uint64_t grace_ms;
+        uint64_t max_output;      /* bytes, stdout + stderr together; 0 = no cap */
+        uint64_t fsize_mb;        /* RLIMIT_FSIZE; 0 = none */
+        uint64_t nofile;          /* RLIMIT_NOFILE; 0 = inherit */
+        uint64_t tmp_size_mb;     /* size of the tmpfs on /tmp */
+        double cpu_fraction;      /* cpu.max quota as a fraction of one CPU; 0 = none */
+        bool strict;              /* sandbox_required: strict */
+        int output;               /* enum cage_output */
+        int stdin_fd;             /* -1: /dev/null */
+        int stdout_fd, stderr_fd; /* PASS targets (default 1 and 2) */
+        uid_t uid;                /* payload uid/gid; (uid_t)-1: see cage_default_uid() */
+        gid_t gid;
+};
+
+struct cage_result {
+        int exit_code;            /* -1 when killed by a signal */
+        int signal;               /* 0 when it exited */
+        int reason;               /* enum cage_reason */
+        long syscall;             /* the syscall seccomp killed, -1 when unknown */
+        double wall_ms;
+        double cpu_ms;
+        long max_rss_kb;
+        uint64_t stdout_bytes;
+        uint64_t stderr_bytes;
+        bool truncated;
+        struct cage_layers layers;
+        uid_t uid;                /* the host uid the payload ran as */
+        struct buf out, err;      /* CAPTURE mode */
+};
+
+/* Defaults: net none, memory 256 MB, pids 128, cpu 30 s, wall 60 s, grace 1 s, output 1 MiB,
+ * fsize 10 MB, nofile 100, tmp 64 MB, cpu 0.8, PASS to fds 1/2, stdin /dev/null. */
+void cage_spec_defaults(struct cage_spec *s);
+
+/* Run spec->argv in the cage and wait for it (and everything it started) to end.
+ * Returns 0 with *ret filled when the payload ran (whatever its outcome), or -errno when the
+ * cage could not be built (d names the failed step), -EOPNOTSUPP for strict mode. */
+int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag *d);
+void cage_result_free(struct cage_result *r);
+
+/* The record of CONTRACTS §7 (new reference). */
+json_t *cage_result_json(const struct cage_result *r);
+/* The exit code of `akios exec`: the payload's code, 128+signal, or 5 for a cage limit. */
+int cage_result_exit_code(const struct cage_result *r);
+
+const char *cage_reason_name(int reason);
+const char *cage_layer_name(int layer);
+const char *cage_cgroup_name(int version);
+
+/* The uid the payload runs as when spec->uid is -1: the caller's uid when not root; as root,
+ * the owner of workdir when it is not root, else 65534 (nobody). Never host uid 0. */
+uid_t cage_default_uid(const char *workdir);
+
+/* Resolve a command name as the cage sees it: a name with a '/' must be an absolute path to
+ * an executable file; a bare name is searched in PATH=/usr/local/bin:/usr/bin:/bin.
+ * *ret is malloc'd. -ENOENT, -EACCES, -EINVAL (relative path with a slash). */
+int cage_resolve_command(const char *name, char **ret);
+#define CAGE_PATH "/usr/local/bin:/usr/bin:/bin"
+
+/* Environment variables a policy may never set in the cage (tool_executor `env`). */
+bool cage_env_forbidden(const char *name);
+
+/* ---- what the host offers (akios doctor) --------------------------------------------- */
+
+struct cage_host_check {
+        bool available;
+        char reason[160]; /* why (not) */
+        char fix[200];    /* how to enable it; "" when available */
+};
+
+struct cage_host {
+        struct cage_host_check layer[_CAGE_LAYER_MAX];
+        struct cage_host_check cgroup;
+        int cgroup_version;  /* enum cage_cgroup that cage_run would use */
+        int landlock_abi;    /* 0 when absent */
+        bool root;
+};
+
+/* Probe every layer by trying it (in short-lived children); never fails, never prints. */
+void cage_probe_host(struct cage_host *h);

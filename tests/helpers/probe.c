@@ -1,0 +1,495 @@
+/* probe: one escape or misbehaviour attempt per sub-command, run inside the cage by
+ * tests/sandbox/ (the .t files). Prints "DENIED <check> <why>" and exits 0 when the attempt failed,
+ * "ALLOWED <check>" and exits 1 when it worked, 2 on usage errors. Only attempts that are
+ * harmless if they wrongly succeed (same-value sysctl writes, SEIZE without stopping, bad
+ * reboot magic, clock set to now). Static, no dependencies, never run outside a cage.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/keyctl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/personality.h>
+#include <sys/ptrace.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *arg1;
+
+/* Each check returns 0 when the attempt worked, else the errno (or 1000+signal). */
+static int sys_err(long r)
+{
+        return r < 0 ? errno : 0;
+}
+
+static int in_child(int (*fn)(void))
+{
+        int st;
+        pid_t p = fork();
+
+        if (p < 0)
+                return errno;
+        if (p == 0)
+                _exit(fn());
+        waitpid(p, &st, 0);
+        return WIFSIGNALED(st) ? 1000 + WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+static int c_net_connect(void)
+{
+        struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(arg1)) };
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+
+        if (fd < 0)
+                return errno;
+        inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+        return sys_err(connect(fd, (struct sockaddr *)&a, sizeof(a)));
+}
+
+static int c_net_udp(void)
+{
+        struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(53) };
+        int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+        if (fd < 0)
+                return errno;
+        inet_pton(AF_INET, "8.8.8.8", &a.sin_addr);
+        return sys_err(sendto(fd, "x", 1, 0, (struct sockaddr *)&a, sizeof(a)));
+}
+
+static int c_unix_abstract(void)
+{
+        struct sockaddr_un a = { .sun_family = AF_UNIX };
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+        if (fd < 0)
+                return errno;
+        memcpy(a.sun_path + 1, arg1, strlen(arg1));
+        return sys_err(connect(fd, (struct sockaddr *)&a,
+                               (socklen_t)(sizeof(sa_family_t) + 1 + strlen(arg1))));
+}
+
+static int c_unix_path(void)
+{
+        struct sockaddr_un a = { .sun_family = AF_UNIX };
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+
+        if (fd < 0)
+                return errno;
+        snprintf(a.sun_path, sizeof(a.sun_path), "%s", arg1);
+        return sys_err(connect(fd, (struct sockaddr *)&a, sizeof(a)));
+}
+
+static int c_netlink(void)
+{
+        return sys_err(socket(AF_NETLINK, SOCK_RAW, 0));
+}
+
+static int write_same(const char *path)
+{
+        char buf[256] = "";
+        int fd = open(path, O_RDONLY), n;
+
+        if (fd >= 0) {
+                n = (int)read(fd, buf, sizeof(buf) - 1);
+                buf[n > 0 ? n : 0] = '\0';
+                close(fd);
+        }
+        fd = open(path, O_WRONLY);
+        if (fd < 0)
+                return errno;
+        if (write(fd, buf, strlen(buf)) < 0)
+                return errno;
+        return 0;
+}
+
+static int c_proc_sys(void)
+{
+        int e = write_same("/proc/sys/kernel/core_pattern");
+
+        return e ? write_same("/proc/sys/vm/swappiness") ? e : 0 : 0;
+}
+
+static int c_sysrq(void)
+{
+        return sys_err(open("/proc/sysrq-trigger", O_WRONLY));
+}
+
+static int c_read(void)
+{
+        return sys_err(open(arg1, O_RDONLY));
+}
+
+static int c_create(void)
+{
+        return sys_err(open(arg1, O_WRONLY | O_CREAT | O_EXCL, 0644));
+}
+
+static int c_symlink(void)
+{
+        unlink("/tmp/probe-link");
+        if (symlink("/etc/passwd", "/tmp/probe-link") < 0)
+                return errno;
+        return sys_err(open("/tmp/probe-link", O_WRONLY | O_APPEND));
+}
+
+static int c_hardlink(void)
+{
+        char dst[4096];
+
+        snprintf(dst, sizeof(dst), "%s/probe-hardlink", arg1 ? arg1 : "/tmp");
+        return sys_err(link("/etc/passwd", dst));
+}
+
+static int c_tiocsti(void)
+{
+        char c = '#';
+        unsigned long cmd = TIOCSTI;
+
+        if (!isatty(0))
+                return 1000; /* no tty: nothing proven */
+        if (ioctl(0, cmd, &c) == 0)
+                return 0;
+        /* The high-bit variant (CVE-2019-10063). */
+        return sys_err(syscall(SYS_ioctl, 0, cmd | 0x100000000UL, &c));
+}
+
+static int c_ptrace(void)
+{
+        /* The cage's pid 1 (our parent here), and the pid the supervisor had on the host. */
+        int e = sys_err(ptrace(PTRACE_SEIZE, getppid() > 0 ? getppid() : 1, 0, 0));
+
+        if (!e)
+                return 0;
+        if (arg1 && ptrace(PTRACE_SEIZE, atoi(arg1), 0, 0) == 0)
+                return 0;
+        return e;
+}
+
+static int ptrace_child(void)
+{
+        return sys_err(ptrace(PTRACE_SEIZE, 1, 0, 0));
+}
+
+static int c_ptrace_init(void)
+{
+        return in_child(ptrace_child);
+}
+
+static int c_fds(void)
+{
+        DIR *d = opendir("/proc/self/fd");
+        struct dirent *e;
+        int extra = 0;
+
+        if (!d)
+                return errno;
+        while ((e = readdir(d)))
+                if (atoi(e->d_name) > 2 && atoi(e->d_name) != dirfd(d))
+                        extra++;
+        closedir(d);
+        printf("extra fds: %d\n", extra);
+        return extra ? 0 : EBADF;
+}
+
+static int c_keyctl(void)
+{
+        int e = sys_err(syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, NULL));
+
+        if (!e)
+                return 0;
+        return sys_err(syscall(SYS_add_key, "user", "probe", "x", 1, KEY_SPEC_PROCESS_KEYRING))
+                       ?: 0;
+}
+
+static int c_io_uring(void)
+{
+        char params[120] = { 0 };
+
+        return sys_err(syscall(SYS_io_uring_setup, 4, params));
+}
+
+static int c_userns(void)
+{
+        return sys_err(unshare(CLONE_NEWUSER));
+}
+
+static int c_userns_clone(void)
+{
+        long r = syscall(SYS_clone, CLONE_NEWUSER | SIGCHLD, NULL, NULL, NULL, 0);
+
+        if (r == 0)
+                _exit(0);
+        return r < 0 ? errno : 0;
+}
+
+static int c_mount(void)
+{
+        int e = sys_err(mount("tmpfs", "/tmp", "tmpfs", 0, NULL));
+
+        if (!e)
+                return 0;
+        return sys_err(syscall(SYS_fsopen, "tmpfs", 0)) ?: 0;
+}
+
+static int c_remount(void)
+{
+        return sys_err(mount(NULL, "/usr", NULL, MS_REMOUNT | MS_BIND, NULL));
+}
+
+static int x32_child(void)
+{
+        return sys_err(syscall(SYS_getpid | 0x40000000));
+}
+
+static int c_x32(void)
+{
+        int r = in_child(x32_child);
+
+        return r == 0 ? 0 : r;
+}
+
+static int c_clone3(void)
+{
+        return sys_err(syscall(SYS_clone3, NULL, 0));
+}
+
+static int c_bpf(void)
+{
+        char attr[64] = { 0 };
+
+        return sys_err(syscall(SYS_bpf, 0, attr, sizeof(attr)));
+}
+
+static int c_perf(void)
+{
+        char attr[128] = { 0 };
+
+        return sys_err(syscall(SYS_perf_event_open, attr, 0, -1, -1, 0));
+}
+
+static int c_userfaultfd(void)
+{
+        return sys_err(syscall(SYS_userfaultfd, 0));
+}
+
+static int c_setns(void)
+{
+        int fd = open("/proc/1/ns/mnt", O_RDONLY);
+
+        return sys_err(setns(fd, 0));
+}
+
+static int c_reboot(void)
+{
+        return sys_err(syscall(SYS_reboot, 0, 0, 0, NULL));
+}
+
+static int c_clock(void)
+{
+        struct timespec t;
+
+        clock_gettime(CLOCK_REALTIME, &t);
+        return sys_err(clock_settime(CLOCK_REALTIME, &t));
+}
+
+static int c_personality(void)
+{
+        long r = syscall(SYS_personality, READ_IMPLIES_EXEC);
+
+        return r < 0 ? errno : (syscall(SYS_personality, 0xffffffff) & READ_IMPLIES_EXEC ? 0 : EPERM);
+}
+
+static int c_handle(void)
+{
+        char h[136] = { 0 };
+
+        return sys_err(syscall(SYS_open_by_handle_at, AT_FDCWD, h, O_RDONLY));
+}
+
+static int c_module(void)
+{
+        return sys_err(syscall(SYS_finit_module, -1, "", 0));
+}
+
+static int c_kexec(void)
+{
+        return sys_err(syscall(SYS_kexec_load, 0, 0, NULL, 0));
+}
+
+static int c_hostname(void)
+{
+        return sys_err(sethostname("x", 1));
+}
+
+static int c_forkbomb(void)
+{
+        for (int n = 0; n < 100000; n++) {
+                pid_t p = fork();
+
+                if (p == 0) {
+                        pause();
+                        _exit(0);
+                }
+                if (p < 0) {
+                        printf("forks before refusal: %d\n", n);
+                        return errno;
+                }
+        }
+        return 0;
+}
+
+static int c_alloc(void)
+{
+        size_t n = (size_t)10 << 30;
+        char *p = malloc(n);
+
+        if (!p)
+                return ENOMEM;
+        for (size_t i = 0; i < n; i += 4096)
+                p[i] = 1;
+        return 0;
+}
+
+static int c_touch(void)
+{
+        size_t mb = (size_t)atoi(arg1);
+
+        for (size_t i = 0; i < mb; i++) {
+                char *p = malloc(1 << 20);
+
+                if (!p)
+                        return ENOMEM;
+                memset(p, 1, 1 << 20);
+        }
+        return 0;
+}
+
+static int c_spin(void)
+{
+        for (volatile unsigned long i = 0;; i++)
+                ;
+        return 0;
+}
+
+static int c_output(void)
+{
+        static char b[65536];
+
+        memset(b, 'x', sizeof(b));
+        for (long i = 0; i < (1L << 30) / (long)sizeof(b); i++)
+                if (write(1, b, sizeof(b)) < 0)
+                        return errno;
+        return 0;
+}
+
+static int c_sigterm(void)
+{
+        signal(SIGTERM, SIG_IGN);
+        for (;;)
+                pause();
+        return 0;
+}
+
+static int c_daemon(void)
+{
+        if (fork() == 0) {
+                setsid();
+                if (fork() == 0) {
+                        char *const av[] = { "/bin/sleep", (char *)arg1, NULL };
+
+                        execv(av[0], av);
+                        _exit(1);
+                }
+                _exit(0);
+        }
+        wait(NULL);
+        printf("daemon started\n");
+        return EAGAIN; /* "denied" here means: the test checks the host afterwards */
+}
+
+static int c_env(void)
+{
+        extern char **environ;
+
+        for (char **e = environ; *e; e++)
+                printf("env: %s\n", *e);
+        return getenv(arg1) ? 0 : ENOENT;
+}
+
+static int c_status(void)
+{
+        char buf[4096];
+        int fd = open("/proc/self/status", O_RDONLY), n;
+
+        if (fd < 0)
+                return errno;
+        n = (int)read(fd, buf, sizeof(buf) - 1);
+        buf[n > 0 ? n : 0] = '\0';
+        fputs(buf, stdout);
+        fd = open("/proc/self/uid_map", O_RDONLY);
+        n = fd >= 0 ? (int)read(fd, buf, sizeof(buf) - 1) : 0;
+        buf[n > 0 ? n : 0] = '\0';
+        printf("uid_map: %s", buf);
+        return EPERM;
+}
+
+static const struct {
+        const char *name;
+        int (*fn)(void);
+} checks[] = {
+        { "net-connect", c_net_connect }, { "net-udp", c_net_udp },
+        { "unix-abstract", c_unix_abstract }, { "unix-path", c_unix_path },
+        { "netlink", c_netlink }, { "proc-sys", c_proc_sys }, { "sysrq", c_sysrq },
+        { "read", c_read }, { "create", c_create }, { "symlink", c_symlink },
+        { "hardlink", c_hardlink }, { "tiocsti", c_tiocsti }, { "ptrace", c_ptrace },
+        { "ptrace-init", c_ptrace_init }, { "fds", c_fds }, { "keyctl", c_keyctl },
+        { "io_uring", c_io_uring }, { "userns", c_userns }, { "userns-clone", c_userns_clone },
+        { "mount", c_mount }, { "remount", c_remount }, { "x32", c_x32 }, { "clone3", c_clone3 },
+        { "bpf", c_bpf }, { "perf", c_perf }, { "userfaultfd", c_userfaultfd },
+        { "setns", c_setns }, { "reboot", c_reboot }, { "clock", c_clock },
+        { "personality", c_personality }, { "handle", c_handle }, { "module", c_module },
+        { "kexec", c_kexec }, { "hostname", c_hostname }, { "forkbomb", c_forkbomb },
+        { "alloc", c_alloc }, { "touch", c_touch }, { "spin", c_spin }, { "output", c_output },
+        { "sigterm", c_sigterm }, { "daemon", c_daemon }, { "env", c_env },
+        { "status", c_status },
+};
+
+int main(int argc, char **argv)
+{
+        if (argc < 2)
+                return 2;
+        arg1 = argc > 2 ? argv[2] : NULL;
+        setvbuf(stdout, NULL, _IONBF, 0);
+        for (unsigned i = 0; i < sizeof(checks) / sizeof(checks[0]); i++) {
+                int e;
+
+                if (strcmp(argv[1], checks[i].name) != 0)
+                        continue;
+                e = checks[i].fn();
+                if (e == 0) {
+                        printf("ALLOWED %s\n", argv[1]);
+                        return 1;
+                }
+                if (e >= 1000)
+                        printf("DENIED %s signal %d\n", argv[1], e - 1000);
+                else
+                        printf("DENIED %s %s\n", argv[1], strerrorname_np(e) ? strerrorname_np(e) : "?");
+                return 0;
+        }
+        fprintf(stderr, "probe: unknown check '%s'\n", argv[1]);
+        return 2;
+}

@@ -1,0 +1,143 @@
+# The cage's escape and misbehaviour battery, shared by cage-root.t and cage-unpriv.t.
+# Needs: $AS (a command prefix that runs as the wanted user, may be empty), $AK (akios),
+# $P (the static probe), $W (a scratch dir that user can read), from the sourcing test.
+# Every check runs the real binary in the real cage and asserts the denial and, where the
+# attempt would change the host, that the host is unchanged.
+
+ex() { run $AS "$AK" exec "$@"; }
+
+# probe CHECK [ARG] [-- EXEC OPTIONS]: the attempt must print "DENIED CHECK".
+probe() {
+        _c=$1
+        shift
+        ex --ro "$P" -- "$P" $_c "$@"
+        like "$out" "^DENIED ${_c%% *}" "denied: $_c ($(echo "$out" | tail -1))"
+}
+
+field() { # field JSON-TEXT KEY
+        printf '%s' "$1" | /usr/bin/python3 -c 'import json,sys; t=sys.stdin.read(); v=json.loads(t[t.rindex("{\"cpu_ms\""):]); [v:=v[k] for k in sys.argv[1].split(".")]; print(json.dumps(v))' "$2"
+}
+
+# A host TCP listener and an abstract unix listener, so a leak shows as a connect.
+/usr/bin/python3 - "$W/port" <<'PY' &
+import socket, sys, time
+t = socket.socket(); t.bind(("127.0.0.1", 0)); t.listen(8)
+u = socket.socket(socket.AF_UNIX); u.bind("\0akios-cage-test"); u.listen(8)
+open(sys.argv[1], "w").write(str(t.getsockname()[1]))
+time.sleep(120)
+PY
+LISTENER=$!
+trap 'kill $LISTENER 2>/dev/null; rm -rf "$T"' EXIT
+for _i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$W/port" ] && break; sleep 0.1; done
+PORT=$(cat "$W/port")
+
+# --- basics and the record -------------------------------------------------------------
+ex -- /bin/echo hi
+is "$out" "hi" "exec echo prints hi"
+is "$rc" 0 "exec echo exits 0"
+ex --json -- sh -c 'exit 3'
+is "$rc" 3 "exit 3 passes through"
+is "$(field "$out" exit_code)" 3 "record: exit_code 3"
+is "$(field "$out" reason)" '"exited"' "record: reason exited"
+is "$(field "$out" signal)" null "record: signal null"
+for l in userns mountns pidns netns ipcns utsns seccomp no_new_privs caps_dropped landlock; do
+        is "$(field "$out" layers.$l)" true "record: layer $l active"
+done
+like "$(field "$out" layers.cgroup)" '"(v1|v2|none)"' "record: cgroup version named"
+ex --json -- sh -c 'kill -USR1 $$'
+is "$rc" 138 "killed by SIGUSR1: exit 128+10"
+is "$(field "$out" signal)" '"SIGUSR1"' "record: signal SIGUSR1"
+
+# --- identity and privileges -----------------------------------------------------------
+ex --ro "$P" -- "$P" status
+like "$out" "NoNewPrivs:[[:space:]]+1" "no_new_privs is set"
+like "$out" "CapEff:[[:space:]]+0+$" "no effective capabilities"
+like "$out" "CapBnd:[[:space:]]+0+$" "empty bounding set"
+like "$out" "Seccomp:[[:space:]]+2" "seccomp filter mode"
+unlike "$out" "uid_map:[[:space:]]+[0-9]+[[:space:]]+0[[:space:]]" "host uid 0 is not mapped"
+unlike "$out" "Uid:[[:space:]]+0[[:space:]]" "payload uid is not 0"
+
+# --- network ---------------------------------------------------------------------------
+probe "net-connect $PORT"
+probe "net-connect $PORT" --net loopback
+probe net-udp
+probe "unix-abstract akios-cage-test"
+probe "unix-path /run/systemd/journal/socket"
+probe netlink
+
+# --- filesystem and secrets ------------------------------------------------------------
+core_before=$(cat /proc/sys/kernel/core_pattern)
+probe proc-sys
+is "$(cat /proc/sys/kernel/core_pattern)" "$core_before" "host core_pattern unchanged"
+probe sysrq
+probe "read /etc/shadow"
+probe "read /root/.ssh/id_rsa"
+probe "read $HOME/.ssh/id_ed25519"
+rm -f /etc/akios-probe 2>/dev/null
+probe "create /etc/akios-probe"
+check "host /etc unchanged" test ! -e /etc/akios-probe
+probe "create /usr/akios-probe"
+probe "create /akios-probe"
+mkdir -p "$W/ro" "$W/rw"
+chmod 777 "$W/rw"
+ex --ro "$W/ro" --ro "$P" -- "$P" create "$W/ro/x"
+like "$out" "^DENIED create" "denied: write into a --ro path"
+check "nothing written in the --ro path" test ! -e "$W/ro/x"
+ex --rw "$W/rw" --ro "$P" -- "$P" create "$W/rw/x"
+like "$out" "^ALLOWED create" "a --rw path is writable (control)"
+check "the write landed on the host" test -e "$W/rw/x"
+passwd_before=$(cksum </etc/passwd)
+probe symlink
+probe hardlink
+probe "hardlink $W/rw" --rw "$W/rw"
+is "$(cksum </etc/passwd)" "$passwd_before" "host /etc/passwd unchanged"
+probe "mount"
+probe remount
+
+# --- kernel attack surface -------------------------------------------------------------
+for c in ptrace ptrace-init keyctl io_uring userns userns-clone x32 clone3 bpf perf \
+        userfaultfd setns reboot clock personality handle module kexec hostname; do
+        probe $c
+done
+ex --ro "$P" -- "$P" x32
+like "$out" "signal 31" "x32 syscall is killed with SIGSYS"
+ex --ro "$P" -- "$P" clone3
+like "$out" "ENOSYS" "clone3 gets ENOSYS (glibc falls back to clone)"
+if command -v script >/dev/null 2>&1; then
+        out=$(script -qec "$AS $AK exec --ro $P -- $P tiocsti" /dev/null 2>&1 </dev/null)
+        like "$out" "DENIED tiocsti (EPERM|EIO|ENOTTY)" "denied: TIOCSTI on a pty (and its high-bit variant)"
+else
+        skip "script(1) not installed: no pty for the TIOCSTI check"
+fi
+
+# --- leaks -----------------------------------------------------------------------------
+run $AS "$AK" exec --ro "$P" -- "$P" fds 5</dev/null 9>"$W/fd9"
+like "$out" "extra fds: 0" "no fd above 2 leaks into the cage"
+SECRET_TOKEN=hunter2 run $AS env SECRET_TOKEN=hunter2 "$AK" exec --ro "$P" -- "$P" env SECRET_TOKEN
+like "$out" "^DENIED env" "the caller's environment does not leak"
+unlike "$out" "hunter2" "the secret value is nowhere in the output"
+SECRET_TOKEN=hunter2 run $AS env SECRET_TOKEN=hunter2 "$AK" exec --env SECRET_TOKEN --ro "$P" -- "$P" env SECRET_TOKEN
+like "$out" "^ALLOWED env" "--env NAME passes exactly that variable (control)"
+
+# --- resources -------------------------------------------------------------------------
+probe forkbomb
+ex --json --ro "$P" -- "$P" alloc
+like "$out" "DENIED alloc|\"reason\": ?\"memory\"" "10 GB allocation refused or killed"
+ex --json --memory 64 --ro "$P" -- "$P" touch 200
+like "$out" "DENIED touch ENOMEM|\"reason\": ?\"memory\"" "touching 200 MB under --memory 64 is stopped"
+ex --json --cpu-time 1 --wall-time 20 --ro "$P" -- "$P" spin
+is "$(field "$out" reason)" '"timeout"' "CPU spin stopped by --cpu-time (reason timeout)"
+is "$rc" 5 "cage limit: exit 5"
+ex --json --max-output 100000 --ro "$P" -- "$P" output
+is "$(field "$out" reason)" '"output_limit"' "1 GB of output stopped (reason output_limit)"
+is "$(field "$out" truncated)" true "record: truncated"
+is "$(field "$out" stdout_bytes)" 100000 "exactly the cap was passed through"
+t0=$(date +%s)
+ex --json --wall-time 1 --ro "$P" -- "$P" sigterm
+t1=$(date +%s)
+is "$(field "$out" reason)" '"timeout"' "ignoring SIGTERM: killed after the grace (reason timeout)"
+check "wall limit honoured (under 5 s)" test $((t1 - t0)) -lt 5
+ex --ro "$P" -- "$P" daemon 4242.5
+like "$out" "daemon started" "a double-forked daemon started"
+sleep 0.2
+check "the daemon did not survive the cage" sh -c '! pgrep -f "slee[p] 4242.5" >/dev/null'

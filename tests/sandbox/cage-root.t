@@ -1,0 +1,18 @@
+#!/bin/sh
+# The cage battery as root: the payload must still never be host root.
+. "$AKIOS_SRC/tests/lib.sh"
+if [ "$(id -u)" -ne 0 ]; then
+        skip "not root: the root battery needs uid 0"
+        done_testing
+        exit
+fi
+AS=
+AK=$AKIOS
+P=$AKIOS_BUILD/helpers/probe
+W=$T
+[ -x "$P" ] || { echo "Bail out! $P not built (make $AKIOS_BUILD/helpers/probe)"; exit 1; }
+. "$AKIOS_SRC/tests/sandbox/battery.sh"
+# strict mode with every layer present runs
+AKIOS_SANDBOX_REQUIRED=strict run "$AK" exec -- /bin/true
+is "$rc" 0 "strict mode runs when every layer is available"
+done_testing

@@ -1,0 +1,303 @@
+/* The real providers against the protocol-faithful fake server (tests/helpers/fake_llm.py):
+ * for each wire format (OpenAI, Anthropic, Ollama, Gemini): streaming and whole answers,
+ * usage, 429 + Retry-After, 500 once and always, timeouts, truncated and malformed answers,
+ * huge answers, a key echoed by the server, redirects, a stream cut by the caller, missing
+ * keys and plain http to a non-loopback host.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <sys/wait.h>
+
+#include "tap.h"
+
+#include "llm/llm.h"
+
+struct fmt {
+        const char *provider;
+        const char *key_env;            /* NULL: no key */
+        const char *base_env;
+        const char *suffix;             /* what the SDK's base URL holds after the host */
+};
+
+static const struct fmt fmts[] = {
+        { "openai", "OPENAI_API_KEY", "OPENAI_BASE_URL", "/v1" },
+        { "mistral", "MISTRAL_API_KEY", "MISTRAL_BASE_URL", "/v1" },
+        { "grok", "XAI_API_KEY", "GROK_BASE_URL", "/v1" },
+        { "anthropic", "ANTHROPIC_API_KEY", "ANTHROPIC_BASE_URL", "" },
+        { "ollama", NULL, "OLLAMA_HOST", "" },
+        { "gemini", "GEMINI_API_KEY", "GEMINI_BASE_URL", "" },
+};
+
+static const char KEY[] = "sk-test-SECRETKEY-0123456789abcdef";
+static pid_t server_pid;
+static int port;
+static char record[256];
+
+static int start_server(void)
+{
+        const char *src = getenv("AKIOS_SRC");
+        char script[512], line[32] = "";
+        int fds[2];
+        FILE *f;
+
+        snprintf(script, sizeof(script), "%s/tests/helpers/fake_llm.py", src ? src : ".");
+        snprintf(record, sizeof(record), "/tmp/akios-test-llm.%d.jsonl", (int)getpid());
+        if (access("/usr/bin/python3", X_OK) < 0 || access(script, R_OK) < 0 || pipe(fds) < 0)
+                return -1;
+        server_pid = fork();
+        if (server_pid == 0) {
+                dup2(fds[1], 1);
+                close(fds[0]);
+                execl("/usr/bin/python3", "python3", script, "--record", record, (char *)NULL);
+                _exit(127);
+        }
+        close(fds[1]);
+        f = fdopen(fds[0], "r");
+        if (!f || !fgets(line, sizeof(line), f))
+                return -1;
+        fclose(f);
+        port = (int)strtol(line, NULL, 10);
+        return port > 0 ? 0 : -1;
+}
+
+static void stop_server(void)
+{
+        if (server_pid > 0) {
+                kill(server_pid, SIGTERM);
+                waitpid(server_pid, NULL, 0);
+        }
+        unlink(record);
+}
+
+static void point_at(const struct fmt *f, const char *scenario)
+{
+        char base[256];
+
+        snprintf(base, sizeof(base), "http://127.0.0.1:%d/s/%s,p=%s%s", port, scenario,
+                 f->provider, f->suffix);
+        setenv(f->base_env, base, 1);
+        if (f->key_env)
+                setenv(f->key_env, KEY, 1);
+}
+
+struct cut {
+        long limit;
+        long seen;
+        size_t bytes;
+};
+
+static int on_delta(void *ud, const char *text, size_t len, long output_tokens)
+{
+        struct cut *c = ud;
+
+        c->seen = output_tokens;
+        c->bytes += len;
+        return c->limit > 0 && output_tokens > c->limit ? -EDQUOT : 0;
+}
+
+static int call(const struct fmt *f, const char *scenario, bool stream, struct llm_request *tune,
+                struct llm_response *resp, struct llm_info *info, struct diag *d)
+{
+        static const struct llm_message msgs[] = {
+                { "system", "be brief" },
+                { "user", "say hello to the cage" },
+        };
+        struct llm_request req = tune ? *tune : (struct llm_request){ 0 };
+
+        point_at(f, scenario);
+        req.provider = f->provider;
+        req.model = "fake-model";
+        req.messages = msgs;
+        req.n_messages = ARRAY_SIZE(msgs);
+        if (!req.max_tokens)
+                req.max_tokens = 50;
+        req.temperature = 0.2;
+        req.stream = stream;
+        req.retry_base_ms = req.retry_base_ms ? req.retry_base_ms : 20;
+        *d = (struct diag){ 0 };
+        return llm_provider_find(f->provider)->complete(&req, resp, info, d);
+}
+
+static void test_ok(const struct fmt *f, bool stream)
+{
+        struct llm_response resp = { 0 };
+        struct llm_info info;
+        struct cut cut = { 0 };
+        struct llm_request tune = { .on_delta = on_delta, .userdata = &cut };
+        struct diag d;
+        int r = call(f, "words=8", stream, &tune, &resp, &info, &d);
+
+        is_int(r, 0, "%s %s: ok (%s)", f->provider, stream ? "stream" : "whole", d.msg);
+        if (r < 0)
+                return;
+        is_str(resp.text, "the quick brown fox jumps over the lazy ", "%s: text", f->provider);
+        ok(resp.usage_reported || streq(f->provider, "mistral"), "%s: usage reported",
+           f->provider);
+        if (resp.usage_reported) {
+                ok(resp.input_tokens > 0, "%s: input tokens %ld", f->provider, resp.input_tokens);
+                is_int(resp.output_tokens, 8, "%s: output tokens", f->provider);
+        }
+        is_int(info.attempts, 1, "%s: one attempt", f->provider);
+        is_int(info.http_status, 200, "%s: status 200", f->provider);
+        ok(cut.bytes == strlen(resp.text), "%s: every delta reached the callback", f->provider);
+        ok(strstr(info.endpoint, "127.0.0.1") != NULL, "%s: endpoint %s", f->provider,
+           info.endpoint);
+        ok(resp.finish_reason && resp.model, "%s: finish %s model %s", f->provider,
+           resp.finish_reason ? resp.finish_reason : "-", resp.model ? resp.model : "-");
+        llm_response_free(&resp);
+}
+
+static void test_max_tokens(const struct fmt *f)
+{
+        struct llm_response resp = { 0 };
+        struct llm_info info;
+        struct llm_request tune = { .max_tokens = 3 };
+        struct diag d;
+        int r = call(f, "words=20", true, &tune, &resp, &info, &d);
+
+        is_int(r, 0, "%s: max_tokens respected (%s)", f->provider, d.msg);
+        if (r == 0 && resp.usage_reported)
+                is_int(resp.output_tokens, 3, "%s: 3 tokens", f->provider);
+        llm_response_free(&resp);
+}
+
+static void test_retry_after(const struct fmt *f)
+{
+        struct llm_response resp = { 0 };
+        struct llm_info info;
+        struct diag d;
+        double t0 = monotonic_ms();
+        int r = call(f, "429once", true, NULL, &resp, &info, &d);
+        double ms = monotonic_ms() - t0;
+
+        is_int(r, 0, "%s: 429 then success (%s)", f->provider, d.msg);
+        is_int(info.attempts, 2, "%s: two attempts", f->provider);
+        ok(ms >= 950, "%s: waited for Retry-After: 1 (%.0f ms)", f->provider, ms);
+        llm_response_free(&resp);
+}
+
+static void test_errors(const struct fmt *f)
+{
+        struct llm_response resp = { 0 };
+        struct llm_info info;
+        struct llm_request quick = { .timeout_ms = 400, .max_attempts = 2 };
+        struct llm_request small = { .max_response_bytes = 1 << 20 };
+        struct llm_request one = { .max_attempts = 1 };
+        struct cut cut = { .limit = 5 };
+        struct llm_request cutter = { .on_delta = on_delta, .userdata = &cut,
+                                      .max_tokens = 10 };
+        struct diag d;
+        int r;
+
+        r = call(f, "500once", true, NULL, &resp, &info, &d);
+        ok(r == 0 && info.attempts == 2, "%s: 500 once is retried (%d, %u)", f->provider, r,
+           info.attempts);
+        llm_response_free(&resp);
+        r = call(f, "500always", true, NULL, &resp, &info, &d);
+        ok(r == -EIO && info.attempts == 3 && info.http_status == 500,
+           "%s: 500 always fails after 3 attempts (%d %u: %s)", f->provider, r, info.attempts,
+           d.msg);
+        r = call(f, "429always", true, &one, &resp, &info, &d);
+        ok(r == -EAGAIN && info.http_status == 429, "%s: 429 with one attempt (%s)",
+           f->provider, d.msg);
+        r = call(f, "slow=3", true, &quick, &resp, &info, &d);
+        ok(r == -ETIMEDOUT && info.attempts == 2, "%s: timeout, retried once (%d %u: %s)",
+           f->provider, r, info.attempts, d.msg);
+        r = call(f, "stall", true, &quick, &resp, &info, &d);
+        ok(r == -ETIMEDOUT && info.attempts == 1, "%s: stall mid-stream times out, not "
+           "retried after text arrived (%d %u)", f->provider, r, info.attempts);
+        r = call(f, "truncated", true, NULL, &resp, &info, &d);
+        is_int(r, -EPROTO, "%s: truncated stream (%s)", f->provider, d.msg);
+        r = call(f, "malformed", true, NULL, &resp, &info, &d);
+        is_int(r, -EPROTO, "%s: malformed stream event (%s)", f->provider, d.msg);
+        r = call(f, "malformed", false, NULL, &resp, &info, &d);
+        is_int(r, -EPROTO, "%s: malformed whole answer (%s)", f->provider, d.msg);
+        r = call(f, "huge", true, &small, &resp, &info, &d);
+        is_int(r, -E2BIG, "%s: huge streamed answer capped (%s)", f->provider, d.msg);
+        r = call(f, "huge", false, &small, &resp, &info, &d);
+        is_int(r, -E2BIG, "%s: huge whole answer capped (%s)", f->provider, d.msg);
+        r = call(f, "redirect", true, NULL, &resp, &info, &d);
+        ok(r == -EPROTO && info.http_status == 302, "%s: redirect not followed (%s)",
+           f->provider, d.msg);
+        r = call(f, "ignore_max,words=50", true, &cutter, &resp, &info, &d);
+        ok(r == -EDQUOT && cut.seen == 6 && info.output_tokens_seen == 6,
+           "%s: stream cut in flight by the caller at 6 tokens (%d, %ld)", f->provider, r,
+           cut.seen);
+        if (f->key_env) {
+                r = call(f, "echo_key", true, NULL, &resp, &info, &d);
+                ok(r == -EACCES && !strstr(d.msg, KEY) && !strstr(d.msg, "SECRETKEY"),
+                   "%s: key echoed by the server is scrubbed (%s)", f->provider, d.msg);
+                point_at(f, "words=1");
+                unsetenv(f->key_env);
+                r = llm_provider_find(f->provider)->complete(
+                        &(struct llm_request){ .provider = f->provider, .model = "m",
+                                               .messages = &(struct llm_message){ "user", "x" },
+                                               .n_messages = 1, .max_tokens = 5 },
+                        &resp, &info, &d);
+                ok(r == -EACCES && strstr(d.msg, f->key_env), "%s: missing key (%s)",
+                   f->provider, d.msg);
+        }
+}
+
+static void test_http_refused(void)
+{
+        struct llm_response resp = { 0 };
+        struct diag d = { 0 };
+        int r;
+
+        setenv("OPENAI_BASE_URL", "http://api.example.com/v1", 1);
+        setenv("OPENAI_API_KEY", KEY, 1);
+        r = llm_provider_find("openai")->complete(
+                &(struct llm_request){ .provider = "openai", .model = "m",
+                                       .messages = &(struct llm_message){ "user", "x" },
+                                       .n_messages = 1, .max_tokens = 5 },
+                &resp, NULL, &d);
+        ok(r == -EPERM, "plain http to a non-loopback host is refused (%s)", d.msg);
+        unsetenv("OPENAI_BASE_URL");
+}
+
+static void test_key_never_recorded_in_body(void)
+{
+        FILE *f = fopen(record, "r");
+        char line[65536];
+        long n = 0, in_body = 0, in_header = 0;
+
+        while (f && fgets(line, sizeof(line), f)) {
+                json_t *j = json_loads(line, 0, NULL);
+                const char *body = json_string_value(json_object_get(j, "body"));
+                char *hdr = json_dumps(json_object_get(j, "headers"), 0);
+
+                n++;
+                in_body += body && strstr(body, "SECRETKEY") != NULL;
+                in_header += hdr && strstr(hdr, "SECRETKEY") != NULL;
+                free(hdr);
+                json_decref(j);
+        }
+        if (f)
+                fclose(f);
+        ok(n > 0 && in_body == 0, "the key never travels in a request body (%ld requests)", n);
+        ok(in_header > 0, "the key does travel in the auth header (%ld)", in_header);
+}
+
+int main(void)
+{
+        if (start_server() < 0) {
+                skip("cannot start /usr/bin/python3 tests/helpers/fake_llm.py");
+                return done_testing();
+        }
+        for (size_t i = 0; i < ARRAY_SIZE(fmts); i++) {
+                test_ok(&fmts[i], true);
+                test_ok(&fmts[i], false);
+                test_max_tokens(&fmts[i]);
+        }
+        for (size_t i = 0; i < ARRAY_SIZE(fmts); i++)
+                if (streq(fmts[i].provider, "openai") || streq(fmts[i].provider, "anthropic") ||
+                    streq(fmts[i].provider, "ollama") || streq(fmts[i].provider, "gemini"))
+                        test_errors(&fmts[i]);
+        test_retry_after(&fmts[0]);
+        test_retry_after(&fmts[3]);
+        test_http_refused();
+        test_key_never_recorded_in_body();
+        stop_server();
+        return done_testing();
+}

@@ -1,0 +1,167 @@
+/* Unit tests for the cage's cgroup code: mountinfo and /proc/self/cgroup parsing (tables,
+ * including this host's hybrid layout) and the v2 setup against a fake cgroupfs made of
+ * plain files in a temp dir. */
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tap.h"
+#include "sandbox/internal.h"
+
+static const struct {
+        const char *name, *text;
+        bool v2;
+        const char *v2_path, *v2_root;
+        bool mem, pids;
+        const char *mem_path;
+} mi_cases[] = {
+        { "pure v2",
+          "29 23 0:26 / /sys/fs/cgroup rw,nosuid - cgroup2 cgroup2 rw,nsdelegate\n",
+          true, "/sys/fs/cgroup", "/", false, false, NULL },
+        { "hybrid (v1 controllers, empty v2 at unified)",
+          "31 23 0:28 / /sys/fs/cgroup rw,relatime - tmpfs tmpfs rw,mode=755\n"
+          "35 31 0:32 / /sys/fs/cgroup/memory rw,relatime - cgroup cgroup rw,memory\n"
+          "39 31 0:36 / /sys/fs/cgroup/pids rw,relatime - cgroup cgroup rw,pids\n"
+          "32 31 0:29 / /sys/fs/cgroup/cpu,cpuacct rw - cgroup cgroup rw,cpu,cpuacct\n"
+          "41 31 0:38 / /sys/fs/cgroup/unified rw,relatime - cgroup2 cgroup2 rw\n",
+          true, "/sys/fs/cgroup/unified", "/", true, true, "/sys/fs/cgroup/memory" },
+        { "container: sub-tree root, optional tags, escaped space",
+          "50 40 0:30 /docker/abc /sys/fs/cgroup\\040x ro shared:5 master:2 - cgroup2 cgroup2 rw\n",
+          true, "/sys/fs/cgroup x", "/docker/abc", false, false, NULL },
+        { "no cgroup at all", "22 1 8:1 / / rw - ext4 /dev/sda1 rw\n", false, NULL, NULL,
+          false, false, NULL },
+        { "garbage line", "this is not mountinfo\n\n - -\n", false, NULL, NULL, false, false,
+          NULL },
+};
+
+static void test_mountinfo(void)
+{
+        for (unsigned i = 0; i < ARRAY_SIZE(mi_cases); i++) {
+                struct cg_mounts m;
+
+                is_int(cg_parse_mountinfo(mi_cases[i].text, &m), 0, "%s: parses",
+                       mi_cases[i].name);
+                is_int(m.have_v2, mi_cases[i].v2, "%s: v2 found", mi_cases[i].name);
+                if (mi_cases[i].v2) {
+                        is_str(m.v2.path, mi_cases[i].v2_path, "%s: v2 path", mi_cases[i].name);
+                        is_str(m.v2.root, mi_cases[i].v2_root, "%s: v2 root", mi_cases[i].name);
+                }
+                is_int(m.have_v1[CG1_MEMORY], mi_cases[i].mem, "%s: v1 memory",
+                       mi_cases[i].name);
+                is_int(m.have_v1[CG1_PIDS], mi_cases[i].pids, "%s: v1 pids", mi_cases[i].name);
+                if (mi_cases[i].mem_path)
+                        is_str(m.v1[CG1_MEMORY].path, mi_cases[i].mem_path,
+                               "%s: v1 memory path", mi_cases[i].name);
+        }
+        {
+                struct cg_mounts m;
+
+                cg_parse_mountinfo(mi_cases[1].text, &m);
+                ok(m.have_v1[CG1_CPU], "combined cpu,cpuacct hierarchy gives cpu");
+                is_str(m.v1[CG1_CPU].path, "/sys/fs/cgroup/cpu,cpuacct", "cpu path");
+        }
+}
+
+static void test_self(void)
+{
+        const char *t = "9:name=systemd:/\n8:pids:/a/b\n4:memory:/process_api/x\n"
+                        "2:cpu,cpuacct:/c\n0::/user.slice/u.scope\n";
+        char out[256];
+        struct cg_mount root = { .path = "/sys/fs/cgroup", .root = "/" };
+        struct cg_mount sub = { .path = "/sys/fs/cgroup", .root = "/docker/abc" };
+
+        is_int(cg_parse_self(t, "", out, sizeof(out)), 0, "v2 line found");
+        is_str(out, "/user.slice/u.scope", "v2 path");
+        is_int(cg_parse_self(t, "memory", out, sizeof(out)), 0, "memory line found");
+        is_str(out, "/process_api/x", "memory path");
+        is_int(cg_parse_self(t, "cpuacct", out, sizeof(out)), 0, "cpuacct in a list");
+        is_str(out, "/c", "cpu path");
+        is_int(cg_parse_self(t, "freezer", out, sizeof(out)), -ENOENT, "absent controller");
+        is_int(cg_parse_self(t, "memory", out, 4), -E2BIG, "too long for the buffer");
+        is_int(cg_join_path(&root, "/a/b", out, sizeof(out)), 0, "join");
+        is_str(out, "/sys/fs/cgroup/a/b", "joined path");
+        cg_join_path(&root, "/", out, sizeof(out));
+        is_str(out, "/sys/fs/cgroup", "root cgroup is the mount point");
+        cg_join_path(&sub, "/docker/abc/x", out, sizeof(out));
+        is_str(out, "/sys/fs/cgroup/x", "mount root stripped");
+}
+
+static void put(const char *dir, const char *file, const char *text)
+{
+        char p[4096];
+        int fd;
+
+        snprintf(p, sizeof(p), "%s/%s", dir, file);
+        fd = open(p, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) {
+                (void)!write(fd, text, strlen(text));
+                close(fd);
+        }
+}
+
+static const char *get(const char *dir, const char *file)
+{
+        static char buf[256];
+        char p[4096];
+
+        snprintf(p, sizeof(p), "%s/%s", dir, file);
+        if (cage_read_small(p, buf, sizeof(buf)) < 0)
+                return "(missing)";
+        buf[strcspn(buf, "\n")] = '\0';
+        return buf;
+}
+
+static int rm_one(const char *p, const struct stat *st, int type, struct FTW *f)
+{
+        return remove(p);
+}
+
+static void test_v2_fake(void)
+{
+        char base[] = "/tmp/akios-cgtest.XXXXXX", dir[4096];
+        struct cg_limits l = { .memory_bytes = 256 << 20, .pids = 64, .cpu_fraction = 0.5 };
+        struct diag d = { 0 };
+
+        if (!mkdtemp(base)) {
+                skip("mkdtemp failed");
+                return;
+        }
+        cg_fake_fs = true;
+        put(base, "cgroup.controllers", "cpuset cpu io memory pids\n");
+        put(base, "cgroup.subtree_control", "\n");
+        is_int(cg2_create(base, "akios-1", &l, dir, sizeof(dir), &d), 0, "v2 cgroup created");
+        is_str(get(base, "cgroup.subtree_control"), "+memory +pids +cpu",
+               "controllers enabled in the parent");
+        is_str(get(dir, "memory.max"), "268435456", "memory.max");
+        is_str(get(dir, "memory.swap.max"), "0", "no swap");
+        is_str(get(dir, "pids.max"), "64", "pids.max");
+        is_str(get(dir, "cpu.max"), "50000 100000", "cpu.max is half a CPU");
+        is_int(cg2_create(base, "akios-1", &l, dir, sizeof(dir), &d), -EEXIST,
+               "a name in use is refused");
+
+        put(base, "cgroup.subtree_control", "memory pids\n");
+        l.cpu_fraction = 0;
+        is_int(cg2_create(base, "akios-2", &l, dir, sizeof(dir), &d), 0, "already enabled");
+        is_str(get(base, "cgroup.subtree_control"), "memory pids", "nothing rewritten");
+        is_str(get(dir, "cpu.max"), "(missing)", "no cpu limit asked, none written");
+
+        put(base, "cgroup.controllers", "hugetlb\n");
+        is_int(cg2_create(base, "akios-3", &l, dir, sizeof(dir), &d), -EOPNOTSUPP,
+               "hybrid host's v2 (hugetlb only) is refused");
+        ok(strstr(d.msg, "memory") != NULL, "the diag names the missing controller: %s", d.msg);
+        cg_fake_fs = false;
+        nftw(base, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+int main(void)
+{
+        test_mountinfo();
+        test_self();
+        test_v2_fake();
+        return done_testing();
+}
