@@ -1,38 +1,217 @@
-/* audit: the append-only ledger of every decision (CONTRACTS §3, §4).
+/* audit: the tamper-evident, append-only ledger of every decision (CONTRACTS §3, §4).
  *
- * Events are JSON objects; audit_append() fills `seq` (0-based index in the log) and `ts`
- * (RFC 3339 UTC, microseconds), serialises the event as one canonical JSON line (sorted keys,
- * compact) and appends it to <dir>/ledger.jsonl. With FSYNC_ALWAYS the line is on disk before
- * audit_append returns, so an acknowledged event is never lost.
+ * Files in the audit folder (`audit_storage_path`, default ./audit/):
+ *   ledger.jsonl    one canonical JSON event per line; line i has "seq": i
+ *   ledger.hashes   32-byte RFC 6962 leaf hash of every line, in order (a cache that lets
+ *                   `audit verify` name the exact event that changed; rebuilt when missing)
+ *   ledger.lock     flock()ed by the one writer; holds "open <pid>" while a writer is (or
+ *                   was, if it died) open, and is empty after a clean close
+ *   state           the Merkle frontier at the last checkpoint, so opening costs O(tail)
+ *   checkpoint      latest C2SP checkpoint (signed note), written at the end of every run
+ *   checkpoints/    every checkpoint ever written, named by tree size (20 digits)
+ *   key, key.pub    Ed25519 signing key (signed-note private key form, 0600) and its vkey;
+ *                   the key name is the log origin `akios/<project-id>`
  *
- * One writer at a time: audit_open takes an exclusive lock on <dir>/ledger.lock and holds it
- * until audit_close, so concurrent runs never interleave lines.
+ * Writer (ledger.c). audit_open takes an exclusive flock on ledger.lock and holds it until
+ * audit_close, so two runs never interleave. It checks the latest checkpoint's signature,
+ * re-hashes the ledger (from line 0 up to AUDIT_OPEN_RECHECK bytes, about 250,000 events;
+ * beyond that only the lines after the frontier saved at the last checkpoint), checks that
+ * the tree still matches the signed checkpoint and that every line's seq is its index, and
+ * repairs a torn last line (truncates it and appends an "audit/recover" event). Anything
+ * else that does not verify fails with
+ * -EBADMSG (the CLI maps it to exit 6) and nothing is appended.
+ *
+ * audit_append fills `seq` and `ts`, writes the canonical line and updates the compact range
+ * (amortised one node hash). Durability (config `fsync`):
+ *   FSYNC_ALWAYS  fdatasync before audit_append returns: an acknowledged event survives
+ *                 power loss.
+ *   FSYNC_BATCH   group commit: fdatasync every AUDIT_BATCH_EVENTS events, at the first
+ *                 append more than AUDIT_BATCH_MS after the last sync, at audit_sync,
+ *                 audit_checkpoint and audit_close. Bound: a power loss or kernel crash loses
+ *                 at most the AUDIT_BATCH_EVENTS-1 events appended since the last sync.
+ *   In both modes every acknowledged event has been written to the kernel, so killing
+ *   akios (even with SIGKILL) loses nothing.
  *
  * Callers must redact events before appending: secrets and PII never belong in the ledger.
+ * All functions return 0 (or a count) or -errno; nothing here prints.
  */
 #pragma once
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "util/util.h"
 
+#define AUDIT_HASH 32
+#define AUDIT_LINE_MAX (1u << 20)        /* cap on one ledger record */
+#define AUDIT_NOTE_MAX (64u << 10)       /* cap on a checkpoint / key file */
+#define AUDIT_PROOF_MAX 130              /* longest proof for 64-bit tree sizes, with slack */
+#define AUDIT_BATCH_EVENTS 256
+#define AUDIT_BATCH_MS 50
+#define AUDIT_OPEN_RECHECK (64ull << 20) /* ledgers up to this size are re-hashed on open */
+
+/* ---- ledger writer (ledger.c) ---------------------------------------------------------- */
+
 struct audit_log;
 
-/* Open (creating the folder and files as needed) and lock the ledger in `dir`.
- * fsync_mode is enum fsync_mode of config.h. */
+/* Open (creating the folder and files as needed), lock, check and recover the ledger in
+ * `dir`. fsync_mode is enum fsync_mode of config.h. Creates a signing key when none exists
+ * (origin "akios/<random>"); `init` normally made it first. -EBADMSG: integrity failure. */
 int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct diag *d);
 /* Append one event (borrowed; `seq` and `ts` are set on it). Returns the seq in *ret_seq. */
 int audit_append(struct audit_log *log, json_t *event, uint64_t *ret_seq);
-/* Make everything appended so far durable and, where supported, sign a checkpoint.
- * Called at the end of every run. */
+/* Make everything appended so far durable (both modes). */
+int audit_sync(struct audit_log *log);
+/* Make everything durable and write a signed checkpoint of the whole tree (a no-op when
+ * nothing was appended since the last one). Called at the end of every run. */
 int audit_checkpoint(struct audit_log *log);
 /* Number of events in the log. */
 uint64_t audit_size(const struct audit_log *log);
+/* Checkpoints when needed, marks the ledger cleanly closed, unlocks. NULL is fine. */
 void audit_close(struct audit_log *log);
 
 /* Build an event. detail is stolen (may be NULL: an empty object). step 0 = run level. */
 json_t *audit_event(const char *run_id, unsigned step, const char *agent, const char *action,
                     const char *outcome, json_t *detail);
 
-/* Create the project's signing key (audit/key, audit/key.pub) if absent. Used by `init`. */
+/* Create the project's signing key (dir/key 0600, dir/key.pub) if absent; the key name is
+ * `origin`. Used by `init`. */
 int audit_keygen(const char *dir, const char *origin, struct diag *d);
+
+/* Line checks shared by the writer and the verifier (ledger.c). A line is given without its
+ * '\n'. audit_line_check: a JSON object in canonical form (what json_canonical prints) with
+ * the eight event fields and "seq" == seq; -EBADMSG with a reason otherwise.
+ * audit_line_seq: fast read of the top-level "seq" (the last `"seq":` in a sorted line). */
+int audit_line_check(const char *line, size_t len, uint64_t seq, const char **ret_reason);
+int audit_line_seq(const char *line, size_t len, uint64_t *ret);
+
+/* ---- RFC 6962 / RFC 9162 Merkle tree (merkle.c) ----------------------------------------- */
+
+void merkle_leaf_hash(const void *data, size_t len, uint8_t out[AUDIT_HASH]);
+void merkle_node_hash(const uint8_t l[AUDIT_HASH], const uint8_t r[AUDIT_HASH],
+                      uint8_t out[AUDIT_HASH]);
+
+/* Compact range [0, size): one hash per set bit of size, biggest subtree first. */
+struct merkle_range {
+        uint64_t size;
+        unsigned n;
+        uint8_t h[64][AUDIT_HASH];
+};
+
+void merkle_range_init(struct merkle_range *r);
+void merkle_range_append(struct merkle_range *r, const uint8_t leaf[AUDIT_HASH]);
+/* Root of the whole range; SHA-256("") for size 0. */
+void merkle_range_root(const struct merkle_range *r, uint8_t out[AUDIT_HASH]);
+
+/* Every complete subtree over n leaves, for proofs (about 2n hashes of memory). */
+struct merkle_tree;
+
+/* Takes ownership of leaves (malloc'd, n hashes), also on failure. */
+int merkle_tree_new(uint8_t (*leaves)[AUDIT_HASH], uint64_t n, struct merkle_tree **ret);
+void merkle_tree_free(struct merkle_tree *t);
+uint64_t merkle_tree_size(const struct merkle_tree *t);
+const uint8_t *merkle_tree_leaf(const struct merkle_tree *t, uint64_t i);
+/* Root of the first `size` leaves (size <= tree size). */
+int merkle_tree_root(const struct merkle_tree *t, uint64_t size, uint8_t out[AUDIT_HASH]);
+/* Proofs for the tree of the first `size` leaves; *ret_n hashes written to proof
+ * (AUDIT_PROOF_MAX of room). -EINVAL for an index or size out of range. */
+int merkle_inclusion_proof(const struct merkle_tree *t, uint64_t index, uint64_t size,
+                           uint8_t proof[][AUDIT_HASH], unsigned *ret_n);
+int merkle_consistency_proof(const struct merkle_tree *t, uint64_t size1, uint64_t size2,
+                             uint8_t proof[][AUDIT_HASH], unsigned *ret_n);
+
+/* RFC 9162 §2.1.3.2 / §2.1.4.2 verification. 0 when the proof holds, -EBADMSG when not,
+ * -EINVAL for impossible sizes (index >= size, size1 == 0, size1 > size2). */
+int merkle_verify_inclusion(uint64_t index, uint64_t size, const uint8_t leaf[AUDIT_HASH],
+                            const uint8_t proof[][AUDIT_HASH], size_t n,
+                            const uint8_t root[AUDIT_HASH]);
+int merkle_verify_consistency(uint64_t size1, uint64_t size2, const uint8_t root1[AUDIT_HASH],
+                              const uint8_t root2[AUDIT_HASH], const uint8_t proof[][AUDIT_HASH],
+                              size_t n);
+
+/* ---- signed notes and checkpoints (note.c) ---------------------------------------------- */
+
+#define NOTE_NAME_MAX 128
+
+struct note_signer {
+        char name[NOTE_NAME_MAX];
+        uint32_t id;
+        uint8_t seed[32];
+        uint8_t pub[32];
+};
+
+struct note_verifier {
+        char name[NOTE_NAME_MAX];
+        uint32_t id;
+        uint8_t pub[32];
+};
+
+/* Standard base64 with padding. encode: out has room for 4*ceil(n/3)+1. decode: strict
+ * (canonical padding, no whitespace), returns the byte count or -EINVAL / -E2BIG. */
+void base64_encode(const uint8_t *p, size_t n, char *out);
+int base64_decode(const char *s, size_t len, uint8_t *out, size_t max);
+
+/* Key names: 1..NOTE_NAME_MAX-1 bytes, printable, no space and no '+'. */
+bool note_name_valid(const char *name);
+/* New Ed25519 key: "PRIVATE+KEY+name+id+b64" and "name+id+b64" (caller frees both). */
+int note_keygen(const char *name, char **ret_skey, char **ret_vkey);
+int note_signer_parse(const char *skey, struct note_signer *ret);
+int note_verifier_parse(const char *vkey, struct note_verifier *ret);
+/* text must end in '\n'; *ret = text + "\n" + signature line (caller frees). */
+int note_sign(const struct note_signer *s, const char *text, char **ret);
+/* Check a note: 0 when it carries a valid signature by v (other signatures are ignored);
+ * *ret_text_len = length of the signed text. -EBADMSG malformed, -ENOKEY no signature by
+ * this key, -EKEYREJECTED a signature by this key that does not verify. */
+int note_verify(const struct note_verifier *v, const char *note, size_t len,
+                size_t *ret_text_len);
+
+struct checkpoint {
+        char origin[NOTE_NAME_MAX];
+        uint64_t size;
+        uint8_t root[AUDIT_HASH];
+};
+
+/* Body "origin\nsize\nbase64(root)\n" into out (appended). */
+int checkpoint_format(const struct checkpoint *c, struct buf *out);
+/* Parse a checkpoint body (the signed text, extension lines allowed and ignored). */
+int checkpoint_parse(const char *text, size_t len, struct checkpoint *ret);
+/* Read dir-relative `path`, check its signature by v and parse it. -EBADMSG / -EKEYREJECTED /
+ * -ENOKEY as note_verify; -EBADMSG too when the origin is not the key name. */
+int checkpoint_load(const char *path, const struct note_verifier *v, struct checkpoint *ret,
+                    char **ret_note);
+
+/* ---- reading and verification (verify.c) ------------------------------------------------ */
+
+struct audit_report {
+        uint64_t lines;          /* complete lines in ledger.jsonl */
+        uint64_t signed_size;    /* tree size of the newest valid checkpoint */
+        uint8_t root[AUDIT_HASH];/* its root */
+        unsigned checkpoints;    /* checkpoints checked (latest + checkpoints/) */
+        uint64_t tail;           /* well-formed unsigned lines after signed_size */
+        bool torn;               /* a torn last line after the signed part (crash) */
+        bool writer_active;      /* a writer holds the lock right now */
+        int64_t bad_index;       /* first bad index, -1 when none */
+        char origin[NOTE_NAME_MAX];
+        char reason[512];        /* why bad_index is bad */
+        double ms;               /* time taken */
+};
+
+/* Verify the whole ledger in `dir` (CONTRACTS §4). 0: verified (maybe with an unsigned tail
+ * or torn last line, see the report); -EBADMSG: integrity failure, report->bad_index and
+ * reason say where; other -errno: could not read. */
+int audit_verify(const char *dir, struct audit_report *ret);
+
+/* A read-only view of a verified ledger, for show/export/proofs. */
+struct audit_view {
+        char *map;               /* ledger.jsonl, mmap'd */
+        size_t map_len;
+        uint64_t n;              /* complete lines */
+        uint64_t *off;           /* n + 1 offsets: line i is [off[i], off[i+1] - 1) */
+        struct merkle_tree *tree;/* over all n lines */
+        struct checkpoint cp;    /* newest valid checkpoint (size 0 when none) */
+        char *note;              /* its text */
+        char *vkey;              /* key.pub, trimmed */
+};
+
+int audit_view_open(const char *dir, struct audit_view **ret);
+void audit_view_free(struct audit_view *v);

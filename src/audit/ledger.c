@@ -1,54 +1,151 @@
-/* Ledger append: canonical JSON lines in ledger.jsonl, fsync'd, under an exclusive lock.
+/* Ledger writer: lock, check and recover on open, append canonical lines with a constant-cost
+ * Merkle update, group commit, signed checkpoints, clean close. Also the signing key (init)
+ * and the line checks the verifier shares.
  *
- * This file writes and locks; it does not yet build the Merkle tree or sign checkpoints
- * (audit_checkpoint only makes the log durable). Opening an existing log counts its lines so
- * `seq` continues; a last line without its newline (a torn write) is refused, not repaired.
+ * Open re-hashes a ledger of up to AUDIT_OPEN_RECHECK bytes from line 0; past that it folds
+ * only what the frontier saved at the last checkpoint (audit/state) does not cover, checking
+ * that the tree still ends in the signed root and that nothing signed is missing (the full
+ * line-by-line check is `audit verify`). A torn last line is the one damage it repairs; the
+ * rest is -EBADMSG.
  */
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <openssl/rand.h>
 
 #include "audit/audit.h"
 #include "config/config.h"
 
 struct audit_log {
-        int fd;
-        int lock_fd;
+        int fd, lock_fd, hash_fd;
         int fsync_mode;
-        uint64_t size;
-        char *path;
+        char *dir;
+        struct merkle_range range; /* over every line; range.size is the log size */
+        uint64_t offset;           /* bytes of ledger.jsonl */
+        struct note_signer signer;
+        struct note_verifier verifier;
+        struct checkpoint cp;      /* latest signed; cp.size 0 and have_cp false when none */
+        bool have_cp;
+        unsigned unsynced;
+        double last_sync;
+        bool broken;               /* a failed write could not be undone */
 };
 
-static int count_lines(int fd, uint64_t *ret)
+static int path_in(char out[PATH_MAX], const char *dir, const char *name)
 {
-        char chunk[65536];
-        uint64_t n = 0;
-        char last = '\n';
-        ssize_t r;
+        int n = snprintf(out, PATH_MAX, "%s/%s", dir, name);
 
-        while ((r = read(fd, chunk, sizeof(chunk))) != 0) {
-                if (r < 0 && errno == EINTR)
-                        continue;
-                if (r < 0)
-                        return -errno;
-                for (ssize_t i = 0; i < r; i++)
-                        n += chunk[i] == '\n';
-                last = chunk[r - 1];
-        }
-        if (last != '\n')
+        return n < 0 || n >= PATH_MAX ? -ENAMETOOLONG : 0;
+}
+
+/* ---- line checks ---------------------------------------------------------------------- */
+
+static const char *const event_fields[] = { "action", "agent", "detail", "outcome",
+                                            "run_id", "seq", "step", "ts" };
+
+int audit_line_seq(const char *line, size_t len, uint64_t *ret)
+{
+        static const char key[] = "\"seq\":";
+        uint64_t v = 0;
+        size_t i;
+
+        /* Keys are sorted and only scalars ("step", "ts") follow "seq", so its last
+         * occurrence is the top-level one; a quote inside a string is always escaped. */
+        for (i = len; i >= sizeof(key) - 1; i--)
+                if (memcmp(line + i - (sizeof(key) - 1), key, sizeof(key) - 1) == 0)
+                        break;
+        if (i < sizeof(key) - 1 || i >= len || line[i] < '0' || line[i] > '9')
                 return -EBADMSG;
-        *ret = n;
+        if (line[i] == '0' && i + 1 < len && line[i + 1] >= '0' && line[i + 1] <= '9')
+                return -EBADMSG;
+        for (; i < len && line[i] >= '0' && line[i] <= '9'; i++) {
+                if (v > (UINT64_MAX - 9) / 10)
+                        return -EBADMSG;
+                v = v * 10 + (uint64_t)(line[i] - '0');
+        }
+        if (i >= len || (line[i] != ',' && line[i] != '}'))
+                return -EBADMSG;
+        *ret = v;
         return 0;
 }
 
-int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct diag *d)
+int audit_line_check(const char *line, size_t len, uint64_t seq, const char **ret_reason)
+{
+        _cleanup_free_ char *canon = NULL;
+        json_error_t err;
+        json_t *j, *s;
+        const char *why = NULL;
+
+        j = json_loadb(line, len, JSON_REJECT_DUPLICATES, &err);
+        if (!j || !json_is_object(j))
+                why = "not a JSON object";
+        if (!why && json_object_size(j) != ARRAY_SIZE(event_fields))
+                why = "wrong set of fields";
+        for (size_t i = 0; !why && i < ARRAY_SIZE(event_fields); i++)
+                if (!json_object_get(j, event_fields[i]))
+                        why = "wrong set of fields";
+        s = j ? json_object_get(j, "seq") : NULL;
+        if (!why && (!json_is_integer(s) || json_integer_value(s) < 0 ||
+                     (uint64_t)json_integer_value(s) != seq))
+                why = "seq is not its index (an event was deleted, inserted or moved)";
+        if (!why && !json_is_object(json_object_get(j, "detail")))
+                why = "detail is not an object";
+        if (!why) {
+                canon = json_canonical(j);
+                if (!canon || strlen(canon) != len || memcmp(canon, line, len) != 0)
+                        why = "not canonical JSON";
+        }
+        json_decref(j);
+        if (why) {
+                if (ret_reason)
+                        *ret_reason = why;
+                return -EBADMSG;
+        }
+        return 0;
+}
+
+/* ---- keys ----------------------------------------------------------------------------- */
+
+/* `s` and a newline, atomically. */
+static int write_line_file(const char *path, const char *s, mode_t mode)
+{
+        _cleanup_free_ char *t = NULL;
+        size_t n = strlen(s);
+
+        t = malloc(n + 1);
+        if (!t)
+                return -ENOMEM;
+        memcpy(t, s, n);
+        t[n] = '\n';
+        return write_file_atomic(path, t, n + 1, mode);
+}
+
+static int read_key_file(const char *dir, const char *name, char **ret)
 {
         char path[PATH_MAX];
-        _cleanup_close_ int lock_fd = -1, fd = -1;
-        struct audit_log *log;
-        uint64_t n;
+        struct buf b = BUF_INIT(4096);
+        int r;
+
+        r = path_in(path, dir, name);
+        if (r == 0)
+                r = read_file_capped(path, 4096, &b);
+        if (r < 0)
+                return r;
+        while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
+                b.data[--b.len] = '\0';
+        *ret = buf_steal(&b, NULL);
+        return 0;
+}
+
+int audit_keygen(const char *dir, const char *origin, struct diag *d)
+{
+        _cleanup_free_ char *skey = NULL, *vkey = NULL;
+        char path[PATH_MAX];
+        struct stat st;
         int r;
 
         r = mkdir_p(dir, 0700);
@@ -56,36 +153,427 @@ int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct d
                 diag_set(d, dir, 0, 0, "cannot create audit folder: %s", strerror(-r));
                 return r;
         }
-        snprintf(path, sizeof(path), "%s/ledger.lock", dir);
-        lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (lock_fd < 0 || flock(lock_fd, LOCK_EX) < 0) {
-                r = -errno;
-                diag_set(d, path, 0, 0, "cannot lock the ledger: %s", strerror(errno));
+        if (path_in(path, dir, "key") == 0 && stat(path, &st) == 0)
+                return 0;
+        r = note_keygen(origin, &skey, &vkey);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot create a signing key for '%s': %s", origin,
+                         r == -EINVAL ? "invalid key name" : strerror(-r));
                 return r;
         }
-        snprintf(path, sizeof(path), "%s/ledger.jsonl", dir);
-        fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600);
+        /* key.pub first: a key without its vkey would be refused on open. */
+        r = path_in(path, dir, "key.pub");
+        if (r == 0 && (r = write_line_file(path, vkey, 0644)) == 0 &&
+            (r = path_in(path, dir, "key")) == 0)
+                r = write_line_file(path, skey, 0600);
+        if (r < 0)
+                diag_set(d, path, 0, 0, "cannot write the signing key: %s", strerror(-r));
+        return r;
+}
+
+/* Load key and key.pub; make a key first when neither exists (a ledger opened before init). */
+static int load_keys(struct audit_log *log, struct diag *d)
+{
+        _cleanup_free_ char *skey = NULL, *vkey = NULL;
+        int r;
+
+        r = read_key_file(log->dir, "key", &skey);
+        if (r == -ENOENT && read_key_file(log->dir, "key.pub", &vkey) == -ENOENT) {
+                uint8_t rnd[8];
+                char origin[64], hex[17];
+
+                if (RAND_bytes(rnd, sizeof(rnd)) != 1)
+                        return -EIO;
+                hex_encode(rnd, sizeof(rnd), hex);
+                snprintf(origin, sizeof(origin), "akios/%s", hex);
+                r = audit_keygen(log->dir, origin, d);
+                if (r < 0)
+                        return r;
+                r = read_key_file(log->dir, "key", &skey);
+        }
+        if (r < 0) {
+                diag_set(d, log->dir, 0, 0, "cannot read the signing key 'key': %s",
+                         strerror(-r));
+                return r;
+        }
+        free(vkey);
+        vkey = NULL;
+        r = read_key_file(log->dir, "key.pub", &vkey);
+        if (r < 0) {
+                diag_set(d, log->dir, 0, 0, "cannot read the verifier key 'key.pub': %s",
+                         strerror(-r));
+                return r == -ENOENT ? -EBADMSG : r;
+        }
+        if (note_signer_parse(skey, &log->signer) < 0 ||
+            note_verifier_parse(vkey, &log->verifier) < 0 ||
+            log->signer.id != log->verifier.id || !streq(log->signer.name, log->verifier.name) ||
+            memcmp(log->signer.pub, log->verifier.pub, 32) != 0) {
+                diag_set(d, log->dir, 0, 0, "'key' and 'key.pub' are malformed or do not match");
+                return -EBADMSG;
+        }
+        return 0;
+}
+
+/* Largest tree size named in checkpoints/ (0 when none). */
+static uint64_t newest_kept(const char *dir)
+{
+        char path[PATH_MAX];
+        struct dirent **list;
+        uint64_t max = 0, v;
+        int n;
+
+        if (path_in(path, dir, "checkpoints") < 0)
+                return 0;
+        n = scandir(path, &list, NULL, NULL);
+        for (int i = 0; i < n; i++) {
+                if (strlen(list[i]->d_name) == 20 && parse_u64(list[i]->d_name, &v) == 0 &&
+                    v > max)
+                        max = v;
+                free(list[i]);
+        }
+        if (n >= 0)
+                free(list);
+        return max;
+}
+
+static int load_checkpoint(struct audit_log *log, struct diag *d)
+{
+        char path[PATH_MAX];
+        uint64_t kept;
+        int r;
+
+        r = path_in(path, log->dir, "checkpoint");
+        if (r < 0)
+                return r;
+        r = checkpoint_load(path, &log->verifier, &log->cp, NULL);
+        if (r == -ENOENT) {
+                memset(&log->cp, 0, sizeof(log->cp));
+                log->have_cp = false;
+        } else if (r < 0) {
+                diag_set(d, path, 0, 0, "checkpoint does not verify with key.pub (%s)",
+                         r == -EKEYREJECTED ? "bad signature" :
+                         r == -ENOKEY      ? "not signed by this key" :
+                                             "malformed");
+                return r == -EKEYREJECTED || r == -ENOKEY || r == -EBADMSG ? -EBADMSG : r;
+        } else {
+                log->have_cp = true;
+        }
+        kept = newest_kept(log->dir);
+        if (kept > log->cp.size) {
+                diag_set(d, path, 0, 0,
+                         "checkpoint is older than checkpoints/%020llu (rolled back)",
+                         (unsigned long long)kept);
+                return -EBADMSG;
+        }
+        return 0;
+}
+
+/* The frontier saved at the last checkpoint: {"size","offset","frontier":[hex...]}. */
+static int load_state(struct audit_log *log, struct merkle_range *ret, uint64_t *ret_off)
+{
+        char path[PATH_MAX];
+        struct buf b = BUF_INIT(16384);
+        json_t *j, *f, *e;
+        json_int_t size, off;
+        size_t i;
+        int r = -EINVAL;
+
+        if (path_in(path, log->dir, "state") < 0 || read_file_capped(path, 16384, &b) < 0)
+                return -ENOENT;
+        j = json_loadb(b.data, b.len, 0, NULL);
+        buf_free(&b);
+        f = json_object_get(j, "frontier");
+        size = json_integer_value(json_object_get(j, "size"));
+        off = json_integer_value(json_object_get(j, "offset"));
+        if (json_is_array(f) && size >= 0 && off >= 0 &&
+            json_array_size(f) == (size_t)__builtin_popcountll((uint64_t)size)) {
+                ret->size = (uint64_t)size;
+                ret->n = (unsigned)json_array_size(f);
+                r = 0;
+                json_array_foreach(f, i, e)
+                        if (!json_is_string(e) ||
+                            hex_decode(json_string_value(e), ret->h[i], AUDIT_HASH) < 0)
+                                r = -EINVAL;
+                *ret_off = (uint64_t)off;
+        }
+        json_decref(j);
+        return r;
+}
+
+static int save_state(struct audit_log *log)
+{
+        char path[PATH_MAX], hex[2 * AUDIT_HASH + 1];
+        _cleanup_free_ char *s = NULL;
+        json_t *j, *f = json_array();
+        int r;
+
+        for (unsigned i = 0; f && i < log->range.n; i++) {
+                hex_encode(log->range.h[i], AUDIT_HASH, hex);
+                json_array_append_new(f, json_string(hex));
+        }
+        j = json_pack("{s:I,s:I,s:o}", "size", (json_int_t)log->range.size, "offset",
+                      (json_int_t)log->offset, "frontier", f);
+        s = j ? json_canonical(j) : NULL;
+        json_decref(j);
+        if (!s)
+                return -ENOMEM;
+        r = path_in(path, log->dir, "state");
+        return r < 0 ? r : write_line_file(path, s, 0644);
+}
+
+/* Fold the lines of ledger.jsonl from the state's offset to the end into the range, checking
+ * each unsigned line and the signed root; truncate a torn last line. *ret_torn = bytes cut. */
+static int fold_tail(struct audit_log *log, const char *map, uint64_t fsize, uint64_t *ret_torn,
+                     struct diag *d)
+{
+        uint8_t (*leaves)[AUDIT_HASH] = NULL;
+        uint64_t p = log->offset, start = log->range.size, cap = 0, n = 0;
+        uint8_t root[AUDIT_HASH];
+        const char *why = NULL;
+        int r = 0;
+
+        if (p > fsize || (p > 0 && map[p - 1] != '\n'))
+                return -ESTALE;
+        if (start > log->cp.size)
+                return -ESTALE;
+        if (log->have_cp && start == log->cp.size) {
+                merkle_range_root(&log->range, root);
+                if (memcmp(root, log->cp.root, AUDIT_HASH) != 0)
+                        return -ESTALE;
+        }
+        while (p < fsize) {
+                const char *line = map + p, *nl = memchr(line, '\n', fsize - p);
+                uint64_t i = log->range.size, seq;
+                size_t len;
+
+                if (!nl)
+                        break;
+                len = (size_t)(nl - line);
+                if (len > AUDIT_LINE_MAX)
+                        why = "longer than the record cap";
+                else if (i >= log->cp.size)
+                        r = audit_line_check(line, len, i, &why);
+                else if (audit_line_seq(line, len, &seq) < 0 || seq != i)
+                        why = "seq is not its index (an event was deleted, inserted or moved)";
+                if (why || r < 0) {
+                        diag_set(d, "ledger.jsonl", (unsigned)MIN(i + 1, UINT_MAX), 1,
+                                 "event %llu does not verify: %s", (unsigned long long)i,
+                                 why ? why : "bad line");
+                        r = -EBADMSG;
+                        goto out;
+                }
+                if (n == cap) {
+                        void *t = realloc(leaves, (cap = cap ? 2 * cap : 1024) * AUDIT_HASH);
+
+                        if (!t) {
+                                r = -ENOMEM;
+                                goto out;
+                        }
+                        leaves = t;
+                }
+                merkle_leaf_hash(line, len, leaves[n]);
+                merkle_range_append(&log->range, leaves[n++]);
+                p += len + 1;
+                if (log->have_cp && log->range.size == log->cp.size) {
+                        merkle_range_root(&log->range, root);
+                        if (memcmp(root, log->cp.root, AUDIT_HASH) != 0) {
+                                diag_set(d, "ledger.jsonl", 0, 0,
+                                         "the first %llu events do not match the signed "
+                                         "checkpoint",
+                                         (unsigned long long)log->cp.size);
+                                r = -EBADMSG;
+                                goto out;
+                        }
+                }
+        }
+        if (log->range.size < log->cp.size) {
+                diag_set(d, "ledger.jsonl", 0, 0,
+                         "holds %llu events but its signed checkpoint covers %llu "
+                         "(truncated or rolled back)",
+                         (unsigned long long)log->range.size, (unsigned long long)log->cp.size);
+                r = -EBADMSG;
+                goto out;
+        }
+        /* The leaf-hash cache: exactly one hash per line, rewritten for the tail. */
+        if (ftruncate(log->hash_fd, (off_t)(start * AUDIT_HASH)) < 0 ||
+            (n && pwrite(log->hash_fd, leaves, n * AUDIT_HASH, (off_t)(start * AUDIT_HASH)) !=
+                          (ssize_t)(n * AUDIT_HASH))) {
+                r = -errno;
+                goto out;
+        }
+        *ret_torn = fsize - p;
+        if (p < fsize && (ftruncate(log->fd, (off_t)p) < 0 || fsync(log->fd) < 0)) {
+                r = -errno;
+                goto out;
+        }
+        log->offset = p;
+out:
+        free(leaves);
+        return r;
+}
+
+/* Start from the saved frontier when it is usable, else from the first line. */
+static int recover(struct audit_log *log, uint64_t *ret_torn, struct diag *d)
+{
+        struct stat st, hst;
+        char *map = NULL;
+        bool from_state;
+        int r;
+
+        if (fstat(log->fd, &st) < 0 || fstat(log->hash_fd, &hst) < 0)
+                return -errno;
+        if (st.st_size > 0) {
+                map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, log->fd, 0);
+                if (map == MAP_FAILED)
+                        return -errno;
+        }
+        merkle_range_init(&log->range);
+        log->offset = 0;
+        /* A ledger up to AUDIT_OPEN_RECHECK bytes is re-hashed from line 0 on every open, so a
+         * changed signed event stops the run; past it, open trusts the saved frontier and
+         * only `audit verify` reads the signed part. */
+        if ((uint64_t)st.st_size <= AUDIT_OPEN_RECHECK ||
+            load_state(log, &log->range, &log->offset) < 0 ||
+            (uint64_t)hst.st_size < log->range.size * AUDIT_HASH) {
+                merkle_range_init(&log->range);
+                log->offset = 0;
+        }
+        from_state = log->range.size > 0;
+        r = fold_tail(log, map, (uint64_t)st.st_size, ret_torn, d);
+        if ((r == -ESTALE || r == -EBADMSG) && from_state) {
+                /* The saved frontier may be what is wrong: start over from line 0. */
+                merkle_range_init(&log->range);
+                log->offset = 0;
+                r = fold_tail(log, map, (uint64_t)st.st_size, ret_torn, d);
+        }
+        if (r == -ESTALE) {
+                diag_set(d, "ledger.jsonl", 0, 0, "does not match its signed checkpoint");
+                r = -EBADMSG;
+        }
+        if (map)
+                munmap(map, (size_t)st.st_size);
+        return r;
+}
+
+static int open_in(const char *dir, const char *name, int flags, int *ret, struct diag *d)
+{
+        char path[PATH_MAX];
+        int r, fd;
+
+        r = path_in(path, dir, name);
+        if (r < 0)
+                return r;
+        fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW, 0600);
         if (fd < 0) {
                 r = -errno;
-                diag_set(d, path, 0, 0, "cannot open the ledger: %s", strerror(errno));
+                diag_set(d, path, 0, 0, "cannot open: %s", strerror(errno));
                 return r;
         }
-        r = count_lines(fd, &n);
-        if (r < 0) {
-                diag_set(d, path, 0, 0, "ledger is damaged (%s); run 'akios audit verify'",
-                         r == -EBADMSG ? "last line is incomplete" : strerror(-r));
-                return r;
-        }
-        log = calloc(1, sizeof(*log));
-        if (!log || !(log->path = strdup(path))) {
-                free(log);
+        *ret = fd;
+        return 0;
+}
+
+/* ledger.lock holds "open <pid>" while a writer is open; empty means closed cleanly. */
+static int mark_open(struct audit_log *log, bool *ret_was_open)
+{
+        char buf[64];
+        ssize_t n = pread(log->lock_fd, buf, sizeof(buf), 0);
+        int len;
+
+        *ret_was_open = n > 0;
+        len = snprintf(buf, sizeof(buf), "open %d\n", (int)getpid());
+        if (ftruncate(log->lock_fd, 0) < 0 || pwrite(log->lock_fd, buf, (size_t)len, 0) != len ||
+            fdatasync(log->lock_fd) < 0)
+                return -errno;
+        return 0;
+}
+
+static int append_recovery(struct audit_log *log, uint64_t torn, bool was_open, uint64_t tail)
+{
+        json_t *ev;
+        int r;
+
+        ev = audit_event("", 0, "audit", "recover", "repaired",
+                         json_pack("{s:I,s:b,s:I}", "truncated_bytes", (json_int_t)torn,
+                                   "previous_writer_died", was_open, "unsigned_events",
+                                   (json_int_t)tail));
+        if (!ev)
                 return -ENOMEM;
-        }
-        log->fd = TAKE_FD(fd);
-        log->lock_fd = TAKE_FD(lock_fd);
+        r = audit_append(log, ev, NULL);
+        json_decref(ev);
+        return r;
+}
+
+int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct diag *d)
+{
+        struct audit_log *log;
+        uint64_t torn = 0;
+        bool was_open = false;
+        int r;
+
+        log = calloc(1, sizeof(*log));
+        if (!log)
+                return -ENOMEM;
+        log->fd = log->lock_fd = log->hash_fd = -1;
         log->fsync_mode = fsync_mode;
-        log->size = n;
+        log->dir = strdup(dir);
+        if (!log->dir) {
+                r = -ENOMEM;
+                goto fail;
+        }
+        r = mkdir_p(dir, 0700);
+        if (r < 0) {
+                diag_set(d, dir, 0, 0, "cannot create audit folder: %s", strerror(-r));
+                goto fail;
+        }
+        r = open_in(dir, "ledger.lock", O_RDWR | O_CREAT, &log->lock_fd, d);
+        if (r < 0)
+                goto fail;
+        if (flock(log->lock_fd, LOCK_EX) < 0) {
+                r = -errno;
+                diag_set(d, dir, 0, 0, "cannot lock the ledger: %s", strerror(errno));
+                goto fail;
+        }
+        r = load_keys(log, d);
+        if (r == 0)
+                r = load_checkpoint(log, d);
+        if (r == 0)
+                r = open_in(dir, "ledger.jsonl", O_RDWR | O_CREAT | O_APPEND, &log->fd, d);
+        if (r == 0)
+                r = open_in(dir, "ledger.hashes", O_RDWR | O_CREAT, &log->hash_fd, d);
+        if (r == 0)
+                r = recover(log, &torn, d);
+        if (r == 0)
+                r = mark_open(log, &was_open);
+        if (r == 0 && (torn > 0 || (was_open && log->range.size > log->cp.size)))
+                r = append_recovery(log, torn, was_open, log->range.size - log->cp.size);
+        if (r < 0)
+                goto fail;
+        log->last_sync = monotonic_ms();
         *ret = log;
+        return 0;
+fail:
+        /* Leave ledger.lock as it was: a failed open is not a clean close. */
+        if (log->fd >= 0)
+                close(log->fd);
+        if (log->hash_fd >= 0)
+                close(log->hash_fd);
+        if (log->lock_fd >= 0)
+                close(log->lock_fd);
+        free(log->dir);
+        OPENSSL_cleanse(&log->signer, sizeof(log->signer));
+        free(log);
+        return r;
+}
+
+static int sync_now(struct audit_log *log)
+{
+        if (log->unsynced == 0)
+                return 0;
+        if (fdatasync(log->fd) < 0)
+                return -errno;
+        log->unsynced = 0;
+        log->last_sync = monotonic_ms();
         return 0;
 }
 
@@ -93,48 +581,116 @@ int audit_append(struct audit_log *log, json_t *event, uint64_t *ret_seq)
 {
         char ts[32];
         _cleanup_free_ char *line = NULL;
+        uint8_t leaf[AUDIT_HASH];
+        uint64_t seq = log->range.size;
         size_t len;
         int r;
 
+        if (log->broken)
+                return -EIO;
         if (rfc3339_now(ts) < 0)
                 return -errno;
-        if (json_object_set_new(event, "seq", json_integer((json_int_t)log->size)) < 0 ||
+        if (json_object_set_new(event, "seq", json_integer((json_int_t)seq)) < 0 ||
             json_object_set_new(event, "ts", json_string(ts)) < 0)
                 return -ENOMEM;
         line = json_canonical(event);
         if (!line)
                 return -ENOMEM;
         len = strlen(line);
+        if (len > AUDIT_LINE_MAX)
+                return -E2BIG;
+        merkle_leaf_hash(line, len, leaf);
         line[len] = '\n'; /* replaces the NUL; written with its length */
         r = write_all(log->fd, line, len + 1);
-        if (r < 0)
+        if (r < 0) {
+                /* Undo a partial line so the ledger stays well-formed. */
+                if (ftruncate(log->fd, (off_t)log->offset) < 0)
+                        log->broken = true;
                 return r;
-        if (log->fsync_mode == FSYNC_ALWAYS && fdatasync(log->fd) < 0)
-                return -errno;
+        }
+        log->offset += len + 1;
+        merkle_range_append(&log->range, leaf);
+        /* The hash cache is rebuilt from the ledger when short; a failed write is harmless. */
+        (void)!pwrite(log->hash_fd, leaf, AUDIT_HASH, (off_t)(seq * AUDIT_HASH));
+        log->unsynced++;
+        if (log->fsync_mode != FSYNC_BATCH || log->unsynced >= AUDIT_BATCH_EVENTS ||
+            monotonic_ms() - log->last_sync >= AUDIT_BATCH_MS) {
+                r = sync_now(log);
+                if (r < 0)
+                        return r;
+        }
         if (ret_seq)
-                *ret_seq = log->size;
-        log->size++;
+                *ret_seq = seq;
         return 0;
+}
+
+int audit_sync(struct audit_log *log)
+{
+        return sync_now(log);
 }
 
 int audit_checkpoint(struct audit_log *log)
 {
-        return fsync(log->fd) < 0 ? -errno : 0;
+        struct checkpoint c = { .size = log->range.size };
+        struct buf body = BUF_INIT(AUDIT_NOTE_MAX);
+        _cleanup_free_ char *note = NULL;
+        char path[PATH_MAX], name[48];
+        int r;
+
+        r = sync_now(log);
+        if (r < 0)
+                return r;
+        if (log->have_cp && log->cp.size == log->range.size)
+                return 0;
+        /* Sign only what is durable: the lines above, then their hashes. */
+        if (fdatasync(log->hash_fd) < 0)
+                return -errno;
+        snprintf(c.origin, sizeof(c.origin), "%s", log->verifier.name);
+        merkle_range_root(&log->range, c.root);
+        r = checkpoint_format(&c, &body);
+        if (r == 0)
+                r = note_sign(&log->signer, body.data, &note);
+        buf_free(&body);
+        if (r < 0)
+                return r;
+        snprintf(name, sizeof(name), "checkpoints/%020llu", (unsigned long long)c.size);
+        r = path_in(path, log->dir, "checkpoints");
+        if (r == 0)
+                r = mkdir_p(path, 0700);
+        if (r == 0)
+                r = path_in(path, log->dir, name);
+        if (r == 0)
+                r = write_file_atomic(path, note, strlen(note), 0644);
+        if (r == 0)
+                r = path_in(path, log->dir, "checkpoint");
+        if (r == 0)
+                r = write_file_atomic(path, note, strlen(note), 0644);
+        if (r < 0)
+                return r;
+        log->cp = c;
+        log->have_cp = true;
+        /* Last: a crash before this leaves an older frontier, which open folds forward. */
+        return save_state(log);
 }
 
 uint64_t audit_size(const struct audit_log *log)
 {
-        return log->size;
+        return log->range.size;
 }
 
 void audit_close(struct audit_log *log)
 {
         if (!log)
                 return;
-        fsync(log->fd);
+        /* Only a fully signed ledger is marked closed; otherwise the next open records the
+         * unsigned tail in a recovery event and signs it. */
+        if (!log->broken && audit_checkpoint(log) == 0 && ftruncate(log->lock_fd, 0) == 0)
+                (void)!fdatasync(log->lock_fd);
         close(log->fd);
+        close(log->hash_fd);
         close(log->lock_fd);
-        free(log->path);
+        free(log->dir);
+        OPENSSL_cleanse(&log->signer, sizeof(log->signer));
         free(log);
 }
 
@@ -144,10 +700,4 @@ json_t *audit_event(const char *run_id, unsigned step, const char *agent, const 
         return json_pack("{s:s,s:I,s:s,s:s,s:s,s:o}", "run_id", run_id ? run_id : "",
                          "step", (json_int_t)step, "agent", agent, "action", action,
                          "outcome", outcome, "detail", detail ? detail : json_object());
-}
-
-int audit_keygen(const char *dir, const char *origin, struct diag *d)
-{
-        /* Seam: signing keys come with the ledger issue. */
-        return 0;
 }

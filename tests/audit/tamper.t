@@ -1,0 +1,111 @@
+#!/bin/sh
+# audit verify against deliberate tampering: each case must exit 6 and name the first bad
+# index. The ledger is built by two "runs" (10 then 5 events, a signed checkpoint after each)
+# with the ledger writer itself (tests/unit/test-audit-crash append), in a project made by
+# `akios init` (which creates the signing key).
+. "$AKIOS_SRC/tests/lib.sh"
+TOOL=$AKIOS_BUILD/tests/test-audit-crash
+PY=/usr/bin/python3
+
+if [ ! -x "$TOOL" ]; then
+        skip "ledger tool $TOOL not built"
+        done_testing
+        exit
+fi
+"$AKIOS" init "$T/base" >/dev/null 2>&1 || { mkdir -p "$T/base" && : >"$T/base/config.yaml"; }
+"$TOOL" append "$T/base/audit" 10 >/dev/null
+cp "$T/base/audit/ledger.jsonl" "$T/old-ledger"
+cp "$T/base/audit/checkpoint" "$T/old-checkpoint"
+cp "$T/base/audit/state" "$T/old-state"
+"$TOOL" append "$T/base/audit" 5 >/dev/null
+
+fresh() { # fresh NAME: a copy of the base project, cd into it
+        rm -rf "$T/$1"
+        cp -a "$T/base" "$T/$1"
+        cd "$T/$1" || exit 1
+}
+
+# verify_bad NAME INDEX: audit verify exits 6 and reports INDEX first (text and --json)
+verify_bad() {
+        run "$AKIOS" audit verify
+        is "$rc" 6 "$1: exit 6"
+        like "$out" "first bad index $2:" "$1: first bad index $2"
+        run "$AKIOS" audit verify --json
+        got=$(printf '%s' "$out" | $PY -c 'import json,sys; print(json.load(sys.stdin)["first_bad_index"])')
+        is "$got" "$2" "$1: --json first_bad_index $2"
+}
+
+fresh clean
+run "$AKIOS" audit verify
+is "$rc" 0 "untouched ledger verifies"
+like "$out" "verified: 15 events" "15 events"
+
+fresh byte
+$PY - audit/ledger.jsonl 7 <<'PY'
+import sys
+p, i = sys.argv[1], int(sys.argv[2])
+lines = open(p, "rb").read().split(b"\n")
+lines[i] = lines[i].replace(b'"outcome":"success"', b'"outcome":"succesS"', 1)
+open(p, "wb").write(b"\n".join(lines))
+PY
+verify_bad "one byte changed in event 7 (still valid JSON)" 7
+run "$AKIOS" run templates/hello-workflow.yml
+[ -f templates/hello-workflow.yml ] && { is "$rc" 6 "a run refuses to append to it (exit 6)"; }
+
+fresh brokenjson
+sed -i '4s/"agent"/"agen"/' audit/ledger.jsonl
+verify_bad "event 3 no longer canonical" 3
+
+fresh delete
+sed -i '5d' audit/ledger.jsonl
+verify_bad "event 4 deleted" 4
+
+fresh reorder
+sed -i '3{h;d};4{G}' audit/ledger.jsonl
+verify_bad "events 2 and 3 swapped" 2
+
+fresh truncate-lines
+head -n 12 audit/ledger.jsonl >x && mv x audit/ledger.jsonl
+verify_bad "truncated to 12 events" 12
+
+fresh truncate-bytes
+truncate -s -20 audit/ledger.jsonl
+verify_bad "last 20 bytes cut" 14
+
+fresh forged
+tail -n 1 audit/ledger.jsonl | sed 's/"seq":14/"seq":15/' >>audit/ledger.jsonl
+verify_bad "well-formed forged line appended after a clean close" 15
+
+fresh rollback
+cp "$T/old-ledger" audit/ledger.jsonl
+cp "$T/old-checkpoint" audit/checkpoint
+cp "$T/old-state" audit/state
+verify_bad "ledger and checkpoint replaced by an older pair (rollback)" 10
+check "the writer refuses the rolled-back ledger" sh -c "! '$TOOL' append audit 1 >/dev/null 2>&1"
+
+fresh keyswap
+"$AKIOS" init "$T/other" >/dev/null 2>&1 || "$TOOL" append "$T/other/audit" 1 >/dev/null
+cp "$T/other/audit/key" "$T/other/audit/key.pub" audit/
+verify_bad "signing key swapped" 0
+check "the writer refuses a swapped key" sh -c "! '$TOOL' append audit 1 >/dev/null 2>&1"
+
+fresh checkpoint-forged
+sed -i '3s/^[A-Za-z0-9+\/]/A/' audit/checkpoint
+cmp -s audit/checkpoint "$T/base/audit/checkpoint" && sed -i '3s/^A/B/' audit/checkpoint
+verify_bad "checkpoint root altered (signature no longer valid)" 10
+
+fresh hashes-too
+# Change an event AND its cached leaf hash: the change is still caught (the signed root).
+$PY - audit/ledger.jsonl audit/ledger.hashes 12 <<'PY'
+import hashlib, sys
+p, h, i = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lines = open(p, "rb").read().split(b"\n")
+lines[i] = lines[i].replace(b'"outcome":"success"', b'"outcome":"denied!"', 1)
+open(p, "wb").write(b"\n".join(lines))
+hs = bytearray(open(h, "rb").read())
+hs[32 * i:32 * i + 32] = hashlib.sha256(b"\0" + lines[i]).digest()
+open(h, "wb").write(bytes(hs))
+PY
+verify_bad "event 12 and its cached hash changed: first unsigned-by-a-good-checkpoint index" 10
+
+done_testing
