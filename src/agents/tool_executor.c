@@ -1,24 +1,391 @@
-/* The tool_executor agent: not wired to the kernel cage yet. `run` fails with a clear
- * message (exit 1), never runs anything outside a cage.
+/* The tool_executor agent: `run` (aliases `execute`, `call`) runs one command in the kernel
+ * cage (src/sandbox), never through a shell.
+ *
+ * `command` is a list, or a string split like a shell splits words (quotes and backslashes)
+ * with no shell interpretation: no variables, globs, pipes or redirections. `args` are
+ * appended. The executable is resolved as the cage sees it and must be one of the step's
+ * config.allowed_commands (itself a subset of the global allowed_commands), compared on the
+ * resolved file, so /bin/echo, /usr/bin/echo and echo are the same command and a renamed copy
+ * is not. `env` may add variables except the forbidden ones (LD_*, PATH, SHELL, ...). The
+ * workdir is the run folder. stdout and stderr are captured, capped and redacted.
  */
-#include "agents/agents.h"
-#include "engine/engine.h"
+#include <limits.h>
+#include <stdio.h>
+#include <sys/stat.h>
 
-static int tool_unavailable(struct step_ctx *ctx, json_t **ret)
+#include "agents/agents.h"
+#include "config/config.h"
+#include "engine/engine.h"
+#include "sandbox/sandbox.h"
+#include "workflow/workflow.h"
+
+#define TOOL_DEFAULT_TIMEOUT_S 30
+#define TOOL_MAX_TIMEOUT_S 300
+#define TOOL_DEFAULT_OUTPUT (1u << 20)
+#define TOOL_MAX_OUTPUT (10u << 20)
+#define TOOL_MAX_ARGS 4096
+#define TOOL_MAX_ARG_BYTES (256u << 10)
+
+/* Split a command line into words: '...' literal, "..." with \" \\ escapes, \x outside quotes.
+ * Nothing else is special. */
+static int split_words(const char *s, struct strv *out, struct diag *d)
 {
-        return step_fail(ctx, 1, ENOTSUP,
-                         "cage not available yet: tool_executor steps cannot run in this build");
+        struct buf w = BUF_INIT(TOOL_MAX_ARG_BYTES);
+        bool in_word = false;
+        int r = 0;
+
+        for (const char *p = s; *p && r == 0; p++) {
+                char q;
+
+                if (*p == ' ' || *p == '\t' || *p == '\n') {
+                        if (in_word) {
+                                r = strv_push(out, w.data ? w.data : "");
+                                buf_reset(&w);
+                                in_word = false;
+                        }
+                        continue;
+                }
+                in_word = true;
+                if (*p == '\\' && p[1]) {
+                        r = buf_putc(&w, *++p);
+                } else if (*p == '\'' || *p == '"') {
+                        q = *p;
+                        for (p++; *p && *p != q; p++) {
+                                if (q == '"' && *p == '\\' && (p[1] == '"' || p[1] == '\\'))
+                                        p++;
+                                if ((r = buf_putc(&w, *p)) < 0)
+                                        break;
+                        }
+                        if (!*p) {
+                                diag_set(d, NULL, 0, 0, "unterminated quote in command");
+                                buf_free(&w);
+                                return -EINVAL;
+                        }
+                } else {
+                        r = buf_putc(&w, *p);
+                }
+        }
+        if (r == 0 && in_word)
+                r = strv_push(out, w.data ? w.data : "");
+        buf_free(&w);
+        if (r == -E2BIG)
+                diag_set(d, NULL, 0, 0, "a command argument is longer than %u bytes",
+                         TOOL_MAX_ARG_BYTES);
+        return r;
+}
+
+static int collect_argv(const json_t *params, struct strv *argv, struct diag *d)
+{
+        const json_t *cmd = json_object_get(params, "command"), *args = json_object_get(params,
+                                                                                      "args");
+        const json_t *v;
+        size_t i;
+        int r;
+
+        if (json_is_string(cmd)) {
+                r = split_words(json_string_value(cmd), argv, d);
+                if (r < 0)
+                        return r;
+        } else if (json_is_array(cmd)) {
+                json_array_foreach(cmd, i, v) {
+                        if (!json_is_string(v) && !json_is_number(v)) {
+                                diag_set(d, NULL, 0, 0, "command list entries must be strings");
+                                return -EINVAL;
+                        }
+                        if (json_is_string(v))
+                                r = strv_push(argv, json_string_value(v));
+                        else {
+                                char num[64];
+
+                                snprintf(num, sizeof(num), "%g", json_number_value(v));
+                                r = strv_push(argv, num);
+                        }
+                        if (r < 0)
+                                return r;
+                }
+        } else {
+                diag_set(d, NULL, 0, 0, "'command' must be a string or a list");
+                return -EINVAL;
+        }
+        if (args && !json_is_array(args)) {
+                diag_set(d, NULL, 0, 0, "'args' must be a list");
+                return -EINVAL;
+        }
+        json_array_foreach(args, i, v) {
+                if (!json_is_string(v)) {
+                        diag_set(d, NULL, 0, 0, "'args' entries must be strings");
+                        return -EINVAL;
+                }
+                if ((r = strv_push(argv, json_string_value(v))) < 0)
+                        return r;
+        }
+        if (argv->n == 0) {
+                diag_set(d, NULL, 0, 0, "empty command");
+                return -EINVAL;
+        }
+        if (argv->n > TOOL_MAX_ARGS) {
+                diag_set(d, NULL, 0, 0, "more than %d arguments", TOOL_MAX_ARGS);
+                return -E2BIG;
+        }
+        return 0;
+}
+
+/* The same file? (so /bin/echo and /usr/bin/echo match on merged-/usr systems) */
+static bool same_file(const char *a, const char *b)
+{
+        struct stat sa, sb;
+
+        return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+               sa.st_ino == sb.st_ino;
+}
+
+/* The effective allowlist: the step's config.allowed_commands (must be a subset of the global
+ * list), else the global list. */
+static int effective_allowlist(const json_t *config, const struct akios_config *c,
+                               struct strv *out, struct diag *d)
+{
+        const json_t *list = json_object_get(config, "allowed_commands"), *v;
+        size_t i;
+
+        if (!list) {
+                for (i = 0; i < c->allowed_commands.n; i++)
+                        if (strv_push(out, c->allowed_commands.v[i]) < 0)
+                                return -ENOMEM;
+                return 0;
+        }
+        if (!json_is_array(list)) {
+                diag_set(d, NULL, 0, 0, "config.allowed_commands must be a list");
+                return -EINVAL;
+        }
+        json_array_foreach(list, i, v) {
+                const char *name = json_string_value(v);
+
+                if (!name || !strv_contains(&c->allowed_commands, name)) {
+                        diag_set(d, NULL, 0, 0, "config.allowed_commands entry '%s' is not in "
+                                 "the global allowed_commands of config.yaml",
+                                 name ? name : "?");
+                        return -EPERM;
+                }
+                if (strv_push(out, name) < 0)
+                        return -ENOMEM;
+        }
+        return 0;
+}
+
+/* Resolve argv[0] and check it against the allowlist. *ret_path is malloc'd. */
+static int check_command(const char *name, const struct strv *allowed, char **ret_path,
+                         struct diag *d)
+{
+        _cleanup_free_ char *path = NULL;
+        int r = cage_resolve_command(name, &path);
+
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "command '%s' %s", name, r == -ENOENT ?
+                         "was not found in " CAGE_PATH : strerror(-r));
+                return r == -ENOENT || r == -EACCES ? -EPERM : r;
+        }
+        for (size_t i = 0; i < allowed->n; i++) {
+                _cleanup_free_ char *a = NULL;
+
+                if (cage_resolve_command(allowed->v[i], &a) == 0 && same_file(a, path)) {
+                        *ret_path = TAKE_PTR(path);
+                        return 0;
+                }
+        }
+        diag_set(d, NULL, 0, 0, "command '%s' (%s) is not in allowed_commands", name, path);
+        return -EPERM;
+}
+
+static long config_long(const json_t *config, const char *key, long dflt)
+{
+        const json_t *v = json_object_get(config, key);
+
+        return json_is_number(v) ? (long)json_number_value(v) : dflt;
+}
+
+static int build_env(struct step_ctx *ctx, struct strv *env)
+{
+        const json_t *extra = json_object_get(ctx->params, "env"), *v;
+        const char *key;
+        char line[8192];
+
+        if (strv_push(env, "PATH=" CAGE_PATH) < 0 || strv_push(env, "HOME=/tmp") < 0 ||
+            strv_push(env, "LANG=C.UTF-8") < 0 || strv_push(env, "TMPDIR=/tmp") < 0)
+                return -ENOMEM;
+        if (extra && !json_is_object(extra))
+                return step_fail(ctx, 2, EINVAL, "'env' must be a mapping");
+        json_object_foreach((json_t *)extra, key, v) {
+                if (cage_env_forbidden(key))
+                        return step_fail(ctx, 3, EPERM, "env variable '%s' may not be set "
+                                         "for tools", key);
+                if (!json_is_string(v))
+                        return step_fail(ctx, 2, EINVAL, "env '%s' must be a string", key);
+                if (snprintf(line, sizeof(line), "%s=%s", key, json_string_value(v)) >=
+                    (int)sizeof(line))
+                        return step_fail(ctx, 2, E2BIG, "env '%s' is too long", key);
+                if (strv_push(env, line) < 0)
+                        return -ENOMEM;
+        }
+        return 0;
+}
+
+static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
+{
+        if (res->reason == CAGE_EXITED && res->exit_code != 0)
+                return step_fail(ctx, 1, EIO, "command exited with status %d", res->exit_code);
+        if (res->reason == CAGE_KILLED)
+                return step_fail(ctx, 1, EIO, "command was killed by signal %d", res->signal);
+        return step_fail(ctx, 5, EIO, "the cage stopped the command: %s",
+                         cage_reason_name(res->reason));
+}
+
+static int tool_run(struct step_ctx *ctx, json_t **ret)
+{
+        const struct akios_config *c = ctx->run->cfg;
+        struct strv argv = { 0 }, env = { 0 }, allowed = { 0 };
+        struct cage_result res = { 0 };
+        struct cage_spec spec;
+        struct diag d = { 0 };
+        _cleanup_free_ char *path = NULL, *out = NULL, *err = NULL;
+        size_t out_len = 0, err_len = 0;
+        long timeout = config_long(ctx->config, "timeout", TOOL_DEFAULT_TIMEOUT_S);
+        long max_out = config_long(ctx->config, "max_output_size", TOOL_DEFAULT_OUTPUT);
+        int r;
+
+        if (timeout <= 0 || timeout > TOOL_MAX_TIMEOUT_S || max_out <= 0 ||
+            max_out > (long)TOOL_MAX_OUTPUT) {
+                r = step_fail(ctx, 2, EINVAL, "timeout must be 1..%d s and max_output_size "
+                              "1..%u bytes", TOOL_MAX_TIMEOUT_S, TOOL_MAX_OUTPUT);
+                goto out;
+        }
+        r = collect_argv(ctx->params, &argv, &d);
+        if (r == 0)
+                r = effective_allowlist(ctx->config, c, &allowed, &d);
+        if (r == 0)
+                r = check_command(argv.v[0], &allowed, &path, &d);
+        if (r < 0) {
+                r = step_fail(ctx, r == -EPERM ? 3 : 2, -r, "%s", d.msg);
+                goto out;
+        }
+        r = build_env(ctx, &env);
+        if (r < 0)
+                goto out;
+        free(argv.v[0]);
+        argv.v[0] = strdup(path);
+        if (!argv.v[0]) {
+                r = -ENOMEM;
+                goto out;
+        }
+        cage_spec_defaults(&spec);
+        spec.argv = argv.v;
+        spec.envp = env.v;
+        spec.workdir = ctx->run->run_dir;
+        spec.net = CAGE_NET_NONE;
+        spec.memory_mb = (uint64_t)c->memory_limit_mb;
+        spec.cpu_fraction = c->cpu_limit;
+        spec.nofile = (uint64_t)c->max_open_files;
+        spec.fsize_mb = (uint64_t)c->max_file_size_mb;
+        spec.wall_time_ms = (uint64_t)timeout * 1000;
+        spec.cpu_time_s = (uint64_t)timeout;
+        spec.max_output = (uint64_t)max_out;
+        spec.output = CAGE_OUTPUT_CAPTURE;
+        spec.strict = c->sandbox_required == SANDBOX_STRICT;
+        spec.uid = cage_default_uid(spec.workdir);
+        spec.gid = (gid_t)spec.uid;
+        /* The payload never runs as root: give it the run folder it works in. */
+        if (geteuid() == 0 && spec.uid != 0 && chown(spec.workdir, spec.uid, spec.gid) < 0) {
+                r = step_fail(ctx, 1, errno, "cannot hand the run folder to uid %u",
+                              (unsigned)spec.uid);
+                goto out;
+        }
+        r = cage_run(&spec, &res, &d);
+        if (r == -EOPNOTSUPP) {
+                r = step_fail(ctx, 7, -r, "%s", d.msg);
+                goto out;
+        }
+        if (r < 0) {
+                r = step_fail(ctx, 1, -r, "cannot build the cage: %s", d.msg);
+                goto out;
+        }
+        r = step_redact(ctx, REDACT_SITE_OUTPUT, res.out.data ? res.out.data : "", res.out.len,
+                        &out, &out_len);
+        if (r == 0)
+                r = step_redact(ctx, REDACT_SITE_OUTPUT, res.err.data ? res.err.data : "",
+                                res.err.len, &err, &err_len);
+        if (r < 0)
+                goto out;
+        json_object_set_new(ctx->detail, "command", json_string(path));
+        json_object_set_new(ctx->detail, "cage", cage_result_json(&res));
+        if (res.reason != CAGE_EXITED || res.exit_code != 0) {
+                r = cage_failure(ctx, &res);
+                goto out;
+        }
+        *ret = json_pack("{s:s%,s:s%,s:i,s:f,s:b,s:o}", "stdout", out, out_len, "stderr", err,
+                         err_len, "returncode", res.exit_code, "execution_time",
+                         res.wall_ms / 1000.0, "truncated", res.truncated, "cage",
+                         cage_result_json(&res));
+        r = *ret ? 0 : step_fail(ctx, 1, EILSEQ, "the command's output is not UTF-8 text");
+out:
+        cage_result_free(&res);
+        strv_free(&argv);
+        strv_free(&env);
+        strv_free(&allowed);
+        return r;
 }
 
 static const char *const run_aliases[] = { "execute", "call", NULL };
 static const char *const run_required[] = { "command", NULL };
+static const char *const run_params[] = { "command", "args", "env", NULL };
+static const char *const tool_config_keys[] = { "allowed_commands", "timeout",
+                                                "max_output_size", NULL };
 
 static const struct agent_action tool_actions[] = {
-        { "run", run_aliases, run_required, tool_unavailable },
+        { "run", run_aliases, run_required, tool_run, run_params },
 };
+
+/* Static checks: a literal command must resolve to an allowed executable; forbidden env. */
+static int tool_check_policy(const struct step *s, const struct akios_config *c, struct diag *d)
+{
+        const struct ynode *cmd = ymap_get(s->parameters, "command");
+        const struct ynode *env = ymap_get(s->parameters, "env");
+        json_t *config = ynode_to_json(s->config);
+        struct strv allowed = { 0 }, argv = { 0 };
+        _cleanup_free_ char *path = NULL;
+        const struct ynode *pos = cmd;
+        int r;
+
+        r = effective_allowlist(config, c, &allowed, d);
+        if (r < 0)
+                pos = ymap_get(s->config, "allowed_commands");
+        if (r == 0 && cmd && cmd->type == Y_SCALAR && !strchr(cmd->str, '{')) {
+                r = split_words(cmd->str, &argv, d);
+                if (r == 0 && argv.n)
+                        r = check_command(argv.v[0], &allowed, &path, d);
+        } else if (r == 0 && cmd && cmd->type == Y_SEQ && cmd->n &&
+                   cmd->items[0]->type == Y_SCALAR && !strchr(cmd->items[0]->str, '{')) {
+                r = check_command(cmd->items[0]->str, &allowed, &path, d);
+        }
+        for (size_t i = 0; r == 0 && env && env->type == Y_MAP && i < env->n; i += 2)
+                if (cage_env_forbidden(env->items[i]->str)) {
+                        pos = env->items[i];
+                        diag_set(d, NULL, 0, 0, "env variable '%s' may not be set for tools",
+                                 env->items[i]->str);
+                        r = -EPERM;
+                }
+        if (r < 0 && pos) {
+                d->line = pos->line;
+                d->col = pos->col;
+        }
+        json_decref(config);
+        strv_free(&allowed);
+        strv_free(&argv);
+        return r < 0 ? -EPERM : 0;
+}
 
 const struct agent agent_tool_executor = {
         .name = "tool_executor",
         .actions = tool_actions,
         .n_actions = ARRAY_SIZE(tool_actions),
+        .check_policy = tool_check_policy,
+        .config_keys = tool_config_keys,
 };

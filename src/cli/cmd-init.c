@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/embedded.h"
 #include "config/config.h"
+#include "pii/pii.h"
 
 static const char env_file[] =
         "# akios environment. Variables already set in the environment win over this file.\n"
@@ -118,6 +119,19 @@ static int make_keys(const char *dir)
         if (r < 0) {
                 diag_format(&d, msg, sizeof(msg));
                 log_error("cannot create the audit signing key: %s", msg);
+                return r;
+        }
+        {
+                /* The redaction key for the `hash` strategy (HMAC-SHA-256). */
+                uint8_t key[32];
+                char path[PATH_MAX + 16];
+
+                snprintf(path, sizeof(path), "%s/pii.key", audit_dir);
+                r = pii_key_load_or_create(path, key);
+                explicit_bzero(key, sizeof(key));
+                if (r < 0)
+                        log_error("cannot create the redaction key '%s': %s", path,
+                                  strerror(-r));
         }
         return r;
 }

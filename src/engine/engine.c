@@ -191,7 +191,24 @@ static int open_layers(struct run_state *run, struct diag *d)
                         return r;
         }
         if (c->pii_redaction_enabled || c->pii_redaction_outputs) {
-                r = pii_redactor_new(c->redaction_strategy, NULL, 0, &run->redactor);
+                uint8_t key[32];
+                bool have_key = false;
+
+                if (c->redaction_strategy == REDACT_HASH) {
+                        /* The project's HMAC key: hashes are stable within a project and
+                         * cannot be reversed by brute force without it. */
+                        snprintf(dir, sizeof(dir), "%s/audit/pii.key", run->project_dir);
+                        r = pii_key_load_or_create(dir, key);
+                        if (r < 0) {
+                                diag_set(d, NULL, 0, 0, "cannot load the redaction key '%s': "
+                                         "%s", dir, strerror(-r));
+                                return r;
+                        }
+                        have_key = true;
+                }
+                r = pii_redactor_new(c->redaction_strategy, have_key ? key : NULL,
+                                     have_key ? sizeof(key) : 0, &run->redactor);
+                explicit_bzero(key, sizeof(key));
                 if (r < 0) {
                         diag_set(d, NULL, 0, 0, "cannot start the redaction engine: %s",
                                  strerror(-r));
@@ -222,16 +239,7 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
 {
         json_t *params_src = ynode_to_json(s->parameters), *config_src = ynode_to_json(s->config);
         int attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1, r = 0;
-        json_t *outputs = json_object();
-        size_t i;
-        json_t *v;
-
-        json_array_foreach(run->outputs, i, v) {
-                char num[32];
-
-                snprintf(num, sizeof(num), "%ld", run->wf->steps[i].number);
-                json_object_set(outputs, num, v);
-        }
+        const json_t *outputs = run->outputs_by_number;
         for (int a = 0; a < attempts; a++) {
                 struct step_ctx ctx = { .run = run, .step = s, .exit_code = 1,
                                         .detail = json_object() };
@@ -264,7 +272,6 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 if (rec->exit_code >= 3 || engine_interrupted())
                         break;
         }
-        json_decref(outputs);
         json_decref(params_src);
         json_decref(config_src);
         return r;
@@ -312,6 +319,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                const struct run_options *o, json_t **ret_summary, struct diag *d)
 {
         struct run_state run = { .cfg = cfg, .wf = wf, .outputs = json_array(),
+                                 .outputs_by_number = json_object(),
                                  .redactions_by_type = json_object(), .dry_run = o->dry_run,
                                  .quiet = o->quiet };
         struct sigaction old_int, old_term;
@@ -360,20 +368,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         break;
                 }
                 if (s->cond) {
-                        json_t *outs = json_object();
-                        size_t k;
-                        json_t *v;
-                        bool go;
-
-                        json_array_foreach(run.outputs, k, v) {
-                                char num[32];
-
-                                snprintf(num, sizeof(num), "%ld", wf->steps[k].number);
-                                json_object_set(outs, num, v);
-                        }
-                        go = cond_eval(s->cond, outs, previous);
-                        json_decref(outs);
-                        if (!go) {
+                        if (!cond_eval(s->cond, run.outputs_by_number, previous)) {
                                 rec.status = "skipped";
                                 result = skipped_result("condition is false");
                                 ledger(&run, s->index, s->agent->name, s->action->name,
@@ -405,6 +400,12 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
 record:
                 json_array_append_new(steps, step_summary(s, &rec, result));
                 json_array_append_new(run.outputs, result ? result : json_null());
+                if (result) {
+                        char num[32];
+
+                        snprintf(num, sizeof(num), "%ld", s->number);
+                        json_object_set(run.outputs_by_number, num, result);
+                }
                 previous = result;
                 if (code)
                         break;
@@ -416,6 +417,14 @@ record:
         sigaction(SIGTERM, &old_term, NULL);
 done:
         rfc3339_now(finished);
+        if (run.redactor) {
+                const uint64_t *counts = pii_redactor_counts(run.redactor);
+
+                for (unsigned t = 0; counts && t < pii_type_count(); t++)
+                        if (counts[t])
+                                json_object_set_new(run.redactions_by_type, pii_type_name(t),
+                                                    json_integer((json_int_t)counts[t]));
+        }
         summary = json_pack("{s:s,s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:f,s:I,s:o,s:I,s:I,s:f,"
                             "s:I,s:O,s:i,s:s?,s:s?}",
                             "akios_version", AKIOS_VERSION, "status", code ? status : "completed",
@@ -456,6 +465,7 @@ done:
         pii_redactor_free(run.redactor);
         budget_free(run.budget);
         json_decref(run.outputs);
+        json_decref(run.outputs_by_number);
         json_decref(run.redactions_by_type);
         free(run.project_dir);
         free(run.run_dir);

@@ -37,7 +37,8 @@ struct run_state {
         struct budget *budget;
         double cost_usd;
         uint64_t tokens_in, tokens_out;
-        json_t *outputs;        /* array: result object of each step, null when skipped */
+        json_t *outputs;        /* array: result object of each step (null: not run) */
+        json_t *outputs_by_number; /* the same results keyed by step number ("1", ...) */
         bool dry_run;
         bool quiet;
 };
