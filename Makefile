@@ -31,8 +31,19 @@ LDFLAGS += -fsanitize=$(SANITIZE)
 endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-LIBS       = $(PKG_LIBS) -lm
+# libcurl is not linked: src/llm/curl-loader.c loads it on first use (start-up cost).
+# The other libraries are linked statically where Debian ships the .a (STATIC=0 to opt out),
+# so no dynamic loader work is paid for them at every start.
+LINK_PKGS  = $(filter-out libcurl,$(PKGS))
+STATIC    ?= 1
+ifeq ($(STATIC),1)
+PKG_LIBS   = -Wl,-Bstatic $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null) \
+             $(if $(filter libhs,$(PKGS)),-lstdc++) -Wl,-Bdynamic
+else
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null) \
+             $(if $(filter libhs,$(PKGS)),-lstdc++)
+endif
+LIBS       = $(PKG_LIBS) -lm -ldl -pthread
 
 LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 GEN_SRCS  :=
@@ -68,14 +79,17 @@ $(B)/%.o: %.c | check-deps
 
 $(B)/libakios.a: $(LIB_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)$(AR) rcs $@ $^
 
 $(BIN): $(B)/src/cli/main.o $(B)/libakios.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
 $(B)/tests/%: tests/unit/%.c $(B)/libakios.a tests/tap.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libakios.a $(LIBS)
+	@$(if $(Q),echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libakios.a $(LIBS)
 
 # Helper programs run by tests (probes, fake peers); built static where they go in the cage.
 $(B)/helpers/%: tests/helpers/%.c
