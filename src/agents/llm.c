@@ -267,7 +267,9 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
                                  info->output_tokens_seen, budget_usd(budget_spent(b)),
                                  budget_usd(budget_limit(b)));
         }
-        step_audit(ctx, "llm_call", "failure", ev);
+        /* The engine's failure event for this step carries the figures. */
+        json_object_update(ctx->detail, ev);
+        json_decref(ev);
         if (r == -EINTR)
                 return step_fail(ctx, 130, EINTR, "interrupted during the LLM call");
         return step_fail(ctx, r == -EPERM ? 3 : 1, -r, "%s", d->msg);

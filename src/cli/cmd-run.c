@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "agents/agents.h"
 #include "cli/cli.h"
@@ -167,6 +168,25 @@ static void print_summary(const json_t *summary, int code)
                json_string_value(json_object_get(summary, "output_dir")));
 }
 
+/* Progress on stderr: one live line on a terminal, plain lines otherwise. */
+static void show_progress(void *userdata, enum step_phase phase, const struct step *s,
+                          size_t n, const char *status, double elapsed_ms, double cost)
+{
+        bool tty = isatty(STDERR_FILENO), color = tty && !getenv("NO_COLOR");
+        bool bad = status && !streq(status, "completed") && !streq(status, "skipped");
+        const char *on = !color ? "" : bad ? "\033[31m" : "\033[32m", *off = color ? "\033[0m" : "";
+
+        if (phase == STEP_START) {
+                if (tty)
+                        fprintf(stderr, "\r\033[K[%u/%zu] %s.%s ... %.1fs $%.4f", s->index, n,
+                                s->agent->name, s->action->name, elapsed_ms / 1000, cost);
+                return;
+        }
+        fprintf(stderr, "%s[%u/%zu] %s.%s: %s%s%s (%.1fs, $%.4f)\n", tty ? "\r\033[K" : "",
+                s->index, n, s->agent->name, s->action->name, on, status, off,
+                elapsed_ms / 1000, cost);
+}
+
 int cmd_run(int argc, char **argv)
 {
         struct akios_config cfg = { 0 };
@@ -190,6 +210,8 @@ int cmd_run(int argc, char **argv)
                 goto out;
         }
         o = (struct run_options){ .json = a.json, .quiet = a.quiet };
+        if (!a.json && !a.quiet)
+                o.progress = show_progress;
         r = engine_run(&cfg, wf, &o, &summary, &d);
         if (a.json && summary)
                 print_json(summary);

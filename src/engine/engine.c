@@ -367,6 +367,9 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         status = "interrupted";
                         break;
                 }
+                if (o->progress)
+                        o->progress(o->userdata, STEP_START, s, wf->n_steps, NULL,
+                                    monotonic_ms() - t0, run.cost_usd);
                 if (s->cond) {
                         if (!cond_eval(s->cond, run.outputs_by_number, previous)) {
                                 rec.status = "skipped";
@@ -398,6 +401,9 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                                  s->agent->name, s->action->name, rec.error);
                 }
 record:
+                if (o->progress)
+                        o->progress(o->userdata, STEP_DONE, s, wf->n_steps, rec.status,
+                                    monotonic_ms() - t0, run.cost_usd);
                 json_array_append_new(steps, step_summary(s, &rec, result));
                 json_array_append_new(run.outputs, result ? result : json_null());
                 if (result) {

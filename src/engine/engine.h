@@ -72,10 +72,17 @@ int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, js
 /* true once SIGINT/SIGTERM arrived: long actions should stop and fail. */
 bool engine_interrupted(void);
 
+enum step_phase { STEP_START, STEP_DONE };
+
 struct run_options {
         bool json;
         bool quiet;
         bool dry_run;
+        /* Progress for the CLI (may be NULL): called before and after every step. status is
+         * "completed", "failed", "skipped", ... for STEP_DONE, NULL for STEP_START. */
+        void (*progress)(void *userdata, enum step_phase phase, const struct step *s,
+                         size_t n_steps, const char *status, double elapsed_ms, double cost_usd);
+        void *userdata;
 };
 
 /* Run a validated workflow. Returns the exit code; *ret_summary gets output.json's content
