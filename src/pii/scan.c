@@ -228,6 +228,8 @@ static void resolve(struct pii_redactor *r, size_t min_start)
 {
         size_t n = 0;
 
+        if (r->n_found == 0)
+                return;
         qsort(r->found, r->n_found, sizeof(*r->found), cmp_finding);
         for (size_t i = 0; i < r->n_found; i++) {
                 struct pii_finding *f = &r->found[i], *last = n ? &r->found[n - 1] : NULL;
