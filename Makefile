@@ -112,13 +112,34 @@ bench: deps
 	@for b in bench/*.sh; do AKIOS=$(CURDIR)/akios AKIOS_BUILD=$(CURDIR)/$(B) sh $$b || exit 1; done
 
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 akios $(DESTDIR)$(PREFIX)/bin/akios
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	        $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+	        $(DESTDIR)$(PREFIX)/share/akios/templates/samples/batch
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/akios
+	install -m 0644 docs/akios.1 $(DESTDIR)$(PREFIX)/share/man/man1/akios.1
+	install -m 0644 contrib/bash-completion/akios \
+	        $(DESTDIR)$(PREFIX)/share/bash-completion/completions/akios
+	install -m 0644 templates/*.yml $(DESTDIR)$(PREFIX)/share/akios/templates/
+	install -m 0644 templates/samples/*.txt $(DESTDIR)$(PREFIX)/share/akios/templates/samples/
+	install -m 0644 templates/samples/batch/*.txt \
+	        $(DESTDIR)$(PREFIX)/share/akios/templates/samples/batch/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/akios
+	rm -f $(DESTDIR)$(PREFIX)/bin/akios $(DESTDIR)$(PREFIX)/share/man/man1/akios.1 \
+	        $(DESTDIR)$(PREFIX)/share/bash-completion/completions/akios
+	rm -rf $(DESTDIR)$(PREFIX)/share/akios
+
+# Build the Dockerfile with buildah against a debootstrapped Debian 12 base image, then run
+# the image's root filesystem (akios --version, a mock hello run). Needs root, buildah and
+# debootstrap (scripts/install-deps) and the Debian archive; not part of `make test`.
+.PHONY: test-docker
+test-docker: $(BIN)
+	@scripts/install-deps --docker
+	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
+	        prove -v -e '' tests/docker/build.sh
 
 clean:
 	rm -rf $(B) akios
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+

@@ -242,10 +242,32 @@ static const char *binary_format(const char *path, const char *data, size_t len)
         return NULL;
 }
 
+/* Resolve the step's path and read the whole regular file (capped by max_file_size_mb). */
+static int read_confined(struct step_ctx *ctx, struct fs_path *fp, struct buf *b,
+                         struct stat *st)
+{
+        _cleanup_close_ int fd = -1, root = -1;
+        int r;
+
+        if ((r = resolve(ctx, path_param(ctx), fp)) < 0)
+                return r;
+        root = fp->root_fd;
+        if ((fd = open_in(ctx, fp, O_RDONLY, 0)) < 0)
+                return fd;
+        if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode))
+                return step_fail(ctx, 1, EISDIR, "'%s' is not a regular file", fp->shown);
+        r = read_fd_capped(fd, max_bytes(ctx), b);
+        if (r == -E2BIG)
+                return step_fail(ctx, 3, E2BIG, "'%s' is larger than max_file_size_mb (%ld MB)",
+                                 fp->shown, ctx->run->cfg->max_file_size_mb);
+        if (r < 0)
+                return step_fail(ctx, 1, -r, "cannot read '%s': %s", fp->shown, strerror(-r));
+        return 0;
+}
+
 static int fs_read(struct step_ctx *ctx, json_t **ret)
 {
         struct fs_path fp = { .root_fd = -1 };
-        _cleanup_close_ int fd = -1, root = -1;
         _cleanup_free_ char *red = NULL;
         struct buf b = BUF_INIT(0);
         const char *fmt;
@@ -253,19 +275,8 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
         size_t red_len;
         int r;
 
-        if ((r = resolve(ctx, path_param(ctx), &fp)) < 0)
+        if ((r = read_confined(ctx, &fp, &b, &st)) < 0)
                 return r;
-        root = fp.root_fd;
-        if ((fd = open_in(ctx, &fp, O_RDONLY, 0)) < 0)
-                return fd;
-        if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-                return step_fail(ctx, 1, EISDIR, "'%s' is not a regular file", fp.shown);
-        r = read_fd_capped(fd, max_bytes(ctx), &b);
-        if (r == -E2BIG)
-                return step_fail(ctx, 3, E2BIG, "'%s' is larger than max_file_size_mb (%ld MB)",
-                                 fp.shown, ctx->run->cfg->max_file_size_mb);
-        if (r < 0)
-                return step_fail(ctx, 1, -r, "cannot read '%s': %s", fp.shown, strerror(-r));
         fmt = binary_format(fp.shown, b.data, b.len);
         if (fmt) {
                 buf_free(&b);
@@ -471,26 +482,17 @@ static double entropy(const unsigned char *p, size_t n)
 static int fs_analyze(struct step_ctx *ctx, json_t **ret)
 {
         struct fs_path fp = { .root_fd = -1 };
-        _cleanup_close_ int fd = -1, root = -1;
         _cleanup_free_ char *red = NULL;
         struct buf b = BUF_INIT(0);
         size_t lines = 0, words = 0, red_len, before;
         uint8_t digest[32];
         char hex[65];
         bool in_word = false;
+        struct stat st;
         int r;
 
-        if ((r = resolve(ctx, path_param(ctx), &fp)) < 0)
+        if ((r = read_confined(ctx, &fp, &b, &st)) < 0)
                 return r;
-        root = fp.root_fd;
-        if ((fd = open_in(ctx, &fp, O_RDONLY, 0)) < 0)
-                return fd;
-        r = read_fd_capped(fd, max_bytes(ctx), &b);
-        if (r == -E2BIG)
-                return step_fail(ctx, 3, E2BIG, "'%s' is larger than max_file_size_mb",
-                                 fp.shown);
-        if (r < 0)
-                return step_fail(ctx, 1, -r, "cannot read '%s': %s", fp.shown, strerror(-r));
         for (size_t i = 0; i < b.len; i++) {
                 bool space = b.data[i] == ' ' || b.data[i] == '\n' || b.data[i] == '\t' ||
                              b.data[i] == '\r';

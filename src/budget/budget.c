@@ -10,7 +10,7 @@
 #include "budget/prices.h"
 #include "config/config.h"
 
-#define MAX_PRICE_PER_1M 100000.0       /* refuse absurd configured prices */
+#define MAX_PRICE_PER_1M CONFIG_PRICE_MAX_PER_1M /* the cap config validated against */
 #define MSG_OVERHEAD_TOKENS 8           /* role + framing per message (OpenAI: 3-4) */
 #define CALL_OVERHEAD_TOKENS 16         /* reply priming, system framing */
 

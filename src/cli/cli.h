@@ -48,7 +48,8 @@ int print_json(json_t *j);
 bool use_color(void);
 
 /* Long help texts kept next to their commands. */
-extern const char help_exec[], help_protect[], help_audit[];
+extern const char help_exec[], help_protect[], help_audit[], help_status[], help_doctor[],
+        help_compliance[];
 
 struct akios_config;
 /* Find and load the project config (and its .env); prints errors; returns an exit code. */

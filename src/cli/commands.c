@@ -29,9 +29,9 @@ const struct command commands[] = {
           "akios audit show|verify|export|proof|consistency [...]",
           "inspect, verify and export the tamper-evident audit ledger", help_audit },
         { "status", cmd_status, "akios status [--json]",
-          "project, last runs, spend, ledger size and sandbox mode", NULL },
+          "project, last runs, spend, ledger size and sandbox mode", help_status },
         { "doctor", cmd_doctor, "akios doctor [--json]",
-          "what the kernel offers and which cage layers will be active", NULL },
+          "what the kernel offers and which cage layers will be active", help_doctor },
         { "templates", cmd_templates, "akios templates list [--json]",
           "list the workflow templates shipped in the binary", NULL },
         { "files", cmd_files, "akios files [input|output|all] [--json]",
@@ -40,7 +40,7 @@ const struct command commands[] = {
           "remove old run folders (the ledger is kept)", NULL },
         { "compliance", cmd_compliance,
           "akios compliance report [--format html|json] [--out FILE]",
-          "write a self-contained report for auditors", NULL },
+          "write a self-contained report for auditors", help_compliance },
 };
 const unsigned n_commands = ARRAY_SIZE(commands);
 

@@ -23,7 +23,7 @@
 
 #define ENV_PREFIX "AKIOS_"
 #define ENV_VALUE_MAX (64 * 1024) /* cap on one AKIOS_* value */
-#define PRICE_MAX 1e6             /* USD per 1M tokens */
+#define PRICE_MAX CONFIG_PRICE_MAX_PER_1M /* USD per 1M tokens */
 
 #define AT(f) offsetof(struct akios_config, f)
 

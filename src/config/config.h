@@ -16,6 +16,9 @@
 
 #include "util/util.h"
 
+/* Largest price config accepts for model_prices, USD per 1M tokens (the budget uses it too). */
+#define CONFIG_PRICE_MAX_PER_1M 100000.0
+
 enum redaction_strategy { REDACT_MASK, REDACT_HASH, REDACT_PARTIAL, REDACT_REMOVE };
 enum sandbox_required { SANDBOX_BEST_EFFORT, SANDBOX_STRICT };
 enum fsync_mode { FSYNC_ALWAYS, FSYNC_BATCH };

@@ -338,11 +338,13 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         if (r < 0) {
                 diag_set(d, NULL, 0, 0, "cannot create the run folder: %s", strerror(-r));
                 code = 1;
+                status = "failed";
                 goto done;
         }
         r = open_layers(&run, d);
         if (r < 0) {
                 code = r == -EBADMSG ? 6 : 1;
+                status = "failed";
                 goto done;
         }
         install_signals(&old_int, &old_term);

@@ -19,10 +19,10 @@ field() { # field JSON-TEXT KEY
 }
 
 # A host TCP listener and an abstract unix listener, so a leak shows as a connect.
-/usr/bin/python3 - "$W/port" <<'PY' &
+/usr/bin/python3 - "$W/port" "akios-cage-test-$$" <<'PY' &
 import socket, sys, time
 t = socket.socket(); t.bind(("127.0.0.1", 0)); t.listen(8)
-u = socket.socket(socket.AF_UNIX); u.bind("\0akios-cage-test"); u.listen(8)
+u = socket.socket(socket.AF_UNIX); u.bind("\0" + sys.argv[2]); u.listen(8)
 open(sys.argv[1], "w").write(str(t.getsockname()[1]))
 time.sleep(120)
 PY
@@ -61,7 +61,7 @@ unlike "$out" "Uid:[[:space:]]+0[[:space:]]" "payload uid is not 0"
 probe "net-connect $PORT"
 probe "net-connect $PORT" --net loopback
 probe net-udp
-probe "unix-abstract akios-cage-test"
+probe "unix-abstract akios-cage-test-$$"
 probe "unix-path /run/systemd/journal/socket"
 probe netlink
 

@@ -76,7 +76,7 @@ static const struct key_case cases[] = {
         { "model_prices", "{}", "{gpt-x: {input: 1.5, output: 2}}",
           "{\"gpt-x\":{\"input\":1.5,\"output\":2.0}}", "{\"m\": {\"input\": 0, \"output\": 0.5}}",
           "{\"m\":{\"input\":0.0,\"output\":0.5}}", "{m: {input: -1, output: 1}}", 12,
-          "input must be a number in [0, 1e+06]", "{\"m\": {\"input\": 1}}" },
+          "input must be a number in [0, 100000]", "{\"m\": {\"input\": 1}}" },
         { "audit_export_format", "\"json\"", "json", "\"json\"", "json", "\"json\"", "csv", 0,
           "must be 'json'", "xml" },
         { "mock_llm", "false", "true", "true", "1", "true", "x", 0, "must be true or false",

@@ -1,0 +1,5 @@
+import sys
+
+from akios._cli import main
+
+sys.exit(main())
