@@ -32,9 +32,10 @@ endif
 
 PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 # libcurl is not linked: src/llm/curl-loader.c loads it on first use (start-up cost).
+# libseccomp is needed only by the build tool that compiles the cage filter to BPF.
 # The other libraries are linked statically where Debian ships the .a (STATIC=0 to opt out),
 # so no dynamic loader work is paid for them at every start.
-LINK_PKGS  = $(filter-out libcurl,$(PKGS))
+LINK_PKGS  = $(filter-out libcurl libseccomp,$(PKGS))
 STATIC    ?= 1
 ifeq ($(STATIC),1)
 PKG_LIBS   = -Wl,-Bstatic $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null) \

@@ -235,8 +235,12 @@ static int run_it(struct exec_args *a, char **argv)
                         return EXIT_NO_CAGE;
                 return r == -ENOENT && strstr(d.msg, "execute") ? 127 : EXIT_FAIL;
         }
-        if (a->json)
-                print_json(cage_result_json(&res));
+        if (a->json) {
+                json_t *rec = cage_result_json(&res);
+
+                print_json(rec);
+                json_decref(rec);
+        }
         if (res.reason != CAGE_EXITED && res.reason != CAGE_KILLED)
                 log_error("'%s' was stopped by the cage: %s", argv[0],
                           cage_reason_name(res.reason));

@@ -3,7 +3,8 @@
  *
  * Parent: open the bind sources, create the cgroup, clone into the namespaces (falling back
  * to fewer when the host refuses, unless strict), write the uid/gid map, put the child in
- * the cgroup, let it go, then poll its status pipe, its stdout/stderr pipes and its pidfd
+ * the cgroup (v2; on v1 the child joins it itself, first thing), let it go, then poll its
+ * status socket, its stdout/stderr pipes, its pidfd and the seccomp listener it hands over
  * against the wall-time deadline. Over the output cap or past the deadline the whole cage is
  * stopped (SIGTERM, grace, SIGKILL of pid 1, which takes the pid namespace with it, and of
  * the cgroup). Then reap, read the cgroup's events, remove the cgroup, fill the record.
@@ -27,6 +28,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -55,6 +57,21 @@ static int child_wait(struct cage_ctx *c)
         if (read(c->go_fd, &b, 1) != 1)
                 return -ECANCELED;
         close(c->go_fd);
+        return 0;
+}
+
+/* v1: move ourselves into the cgroup through the `tasks` files the parent opened, first
+ * thing, so everything the cage does afterwards (the payload's fork included) is in it. */
+static int child_cgroup(struct cage_ctx *c)
+{
+        int r;
+
+        if (!c->cg_self)
+                return 0;
+        r = cg_child_join(c->cg_fds, ARRAY_SIZE(c->cg_fds));
+        if (r >= 0 || c->spec->strict)
+                return r;
+        c->layers.cgroup = CAGE_CGROUP_NONE;
         return 0;
 }
 
@@ -139,11 +156,33 @@ static int child_landlock(struct cage_ctx *c)
         return landlock_child_apply(c);
 }
 
+/* The layers that ended up on, and the seccomp listener (SCM_RIGHTS), which we then close:
+ * neither pid 1 nor the payload may keep it. */
 static int child_report(struct cage_ctx *c)
 {
         struct cage_msg m = { .kind = CAGE_MSG_LAYERS, .layers = c->layers };
+        union {
+                struct cmsghdr h;
+                char buf[CMSG_SPACE(sizeof(int))];
+        } ctl;
+        struct iovec iov = { .iov_base = &m, .iov_len = sizeof(m) };
+        struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
+        ssize_t n;
 
-        return write(c->status_fd, &m, sizeof(m)) == sizeof(m) ? 0 : -EIO;
+        if (c->notify_fd >= 0) {
+                memset(&ctl, 0, sizeof(ctl));
+                mh.msg_control = ctl.buf;
+                mh.msg_controllen = sizeof(ctl.buf);
+                ctl.h.cmsg_level = SOL_SOCKET;
+                ctl.h.cmsg_type = SCM_RIGHTS;
+                ctl.h.cmsg_len = CMSG_LEN(sizeof(int));
+                memcpy(CMSG_DATA(&ctl.h), &c->notify_fd, sizeof(int));
+        }
+        n = sendmsg(c->status_fd, &mh, MSG_NOSIGNAL);
+        if (c->notify_fd >= 0)
+                close(c->notify_fd);
+        c->notify_fd = -1;
+        return n == (ssize_t)sizeof(m) ? 0 : -EIO;
 }
 
 static pid_t payload_pid;
@@ -206,6 +245,7 @@ struct child_step {
 };
 
 static const struct child_step steps[] = {
+        { "cgroup", child_cgroup, -1 },
         { "wait for the supervisor", child_wait, -1 },
         { "setsid", child_session, -1 },
         { "open bind sources", child_open, -1 },
@@ -295,6 +335,9 @@ struct run {
         bool got_err;
         bool got_exit;        /* pid 1 reported the payload's status */
         int payload_status;
+        int notify_fd;        /* seccomp listener from the child, -1 until then */
+        bool seccomp_killed;  /* the payload was killed for a syscall (kill below) */
+        struct seccomp_kill kill;
 };
 
 static long raw_clone(unsigned long flags, int *pidfd)
@@ -412,14 +455,51 @@ static void drain(struct run *x, int *fd, bool is_err)
         *fd = -1;
 }
 
+/* The fd passed with a message, if any (CLOEXEC). */
+static int take_fd(struct msghdr *mh)
+{
+        int fd = -1;
+
+        for (struct cmsghdr *h = CMSG_FIRSTHDR(mh); h; h = CMSG_NXTHDR(mh, h)) {
+                if (h->cmsg_level != SOL_SOCKET || h->cmsg_type != SCM_RIGHTS)
+                        continue;
+                for (size_t i = 0; i + CMSG_LEN(sizeof(int)) <= h->cmsg_len;
+                     i += sizeof(int)) {
+                        int f;
+
+                        memcpy(&f, CMSG_DATA(h) + i, sizeof(int));
+                        if (fd < 0)
+                                fd = f;
+                        else
+                                close(f);
+                }
+        }
+        return fd;
+}
+
 static void read_status(struct run *x)
 {
         struct cage_msg m;
-        ssize_t n = read(x->status_rd, &m, sizeof(m));
+        union {
+                struct cmsghdr h;
+                char buf[CMSG_SPACE(4 * sizeof(int))];
+        } ctl;
+        struct iovec iov = { .iov_base = &m, .iov_len = sizeof(m) };
+        struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl.buf,
+                             .msg_controllen = sizeof(ctl.buf) };
+        ssize_t n = recvmsg(x->status_rd, &mh, MSG_CMSG_CLOEXEC);
+        int fd = n > 0 ? take_fd(&mh) : -1;
 
+        if (fd >= 0 && (x->notify_fd >= 0 || n != (ssize_t)sizeof(m) ||
+                        m.kind != CAGE_MSG_LAYERS)) {
+                close(fd);
+                fd = -1;
+        }
         if (n == (ssize_t)sizeof(m)) {
                 if (m.kind == CAGE_MSG_LAYERS) {
                         x->c->layers = m.layers;
+                        if (fd >= 0)
+                                x->notify_fd = fd;
                 } else if (m.kind == CAGE_MSG_EXIT) {
                         x->payload_status = m.err;
                         x->got_exit = true;
@@ -464,6 +544,28 @@ static void check_time(struct run *x)
         }
 }
 
+static void close_fd(int *fd)
+{
+        if (*fd >= 0)
+                close(*fd);
+        *fd = -1;
+}
+
+/* A syscall the filter stops with a kill: seccomp.c kills the caller; we keep the first
+ * one that was the payload's own process for the record. */
+static void notified(struct run *x)
+{
+        bool pidns = x->c->clone_flags & CLONE_NEWPID;
+        struct seccomp_kill k;
+
+        if (seccomp_notify_handle(x->notify_fd, pidns ? 2 : x->pid, pidns, &k) < 0)
+                return;
+        if (k.payload && !x->seccomp_killed) {
+                x->seccomp_killed = true;
+                x->kill = k;
+        }
+}
+
 /* Poll until the child is reaped and its pipes are closed. */
 static int watch(struct run *x, int *ret_status, struct rusage *ru)
 {
@@ -471,11 +573,12 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
         double reaped_at = 0;
 
         for (;;) {
-                struct pollfd p[4] = {
+                struct pollfd p[5] = {
                         { .fd = x->status_rd, .events = POLLIN },
                         { .fd = x->out_rd, .events = POLLIN },
                         { .fd = x->err_rd, .events = POLLIN },
                         { .fd = reaped ? -1 : x->pidfd, .events = POLLIN },
+                        { .fd = x->notify_fd, .events = POLLIN },
                 };
                 int t = poll_timeout(x);
 
@@ -491,8 +594,12 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                         }
                         t = t < 0 || t > (int)left ? (int)left + 1 : t;
                 }
-                if (poll(p, 4, t) < 0 && errno != EINTR)
+                if (poll(p, 5, t) < 0 && errno != EINTR)
                         return -errno;
+                if (p[4].revents & POLLIN)
+                        notified(x);
+                else if (p[4].revents)
+                        close_fd(&x->notify_fd); /* no task uses the filter any more */
                 if (p[0].revents)
                         read_status(x);
                 if (p[1].revents)
@@ -530,6 +637,14 @@ static void classify(struct run *x, int status, const struct rusage *ru)
                 r->exit_code = -1;
                 r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : SIGKILL;
                 r->reason = CAGE_KILLED;
+        }
+        if (x->seccomp_killed && r->signal == x->kill.sig) {
+                /* We killed it for the filter: the record says what the kernel's kill
+                 * would have said, and which syscall. */
+                r->signal = SIGSYS;
+                r->syscall = x->kill.nr;
+                seccomp_syscall_name(x->kill.arch, x->kill.nr, r->syscall_name,
+                                     sizeof(r->syscall_name));
         }
         if (x->killed_for_output)
                 r->reason = CAGE_OUTPUT_LIMIT;
@@ -571,13 +686,6 @@ static int setup_error(struct run *x, struct diag *d)
 static int make_pipe(int p[2])
 {
         return pipe2(p, O_CLOEXEC) < 0 ? -errno : 0;
-}
-
-static void close_fd(int *fd)
-{
-        if (*fd >= 0)
-                close(*fd);
-        *fd = -1;
 }
 
 static int prepare(struct run *x, struct diag *d)
@@ -624,6 +732,17 @@ static int prepare(struct run *x, struct diag *d)
                 }
                 x->cg = (struct cgroup){ .version = CAGE_CGROUP_NONE };
         }
+        r = cg_open_join(&x->cg, c->cg_fds, ARRAY_SIZE(c->cg_fds));
+        if (r < 0) {
+                if (s->strict) {
+                        diag_set(d, "cgroup", 0, 0, "cage layer 'cgroup': cannot open its "
+                                 "tasks file: %s", strerror(-r));
+                        cg_destroy(&x->cg);
+                        return -EOPNOTSUPP;
+                }
+                cg_destroy(&x->cg);
+        }
+        c->cg_self = r > 0;
         c->layers.cgroup = x->cg.version;
         return mount_parent_open(c, d);
 }
@@ -633,8 +752,10 @@ static int launch(struct run *x, struct diag *d)
         struct cage_ctx *c = x->c;
         int go[2], st[2], out[2], err[2], r;
 
-        if ((r = make_pipe(go)) < 0 || (r = make_pipe(st)) < 0 || (r = make_pipe(out)) < 0 ||
-            (r = make_pipe(err)) < 0) {
+        /* status: a socket, so the child can pass the seccomp listener with its report */
+        if ((r = make_pipe(go)) < 0 ||
+            (r = socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, st) < 0 ? -errno : 0) < 0 ||
+            (r = make_pipe(out)) < 0 || (r = make_pipe(err)) < 0) {
                 diag_set(d, "pipe", 0, 0, "cannot create pipes: %s", strerror(-r));
                 return r;
         }
@@ -657,7 +778,7 @@ static int launch(struct run *x, struct diag *d)
         r = userns_parent_map(x->pid, c);
         if (r < 0)
                 diag_set(d, "uid_map", 0, 0, "cannot write the uid/gid map: %s", strerror(-r));
-        if (r >= 0 && cg_attach(&x->cg, x->pid) < 0) {
+        if (r >= 0 && !c->cg_self && cg_attach(&x->cg, x->pid) < 0) {
                 cg_destroy(&x->cg);
                 x->cg.version = CAGE_CGROUP_NONE;
                 c->layers.cgroup = CAGE_CGROUP_NONE;
@@ -676,7 +797,8 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
 {
         struct cage_result res = { .syscall = -1, .exit_code = -1 };
         struct cage_ctx *c;
-        struct run x = { .pidfd = -1, .status_rd = -1, .out_rd = -1, .err_rd = -1 };
+        struct run x = { .pidfd = -1, .status_rd = -1, .out_rd = -1, .err_rd = -1,
+                         .notify_fd = -1 };
         struct rusage ru = { 0 };
         struct sigaction ign = { .sa_handler = SIG_IGN }, old;
         int status = 0, r;
@@ -689,6 +811,9 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         if (!c)
                 return -ENOMEM;
         c->spec = spec;
+        for (unsigned i = 0; i < ARRAY_SIZE(c->cg_fds); i++)
+                c->cg_fds[i] = -1;
+        c->notify_fd = -1;
         c->null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
         x.c = c;
         x.res = &res;
@@ -700,6 +825,8 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
                 r = launch(&x, d);
         for (unsigned i = 0; i < c->n_binds; i++)
                 close_fd(&c->binds[i].fd);
+        for (unsigned i = 0; i < ARRAY_SIZE(c->cg_fds); i++)
+                close_fd(&c->cg_fds[i]);
         close_fd(&c->null_fd);
         if (x.pid > 0) {
                 if (r < 0)
@@ -717,6 +844,7 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         close_fd(&x.out_rd);
         close_fd(&x.err_rd);
         close_fd(&x.pidfd);
+        close_fd(&x.notify_fd);
         if (r >= 0 && x.got_err)
                 r = setup_error(&x, d);
         if (r >= 0) {

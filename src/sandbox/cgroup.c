@@ -7,7 +7,10 @@
  * cgroup that still holds processes cannot enable controllers for its children ("no internal
  * processes"), so the supervisor then moves itself into a leaf `akios-supervisor` first.
  *
- * Parent half only: the child never touches cgroupfs. It does not create delegated parents
+ * Parent half, except one write: on v1 the child moves itself in, through `tasks` files the
+ * parent opened (cg_open_join/cg_child_join), which the kernel does without the threadgroup
+ * lock whose RCU grace period makes a parent-side attach cost ~10 ms on this host; on v2 the
+ * parent attaches it. It does not create delegated parents
  * (systemd's Delegate= does that) and does not account cpu time (rusage does).
  */
 #include <ctype.h>
@@ -479,6 +482,58 @@ int cg_attach(const struct cgroup *cg, pid_t pid)
         snprintf(a.pid, sizeof(a.pid), "%d", (int)pid);
         for_each_dir(cg, attach_one, &a);
         return a.r;
+}
+
+int cg_open_join(const struct cgroup *cg, int *fds, unsigned n)
+{
+        unsigned k = 0;
+
+        for (unsigned i = 0; i < n; i++)
+                fds[i] = -1;
+        if (cg->version != CAGE_CGROUP_V1)
+                return 0;
+        for (unsigned i = 0; i < _CG1_MAX && k < n; i++) {
+                char p[PATH_MAX];
+                int len;
+
+                if (!cg->v1[i][0])
+                        continue;
+                len = snprintf(p, sizeof(p), "%s/tasks", cg->v1[i]);
+                if (len < 0 || (size_t)len >= sizeof(p))
+                        goto fail;
+                fds[k] = open(p, O_WRONLY | O_CLOEXEC | O_NOFOLLOW);
+                if (fds[k] < 0)
+                        goto fail;
+                k++;
+        }
+        return (int)k;
+fail:
+        {
+                int e = errno ? -errno : -E2BIG;
+
+                for (unsigned i = 0; i < k; i++) {
+                        close(fds[i]);
+                        fds[i] = -1;
+                }
+                return e;
+        }
+}
+
+int cg_child_join(int *fds, unsigned n)
+{
+        int r = 0;
+
+        for (unsigned i = 0; i < n; i++) {
+                if (fds[i] < 0)
+                        continue;
+                /* "0" is the writer itself: a single thread moving itself, which the kernel
+                 * does without cgroup_threadgroup_rwsem (no RCU grace period). */
+                if (r >= 0 && write(fds[i], "0", 1) != 1)
+                        r = -errno;
+                close(fds[i]);
+                fds[i] = -1;
+        }
+        return r;
 }
 
 void cg_signal(const struct cgroup *cg, int sig)

@@ -10,6 +10,7 @@
 #include <limits.h>
 #include <linux/filter.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "sandbox/sandbox.h"
@@ -42,6 +43,9 @@ struct cage_ctx {
         char workdir[PATH_MAX];   /* canonical spec->workdir */
         unsigned n_binds;
         const struct sock_fprog *seccomp; /* CAGE_SECCOMP_FILTERS of them */
+        int cg_fds[4];        /* v1 `tasks` files the child joins itself (-1: none) */
+        bool cg_self;         /* the child joins the cgroup itself (else the parent) */
+        int notify_fd;        /* seccomp listener, child side until handed over */
         struct cage_layers layers;
         int landlock_abi;
 };
@@ -81,12 +85,35 @@ int caps_child_no_new_privs(struct cage_ctx *c);
 int landlock_abi_version(void);
 int landlock_child_apply(struct cage_ctx *c);
 
-/* seccomp.c: the filters are built once per process (in the parent) and cached. */
+/* seccomp.c: the filters come compiled from the build (gen/seccomp-gen.c). */
 #define CAGE_SECCOMP_FILTERS 2
+#define CAGE_SYSCALL_TABLE 1024
 int seccomp_filter_get(const struct sock_fprog **ret, struct diag *d);
+/* Child: install them, the first with a listener when possible (c->notify_fd, else -1). */
 int seccomp_child_load(struct cage_ctx *c);
-/* For tests and doctor: is `name` allowed by the filter (resolving groups)? */
+/* The names the policy denies with EPERM (NULL-terminated). */
 const char *const *seccomp_denied_names(void);
+/* "keyctl", "x32:getpid", "i386:ptrace", or "arch-0x...:N" when unknown. */
+void seccomp_syscall_name(uint32_t arch, long nr, char *out, size_t size);
+
+struct seccomp_kill {
+        bool payload;   /* the caller was the payload's own process */
+        long nr;
+        uint32_t arch;
+        int sig;        /* what it was killed with: SIGSYS, or SIGKILL when SIGSYS is handled */
+};
+
+/* Parent: take one notification from the listener, kill the caller, refuse the syscall.
+ * payload is the payload's pid (in the cage's pid namespace when payload_is_ns_pid). */
+int seccomp_notify_handle(int fd, pid_t payload, bool payload_is_ns_pid,
+                          struct seccomp_kill *ret);
+
+/* Generated at build time ($(B)/gen/cage-seccomp.c). */
+extern const struct sock_fprog cage_bpf_notify[CAGE_SECCOMP_FILTERS];
+extern const struct sock_fprog cage_bpf_kill[CAGE_SECCOMP_FILTERS];
+extern const char *const cage_seccomp_denied[];
+/* abi 0 x86-64, 1 x32 (without the x32 bit), 2 i386; NULL when unknown. */
+const char *cage_syscall_lookup(int abi, unsigned nr);
 
 /* cgroup.c */
 struct cg_mount {
@@ -133,6 +160,13 @@ int cg1_create(const struct cg_mounts *m, const char *self_text, const char *nam
 /* Pick v2, else v1, else none from /proc/self/{mountinfo,cgroup}, and create the cgroup. */
 int cg_setup(const char *name, const struct cg_limits *l, struct cgroup *ret, struct diag *d);
 int cg_attach(const struct cgroup *cg, pid_t pid);
+/* v1: open each controller's `tasks` file (with our credentials, which the kernel checks at
+ * write time) for the child to move itself in: a thread writing "0" there skips the
+ * threadgroup lock whose RCU grace period makes a parent-side attach cost milliseconds.
+ * Returns how many were opened (0 on v2/none: the parent attaches there), or -errno. */
+int cg_open_join(const struct cgroup *cg, int *fds, unsigned n);
+/* Child half: write "0" to each and close them all (even on failure). */
+int cg_child_join(int *fds, unsigned n);
 /* Signal every process in the cgroup (SIGKILL uses cgroup.kill on v2). */
 void cg_signal(const struct cgroup *cg, int sig);
 /* Did the memory controller OOM-kill, did pids.max refuse a fork? */

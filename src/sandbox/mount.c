@@ -235,8 +235,11 @@ int mount_child_open(struct cage_ctx *c)
         return 0;
 }
 
-/* mkdir -p of a path relative to the new root (dst starts with '/'). */
-static int make_parents(const char *dst, bool last_is_dir)
+enum { LAST_FILE, LAST_DIR, LAST_NONE };
+
+/* mkdir -p of a path relative to the new root (dst starts with '/'); the last component
+ * becomes a directory, an empty file (a bind target) or nothing (a symlink comes next). */
+static int make_parents(const char *dst, int last)
 {
         char p[PATH_MAX];
         size_t n = strlen(dst);
@@ -253,7 +256,9 @@ static int make_parents(const char *dst, bool last_is_dir)
                         return -errno;
                 *s = '/';
         }
-        if (last_is_dir) {
+        if (last == LAST_NONE)
+                return 0;
+        if (last == LAST_DIR) {
                 if (mkdir(p, 0755) < 0 && errno != EEXIST)
                         return -errno;
         } else {
@@ -314,7 +319,7 @@ static int do_bind(const struct cage_bind *b, const char *dst)
         uint64_t attrs = MOUNT_ATTR_NOSUID;
         int r;
 
-        r = make_parents(b->dst, b->is_dir);
+        r = make_parents(b->dst, b->is_dir ? LAST_DIR : LAST_FILE);
         if (r < 0)
                 return r;
         snprintf(src, sizeof(src), "/proc/self/fd/%d", b->fd);
@@ -387,15 +392,14 @@ static int do_entry(const struct cage_bind *b)
         case ENT_BIND:
                 return do_bind(b, dst);
         case ENT_SYMLINK:
-                r = make_parents(b->dst, true);
+                r = make_parents(b->dst, LAST_NONE);
                 if (r < 0)
                         return r;
-                rmdir(dst);
                 return symlink(b->target, dst) < 0 ? -errno : 0;
         case ENT_COPY:
                 return do_copy(b, dst);
         case ENT_TMPFS:
-                r = make_parents(b->dst, true);
+                r = make_parents(b->dst, LAST_DIR);
                 if (r < 0)
                         return r;
                 return mount("tmpfs", dst, "tmpfs", MS_NOSUID | MS_NODEV, b->target) < 0

@@ -84,9 +84,15 @@ json_t *cage_result_json(const struct cage_result *r)
                 json_object_set_new(j, "signal", json_null());
         }
         json_object_set_new(j, "reason", json_string(cage_reason_name(r->reason)));
-        if (r->reason == CAGE_SECCOMP)
-                json_object_set_new(j, "syscall",
+        /* The syscall the kernel stopped, by name (with its ABI when not the native one)
+         * and number; null when the kernel did not say (no seccomp listener). */
+        if (r->reason == CAGE_SECCOMP) {
+                json_object_set_new(j, "syscall", r->syscall >= 0 && r->syscall_name[0]
+                                                          ? json_string(r->syscall_name)
+                                                          : json_null());
+                json_object_set_new(j, "syscall_nr",
                                     r->syscall >= 0 ? json_integer(r->syscall) : json_null());
+        }
         json_object_set_new(j, "wall_ms", json_real(r->wall_ms));
         json_object_set_new(j, "cpu_ms", json_real(r->cpu_ms));
         json_object_set_new(j, "max_rss_kb", json_integer(r->max_rss_kb));

@@ -101,6 +101,7 @@ struct cage_result {
         int signal;               /* 0 when it exited */
         int reason;               /* enum cage_reason */
         long syscall;             /* the syscall seccomp killed, -1 when unknown */
+        char syscall_name[48];    /* its name ("keyctl", "x32:getpid"); "" when unknown */
         double wall_ms;
         double cpu_ms;
         long max_rss_kb;

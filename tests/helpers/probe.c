@@ -262,6 +262,24 @@ static int c_x32(void)
         return r == 0 ? 0 : r;
 }
 
+/* The x32 call in the probe's own process (no fork): the cage's record must name it. */
+static int c_x32_self(void)
+{
+        return sys_err(syscall(SYS_getpid | 0x40000000));
+}
+
+static void on_sigsys(int sig)
+{
+        (void)sig;
+}
+
+/* The same with a SIGSYS handler installed: the call must still not survive. */
+static int c_x32_caught(void)
+{
+        signal(SIGSYS, on_sigsys);
+        return sys_err(syscall(SYS_getpid | 0x40000000));
+}
+
 static int c_clone3(void)
 {
         return sys_err(syscall(SYS_clone3, NULL, 0));
@@ -458,7 +476,8 @@ static const struct {
         { "hardlink", c_hardlink }, { "tiocsti", c_tiocsti }, { "ptrace", c_ptrace },
         { "ptrace-init", c_ptrace_init }, { "fds", c_fds }, { "keyctl", c_keyctl },
         { "io_uring", c_io_uring }, { "userns", c_userns }, { "userns-clone", c_userns_clone },
-        { "mount", c_mount }, { "remount", c_remount }, { "x32", c_x32 }, { "clone3", c_clone3 },
+        { "mount", c_mount }, { "remount", c_remount }, { "x32", c_x32 }, { "x32-self", c_x32_self },
+        { "x32-caught", c_x32_caught }, { "clone3", c_clone3 },
         { "bpf", c_bpf }, { "perf", c_perf }, { "userfaultfd", c_userfaultfd },
         { "setns", c_setns }, { "reboot", c_reboot }, { "clock", c_clock },
         { "personality", c_personality }, { "handle", c_handle }, { "module", c_module },

@@ -20,7 +20,7 @@ field() { # field JSON-TEXT KEY
 
 # A host TCP listener and an abstract unix listener, so a leak shows as a connect.
 /usr/bin/python3 - "$W/port" "akios-cage-test-$$" <<'PY' &
-import socket, sys, time
+import os, socket, sys, time
 t = socket.socket(); t.bind(("127.0.0.1", 0)); t.listen(8)
 u = socket.socket(socket.AF_UNIX); u.bind("\0" + sys.argv[2]); u.listen(8)
 open(sys.argv[1], "w").write(str(t.getsockname()[1]))
@@ -103,6 +103,19 @@ ex --ro "$P" -- "$P" x32
 like "$out" "signal 31" "x32 syscall is killed with SIGSYS"
 ex --ro "$P" -- "$P" clone3
 like "$out" "ENOSYS" "clone3 gets ENOSYS (glibc falls back to clone)"
+# A syscall the filter kills, made by the payload's own process: the record names it.
+ex --json --ro "$P" -- "$P" x32-self
+is "$(field "$out" reason)" '"seccomp"' "x32 call by the payload itself: reason seccomp"
+is "$(field "$out" signal)" '"SIGSYS"' "record: signal SIGSYS"
+is "$(field "$out" syscall)" '"x32:getpid"' "record: syscall names the call the kernel stopped"
+is "$(field "$out" syscall_nr)" 1073741863 "record: syscall_nr is the raw number"
+is "$rc" 5 "seccomp kill: exit 5"
+ex --json --ro "$P" -- "$P" x32-caught
+is "$(field "$out" reason)" '"seccomp"' "with a SIGSYS handler the payload still dies (reason seccomp)"
+is "$(field "$out" syscall)" '"x32:getpid"' "record: syscall named with a SIGSYS handler too"
+unlike "$out" "ALLOWED|DENIED" "the killed call never returned to the payload"
+ex --json -- /bin/true
+unlike "$out" '"syscall' "no syscall in the record when nothing was killed"
 if command -v script >/dev/null 2>&1; then
         out=$(script -qec "$AS $AK exec --ro $P -- $P tiocsti" /dev/null 2>&1 </dev/null)
         like "$out" "DENIED tiocsti (EPERM|EIO|ENOTTY)" "denied: TIOCSTI on a pty (and its high-bit variant)"
