@@ -15,6 +15,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <sys/types.h>
 
 #include "util/util.h"
 
@@ -50,5 +51,11 @@ const struct agent_action *agent_action_find(const struct agent *a, const char *
 void agent_names(char *out, size_t size);
 /* "read, write, list, ..." for messages. */
 void agent_action_names(const struct agent *a, char *out, size_t size);
+/* Open `rel` below dirfd without leaving it: openat2(RESOLVE_BENEATH|RESOLVE_NO_MAGICLINKS),
+ * or (walk = true, or a kernel without openat2) a component-wise O_NOFOLLOW walk refusing "..".
+ * Returns the fd, -EXDEV (or -ELOOP) for an escape, or another -errno. Used by the filesystem
+ * agent; exposed so tests can exercise both paths. */
+int fs_open_beneath(int dirfd, const char *rel, int flags, mode_t mode, bool walk);
+
 /* The text of a result (see above), or NULL. */
 const char *agent_result_text(const json_t *result);

@@ -56,19 +56,19 @@ static void clean_path(const char *in, char *out, size_t size)
         out[o] = '\0';
 }
 
-static int open_beneath(int dirfd, const char *rel, int flags, mode_t mode)
+/* Component-wise walk without following symlinks and refusing "..": the fallback for kernels
+ * without openat2 (before 5.6). Every intermediate is opened O_PATH|O_DIRECTORY|O_NOFOLLOW,
+ * the last O_NOFOLLOW; a symlink anywhere is -EXDEV. */
+static int open_walk(int dirfd, const char *rel, int flags, mode_t mode)
 {
-        struct open_how how = { .flags = (uint64_t)(flags | O_CLOEXEC), .mode = mode,
-                                .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS };
         char tmp[PATH_MAX], *save = NULL, *comp, *next;
         int fd, r;
 
-        fd = (int)syscall(SYS_openat2, dirfd, rel, &how, sizeof(how));
-        if (fd >= 0 || errno != ENOSYS)
-                return fd < 0 ? -errno : fd;
-        /* Fallback: walk component by component without following symlinks. */
-        snprintf(tmp, sizeof(tmp), "%s", rel);
-        fd = dup(dirfd);
+        if (snprintf(tmp, sizeof(tmp), "%s", rel) >= (int)sizeof(tmp))
+                return -ENAMETOOLONG;
+        if (rel[0] == '/')
+                return -EXDEV;
+        fd = fcntl(dirfd, F_DUPFD_CLOEXEC, 3);
         if (fd < 0)
                 return -errno;
         for (comp = strtok_r(tmp, "/", &save); comp; comp = next) {
@@ -79,15 +79,48 @@ static int open_beneath(int dirfd, const char *rel, int flags, mode_t mode)
                         close(fd);
                         return -EXDEV;
                 }
+                if (streq(comp, ".") && next)
+                        continue;
                 nfd = openat(fd, comp, next ? (O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                                             : (flags | O_NOFOLLOW | O_CLOEXEC), mode);
                 r = -errno;
+                if (nfd < 0 && next && r == -ENOTDIR) {
+                        /* A symlink as an intermediate component reads as "not a directory"
+                         * under O_NOFOLLOW: tell a symlink from a file. */
+                        struct stat st;
+
+                        if (fstatat(fd, comp, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                            S_ISLNK(st.st_mode))
+                                r = -EXDEV;
+                }
                 close(fd);
                 if (nfd < 0)
                         return r == -ELOOP ? -EXDEV : r;
                 fd = nfd;
         }
         return fd;
+}
+
+int fs_open_beneath(int dirfd, const char *rel, int flags, mode_t mode, bool walk)
+{
+        struct open_how how = { .flags = (uint64_t)(flags | O_CLOEXEC),
+                                .resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS };
+        int fd;
+
+        /* openat2 refuses a mode without O_CREAT (EINVAL), unlike openat. */
+        if (flags & O_CREAT)
+                how.mode = mode;
+        if (walk)
+                return open_walk(dirfd, rel, flags, mode);
+        fd = (int)syscall(SYS_openat2, dirfd, rel, &how, sizeof(how));
+        if (fd < 0 && errno == ENOSYS)
+                return open_walk(dirfd, rel, flags, mode);
+        return fd < 0 ? -errno : fd;
+}
+
+static int open_beneath(int dirfd, const char *rel, int flags, mode_t mode)
+{
+        return fs_open_beneath(dirfd, rel, flags, mode, false);
 }
 
 static bool under_root(const char *path, const char *root, const char **rest)
