@@ -18,6 +18,7 @@
  * Nothing here prints or allocates per match beyond amortized arrays.
  */
 #include <stdio.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,6 +223,21 @@ static int cmp_finding(const void *a, const void *b)
         return (int)x->detector - (int)y->detector;
 }
 
+#ifdef AKIOS_HAVE_HS
+/* The serialized database (2 MB in the binary's read-only data) is only read once, by
+ * hs_deserialize_database, which copies it. Give its pages back so they do not count twice
+ * in the process's memory; they are clean file pages, re-read from the binary if ever needed. */
+static void drop_serialized_pages(void)
+{
+        long page = sysconf(_SC_PAGESIZE);
+        uintptr_t start = ((uintptr_t)pii_hs_db + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+        uintptr_t end = ((uintptr_t)pii_hs_db + pii_hs_db_len) & ~((uintptr_t)page - 1);
+
+        if (page > 0 && end > start)
+                (void)madvise((void *)start, end - start, MADV_DONTNEED);
+}
+#endif
+
 /* Sorted by start; on overlap the higher priority wins, then the longer span, then the
  * earlier one. */
 static void resolve(struct pii_redactor *r, size_t min_start)
@@ -300,6 +316,7 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
                         r->hs_db = db;
                         r->hs_scratch = scratch;
                         r->use_hs = true;
+                        drop_serialized_pages();
                         return 0;
                 }
                 hs_free_database(db);
