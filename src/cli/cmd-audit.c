@@ -173,6 +173,21 @@ static int verify_or_fail(const char *dir, struct audit_report *rep)
         return EXIT_OK;
 }
 
+/* Proofs and exports are only given for a ledger that verifies: verify, then open it. */
+static int open_verified(const char *dir, struct audit_report *rep, struct audit_view **ret)
+{
+        int r = verify_or_fail(dir, rep);
+
+        if (r != EXIT_OK)
+                return r;
+        r = audit_view_open(dir, ret);
+        if (r < 0) {
+                log_error("cannot read the audit ledger: %s", strerror(-r));
+                return EXIT_FAIL;
+        }
+        return EXIT_OK;
+}
+
 static int do_verify(const char *dir, const struct opts *o)
 {
         struct audit_report rep;
@@ -285,14 +300,9 @@ static int do_proof(const char *dir, const struct opts *o)
 
         if (o->npos != 1)
                 return usage_error("audit", "audit proof: expected one INDEX");
-        r = verify_or_fail(dir, &rep);
+        r = open_verified(dir, &rep, &v);
         if (r != EXIT_OK)
                 return r;
-        r = audit_view_open(dir, &v);
-        if (r < 0) {
-                log_error("cannot read the audit ledger: %s", strerror(-r));
-                return EXIT_FAIL;
-        }
         size = o->have_size ? o->size : default_size(v);
         if (size > v->n || index >= size) {
                 log_error("index %llu is not in a tree of size %llu (the ledger holds %llu "
@@ -330,14 +340,9 @@ static int do_consistency(const char *dir, const struct opts *o)
 
         if (o->npos < 1)
                 return usage_error("audit", "audit consistency: expected OLD_SIZE [NEW_SIZE]");
-        r = verify_or_fail(dir, &rep);
+        r = open_verified(dir, &rep, &v);
         if (r != EXIT_OK)
                 return r;
-        r = audit_view_open(dir, &v);
-        if (r < 0) {
-                log_error("cannot read the audit ledger: %s", strerror(-r));
-                return EXIT_FAIL;
-        }
         new_size = o->npos > 1 ? o->pos[1] : default_size(v);
         if (old_size == 0 || old_size > new_size || new_size > v->n) {
                 log_error("no consistency proof from size %llu to %llu (the ledger holds %llu "
@@ -438,14 +443,9 @@ static int do_export(const char *dir, const struct opts *o, bool export_ok)
                 log_error("audit export is disabled by audit_export_enabled: false");
                 return EXIT_POLICY;
         }
-        r = verify_or_fail(dir, &rep);
+        r = open_verified(dir, &rep, &v);
         if (r != EXIT_OK)
                 return r;
-        r = audit_view_open(dir, &v);
-        if (r < 0) {
-                log_error("cannot read the audit ledger: %s", strerror(-r));
-                return EXIT_FAIL;
-        }
         if (!v->note || !v->vkey) {
                 log_error("nothing to export: the ledger has no signed checkpoint yet");
                 audit_view_free(v);

@@ -80,3 +80,7 @@ int llm_wire_endpoint(const struct wire_format *wf, const struct llm_request *re
 
 extern const struct wire_format wire_openai, wire_mistral, wire_grok, wire_anthropic,
         wire_ollama, wire_gemini;
+
+/* [{"role": ..., "content": ...}, ...] of the request, as OpenAI-compatible APIs and Ollama
+ * take them; NULL when out of memory. */
+json_t *llm_messages_json(const struct llm_request *req);

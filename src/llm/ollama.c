@@ -19,15 +19,10 @@ static int ollama_headers(struct curl_slist **h, const char *key)
 
 static int ollama_body(const struct llm_request *req, json_t **ret)
 {
-        json_t *msgs = json_array(), *b;
+        json_t *msgs = llm_messages_json(req), *b;
 
-        for (size_t i = 0; msgs && i < req->n_messages; i++)
-                if (json_array_append_new(msgs, json_pack("{s:s,s:s}", "role",
-                                                          req->messages[i].role, "content",
-                                                          req->messages[i].content)) < 0) {
-                        json_decref(msgs);
-                        return -ENOMEM;
-                }
+        if (!msgs)
+                return -ENOMEM;
         b = json_pack("{s:s,s:o,s:b,s:{s:I,s:f}}", "model", req->model, "messages", msgs,
                       "stream", req->stream, "options", "num_predict",
                       (json_int_t)req->max_tokens, "temperature", req->temperature);

@@ -26,16 +26,11 @@ static int bearer_headers(struct curl_slist **h, const char *key)
 
 static int openai_body(const struct llm_request *req, json_t **ret)
 {
-        json_t *msgs = json_array(), *b;
+        json_t *msgs = llm_messages_json(req), *b;
         bool openai = streq(req->provider, "openai");
 
-        for (size_t i = 0; msgs && i < req->n_messages; i++)
-                if (json_array_append_new(msgs, json_pack("{s:s,s:s}", "role",
-                                                          req->messages[i].role, "content",
-                                                          req->messages[i].content)) < 0) {
-                        json_decref(msgs);
-                        return -ENOMEM;
-                }
+        if (!msgs)
+                return -ENOMEM;
         b = json_pack("{s:s,s:o,s:f,s:b}", "model", req->model, "messages", msgs,
                       "temperature", req->temperature, "stream", req->stream);
         if (!b)

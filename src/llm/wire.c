@@ -304,3 +304,17 @@ out:
         free(c.finish_reason);
         return r;
 }
+
+json_t *llm_messages_json(const struct llm_request *req)
+{
+        json_t *msgs = json_array();
+
+        for (size_t i = 0; msgs && i < req->n_messages; i++)
+                if (json_array_append_new(msgs, json_pack("{s:s,s:s}", "role",
+                                                          req->messages[i].role, "content",
+                                                          req->messages[i].content)) < 0) {
+                        json_decref(msgs);
+                        return NULL;
+                }
+        return msgs;
+}
