@@ -144,3 +144,5 @@ clean:
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
+# Fuzz targets (fuzz/fuzz-*.c): `make fuzz`, not part of `make test` (see fuzz/fuzz.mk).
+include fuzz/fuzz.mk

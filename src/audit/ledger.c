@@ -88,6 +88,16 @@ int audit_line_check(const char *line, size_t len, uint64_t seq, const char **re
         for (size_t i = 0; !why && i < ARRAY_SIZE(event_fields); i++)
                 if (!json_object_get(j, event_fields[i]))
                         why = "wrong set of fields";
+        /* Every field has its type, so no value can hide another field's text (a "seq" inside
+         * an object would fool audit_line_seq()). */
+        if (!why && (!json_is_string(json_object_get(j, "ts")) ||
+                     !json_is_string(json_object_get(j, "run_id")) ||
+                     !json_is_string(json_object_get(j, "agent")) ||
+                     !json_is_string(json_object_get(j, "action")) ||
+                     !json_is_string(json_object_get(j, "outcome")) ||
+                     !json_is_integer(json_object_get(j, "step")) ||
+                     !json_is_object(json_object_get(j, "detail"))))
+                why = "a field has the wrong type";
         s = j ? json_object_get(j, "seq") : NULL;
         if (!why && (!json_is_integer(s) || json_integer_value(s) < 0 ||
                      (uint64_t)json_integer_value(s) != seq))

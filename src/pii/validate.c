@@ -294,6 +294,8 @@ static int v_base58check(const char *b, size_t len, size_t s, size_t *e)
                 if (carry)
                         return 0; /* longer than 25 bytes */
         }
+        if (zeros > sizeof(out))
+                return 0; /* more leading '1's than bytes: not 25 bytes */
         for (i = 0; i < zeros; i++)
                 if (out[i])
                         return 0;

@@ -174,6 +174,14 @@ static int parse_node(yaml_parser_t *p, yaml_event_t *e, struct loader *l, unsig
                                  "string longer than %zu bytes", l->caps->max_scalar);
                         return -E2BIG;
                 }
+                /* Strings are NUL-terminated everywhere after this: a NUL inside one would
+                 * cut it short silently. */
+                if (memchr(e->data.scalar.value, '\0', e->data.scalar.length)) {
+                        diag_set(l->d, l->path, (unsigned)e->start_mark.line + 1,
+                                 (unsigned)e->start_mark.column + 1,
+                                 "NUL character in a string");
+                        return -EINVAL;
+                }
                 n = ynode_new(l, Y_SCALAR, &e->start_mark);
                 if (!n)
                         return -E2BIG;

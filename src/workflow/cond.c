@@ -178,8 +178,9 @@ static int parse_subscripts(struct parser *ps, struct cond *c)
                                 r = push_key(c, k, (size_t)(ps->p - k));
                         }
                         skip_ws(ps);
-                        if (r == 0 && *ps->p++ != ']')
+                        if (r == 0 && *ps->p != ']')
                                 return perr(ps, "expected ']'");
+                        ps->p++;
                 } else {
                         return 0;
                 }

@@ -1,0 +1,33 @@
+#!/bin/sh
+# Replay every fuzz corpus (fuzz/corpus/<name>/: seeds and the reproducers of bugs found by
+# `make fuzz`) through its target, built without libFuzzer as build/tests/test-fuzz-<name>
+# (tests/unit/test-fuzz-<name>.c + fuzz/replay.c). One line per target, with the file count.
+# A crash, a sanitizer report (SANITIZE=address,undefined builds) or a failed oracle fails it.
+. "$AKIOS_SRC/tests/lib.sh"
+
+for dir in "$AKIOS_SRC"/fuzz/corpus/*/; do
+        dir=${dir%/}
+        name=$(basename "$dir")
+        bin=$AKIOS_BUILD/tests/test-fuzz-$name
+        files=$(find "$dir" -maxdepth 1 -type f | wc -l)
+        if [ ! -x "$bin" ]; then
+                _tap_line 0 "$name: replay binary $bin is built"
+                continue
+        fi
+        run "$bin" "$dir"
+        if [ "$rc" = 0 ] && [ "$out" = "replayed $files files" ]; then
+                _tap_line 1 "$name: $files corpus files replayed"
+        else
+                _tap_line 0 "$name: $files corpus files replayed"
+                printf '#   exit %s: %s\n' "$rc" "$out"
+                printf '%s\n' "$err" | grep -v '^$' | head -15 | sed 's/^/#   /'
+        fi
+done
+# Every target has a corpus, and every corpus a target.
+for src in "$AKIOS_SRC"/fuzz/fuzz-*.c; do
+        name=$(basename "$src" .c)
+        name=${name#fuzz-}
+        check "$name: has a corpus and a replay test" test -d "$AKIOS_SRC/fuzz/corpus/$name" \
+                -a -f "$AKIOS_SRC/tests/unit/test-fuzz-$name.c"
+done
+done_testing

@@ -1,0 +1,4 @@
+/* Replays fuzz/corpus/dotenv/ through fuzz/fuzz-dotenv.c (see fuzz/replay.c). */
+#define FUZZ_NAME "dotenv"
+#include "../../fuzz/fuzz-dotenv.c"
+#include "../../fuzz/replay.c"

@@ -1,0 +1,4 @@
+/* Replays fuzz/corpus/template/ through fuzz/fuzz-template.c (see fuzz/replay.c). */
+#define FUZZ_NAME "template"
+#include "../../fuzz/fuzz-template.c"
+#include "../../fuzz/replay.c"

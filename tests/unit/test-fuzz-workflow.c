@@ -1,0 +1,4 @@
+/* Replays fuzz/corpus/workflow/ through fuzz/fuzz-workflow.c (see fuzz/replay.c). */
+#define FUZZ_NAME "workflow"
+#include "../../fuzz/fuzz-workflow.c"
+#include "../../fuzz/replay.c"

@@ -1,0 +1,4 @@
+/* Replays fuzz/corpus/yaml/ through fuzz/fuzz-yaml.c (see fuzz/replay.c). */
+#define FUZZ_NAME "yaml"
+#include "../../fuzz/fuzz-yaml.c"
+#include "../../fuzz/replay.c"
