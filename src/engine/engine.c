@@ -19,6 +19,7 @@
 #include "config/config.h"
 #include "engine/engine.h"
 #include "pii/pii.h"
+#include "sandbox/sandbox.h"
 #include "workflow/workflow.h"
 
 #define OUTPUT_JSON_MAX (1u << 30)
@@ -221,6 +222,33 @@ static int open_layers(struct run_state *run, struct diag *d)
         return r;
 }
 
+/* sandbox_required: strict promises that tool steps run with every cage layer: check it
+ * before the first step, so a run does not stop half-way (exit 7 names the layer and fix). */
+static int check_strict_cage(struct run_state *run, struct diag *d)
+{
+        struct cage_host h;
+        bool tools = false;
+
+        for (size_t i = 0; i < run->wf->n_steps; i++)
+                tools |= run->wf->steps[i].agent == &agent_tool_executor;
+        if (run->cfg->sandbox_required != SANDBOX_STRICT || !tools)
+                return 0;
+        cage_probe_host(&h);
+        for (int l = 0; l < _CAGE_LAYER_MAX; l++)
+                if (!h.layer[l].available) {
+                        diag_set(d, NULL, 0, 0, "sandbox_required is strict, but the cage layer "
+                                 "'%s' is not available: %s; %s", cage_layer_name(l),
+                                 h.layer[l].reason, h.layer[l].fix);
+                        return -EOPNOTSUPP;
+                }
+        if (!h.cgroup.available) {
+                diag_set(d, NULL, 0, 0, "sandbox_required is strict, but no cgroup can be "
+                         "used: %s; %s", h.cgroup.reason, h.cgroup.fix);
+                return -EOPNOTSUPP;
+        }
+        return 0;
+}
+
 static json_t *skipped_result(const char *why)
 {
         return json_pack("{s:b,s:s,s:s}", "skipped", 1, "reason", why, "text", "");
@@ -230,7 +258,7 @@ struct step_record {
         const char *status;
         double ms;
         int exit_code;
-        char error[600];
+        char error[1100];
 };
 
 /* Run one step (with on_error: retry, one more attempt). */
@@ -345,6 +373,14 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         if (r < 0) {
                 code = r == -EBADMSG ? 6 : 1;
                 status = "failed";
+                goto done;
+        }
+        r = check_strict_cage(&run, d);
+        if (r < 0) {
+                code = 7;
+                status = "failed";
+                ledger(&run, 0, "engine", "cage_check", "denied",
+                       json_pack("{s:s}", "reason", d->msg));
                 goto done;
         }
         install_signals(&old_int, &old_term);

@@ -442,7 +442,7 @@ int cg_setup(const char *name, const struct cg_limits *l, struct cgroup *ret, st
                 return 0;
         /* Both failed: say why for both. */
         {
-                char v1[512];
+                char v1[sizeof(d->msg)];
 
                 snprintf(v1, sizeof(v1), "%s", d->msg);
                 diag_set(d, "cgroup", 0, 0, "v2: %s; v1: %s", d2.msg, v1);

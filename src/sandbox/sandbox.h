@@ -149,8 +149,8 @@ bool cage_env_forbidden(const char *name);
 
 struct cage_host_check {
         bool available;
-        char reason[160]; /* why (not) */
-        char fix[200];    /* how to enable it; "" when available */
+        char reason[600]; /* why (not) */
+        char fix[300];    /* how to enable it; "" when available */
 };
 
 struct cage_host {

@@ -64,7 +64,7 @@ struct diag {
         char file[512];
         unsigned line; /* 1-based; 0 when no position applies */
         unsigned col;  /* 1-based */
-        char msg[512];
+        char msg[1024];
 };
 
 void diag_set(struct diag *d, const char *file, unsigned line, unsigned col,
