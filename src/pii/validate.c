@@ -85,7 +85,22 @@ static bool card_ok(const char *b, size_t s, size_t e)
  * following group (a date, a second number) is shrunk group by group. */
 static int v_luhn_card(const char *b, size_t len, size_t s, size_t *e)
 {
-        size_t end = *e;
+        size_t end = *e, k = s;
+
+        /* the separator the number is written with, 0 when it has none */
+        while (k < end && isdigit((unsigned char)b[k]))
+                k++;
+        char sep = k < end ? b[k] : 0;
+
+        /* nor the tail of a longer run of groups (an IBAN with a bad check: "PL22 1090 ...") */
+        if (sep && s >= 2 && b[s - 1] == sep) {
+                size_t t = s - 1, digits_in = 0;
+
+                while (t > 0 && s - t <= 5 && isalnum((unsigned char)b[t - 1]))
+                        digits_in += isdigit((unsigned char)b[--t]) != 0;
+                if (s - 1 - t <= 4 && digits_in)
+                        return 0;
+        }
 
         for (;;) {
                 if (card_ok(b, s, end)) {
@@ -97,6 +112,10 @@ static int v_luhn_card(const char *b, size_t len, size_t s, size_t *e)
                         end--;
                 while (end > s && !isdigit((unsigned char)b[end - 1]))
                         end--;
+                /* a group cut off with the number's own separator belongs to one longer
+                 * number (1234-5678-...-123 with a bad check digit), not a card + extra */
+                if (sep && end > s && b[end] == sep)
+                        return 0;
                 if (end <= s + 12)
                         return 0;
         }
@@ -539,6 +558,12 @@ static int v_phone(const char *b, size_t len, size_t s, size_t *e)
         }
         if (b[s] == '+')
                 return n >= 9 && n <= 15;
+        /* a national number with its trunk 0 must not be one group of a longer run of digit
+         * groups (cards, IBANs, account numbers written in blocks) */
+        if (b[s] == '0' && ((s >= 2 && strchr(" -.", b[s - 1]) && isdigit((unsigned char)b[s - 2])) ||
+                            (*e + 1 < len && strchr(" -.", b[*e]) &&
+                             isdigit((unsigned char)b[*e + 1]))))
+                return 0;
         return n >= 7 && n <= 15;
 }
 
@@ -765,7 +790,11 @@ static int v_password(const char *b, size_t len, size_t s, size_t *e)
         for (size_t k = 0; k < ARRAY_SIZE(words); k++)
                 if (n == strlen(words[k]) && strncasecmp(b + s, words[k], n) == 0)
                         return 0;
-        for (size_t k = s; k < *e; k++)
+        /* sentence punctuation after a word is not a symbol of the value */
+        size_t last = *e;
+        while (last > s && strchr(".,;:!?", b[last - 1]))
+                last--;
+        for (size_t k = s; k < last; k++)
                 special |= !isalpha((unsigned char)b[k]);
         return assign || special;
 }
