@@ -122,6 +122,22 @@ static json_t *redact_detail(struct run_state *run, json_t *detail)
         return detail;
 }
 
+/* Error messages quote user data (paths, values): they go to stderr and output.json, so they
+ * pass through redaction too. If redaction itself fails, the message is withheld. */
+static void redact_message(struct run_state *run, const char *msg, char *out, size_t size)
+{
+        json_t *red;
+
+        if (!run->redactor) {
+                snprintf(out, size, "%s", msg);
+                return;
+        }
+        red = redact_detail(run, json_string(msg));
+        snprintf(out, size, "%s", json_string_value(red) ? json_string_value(red)
+                                                         : "[message withheld: not UTF-8]");
+        json_decref(red);
+}
+
 static int ledger(struct run_state *run, unsigned step, const char *agent, const char *action,
                   const char *outcome, json_t *detail)
 {
@@ -290,8 +306,8 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 }
                 json_decref(result);
                 rec->exit_code = ctx.exit_code ? ctx.exit_code : 1;
-                snprintf(rec->error, sizeof(rec->error), "%s",
-                         ctx.err.msg[0] ? ctx.err.msg : strerror(-r));
+                redact_message(run, ctx.err.msg[0] ? ctx.err.msg : strerror(-r), rec->error,
+                               sizeof(rec->error));
                 json_object_set_new(ctx.detail, "error", json_string(rec->error));
                 json_object_set_new(ctx.detail, "attempt", json_integer(a + 1));
                 ledger(run, s->index, s->agent->name, s->action->name,

@@ -48,6 +48,21 @@ like "$(cat "$dir/output.json")" '"stdout": "tool saw \[EMAIL_ADDRESS\]' "tool o
 is "$($py -c 'import json,sys; d=json.load(open(sys.argv[1])); t=d["pii_redactions_by_type"]; print(d["pii_redaction_count"] >= 4, t.get("EMAIL_ADDRESS",0) >= 3, t.get("CREDIT_CARD",0) >= 1)' "$dir/output.json")" \
         "True True True" "redaction counts by type in output.json"
 
+# Error messages quote user data: they are redacted too (stderr, output.json, ledger).
+cat > workflows/err.yml <<'EOF2'
+name: err
+steps:
+  - step: 1
+    agent: filesystem
+    action: read
+    parameters:
+      path: ./data/input/mary.major@example.org
+EOF2
+run "$AKIOS" run workflows/err.yml --json
+is "$rc" 1 "a failing step whose message holds PII"
+unlike "$out$err$(tail -3 audit/ledger.jsonl)" "mary.major@example.org" "the error message is redacted everywhere"
+like "$err" "\[EMAIL_ADDRESS\]" "and says what was removed"
+
 run env AKIOS_REDACTION_STRATEGY=hash "$AKIOS" run workflows/pii.yml --json
 is "$rc" 0 "hash strategy runs"
 dir2=$(printf '%s' "$out" | $py -c 'import json,sys; print(json.load(sys.stdin)["output_dir"])')
