@@ -100,6 +100,10 @@ struct merkle_range {
 
 void merkle_range_init(struct merkle_range *r);
 void merkle_range_append(struct merkle_range *r, const uint8_t leaf[AUDIT_HASH]);
+/* Hash one event line as leaf n of a growable leaf array (*cap entries, doubled as needed)
+ * and append it to the range. -ENOMEM leaves everything as it was. */
+int merkle_leaves_add(uint8_t (**leaves)[AUDIT_HASH], uint64_t *cap, uint64_t n,
+                      const void *line, size_t len, struct merkle_range *range);
 /* Root of the whole range; SHA-256("") for size 0. */
 void merkle_range_root(const struct merkle_range *r, uint8_t out[AUDIT_HASH]);
 

@@ -372,17 +372,9 @@ static int fold_tail(struct audit_log *log, const char *map, uint64_t fsize, uin
                         r = -EBADMSG;
                         goto out;
                 }
-                if (n == cap) {
-                        void *t = realloc(leaves, (cap = cap ? 2 * cap : 1024) * AUDIT_HASH);
-
-                        if (!t) {
-                                r = -ENOMEM;
-                                goto out;
-                        }
-                        leaves = t;
-                }
-                merkle_leaf_hash(line, len, leaves[n]);
-                merkle_range_append(&log->range, leaves[n++]);
+                r = merkle_leaves_add(&leaves, &cap, n++, line, len, &log->range);
+                if (r < 0)
+                        goto out;
                 p += len + 1;
                 if (log->have_cp && log->range.size == log->cp.size) {
                         merkle_range_root(&log->range, root);

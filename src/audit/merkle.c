@@ -338,3 +338,20 @@ int merkle_verify_consistency(uint64_t size1, uint64_t size2, const uint8_t root
                        0 :
                        -EBADMSG;
 }
+
+int merkle_leaves_add(uint8_t (**leaves)[AUDIT_HASH], uint64_t *cap, uint64_t n,
+                      const void *line, size_t len, struct merkle_range *range)
+{
+        if (n == *cap) {
+                uint64_t c = *cap ? 2 * *cap : 4096;
+                void *t = realloc(*leaves, c * AUDIT_HASH);
+
+                if (!t)
+                        return -ENOMEM;
+                *leaves = t;
+                *cap = c;
+        }
+        merkle_leaf_hash(line, len, (*leaves)[n]);
+        merkle_range_append(range, (*leaves)[n]);
+        return 0;
+}

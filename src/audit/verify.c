@@ -319,17 +319,9 @@ int audit_verify(const char *dir, struct audit_report *rep)
                         bad(rep, i, "event %llu: seq is not its index (an event was deleted, "
                                     "inserted or moved)", (unsigned long long)i);
                 }
-                if (i == cap) {
-                        void *t = realloc(leaves, (cap = cap ? 2 * cap : 4096) * AUDIT_HASH);
-
-                        if (!t) {
-                                r = -ENOMEM;
-                                goto out;
-                        }
-                        leaves = t;
-                }
-                merkle_leaf_hash(line, l, leaves[i]);
-                merkle_range_append(&range, leaves[i]);
+                r = merkle_leaves_add(&leaves, &cap, i, line, l, &range);
+                if (r < 0)
+                        goto out;
                 i++;
                 p += l + 1;
                 check_roots(dir, &range, leaves, k, nk, &good, rep);
