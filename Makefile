@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # akios: one GNU Makefile. `make` builds ./akios; `make test` and `make demo` first install
 # the Debian packages they need (scripts/install-deps), so both work on a fresh machine.
 #
@@ -54,6 +55,9 @@ LIBS       = $(PKG_LIBS) -lm -ldl -pthread
 LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
 GEN_SRCS  :=
 EXTRA_DEPS :=
+
+# The default goal: `make` alone builds ./akios, whatever the module fragments below define.
+.DEFAULT_GOAL := all
 
 # Module build fragments may add to GEN_SRCS, LIBS, EXTRA_DEPS and define their own rules.
 include $(wildcard src/*/module.mk)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Audit ledger benchmark (run by `make bench`): appends/s with fsync: always (fdatasync per
 # event) and fsync: batch (group commit), through the real writer (audit_open/append/
 # checkpoint/close, each event a ~330-byte canonical JSON line), then `akios audit verify`

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/cage.sh: start-up cost of the cage. `akios exec -- /bin/true` (every layer: namespaces,
 # seccomp, cgroup, Landlock, rlimits) against bubblewrap with namespaces only and the same
 # binds, run alternately N times each; prints the medians, the median of the per-pair ratios,

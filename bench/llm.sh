@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The cage's own overhead per LLM step: policy + redaction + budget + ledger on a 1 KB
 # prompt, provider excluded (the mock answers in well under a microsecond). Measured as the
 # difference between `akios run` of 1 and of N+1 mock llm steps, divided by N, best of 3.

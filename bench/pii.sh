@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # PII redaction benchmark (issue 4): throughput of `akios protect redact` on a 50 MB generated
 # text with ~1% PII, against `cat` of the same file in the same run; and start-up time of
 # `akios protect scan` on a 1 KB file (median of 21 runs). Run by `make bench`.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # bench/startup.sh: start-up of the binary. Median wall time and peak RSS of `akios --version`
 # and of a whole mock hello-workflow run (init'd project, 3 steps, ledger fsync'd and signed),
 # over N runs each (N=50 by default). Goals: < 5 ms and < 10 MB for both (AKIOS: ~1 s, ~49 MB).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-audit: the audit module's parsers of outside bytes. The first input byte picks one:
  *   0  checkpoint_parse() on the rest; a parsed checkpoint must survive
  *      checkpoint_format() + checkpoint_parse() unchanged

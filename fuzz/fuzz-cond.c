@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-cond: cond_parse() of arbitrary text, then cond_eval() of what parses against a fixed
  * set of step outputs (strings, numbers, lists, nested objects, a skipped step), so the
  * comparisons, `in`, indexing and every literal type run.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-config: config_load() of arbitrary bytes as a project's config.yaml (in a scratch
  * folder with no .env), then config_to_json() of what loads. The environment holds no
  * AKIOS_* variable here, so only the file is exercised.

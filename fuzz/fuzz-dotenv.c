@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-dotenv: dotenv_load() of arbitrary bytes as a `.env` file. dotenv_load sets variables
  * in this process, so every variable it added is removed again after each input (the ones
  * present before are left, as dotenv_load itself never replaces them).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-llm: what a provider's answer goes through, without a network: the transport's
  * framing (whole body, SSE, NDJSON) and each wire format's event parser (OpenAI, Mistral,
  * Grok, Anthropic, Ollama, Gemini), exactly as llm_wire_complete() drives them. The framing

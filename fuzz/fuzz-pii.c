@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-pii: pii_scan() and pii_redact() on arbitrary bytes, with three oracles:
  *   - the Hyperscan+PCRE2 engine and the PCRE2-only engine give identical findings
  *     (pii.h promises it; skipped when Hyperscan is not built in or not usable here);

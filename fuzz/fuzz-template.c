@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-template: the run-time templating of workflow strings. The first input byte picks:
  *   0  template_env() (${VAR}, ${VAR:-default}) with a few variables set
  *   1  template_outputs() ({previous_output}, {step_N_output[key]}) on fixed outputs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-workflow: workflow_load() of arbitrary bytes as a workflow file in a scratch project
  * (default config, project_dir = the scratch folder): YAML, the step schema, agent/action
  * lookup, parameter checks, policy checks on paths/commands/domains/models, ${VAR}

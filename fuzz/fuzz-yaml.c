@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-yaml: yaml_parse() on arbitrary bytes, then everything a caller does with the tree:
  * ynode_to_json, the typed scalar conversions and map lookups on every node. Oracle: a
  * scalar's len is the length of its NUL-terminated str (callers use both).

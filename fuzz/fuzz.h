@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz.h: small helpers shared by the fuzz targets (fuzz/fuzz-*.c), header only.
  *
  * A target is one LLVMFuzzerTestOneInput() linked either with libFuzzer (make fuzz, clang

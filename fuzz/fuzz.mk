@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # fuzz.mk: `make fuzz` (included by the Makefile). Builds every fuzz/fuzz-<name>.c against a
 # libakios.a compiled by clang with coverage and sanitizers, in build-fuzz/ (never the normal
 # build folder), then runs each target for FUZZ_SECONDS, one at a time (-jobs=1 style: one

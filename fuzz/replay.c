@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* replay: run a fuzz target's LLVMFuzzerTestOneInput() over files, without libFuzzer, so the
  * corpora (fuzz/corpus/<name>/: seeds and the reproducers of every bug found) replay in
  * `make test` with the normal compiler (and under SANITIZE=address,undefined when asked).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Build hook of the akios Python package: compile the C binary with the source tree's
 Makefile and bundle it as akios/bin/akios. Everything else is in pyproject.toml.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared TAP helpers for the shell tests (tests/*/*.t). Source it:  . "$AKIOS_SRC/tests/lib.sh"
 # Gives: ok/not_ok via `check NAME CMD...`, `is GOT WANT NAME`, `skip REASON`, `done_testing`,
 # a scratch directory $T (removed at exit), and $AKIOS (the binary under test).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* tap.h: the in-house TAP harness for unit tests (STYLE rule 9), header only.
  *
  *   ok(cond, "name %d", i);          is_int(got, want, "name");   is_str(got, want, "name");

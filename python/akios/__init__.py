@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A thin Python API over the bundled akios binary.
 
 Every function runs the binary (never a shell) and returns its JSON answer as Python data.

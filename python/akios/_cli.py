@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The `akios` console command: replace this Python process with the bundled binary, so
 signals, exit codes, the TTY and stdin/stdout behave exactly as the binary's own."""
 import os

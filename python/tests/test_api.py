@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Tests of the installed akios package: the console command and the Python API, against the
 real bundled binary. Run with the package installed (tests/ops/python.t does it in a venv)."""
 import json

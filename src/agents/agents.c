@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The agent table and lookups shared by the validator and the engine. */
 #include <stdio.h>
 

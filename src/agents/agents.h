@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* agents: what a workflow step can do. Four agents (llm, filesystem, http, tool_executor),
  * each one file with one static table of actions (canonical name, aliases, required
  * parameters, handler). The workflow validator and the engine look actions up here only.

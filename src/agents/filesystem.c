@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The filesystem agent: read, write (append), list, exists, stat, analyze (alias of AKIOS's
  * `analyze` kept as its own action).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The http agent: get, post, put, delete, patch.
  *
  * Policy, checked on the first request and again on every redirect (akios follows

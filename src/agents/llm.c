@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The llm agent: `complete` (alias `generate`) and `chat`.
  *
  * Chooses the provider (AKIOS_MOCK_LLM=1 forces mock; else AKIOS_LLM_PROVIDER, else the step's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The tool_executor agent: `run` (aliases `execute`, `call`) runs one command in the kernel
  * cage (src/sandbox), never through a shell.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* audit: the tamper-evident, append-only ledger of every decision (CONTRACTS §3, §4).
  *
  * Files in the audit folder (`audit_storage_path`, default ./audit/):

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Ledger writer: lock, check and recover on open, append canonical lines with a constant-cost
  * Merkle update, group commit, signed checkpoints, clean close. Also the signing key (init)
  * and the line checks the verifier shares.

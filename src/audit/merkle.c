@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* RFC 6962 / RFC 9162 Merkle tree: leaf and node hashing with 0x00/0x01 domain separation,
  * the compact range the writer keeps (one hash per set bit of the size, so an append costs
  * one node hash amortised), a tree of every complete subtree for producing inclusion and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Signed notes (C2SP signed-note) with Ed25519 keys, and C2SP tlog checkpoints.
  *
  * Key ID = SHA-256(name || 0x0A || 0x01 || pubkey)[:4]; a verifier key is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Whole-ledger verification (`audit verify`) and the read-only view behind show, export and
  * proofs. Reads only; never takes the writer's lock (it peeks at it to tell a live or dead
  * writer's unsigned tail from lines appended behind akios's back).

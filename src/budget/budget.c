@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The budget of one run: prices, reservations, settlement (protocol in budget.h).
  *
  * This file counts money and says yes or no; it does not talk to providers, print, or write

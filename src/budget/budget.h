@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* budget: the spend layer. One budget per run, created by the engine from the config
  * (budget_limit_per_run, max_tokens_per_call, cost_kill_enabled, model_prices).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The built-in price table: USD per 1M tokens, separate input and output rates, from the
  * LiteLLM price snapshot cited in research/pii-audit-budget-anchors.md §C1 (and the
  * providers' published list prices for the few default models that snapshot did not show).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli: the command table and the commands. The only module that prints for the user.
  *
  * Each command is `int cmd_NAME(int argc, char **argv)` where argv[0] is the command name;

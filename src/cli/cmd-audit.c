@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios audit: show, verify, export, proof and consistency over the project's ledger
  * (CONTRACTS §1, §4). Finds the project like git (walking up to config.yaml), reads the audit
  * folder from audit_storage_path, and prints; all checking lives in src/audit/.

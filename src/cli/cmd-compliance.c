@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios compliance report: write the auditor's report of a project, as one self-contained
  * HTML page or as JSON. Gathering and rendering live in src/report/; this file parses the
  * arguments, writes the file and says where it went. It exits 6 (after writing the report)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios doctor: which cage layers this host offers, why (not), and how to enable them.
  *
  * The detection of the layers lives in src/sandbox/ (cage_probe_host, which tries each one);

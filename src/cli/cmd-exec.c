@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios exec: run one command inside the kernel cage (CONTRACTS §1, §2, §7).
  *
  * Limits default to the project's config.yaml when run inside a project (memory_limit_mb,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios init [DIR] [--force]: scaffold a project. Writes config.yaml (every key with its
  * default, from the config table), .env (AKIOS_MOCK_LLM=1 so a new project runs offline),
  * .env.example, templates/, workflows/, data/input/ (samples), data/output/, audit/ with the

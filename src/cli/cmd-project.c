@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Small project commands: templates list, files, clean. */
 #include <dirent.h>
 #include <getopt.h>

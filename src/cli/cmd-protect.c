@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios protect scan|redact: the PII engine on a file or stdin (CONTRACTS §1, §8).
  *
  * Both stream: the input is read in 256 KiB pieces and fed to a pii_stream, so a file of any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios validate / akios run: load the project config, parse and validate the workflow with
  * the one shared validator, and (for run) hand it to the engine. Prints the result: a short
  * human summary with the last step's text, or one JSON document with --json.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios status: the project at a glance: where it is, the last runs and their outcome, the
  * latest spend against the per-run budget, the ledger's size and last signed checkpoint, and
  * which cage layers this host gives the runs. The data comes from report_collect() (the same

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The command table (STYLE rule 7) and the small helpers every command shares: diagnostics,
  * usage errors, help text and JSON printing.
  */

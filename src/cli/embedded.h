@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Files embedded in the binary at build time (scripts/embed): the workflow templates and the
  * sample inputs that `akios init` writes into a new project. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios: entry point. Finds the command in the table and runs it; handles --version and
  * --help. Everything else lives in the library (build/libakios.a).
  */

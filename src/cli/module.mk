@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Embed the templates and sample inputs in the binary (akios init, templates list).
 EMBED_FILES := $(sort $(wildcard templates/*.yml) $(wildcard templates/samples/*.txt) \
                       $(wildcard templates/samples/*/*.txt))

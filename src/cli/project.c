@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Loading the project for a command: find config.yaml (walking up like git), load .env into
  * the environment (existing variables win), then the config with AKIOS_* overrides. Prints the
  * diagnostic itself, since it is CLI code, and returns an exit code.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* config: the key table and everything it drives (defaults, config.yaml, AKIOS_* overrides,
  * the config.yaml that `akios init` writes, --help text and a JSON view).
  *

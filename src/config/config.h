@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* config: config.yaml + .env + AKIOS_<KEY> overrides into one typed, validated policy.
  *
  * Order (later wins): built-in defaults, config.yaml, AKIOS_<KEY> environment variables.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dotenv: `.env` files into the environment, and finding the project folder.
  *
  * .env syntax: KEY=VALUE lines, blank lines and `#` comments, an optional `export ` prefix,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keys: the internal types of the config key table (config.c) and of its value types
  * (keytypes.c). Not a public header: only src/config/ includes it.
  */

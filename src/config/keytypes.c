@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* keytypes: the value types of config keys, one row of config_type_ops[] each: validate a YAML node
  * and store it (set), say what is wanted (for messages and --help), show it as JSON, free it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The step loop. For each step, in order: stop if interrupted; evaluate the condition; template
  * parameters and config from earlier outputs; run the agent action (which calls the layer hooks
  * for redaction and budget, and the cage for tools); record one ledger event; apply on_error.

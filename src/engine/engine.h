@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* engine: runs a validated workflow step by step through the five layers
  * (ARCHITECTURE.md): 1 policy, 2 cage, 3 redaction, 4 budget, 5 ledger.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Anthropic Messages (POST <ANTHROPIC_BASE_URL>/v1/messages, base default
  * https://api.anthropic.com as in the official SDK). `max_tokens` is required; system
  * messages go to the top-level `system` field. Streaming is SSE with named events:

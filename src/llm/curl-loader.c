@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libcurl, loaded on first use.
  *
  * libcurl and its dependencies (TLS, HTTP/2, SSH, LDAP, Kerberos...) cost about 3.5 ms and

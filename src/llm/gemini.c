@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Google Gemini generateContent (POST <base>/v1beta/models/<model>:generateContent, or
  * :streamGenerateContent?alt=sse when streaming; base default
  * https://generativelanguage.googleapis.com, moved with GEMINI_BASE_URL or

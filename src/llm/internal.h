@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Internal to llm/: the shape every wire format plugs into, and the call state the
  * transport (transport.c) and the generic driver (wire.c) share with the format files
  * (openai.c, anthropic.c, ollama.c, gemini.c).

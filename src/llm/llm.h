@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* llm: the provider table (CONTRACTS §9). One entry per provider; `mock` is deterministic and
  * offline, so shipped templates run air-gapped. The real providers speak their own wire
  * format through libcurl, one file each: OpenAI Chat Completions (also Mistral and xAI Grok,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The mock provider: deterministic, offline, instant. It answers with a short sentence chosen
  * by keywords of the last user message (or a JSON object when the prompt asks for JSON), and
  * reports token counts estimated as in AKIOS's fallback (about 4 bytes per token). It exists so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Ollama /api/chat (OLLAMA_HOST, default http://127.0.0.1:11434; "host:port" without a
  * scheme is accepted as the Ollama CLI does). No key. Streaming is NDJSON: one object per
  * line with message.content, the last one with done:true, done_reason and the counts

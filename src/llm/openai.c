@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* OpenAI Chat Completions (POST <base>/chat/completions), also spoken by Mistral and xAI
  * Grok. Streaming is SSE: `data: <chunk>` events with choices[0].delta.content, a usage-only
  * chunk when stream_options.include_usage is set (OpenAI, Grok), and `data: [DONE]`.

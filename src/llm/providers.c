@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The provider table. Each real provider is its wire format (one file each) driven by
  * wire.c; mock answers offline. Default models are ones the built-in price table knows.
  */

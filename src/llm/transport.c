@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The LLM transport: one POST through libcurl with the framing of the answer (whole body,
  * SSE, NDJSON), a size cap, connect and whole-call timeouts, and retries with exponential
  * backoff and full jitter on 429, 5xx and timeouts only (Retry-After honoured), bounded by

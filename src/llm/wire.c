@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The generic driver of a real provider call: read the key and the base URL from the
  * environment, check the endpoint (https unless loopback), let the wire format build the
  * URL, headers and JSON body, post it through the transport, and turn the call state into a

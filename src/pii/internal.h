@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pii internals shared by scan.c (engines, overlap resolution, streaming) and redact.c
  * (redactor life cycle, strategies, key file). Not a public header.
  */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # pii: with Hyperscan (Debian libhyperscan-dev, x86-64), compile the detector table into a
 # serialized database at build time and embed it; without it, PCRE2 runs the same table alone.
 ifeq ($(shell $(PKG_CONFIG) --exists libhs 2>/dev/null && echo yes),yes)

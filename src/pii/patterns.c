@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The PII and secret detector table: one row per detector, each a regex in the subset that
  * both PCRE2 and Hyperscan accept (ASCII classes, \b, bounded repeats, no look-around),
  * with its type, validator, priority and score.

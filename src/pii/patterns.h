@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pii internals: the detector table shared by the engine and the build-time Hyperscan
  * database generator (src/pii/gen/gen-hsdb.c). Plain data only, so the generator can link
  * patterns.c alone.

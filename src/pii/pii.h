@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pii: finding and redacting personal data and secrets (CONTRACTS §8).
  *
  * A redactor is built once per process (pattern tables, compiled engines) and reused for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The redactor's life cycle and the redaction strategies of CONTRACTS §8, the whole-buffer
  * entry points (pii_redact, pii_scan) built on the stream, the type and detector name
  * lookups, and the per-project HMAC key file.

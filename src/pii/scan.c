@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The scan engine: finds every detector's matches in one window of text, validates them and
  * resolves overlaps; and the streaming layer that slides that window over inputs of any size.
  *

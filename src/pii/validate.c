@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Validators for the detector table: checksums (Luhn, ISO 13616 mod-97, Base58Check, bech32,
  * Verhoeff, NHS mod-11, ABA 3-7-1, VIN, FR NIR, ES NIF/NIE, PESEL, SG NRIC, DEA) and the
  * structural checks that keep well-known false positives out (SSN area rules, version strings

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* collect: gather the report document from a project's files (runs, ledger, checkpoint) and
  * from the host (cage layers). It reads; it never writes, runs or repairs anything. The
  * ledger is read line by line with a fixed buffer, and only lines that say "denied" are

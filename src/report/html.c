@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* html: the compliance report as one self-contained HTML page.
  *
  * Input is the document of report_collect(); output is appended to a buf. Inline CSS and

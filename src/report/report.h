@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report: what a project did, for `akios status` and `akios compliance report`.
  *
  * report_collect() gathers, from the files on disk only (CONTRACTS §3), one JSON document:

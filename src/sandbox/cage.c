@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cage: cage_run(), the parent half that builds, watches and tears down one cage, and the
  * child's checklist (STYLE rule 6) from clone to execve.
  *

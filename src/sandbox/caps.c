@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* caps: drop every capability (bounding, ambient, inheritable, permitted, effective) and set
  * no_new_privs, child half only.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cgroup: one cgroup per cage run, for memory, pids and cpu limits and a clean kill.
  *
  * The version is chosen from /proc/self/mountinfo and /proc/self/cgroup, not guessed from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sandbox file I/O: the few small, allocation-free reads and writes the cage halves need
  * (cgroup control files, uid maps, /proc/sys). They work in the cloned child, where the heap
  * is a copy and nothing may be left half-done. Not a general file API: see util/ for that.

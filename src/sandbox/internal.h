@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sandbox internals: the per-facility halves that cage.c runs as a flat checklist.
  *
  * Parent halves run in the supervisor (host credentials); child halves run in the freshly

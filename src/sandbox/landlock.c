@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* landlock: path rules on top of the mount namespace, child half (after pivot_root).
  *
  * Read and execute everywhere in the cage; write, create and remove only in /tmp, the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # sandbox: compile the seccomp policy into BPF at build time (src/sandbox/gen/seccomp-gen.c,
 # with libseccomp) and embed it, so the cage loads ready-made programs and never runs
 # libseccomp's compiler at start-up.

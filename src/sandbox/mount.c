@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mount: the cage's filesystem, a minimal read-only root built from binds.
  *
  * Parent half (mount_parent_open): decide the layout as a flat list of entries and open

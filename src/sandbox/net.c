@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* net and uts: child halves for the network and hostname namespaces.
  *
  * A new network namespace has only a loopback interface, down: with net none it stays down

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* probe: what this host offers the cage, for `akios doctor`.
  *
  * The answer comes from doing, not from reading version numbers: one real best-effort cage

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* result: the cage's record (CONTRACTS §7) as JSON and as an exit code, the enum names,
  * and the small policy helpers callers need before a run: which uid the payload gets, how a
  * command name resolves inside the cage, which environment variables a policy may not set.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* rlimit: the per-process limits, child half. A second layer under the cgroup (which is the
  * real memory/pids/cpu limit when present), and the only one when no cgroup is available.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* sandbox: the kernel cage that untrusted commands run in (`akios exec`, tool_executor).
  *
  * cage_run() forks one child into new user, mount, pid, net, ipc, uts (and cgroup)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* seccomp: load the cage's syscall filters (child half) and learn which syscall a killed
  * caller made (parent half).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* userns: the uid/gid map (parent half) and the payload's identity (child half).
  *
  * The map holds exactly one uid and one gid: the host ids the payload runs as, mapped to the

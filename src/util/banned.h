@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Functions that are too easy to misuse. Included last by every .c file of the project (via
  * util/util.h); using one is a compile error. Use the bounded or thread-safe versions instead:
  * snprintf, strtol/strtoull with end checks, gmtime_r, posix_spawn/execve.

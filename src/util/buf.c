@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Growable byte buffers with a hard cap, and string vectors.
  *
  * A buffer never grows past its cap: appends that would exceed it fail with -E2BIG and leave

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* File helpers: capped reads, complete writes, atomic replacement, directory fsync, mkdir -p.
  * Reads never return a silently shortened file: past the cap they fail with -E2BIG.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Small macros used everywhere: cleanup attributes, ownership hand-over, array sizes.
  *
  * Ownership rule (STYLE rule 3): a pointer or fd declared with _cleanup_* is released when it

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Diagnostics, hashing, hex, time stamps, canonical JSON and strict number parsing.
  * Small pieces every module needs; none of them prints or allocates behind the caller's back
  * except json_canonical, whose result the caller frees.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* util: the bottom module, depending on nothing else in akios.
  *
  * - struct buf: a growable byte buffer with a hard cap. Appending past the cap fails with

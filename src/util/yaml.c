@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* libyaml's event parser turned into a capped node tree with positions.
  *
  * We do not use libyaml's document loader: it shares alias targets, so walking an aliased tree

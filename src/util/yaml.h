@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* YAML to a small node tree with source positions (part of util; used by config and workflow).
  *
  * Caps (STYLE rule 4): file size, nesting depth, node count and scalar length. Aliases are

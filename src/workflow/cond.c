@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The condition language of `condition:`: a small, safe expression grammar (see workflow.h).
  * Parsed once at validate time into a tree; evaluated on step outputs at run time. There are
  * no calls, no attribute access beyond output keys, no arithmetic: nothing can execute.

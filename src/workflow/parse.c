@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Workflow YAML to typed steps, and the one validator shared by `validate` and `run`.
  *
  * Checks, each with file:line:col: YAML syntax, duplicate keys, caps (util/yaml.c); unknown

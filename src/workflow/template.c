@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Templating: ${VAR} / ${VAR:-default} from the environment (at load time), and
  * {previous_output}, {step_N_output}, {step_N_output[key]} from earlier results (at run time).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* workflow: the AKIOS workflow format (CONTRACTS §6) parsed into typed steps with source
  * positions, validated once (the same validator serves `validate` and `run`), templated at
  * run time, with a small safe condition language.

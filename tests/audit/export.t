@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # audit export / proof / consistency checked by an independent RFC 9162 implementation
 # (tests/helpers/rfc9162.py, python3 standard library), across two runs; and kill -9 of a
 # process appending acknowledged events: every acknowledged event is present and the ledger

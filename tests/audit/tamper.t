@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # audit verify against deliberate tampering: each case must exit 6 and name the first bad
 # index. The ledger is built by two "runs" (10 then 5 events, a signed checkpoint after each)
 # with the ledger writer itself (tests/unit/test-audit-crash append), in a project made by

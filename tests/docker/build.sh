@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make test-docker: build the Dockerfile without a Docker engine and run what it built.
 #  1. debootstrap Debian 12 (minbase) and import it with buildah as debian:bookworm and
 #     debian:bookworm-slim (the names the Dockerfile uses; cached in buildah's storage);

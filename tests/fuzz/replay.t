@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Replay every fuzz corpus (fuzz/corpus/<name>/: seeds and the reproducers of bugs found by
 # `make fuzz`) through its target, built without libFuzzer as build/tests/test-fuzz-<name>
 # (tests/unit/test-fuzz-<name>.c + fuzz/replay.c). One line per target, with the file count.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A fake HTTP peer for the http agent's tests (python3 standard library only).
 
     /usr/bin/python3 fake_http.py --record FILE

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Protocol-faithful fake LLM servers for akios tests (python3 standard library only).
 
     /usr/bin/python3 fake_llm.py --record FILE

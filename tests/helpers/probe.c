@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* probe: one escape or misbehaviour attempt per sub-command, run inside the cage by
  * tests/sandbox/ (the .t files). Prints "DENIED <check> <why>" and exits 0 when the attempt failed,
  * "ALLOWED <check>" and exits 1 when it worked, 2 on usage errors. Only attempts that are

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Independent RFC 6962 / RFC 9162 checker for akios audit output (python3 standard library).
 
 Written from the RFC text (RFC 6962 section 2.1, RFC 9162 sections 2.1.1, 2.1.3.2, 2.1.4.2),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The command line: --version, --help, per-command help, usage errors (exit 2).
 . "${AKIOS_SRC:-$(dirname "$0")/../..}/tests/lib.sh"
 

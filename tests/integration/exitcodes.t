@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Exit codes of CONTRACTS §2 for run/validate, on_error, conditions, config errors, and a
 # clean stop on SIGTERM (exit 130 with output.json and ledger written).
 . "${AKIOS_SRC:-$(dirname "$0")/../..}/tests/lib.sh"

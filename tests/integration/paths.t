@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Filesystem confinement: `..`, absolute paths, symlinks pointing out, a sibling folder whose
 # name starts like an allowed one, found statically by validate and at run time (exit 3);
 # max_file_size_mb; unsupported formats; a 1 MB input flowing read -> llm -> write intact.

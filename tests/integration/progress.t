@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Progress during `run`: plain lines on stderr when not a terminal, one live line with colour
 # on a terminal (script(1) gives it a pty), no colour with NO_COLOR, nothing with --quiet or
 # --json (stdout stays one JSON document).

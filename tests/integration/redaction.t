@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The redaction layer wired at the workflow's boundaries: file reads, prompts, written files,
 # tool output, output.json and the ledger never carry the PII; counts by type are reported;
 # the hash strategy uses the project key; redaction can be turned off.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # akios init + run end to end (mock LLM): files written, output.json, ledger, exit codes,
 # running from a subfolder, validate/--json/--dry-run, and every template.
 . "${AKIOS_SRC:-$(dirname "$0")/../..}/tests/lib.sh"

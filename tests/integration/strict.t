@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # sandbox_required: strict in workflows. A run whose tool steps cannot get every cage layer is
 # refused before its first step (exit 7, naming the layer and the fix, recorded in the
 # ledger); best-effort runs the same workflow and records which layers were active.

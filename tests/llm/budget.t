@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The budget kill-switch and the real wire formats end to end: `akios run` against the fake
 # provider servers (tests/helpers/fake_llm.py) for OpenAI, Anthropic, Ollama and Gemini
 # formats (plus Mistral and Grok, OpenAI-compatible): a workflow costing more than

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The http agent end to end against a fake peer on loopback (tests/helpers/fake_http.py):
 # network off by default, allowed_domains, IP literals and loopback only when listed
 # exactly, https only (http only to a listed loopback host), redirects re-checked (a redirect

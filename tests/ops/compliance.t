@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # akios compliance report: JSON and self-contained HTML, escaping of every data string, exit 6
 # on a tampered ledger, and a real render in headless Chromium (no console error, a visible
 # chart; the screenshot path is printed).

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # akios doctor: PASS/WARN/FAIL per kernel feature with the fix, the cgroup layout as mounted
 # (v1 / v2 / hybrid, compared with /proc/self/mountinfo), the rootless path (run as nobody),
 # exit 1 only on a FAIL that the config requires.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make install / uninstall into a DESTDIR: binary, man page, bash completion, templates; the
 # installed binary works from any folder; the man page renders; the completion loads in bash.
 . "${AKIOS_SRC:-$(dirname "$0")/../..}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Count the pixels of a PNG close to given colours: pngcount.py FILE RRGGBB [RRGGBB...].
 Prints "WxH color=count ...". Standard library only (zlib); 8-bit RGB/RGBA, non-interlaced,
 which is what Chromium writes."""

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The pip package: `pip install --no-build-isolation ./python` into a fresh venv, offline
 # (--no-index), with Debian's python3, setuptools and wheel; then its unittest suite against
 # the installed package. AKIOS_BINARY bundles the binary under test; AKIOS_PY_MAKE=1 makes the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # akios status: project, last runs with outcome, spend against budget, ledger size and last
 # checkpoint, cage layers; --json; works from a subfolder; exit 2 outside a project.
 . "${AKIOS_SRC:-$(dirname "$0")/../..}/tests/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Independent accuracy check of `akios protect scan` on corpora its author never saw:
 # tests/pii-eval/gen.py writes a labelled corpus (own value generators, several document genres,
 # a hard-negative set), score.py runs the real binary on every document and scores it with

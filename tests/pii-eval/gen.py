@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Independent labelled corpus generator for akios's PII/secret detector.
 #
 # Every value generator here is written from the public format specification (Luhn, ISO 13616

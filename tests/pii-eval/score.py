@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Scores the real akios binary on a labelled corpus from gen.py.
 #
 # Each document is written to a scratch file and scanned with `$AKIOS protect scan FILE

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # PII accuracy: a labelled corpus from the project's templates and one from templates it has
 # never seen (other wording, context words, locales, seed), scored per type (precision,
 # recall, F1, F2; span overlap); F2 must be >= 0.95. Hard negatives must give no finding.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Labelled PII corpus generator for the akios accuracy harness (tests/pii/accuracy.t).
 
 Run with Debian's python3 (needs python3-fake-factory 0.9.3, old API):

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # akios protect scan|redact: the CLI contract (CONTRACTS §1, §8): JSON shape, strategies,
 # the hash key rules, stdin, exit codes, and a large input streamed across window edges.
 . "$AKIOS_SRC/tests/lib.sh"

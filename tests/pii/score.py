@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Score `akios protect scan --json` findings against gold labels (span overlap, same type).
 
   score.py LABELS FINDINGS.json TEXT [--min-f2 0.95]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The cage's escape and misbehaviour battery, shared by cage-root.t and cage-unpriv.t.
 # Needs: $AS (a command prefix that runs as the wanted user, may be empty), $AK (akios),
 # $P (the static probe), $W (a scratch dir that user can read), from the sourcing test.

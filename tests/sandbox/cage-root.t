@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The cage battery as root: the payload must still never be host root.
 . "$AKIOS_SRC/tests/lib.sh"
 if [ "$(id -u)" -ne 0 ]; then

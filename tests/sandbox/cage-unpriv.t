@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The cage battery as an unprivileged user (rootless: user namespaces, no cgroup delegation
 # on most hosts). As root we switch to nobody with setpriv; otherwise we already are one.
 . "$AKIOS_SRC/tests/lib.sh"

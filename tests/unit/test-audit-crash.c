@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The ledger writer against real files and processes.
  *
  * Without arguments (run by `make test`): TAP tests of open/append/checkpoint/reopen, torn

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The budget layer: price table (separate input/output, dated variants, no loose prefixes,
  * configured overrides, unknown paid models refused, local free), exact integer accounting,
  * reserve-then-settle, the limit reached exactly, the in-flight stream check, and

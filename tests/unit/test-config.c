@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* config: defaults, config.yaml, AKIOS_* overrides, .env, project_find, init's config.yaml.
  *
  * The key table below covers every key of config.c: its default, a file value, an environment

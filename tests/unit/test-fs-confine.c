@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The filesystem agent's confinement primitive, both paths: openat2(RESOLVE_BENEATH) and the
  * O_NOFOLLOW walk used on kernels without openat2. Every escape must fail, every inside path
  * must open. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real providers against the protocol-faithful fake server (tests/helpers/fake_llm.py):
  * for each wire format (OpenAI, Anthropic, Ollama, Gemini): streaming and whole answers,
  * usage, 429 + Retry-After, 500 once and always, timeouts, truncated and malformed answers,

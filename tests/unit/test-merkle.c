@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* RFC 6962 tree: roots for sizes 0-8 (transparency-dev constants), the transparency-dev
  * inclusion/consistency probes in tests/data/merkle (happy paths accepted, every other probe
  * rejected), generated proofs equal to the published ones, and generated proofs for every

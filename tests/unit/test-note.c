@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Signed notes: the published vectors of golang.org/x/mod/sumdb/note (PeterNeumann key: key ID
  * derivation and a byte-exact Ed25519 signature) and C2SP signed-note (example.com/foo),
  * malformed notes and keys rejected, generated keys round-trip, and checkpoints format and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pii: a table per detector (positives with their exact span, negatives, separators, Unicode
  * around the match), validators, redaction strategies, streaming across chunk boundaries,
  * the Hyperscan and PCRE2 engines agreeing on one corpus, fail-closed output, the key file.

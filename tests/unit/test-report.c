@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* report: HTML escaping (table-driven), run folder ordering, and a rendered page that keeps
  * every data string inert. */
 #include <stdio.h>

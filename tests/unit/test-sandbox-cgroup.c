@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the cage's cgroup code: mountinfo and /proc/self/cgroup parsing (tables,
  * including this host's hybrid layout) and the v2 setup against a fake cgroupfs made of
  * plain files in a temp dir. */

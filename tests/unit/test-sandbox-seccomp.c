@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Unit tests for the cage's build-time seccomp programs and the syscall names the record
  * uses: the programs exist, check the architecture first, the two allowlist variants differ
  * only in the bad-arch action, and numbers map to names per ABI. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* util: capped buffers, strict number parsing, hex, sha256, canonical JSON, diagnostics. */
 #include <stdio.h>
 

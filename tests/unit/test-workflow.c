@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* workflow: every validation error class with its file:line:col, templating, conditions. */
 #include <fcntl.h>
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gen-hsdb: build-time generator. Compiles the detector table (patterns.c) into one
  * Hyperscan block-mode database without start-of-match, serializes it, and prints a C file
  * holding the bytes and each pattern's maximum match width. The run-time engine only

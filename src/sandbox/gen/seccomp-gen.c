@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* seccomp-gen: a build tool (src/sandbox/module.mk), not part of the library. It compiles the
  * cage's seccomp policy with libseccomp once, at build time, and prints a C file with the BPF
  * programs, the denied names and the syscall name tables (x86-64, x32, i386) that
