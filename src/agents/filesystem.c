@@ -21,15 +21,16 @@
 
 #include "agents/agents.h"
 #include "config/config.h"
-#include "engine/engine.h"
+#include "engine/step.h"
 #include "workflow/workflow.h"
 
 #define FS_MAX_LIST 100000
 
-static const char *const default_roots[] = { "templates", "data/input", "data/output" };
 
 struct fs_path {
         int root_fd;            /* the allowed root, O_PATH */
+        int dir_fd;             /* the folder holding the target (after open_in) */
+        char base[NAME_MAX + 1]; /* the target's last component ("" for the root) */
         char rel[PATH_MAX];     /* path below the root ("." for the root itself) */
         char shown[PATH_MAX];   /* project-relative, for results and messages */
 };
@@ -124,6 +125,14 @@ static int open_beneath(int dirfd, const char *rel, int flags, mode_t mode)
         return fs_open_beneath(dirfd, rel, flags, mode, false);
 }
 
+static bool has_dotdot(const char *clean)
+{
+        for (const char *p = clean; (p = strstr(p, "..")); p += 2)
+                if ((p == clean || p[-1] == '/') && (p[2] == '/' || !p[2]))
+                        return true;
+        return false;
+}
+
 static bool under_root(const char *path, const char *root, const char **rest)
 {
         size_t n = strlen(root);
@@ -134,69 +143,97 @@ static bool under_root(const char *path, const char *root, const char **rest)
         return true;
 }
 
-static int add_root(struct strv *roots, const char *project, const char *p, struct diag *d)
-{
-        char clean[PATH_MAX];
-
-        if (p[0] == '/') {
-                /* An absolute root must still be inside the project. */
-                const char *rest;
-
-                if (!under_root(p, project, &rest)) {
-                        diag_set(d, NULL, 0, 0, "allowed path '%s' is outside the project", p);
-                        return -EPERM;
-                }
-                p = rest;
-        }
-        clean_path(p, clean, sizeof(clean));
-        if (!clean[0] || strstr(clean, "..")) {
-                diag_set(d, NULL, 0, 0, "allowed path '%s' must name a folder inside the "
-                         "project, without '..'", p);
-                return -EPERM;
-        }
-        return strv_push(roots, clean);
-}
-
-static int collect_roots(const json_t *config, const char *project, struct strv *roots,
+/* The roots a step may use: config.yaml's allowed_paths is the ceiling; a step's
+ * config.allowed_paths narrows it (every entry must lie inside a ceiling entry), never widens
+ * it (docs/design/CONTRACTS.md §5). */
+static int collect_roots(const struct akios_config *c, const json_t *config, struct strv *roots,
                          struct diag *d)
 {
         const json_t *extra = json_object_get(config, "allowed_paths"), *v;
         size_t i;
         int r;
 
-        for (i = 0; i < ARRAY_SIZE(default_roots); i++)
-                if ((r = strv_push(roots, default_roots[i])) < 0)
-                        return r;
-        if (extra && !json_is_array(extra)) {
+        if (!extra) {
+                for (i = 0; i < c->allowed_paths.n; i++)
+                        if ((r = strv_push(roots, c->allowed_paths.v[i])) < 0)
+                                return r;
+                return 0;
+        }
+        if (!json_is_array(extra)) {
                 diag_set(d, NULL, 0, 0, "config.allowed_paths must be a list");
                 return -EINVAL;
         }
         json_array_foreach(extra, i, v) {
+                _cleanup_free_ char *clean = NULL;
+                const char *why, *rest;
+                bool inside = false;
+
                 if (!json_is_string(v)) {
                         diag_set(d, NULL, 0, 0, "config.allowed_paths entries must be strings");
                         return -EINVAL;
                 }
-                r = add_root(roots, project, json_string_value(v), d);
+                clean = strdup(json_string_value(v));
+                if (!clean)
+                        return -ENOMEM;
+                why = config_path_clean(clean);
+                if (why) {
+                        diag_set(d, NULL, 0, 0, "allowed path '%s' %s", json_string_value(v), why);
+                        return -EPERM;
+                }
+                for (size_t k = 0; k < c->allowed_paths.n && !inside; k++)
+                        inside = under_root(clean, c->allowed_paths.v[k], &rest);
+                if (!inside) {
+                        diag_set(d, NULL, 0, 0, "allowed path '%s' is not inside config.yaml's "
+                                 "allowed_paths; a workflow can only narrow them",
+                                 json_string_value(v));
+                        return -EPERM;
+                }
+                r = strv_push(roots, clean);
                 if (r < 0)
                         return r;
         }
         return 0;
 }
 
-/* Map a path parameter to (root fd, relative path). */
+/* The records of the run folder that no step may write. */
+static bool is_run_record(const char *rel_in_run)
+{
+        return streq(rel_in_run, "output.json") || streq(rel_in_run, "audit-proof.json");
+}
+
+/* Map a path parameter to (root fd, relative path). Paths are normalised first, then a path
+ * under data/output/ is mapped into this run's folder (as in AKIOS). */
 static int resolve(struct step_ctx *ctx, const char *path, struct fs_path *fp)
 {
-        const char *project = ctx->run->project_dir, *rest = NULL, *rel = path;
+        const char *project = step_project_dir(ctx), *rest = NULL, *rel = path;
         struct strv roots = { 0 };
         char clean[PATH_MAX], rootpath[PATH_MAX];
         struct diag d = { 0 };
         int r;
 
+        if (!path)
+                return step_fail(ctx, 2, EINVAL, "'path' must be a string");
         if (path[0] == '/' && !under_root(path, project, &rel))
                 return step_fail(ctx, 3, EPERM, "path '%s' is outside the allowed folders",
                                  path);
+        if (strlen(rel) >= sizeof(clean))
+                return step_fail(ctx, 2, ENAMETOOLONG, "path '%s' is too long", path);
         clean_path(rel, clean, sizeof(clean));
-        r = collect_roots(ctx->config, project, &roots, &d);
+        if (has_dotdot(clean))
+                return step_fail(ctx, 3, EPERM, "path '%s' leaves its folder ('..')", path);
+        if (under_root(clean, "data/output", &rest) && step_run_id(ctx)) {
+                char mapped[PATH_MAX];
+
+                if (is_run_record(rest))
+                        return step_fail(ctx, 3, EPERM, "'%s' is the run's own record; no "
+                                         "step may write or replace it", path);
+                if (snprintf(mapped, sizeof(mapped), "data/output/%s%s%s", step_run_id(ctx),
+                             *rest ? "/" : "", rest) >= (int)sizeof(mapped))
+                        return step_fail(ctx, 2, ENAMETOOLONG, "path '%s' is too long", path);
+                snprintf(clean, sizeof(clean), "%s", mapped);
+        }
+        rest = NULL;
+        r = collect_roots(step_policy(ctx), ctx->config, &roots, &d);
         if (r < 0) {
                 strv_free(&roots);
                 return step_fail(ctx, r == -EPERM ? 3 : 2, -r, "%s", d.msg);
@@ -207,7 +244,7 @@ static int resolve(struct step_ctx *ctx, const char *path, struct fs_path *fp)
         strv_free(&roots);
         if (!rest)
                 return step_fail(ctx, 3, EPERM, "path '%s' is outside the allowed folders "
-                                 "(templates, data/input, data/output, config.allowed_paths)",
+                                 "(config.yaml's allowed_paths, or the step's narrower list)",
                                  path);
         {
                 _cleanup_close_ int pfd = open(project, O_PATH | O_DIRECTORY | O_CLOEXEC);
@@ -222,21 +259,77 @@ static int resolve(struct step_ctx *ctx, const char *path, struct fs_path *fp)
         if (fp->root_fd < 0)
                 return step_fail(ctx, 1, -fp->root_fd, "cannot open '%s': %s", rootpath,
                                  strerror(-fp->root_fd));
+        /* The root itself may be a symlink inside the project (workflows/up -> ..): what it
+         * is, not how it is spelt, decides. */
+        r = step_open_checked(ctx, fp->root_fd, rootpath);
+        if (r < 0)
+                return r;
         snprintf(fp->rel, sizeof(fp->rel), "%s", *rest ? rest : ".");
-        snprintf(fp->shown, sizeof(fp->shown), "%s", clean);
+        snprintf(fp->shown, sizeof(fp->shown), "%s", path);
         return 0;
 }
 
-static int open_in(struct step_ctx *ctx, struct fs_path *fp, int flags, mode_t mode)
+static int escape_error(struct step_ctx *ctx, struct fs_path *fp, int fd, const char *what)
 {
-        int fd = open_beneath(fp->root_fd, fp->rel, flags, mode);
-
         if (fd == -EXDEV || fd == -ELOOP)
                 return step_fail(ctx, 3, EPERM, "path '%s' escapes its allowed folder (via "
                                  "'..' or a symlink)", fp->shown);
+        if (fd == -ENXIO)
+                return step_fail(ctx, 1, ENXIO, "'%s' is not a regular file", fp->shown);
+        return step_fail(ctx, 1, -fd, "cannot %s '%s': %s", what, fp->shown, strerror(-fd));
+}
+
+/* Open the folder that holds the target (checked against the protected set), and leave the
+ * target's last component in fp->base. The target "." is the root itself. */
+static int open_parent(struct step_ctx *ctx, struct fs_path *fp)
+{
+        char dir[PATH_MAX];
+        const char *slash = strrchr(fp->rel, '/');
+        int r;
+
+        if (streq(fp->rel, ".")) {
+                snprintf(dir, sizeof(dir), ".");
+                fp->base[0] = '\0';
+        } else if (slash) {
+                snprintf(dir, sizeof(dir), "%.*s", (int)(slash - fp->rel), fp->rel);
+                if (strlen(slash + 1) >= sizeof(fp->base))
+                        return step_fail(ctx, 2, ENAMETOOLONG, "a name in '%s' is too long",
+                                         fp->shown);
+                memcpy(fp->base, slash + 1, strlen(slash + 1) + 1);
+        } else {
+                snprintf(dir, sizeof(dir), ".");
+                if (strlen(fp->rel) >= sizeof(fp->base))
+                        return step_fail(ctx, 2, ENAMETOOLONG, "a name in '%s' is too long",
+                                         fp->shown);
+                memcpy(fp->base, fp->rel, strlen(fp->rel) + 1);
+        }
+        fp->dir_fd = open_beneath(fp->root_fd, dir, O_RDONLY | O_DIRECTORY | O_NONBLOCK, 0);
+        if (fp->dir_fd < 0)
+                return escape_error(ctx, fp, fp->dir_fd, "open");
+        r = step_open_checked(ctx, fp->dir_fd, fp->shown);
+        return r < 0 ? r : 0;
+}
+
+/* Open the target itself without following a symlink or blocking on a FIFO or device, and
+ * check it: a protected node is refused whatever name it has. */
+static int open_in(struct step_ctx *ctx, struct fs_path *fp, int flags, mode_t mode)
+{
+        int fd, r;
+
+        if ((r = open_parent(ctx, fp)) < 0)
+                return r;
+        if (!fp->base[0])
+                fd = openat(fp->dir_fd, ".", flags | O_NONBLOCK | O_CLOEXEC, mode);
+        else
+                fd = openat(fp->dir_fd, fp->base, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+                            mode);
         if (fd < 0)
-                return step_fail(ctx, 1, -fd, "cannot open '%s': %s", fp->shown,
-                                 strerror(-fd));
+                return escape_error(ctx, fp, errno == ELOOP ? -EXDEV : -errno, "open");
+        r = step_open_checked(ctx, fd, fp->shown);
+        if (r < 0) {
+                close(fd);
+                return r;
+        }
         return fd;
 }
 
@@ -247,7 +340,7 @@ static const char *path_param(struct step_ctx *ctx)
 
 static size_t max_bytes(struct step_ctx *ctx)
 {
-        return (size_t)ctx->run->cfg->max_file_size_mb << 20;
+        return (size_t)step_policy(ctx)->max_file_size_mb << 20;
 }
 
 /* Recognise formats we do not read as text, by magic bytes or extension. */
@@ -276,16 +369,27 @@ static const char *binary_format(const char *path, const char *data, size_t len)
         return NULL;
 }
 
+static void fs_path_close(struct fs_path *fp)
+{
+        if (fp->root_fd >= 0)
+                close(fp->root_fd);
+        if (fp->dir_fd >= 0)
+                close(fp->dir_fd);
+        fp->root_fd = fp->dir_fd = -1;
+}
+
+#define FS_PATH_INIT { .root_fd = -1, .dir_fd = -1 }
+#define _cleanup_fspath_ __attribute__((cleanup(fs_path_close)))
+
 /* Resolve the step's path and read the whole regular file (capped by max_file_size_mb). */
 static int read_confined(struct step_ctx *ctx, struct fs_path *fp, struct buf *b,
                          struct stat *st)
 {
-        _cleanup_close_ int fd = -1, root = -1;
+        _cleanup_close_ int fd = -1;
         int r;
 
         if ((r = resolve(ctx, path_param(ctx), fp)) < 0)
                 return r;
-        root = fp->root_fd;
         if ((fd = open_in(ctx, fp, O_RDONLY, 0)) < 0)
                 return fd;
         if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode))
@@ -293,7 +397,7 @@ static int read_confined(struct step_ctx *ctx, struct fs_path *fp, struct buf *b
         r = read_fd_capped(fd, max_bytes(ctx), b);
         if (r == -E2BIG)
                 return step_fail(ctx, 3, E2BIG, "'%s' is larger than max_file_size_mb (%ld MB)",
-                                 fp->shown, ctx->run->cfg->max_file_size_mb);
+                                 fp->shown, step_policy(ctx)->max_file_size_mb);
         if (r < 0)
                 return step_fail(ctx, 1, -r, "cannot read '%s': %s", fp->shown, strerror(-r));
         return 0;
@@ -301,7 +405,7 @@ static int read_confined(struct step_ctx *ctx, struct fs_path *fp, struct buf *b
 
 static int fs_read(struct step_ctx *ctx, json_t **ret)
 {
-        struct fs_path fp = { .root_fd = -1 };
+        _cleanup_fspath_ struct fs_path fp = FS_PATH_INIT;
         _cleanup_free_ char *red = NULL;
         struct buf b = BUF_INIT(0);
         const char *fmt;
@@ -330,18 +434,78 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
         return 0;
 }
 
+/* The old content for an append: the existing regular file's bytes ("" when there is none).
+ * Anything but a regular file at the name (a FIFO, a folder, a symlink) is refused. */
+static int old_content(struct step_ctx *ctx, struct fs_path *fp, bool append, struct buf *b)
+{
+        _cleanup_close_ int fd = openat(fp->dir_fd, fp->base,
+                                        O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        struct stat st;
+        int r;
+
+        if (fd < 0 && errno == ENOENT)
+                return 0;
+        if (fd < 0)
+                return escape_error(ctx, fp, errno == ELOOP ? -EXDEV : -errno, "open");
+        if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+                return step_fail(ctx, 1, EISDIR, "'%s' exists and is not a regular file",
+                                 fp->shown);
+        if ((r = step_open_checked(ctx, fd, fp->shown)) < 0)
+                return r;
+        if (!append)
+                return 0;
+        r = read_fd_capped(fd, max_bytes(ctx), b);
+        if (r == -E2BIG)
+                return step_fail(ctx, 3, E2BIG, "'%s' is already larger than max_file_size_mb "
+                                 "(%ld MB)", fp->shown, step_policy(ctx)->max_file_size_mb);
+        return r < 0 ? step_fail(ctx, 1, -r, "cannot read '%s': %s", fp->shown, strerror(-r))
+                     : 0;
+}
+
+/* Write old + new to a temporary file beside the target, make it durable, then rename it over
+ * the target: a refused or failed write leaves the old file whole. */
+static int replace_file(struct step_ctx *ctx, struct fs_path *fp, const struct buf *old,
+                        const char *data, size_t len)
+{
+        char tmp[NAME_MAX + 1];
+        _cleanup_close_ int fd = -1;
+        int r;
+
+        if (snprintf(tmp, sizeof(tmp), ".%.200s.akios-tmp.%d", fp->base, (int)getpid()) >=
+            (int)sizeof(tmp))
+                return step_fail(ctx, 2, ENAMETOOLONG, "file name of '%s' is too long",
+                                 fp->shown);
+        fd = openat(fp->dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd < 0)
+                return step_fail(ctx, 1, errno, "cannot write '%s': %s", fp->shown,
+                                 strerror(errno));
+        r = write_all(fd, old->data ? old->data : "", old->len);
+        if (r == 0)
+                r = write_all(fd, data, len);
+        if (r == 0 && fsync(fd) < 0)
+                r = -errno;
+        if (r == 0 && renameat(fp->dir_fd, tmp, fp->dir_fd, fp->base) < 0)
+                r = -errno;
+        if (r == 0 && fsync(fp->dir_fd) < 0)
+                r = -errno;
+        if (r < 0) {
+                unlinkat(fp->dir_fd, tmp, 0);
+                return step_fail(ctx, 1, -r, "cannot write '%s': %s", fp->shown, strerror(-r));
+        }
+        return 0;
+}
+
 static int fs_write(struct step_ctx *ctx, json_t **ret)
 {
         const json_t *content = json_object_get(ctx->params, "content");
         const char *mode = json_string_value(json_object_get(ctx->params, "mode"));
         bool append = json_is_true(json_object_get(ctx->params, "append")) ||
                       (mode && (streq(mode, "a") || streq(mode, "append")));
-        struct fs_path fp = { .root_fd = -1 };
-        _cleanup_close_ int fd = -1, root = -1;
+        _cleanup_fspath_ struct fs_path fp = FS_PATH_INIT;
         _cleanup_free_ char *red = NULL, *dumped = NULL;
+        struct buf old = BUF_INIT(0);
         const char *text;
         size_t len, red_len;
-        struct stat st;
         int r;
 
         if (json_is_string(content)) {
@@ -356,25 +520,23 @@ static int fs_write(struct step_ctx *ctx, json_t **ret)
         }
         if ((r = resolve(ctx, path_param(ctx), &fp)) < 0)
                 return r;
-        root = fp.root_fd;
+        if ((r = open_parent(ctx, &fp)) < 0)
+                return r;
+        if (!fp.base[0])
+                return step_fail(ctx, 1, EISDIR, "'%s' is a folder", fp.shown);
         r = step_redact(ctx, REDACT_SITE_INPUT, text, len, &red, &red_len);
         if (r < 0)
                 return r;
-        fd = open_in(ctx, &fp, O_WRONLY | O_CREAT | O_NOFOLLOW | (append ? O_APPEND : O_TRUNC),
-                     0644);
-        if (fd < 0)
-                return fd;
-        if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-                return step_fail(ctx, 1, EISDIR, "'%s' is not a regular file", fp.shown);
-        if ((size_t)st.st_size + red_len > max_bytes(ctx))
-                return step_fail(ctx, 3, E2BIG, "writing %zu bytes to '%s' would pass "
-                                 "max_file_size_mb (%ld MB)", red_len, fp.shown,
-                                 ctx->run->cfg->max_file_size_mb);
-        r = write_all(fd, red, red_len);
-        if (r == 0 && fsync(fd) < 0)
-                r = -errno;
+        r = old_content(ctx, &fp, append, &old);
+        if (r == 0 && old.len + red_len > max_bytes(ctx))
+                r = step_fail(ctx, 3, E2BIG, "writing %zu bytes to '%s' would pass "
+                              "max_file_size_mb (%ld MB); the file was not changed", red_len,
+                              fp.shown, step_policy(ctx)->max_file_size_mb);
+        if (r == 0)
+                r = replace_file(ctx, &fp, &old, red, red_len);
+        buf_free(&old);
         if (r < 0)
-                return step_fail(ctx, 1, -r, "cannot write '%s': %s", fp.shown, strerror(-r));
+                return r;
         *ret = json_pack("{s:s,s:I,s:b,s:s%}", "path", fp.shown, "bytes_written",
                          (json_int_t)red_len, "append", append, "content", red, red_len);
         return *ret ? 0 : -ENOMEM;
@@ -385,6 +547,31 @@ static const char *type_name(mode_t m)
         return S_ISREG(m) ? "file" : S_ISDIR(m) ? "directory" : S_ISLNK(m) ? "symlink" : "other";
 }
 
+/* A file name as JSON text: names are bytes, not always UTF-8. A name that is not valid UTF-8
+ * is written with each byte of a broken sequence as \xNN (and marked), never dropped. */
+static json_t *name_json(const char *name, bool *ret_escaped)
+{
+        json_t *j = json_string(name);
+        struct buf b = BUF_INIT(4 * NAME_MAX + 1);
+
+        *ret_escaped = false;
+        if (j)
+                return j;
+        for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+                bool plain = *p < 0x80 && *p != '\\';
+
+                if (plain ? buf_append(&b, (const char *)p, 1) < 0
+                          : buf_printf(&b, "\\x%02x", *p) < 0) {
+                        buf_free(&b);
+                        return NULL;
+                }
+        }
+        j = json_stringn(b.data, b.len);
+        buf_free(&b);
+        *ret_escaped = true;
+        return j;
+}
+
 static int cmp_names(const void *a, const void *b)
 {
         return strcmp(json_string_value(json_object_get(*(json_t *const *)a, "name")),
@@ -393,17 +580,16 @@ static int cmp_names(const void *a, const void *b)
 
 static int fs_list(struct step_ctx *ctx, json_t **ret)
 {
-        struct fs_path fp = { .root_fd = -1 };
-        _cleanup_close_ int fd = -1, root = -1;
+        _cleanup_fspath_ struct fs_path fp = FS_PATH_INIT;
+        _cleanup_close_ int fd = -1;
         json_t **items = NULL, *arr;
         size_t n = 0;
         struct dirent *de;
         DIR *dir;
-        int r;
+        int r = 0;
 
         if ((r = resolve(ctx, path_param(ctx), &fp)) < 0)
                 return r;
-        root = fp.root_fd;
         if ((fd = open_in(ctx, &fp, O_RDONLY | O_DIRECTORY, 0)) < 0)
                 return fd;
         dir = fdopendir(fd);
@@ -412,7 +598,8 @@ static int fs_list(struct step_ctx *ctx, json_t **ret)
         fd = -1;
         while ((de = readdir(dir))) {
                 struct stat st;
-                json_t **grown;
+                json_t **grown, *name, *item;
+                bool escaped;
 
                 if (streq(de->d_name, ".") || streq(de->d_name, ".."))
                         continue;
@@ -422,17 +609,27 @@ static int fs_list(struct step_ctx *ctx, json_t **ret)
                         goto out;
                 }
                 if (fstatat(dirfd(dir), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
-                        continue;
+                        memset(&st, 0, sizeof(st)); /* gone meanwhile: listed as "other" */
                 grown = realloc(items, (n + 1) * sizeof(*items));
                 if (!grown) {
                         r = -ENOMEM;
                         goto out;
                 }
                 items = grown;
-                items[n++] = json_pack("{s:s,s:s,s:I}", "name", de->d_name, "type",
-                                       type_name(st.st_mode), "size", (json_int_t)st.st_size);
+                name = name_json(de->d_name, &escaped);
+                item = name ? json_pack("{s:o,s:s,s:I}", "name", name, "type",
+                                        type_name(st.st_mode), "size", (json_int_t)st.st_size)
+                            : NULL;
+                if (!item) {
+                        r = -ENOMEM;
+                        goto out;
+                }
+                if (escaped)
+                        json_object_set_new(item, "name_escaped", json_true());
+                items[n++] = item;
         }
-        qsort(items, n, sizeof(*items), cmp_names);
+        if (n)
+                qsort(items, n, sizeof(*items), cmp_names);
         arr = json_array();
         for (size_t i = 0; i < n; i++)
                 json_array_append_new(arr, items[i]);
@@ -450,24 +647,33 @@ out:
 
 static int fs_stat_common(struct step_ctx *ctx, bool exists_only, json_t **ret)
 {
-        struct fs_path fp = { .root_fd = -1 };
-        _cleanup_close_ int fd = -1, root = -1;
+        _cleanup_fspath_ struct fs_path fp = FS_PATH_INIT;
+        _cleanup_close_ int fd = -1;
         struct stat st;
         int r;
 
         if ((r = resolve(ctx, path_param(ctx), &fp)) < 0)
                 return r;
-        root = fp.root_fd;
-        fd = open_beneath(fp.root_fd, fp.rel, O_PATH | O_NOFOLLOW, 0);
-        if (fd == -EXDEV || fd == -ELOOP)
-                return step_fail(ctx, 3, EPERM, "path '%s' escapes its allowed folder",
-                                 fp.shown);
-        if (fd == -ENOENT && exists_only) {
+        if ((r = open_parent(ctx, &fp)) < 0) {
+                if (exists_only && fp.dir_fd == -ENOENT) {
+                        ctx->exit_code = 0;
+                        ctx->err.msg[0] = '\0';
+                        *ret = json_pack("{s:b,s:s}", "exists", 0, "path", fp.shown);
+                        return *ret ? 0 : -ENOMEM;
+                }
+                return r;
+        }
+        fd = fp.base[0] ? openat(fp.dir_fd, fp.base, O_PATH | O_NOFOLLOW | O_CLOEXEC)
+                        : openat(fp.dir_fd, ".", O_PATH | O_CLOEXEC);
+        if (fd < 0 && errno == ENOENT && exists_only) {
                 *ret = json_pack("{s:b,s:s}", "exists", 0, "path", fp.shown);
                 return *ret ? 0 : -ENOMEM;
         }
         if (fd < 0)
-                return step_fail(ctx, 1, -fd, "cannot stat '%s': %s", fp.shown, strerror(-fd));
+                return step_fail(ctx, 1, errno, "cannot stat '%s': %s", fp.shown,
+                                 strerror(errno));
+        if ((r = step_open_checked(ctx, fd, fp.shown)) < 0)
+                return r;
         if (fstat(fd, &st) < 0)
                 return step_fail(ctx, 1, errno, "cannot stat '%s'", fp.shown);
         if (exists_only)
@@ -515,7 +721,7 @@ static double entropy(const unsigned char *p, size_t n)
 
 static int fs_analyze(struct step_ctx *ctx, json_t **ret)
 {
-        struct fs_path fp = { .root_fd = -1 };
+        _cleanup_fspath_ struct fs_path fp = FS_PATH_INIT;
         _cleanup_free_ char *red = NULL;
         struct buf b = BUF_INIT(0);
         size_t lines = 0, words = 0, red_len, before;
@@ -537,7 +743,7 @@ static int fs_analyze(struct step_ctx *ctx, json_t **ret)
         }
         sha256(b.data, b.len, digest);
         hex_encode(digest, 32, hex);
-        before = ctx->run->redactions;
+        before = step_redaction_count(ctx);
         r = step_redact(ctx, REDACT_SITE_INPUT, b.data, b.len, &red, &red_len);
         if (r < 0) {
                 buf_free(&b);
@@ -547,7 +753,7 @@ static int fs_analyze(struct step_ctx *ctx, json_t **ret)
                          (json_int_t)b.len, "lines", (json_int_t)lines, "words",
                          (json_int_t)words, "entropy", entropy((unsigned char *)b.data, b.len),
                          "sha256", hex, "format", binary_format(fp.shown, b.data, b.len),
-                         "pii_findings", (json_int_t)(ctx->run->redactions - before));
+                         "pii_findings", (json_int_t)(step_redaction_count(ctx) - before));
         buf_free(&b);
         return *ret ? 0 : -ENOMEM;
 }
@@ -569,14 +775,16 @@ static const struct agent_action fs_actions[] = {
 
 static const char *const fs_config_keys[] = { "allowed_paths", "read_only", NULL };
 
-/* Static check: literal paths (no templates) must be under an allowed root, lexically. */
+/* Static check (validate and run, before anything executes): a step's allowed_paths must lie
+ * inside config.yaml's (the ceiling) and name no control file; a literal path must be under an
+ * allowed root, lexically. The same rules are enforced again, by inode, at open time. */
 static int fs_check_policy(const struct step *s, const struct akios_config *c, struct diag *d)
 {
         const struct ynode *p = ymap_get(s->parameters, "path");
         const struct ynode *ro = ymap_get(s->config, "read_only");
         const struct ynode *extra = ymap_get(s->config, "allowed_paths");
         char clean[PATH_MAX];
-        const char *rest;
+        const char *rest, *why;
         bool read_only;
 
         if (ro && yscalar_bool(ro, &read_only) == 0 && read_only &&
@@ -587,35 +795,44 @@ static int fs_check_policy(const struct step *s, const struct akios_config *c, s
         }
         for (size_t i = 0; extra && extra->type == Y_SEQ && i < extra->n; i++) {
                 const struct ynode *e = extra->items[i];
+                bool inside = false;
 
-                clean_path(e->str ? e->str : "", clean, sizeof(clean));
-                if (!e->str || e->str[0] == '/' || !clean[0] || strstr(clean, "..")) {
-                        diag_set(d, NULL, e->line, e->col, "allowed path '%s' must be a "
-                                 "folder inside the project (relative, without '..')",
-                                 e->str ? e->str : "");
+                snprintf(clean, sizeof(clean), "%s", e->str ? e->str : "");
+                why = e->str ? config_path_clean(clean) : "must be a string";
+                for (size_t k = 0; !why && k < c->allowed_paths.n && !inside; k++)
+                        inside = under_root(clean, c->allowed_paths.v[k], &rest);
+                if (!why && !inside)
+                        why = "is not inside config.yaml's allowed_paths (a workflow can only "
+                              "narrow them)";
+                if (why) {
+                        diag_set(d, NULL, e->line, e->col, "allowed path '%s' %s",
+                                 e->str ? e->str : "", why);
                         return -EPERM;
                 }
         }
         if (!p || p->type != Y_SCALAR || strchr(p->str, '{'))
                 return 0;
-        if (p->str[0] == '/' || strstr(p->str, "..")) {
+        clean_path(p->str, clean, sizeof(clean));
+        if (p->str[0] == '/' || has_dotdot(clean)) {
                 diag_set(d, NULL, p->line, p->col, "path '%s' leaves the allowed folders "
                          "(absolute or '..')", p->str);
                 return -EPERM;
         }
-        clean_path(p->str, clean, sizeof(clean));
-        for (size_t i = 0; i < ARRAY_SIZE(default_roots); i++)
-                if (under_root(clean, default_roots[i], &rest))
-                        return 0;
-        for (size_t i = 0; extra && extra->type == Y_SEQ && i < extra->n; i++) {
-                char root[PATH_MAX];
+        if (extra && extra->type == Y_SEQ) {
+                for (size_t i = 0; i < extra->n; i++) {
+                        char root[PATH_MAX];
 
-                clean_path(extra->items[i]->str, root, sizeof(root));
-                if (under_root(clean, root, &rest))
-                        return 0;
+                        snprintf(root, sizeof(root), "%s", extra->items[i]->str);
+                        if (!config_path_clean(root) && under_root(clean, root, &rest))
+                                return 0;
+                }
+        } else {
+                for (size_t i = 0; i < c->allowed_paths.n; i++)
+                        if (under_root(clean, c->allowed_paths.v[i], &rest))
+                                return 0;
         }
         diag_set(d, NULL, p->line, p->col, "path '%s' is outside the allowed folders "
-                 "(templates, data/input, data/output, config.allowed_paths)", p->str);
+                 "(config.yaml's allowed_paths, or the step's narrower list)", p->str);
         return -EPERM;
 }
 

@@ -25,9 +25,10 @@
 
 #include "agents/agents.h"
 #include "config/config.h"
-#include "engine/engine.h"
+#include "engine/step.h"
 #include "workflow/workflow.h"
 
+#define HTTP_MAX_URL (64 * 1024)
 #define HTTP_MAX_RESPONSE (10u << 20)
 #define HTTP_MAX_BODY (10u << 20)
 #define HTTP_DEFAULT_TIMEOUT_S 30
@@ -285,6 +286,12 @@ struct request {
         long timeout_s;
 };
 
+/* Ctrl-C ends a request within a second, whatever its timeout. */
+static int on_progress(void *ud, curl_off_t dlt, curl_off_t dln, curl_off_t ult, curl_off_t uln)
+{
+        return engine_interrupted() ? 1 : 0;
+}
+
 static int perform(const struct request *q, const char *url, const struct target *t,
                    struct resp *out, long *ret_status, struct diag *d)
 {
@@ -320,6 +327,8 @@ static int perform(const struct request *q, const char *url, const struct target
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, out);
         curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
         curl_easy_setopt(curl, CURLOPT_HEADERDATA, out);
+        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, on_progress);
+        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
         cc = curl_easy_perform(curl);
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, ret_status);
         curl_easy_cleanup(curl);
@@ -372,6 +381,56 @@ static int build_body(struct step_ctx *ctx, char **ret, size_t *ret_len, bool *r
         return step_redact(ctx, REDACT_SITE_INPUT, raw, strlen(raw), ret, ret_len);
 }
 
+static bool credential_header(const char *name)
+{
+        static const char *const names[] = { "authorization", "proxy-authorization", "cookie",
+                                             "x-api-key", "api-key", "x-auth-token" };
+
+        for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+                if (strcasecmp(name, names[i]) == 0)
+                        return true;
+        return strcasestr(name, "token") || strcasestr(name, "key") ||
+               strcasestr(name, "secret");
+}
+
+/* A URL leaves redacted: PII in its path and query is replaced (the markers' brackets
+ * percent-encoded so the URL stays valid); a known secret or a user:password part is refused,
+ * since a URL is recorded by every proxy and server log on the way. */
+static int outgoing_url(struct step_ctx *ctx, const char *url, char **ret)
+{
+        _cleanup_free_ char *red = NULL;
+        const char *tail, *host = strstr(url, "://");
+        struct buf b = BUF_INIT(HTTP_MAX_URL);
+        size_t n, at;
+        int r;
+
+        if (step_has_secret(ctx, url, strlen(url)))
+                return step_fail(ctx, 3, EPERM, "the URL holds a secret; send credentials in a "
+                                 "header (e.g. Authorization), never in a URL");
+        if (host) {
+                size_t hl = strcspn(host + 3, "/?#");
+
+                if (memchr(host + 3, '@', hl))
+                        return step_fail(ctx, 3, EPERM, "the URL has a user:password part; send "
+                                         "credentials in an Authorization header instead");
+        }
+        r = step_redact(ctx, REDACT_SITE_INPUT, url, strlen(url), &red, &n);
+        if (r < 0)
+                return r;
+        host = strstr(red, "://");
+        at = host ? (size_t)(host - red) + 3 + strcspn(host + 3, "/?#") : 0;
+        r = buf_append(&b, red, at);
+        for (tail = red + at; *tail && r == 0; tail++)
+                r = *tail == '[' ? buf_puts(&b, "%5B") : *tail == ']' ? buf_puts(&b, "%5D")
+                                                                       : buf_append(&b, tail, 1);
+        if (r < 0) {
+                buf_free(&b);
+                return step_fail(ctx, 2, E2BIG, "URL longer than %d bytes", HTTP_MAX_URL);
+        }
+        *ret = buf_steal(&b, NULL);
+        return *ret ? 0 : -ENOMEM;
+}
+
 static int build_headers(struct step_ctx *ctx, bool json_body, struct curl_slist **ret)
 {
         const json_t *h = json_object_get(ctx->params, "headers");
@@ -392,8 +451,18 @@ static int build_headers(struct step_ctx *ctx, bool json_body, struct curl_slist
                     strpbrk(json_string_value(v), "\r\n"))
                         return step_fail(ctx, 2, EINVAL, "header '%.100s' must be a one-line "
                                          "string", k);
-                r = step_redact(ctx, REDACT_SITE_INPUT, json_string_value(v),
-                                json_string_length(v), &red, &n);
+                /* Credentials the workflow sends on purpose (a credential header, or a known
+                 * secret from .env) go as written to the allowed host; they are masked in
+                 * every record by the engine. Other header values are redacted like a body. */
+                if (credential_header(k) || step_has_secret(ctx, json_string_value(v),
+                                                            json_string_length(v))) {
+                        red = strdup(json_string_value(v));
+                        n = red ? strlen(red) : 0;
+                        r = red ? 0 : -ENOMEM;
+                } else {
+                        r = step_redact(ctx, REDACT_SITE_INPUT, json_string_value(v),
+                                        json_string_length(v), &red, &n);
+                }
                 if (r < 0)
                         return r;
                 if ((size_t)snprintf(line, sizeof(line), "%s: %s", k, red) >= sizeof(line))
@@ -435,6 +504,9 @@ static int policy_fail(struct step_ctx *ctx, int r, const char *url, unsigned ho
                 return step_fail(ctx, 3, EPERM, "%s%s", hop ? "redirect refused: " : "",
                                  d->msg);
         }
+        if (hop)
+                /* A request already went out: not "nothing was executed" (exit 2). */
+                return step_fail(ctx, 3, EPERM, "redirect refused: %s", d->msg);
         return step_fail(ctx, r == -EINVAL ? 2 : 1, -r, "%s", d->msg);
 }
 
@@ -475,7 +547,7 @@ static int result_of(struct step_ctx *ctx, long status, const char *url, struct 
 
 static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
 {
-        const struct akios_config *c = ctx->run->cfg;
+        const struct akios_config *c = step_policy(ctx);
         const char *url0 = json_string_value(json_object_get(ctx->params, "url"));
         struct request q = { .method = method,
                              .timeout_s = config_long(ctx, "timeout", HTTP_DEFAULT_TIMEOUT_S,
@@ -494,8 +566,9 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
         if (rate_take() < 0)
                 return step_fail(ctx, 3, EPERM, "http rate limit: more than %d requests in "
                                  "%.0f s", HTTP_RATE_MAX, HTTP_RATE_WINDOW_S);
-        url = strdup(url0);
-        r = url ? build_body(ctx, &body, &q.body_len, &json_body) : -ENOMEM;
+        r = outgoing_url(ctx, url0, &url);
+        if (r == 0)
+                r = build_body(ctx, &body, &q.body_len, &json_body);
         if (r == 0)
                 r = build_headers(ctx, json_body, &q.headers);
         q.body = body;
@@ -517,7 +590,9 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
                 r = perform(&q, url, &t, &rs, &status, &d);
                 target_free(&t);
                 if (r < 0) {
-                        r = step_fail(ctx, 1, -r, "%s", d.msg);
+                        r = engine_interrupted() ? step_fail(ctx, 130, EINTR, "interrupted during the "
+                                                             "HTTP request")
+                                         : step_fail(ctx, 1, -r, "%s", d.msg);
                         break;
                 }
                 loc = (char *)json_string_value(json_object_get(rs.headers, "location"));

@@ -19,7 +19,7 @@
 #include "agents/agents.h"
 #include "budget/budget.h"
 #include "config/config.h"
-#include "engine/engine.h"
+#include "engine/step.h"
 #include "llm/llm.h"
 #include "workflow/workflow.h"
 
@@ -50,7 +50,7 @@ static int pick_provider(struct step_ctx *ctx, const struct llm_provider **ret_p
 
         if (!name || !*name)
                 name = config_str(ctx->config, "provider");
-        if (env_true("AKIOS_MOCK_LLM") || (ctx->run->cfg && ctx->run->cfg->mock_llm))
+        if (env_true("AKIOS_MOCK_LLM") || (step_policy(ctx) && step_policy(ctx)->mock_llm))
                 name = "mock";
         if (!name)
                 return step_fail(ctx, 2, EINVAL,
@@ -126,6 +126,7 @@ fail:
 struct stream_guard {
         struct step_ctx *ctx;
         struct budget_call *call;
+        size_t bytes;                   /* answer text received so far */
         bool killed;                    /* the budget stopped the stream */
 };
 
@@ -143,7 +144,10 @@ static int guard_delta(void *ud, const char *text, size_t len, long output_token
                 return -EINTR;
         if (!g->call)
                 return 0;
-        r = budget_stream_check(g->ctx->run->budget, g->call, output_tokens);
+        /* Count what arrived, not what the server says or how it chunks it. */
+        g->bytes += len;
+        output_tokens = MAX(output_tokens, budget_bytes_bound(g->bytes));
+        r = budget_stream_check(step_budget(g->ctx), g->call, output_tokens);
         if (r < 0)
                 g->killed = true;
         return r;
@@ -164,7 +168,7 @@ static json_t *figures(const struct budget *b, const struct budget_call *c, cons
 static int reserve(struct step_ctx *ctx, const struct llm_provider *p, const char *model,
                    size_t bytes, size_t n, long max_tokens, struct budget_call *ret)
 {
-        struct budget *b = ctx->run->budget;
+        struct budget *b = step_budget(ctx);
         struct budget_price price;
         struct budget_call worst = { 0 };
         int r;
@@ -213,7 +217,7 @@ static bool provider_allowed(const struct akios_config *c, const char *provider,
 static int default_max_tokens(struct step_ctx *ctx, json_int_t *ret)
 {
         const json_t *v = json_object_get(ctx->params, "max_tokens");
-        long cap = ctx->run->budget ? budget_max_tokens_per_call(ctx->run->budget) : 1000;
+        long cap = step_budget(ctx) ? budget_max_tokens_per_call(step_budget(ctx)) : 1000;
 
         if (v && !json_is_integer(v))
                 return step_fail(ctx, 2, EINVAL, "'max_tokens' must be an integer");
@@ -229,7 +233,7 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
                   const struct llm_info *info, int r, const struct stream_guard *g,
                   const struct diag *d, double *ret_cost)
 {
-        struct budget *b = ctx->run->budget;
+        struct budget *b = step_budget(ctx);
         bool billed = r == 0 || info->output_tokens_seen > 0 ||
                       (info->http_status >= 200 && info->http_status <= 299);
         int64_t charged = 0;
@@ -244,7 +248,7 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
                 charged = budget_settle(b, call, 0, 0, false);
         else
                 budget_release(b, call);
-        ctx->run->cost_usd = budget_usd(budget_spent(b));
+        step_account_llm(ctx, 0, 0);
         *ret_cost = budget_usd(charged);
         ev = figures(b, call, p->name, model);
         json_object_set_new(ev, "endpoint", json_string(info->endpoint));
@@ -296,9 +300,9 @@ static int llm_call(struct step_ctx *ctx, bool chat, json_t **ret)
         r = pick_provider(ctx, &p, &model);
         if (r < 0)
                 return r;
-        if (!provider_allowed(ctx->run->cfg, p->name, model, &d))
+        if (!provider_allowed(step_policy(ctx), p->name, model, &d))
                 return step_fail(ctx, 3, EPERM, "%s", d.msg);
-        if (!ctx->run->budget)
+        if (!step_budget(ctx))
                 return step_fail(ctx, 1, EINVAL, "internal error: the run has no budget layer");
         r = default_max_tokens(ctx, &max_tokens);
         if (r < 0)
@@ -321,6 +325,22 @@ static int llm_call(struct step_ctx *ctx, bool chat, json_t **ret)
                                     .on_delta = guard_delta, .poll = guard_poll,
                                     .userdata = &guard };
         r = p->complete(&req, &resp, &info, &d);
+        if (r == 0) {
+                /* Never fewer tokens than the bytes that went out and came back. */
+                long in_floor = budget_bytes_bound(bytes), out_floor =
+                        budget_bytes_bound(strlen(resp.text));
+
+                if (resp.input_tokens < in_floor || resp.output_tokens < out_floor)
+                        json_object_set_new(ctx->detail, "usage_below_bytes_bound",
+                                            json_pack("{s:I,s:I,s:I,s:I}", "reported_input",
+                                                      (json_int_t)resp.input_tokens,
+                                                      "reported_output",
+                                                      (json_int_t)resp.output_tokens,
+                                                      "input_floor", (json_int_t)in_floor,
+                                                      "output_floor", (json_int_t)out_floor));
+                resp.input_tokens = MAX(resp.input_tokens, in_floor);
+                resp.output_tokens = MAX(resp.output_tokens, out_floor);
+        }
         r = settle(ctx, p, model, &call, &resp, &info, r, &guard, &d, &cost);
 free_msgs:
         for (size_t i = 0; i < n; i++)
@@ -335,8 +355,7 @@ free_msgs:
                 llm_response_free(&resp);
                 return r;
         }
-        ctx->run->tokens_in += (uint64_t)resp.input_tokens;
-        ctx->run->tokens_out += (uint64_t)resp.output_tokens;
+        step_account_llm(ctx, (uint64_t)resp.input_tokens, (uint64_t)resp.output_tokens);
         *ret = json_pack("{s:s%,s:I,s:I,s:I,s:s,s:s,s:s,s:s,s:f,s:b}", "text", text, text_len,
                          "tokens_used", (json_int_t)(resp.input_tokens + resp.output_tokens),
                          "prompt_tokens", (json_int_t)resp.input_tokens,

@@ -16,7 +16,7 @@
 
 #include "agents/agents.h"
 #include "config/config.h"
-#include "engine/engine.h"
+#include "engine/step.h"
 #include "sandbox/sandbox.h"
 #include "workflow/workflow.h"
 
@@ -242,7 +242,7 @@ static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
 
 static int tool_run(struct step_ctx *ctx, json_t **ret)
 {
-        const struct akios_config *c = ctx->run->cfg;
+        const struct akios_config *c = step_policy(ctx);
         struct strv argv = { 0 }, env = { 0 }, allowed = { 0 };
         struct cage_result res = { 0 };
         struct cage_spec spec;
@@ -280,7 +280,7 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         cage_spec_defaults(&spec);
         spec.argv = argv.v;
         spec.envp = env.v;
-        spec.workdir = ctx->run->run_dir;
+        spec.workdir = step_run_dir(ctx);
         spec.net = CAGE_NET_NONE;
         spec.memory_mb = (uint64_t)c->memory_limit_mb;
         spec.cpu_fraction = c->cpu_limit;

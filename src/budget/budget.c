@@ -179,6 +179,13 @@ long budget_input_bound(size_t bytes, size_t n_messages)
         return t > LONG_MAX / 2 ? LONG_MAX / 2 : (long)t;
 }
 
+long budget_bytes_bound(size_t bytes)
+{
+        uint64_t t = ((uint64_t)bytes + BUDGET_BYTES_PER_TOKEN - 1) / BUDGET_BYTES_PER_TOKEN;
+
+        return t > LONG_MAX / 2 ? LONG_MAX / 2 : (long)t;
+}
+
 static int64_t call_cost(const struct budget_call *c, long in, long out)
 {
         return sat_add(sat_mul(in, c->in_rate), sat_mul(out, c->out_rate));

@@ -63,6 +63,13 @@ int budget_price(const struct budget *b, const char *provider, const char *model
 
 /* Worst-case token bound of an input of `bytes` UTF-8 bytes in `n_messages` messages. */
 long budget_input_bound(size_t bytes, size_t n_messages);
+/* The fewest tokens `bytes` of text can be, by the bytes actually sent or received
+ * (BUDGET_BYTES_PER_TOKEN per token, the usual size of an English token, so it errs high for
+ * honest providers only slightly): settlement and the in-flight cut never count fewer, so a
+ * server that under-reports usage (or streams one huge delta) cannot make a call cheaper
+ * than its bytes. */
+#define BUDGET_BYTES_PER_TOKEN 4
+long budget_bytes_bound(size_t bytes);
 
 /* Reserve a call. -ENOENT: no price (policy, exit 3); -E2BIG: max_tokens above
  * max_tokens_per_call (exit 4); -EDQUOT: would pass budget_limit_per_run (exit 4). */

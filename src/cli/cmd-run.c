@@ -149,24 +149,40 @@ static void print_plan(const struct workflow *wf, bool json)
 
 static void print_summary(const json_t *summary, int code)
 {
-        const json_t *steps = json_object_get(summary, "steps");
+        const json_t *steps = json_object_get(summary, "steps"), *st;
         const json_t *last = json_array_get(steps, json_array_size(steps) - 1);
         const char *text = agent_result_text(json_object_get(last, "output"));
+        const char *dir = json_string_value(json_object_get(summary, "output_dir"));
+        long long ran = 0, skipped = 0;
+        size_t i;
 
+        /* Count what really happened: steps that ran (whatever their outcome) of the
+         * workflow's steps; skipped ones separately. */
+        json_array_foreach(steps, i, st) {
+                const char *status = json_string_value(json_object_get(st, "status"));
+
+                if (status && streq(status, "skipped"))
+                        skipped++;
+                else
+                        ran++;
+        }
         if (code == 0 && text && *text)
                 printf("%s%s", text, text[strlen(text) - 1] == '\n' ? "" : "\n");
-        printf("%s workflow '%s' %s: %lld of %zu steps, %lld+%lld tokens, $%.4f, %lld "
-               "redactions\n  output: %s\n",
-               code == 0 ? "ok:" : "FAILED:", json_string_value(json_object_get(summary,
-                                                                                "workflow")),
-               json_string_value(json_object_get(summary, "status")),
-               (long long)json_integer_value(json_object_get(summary, "steps_executed")),
-               json_array_size(steps),
+        printf("%s workflow '%s' %s: %lld of %lld steps run", code == 0 ? "ok:" : "FAILED:",
+               json_string_value(json_object_get(summary, "workflow")),
+               json_string_value(json_object_get(summary, "status")), ran,
+               (long long)json_integer_value(json_object_get(summary, "steps_total")));
+        if (skipped)
+                printf(" (%lld skipped)", skipped);
+        printf(", %lld+%lld tokens, $%.4f, %lld redactions\n",
                (long long)json_integer_value(json_object_get(summary, "tokens_input")),
                (long long)json_integer_value(json_object_get(summary, "tokens_output")),
                json_number_value(json_object_get(summary, "total_cost")),
-               (long long)json_integer_value(json_object_get(summary, "pii_redaction_count")),
-               json_string_value(json_object_get(summary, "output_dir")));
+               (long long)json_integer_value(json_object_get(summary, "pii_redaction_count")));
+        if (dir)
+                printf("  output: %s\n", dir);
+        else
+                printf("  output: none (the run folder could not be created)\n");
 }
 
 /* Progress on stderr: one live line on a terminal, plain lines otherwise. */

@@ -83,6 +83,9 @@ static const struct config_key config_keys[] = {
           "allow `akios audit export`" },
         { "audit_storage_path", K_STRING, AT(audit_storage_path), "./audit/", 0, 0, NULL, 0,
           "folder of the audit ledger (relative to the project)" },
+        { "allowed_paths", K_PATHS, AT(allowed_paths), "[templates, data/input, data/output]", 0,
+          0, NULL, 0, "folders (inside the project) filesystem steps may use; a workflow can "
+          "only narrow this list. audit/, .env and config.yaml are never reachable" },
         { "allowed_commands", K_COMMANDS, AT(allowed_commands),
           "[echo, cat, grep, head, tail, wc, ls, pwd, date]", 0, 0, NULL, 0,
           "commands tool steps may run" },

@@ -44,6 +44,9 @@ struct akios_config {
         bool audit_export_enabled;
         char *audit_storage_path;
         struct strv allowed_commands;
+        /* The ceiling of the filesystem agent: project-relative folders, cleaned. A step's
+         * config.allowed_paths may only name folders inside these (monotone policy). */
+        struct strv allowed_paths;
         int environment;           /* enum environment */
         int log_level;             /* enum log_level */
         int sandbox_required;      /* enum sandbox_required */
@@ -73,6 +76,19 @@ int config_apply_env(struct akios_config *c, struct diag *d);
 /* Load KEY=VALUE lines of a .env file into the environment; existing variables win.
  * A missing file is not an error. */
 int dotenv_load(const char *path, struct diag *d);
+
+/* Known secrets (docs/design/CONTRACTS.md §5): every variable .env defines (but AKIOS_*
+ * overrides), and every variable whose name says it holds a credential (KEY, TOKEN, SECRET,
+ * PASSWORD, PASSWD, CREDENTIAL, AUTH, in any case). Their values are scrubbed at every
+ * boundary; a workflow may place them only in HTTP header values. */
+bool config_is_secret_name(const char *name);
+/* The names .env defined, in file order (empty before dotenv_load). */
+const struct strv *dotenv_names(void);
+
+/* Clean a project-relative folder of an allowed_paths list in place ("./a//b/" -> "a/b").
+ * Returns NULL, or why it is refused: absolute, '..', the project itself, or a control file
+ * (audit, .env, config.yaml). Used for config.yaml's ceiling and a step's narrowing. */
+const char *config_path_clean(char *s);
 void config_free(struct akios_config *c);
 
 /* Walk up from the working directory to the first folder holding config.yaml.

@@ -213,6 +213,34 @@ static int parse_all(const char *path, const struct buf *b, struct dotenv_entry 
         return 0;
 }
 
+/* The names .env defined (AKIOS_* overrides excepted): each one's value is a known secret. */
+static struct strv loaded_names;
+
+static bool name_has(const char *name, const char *word)
+{
+        return strcasestr(name, word) != NULL;
+}
+
+bool config_is_secret_name(const char *name)
+{
+        static const char *const words[] = { "KEY", "TOKEN", "SECRET", "PASSWORD", "PASSWD",
+                                             "CREDENTIAL", "AUTH" };
+
+        if (strv_contains(&loaded_names, name))
+                return true;
+        if (strncmp(name, "AKIOS_", 6) == 0)
+                return false;
+        for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+                if (name_has(name, words[i]))
+                        return true;
+        return false;
+}
+
+const struct strv *dotenv_names(void)
+{
+        return &loaded_names;
+}
+
 int dotenv_load(const char *path, struct diag *d)
 {
         struct buf b = BUF_INIT(DOTENV_MAX_BYTES);
@@ -240,11 +268,14 @@ int dotenv_load(const char *path, struct diag *d)
         /* Decide what was there before setting anything, so the file's last line wins. */
         for (size_t i = 0; i < n; i++)
                 e[i].preset = getenv(e[i].key) != NULL;
-        for (size_t i = 0; i < n && r >= 0; i++)
-                if (!e[i].preset && setenv(e[i].key, e[i].value, 1) < 0) {
+        for (size_t i = 0; i < n && r >= 0; i++) {
+                if (strncmp(e[i].key, "AKIOS_", 6) != 0 && !strv_contains(&loaded_names, e[i].key))
+                        r = strv_push(&loaded_names, e[i].key);
+                if (r >= 0 && !e[i].preset && setenv(e[i].key, e[i].value, 1) < 0) {
                         r = -errno;
                         diag_set(d, path, 0, 0, "cannot set '%s': %s", e[i].key, strerror(errno));
                 }
+        }
         entries_free(e, n);
         return r;
 }

@@ -14,6 +14,7 @@
 #define NOT_STORED SIZE_MAX
 
 enum key_type { K_BOOL, K_NUMBER, K_INTEGER, K_ENUM, K_STRING, K_HOSTS, K_COMMANDS, K_NAMES,
+                K_PATHS,
                 K_PRICES, _K_MAX };
 enum shape { SHAPE_SCALAR, SHAPE_LIST, SHAPE_MAP };
 

@@ -88,6 +88,11 @@ static void want_commands(const struct config_key *k, char *out, size_t size)
         snprintf(out, size, "a list of command names");
 }
 
+static void want_paths(const struct config_key *k, char *out, size_t size)
+{
+        snprintf(out, size, "a list of folders inside the project");
+}
+
 static void want_names(const struct config_key *k, char *out, size_t size)
 {
         snprintf(out, size, "a list of names");
@@ -259,7 +264,50 @@ static const char *check_name(char *s)
         return NULL;
 }
 
+/* A project-relative folder, cleaned in place ("./data//input/" becomes "data/input"). The
+ * project itself, '..', and the project's control files are refused here (lexically) and again
+ * at open time by inode (src/engine/policy.c), whatever path or symlink leads to them. */
+const char *config_path_clean(char *s)
+{
+        static const char *const protected_names[] = { "audit", ".env", "config.yaml" };
+        char *o = s, *in = s;
+
+        if (s[0] == '/')
+                return "must be a folder inside the project (a relative path)";
+        while (*in) {
+                while (*in == '/')
+                        in++;
+                if (in[0] == '.' && (in[1] == '/' || !in[1])) {
+                        in++;
+                        continue;
+                }
+                if (in[0] == '.' && in[1] == '.' && (in[2] == '/' || !in[2]))
+                        return "must not contain '..'";
+                if (!*in)
+                        break;
+                if (o != s)
+                        *o++ = '/';
+                while (*in && *in != '/') {
+                        if (iscntrl((unsigned char)*in))
+                                return "must not contain control characters";
+                        *o++ = *in++;
+                }
+        }
+        *o = '\0';
+        if (!*s)
+                return "names the project folder itself, which holds audit/, .env and "
+                       "config.yaml; name a folder inside it";
+        for (size_t i = 0; i < ARRAY_SIZE(protected_names); i++) {
+                size_t n = strlen(protected_names[i]);
+
+                if (strncmp(s, protected_names[i], n) == 0 && (s[n] == '/' || !s[n]))
+                        return "is a control file of the project, never reachable by agents";
+        }
+        return NULL;
+}
+
 static const char *(*const list_checks[_K_MAX])(char *s) = {
+        [K_PATHS] = config_path_clean,
         [K_HOSTS] = check_host,
         [K_COMMANDS] = check_command,
         [K_NAMES] = check_name,
@@ -483,6 +531,8 @@ const struct type_ops config_type_ops[_K_MAX] = {
         [K_COMMANDS] = { "command list", SHAPE_LIST, false, set_list, want_commands,
                          json_list_field, free_list },
         [K_NAMES] = { "list", SHAPE_LIST, false, set_list, want_names, json_list_field,
+                      free_list },
+        [K_PATHS] = { "path list", SHAPE_LIST, false, set_list, want_paths, json_list_field,
                       free_list },
         [K_PRICES] = { "mapping", SHAPE_MAP, false, set_prices, want_prices, json_prices_field,
                        free_prices },

@@ -18,7 +18,7 @@
 #include "audit/audit.h"
 #include "budget/budget.h"
 #include "config/config.h"
-#include "engine/engine.h"
+#include "engine/internal.h"
 #include "pii/pii.h"
 #include "sandbox/sandbox.h"
 #include "workflow/workflow.h"
@@ -60,51 +60,126 @@ int step_fail(struct step_ctx *ctx, int exit_code, int err, const char *fmt, ...
         return -(err > 0 ? err : EIO);
 }
 
+/* Known secrets first (always), then PII as the site's setting says. */
+static int redact_text(struct run_state *run, bool pii, const char *in, size_t len,
+                       struct buf *out, size_t *ret_count)
+{
+        struct buf clean = BUF_INIT(0);
+        size_t secrets = 0, count = 0;
+        int r;
+
+        r = secret_scrub(run->secrets, in, len, &clean, &secrets);
+        if (r == 0 && pii && run->redactor)
+                r = pii_redact(run->redactor, clean.data ? clean.data : "", clean.len, out,
+                               &count);
+        else if (r == 0)
+                r = buf_append(out, clean.data ? clean.data : "", clean.len);
+        buf_free(&clean);
+        if (r == 0 && ret_count)
+                *ret_count = count + secrets;
+        return r;
+}
+
+static bool site_pii(const struct run_state *run, enum redact_site site)
+{
+        const struct akios_config *c = run->cfg;
+
+        return site == REDACT_SITE_INPUT    ? c->pii_redaction_enabled
+               : site == REDACT_SITE_OUTPUT ? c->pii_redaction_outputs
+                                            : false;
+}
+
 int step_redact(struct step_ctx *ctx, enum redact_site site, const char *in, size_t len,
                 char **ret, size_t *ret_len)
 {
-        const struct akios_config *c = ctx->run->cfg;
-        bool on = site == REDACT_SITE_INPUT ? c->pii_redaction_enabled : c->pii_redaction_outputs;
         struct buf out = BUF_INIT(0);
         size_t count = 0;
         int r;
 
-        if (!on || !ctx->run->redactor) {
-                r = buf_append(&out, in, len);
-        } else {
-                r = pii_redact(ctx->run->redactor, in, len, &out, &count);
-                if (r < 0) {
-                        buf_free(&out);
-                        /* Fail closed: nothing passes unredacted. */
-                        return step_fail(ctx, 1, -r, "redaction failed (%s); the text was not "
-                                         "released", strerror(-r));
-                }
-        }
+        r = redact_text(ctx->run, site_pii(ctx->run, site), in, len, &out, &count);
         if (r < 0) {
                 buf_free(&out);
-                return step_fail(ctx, 1, -r, "out of memory");
+                /* Fail closed: nothing passes unredacted. */
+                return step_fail(ctx, 1, -r, "redaction failed (%s); the text was not "
+                                 "released", strerror(-r));
         }
         ctx->run->redactions += count;
         *ret = buf_steal(&out, ret_len);
         return *ret ? 0 : -ENOMEM;
 }
 
+bool step_has_secret(const struct step_ctx *ctx, const char *in, size_t len)
+{
+        return secret_contains(ctx->run->secrets, in, len);
+}
+
+size_t step_redaction_count(const struct step_ctx *ctx)
+{
+        return ctx->run->redactions;
+}
+
+const struct akios_config *step_policy(const struct step_ctx *ctx)
+{
+        return ctx->run->cfg;
+}
+
+const char *step_project_dir(const struct step_ctx *ctx)
+{
+        return ctx->run->project_dir;
+}
+
+const char *step_run_dir(const struct step_ctx *ctx)
+{
+        return ctx->run->run_dir;
+}
+
+const char *step_run_id(const struct step_ctx *ctx)
+{
+        return ctx->run->run_id;
+}
+
+struct budget *step_budget(struct step_ctx *ctx)
+{
+        return ctx->run->budget;
+}
+
+void step_account_llm(struct step_ctx *ctx, uint64_t tokens_in, uint64_t tokens_out)
+{
+        ctx->run->tokens_in += tokens_in;
+        ctx->run->tokens_out += tokens_out;
+        ctx->run->cost_usd = budget_usd(budget_spent(ctx->run->budget));
+}
+
+int step_open_checked(struct step_ctx *ctx, int fd, const char *shown)
+{
+        int r = policy_fd_allowed(ctx->run, fd);
+
+        if (r == -EPERM)
+                return step_fail(ctx, 3, EPERM, "'%s' is a control file of the project "
+                                 "(audit/, .env, config.yaml, keys): no agent may reach it",
+                                 shown);
+        if (r == -EXDEV || r == -ELOOP)
+                return step_fail(ctx, 3, EPERM, "'%s' is outside the project", shown);
+        if (r < 0)
+                return step_fail(ctx, 1, -r, "cannot check '%s': %s", shown, strerror(-r));
+        return 0;
+}
+
 /* Ledger details pass through redaction too: strings only, recursively. */
-static json_t *redact_detail(struct run_state *run, json_t *detail)
+static json_t *redact_json(struct run_state *run, bool pii, json_t *detail)
 {
         const char *key;
         json_t *v;
         size_t i;
 
-        if (!run->redactor || !detail)
+        if (!detail)
                 return detail;
         if (json_is_string(detail)) {
                 struct buf out = BUF_INIT(0);
-                size_t count;
                 json_t *red;
 
-                if (pii_redact(run->redactor, json_string_value(detail),
-                               json_string_length(detail), &out, &count) < 0) {
+                if (redact_text(run, pii, json_string_value(detail), json_string_length(detail),
+                                &out, NULL) < 0) {
                         buf_free(&out);
                         json_decref(detail);
                         return json_string("[REDACTION_FAILED]");
@@ -114,13 +189,32 @@ static json_t *redact_detail(struct run_state *run, json_t *detail)
                 json_decref(detail);
                 return red ? red : json_string("[REDACTION_FAILED]");
         }
-        if (json_is_object(detail))
-                json_object_foreach(detail, key, v)
-                        json_object_set_new(detail, key, redact_detail(run, json_incref(v)));
-        else if (json_is_array(detail))
+        if (json_is_object(detail)) {
+                /* Keys are data too (a listing keyed by file name, a header name). */
+                json_t *copy = json_object();
+
+                json_object_foreach(detail, key, v) {
+                        json_t *k = redact_json(run, pii, json_string(key));
+
+                        json_object_set_new(copy, json_string_value(k) ? json_string_value(k)
+                                                                       : "[REDACTION_FAILED]",
+                                            redact_json(run, pii, json_incref(v)));
+                        json_decref(k);
+                }
+                json_decref(detail);
+                return copy;
+        }
+        if (json_is_array(detail))
                 json_array_foreach(detail, i, v)
-                        json_array_set_new(detail, i, redact_detail(run, json_incref(v)));
+                        json_array_set_new(detail, i, redact_json(run, pii, json_incref(v)));
         return detail;
+}
+
+/* Ledger details, messages and the run's summary: every string (PII always, as the ledger
+ * promises; known secrets always). */
+static json_t *redact_detail(struct run_state *run, json_t *detail)
+{
+        return redact_json(run, true, detail);
 }
 
 /* Error messages quote user data (paths, values): they go to stderr and output.json, so they
@@ -129,16 +223,14 @@ static void redact_message(struct run_state *run, const char *msg, char *out, si
 {
         json_t *red;
 
-        if (!run->redactor) {
-                snprintf(out, size, "%s", msg);
-                return;
-        }
         red = redact_detail(run, json_string(msg));
         snprintf(out, size, "%s", json_string_value(red) ? json_string_value(red)
                                                          : "[message withheld: not UTF-8]");
         json_decref(red);
 }
 
+/* One ledger event. An event that cannot be made durable marks the run: no further step runs
+ * and the run ends failed, whatever it was doing (fail closed, docs/design/CONTRACTS.md §4). */
 static int ledger(struct run_state *run, unsigned step, const char *agent, const char *action,
                   const char *outcome, json_t *detail)
 {
@@ -149,11 +241,17 @@ static int ledger(struct run_state *run, unsigned step, const char *agent, const
                 json_decref(detail);
                 return 0;
         }
+        if (run->ledger_failed) {
+                json_decref(detail);
+                return -EIO;
+        }
         ev = audit_event(run->run_id, step, agent, action, outcome, redact_detail(run, detail));
-        if (!ev)
-                return -ENOMEM;
-        r = audit_append(run->audit, ev, NULL);
+        r = ev ? audit_append(run->audit, ev, NULL) : -ENOMEM;
         json_decref(ev);
+        if (r < 0) {
+                run->ledger_failed = true;
+                run->ledger_error = r;
+        }
         return r;
 }
 
@@ -198,6 +296,16 @@ static int open_layers(struct run_state *run, struct diag *d)
         char dir[PATH_MAX];
         int r;
 
+        r = policy_protect_init(run);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot read the project folder: %s", strerror(-r));
+                return r;
+        }
+        r = secret_set_new(&run->secrets);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot load the known secrets: %s", strerror(-r));
+                return r;
+        }
         if (c->audit_enabled) {
                 if (c->audit_storage_path[0] == '/')
                         snprintf(dir, sizeof(dir), "%s", c->audit_storage_path);
@@ -290,13 +398,22 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                                         .detail = json_object() };
                 json_t *result = NULL;
 
-                r = template_json(params_src, outputs, previous, run->run_dir, &ctx.params,
+                r = template_json(params_src, outputs, previous, NULL, &ctx.params,
                                   &ctx.err);
                 if (r == 0)
                         r = template_json(config_src, outputs, previous, NULL, &ctx.config,
                                           &ctx.err);
-                if (r == 0)
+                /* Intent before effect: if it cannot be recorded, the action does not run. */
+                if (r == 0 && ledger(run, s->index, s->agent->name, s->action->name, "started",
+                                     json_pack("{s:i}", "attempt", a + 1)) < 0)
+                        r = step_fail(&ctx, 1, EIO, "audit: cannot record the step's intent "
+                                      "(%s); the step was not run",
+                                      strerror(-run->ledger_error));
+                else if (r == 0)
                         r = s->action->run(&ctx, &result);
+                /* The choke point: every string of the result leaves through redaction. */
+                if (r == 0)
+                        result = redact_json(run, run->cfg->pii_redaction_outputs, result);
                 json_decref(ctx.params);
                 json_decref(ctx.config);
                 if (r == 0) {
@@ -314,7 +431,7 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 ledger(run, s->index, s->agent->name, s->action->name,
                        rec->exit_code == 3 ? "denied" : "failure", ctx.detail);
                 /* Policy, budget and cage verdicts are final: no retry. */
-                if (rec->exit_code >= 3 || engine_interrupted())
+                if (rec->exit_code >= 3 || engine_interrupted() || run->ledger_failed)
                         break;
         }
         json_decref(params_src);
@@ -407,9 +524,16 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 hex_encode(digest, 32, hex);
         }
         buf_free(&wfb);
-        ledger(&run, 0, "engine", "run_start", "started",
-               json_pack("{s:s,s:s,s:I,s:s}", "workflow", wf->name, "workflow_sha256", hex,
-                         "steps", (json_int_t)wf->n_steps, "akios_version", AKIOS_VERSION));
+        if (ledger(&run, 0, "engine", "run_start", "started",
+                   json_pack("{s:s,s:s,s:I,s:s}", "workflow", wf->name, "workflow_sha256", hex,
+                             "steps", (json_int_t)wf->n_steps, "akios_version",
+                             AKIOS_VERSION)) < 0) {
+                diag_set(d, NULL, 0, 0, "audit: cannot record the run's start (%s); no step "
+                         "was run", strerror(-run.ledger_error));
+                code = 1;
+                status = "failed";
+                goto restore;
+        }
 
         for (size_t i = 0; i < wf->n_steps; i++) {
                 const struct step *s = &wf->steps[i];
@@ -441,6 +565,18 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                                             json_integer((json_int_t)(rec.ms * 1000)));
                         ledger(&run, s->index, s->agent->name, s->action->name, "success",
                                detail);
+                }
+                if (run.ledger_failed) {
+                        /* Its outcome (or intent) is not on the record: the run stops here and
+                         * does not claim success. */
+                        rec.status = "failed";
+                        code = 1;
+                        status = "failed";
+                        snprintf(rec.error, sizeof(rec.error), "audit: cannot record event: "
+                                 "%s; the run stopped", strerror(-run.ledger_error));
+                        diag_set(d, NULL, 0, 0, "step %ld (%s.%s): %s", s->number,
+                                 s->agent->name, s->action->name, rec.error);
+                } else if (r == 0) {
                 } else if (engine_interrupted()) {
                         rec.status = "interrupted";
                         code = 130;
@@ -474,6 +610,7 @@ record:
         if (code == 130 && !d->msg[0])
                 diag_set(d, NULL, 0, 0, "interrupted by signal %d; the run stopped and its "
                          "record was written", (int)interrupted);
+restore:
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);
 done:
@@ -489,25 +626,46 @@ done:
         summary = json_pack("{s:s,s:s,s:s,s:s,s:s?,s:s?,s:s,s:s,s:f,s:I,s:o,s:I,s:I,s:f,"
                             "s:I,s:O,s:i,s:s?,s:s?}",
                             "akios_version", AKIOS_VERSION, "status", code ? status : "completed",
-                            "workflow", wf->name, "workflow_file", wf->path,
+                            "workflow", "", "workflow_file", wf->path,
                             "run_id", run.run_id, "output_dir", run.run_dir,
                             "started_at", started, "finished_at", finished,
                             "execution_time_seconds", (monotonic_ms() - t0) / 1000.0,
                             "steps_executed", (json_int_t)json_array_size(steps),
-                            "steps", steps, "tokens_input", (json_int_t)run.tokens_in,
+                            "steps", redact_detail(&run, steps), "tokens_input", (json_int_t)run.tokens_in,
                             "tokens_output", (json_int_t)run.tokens_out,
                             "total_cost", run.cost_usd,
                             "pii_redaction_count", (json_int_t)run.redactions,
                             "pii_redactions_by_type", run.redactions_by_type,
                             "exit_code", code, "error", code ? d->msg : NULL,
                             "error_category", error_category(code));
+        if (summary) {
+                /* Names are data too: the workflow's (and the steps', above) are redacted as
+                 * the ledger redacts them. */
+                json_object_set_new(summary, "workflow",
+                                    redact_detail(&run, json_string(wf->name)));
+                json_object_set_new(summary, "steps_total", json_integer((json_int_t)wf->n_steps));
+        }
         if (run.run_dir && summary) {
-                ledger(&run, 0, "engine", "run_end", code ? status : "completed",
-                       json_pack("{s:i,s:I,s:I,s:I,s:I}", "exit_code", code, "tokens_input",
-                                 (json_int_t)run.tokens_in, "tokens_output",
-                                 (json_int_t)run.tokens_out, "cost_microusd",
-                                 (json_int_t)(run.cost_usd * 1e6 + 0.5),
-                                 "redactions", (json_int_t)run.redactions));
+                if (!run.ledger_failed &&
+                    ledger(&run, 0, "engine", "run_end", code ? status : "completed",
+                           json_pack("{s:i,s:I,s:I,s:I,s:I}", "exit_code", code, "tokens_input",
+                                     (json_int_t)run.tokens_in, "tokens_output",
+                                     (json_int_t)run.tokens_out, "cost_microusd",
+                                     (json_int_t)(run.cost_usd * 1e6 + 0.5),
+                                     "redactions", (json_int_t)run.redactions)) < 0 && !code) {
+                        code = 1;
+                        diag_set(d, NULL, 0, 0, "audit: cannot record the run's end (%s); the "
+                                 "run is not complete on the record",
+                                 strerror(-run.ledger_error));
+                }
+                if (code) {
+                        json_object_set_new(summary, "status", json_string(status[0] &&
+                                            !streq(status, "completed") ? status : "failed"));
+                        json_object_set_new(summary, "exit_code", json_integer(code));
+                        json_object_set_new(summary, "error", json_string(d->msg));
+                        json_object_set_new(summary, "error_category",
+                                            json_string(error_category(code)));
+                }
                 r = write_output_json(&run, summary);
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "cannot write output.json: %s", strerror(-r));
@@ -524,6 +682,7 @@ done:
                 audit_close(run.audit);
         }
         pii_redactor_free(run.redactor);
+        secret_set_free(run.secrets);
         budget_free(run.budget);
         json_decref(run.outputs);
         json_decref(run.outputs_by_number);

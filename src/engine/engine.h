@@ -17,61 +17,11 @@
 
 #include "util/util.h"
 
+#include "engine/step.h"
+
 struct akios_config;
 struct workflow;
 struct step;
-struct audit_log;
-struct pii_redactor;
-struct budget;
-
-struct run_state {
-        const struct akios_config *cfg;
-        const struct workflow *wf;
-        char *project_dir;
-        char *run_dir;          /* absolute data/output/run_<ts>[_N] */
-        char *run_id;           /* run_<ts>[_N] */
-        struct audit_log *audit;       /* NULL when audit_enabled is false */
-        struct pii_redactor *redactor; /* NULL when redaction is off everywhere */
-        size_t redactions;
-        json_t *redactions_by_type;    /* {"EMAIL_ADDRESS": n, ...} */
-        /* Budget layer (reserve/settle lives in src/budget). */
-        struct budget *budget;
-        double cost_usd;
-        uint64_t tokens_in, tokens_out;
-        json_t *outputs;        /* array: result object of each step (null: not run) */
-        json_t *outputs_by_number; /* the same results keyed by step number ("1", ...) */
-        bool dry_run;
-        bool quiet;
-};
-
-enum redact_site {
-        REDACT_SITE_INPUT,      /* prompts, bodies sent out, content written: pii_redaction_enabled */
-        REDACT_SITE_OUTPUT,     /* what comes back (LLM output, tool output, responses):
-                                 * pii_redaction_outputs */
-};
-
-struct step_ctx {
-        struct run_state *run;
-        const struct step *step;
-        json_t *params;         /* templated parameters (owned by the engine) */
-        json_t *config;         /* templated step config (owned by the engine) */
-        struct diag err;        /* failure reason, filled by the agent */
-        int exit_code;          /* CONTRACTS §2 class of the failure */
-        json_t *detail;         /* extra ledger detail the agent wants recorded (object) */
-};
-
-/* Layer hooks for agents. */
-
-/* 3 redaction: *ret is malloc'd (NUL-terminated). Fails closed: on error the step fails. */
-int step_redact(struct step_ctx *ctx, enum redact_site site, const char *in, size_t len,
-                char **ret, size_t *ret_len);
-/* Fail the step: fills ctx->err (message prefixed by nothing; the engine adds the step name)
- * and ctx->exit_code; returns -err for convenient `return step_fail(...)`. */
-int step_fail(struct step_ctx *ctx, int exit_code, int err, const char *fmt, ...) _printf_(4, 5);
-/* 5 ledger: record an extra decision of this step (e.g. a policy denial). detail is stolen. */
-int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, json_t *detail);
-/* true once SIGINT/SIGTERM arrived: long actions should stop and fail. */
-bool engine_interrupted(void);
 
 enum step_phase { STEP_START, STEP_DONE };
 

@@ -9,6 +9,7 @@
  * checks (exit 3). `${VAR}` references are resolved here, at load time, as in AKIOS.
  * Nothing here executes a step.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <strings.h>
 
@@ -91,6 +92,90 @@ static int check_keys(const char *path, const struct ynode *map, const struct ke
                 if (rules[j].required && !ymap_get(map, rules[j].name))
                         return fail_at(d, path, map, EINVAL, "%s has no '%s'", what,
                                        rules[j].name);
+        return 0;
+}
+
+/* The first ${NAME} of s that names a known secret (config_is_secret_name), copied to out. */
+static bool secret_ref(const char *s, char *out, size_t size)
+{
+        for (const char *p = s; (p = strstr(p, "${")); p += 2) {
+                const char *e = p + 2;
+                size_t n;
+
+                while (isalnum((unsigned char)*e) || *e == '_')
+                        e++;
+                n = (size_t)(e - (p + 2));
+                if (n == 0 || n >= size)
+                        continue;
+                memcpy(out, p + 2, n);
+                out[n] = '\0';
+                if (config_is_secret_name(out))
+                        return true;
+        }
+        return false;
+}
+
+/* Secrets go only where a workflow sends credentials on purpose: an HTTP step's header values
+ * (sent as written to an allowed domain, masked in every record). Anywhere else (a prompt, a
+ * body, a URL, a file, a command, a name) a ${SECRET} would leak it: refused, exit 3, with its
+ * position. `where` is 2 inside an http step's parameters.headers values, else 0. */
+static int check_secret_refs(const char *path, const struct ynode *n, int where,
+                             struct diag *d)
+{
+        char name[256];
+
+        if (!n)
+                return 0;
+        if (n->type == Y_SCALAR) {
+                if (where != 2 && n->str && secret_ref(n->str, name, sizeof(name)))
+                        return fail_at(d, path, n, EPERM, "'${%s}' is a secret (from .env or a "
+                                       "credential variable); it may only be used in an HTTP "
+                                       "step's header value (e.g. headers: {Authorization: "
+                                       "\"Bearer ${%s}\"}), never here", name, name);
+                return 0;
+        }
+        for (size_t i = 0; i < n->n; i++) {
+                int sub = where == 2 ? 2 : 0, r;
+
+                if (n->type == Y_MAP) {
+                        const struct ynode *k = n->items[i];
+
+                        if (i % 2 == 0)
+                                continue;
+                        k = n->items[i - 1];
+                        sub = where == 2 ? 2
+                              : where == 1 && k->str && streq(k->str, "headers") ? 2 : 0;
+                }
+                r = check_secret_refs(path, n->items[i], sub, d);
+                if (r < 0)
+                        return r;
+        }
+        return 0;
+}
+
+static int check_workflow_secrets(const char *path, const struct ynode *root, struct diag *d)
+{
+        const struct ynode *steps = ymap_get(root, "steps");
+        int r;
+
+        for (size_t i = 0; i + 1 < root->n; i += 2)
+                if (root->items[i + 1] != steps &&
+                    (r = check_secret_refs(path, root->items[i + 1], 0, d)) < 0)
+                        return r;
+        for (size_t i = 0; steps && steps->type == Y_SEQ && i < steps->n; i++) {
+                const struct ynode *st = steps->items[i];
+                const struct ynode *agent = ymap_get(st, "agent");
+                bool http = agent && agent->type == Y_SCALAR && agent->str &&
+                            streq(agent->str, "http");
+
+                for (size_t k = 0; st->type == Y_MAP && k + 1 < st->n; k += 2) {
+                        const struct ynode *key = st->items[k];
+                        int where = http && key->str && streq(key->str, "parameters") ? 1 : 0;
+
+                        if ((r = check_secret_refs(path, st->items[k + 1], where, d)) < 0)
+                                return r;
+                }
+        }
         return 0;
 }
 
@@ -315,6 +400,9 @@ int workflow_load(const char *path, const struct akios_config *cfg, struct workf
                 goto fail;
         }
         r = check_keys(path, w->root, top_keys, ARRAY_SIZE(top_keys), "the workflow", d);
+        if (r < 0)
+                goto fail;
+        r = check_workflow_secrets(path, w->root, d);
         if (r < 0)
                 goto fail;
         r = resolve_env(path, w->root, d);

@@ -69,7 +69,7 @@ is "$rc" 0 "akios --version in the image"
 like "$out" "^akios [0-9]" "prints the version"
 run incage 'cd /tmp && akios init p >/dev/null && cd p && akios run templates/hello-workflow.yml && akios audit verify'
 is "$rc" 0 "mock hello run in the image (read-only root, tmpfs /tmp, uid 10001)"
-like "$out" "completed: 3 of 3 steps" "the hello workflow completed"
+like "$out" "completed: 3 of 3 steps run" "the hello workflow completed"
 run incage 'touch /home/akios/x'
 check "the root file system is read-only" test "$rc" -ne 0
 buildah umount "$ctr" >/dev/null

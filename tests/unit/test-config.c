@@ -65,6 +65,9 @@ static const struct key_case cases[] = {
         { "allowed_commands", "[\"echo\",\"cat\",\"grep\",\"head\",\"tail\",\"wc\",\"ls\",\"pwd\","
           "\"date\"]", "[echo, ls]", "[\"echo\",\"ls\"]", "[\"cat\",\"wc\"]", "[\"cat\",\"wc\"]",
           "[echo, /bin/sh]", 7, "must be a command name", "echo,rm -rf" },
+        { "allowed_paths", "[\"templates\",\"data/input\",\"data/output\"]",
+          "[data/input, ./data//output/]", "[\"data/input\",\"data/output\"]", "data/input",
+          "[\"data/input\"]", "[data/input, audit]", 13, "is a control file", "../x" },
         { "environment", "\"development\"", "production", "\"production\"", "testing",
           "\"testing\"", "prod", 0, "must be one of 'development', 'testing', 'production'",
           "staging" },
