@@ -19,7 +19,9 @@ Scenarios: words=N (answer length, default 8), ignore_max (stream N words even p
 max_tokens the client asked for), nousage, 429once (429 + Retry-After: 1, then normal),
 429always, 500once, 500always, slow=S (sleep before the answer), stall (send one delta,
 then hang), truncated (stop before the final event), malformed (a broken JSON event),
-huge (20 MB of text), echo_key (a 401 whose message quotes the key), redirect (302).
+huge (20 MB of text), echo_key (a 401 whose message quotes the key), echo_key_forms (a 401
+quoting the key upper-cased, base64-encoded and URL-encoded), redirect (302), zero_usage
+(report 0 tokens whatever was sent), one_delta=B (the whole answer as one delta of B bytes).
 
 Every request is appended to the --record file as one JSON line
 {"path", "headers", "body"} so tests can check exactly what reached the server.
@@ -131,6 +133,15 @@ class Handler(BaseHTTPRequestHandler):
                    self.headers.get("x-goog-api-key") or "")
             self.send_json(401, {"error": {"message": "Incorrect API key provided: " + key}})
             return True
+        if "echo_key_forms" in opts:
+            import base64
+            import urllib.parse
+            key = (self.headers.get("Authorization") or self.headers.get("x-api-key") or "")
+            key = key.split(" ", 1)[-1]
+            self.send_json(401, {"error": {"message": "bad key " + key.upper() + " b64 " +
+                                           base64.b64encode(key.encode()).decode() + " url " +
+                                           urllib.parse.quote(key, safe="")}})
+            return True
         if "redirect" in opts:
             self.send_response(302)
             self.send_header("Location", "https://evil.example.com/steal")
@@ -155,6 +166,8 @@ class Handler(BaseHTTPRequestHandler):
         toks = words(n)
         if "huge" in opts:
             toks = ["x" * 1000] * 20000
+        if "one_delta" in opts:
+            toks = ["y" * int(opts["one_delta"])]
         stream = body.get("stream", fmt == "ollama")
         if fmt == "gemini":
             stream = "streamGenerateContent" in path
@@ -163,6 +176,8 @@ class Handler(BaseHTTPRequestHandler):
     def openai(self, opts, body, toks, pt, finish, stream):
         usage = {"prompt_tokens": pt, "completion_tokens": len(toks),
                  "total_tokens": pt + len(toks), "prompt_tokens_details": {"cached_tokens": 0}}
+        if "zero_usage" in opts:
+            usage = {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0}
         model = body.get("model")
         if not stream:
             msg = {"id": "chatcmpl-fake", "object": "chat.completion", "created": 0,
