@@ -2,10 +2,16 @@
 # akios: one GNU Makefile. `make` builds ./akios; `make test` and `make demo` first install
 # the Debian packages they need (scripts/install-deps), so both work on a fresh machine.
 #
-# Knobs: DEVELOPER=1 (-Werror), SANITIZE=address,undefined, PREFIX=/usr/local, DESTDIR=.
-# Modules are folders under src/; every src/*/*.c but src/cli/main.c goes into build/libakios.a,
-# which the binary, the unit tests and the fuzzers link. A module that needs build-time steps
-# (e.g. an embedded database) adds them in its own src/<module>/module.mk.
+# Knobs: DEVELOPER=1 (-Werror), SANITIZE=address,undefined, CC=clang, B=build-asan (the build
+# folder), HYPERSCAN=auto|0|1 (src/pii/module.mk), STATIC=0, DEPS=1 (`make test` installs the
+# Debian packages first; the default only as root), PREFIX=/usr/local, DESTDIR=.
+# A change of CC, CFLAGS, CPPFLAGS, LDFLAGS, SANITIZE, DEVELOPER or the libraries rebuilds
+# everything ($(B)/FLAGS, as git's GIT-CFLAGS); warning flags the compiler lacks are dropped
+# (probed once per compiler, cached in $(B)/cc-warnings).
+# Modules are folders under src/; every src/*/*.c but src/cli/ goes into build/libakios.a,
+# which the binary, the unit tests and the fuzzers link; src/cli/ (commands, main, embedded
+# templates) links into the binary only. A module that needs build-time steps (e.g. an
+# embedded database) adds them in its own src/<module>/module.mk.
 
 VERSION    := 0.1.0
 PREFIX     ?= /usr/local
@@ -17,9 +23,10 @@ PKGS       := yaml-0.1 jansson libcurl libcrypto libseccomp libpcre2-8
 B   ?= build
 BIN ?= akios
 
-WARN := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
+WARN_ALL := -Wall -Wextra -Wshadow -Wformat=2 -Wstrict-prototypes -Wmissing-prototypes \
         -Wpointer-arith -Wvla -Wno-unused-parameter -Wno-missing-field-initializers -Wundef \
         -Wcast-align
+WARN := $(shell scripts/cc-warnings $(B)/cc-warnings '$(CC)' $(WARN_ALL))
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=gnu11 $(WARN) -fno-strict-aliasing -fstack-protector-strong
 CPPFLAGS += -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -DAKIOS_VERSION='"$(VERSION)"' -Isrc
@@ -52,8 +59,12 @@ PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(LINK_PKGS) 2>/dev/null) \
 endif
 LIBS       = $(PKG_LIBS) -lm -ldl -pthread
 
-LIB_SRCS  := $(filter-out src/cli/main.c,$(wildcard src/*/*.c))
+LIB_SRCS  := $(filter-out src/cli/%,$(wildcard src/*/*.c))
 GEN_SRCS  :=
+# The command-line front end: linked into $(BIN) only (module fragments may add generated
+# sources that only the binary uses to CLI_GEN_SRCS).
+CLI_SRCS  := $(wildcard src/cli/*.c)
+CLI_GEN_SRCS :=
 EXTRA_DEPS :=
 
 # The default goal: `make` alone builds ./akios, whatever the module fragments below define.
@@ -63,14 +74,25 @@ EXTRA_DEPS :=
 include $(wildcard src/*/module.mk)
 
 LIB_OBJS  = $(patsubst %.c,$(B)/%.o,$(LIB_SRCS) $(GEN_SRCS))
+CLI_OBJS  = $(patsubst %.c,$(B)/%.o,$(CLI_SRCS) $(CLI_GEN_SRCS))
 UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 TEST_SCRIPTS = $(sort $(wildcard tests/*/*.t))
 HELPER_SRCS := $(wildcard tests/helpers/*.c)
 HELPER_BINS := $(patsubst tests/helpers/%.c,$(B)/helpers/%,$(HELPER_SRCS))
 
-.PHONY: all test demo bench install uninstall clean deps check-deps unit
+.PHONY: all test demo bench install uninstall clean deps check-deps unit FORCE
 all: $(BIN)
+
+# Everything that changes what the compiler or the linker produces. When it differs from the
+# last build's, $(B)/FLAGS is rewritten and every object, tool and program depends on it.
+TRACK_FLAGS = $(subst ','\'',$(CC) | $(CPPFLAGS) | $(CFLAGS) | $(LDFLAGS) | $(LIBS) | \
+        SANITIZE=$(SANITIZE) DEVELOPER=$(DEVELOPER) HYPERSCAN=$(HYPERSCAN) STATIC=$(STATIC))
+$(B)/FLAGS: FORCE
+	@mkdir -p $(B)
+	@if [ x'$(TRACK_FLAGS)' != x"$$(cat $@ 2>/dev/null)" ]; then \
+	        [ -f $@ ] && echo "  FLAGS   changed: rebuilding everything in $(B)/"; \
+	        printf '%s\n' '$(TRACK_FLAGS)' > $@; fi
 
 deps:
 	@scripts/install-deps
@@ -82,7 +104,7 @@ check-deps:
 
 Q := $(if $(V),,@)
 
-$(B)/%.o: %.c | check-deps
+$(B)/%.o: %.c $(B)/FLAGS | check-deps
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  CC      $<")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
@@ -92,7 +114,7 @@ $(B)/libakios.a: $(LIB_OBJS)
 	@$(if $(Q),echo "  AR      $@")
 	$(Q)$(AR) rcs $@ $^
 
-$(BIN): $(B)/src/cli/main.o $(B)/libakios.a
+$(BIN): $(CLI_OBJS) $(B)/libakios.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBS)
 
@@ -102,13 +124,17 @@ $(B)/tests/%: tests/unit/%.c $(B)/libakios.a tests/tap.h
 	$(Q)$(CC) $(CPPFLAGS) -Itests $(CFLAGS) $(PKG_CFLAGS) $(LDFLAGS) -o $@ $< $(B)/libakios.a $(LIBS)
 
 # Helper programs run by tests (probes, fake peers); built static where they go in the cage.
-$(B)/helpers/%: tests/helpers/%.c
+$(B)/helpers/%: tests/helpers/%.c $(B)/FLAGS
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ $< || $(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
 
 unit: $(UNIT_BINS)
 
-test: deps
+# Installing packages needs root: `make test` does it (scripts/install-deps) only as root or
+# with DEPS=1 (DEPS=0: never); otherwise the tests that need a missing tool skip and say so.
+DEPS_WANTED = [ "$(DEPS)" = 1 ] || { [ "$(DEPS)" != 0 ] && [ "$$(id -u)" = 0 ]; }
+test:
+	@if $(DEPS_WANTED); then scripts/install-deps; fi
 	@$(MAKE) --no-print-directory $(BIN) unit $(HELPER_BINS)
 	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
 	        prove -e '' $(UNIT_BINS) $(TEST_SCRIPTS)
@@ -152,6 +178,9 @@ clean:
 	rm -rf $(B) akios
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# The build-time tools of the module fragments are compiled with the same flags.
+$(B)/gen/seccomp-gen $(B)/gen/gen-hsdb: $(B)/FLAGS
 
 # Fuzz targets (fuzz/fuzz-*.c): `make fuzz`, not part of `make test` (see fuzz/fuzz.mk).
 include fuzz/fuzz.mk

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Shared TAP helpers for the shell tests (tests/*/*.t). Source it:  . "$AKIOS_SRC/tests/lib.sh"
 # Gives: ok/not_ok via `check NAME CMD...`, `is GOT WANT NAME`, `skip REASON`, `done_testing`,
-# a scratch directory $T (removed at exit), and $AKIOS (the binary under test).
+# `require_root WHY` / `require_cmd CMD [WHY]` (top-of-file guards: one skip with the reason,
+# then exit), a scratch directory $T (removed at exit), and $AKIOS (the binary under test).
 set -u
 : "${AKIOS_SRC:=$(cd "$(dirname "$0")/../.." && pwd)}"
 : "${AKIOS:=$AKIOS_SRC/akios}"
@@ -70,6 +71,23 @@ skip() {
 }
 
 diag() { echo "# $*"; }
+
+# require_root WHY: the rest of the file needs uid 0. Otherwise one "# SKIP not root: WHY"
+# (a failure under AKIOS_MUST_WORK=1) and the file ends here.
+require_root() {
+        [ "$(id -u)" -eq 0 ] && return 0
+        skip "not root: $*"
+        done_testing
+        exit
+}
+
+# require_cmd CMD [WHY]: the rest of the file needs CMD (on PATH, or an absolute path).
+require_cmd() {
+        command -v "$1" >/dev/null 2>&1 && return 0
+        skip "$1 is not installed${2:+ ($2)}"
+        done_testing
+        exit
+}
 
 # run CMD...: runs it, sets $rc, $out (stdout) and $err (stderr).
 run() {

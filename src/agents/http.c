@@ -184,13 +184,19 @@ static int check_address(struct target *t, struct diag *d)
         }
         t->addr[0] = '\0';
         for (struct addrinfo *a = res; a; a = a->ai_next) {
-                const void *p = a->ai_family == AF_INET
-                                        ? (const void *)&((struct sockaddr_in *)a->ai_addr)->sin_addr
-                                        : (const void *)&((struct sockaddr_in6 *)a->ai_addr)->sin6_addr;
+                /* A copy into storage that is aligned for every sockaddr type: ai_addr is a
+                 * struct sockaddr *, whose alignment is less than sockaddr_in's. */
+                struct sockaddr_storage ss;
+                const void *p;
                 bool loop;
 
-                if (a->ai_family != AF_INET && a->ai_family != AF_INET6)
+                if ((a->ai_family != AF_INET && a->ai_family != AF_INET6) ||
+                    a->ai_addrlen > sizeof(ss))
                         continue;
+                memcpy(&ss, a->ai_addr, a->ai_addrlen);
+                p = a->ai_family == AF_INET
+                            ? (const void *)&((const struct sockaddr_in *)&ss)->sin_addr
+                            : (const void *)&((const struct sockaddr_in6 *)&ss)->sin6_addr;
                 if (addr_is_special(a->ai_family, p, &loop) && !t->exact) {
                         diag_set(d, NULL, 0, 0, "'%s' resolves to a private or loopback address; "
                                  "list the host itself in allowed_domains to allow it", t->host);

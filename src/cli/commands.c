@@ -67,7 +67,7 @@ int command_help(const char *cmd)
         return EXIT_OK;
 }
 
-static void vlog(const char *prefix, const char *fmt, va_list ap)
+static _printf_(2, 0) void vlog(const char *prefix, const char *fmt, va_list ap)
 {
         fputs("akios: ", stderr);
         fputs(prefix, stderr);

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Internal to llm/: the shape every wire format plugs into, and the call state the
  * transport (transport.c) and the generic driver (wire.c) share with the format files
- * (openai.c, anthropic.c, ollama.c, gemini.c).
+ * (openai.c, anthropic.c, ollama.c, gemini.c). The files form layers without a cycle:
+ * call.c (call state) <- transport.c, format files <- wire.c (driver) <- providers.c (the
+ * registry: each provider row points at its wire format).
  */
 #pragma once
 
@@ -51,7 +53,7 @@ struct llm_call {
         char event[64];
 };
 
-/* Format helpers. */
+/* call.c: the call state; format helpers. */
 int llm_call_delta(struct llm_call *c, const char *text, size_t len);
 /* Reported cumulative output count (streams that send one); re-checks the budget hook. */
 int llm_call_output_count(struct llm_call *c, long output_tokens);
@@ -62,16 +64,19 @@ int llm_header_add(struct curl_slist **h, const char *name, const char *value);
 int llm_header_add_secret(struct curl_slist **h, const char *prefix, const char *secret);
 /* Parse JSON of an event; -EPROTO with a diag when malformed. */
 int llm_call_json(struct llm_call *c, const char *data, size_t len, json_t **ret);
-/* Append {"role","content"} messages; system ones are skipped when skip_system. */
+/* Overwrite every occurrence of secret in s with '*'. */
+void llm_scrub(char *s, const char *secret);
+/* o[key] when a non-negative integer, else -1. */
 long json_long(const json_t *o, const char *key);
+/* [{"role": ..., "content": ...}, ...] of the request, as OpenAI-compatible APIs and Ollama
+ * take them; NULL when out of memory. */
+json_t *llm_messages_json(const struct llm_request *req);
 
 /* transport.c: POST body to url with retries; feeds 2xx bytes to the framing and the
  * format's on_event. `secret` (may be NULL) is scrubbed from error messages. */
 int llm_transport_post(struct llm_call *c, const char *url, struct curl_slist *headers,
                        const char *body, size_t body_len, const char *secret);
 bool llm_url_is_loopback_http_ok(const char *url, struct diag *d, int *ret_err);
-/* Overwrite every occurrence of secret in s with '*'. */
-void llm_scrub(char *s, const char *secret);
 
 /* wire.c: the generic driver. */
 int llm_wire_complete(const struct wire_format *wf, const struct llm_request *req,
@@ -79,9 +84,6 @@ int llm_wire_complete(const struct wire_format *wf, const struct llm_request *re
 int llm_wire_endpoint(const struct wire_format *wf, const struct llm_request *req,
                       struct buf *url, struct diag *d);
 
+/* The wire formats, referenced by the provider table (providers.c). */
 extern const struct wire_format wire_openai, wire_mistral, wire_grok, wire_anthropic,
         wire_ollama, wire_gemini;
-
-/* [{"role": ..., "content": ...}, ...] of the request, as OpenAI-compatible APIs and Ollama
- * take them; NULL when out of memory. */
-json_t *llm_messages_json(const struct llm_request *req);

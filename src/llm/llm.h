@@ -88,12 +88,15 @@ struct llm_info {
         char endpoint[256];             /* scheme://host[:port]/path, no query, no key */
 };
 
+struct wire_format;              /* llm/internal.h */
+
 struct llm_provider {
         const char *name;
         const char *default_model;
         bool local;             /* no network, or a local server: costs nothing by default */
         int (*complete)(const struct llm_request *req, struct llm_response *resp,
                         struct llm_info *info, struct diag *d);
+        const struct wire_format *wire; /* NULL for mock */
 };
 
 const struct llm_provider *llm_provider_find(const char *name);

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The provider table. Each real provider is its wire format (one file each) driven by
- * wire.c; mock answers offline. Default models are ones the built-in price table knows.
+/* The provider registry: the one table of providers. Each real provider names its wire
+ * format (one file each: openai.c, anthropic.c, ollama.c, gemini.c), which wire.c drives;
+ * mock answers offline. Default models are ones the built-in price table knows. To add a
+ * provider: a `struct wire_format` in its own file (or reuse one, as mistral and grok reuse
+ * OpenAI's), its extern in internal.h, and one WIRE_PROVIDER line and one table row here.
  */
 #include <stdio.h>
 
 #include "llm/internal.h"
 
+/* The complete() of a table row that speaks wire format `fmt`. */
 #define WIRE_PROVIDER(fmt)                                                                 \
         static int fmt##_complete(const struct llm_request *req, struct llm_response *resp, \
                                   struct llm_info *info, struct diag *d)                   \
@@ -20,14 +24,17 @@ WIRE_PROVIDER(gemini)
 WIRE_PROVIDER(mistral)
 WIRE_PROVIDER(grok)
 
+/* A row for wire format `fmt`; the provider is named as its wire_format (wf->provider). */
+#define WIRE_ROW(fmt, model, local) { #fmt, model, local, fmt##_complete, &wire_##fmt }
+
 static const struct llm_provider providers[] = {
-        { "mock", "mock-model", true, llm_mock_complete },
-        { "openai", "gpt-4o-mini", false, openai_complete },
-        { "anthropic", "claude-3-5-haiku-latest", false, anthropic_complete },
-        { "ollama", "llama3.2", true, ollama_complete },
-        { "gemini", "gemini-2.0-flash", false, gemini_complete },
-        { "mistral", "mistral-small-latest", false, mistral_complete },
-        { "grok", "grok-3", false, grok_complete },
+        { "mock", "mock-model", true, llm_mock_complete, NULL },
+        WIRE_ROW(openai, "gpt-4o-mini", false),
+        WIRE_ROW(anthropic, "claude-3-5-haiku-latest", false),
+        WIRE_ROW(ollama, "llama3.2", true),
+        WIRE_ROW(gemini, "gemini-2.0-flash", false),
+        WIRE_ROW(mistral, "mistral-small-latest", false),
+        WIRE_ROW(grok, "grok-3", false),
 };
 
 const struct llm_provider *llm_provider_find(const char *name)
@@ -48,10 +55,19 @@ void llm_provider_names(char *out, size_t size)
                                         providers[i].name);
 }
 
-void llm_response_free(struct llm_response *r)
+int llm_endpoint(const char *provider, const char *model, bool stream, char *out, size_t size)
 {
-        free(r->text);
-        free(r->model);
-        free(r->finish_reason);
-        *r = (struct llm_response){ 0 };
+        const struct llm_provider *p = llm_provider_find(provider);
+        struct llm_request req = { .provider = provider, .model = model, .stream = stream };
+        struct buf url = BUF_INIT(LLM_MAX_URL);
+        struct diag d;
+        int r;
+
+        if (!p || !p->wire)
+                return -ENOENT;
+        r = llm_wire_endpoint(p->wire, &req, &url, &d);
+        if (r == 0)
+                snprintf(out, size, "%s", url.data);
+        buf_free(&url);
+        return r;
 }

@@ -24,18 +24,6 @@ struct xfer {
         int err;                        /* set by a callback that aborted the transfer */
 };
 
-void llm_scrub(char *s, const char *secret)
-{
-        size_t n;
-        char *p;
-
-        if (!s || !secret || !*secret)
-                return;
-        n = strlen(secret);
-        while ((p = strstr(s, secret)))
-                memset(p, '*', n);
-}
-
 /* ---- framing ------------------------------------------------------------ */
 
 static int dispatch_sse(struct llm_call *c)

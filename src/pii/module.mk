@@ -1,7 +1,17 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # pii: with Hyperscan (Debian libhyperscan-dev, x86-64), compile the detector table into a
 # serialized database at build time and embed it; without it, PCRE2 runs the same table alone.
-ifeq ($(shell $(PKG_CONFIG) --exists libhs 2>/dev/null && echo yes),yes)
+# HYPERSCAN=auto (default): use it when pkg-config finds libhs; 1: required (an error when
+# missing); 0: PCRE2 only.
+HYPERSCAN ?= auto
+ifeq ($(filter auto 0 1,$(HYPERSCAN)),)
+$(error HYPERSCAN must be auto, 0 or 1, not '$(HYPERSCAN)')
+endif
+HS_FOUND := $(if $(filter-out 0,$(HYPERSCAN)),$(shell $(PKG_CONFIG) --exists libhs 2>/dev/null && echo yes))
+ifeq ($(HYPERSCAN)$(HS_FOUND),1)
+$(error HYPERSCAN=1 but pkg-config finds no libhs (Debian: libhyperscan-dev, x86-64 only))
+endif
+ifeq ($(HS_FOUND),yes)
 PKGS     += libhs
 CPPFLAGS += -DAKIOS_HAVE_HS=1
 GEN_SRCS += $(B)/gen/pii-hsdb.c

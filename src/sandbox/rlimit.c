@@ -30,8 +30,11 @@ int rlimit_child_apply(struct cage_ctx *c)
                 r = set(RLIMIT_FSIZE, s->fsize_mb << 20, s->fsize_mb << 20);
         if (r >= 0 && s->nofile)
                 r = set(RLIMIT_NOFILE, s->nofile, s->nofile);
+        /* Soft below hard: the kernel sends SIGXCPU at the limit, which names the reason
+         * (timeout) without guessing from cpu_ms; the hard limit a second later is a SIGKILL
+         * for a payload that ignores SIGXCPU. (Soft == hard sends SIGKILL at once.) */
         if (r >= 0 && s->cpu_time_s)
-                r = set(RLIMIT_CPU, s->cpu_time_s, s->cpu_time_s);
+                r = set(RLIMIT_CPU, s->cpu_time_s, s->cpu_time_s + 1);
         if (r >= 0 && s->memory_mb) {
                 uint64_t as = (s->memory_mb << 20) * (cg ? 4 : 1);
 

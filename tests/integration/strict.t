@@ -6,11 +6,8 @@
 # The unprivileged case runs as nobody, where this host has no delegated cgroup.
 . "${AKIOS_SRC:-$(dirname "$0")/../..}/tests/lib.sh"
 
-if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1; then
-        skip "needs root and setpriv to run as nobody"
-        done_testing
-        exit
-fi
+require_root "needs root to run as nobody"
+require_cmd setpriv "to run as nobody"
 cp "$AKIOS" "$T/akios" && chmod 755 "$T/akios"
 mkdir "$T/p" && chown 65534:65534 "$T/p"
 as_nobody() { (cd "$T/p" && setpriv --reuid=65534 --regid=65534 --clear-groups "$@"); }

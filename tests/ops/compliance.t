@@ -78,7 +78,9 @@ if [ -z "$CHROME" ]; then
         skip "no chromium (apt-get install chromium) for the browser render test"
 else
         (cd "$P" && "$AKIOS" compliance report >/dev/null 2>&1)
-        SHOT=${AKIOS_SCREENSHOT_DIR:-${TMPDIR:-/tmp}}/akios-compliance-report.png
+        # In the scratch folder unless asked: a fixed /tmp name left by another user (root)
+        # could neither be removed nor rewritten, and the old picture would pass the checks.
+        SHOT=${AKIOS_SCREENSHOT_DIR:-$T}/akios-compliance-report.png
         rm -f "$SHOT"
         HOME="$T" timeout 60 "$CHROME" --headless=new --no-sandbox --disable-gpu \
                 --no-first-run --hide-scrollbars --enable-logging=stderr --v=0 \

@@ -2,11 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The cage battery as root: the payload must still never be host root.
 . "$AKIOS_SRC/tests/lib.sh"
-if [ "$(id -u)" -ne 0 ]; then
-        skip "not root: the root battery needs uid 0"
-        done_testing
-        exit
-fi
+require_root "the root battery needs uid 0"
 AS=
 AK=$AKIOS
 P=$AKIOS_BUILD/helpers/probe

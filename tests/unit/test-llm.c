@@ -257,6 +257,38 @@ static void test_http_refused(void)
         unsetenv("OPENAI_BASE_URL");
 }
 
+/* The registry: every provider resolves to its endpoint through its own table row; mock and
+ * unknown names have none. */
+static void test_registry(void)
+{
+        static const char *const want[][2] = {
+                { "openai", "https://api.openai.com/v1/chat/completions" },
+                { "mistral", "https://api.mistral.ai/v1/chat/completions" },
+                { "grok", "https://api.x.ai/v1/chat/completions" },
+                { "anthropic", "https://api.anthropic.com/v1/messages" },
+                { "ollama", "http://127.0.0.1:11434/api/chat" },
+        };
+        static const char *const env[] = { "OPENAI_BASE_URL", "MISTRAL_BASE_URL",
+                                           "GROK_BASE_URL", "XAI_BASE_URL",
+                                           "ANTHROPIC_BASE_URL", "OLLAMA_HOST" };
+        char url[512];
+
+        for (size_t i = 0; i < ARRAY_SIZE(env); i++)
+                unsetenv(env[i]);
+        for (size_t i = 0; i < ARRAY_SIZE(want); i++) {
+                int r = llm_endpoint(want[i][0], "m", false, url, sizeof(url));
+
+                ok(r == 0 && streq(url, want[i][1]), "endpoint of %s from its table row (%s)",
+                   want[i][0], r == 0 ? url : strerror(-r));
+        }
+        ok(llm_endpoint("mock", "m", false, url, sizeof(url)) == -ENOENT,
+           "mock has no endpoint");
+        ok(llm_endpoint("nope", "m", false, url, sizeof(url)) == -ENOENT,
+           "an unknown provider has no endpoint");
+        ok(llm_provider_find("gemini") && llm_provider_find("gemini")->wire &&
+           !llm_provider_find("mock")->wire, "real providers carry a wire format, mock none");
+}
+
 static void test_key_never_recorded_in_body(void)
 {
         FILE *f = fopen(record, "r");
@@ -299,6 +331,7 @@ int main(void)
         test_retry_after(&fmts[3]);
         test_http_refused();
         test_key_never_recorded_in_body();
+        test_registry();
         stop_server();
         return done_testing();
 }
