@@ -323,6 +323,14 @@ static int open_in(struct step_ctx *ctx, struct fs_path *fp, int flags, mode_t m
         else
                 fd = openat(fp->dir_fd, fp->base, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
                             mode);
+        if (fd < 0 && (errno == ENOTDIR || errno == ELOOP) && fp->base[0]) {
+                struct stat lst;
+
+                /* O_DIRECTORY|O_NOFOLLOW on a symlink says "not a directory": an escape. */
+                if (fstatat(fp->dir_fd, fp->base, &lst, AT_SYMLINK_NOFOLLOW) == 0 &&
+                    S_ISLNK(lst.st_mode))
+                        errno = ELOOP;
+        }
         if (fd < 0)
                 return escape_error(ctx, fp, errno == ELOOP ? -EXDEV : -errno, "open");
         r = step_open_checked(ctx, fd, fp->shown);

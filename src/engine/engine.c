@@ -405,7 +405,7 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                                           &ctx.err);
                 /* Intent before effect: if it cannot be recorded, the action does not run. */
                 if (r == 0 && ledger(run, s->index, s->agent->name, s->action->name, "started",
-                                     json_pack("{s:i}", "attempt", a + 1)) < 0)
+                                     json_pack("{s:i}", "try", a + 1)) < 0)
                         r = step_fail(&ctx, 1, EIO, "audit: cannot record the step's intent "
                                       "(%s); the step was not run",
                                       strerror(-run->ledger_error));

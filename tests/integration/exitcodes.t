@@ -82,8 +82,10 @@ run env AKIOS_BUDGET_LIMIT_PER_RUN=-1 "$AKIOS" validate templates/hello-workflow
 is "$rc" 2 "bad AKIOS_* override exits 2"
 like "$err" "AKIOS_BUDGET_LIMIT_PER_RUN" "the variable is named"
 
-# SIGTERM while a step blocks (reading a FIFO with no writer): exit 130, record written.
+# SIGTERM while a step blocks (a caged sleep): exit 130, record written. (A FIFO no longer
+# blocks a read: it is refused at once, tests/supervisor/policy.t.)
 mkfifo data/input/pipe
+sed -i 's/^allowed_commands: \[/allowed_commands: [sleep, /' config.yaml
 cat > workflows/block.yml <<'EOF2'
 name: block
 steps:
@@ -93,10 +95,10 @@ steps:
     parameters:
       path: ./data/input/pipe
   - step: 2
-    agent: filesystem
-    action: read
+    agent: tool_executor
+    action: run
     parameters:
-      path: ./data/input/pipe
+      command: [sleep, "30"]
 EOF2
 "$AKIOS" run workflows/block.yml >"$T/sig.out" 2>"$T/sig.err" &
 pid=$!
