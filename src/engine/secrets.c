@@ -68,10 +68,11 @@ static int add_needle(struct secret_set *s, const char *name, char *text)
 
 static char *json_escaped(const char *v)
 {
-        _cleanup_free_ char *d = json_dumps(json_string(v) ? json_string(v) : json_null(),
-                                            JSON_ENCODE_ANY);
+        json_t *j = json_string(v);
+        _cleanup_free_ char *d = j ? json_dumps(j, JSON_ENCODE_ANY) : NULL;
         size_t n;
 
+        json_decref(j);
         if (!d || (n = strlen(d)) < 2 || d[0] != '"')
                 return NULL;
         d[n - 1] = '\0';
