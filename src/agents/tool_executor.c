@@ -197,13 +197,6 @@ static int check_command(const char *name, const struct strv *allowed, char **re
         return -EPERM;
 }
 
-static long config_long(const json_t *config, const char *key, long dflt)
-{
-        const json_t *v = json_object_get(config, key);
-
-        return json_is_number(v) ? (long)json_number_value(v) : dflt;
-}
-
 static int build_env(struct step_ctx *ctx, struct strv *env)
 {
         const json_t *extra = json_object_get(ctx->params, "env"), *v;
@@ -249,16 +242,14 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         struct diag d = { 0 };
         _cleanup_free_ char *path = NULL, *out = NULL, *err = NULL;
         size_t out_len = 0, err_len = 0;
-        long timeout = config_long(ctx->config, "timeout", TOOL_DEFAULT_TIMEOUT_S);
-        long max_out = config_long(ctx->config, "max_output_size", TOOL_DEFAULT_OUTPUT);
+        long timeout = 0, max_out = 0;
         int r;
 
-        if (timeout <= 0 || timeout > TOOL_MAX_TIMEOUT_S || max_out <= 0 ||
-            max_out > (long)TOOL_MAX_OUTPUT) {
-                r = step_fail(ctx, 2, EINVAL, "timeout must be 1..%d s and max_output_size "
-                              "1..%u bytes", TOOL_MAX_TIMEOUT_S, TOOL_MAX_OUTPUT);
+        r = agent_config_long(ctx, &agent_tool_executor, "timeout", &timeout);
+        if (r == 0)
+                r = agent_config_long(ctx, &agent_tool_executor, "max_output_size", &max_out);
+        if (r < 0)
                 goto out;
-        }
         r = collect_argv(ctx->params, &argv, &d);
         if (r == 0)
                 r = effective_allowlist(ctx->config, c, &allowed, &d);
@@ -340,6 +331,12 @@ static const char *const run_params[] = { "command", "args", "env", NULL };
 static const char *const tool_config_keys[] = { "allowed_commands", "timeout",
                                                 "max_output_size", NULL };
 
+static const struct agent_config_range tool_config_ranges[] = {
+        { "timeout", 1, TOOL_MAX_TIMEOUT_S, TOOL_DEFAULT_TIMEOUT_S },
+        { "max_output_size", 1, TOOL_MAX_OUTPUT, TOOL_DEFAULT_OUTPUT },
+        { NULL, 0, 0, 0 },
+};
+
 static const struct agent_action tool_actions[] = {
         { "run", run_aliases, run_required, tool_run, run_params },
 };
@@ -389,4 +386,5 @@ const struct agent agent_tool_executor = {
         .n_actions = ARRAY_SIZE(tool_actions),
         .check_policy = tool_check_policy,
         .config_keys = tool_config_keys,
+        .config_ranges = tool_config_ranges,
 };

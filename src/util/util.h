@@ -16,6 +16,7 @@
  */
 #pragma once
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -85,6 +86,10 @@ int fsync_dir_of(const char *path);
 int mkdir_p(const char *path, mode_t mode);
 /* "a/b" into out; -ENAMETOOLONG instead of a truncated path. */
 int path_join(char *out, size_t size, const char *a, const char *b);
+/* path_join into a PATH_MAX buffer: "dir/name" (the audit folder's files). */
+int path_in(char out[PATH_MAX], const char *dir, const char *name);
+/* A one-line key file dir/name (at most 4 KiB), trailing CR/LF stripped; *ret is malloc'd. */
+int read_key_file(const char *dir, const char *name, char **ret);
 
 /* ---- hashing and encodings ---------------------------------------------- */
 

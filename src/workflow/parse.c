@@ -324,6 +324,8 @@ static int parse_step(struct workflow *w, const struct ynode *n, unsigned index,
         r = check_names(w->path, s->parameters, s->action->params, "parameter", d);
         if (r == 0)
                 r = check_names(w->path, s->config, s->agent->config_keys, "config key", d);
+        if (r == 0)
+                r = agent_config_check(s->agent, w->path, s->config, d);
         if (r < 0)
                 return r;
 
