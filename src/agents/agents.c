@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The agent table and lookups shared by the validator and the engine. */
 #include <assert.h>
+#include <errno.h>
+#include <stdlib.h>
 #include <stdio.h>
 
 #include "agents/agents.h"
@@ -74,10 +76,22 @@ int agent_config_long(struct step_ctx *ctx, const struct agent *a, const char *k
         *ret = cr->dflt;
         if (!v || json_is_null(v))
                 return 0;
-        if (!json_is_integer(v))
+        if (json_is_string(v)) {
+                /* A templated value ("{step_1_output}") arrives as text. */
+                const char *t = json_string_value(v);
+                char *end;
+
+                errno = 0;
+                n = strtoll(t, &end, 10);
+                if (errno || end == t || *end)
+                        return step_fail(ctx, 2, EINVAL, "config.%s must be an integer "
+                                         "%ld..%ld, not '%.64s'", key, cr->min, cr->max, t);
+        } else if (json_is_integer(v)) {
+                n = json_integer_value(v);
+        } else {
                 return step_fail(ctx, 2, EINVAL, "config.%s must be an integer %ld..%ld",
                                  key, cr->min, cr->max);
-        n = json_integer_value(v);
+        }
         if (n < cr->min || n > cr->max)
                 return step_fail(ctx, 2, ERANGE, "config.%s %lld is out of range %ld..%ld",
                                  key, (long long)n, cr->min, cr->max);

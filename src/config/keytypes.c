@@ -56,12 +56,12 @@ static void want_integer(const struct config_key *k, char *out, size_t size)
 
 static void want_values(const char *intro, const struct enum_value *v, char *out, size_t size)
 {
-        struct buf b = BUF_INIT(size - 1);
+        struct buf b = BUF_INIT(0);
+        int r = buf_puts(&b, intro);
 
-        (void)buf_puts(&b, intro);
-        for (size_t i = 0; v[i].name; i++)
-                (void)buf_printf(&b, "%s'%s'", i ? ", " : "", v[i].name);
-        snprintf(out, size, "%s", b.data ? b.data : intro);
+        for (size_t i = 0; r == 0 && v[i].name; i++)
+                r = buf_printf(&b, "%s'%s'", i ? ", " : "", v[i].name);
+        snprintf(out, size, "%s", r == 0 && b.data ? b.data : intro);
         buf_free(&b);
 }
 

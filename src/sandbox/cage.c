@@ -435,9 +435,15 @@ static void take_output(struct run *x, bool is_err, const char *p, size_t n)
                 r->stdout_bytes += room;
         if (!room)
                 return;
-        if (s->output == CAGE_OUTPUT_CAPTURE)
-                (void)buf_append(is_err ? &r->err : &r->out, p, room);
-        else
+        if (s->output == CAGE_OUTPUT_CAPTURE) {
+                /* Out of memory: the output cannot be kept whole; stop as for the cap. */
+                if (buf_append(is_err ? &r->err : &r->out, p, room) < 0 &&
+                    !x->killed_for_output) {
+                        x->killed_for_output = true;
+                        r->truncated = true;
+                        stop(x, SIGKILL);
+                }
+        } else
                 (void)write_all(is_err ? s->stderr_fd : s->stdout_fd, p, room);
 }
 

@@ -37,11 +37,13 @@ struct buf {
 
 #define BUF_INIT(m) ((struct buf){ .max = (m) })
 
-int buf_reserve(struct buf *b, size_t extra);
-int buf_append(struct buf *b, const void *p, size_t n);
-int buf_puts(struct buf *b, const char *s);
-int buf_putc(struct buf *b, char c);
-int buf_printf(struct buf *b, const char *fmt, ...) _printf_(2, 3);
+/* Appends fail (-ENOMEM, or -E2BIG past max) and leave the buffer as it was: every caller
+ * handles the result (a dropped append would be silent truncation). */
+_must_check_ int buf_reserve(struct buf *b, size_t extra);
+_must_check_ int buf_append(struct buf *b, const void *p, size_t n);
+_must_check_ int buf_puts(struct buf *b, const char *s);
+_must_check_ int buf_putc(struct buf *b, char c);
+_must_check_ int buf_printf(struct buf *b, const char *fmt, ...) _printf_(2, 3);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Hand the data over (NUL-terminated, never NULL); the buffer is left empty. */
