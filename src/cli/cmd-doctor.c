@@ -212,11 +212,7 @@ int cmd_doctor(int argc, char **argv)
                 if (streq(argv[i], "--json")) {
                         json = true;
                 } else if (streq(argv[i], "--help") || streq(argv[i], "-h")) {
-                        const struct command *c = command_find("doctor");
-
                         command_help("doctor");
-                        if (c && !c->help)
-                                printf("\n%s", help_doctor);
                         return EXIT_OK;
                 } else {
                         return usage_error("doctor", "unknown argument '%s'", argv[i]);

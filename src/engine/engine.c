@@ -38,13 +38,14 @@ bool engine_interrupted(void)
 }
 
 static const char *const categories[] = {
-        [1] = "runtime", [2] = "validation", [3] = "security", [4] = "budget",
-        [5] = "sandbox", [6] = "audit", [7] = "environment",
+        [EXIT_FAIL] = "runtime", [EXIT_USAGE] = "validation", [EXIT_POLICY] = "security",
+        [EXIT_BUDGET] = "budget", [EXIT_SANDBOX] = "sandbox", [EXIT_AUDIT] = "audit",
+        [EXIT_NO_CAGE] = "environment",
 };
 
 static const char *error_category(int code)
 {
-        if (code == 130)
+        if (code == EXIT_INTERRUPTED)
                 return "interrupted";
         return code > 0 && code < (int)ARRAY_SIZE(categories) ? categories[code] : NULL;
 }
@@ -100,7 +101,7 @@ int step_redact(struct step_ctx *ctx, enum redact_site site, const char *in, siz
         if (r < 0) {
                 buf_free(&out);
                 /* Fail closed: nothing passes unredacted. */
-                return step_fail(ctx, 1, -r, "redaction failed (%s); the text was not "
+                return step_fail(ctx, EXIT_FAIL, -r, "redaction failed (%s); the text was not "
                                  "released", strerror(-r));
         }
         ctx->run->redactions += count;
@@ -155,13 +156,13 @@ int step_open_checked(struct step_ctx *ctx, int fd, const char *shown)
         int r = policy_fd_allowed(ctx->run, fd);
 
         if (r == -EPERM)
-                return step_fail(ctx, 3, EPERM, "'%s' is a control file of the project "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "'%s' is a control file of the project "
                                  "(audit/, .env, config.yaml, keys): no agent may reach it",
                                  shown);
         if (r == -EXDEV || r == -ELOOP)
-                return step_fail(ctx, 3, EPERM, "'%s' is outside the project", shown);
+                return step_fail(ctx, EXIT_POLICY, EPERM, "'%s' is outside the project", shown);
         if (r < 0)
-                return step_fail(ctx, 1, -r, "cannot check '%s': %s", shown, strerror(-r));
+                return step_fail(ctx, EXIT_FAIL, -r, "cannot check '%s': %s", shown, strerror(-r));
         return 0;
 }
 
@@ -394,7 +395,7 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
         int attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1, r = 0;
         const json_t *outputs = run->outputs_by_number;
         for (int a = 0; a < attempts; a++) {
-                struct step_ctx ctx = { .run = run, .step = s, .exit_code = 1,
+                struct step_ctx ctx = { .run = run, .step = s, .exit_code = EXIT_FAIL,
                                         .detail = json_object() };
                 json_t *result = NULL;
 
@@ -406,8 +407,8 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 /* Intent before effect: if it cannot be recorded, the action does not run. */
                 if (r == 0 && ledger(run, s->index, s->agent->name, s->action->name, "started",
                                      json_pack("{s:i}", "try", a + 1)) < 0)
-                        r = step_fail(&ctx, 1, EIO, "audit: cannot record the step's intent "
-                                      "(%s); the step was not run",
+                        r = step_fail(&ctx, EXIT_FAIL, EIO, "audit: cannot record the step's "
+                                      "intent (%s); the step was not run",
                                       strerror(-run->ledger_error));
                 else if (r == 0)
                         r = s->action->run(&ctx, &result);
@@ -419,19 +420,19 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 if (r == 0) {
                         *ret_result = result;
                         *ret_detail = ctx.detail;
-                        rec->exit_code = 0;
+                        rec->exit_code = EXIT_OK;
                         break;
                 }
                 json_decref(result);
-                rec->exit_code = ctx.exit_code ? ctx.exit_code : 1;
+                rec->exit_code = ctx.exit_code ? ctx.exit_code : EXIT_FAIL;
                 redact_message(run, ctx.err.msg[0] ? ctx.err.msg : strerror(-r), rec->error,
                                sizeof(rec->error));
                 json_object_set_new(ctx.detail, "error", json_string(rec->error));
                 json_object_set_new(ctx.detail, "attempt", json_integer(a + 1));
                 ledger(run, s->index, s->agent->name, s->action->name,
-                       rec->exit_code == 3 ? "denied" : "failure", ctx.detail);
+                       rec->exit_code == EXIT_POLICY ? "denied" : "failure", ctx.detail);
                 /* Policy, budget and cage verdicts are final: no retry. */
-                if (rec->exit_code >= 3 || engine_interrupted() || run->ledger_failed)
+                if (rec->exit_code >= EXIT_POLICY || engine_interrupted() || run->ledger_failed)
                         break;
         }
         json_decref(params_src);
@@ -499,19 +500,19 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         r = run.project_dir ? make_run_dir(&run) : -ENOMEM;
         if (r < 0) {
                 diag_set(d, NULL, 0, 0, "cannot create the run folder: %s", strerror(-r));
-                code = 1;
+                code = EXIT_FAIL;
                 status = "failed";
                 goto done;
         }
         r = open_layers(&run, d);
         if (r < 0) {
-                code = r == -EBADMSG ? 6 : 1;
+                code = r == -EBADMSG ? EXIT_AUDIT : EXIT_FAIL;
                 status = "failed";
                 goto done;
         }
         r = check_strict_cage(&run, d);
         if (r < 0) {
-                code = 7;
+                code = EXIT_NO_CAGE;
                 status = "failed";
                 ledger(&run, 0, "engine", "cage_check", "denied",
                        json_pack("{s:s}", "reason", d->msg));
@@ -530,7 +531,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                              AKIOS_VERSION)) < 0) {
                 diag_set(d, NULL, 0, 0, "audit: cannot record the run's start (%s); no step "
                          "was run", strerror(-run.ledger_error));
-                code = 1;
+                code = EXIT_FAIL;
                 status = "failed";
                 goto restore;
         }
@@ -542,7 +543,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 double ts = monotonic_ms();
 
                 if (engine_interrupted()) {
-                        code = 130;
+                        code = EXIT_INTERRUPTED;
                         status = "interrupted";
                         break;
                 }
@@ -570,7 +571,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         /* Its outcome (or intent) is not on the record: the run stops here and
                          * does not claim success. */
                         rec.status = "failed";
-                        code = 1;
+                        code = EXIT_FAIL;
                         status = "failed";
                         snprintf(rec.error, sizeof(rec.error), "audit: cannot record event: "
                                  "%s; the run stopped", strerror(-run.ledger_error));
@@ -579,15 +580,15 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 } else if (r == 0) {
                 } else if (engine_interrupted()) {
                         rec.status = "interrupted";
-                        code = 130;
+                        code = EXIT_INTERRUPTED;
                         status = "interrupted";
-                } else if (s->on_error == ON_ERROR_SKIP && rec.exit_code < 3) {
+                } else if (s->on_error == ON_ERROR_SKIP && rec.exit_code < EXIT_POLICY) {
                         rec.status = "failed_skipped";
                         result = skipped_result(rec.error);
                 } else {
                         rec.status = "failed";
                         code = rec.exit_code;
-                        status = code == 4 ? "budget_exceeded" : "failed";
+                        status = code == EXIT_BUDGET ? "budget_exceeded" : "failed";
                         diag_set(d, NULL, 0, 0, "step %ld (%s.%s): %s", s->number,
                                  s->agent->name, s->action->name, rec.error);
                 }
@@ -607,7 +608,7 @@ record:
                 if (code)
                         break;
         }
-        if (code == 130 && !d->msg[0])
+        if (code == EXIT_INTERRUPTED && !d->msg[0])
                 diag_set(d, NULL, 0, 0, "interrupted by signal %d; the run stopped and its "
                          "record was written", (int)interrupted);
 restore:
@@ -653,7 +654,7 @@ done:
                                      (json_int_t)run.tokens_out, "cost_microusd",
                                      (json_int_t)(run.cost_usd * 1e6 + 0.5),
                                      "redactions", (json_int_t)run.redactions)) < 0 && !code) {
-                        code = 1;
+                        code = EXIT_FAIL;
                         diag_set(d, NULL, 0, 0, "audit: cannot record the run's end (%s); the "
                                  "run is not complete on the record",
                                  strerror(-run.ledger_error));
@@ -669,7 +670,7 @@ done:
                 r = write_output_json(&run, summary);
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "cannot write output.json: %s", strerror(-r));
-                        code = 1;
+                        code = EXIT_FAIL;
                 }
         }
         if (run.audit) {
@@ -677,7 +678,7 @@ done:
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "cannot close the audit ledger: %s",
                                  strerror(-r));
-                        code = 6;
+                        code = EXIT_AUDIT;
                 }
                 audit_close(run.audit);
         }

@@ -24,6 +24,7 @@
 #include <string.h>
 #include <jansson.h>
 
+#include "util/exitcode.h"
 #include "util/macro.h"
 
 /* ---- buf ---------------------------------------------------------------- */
