@@ -491,9 +491,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         double t0 = monotonic_ms();
         int code = 0, r;
         const char *status = "completed";
-        uint8_t digest[32];
         char hex[65];
-        struct buf wfb = BUF_INIT(WORKFLOW_MAX_BYTES);
 
         rfc3339_now(started);
         run.project_dir = strdup(cfg->project_dir);
@@ -519,12 +517,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 goto done;
         }
         install_signals(&old_int, &old_term);
-        hex[0] = '\0';
-        if (read_file_capped(wf->path, WORKFLOW_MAX_BYTES, &wfb) == 0) {
-                sha256(wfb.data, wfb.len, digest);
-                hex_encode(digest, 32, hex);
-        }
-        buf_free(&wfb);
+        hex_encode(wf->sha256, 32, hex);
         if (ledger(&run, 0, "engine", "run_start", "started",
                    json_pack("{s:s,s:s,s:I,s:s}", "workflow", wf->name, "workflow_sha256", hex,
                              "steps", (json_int_t)wf->n_steps, "akios_version",

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "util/util.h"
 #include "util/yaml.h"
@@ -42,6 +43,7 @@ struct workflow {
         struct step *steps;
         size_t n_steps;
         struct ynode *root;              /* owns every string the steps point to */
+        uint8_t sha256[32];              /* of the exact bytes parsed (the ledger's run_start) */
 };
 
 /* Caps on workflow files. */
