@@ -84,17 +84,17 @@ int agent_config_long(struct step_ctx *ctx, const struct agent *a, const char *k
                 errno = 0;
                 n = strtoll(t, &end, 10);
                 if (errno || end == t || *end)
-                        return step_fail(ctx, 2, EINVAL, "config.%s must be an integer "
+                        return step_fail(ctx, EXIT_USAGE, EINVAL, "config.%s must be an integer "
                                          "%ld..%ld, not '%.64s'", key, cr->min, cr->max, t);
         } else if (json_is_integer(v)) {
                 n = json_integer_value(v);
         } else {
-                return step_fail(ctx, 2, EINVAL, "config.%s must be an integer %ld..%ld",
-                                 key, cr->min, cr->max);
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "config.%s must be an integer "
+                                 "%ld..%ld", key, cr->min, cr->max);
         }
         if (n < cr->min || n > cr->max)
-                return step_fail(ctx, 2, ERANGE, "config.%s %lld is out of range %ld..%ld",
-                                 key, (long long)n, cr->min, cr->max);
+                return step_fail(ctx, EXIT_USAGE, ERANGE, "config.%s %lld is out of range "
+                                 "%ld..%ld", key, (long long)n, cr->min, cr->max);
         *ret = (long)n;
         return 0;
 }
