@@ -9,17 +9,30 @@
  *                   was, if it died) open, and is empty after a clean close
  *   state           the Merkle frontier at the last checkpoint, so opening costs O(tail)
  *   checkpoint      latest C2SP checkpoint (signed note), written at the end of every run
- *   checkpoints/    every checkpoint ever written, named by tree size (20 digits)
+ *   checkpoints/    every checkpoint ever written, named by tree size (20 digits; nothing
+ *                   else there is read)
+ *   .tmp/           temp files of the atomic writes above (emptied on open, never read)
  *   key, key.pub    Ed25519 signing key (signed-note private key form, 0600) and its vkey;
  *                   the key name is the log origin `akios/<project-id>`
+ *
+ * Signing leaves a trace in the ledger itself: just before a checkpoint of tree size N is
+ * signed, the writer appends (and makes durable) event N-1, the marker
+ *   {"action":"checkpoint","agent":"audit","detail":{"previous_size":P,"tree_size":N},
+ *    "outcome":"signing","run_id":"","seq":N-1,"step":0,...}
+ * so the signed tree ends in its own marker, and a marker whose checkpoint is gone (deleted
+ * audit/checkpoint, checkpoints/, state) is damage, never an unsigned tail to re-sign. The one
+ * marker allowed without its checkpoint is the last line, after a crash between the marker
+ * and the signature, with P the latest checkpoint's size: the next open signs it.
  *
  * Writer (ledger.c). audit_open takes an exclusive flock on ledger.lock and holds it until
  * audit_close, so two runs never interleave. It checks the latest checkpoint's signature,
  * re-hashes the ledger (from line 0 up to AUDIT_OPEN_RECHECK bytes, about 250,000 events;
  * beyond that only the lines after the frontier saved at the last checkpoint), checks that
  * the tree still matches the signed checkpoint and that every line's seq is its index, and
- * repairs a torn last line (truncates it and appends an "audit/recover" event). Anything
- * else that does not verify fails with
+ * repairs a torn last line (truncates it and appends an "audit/recover" event); completes a
+ * checkpoint a crash interrupted and restores a missing checkpoints/ copy of the latest one.
+ * An unsigned tail behind a lock released cleanly, or a marker without its checkpoint, is
+ * damage. Anything else that does not verify fails with
  * -EBADMSG (the CLI maps it to exit 6) and nothing is appended.
  *
  * audit_append fills `seq` and `ts`, writes the canonical line and updates the compact range
@@ -40,6 +53,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "util/util.h"
 
@@ -50,6 +64,7 @@
 #define AUDIT_BATCH_EVENTS 256
 #define AUDIT_BATCH_MS 50
 #define AUDIT_OPEN_RECHECK (64ull << 20) /* ledgers up to this size are re-hashed on open */
+#define AUDIT_TMP_DIR ".tmp"               /* temp files, inside the audit folder */
 
 /* ---- ledger writer (ledger.c) ---------------------------------------------------------- */
 
@@ -85,6 +100,11 @@ int audit_keygen(const char *dir, const char *origin, struct diag *d);
  * audit_line_seq: fast read of the top-level "seq" (the last `"seq":` in a sorted line). */
 int audit_line_check(const char *line, size_t len, uint64_t seq, const char **ret_reason);
 int audit_line_seq(const char *line, size_t len, uint64_t *ret);
+/* Is the line a checkpoint marker (see above)? Its tree_size and previous_size. */
+bool audit_line_marker(const char *line, size_t len, uint64_t *ret_size, uint64_t *ret_prev);
+/* Write dir/name atomically: temp file in dir/.tmp/, fsync, rename, fsync of the target's
+ * folder. A kill at any point leaves the old file or the new one, never a part. */
+int audit_write_file(const char *dir, const char *name, const void *p, size_t n, mode_t mode);
 
 /* ---- RFC 6962 / RFC 9162 Merkle tree (merkle.c) ----------------------------------------- */
 
@@ -194,6 +214,9 @@ struct audit_report {
         unsigned checkpoints;    /* checkpoints checked (latest + checkpoints/) */
         uint64_t tail;           /* well-formed unsigned lines after signed_size */
         bool torn;               /* a torn last line after the signed part (crash) */
+        bool signing_interrupted;/* the last line is a marker whose signature a crash stopped */
+        bool external;           /* checked against a --checkpoint kept elsewhere */
+        uint64_t external_size;  /* its tree size */
         bool writer_active;      /* a writer holds the lock right now */
         int64_t bad_index;       /* first bad index, -1 when none */
         char origin[NOTE_NAME_MAX];
@@ -205,6 +228,19 @@ struct audit_report {
  * or torn last line, see the report); -EBADMSG: integrity failure, report->bad_index and
  * reason say where; other -errno: could not read. */
 int audit_verify(const char *dir, struct audit_report *ret);
+
+/* A checkpoint kept elsewhere (`audit verify --checkpoint FILE [--key PUBKEY]`): its signature
+ * is checked with vkey, the trusted verifier key as a string (NULL: audit/key.pub; when given,
+ * key.pub must be that same key), and the ledger must hold its tree (the first N lines hash to its root: no event
+ * it covers was changed, dropped or rolled back). A bad file or signature is -EBADMSG with
+ * bad_index -1 and the reason; -ENOENT and other -errno when the file cannot be read. */
+struct audit_external {
+        const char *path;
+        const char *vkey;
+};
+
+int audit_verify_with(const char *dir, const struct audit_external *ext,
+                      struct audit_report *ret);
 
 /* A read-only view of a verified ledger, for show/export/proofs. */
 struct audit_view {

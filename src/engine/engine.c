@@ -296,16 +296,9 @@ static int open_layers(struct run_state *run, struct diag *d)
         char dir[PATH_MAX];
         int r;
 
-        r = policy_protect_init(run);
-        if (r < 0) {
-                diag_set(d, NULL, 0, 0, "cannot read the project folder: %s", strerror(-r));
-                return r;
-        }
-        r = secret_set_new(&run->secrets);
-        if (r < 0) {
-                diag_set(d, NULL, 0, 0, "cannot load the known secrets: %s", strerror(-r));
-                return r;
-        }
+        /* The ledger first: opening it may replace or remove its files (temp files, an
+         * interrupted checkpoint), and the protected set is taken by inode afterwards, so a
+         * freed inode reused by a step's file is never mistaken for a control file. */
         if (c->audit_enabled) {
                 if (c->audit_storage_path[0] == '/')
                         snprintf(dir, sizeof(dir), "%s", c->audit_storage_path);
@@ -315,6 +308,16 @@ static int open_layers(struct run_state *run, struct diag *d)
                 r = audit_open(dir, c->fsync, &run->audit, d);
                 if (r < 0)
                         return r;
+        }
+        r = policy_protect_init(run);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot read the project folder: %s", strerror(-r));
+                return r;
+        }
+        r = secret_set_new(&run->secrets);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot load the known secrets: %s", strerror(-r));
+                return r;
         }
         if (c->pii_redaction_enabled || c->pii_redaction_outputs) {
                 uint8_t key[32];

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # audit verify against deliberate tampering: each case must exit 6 and name the first bad
-# index. The ledger is built by two "runs" (10 then 5 events, a signed checkpoint after each)
+# index. The ledger is built by two "runs" (10 then 5 events, a signed checkpoint after each,
+# each ending in its checkpoint marker event: 11 + 6 = 17 lines)
 # with the ledger writer itself (tests/unit/test-audit-crash append), in a project made by
 # `akios init` (which creates the signing key).
 . "$AKIOS_SRC/tests/lib.sh"
@@ -39,7 +40,7 @@ verify_bad() {
 fresh clean
 run "$AKIOS" audit verify
 is "$rc" 0 "untouched ledger verifies"
-like "$out" "verified: 15 events" "15 events"
+like "$out" "verified: 17 events" "17 events (15 and two checkpoint markers)"
 
 fresh byte
 $PY - audit/ledger.jsonl 7 <<'PY'
@@ -71,17 +72,17 @@ verify_bad "truncated to 12 events" 12
 
 fresh truncate-bytes
 truncate -s -20 audit/ledger.jsonl
-verify_bad "last 20 bytes cut" 14
+verify_bad "last 20 bytes cut" 16
 
 fresh forged
-tail -n 1 audit/ledger.jsonl | sed 's/"seq":14/"seq":15/' >>audit/ledger.jsonl
-verify_bad "well-formed forged line appended after a clean close" 15
+tail -n 2 audit/ledger.jsonl | head -n 1 | sed 's/"seq":15/"seq":17/' >>audit/ledger.jsonl
+verify_bad "well-formed forged line appended after a clean close" 17
 
 fresh rollback
 cp "$T/old-ledger" audit/ledger.jsonl
 cp "$T/old-checkpoint" audit/checkpoint
 cp "$T/old-state" audit/state
-verify_bad "ledger and checkpoint replaced by an older pair (rollback)" 10
+verify_bad "ledger and checkpoint replaced by an older pair (rollback)" 11
 check "the writer refuses the rolled-back ledger" sh -c "! '$TOOL' append audit 1 >/dev/null 2>&1"
 
 fresh keyswap
@@ -93,7 +94,7 @@ check "the writer refuses a swapped key" sh -c "! '$TOOL' append audit 1 >/dev/n
 fresh checkpoint-forged
 sed -i '3s/^[A-Za-z0-9+\/]/A/' audit/checkpoint
 cmp -s audit/checkpoint "$T/base/audit/checkpoint" && sed -i '3s/^A/B/' audit/checkpoint
-verify_bad "checkpoint root altered (signature no longer valid)" 10
+verify_bad "checkpoint root altered (signature no longer valid)" 11
 
 fresh hashes-too
 # Change an event AND its cached leaf hash: the change is still caught (the signed root).
@@ -107,6 +108,6 @@ hs = bytearray(open(h, "rb").read())
 hs[32 * i:32 * i + 32] = hashlib.sha256(b"\0" + lines[i]).digest()
 open(h, "wb").write(bytes(hs))
 PY
-verify_bad "event 12 and its cached hash changed: first unsigned-by-a-good-checkpoint index" 10
+verify_bad "event 12 and its cached hash changed: first unsigned-by-a-good-checkpoint index" 11
 
 done_testing

@@ -116,10 +116,12 @@ static void test_roundtrip(void)
         ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "key is mode 0600");
         is_int(append_n(dir, 10, FSYNC_ALWAYS, false), 0, "10 events appended");
         is_int(audit_verify(dir, &rep), 0, "verifies");
-        ok(rep.lines == 10 && rep.signed_size == 10 && rep.tail == 0, "10 events, all signed");
+        /* Each checkpoint ends in its marker event (audit.h). */
+        ok(rep.lines == 11 && rep.signed_size == 11 && rep.tail == 0,
+           "10 events and the checkpoint marker, all signed");
         is_str(rep.origin, "akios/test-project", "origin is the key name");
         is_int(audit_open(dir, FSYNC_ALWAYS, &log, &d), 0, "reopens");
-        is_int(audit_size(log), 10, "size continues at 10");
+        is_int(audit_size(log), 11, "size continues at 11");
         audit_close(log);
         is_int(append_n(dir, 5, FSYNC_ALWAYS, false), 0, "second run");
         is_int(audit_verify(dir, &rep), 0, "verifies after a second run (AKIOS did not)");
@@ -134,7 +136,7 @@ static void test_roundtrip(void)
                 close(fd);
         }
         is_int(audit_open(dir, FSYNC_ALWAYS, &log, &d), 0, "opens over a torn line");
-        is_int(audit_size(log), 16, "torn line cut, recovery event appended");
+        is_int(audit_size(log), 18, "torn line cut, recovery event appended (11 + 5 + 1 + 1)");
         audit_close(log);
         is_int(audit_verify(dir, &rep), 0, "verifies after recovery");
         free(dir);
@@ -191,8 +193,8 @@ static void test_lock_and_concurrency(void)
         }
         is_int(failed, 0, "four concurrent writers all succeeded");
         is_int(audit_verify(dir, &rep), 0, "ledger verifies after concurrent runs");
-        is_int(rep.lines, 600, "no event lost or interleaved (600 lines)");
-        is_int(rep.signed_size, 600, "all signed");
+        is_int(rep.lines, 612, "no event lost or interleaved (600 lines, 12 markers)");
+        is_int(rep.signed_size, 612, "all signed");
         free(dir);
 }
 
