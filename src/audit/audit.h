@@ -53,6 +53,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "util/util.h"
@@ -83,6 +84,10 @@ int audit_sync(struct audit_log *log);
 int audit_checkpoint(struct audit_log *log);
 /* Number of events in the log. */
 uint64_t audit_size(const struct audit_log *log);
+/* End of a run: audit_checkpoint, then its proof (audit_proof_write) at proof_path: the
+ * events this checkpoint newly signs (from the one that was latest at audit_open), their
+ * inclusion proofs, and the consistency proof between the two checkpoints. */
+int audit_seal(struct audit_log *log, const char *run_id, const char *proof_path);
 /* Checkpoints when needed, marks the ledger cleanly closed, unlocks. NULL is fine. */
 void audit_close(struct audit_log *log);
 
@@ -256,3 +261,41 @@ struct audit_view {
 
 int audit_view_open(const char *dir, struct audit_view **ret);
 void audit_view_free(struct audit_view *v);
+
+/* ---- exports and proofs an auditor checks without the ledger (export.c) ------------------ */
+
+#define AUDIT_EXPORT_FORMAT "akios-audit-export/1"
+#define AUDIT_PROOF_FORMAT "akios-audit-proof/1"
+#define AUDIT_PROOF_FILE_MAX (256u << 20) /* cap on a file verify-proof reads */
+
+/* What to write. NULL or run false: the export of the whole signed tree (`audit export`).
+ * run true: a run's audit-proof.json, entries from old_size (the previous checkpoint, whose
+ * note is old_note; 0/NULL for the first) to the view's checkpoint, with run_id, and the
+ * consistency proof. */
+struct audit_export {
+        bool run;
+        const char *run_id;
+        uint64_t old_size;
+        const char *old_note;
+};
+
+/* Stream the document for the view's latest checkpoint to f (CONTRACTS §4). -EINVAL when
+ * the view has no checkpoint. */
+int audit_export_write(FILE *f, const struct audit_view *v, const struct audit_export *o);
+/* Open a view of the ledger in dir and write the document atomically (temp file next to
+ * path, fsync, rename, fsync of its folder). */
+int audit_proof_write(const char *dir, const struct audit_export *o, const char *path);
+
+struct audit_proof_report {
+        uint64_t tree_size;      /* of the signed checkpoint */
+        uint64_t previous_size;  /* of the previous one (0: none) */
+        uint64_t entries;        /* events checked */
+        char origin[NOTE_NAME_MAX];
+        char reason[512];        /* why it does not verify */
+};
+
+/* `audit verify-proof`: check an audit-proof.json (or an export) using only the file and the
+ * verifier key it names. 0: verified; -EBADMSG: it does not (reason); other -errno: cannot
+ * read it. A forged file with its own key verifies: compare verifier_key with a copy of
+ * audit/key.pub kept elsewhere. */
+int audit_proof_verify(const char *path, struct audit_proof_report *ret);

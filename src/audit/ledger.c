@@ -918,6 +918,17 @@ int audit_checkpoint(struct audit_log *log)
         return save_state(log);
 }
 
+int audit_seal(struct audit_log *log, const char *run_id, const char *proof_path)
+{
+        struct audit_export o = { .run = true, .run_id = run_id, .old_size = log->prev_cp.size,
+                                  .old_note = log->prev_note };
+        int r = audit_checkpoint(log);
+
+        if (r < 0 || !proof_path)
+                return r;
+        return audit_proof_write(log->dir, &o, proof_path);
+}
+
 uint64_t audit_size(const struct audit_log *log)
 {
         return log->range.size;

@@ -494,7 +494,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         int code = 0, r;
         const char *status = "completed";
         uint8_t digest[32];
-        char hex[65];
+        char hex[65], proof[PATH_MAX];
         struct buf wfb = BUF_INIT(WORKFLOW_MAX_BYTES);
 
         rfc3339_now(started);
@@ -676,10 +676,13 @@ done:
                 }
         }
         if (run.audit) {
-                r = audit_checkpoint(run.audit);
+                /* The checkpoint, then the run's Merkle proof beside its output.json. */
+                if (run.run_dir)
+                        snprintf(proof, sizeof(proof), "%s/audit-proof.json", run.run_dir);
+                r = audit_seal(run.audit, run.run_id, run.run_dir ? proof : NULL);
                 if (r < 0 && !code) {
-                        diag_set(d, NULL, 0, 0, "cannot close the audit ledger: %s",
-                                 strerror(-r));
+                        diag_set(d, NULL, 0, 0, "cannot sign the audit ledger and write "
+                                 "audit-proof.json: %s", strerror(-r));
                         code = 6;
                 }
                 audit_close(run.audit);
