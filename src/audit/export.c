@@ -83,6 +83,7 @@ int audit_export_write(FILE *f, const struct audit_view *v, const struct audit_e
 
         if (!v->note || !v->vkey || size > v->n || from > size)
                 return -EINVAL;
+        errno = 0; /* a failed buffered write leaves its errno (ENOSPC) for the end */
         merkle_tree_root(v->tree, size, root);
         fprintf(f, "{\"format\":\"%s\",\"origin\":",
                 o && o->run ? AUDIT_PROOF_FORMAT : AUDIT_EXPORT_FORMAT);
@@ -113,7 +114,7 @@ int audit_export_write(FILE *f, const struct audit_view *v, const struct audit_e
                 fputc('}', f);
         }
         fputs("]}\n", f);
-        return ferror(f) ? -EIO : 0;
+        return ferror(f) ? -(errno ? errno : EIO) : 0;
 }
 
 int audit_proof_write(const char *dir, const struct audit_export *o, const char *path)

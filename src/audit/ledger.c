@@ -749,8 +749,9 @@ int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct d
         if (r == 0)
                 r = recover(log, &torn, d);
         tail = log->range.size - log->cp.size;
-        if (r == 0)
-                r = mark_open(log);
+        if (r == 0 && (r = mark_open(log)) < 0)
+                diag_set(d, dir, 0, 0, "cannot mark the ledger open in 'ledger.lock': %s",
+                         strerror(-r));
         if (r == 0)
                 r = settle_tail(log, was_open, d);
         if (r == 0 && (torn > 0 || (was_open && tail > 0)))
@@ -914,8 +915,10 @@ int audit_checkpoint(struct audit_log *log)
                 r = audit_write_file(log->dir, name, log->cp_note, strlen(log->cp_note), 0644);
         if (r < 0)
                 return r;
-        /* Last: a crash before this leaves an older frontier, which open folds forward. */
-        return save_state(log);
+        /* Last, and only a cache: a crash or a failure here leaves an older frontier, which
+         * open folds forward and checks against the signed root. */
+        (void)save_state(log);
+        return 0;
 }
 
 int audit_seal(struct audit_log *log, const char *run_id, const char *proof_path)

@@ -661,6 +661,20 @@ done:
                                  "run is not complete on the record",
                                  strerror(-run.ledger_error));
                 }
+        }
+        if (run.audit) {
+                /* Sign, and write the run's Merkle proof beside its output.json, before that
+                 * file: a ledger that could not be signed is not a completed run. */
+                if (run.run_dir)
+                        snprintf(proof, sizeof(proof), "%s/audit-proof.json", run.run_dir);
+                r = audit_seal(run.audit, run.run_id, run.run_dir ? proof : NULL);
+                if (r < 0 && !code) {
+                        diag_set(d, NULL, 0, 0, "audit: cannot sign the ledger and write "
+                                 "audit-proof.json: %s", strerror(-r));
+                        code = r == -EBADMSG ? 6 : 1;
+                }
+        }
+        if (run.run_dir && summary) {
                 if (code) {
                         json_object_set_new(summary, "status", json_string(status[0] &&
                                             !streq(status, "completed") ? status : "failed"));
@@ -673,20 +687,13 @@ done:
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "cannot write output.json: %s", strerror(-r));
                         code = 1;
+                        /* The caller reports from the summary: it must not say completed. */
+                        json_object_set_new(summary, "status", json_string("failed"));
+                        json_object_set_new(summary, "exit_code", json_integer(code));
+                        json_object_set_new(summary, "error", json_string(d->msg));
                 }
         }
-        if (run.audit) {
-                /* The checkpoint, then the run's Merkle proof beside its output.json. */
-                if (run.run_dir)
-                        snprintf(proof, sizeof(proof), "%s/audit-proof.json", run.run_dir);
-                r = audit_seal(run.audit, run.run_id, run.run_dir ? proof : NULL);
-                if (r < 0 && !code) {
-                        diag_set(d, NULL, 0, 0, "cannot sign the audit ledger and write "
-                                 "audit-proof.json: %s", strerror(-r));
-                        code = 6;
-                }
-                audit_close(run.audit);
-        }
+        audit_close(run.audit);
         pii_redactor_free(run.redactor);
         secret_set_free(run.secrets);
         budget_free(run.budget);
