@@ -236,9 +236,10 @@ int audit_verify(const char *dir, struct audit_report *ret);
 
 /* A checkpoint kept elsewhere (`audit verify --checkpoint FILE [--key PUBKEY]`): its signature
  * is checked with vkey, the trusted verifier key as a string (NULL: audit/key.pub; when given,
- * key.pub must be that same key), and the ledger must hold its tree (the first N lines hash to its root: no event
- * it covers was changed, dropped or rolled back). A bad file or signature is -EBADMSG with
- * bad_index -1 and the reason; -ENOENT and other -errno when the file cannot be read. */
+ * key.pub must be that same key), and the ledger must hold its tree (its first N lines hash
+ * to its root: no event it covers was changed, dropped or rolled back). A bad file or
+ * signature is -EBADMSG with bad_index -1 and the reason; -ENOENT and other -errno when the
+ * file cannot be read. */
 struct audit_external {
         const char *path;
         const char *vkey;

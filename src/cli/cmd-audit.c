@@ -257,7 +257,8 @@ static int do_verify(const char *dir, const struct opts *o)
                         r == 0 ? json_null() : json_integer(rep.bad_index), "reason",
                         r == 0 ? json_null() : json_string(rep.reason), "seconds", rep.ms / 1e3);
 
-                json_object_set_new(j, "signing_interrupted", json_boolean(rep.signing_interrupted));
+                json_object_set_new(j, "signing_interrupted",
+                                    json_boolean(rep.signing_interrupted));
                 if (o->checkpoint)
                         json_object_set_new(j, "external_tree_size",
                                             r == 0 ? json_integer((json_int_t)rep.external_size)
