@@ -89,9 +89,11 @@ static bool scan_u64(const char **p, const char *end, uint64_t *ret)
                                                  q[1] <= '9'))
                 return false;
         for (; q < end && *q >= '0' && *q <= '9'; q++) {
-                if (v > (UINT64_MAX - 9) / 10)
+                uint64_t digit = (uint64_t)(*q - '0');
+
+                if (v > UINT64_MAX / 10 || (v == UINT64_MAX / 10 && digit > UINT64_MAX % 10))
                         return false;
-                v = v * 10 + (uint64_t)(*q - '0');
+                v = v * 10 + digit;
         }
         *p = q;
         *ret = v;

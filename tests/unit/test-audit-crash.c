@@ -142,6 +142,42 @@ static void test_roundtrip(void)
         free(dir);
 }
 
+/* audit_line_marker: exactly the canonical prefix the writer produces, nothing near it. */
+static void test_marker_parse(void)
+{
+        static const struct {
+                const char *line;
+                bool marker;
+                uint64_t size, prev;
+        } t[] = {
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":0,"
+                  "\"tree_size\":9},\"outcome\":\"signing\",\"run_id\":\"\",\"seq\":8}", true, 9, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":18446744073709551615,"
+                  "\"tree_size\":12345678901234}}", true, 12345678901234, UINT64_MAX },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":18446744073709551616,"
+                  "\"tree_size\":1}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":01,"
+                  "\"tree_size\":9}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":1,"
+                  "\"tree_size\":9,\"x\":1}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":1,"
+                  "\"tree_size\":}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"llm\",\"detail\":{\"previous_size\":1,"
+                  "\"tree_size\":9}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":1", false, 0,
+                  0 },
+                { "", false, 0, 0 },
+        };
+
+        for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+                uint64_t size = 0, prev = 0;
+                bool m = audit_line_marker(t[i].line, strlen(t[i].line), &size, &prev);
+
+                ok(m == t[i].marker && (!m || (size == t[i].size && prev == t[i].prev)),
+                   "marker parse case %zu", i);
+        }
+}
+
 static void test_lock_and_concurrency(void)
 {
         char *dir = scratch("b"), path[600];
@@ -246,6 +282,7 @@ int main(int argc, char **argv)
         if (argc > 1)
                 return tool(argc, argv);
         test_roundtrip();
+        test_marker_parse();
         test_lock_and_concurrency();
         test_kill(FSYNC_ALWAYS);
         test_kill(FSYNC_BATCH);
