@@ -297,16 +297,9 @@ static int open_layers(struct run_state *run, struct diag *d)
         char dir[PATH_MAX];
         int r;
 
-        r = policy_protect_init(run);
-        if (r < 0) {
-                diag_set(d, NULL, 0, 0, "cannot read the project folder: %s", strerror(-r));
-                return r;
-        }
-        r = secret_set_new(&run->secrets);
-        if (r < 0) {
-                diag_set(d, NULL, 0, 0, "cannot load the known secrets: %s", strerror(-r));
-                return r;
-        }
+        /* The ledger first: opening it may replace or remove its files (temp files, an
+         * interrupted checkpoint), and the protected set is taken by inode afterwards, so a
+         * freed inode reused by a step's file is never mistaken for a control file. */
         if (c->audit_enabled) {
                 if (c->audit_storage_path[0] == '/')
                         snprintf(dir, sizeof(dir), "%s", c->audit_storage_path);
@@ -316,6 +309,16 @@ static int open_layers(struct run_state *run, struct diag *d)
                 r = audit_open(dir, c->fsync, &run->audit, d);
                 if (r < 0)
                         return r;
+        }
+        r = policy_protect_init(run);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot read the project folder: %s", strerror(-r));
+                return r;
+        }
+        r = secret_set_new(&run->secrets);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot load the known secrets: %s", strerror(-r));
+                return r;
         }
         if (c->pii_redaction_enabled || c->pii_redaction_outputs) {
                 uint8_t key[32];
@@ -491,7 +494,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         double t0 = monotonic_ms();
         int code = 0, r;
         const char *status = "completed";
-        char hex[65];
+        char hex[65], proof[PATH_MAX];
 
         rfc3339_now(started);
         run.project_dir = strdup(cfg->project_dir);
@@ -652,6 +655,20 @@ done:
                                  "run is not complete on the record",
                                  strerror(-run.ledger_error));
                 }
+        }
+        if (run.audit) {
+                /* Sign, and write the run's Merkle proof beside its output.json, before that
+                 * file: a ledger that could not be signed is not a completed run. */
+                if (run.run_dir)
+                        snprintf(proof, sizeof(proof), "%s/audit-proof.json", run.run_dir);
+                r = audit_seal(run.audit, run.run_id, run.run_dir ? proof : NULL);
+                if (r < 0 && !code) {
+                        diag_set(d, NULL, 0, 0, "audit: cannot sign the ledger and write "
+                                 "audit-proof.json: %s", strerror(-r));
+                        code = r == -EBADMSG ? EXIT_AUDIT : EXIT_FAIL;
+                }
+        }
+        if (run.run_dir && summary) {
                 if (code) {
                         json_object_set_new(summary, "status", json_string(status[0] &&
                                             !streq(status, "completed") ? status : "failed"));
@@ -664,17 +681,13 @@ done:
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "cannot write output.json: %s", strerror(-r));
                         code = EXIT_FAIL;
+                        /* The caller reports from the summary: it must not say completed. */
+                        json_object_set_new(summary, "status", json_string("failed"));
+                        json_object_set_new(summary, "exit_code", json_integer(code));
+                        json_object_set_new(summary, "error", json_string(d->msg));
                 }
         }
-        if (run.audit) {
-                r = audit_checkpoint(run.audit);
-                if (r < 0 && !code) {
-                        diag_set(d, NULL, 0, 0, "cannot close the audit ledger: %s",
-                                 strerror(-r));
-                        code = EXIT_AUDIT;
-                }
-                audit_close(run.audit);
-        }
+        audit_close(run.audit);
         pii_redactor_free(run.redactor);
         secret_set_free(run.secrets);
         budget_free(run.budget);
