@@ -388,6 +388,7 @@ void cage_spec_defaults(struct cage_spec *s)
                 .output = CAGE_OUTPUT_PASS,
                 .stdin_fd = -1,
                 .cancel_fd = -1,
+                .workdir_fd = -1,
                 .stdout_fd = 1,
                 .stderr_fd = 2,
                 .uid = (uid_t)-1,

@@ -142,7 +142,11 @@ static int add_user(struct cage_ctx *c, const char *path, bool rw, const char *w
 
         if (!workdir && cage_user_path(path, c->spec->cwd, named, sizeof(named), d) < 0)
                 return -EINVAL;
-        if (!realpath(workdir ? path : named, real)) {
+        /* The workdir's fd, when given, names the directory (its current path, symlink
+         * free); the inode check below refuses a swap in between. */
+        if (workdir && c->spec->workdir_fd >= 0)
+                snprintf(named, sizeof(named), "/proc/self/fd/%d", c->spec->workdir_fd);
+        if (!realpath(workdir ? (c->spec->workdir_fd >= 0 ? named : path) : named, real)) {
                 r = -errno;
                 diag_set(d, path, 0, 0, "%s '%s': %s", what, path, strerror(-r));
                 return r;
@@ -154,6 +158,17 @@ static int add_user(struct cage_ctx *c, const char *path, bool rw, const char *w
         if (workdir)
                 memcpy(c->workdir, real, strlen(real) + 1);
         r = add_host(c, real, workdir ? real : named, ENT_BIND_FOLLOW, rw, d);
+        if (r >= 0 && workdir && c->spec->workdir_fd >= 0) {
+                const struct cage_bind *b = &c->binds[c->n_binds - 1];
+                struct stat st;
+
+                if (fstat(c->spec->workdir_fd, &st) < 0 || st.st_dev != b->dev ||
+                    st.st_ino != b->ino) {
+                        diag_set(d, path, 0, 0, "workdir '%s' was replaced while the cage was "
+                                 "being built", path);
+                        return -ESTALE;
+                }
+        }
         if (r < 0 && !d->msg[0])
                 diag_set(d, path, 0, 0, "%s '%s': %s", what, path, strerror(-r));
         return r;

@@ -80,6 +80,8 @@ struct cage_spec {
         char *const *argv;        /* argv[0] absolute (see cage_resolve_command) */
         char *const *envp;        /* the exact environment; NULL = empty */
         const char *workdir;      /* bound read-write at the same path and the cwd; may be NULL */
+        int workdir_fd;           /* -1, or workdir as an open directory: then what is bound is
+                                   * exactly this directory, wherever its path now leads */
         const char *cwd;          /* cwd when workdir is NULL; "/" when not visible in the cage */
         const char *const *rw_paths; /* NULL-terminated, bound read-write at the same path */
         const char *const *ro_paths; /* NULL-terminated, bound read-only at the same path */
