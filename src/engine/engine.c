@@ -507,15 +507,35 @@ static json_t *step_summary(const struct step *s, const struct step_record *rec,
         return j;
 }
 
+/* Through the run folder's fd: its path may lead elsewhere by now (a user who can write
+ * data/output can rename the folder and leave a symlink in its place). */
 static int write_output_json(struct run_state *run, json_t *summary)
 {
-        char path[PATH_MAX];
+        char tmp[64];
         _cleanup_free_ char *s = json_dumps(summary, JSON_INDENT(2) | JSON_SORT_KEYS);
+        _cleanup_close_ int fd = -1;
+        int r;
 
         if (!s)
                 return -ENOMEM;
-        snprintf(path, sizeof(path), "%s/output.json", run->run_dir);
-        return write_file_atomic(path, s, strlen(s), 0644);
+        if (run->run_dir_fd < 0)
+                return -EBADF;
+        snprintf(tmp, sizeof(tmp), "output.json.tmp.%d", (int)getpid());
+        (void)unlinkat(run->run_dir_fd, tmp, 0);
+        fd = openat(run->run_dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                    0644);
+        if (fd < 0)
+                return -errno;
+        r = write_all(fd, s, strlen(s));
+        if (r == 0 && fsync(fd) < 0)
+                r = -errno;
+        if (r == 0 && renameat(run->run_dir_fd, tmp, run->run_dir_fd, "output.json") < 0)
+                r = -errno;
+        if (r < 0) {
+                (void)unlinkat(run->run_dir_fd, tmp, 0);
+                return r;
+        }
+        return fsync(run->run_dir_fd) < 0 ? -errno : 0;
 }
 
 static void install_signals(struct sigaction *old_int, struct sigaction *old_term)
