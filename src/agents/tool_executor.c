@@ -9,10 +9,16 @@
  * resolved file, so /bin/echo, /usr/bin/echo and echo are the same command and a renamed copy
  * is not. `env` may add variables except the forbidden ones (LD_*, PATH, SHELL, ...). The
  * workdir is the run folder. stdout and stderr are captured, capped and redacted.
+ *
+ * As root the payload runs as the run folder's future owner (cage_default_uid): the folder
+ * is handed to it for the step and back afterwards, through the fd the engine created it
+ * with (fchown; never a chown by path, which a user who can write data/output could point
+ * at any directory). SIGINT/SIGTERM stop the step's cage at once (engine_cancel_fd).
  */
 #include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "agents/agents.h"
 #include "config/config.h"
@@ -240,6 +246,9 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         struct cage_result res = { 0 };
         struct cage_spec spec;
         struct diag d = { 0 };
+        struct stat owner = { 0 };
+        bool handed = false;
+        int dirfd = step_run_dir_fd(ctx);
         _cleanup_free_ char *path = NULL, *out = NULL, *err = NULL;
         size_t out_len = 0, err_len = 0;
         long timeout = 0, max_out = 0;
@@ -272,6 +281,8 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.argv = argv.v;
         spec.envp = env.v;
         spec.workdir = step_run_dir(ctx);
+        spec.workdir_fd = dirfd;
+        spec.cancel_fd = engine_cancel_fd();
         spec.net = CAGE_NET_NONE;
         spec.memory_mb = (uint64_t)c->memory_limit_mb;
         spec.cpu_fraction = c->cpu_limit;
@@ -284,13 +295,31 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.strict = c->sandbox_required == SANDBOX_STRICT;
         spec.uid = cage_default_uid(spec.workdir);
         spec.gid = (gid_t)spec.uid;
-        /* The payload never runs as root: give it the run folder it works in. */
-        if (geteuid() == 0 && spec.uid != 0 && chown(spec.workdir, spec.uid, spec.gid) < 0) {
-                r = step_fail(ctx, 1, errno, "cannot hand the run folder to uid %u",
+        /* The payload never runs as root: lend it the run folder it works in, by fd. */
+        if (geteuid() == 0 && spec.uid != 0) {
+                if (dirfd < 0 || fstat(dirfd, &owner) < 0 || !S_ISDIR(owner.st_mode)) {
+                        r = step_fail(ctx, 1, dirfd < 0 ? EBADF : errno, "the run folder is "
+                                      "not open; it is never handed over by path");
+                        goto out;
+                }
+                if (fchown(dirfd, spec.uid, spec.gid) < 0) {
+                        r = step_fail(ctx, 1, errno, "cannot hand the run folder to uid %u",
+                                      (unsigned)spec.uid);
+                        goto out;
+                }
+                handed = true;
+        }
+        r = cage_run(&spec, &res, &d);
+        if (handed && fchown(dirfd, owner.st_uid, owner.st_gid) < 0 && r >= 0) {
+                r = step_fail(ctx, 1, errno, "cannot take the run folder back from uid %u",
                               (unsigned)spec.uid);
                 goto out;
         }
-        r = cage_run(&spec, &res, &d);
+        if (r >= 0 && res.reason == CAGE_INTERRUPTED) {
+                json_object_set_new(ctx->detail, "cage", cage_result_json(&res));
+                r = step_fail(ctx, 130, EINTR, "interrupted: the command's cage was stopped");
+                goto out;
+        }
         if (r == -EOPNOTSUPP) {
                 r = step_fail(ctx, 7, -r, "%s", d.msg);
                 goto out;

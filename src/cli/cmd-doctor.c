@@ -132,6 +132,12 @@ static bool strict_config(bool *ret_enabled)
                 strict = cfg.sandbox_required == SANDBOX_STRICT;
                 *ret_enabled = cfg.sandbox_enabled;
                 config_free(&cfg);
+        } else {
+                char msg[1200];
+
+                /* e.g. sandbox_enabled: false, which run and exec refuse the same way. */
+                diag_format(&d, msg, sizeof(msg));
+                log_error("%s (run and exec refuse this config)", msg);
         }
         free(dir);
         free(path);
@@ -247,8 +253,6 @@ int cmd_doctor(int argc, char **argv)
                        "systemd.unified_cgroup_hierarchy=1 (pure v2) and delegate, or have root "
                        "create a v1 memory and pids group owned by uid %u\n", "", "", cl.kind,
                        (unsigned)geteuid());
-        if (!enabled)
-                printf("sandbox_enabled: false in config.yaml: tool steps run without the cage\n");
         printf("sandbox_required: %s: %s\n", strict ? "strict" : "best-effort",
                !missing ? "every layer is available"
                : strict ? "a required layer is missing (FAIL); runs will exit 7"

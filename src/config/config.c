@@ -51,8 +51,8 @@ static const struct enum_value only_regex[] = { { "regex", 0 }, { NULL, 0 } };
 static const struct enum_value only_jsonl[] = { { "jsonl", 0 }, { NULL, 0 } };
 
 static const struct config_key config_keys[] = {
-        { "sandbox_enabled", K_BOOL, AT(sandbox_enabled), "true", 0, 0, NULL, 0,
-          "master switch for the cage (namespaces, seccomp, rlimits, cgroup)" },
+        { "sandbox_enabled", K_BOOL, AT(sandbox_enabled), "true", 0, 0, NULL, F_MUST_BE_TRUE,
+          "must be true: tool steps always run in the cage (false is refused)" },
         { "cpu_limit", K_NUMBER, AT(cpu_limit), "0.8", 0, 1, NULL, F_MIN_OPEN,
           "fraction of one CPU the cage may use" },
         { "memory_limit_mb", K_INTEGER, AT(memory_limit_mb), "256", 16, 1048576, NULL, 0,

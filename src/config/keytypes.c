@@ -36,6 +36,8 @@ static void want_bool(const struct config_key *k, char *out, size_t size)
 {
         if (k->flags & F_MUST_BE_FALSE)
                 snprintf(out, size, "false (the only value akios supports)");
+        else if (k->flags & F_MUST_BE_TRUE)
+                snprintf(out, size, "true (the only value akios supports)");
         else
                 snprintf(out, size, "true or false");
 }
@@ -132,6 +134,12 @@ static int set_bool(struct akios_config *c, const struct config_key *k, const st
 
         if (!bool_word(v, &b) || (b && (k->flags & F_MUST_BE_FALSE)))
                 return fail_want(o, k, v);
+        /* sandbox_enabled: false would run tool steps on the host with the user's rights and
+         * secrets in reach; akios refuses it rather than pretend (CONTRACTS §5). */
+        if (!b && (k->flags & F_MUST_BE_TRUE))
+                return fail(o, v, "false is not supported: akios never runs tool steps outside "
+                            "the cage; remove the key (to run with whatever layers the host has, "
+                            "keep sandbox_required: best-effort)");
         if (k->offset != NOT_STORED)
                 *FIELD(c, k, bool) = b;
         return 0;

@@ -26,15 +26,26 @@
 #define OUTPUT_JSON_MAX (1u << 30)
 
 static volatile sig_atomic_t interrupted;
+static int cancel_pipe[2] = { -1, -1 };
 
 static void on_signal(int sig)
 {
+        int e = errno;
+
         interrupted = sig;
+        if (cancel_pipe[1] >= 0)
+                (void)!write(cancel_pipe[1], "x", 1);
+        errno = e;
 }
 
 bool engine_interrupted(void)
 {
         return interrupted != 0;
+}
+
+int engine_cancel_fd(void)
+{
+        return cancel_pipe[0];
 }
 
 static const char *const categories[] = {
@@ -127,6 +138,11 @@ const struct akios_config *step_policy(const struct step_ctx *ctx)
 const char *step_project_dir(const struct step_ctx *ctx)
 {
         return ctx->run->project_dir;
+}
+
+int step_run_dir_fd(const struct step_ctx *ctx)
+{
+        return ctx->run->run_dir_fd;
 }
 
 const char *step_run_dir(const struct step_ctx *ctx)
@@ -262,31 +278,66 @@ int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, js
                       detail);
 }
 
+/* A directory below dirfd, made if missing and opened without following a symlink when we
+ * are root: a user who can write data/ must not steer root's mkdir, chown or writes
+ * elsewhere (CONTRACTS §3). */
+static int open_subdir(int dirfd, const char *name, bool create, bool *made)
+{
+        int fd;
+
+        if (made)
+                *made = false;
+        if (create && mkdirat(dirfd, name, 0755) == 0 && made)
+                *made = true;
+        else if (create && errno != EEXIST)
+                return -errno;
+        fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+                                         (geteuid() == 0 ? O_NOFOLLOW : 0));
+        return fd < 0 ? (errno == ELOOP ? -ENOTDIR : -errno) : fd;
+}
+
 static int make_run_dir(struct run_state *run)
 {
         char stamp[32], dir[PATH_MAX], id[64];
+        _cleanup_close_ int pfd = -1, dfd = -1, ofd = -1;
         int r;
 
         r = run_stamp_now(stamp);
         if (r < 0)
                 return r;
-        snprintf(dir, sizeof(dir), "%s/data/output", run->project_dir);
-        r = mkdir_p(dir, 0755);
-        if (r < 0)
-                return r;
+        pfd = open(run->project_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (pfd < 0)
+                return -errno;
+        dfd = open_subdir(pfd, "data", true, NULL);
+        if (dfd < 0)
+                return dfd;
+        ofd = open_subdir(dfd, "output", true, NULL);
+        if (ofd < 0)
+                return ofd;
         for (int n = 1; n < 1000; n++) {
+                bool made;
+                int fd;
+
                 if (n == 1)
                         snprintf(id, sizeof(id), "run_%s", stamp);
                 else
                         snprintf(id, sizeof(id), "run_%s_%d", stamp, n);
-                snprintf(dir, sizeof(dir), "%s/data/output/%s", run->project_dir, id);
-                if (mkdir(dir, 0755) == 0) {
-                        run->run_dir = strdup(dir);
-                        run->run_id = strdup(id);
-                        return run->run_dir && run->run_id ? 0 : -ENOMEM;
+                fd = open_subdir(ofd, id, true, &made);
+                if (!made) {
+                        /* Taken (a directory, a file or a link of that name): the next. */
+                        if (fd >= 0)
+                                close(fd);
+                        if (fd >= 0 || fd == -ENOTDIR)
+                                continue;
+                        return fd;
                 }
-                if (errno != EEXIST)
-                        return -errno;
+                if (fd < 0)
+                        return fd; /* made, then replaced before we opened it */
+                snprintf(dir, sizeof(dir), "%s/data/output/%s", run->project_dir, id);
+                run->run_dir_fd = fd;
+                run->run_dir = strdup(dir);
+                run->run_id = strdup(id);
+                return run->run_dir && run->run_id ? 0 : -ENOMEM;
         }
         return -EEXIST;
 }
@@ -460,15 +511,35 @@ static json_t *step_summary(const struct step *s, const struct step_record *rec,
         return j;
 }
 
+/* Through the run folder's fd: its path may lead elsewhere by now (a user who can write
+ * data/output can rename the folder and leave a symlink in its place). */
 static int write_output_json(struct run_state *run, json_t *summary)
 {
-        char path[PATH_MAX];
+        char tmp[64];
         _cleanup_free_ char *s = json_dumps(summary, JSON_INDENT(2) | JSON_SORT_KEYS);
+        _cleanup_close_ int fd = -1;
+        int r;
 
         if (!s)
                 return -ENOMEM;
-        snprintf(path, sizeof(path), "%s/output.json", run->run_dir);
-        return write_file_atomic(path, s, strlen(s), 0644);
+        if (run->run_dir_fd < 0)
+                return -EBADF;
+        snprintf(tmp, sizeof(tmp), "output.json.tmp.%d", (int)getpid());
+        (void)unlinkat(run->run_dir_fd, tmp, 0);
+        fd = openat(run->run_dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                    0644);
+        if (fd < 0)
+                return -errno;
+        r = write_all(fd, s, strlen(s));
+        if (r == 0 && fsync(fd) < 0)
+                r = -errno;
+        if (r == 0 && renameat(run->run_dir_fd, tmp, run->run_dir_fd, "output.json") < 0)
+                r = -errno;
+        if (r < 0) {
+                (void)unlinkat(run->run_dir_fd, tmp, 0);
+                return r;
+        }
+        return fsync(run->run_dir_fd) < 0 ? -errno : 0;
 }
 
 static void install_signals(struct sigaction *old_int, struct sigaction *old_term)
@@ -477,6 +548,8 @@ static void install_signals(struct sigaction *old_int, struct sigaction *old_ter
 
         sigemptyset(&sa.sa_mask);
         interrupted = 0;
+        if (cancel_pipe[0] < 0 && pipe2(cancel_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+                cancel_pipe[0] = cancel_pipe[1] = -1; /* engine_interrupted() still works */
         sigaction(SIGINT, &sa, old_int);
         sigaction(SIGTERM, &sa, old_term);
 }
@@ -487,6 +560,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         struct run_state run = { .cfg = cfg, .wf = wf, .outputs = json_array(),
                                  .outputs_by_number = json_object(),
                                  .redactions_by_type = json_object(), .dry_run = o->dry_run,
+                                 .run_dir_fd = -1,
                                  .quiet = o->quiet };
         struct sigaction old_int, old_term;
         json_t *steps = json_array(), *summary = NULL, *previous = NULL;
@@ -610,6 +684,10 @@ record:
 restore:
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);
+        for (unsigned i = 0; i < 2; i++)
+                if (cancel_pipe[i] >= 0)
+                        close(cancel_pipe[i]);
+        cancel_pipe[0] = cancel_pipe[1] = -1;
 done:
         rfc3339_now(finished);
         if (run.redactor) {
@@ -696,6 +774,8 @@ done:
         json_decref(run.redactions_by_type);
         free(run.project_dir);
         free(run.run_dir);
+        if (run.run_dir_fd >= 0)
+                close(run.run_dir_fd);
         free(run.run_id);
         *ret_summary = summary;
         return code;

@@ -78,10 +78,28 @@ static int child_cgroup(struct cage_ctx *c)
 
 static int child_session(struct cage_ctx *c)
 {
-        if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
-                return -errno;
+        (void)c;
         /* No controlling terminal: TIOCSTI has nothing to inject into (CVE-2017-5226). */
         return setsid() < 0 ? -errno : 0;
+}
+
+/* The cage dies with its supervisor. Set after the last uid/gid change, which clears the
+ * death signal (commit_creds), and then checked against the race where the supervisor died
+ * before it was set: its end of the status socket is then closed (a pid namespace hides the
+ * parent from getppid(), which reads 0 there). */
+static int child_deathsig(struct cage_ctx *c)
+{
+        struct pollfd p = { .fd = c->status_fd, .events = POLLRDHUP };
+        pid_t pp;
+
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
+                return -errno;
+        pp = getppid();
+        if (pp != c->supervisor && !(pp == 0 && (c->clone_flags & CLONE_NEWPID)))
+                _exit(127);
+        if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLRDHUP | POLLERR)))
+                _exit(127);
+        return 0;
 }
 
 static int child_ids_early(struct cage_ctx *c)
@@ -123,7 +141,13 @@ static int child_net(struct cage_ctx *c)
 
 static int child_stdio(struct cage_ctx *c)
 {
-        int in = c->spec->stdin_fd >= 0 ? c->spec->stdin_fd : c->null_fd;
+        /* The relay pipe (never the caller's own fd 0: a terminal's modes, a directory fd,
+         * a descriptor opened read-write), else /dev/null. */
+        int in = c->stdin_rd >= 0 ? c->stdin_rd : c->null_fd;
+
+        if (c->stdin_wr >= 0)
+                close(c->stdin_wr);
+        c->stdin_wr = -1;
 
         if (dup2(in, 0) < 0 || dup2(c->out_fd, 1) < 0 || dup2(c->err_fd, 2) < 0)
                 return -errno;
@@ -150,6 +174,13 @@ static int child_chdir(struct cage_ctx *c)
         if (c->spec->workdir)
                 return -errno;
         return chdir("/") < 0 ? -errno : 0;
+}
+
+/* Measured, not assumed: rootless, the kernel keeps the caller's supplementary groups. */
+static int child_groups(struct cage_ctx *c)
+{
+        c->layers.groups_dropped = getgroups(0, NULL) == 0;
+        return 0;
 }
 
 static int child_landlock(struct cage_ctx *c)
@@ -188,6 +219,36 @@ static int child_report(struct cage_ctx *c)
 
 static pid_t payload_pid;
 
+/* The CPU time the kernel charged each child that ended, as its SIGCHLD says: si_utime and
+ * si_stime are the raw tick-based times RLIMIT_CPU is checked against (wait4's rusage is
+ * scaled to the scheduler's runtime and reads lower). A small ring, filled by the handler. */
+#define EXIT_RING 64
+static struct {
+        volatile pid_t pid;
+        volatile long ticks;
+} exit_ring[EXIT_RING];
+static volatile unsigned exit_ring_n;
+
+static void on_child(int sig, siginfo_t *si, void *u)
+{
+        unsigned i = exit_ring_n++ % EXIT_RING;
+
+        (void)sig;
+        (void)u;
+        exit_ring[i].ticks = (long)(si->si_utime + si->si_stime);
+        exit_ring[i].pid = si->si_pid;
+}
+
+static int64_t exit_cpu_ms(pid_t pid)
+{
+        long hz = sysconf(_SC_CLK_TCK);
+
+        for (unsigned i = 0; i < EXIT_RING && hz > 0; i++)
+                if (exit_ring[i].pid == pid)
+                        return (int64_t)exit_ring[i].ticks * 1000 / hz;
+        return -1; /* coalesced with another child's SIGCHLD: unknown */
+}
+
 static void forward(int sig)
 {
         if (payload_pid > 0)
@@ -196,13 +257,13 @@ static void forward(int sig)
 
 /* pid 1 of the cage: the kernel shields it from signals it has no handler for, so the
  * payload runs as pid 2 under this minimal init, which forwards SIGTERM/SIGINT/SIGHUP,
- * reaps orphans and reports the payload's wait status; when it exits, the kernel kills
- * whatever the payload left behind. */
+ * reaps orphans and reports the payload's wait status and CPU time; when it exits, the
+ * kernel kills whatever the payload left behind. */
 static _Noreturn void child_init(struct cage_ctx *c)
 {
-        struct cage_msg m = { .kind = CAGE_MSG_EXIT };
+        struct cage_msg m = { .kind = CAGE_MSG_EXIT, .cpu_ms = -1 };
         struct sigaction sa = { .sa_handler = forward };
-        int st;
+        int st = 0;
 
         sigaction(SIGTERM, &sa, NULL);
         sigaction(SIGINT, &sa, NULL);
@@ -215,6 +276,8 @@ static _Noreturn void child_init(struct cage_ctx *c)
                 if (p < 0 || p == payload_pid)
                         break;
         }
+        /* The handler ran before waitpid returned (a pending signal is taken at its exit). */
+        m.cpu_ms = exit_cpu_ms(payload_pid);
         m.err = st;
         (void)!write(c->status_fd, &m, sizeof(m));
         _exit(0);
@@ -225,6 +288,13 @@ static int child_exec(struct cage_ctx *c)
         static char *const empty[] = { NULL };
 
         if (c->clone_flags & CLONE_NEWPID) {
+                struct sigaction sa = { .sa_sigaction = on_child,
+                                        .sa_flags = SA_SIGINFO | SA_RESTART | SA_NOCLDSTOP };
+
+                /* Before the fork: the payload may end before fork() returns here. (execve
+                 * resets it to the default in the payload.) */
+                sigemptyset(&sa.sa_mask);
+                sigaction(SIGCHLD, &sa, NULL);
                 payload_pid = fork();
                 if (payload_pid < 0)
                         return -errno;
@@ -251,6 +321,7 @@ static const struct child_step steps[] = {
         { "setsid", child_session, -1 },
         { "open bind sources", child_open, -1 },
         { "uid/gid", child_ids_early, -1 },
+        { "user namespace limits", rlimit_child_userns, -1 },
         { "cgroup namespace", child_cgroupns, CAGE_LAYER_CGROUPNS },
         { "mount", child_mount, -1 },
         { "hostname", child_uts, -1 },
@@ -258,11 +329,13 @@ static const struct child_step steps[] = {
         { "rlimits", rlimit_child_apply, -1 },
         { "capability bounding set", caps_child_bounding, CAGE_LAYER_CAPS_DROPPED },
         { "uid/gid", child_ids_late, -1 },
+        { "death signal", child_deathsig, -1 },
         { "capabilities", caps_child_clear, -1 },
         { "no_new_privs", caps_child_no_new_privs, CAGE_LAYER_NO_NEW_PRIVS },
         { "stdio", child_stdio, -1 },
         { "close fds", child_close_fds, -1 },
         { "chdir", child_chdir, -1 },
+        { "groups", child_groups, -1 },
         { "landlock", child_landlock, CAGE_LAYER_LANDLOCK },
         { "seccomp", seccomp_child_load, CAGE_LAYER_SECCOMP },
         { "report", child_report, -1 },
@@ -314,6 +387,8 @@ void cage_spec_defaults(struct cage_spec *s)
                 .cpu_fraction = 0.8,
                 .output = CAGE_OUTPUT_PASS,
                 .stdin_fd = -1,
+                .cancel_fd = -1,
+                .workdir_fd = -1,
                 .stdout_fd = 1,
                 .stderr_fd = 2,
                 .uid = (uid_t)-1,
@@ -339,6 +414,12 @@ struct run {
         int notify_fd;        /* seccomp listener from the child, -1 until then */
         bool seccomp_killed;  /* the payload was killed for a syscall (kill below) */
         struct seccomp_kill kill;
+        int cancel_fd;        /* spec->cancel_fd until it fired */
+        bool cancelled;
+        int64_t payload_cpu_ms; /* without a pid namespace: read before reaping */
+        /* stdin relay: spec->stdin_fd -> buffer -> stdin_wr (non-blocking pipe) */
+        int stdin_src, stdin_wr;
+        size_t in_off, in_len;
 };
 
 static long raw_clone(unsigned long flags, int *pidfd)
@@ -509,6 +590,7 @@ static void read_status(struct run *x)
                                 x->notify_fd = fd;
                 } else if (m.kind == CAGE_MSG_EXIT) {
                         x->payload_status = m.err;
+                        x->payload_cpu_ms = m.cpu_ms;
                         x->got_exit = true;
                 } else if (m.kind == CAGE_MSG_ERROR) {
                         x->err_msg = m;
@@ -573,6 +655,57 @@ static void notified(struct run *x)
         }
 }
 
+static void stdin_close(struct run *x)
+{
+        x->stdin_src = -1; /* the caller's: never closed here */
+        close_fd(&x->stdin_wr);
+}
+
+/* One step of the stdin relay: read the caller's fd when the buffer is empty, else write
+ * what is buffered into the payload's pipe (non-blocking: the watch loop never stalls). */
+static void stdin_relay(struct run *x, short src_ev, short wr_ev)
+{
+        static char b[READ_CHUNK];
+
+        if (x->in_len == 0 && src_ev) {
+                ssize_t n = read(x->stdin_src, b, sizeof(b));
+
+                if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                        return;
+                if (n <= 0) { /* EOF, or not readable (a directory: EISDIR): EOF for it */
+                        stdin_close(x);
+                        return;
+                }
+                x->in_off = 0;
+                x->in_len = (size_t)n;
+        }
+        if (x->in_len && wr_ev) {
+                ssize_t n = write(x->stdin_wr, b + x->in_off, x->in_len);
+
+                if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                        return;
+                if (n < 0) { /* EPIPE: the payload closed its stdin */
+                        stdin_close(x);
+                        return;
+                }
+                x->in_off += (size_t)n;
+                x->in_len -= (size_t)n;
+        }
+}
+
+/* Without a pid namespace the supervisor reaps the payload itself: peek at its own CPU
+ * time first (attrib.c), then reap. */
+static bool reap(struct run *x, int *status, struct rusage *ru)
+{
+        siginfo_t si = { 0 };
+
+        if (!(x->c->clone_flags & CLONE_NEWPID) &&
+            waitid(P_PID, (id_t)x->pid, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 &&
+            si.si_pid == x->pid)
+                x->payload_cpu_ms = cage_task_cpu_ms("/proc", x->pid);
+        return wait4(x->pid, status, __WALL | WNOHANG, ru) == x->pid;
+}
+
 /* Poll until the child is reaped and its pipes are closed. */
 static int watch(struct run *x, int *ret_status, struct rusage *ru)
 {
@@ -580,12 +713,15 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
         double reaped_at = 0;
 
         for (;;) {
-                struct pollfd p[5] = {
+                struct pollfd p[8] = {
                         { .fd = x->status_rd, .events = POLLIN },
                         { .fd = x->out_rd, .events = POLLIN },
                         { .fd = x->err_rd, .events = POLLIN },
                         { .fd = reaped ? -1 : x->pidfd, .events = POLLIN },
                         { .fd = x->notify_fd, .events = POLLIN },
+                        { .fd = x->cancel_fd, .events = POLLIN },
+                        { .fd = x->in_len || reaped ? -1 : x->stdin_src, .events = POLLIN },
+                        { .fd = x->in_len && !reaped ? x->stdin_wr : -1, .events = POLLOUT },
                 };
                 int t = poll_timeout(x);
 
@@ -601,8 +737,15 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                         }
                         t = t < 0 || t > (int)left ? (int)left + 1 : t;
                 }
-                if (poll(p, 5, t) < 0 && errno != EINTR)
+                if (poll(p, ARRAY_SIZE(p), t) < 0 && errno != EINTR)
                         return -errno;
+                if (p[5].revents && !x->cancelled) {
+                        /* SIGINT/SIGTERM of the caller: the whole cage goes, now. */
+                        x->cancelled = true;
+                        x->cancel_fd = -1;
+                        x->kill_at = x->deadline = 0;
+                        stop(x, SIGKILL);
+                }
                 if (p[4].revents & POLLIN)
                         notified(x);
                 else if (p[4].revents)
@@ -613,11 +756,12 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                         drain(x, &x->out_rd, false);
                 if (p[2].revents)
                         drain(x, &x->err_rd, true);
-                if (p[3].revents && !reaped) {
-                        if (wait4(x->pid, ret_status, __WALL, ru) == x->pid) {
-                                reaped = true;
-                                reaped_at = monotonic_ms();
-                        }
+                if (p[6].revents || p[7].revents)
+                        stdin_relay(x, p[6].revents, p[7].revents);
+                if (p[3].revents && !reaped && reap(x, ret_status, ru)) {
+                        reaped = true;
+                        reaped_at = monotonic_ms();
+                        stdin_close(x);
                 }
                 if (!reaped)
                         check_time(x);
@@ -628,24 +772,30 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
 static void classify(struct run *x, int status, const struct rusage *ru)
 {
         struct cage_result *r = x->res;
-        bool oom = false, pids = false;
+        struct cage_seen seen = { .cancelled = x->cancelled, .output = x->killed_for_output,
+                                  .time = x->killed_for_time, .seccomp = x->seccomp_killed,
+                                  .seccomp_sig = x->kill.sig,
+                                  .payload_cpu_ms = x->payload_cpu_ms,
+                                  .cpu_limit_s = x->c->spec->cpu_time_s };
 
-        cg_events(&x->cg, &oom, &pids);
+        cg_events(&x->cg, &seen.oom, &seen.pids);
         /* Killed from outside, pid 1 takes the payload with it and reports nothing. */
         if (x->got_exit)
                 status = x->payload_status;
         r->cpu_ms = (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000.0 +
                     (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1000.0;
         r->max_rss_kb = ru->ru_maxrss;
+        /* Unknown (no /proc in the cage): everything the cage used, an upper bound. */
+        if (seen.payload_cpu_ms < 0)
+                seen.payload_cpu_ms = (int64_t)r->cpu_ms;
         if (WIFEXITED(status)) {
                 r->exit_code = WEXITSTATUS(status);
-                r->reason = CAGE_EXITED;
         } else {
                 r->exit_code = -1;
                 r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : SIGKILL;
-                r->reason = CAGE_KILLED;
         }
-        if (x->seccomp_killed && r->signal == x->kill.sig) {
+        r->reason = cage_attribute(&seen, status);
+        if (r->reason == CAGE_SECCOMP) {
                 /* We killed it for the filter: the record says what the kernel's kill
                  * would have said, and which syscall. */
                 r->signal = SIGSYS;
@@ -653,19 +803,6 @@ static void classify(struct run *x, int status, const struct rusage *ru)
                 seccomp_syscall_name(x->kill.arch, x->kill.nr, r->syscall_name,
                                      sizeof(r->syscall_name));
         }
-        if (x->killed_for_output)
-                r->reason = CAGE_OUTPUT_LIMIT;
-        else if (r->signal == SIGSYS)
-                r->reason = CAGE_SECCOMP;
-        else if (r->signal && oom)
-                r->reason = CAGE_MEMORY;
-        else if (r->signal && pids)
-                r->reason = CAGE_PIDS;
-        else if (x->killed_for_time || r->signal == SIGXCPU)
-                r->reason = CAGE_TIMEOUT;
-        else if (r->signal == SIGKILL && x->c->spec->cpu_time_s &&
-                 r->cpu_ms >= (double)x->c->spec->cpu_time_s * 950.0)
-                r->reason = CAGE_TIMEOUT;
 }
 
 static int setup_error(struct run *x, struct diag *d)
@@ -757,27 +894,43 @@ static int prepare(struct run *x, struct diag *d)
 static int launch(struct run *x, struct diag *d)
 {
         struct cage_ctx *c = x->c;
-        int go[2], st[2], out[2], err[2], r;
+        int go[2] = { -1, -1 }, st[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
+        int in[2] = { -1, -1 }, r;
 
         /* status: a socket, so the child can pass the seccomp listener with its report */
         if ((r = make_pipe(go)) < 0 ||
             (r = socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, st) < 0 ? -errno : 0) < 0 ||
-            (r = make_pipe(out)) < 0 || (r = make_pipe(err)) < 0) {
+            (r = make_pipe(out)) < 0 || (r = make_pipe(err)) < 0 ||
+            (c->spec->stdin_fd >= 0 && (r = make_pipe(in)) < 0) ||
+            (in[1] >= 0 && fcntl(in[1], F_SETFL, O_NONBLOCK) < 0 && (r = -errno) < 0)) {
+                int *all[] = { go, st, out, err, in };
+
                 diag_set(d, "pipe", 0, 0, "cannot create pipes: %s", strerror(-r));
+                for (unsigned i = 0; i < ARRAY_SIZE(all); i++) {
+                        close_fd(&all[i][0]);
+                        close_fd(&all[i][1]);
+                }
                 return r;
         }
         c->go_fd = go[0];
         c->status_fd = st[1];
         c->out_fd = out[1];
         c->err_fd = err[1];
+        c->stdin_rd = in[0];
+        c->stdin_wr = in[1];
+        c->supervisor = getpid();
         x->status_rd = st[0];
         x->out_rd = out[0];
         x->err_rd = err[0];
+        x->stdin_wr = in[1];
+        x->stdin_src = in[1] >= 0 ? c->spec->stdin_fd : -1;
         r = spawn(x, d);
         close(go[0]);
         close(st[1]);
         close(out[1]);
         close(err[1]);
+        close_fd(&in[0]);
+        c->stdin_rd = -1;
         if (r < 0) {
                 close(go[1]);
                 return r;
@@ -805,7 +958,8 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         struct cage_result res = { .syscall = -1, .exit_code = -1 };
         struct cage_ctx *c;
         struct run x = { .pidfd = -1, .status_rd = -1, .out_rd = -1, .err_rd = -1,
-                         .notify_fd = -1 };
+                         .notify_fd = -1, .cancel_fd = spec->cancel_fd, .payload_cpu_ms = -1,
+                         .stdin_src = -1, .stdin_wr = -1 };
         struct rusage ru = { 0 };
         struct sigaction ign = { .sa_handler = SIG_IGN }, old;
         int status = 0, r;
@@ -821,6 +975,7 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         for (unsigned i = 0; i < ARRAY_SIZE(c->cg_fds); i++)
                 c->cg_fds[i] = -1;
         c->notify_fd = -1;
+        c->stdin_rd = c->stdin_wr = -1;
         c->null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
         x.c = c;
         x.res = &res;
@@ -852,6 +1007,7 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         close_fd(&x.err_rd);
         close_fd(&x.pidfd);
         close_fd(&x.notify_fd);
+        close_fd(&x.stdin_wr);
         if (r >= 0 && x.got_err)
                 r = setup_error(&x, d);
         if (r >= 0) {

@@ -26,7 +26,10 @@ struct cage_bind {
         int fd;
         bool rw;
         bool is_dir;
-        char dst[PATH_MAX];   /* path inside the cage */
+        char dst[PATH_MAX];   /* path inside the cage (where the user named it) */
+        char src[PATH_MAX];   /* canonical host path, resolved once by the parent */
+        dev_t dev;            /* what the parent found there: the child's reopen must */
+        ino_t ino;            /* find the same inode (a swap in between is refused) */
         char target[128];     /* symlink target or tmpfs options */
 };
 
@@ -36,10 +39,14 @@ struct cage_ctx {
         uid_t uid;            /* payload uid/gid on the host */
         gid_t gid;
         bool host_root;       /* the supervisor is uid 0 */
+        pid_t supervisor;     /* getpid() of the supervisor, for the death-signal check */
         int go_fd;            /* child reads one byte: maps written, cgroup joined */
         int status_fd;        /* child writes struct cage_msg; CLOEXEC, so EOF = exec done */
         int out_fd, err_fd;   /* child ends of the output pipes */
         int null_fd;          /* /dev/null for stdin */
+        int stdin_rd;         /* read end of the stdin relay pipe, -1: /dev/null */
+        int stdin_wr;         /* its write end, the supervisor's: the child closes it, or the
+                               * payload would never see EOF (pid 1 does not exec) */
         struct cage_bind binds[CAGE_MAX_PATHS + 40];
         char workdir[PATH_MAX];   /* canonical spec->workdir */
         unsigned n_binds;
@@ -59,6 +66,7 @@ struct cage_msg {
         int err;              /* positive errno */
         int strict;           /* the failure is a missing layer (strict mode) */
         struct cage_layers layers;
+        int64_t cpu_ms;       /* EXIT: the payload's own CPU time (attrib.c), -1 unknown */
 };
 
 /* userns.c */
@@ -76,6 +84,25 @@ int uts_child_hostname(struct cage_ctx *c);
 
 /* rlimit.c */
 int rlimit_child_apply(struct cage_ctx *c);
+/* The per-user-namespace counts (inotify instances and watches, namespaces) of the cage's
+ * own userns, so the payload cannot use up its owner's (host root's) share. */
+int rlimit_child_userns(struct cage_ctx *c);
+
+/* attrib.c: what the supervisor saw, for the record's reason (CONTRACTS §7). */
+struct cage_seen {
+        bool cancelled, output, time;   /* the supervisor stopped it for that */
+        bool seccomp;                   /* the listener saw the payload's own call killed */
+        int seccomp_sig;
+        bool oom, pids;                 /* the cgroup's memory.events / pids.events */
+        int64_t payload_cpu_ms;         /* the payload's own CPU time as RLIMIT_CPU counts it
+                                         * (its SIGCHLD's si_utime + si_stime), -1 unknown */
+        uint64_t cpu_limit_s;           /* RLIMIT_CPU soft (hard = soft + 1) */
+};
+/* The reason for a payload that ended with wait status `status`. */
+int cage_attribute(const struct cage_seen *s, int status);
+/* CPU time (user + system) of a live or zombie process, from /proc/PID/stat (scaled to the
+ * scheduler's runtime: it can read below what RLIMIT_CPU counted); -1 unknown. */
+int64_t cage_task_cpu_ms(const char *proc, pid_t pid);
 
 /* caps.c */
 int caps_child_bounding(struct cage_ctx *c);

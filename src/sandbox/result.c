@@ -18,7 +18,8 @@ static const char *const reason_names[_CAGE_REASON_MAX] = {
         [CAGE_EXITED] = "exited",   [CAGE_KILLED] = "killed",
         [CAGE_TIMEOUT] = "timeout", [CAGE_MEMORY] = "memory",
         [CAGE_PIDS] = "pids",       [CAGE_OUTPUT_LIMIT] = "output_limit",
-        [CAGE_SECCOMP] = "seccomp",
+        [CAGE_SECCOMP] = "seccomp", [CAGE_CPU_TIME] = "cpu_time",
+        [CAGE_INTERRUPTED] = "interrupted",
 };
 
 static const char *const layer_names[_CAGE_LAYER_MAX] = {
@@ -75,6 +76,12 @@ json_t *cage_result_json(const struct cage_result *r)
                         json_object_set_new(layers, layer_names[i],
                                             json_boolean(r->layers.on[i]));
         json_object_set_new(layers, "cgroup", json_string(cage_cgroup_name(r->layers.cgroup)));
+        /* Where --memory is enforced: a cgroup caps everything the cage maps (memfd, shm,
+         * page cache); without one only RLIMIT_AS per process is left (CONTRACTS §7). */
+        json_object_set_new(layers, "memory", json_string(r->layers.cgroup != CAGE_CGROUP_NONE
+                                                                  ? "cgroup"
+                                                                  : "rlimit only"));
+        json_object_set_new(layers, "groups_dropped", json_boolean(r->layers.groups_dropped));
         json_object_set_new(j, "exit_code", r->signal ? json_null() : json_integer(r->exit_code));
         if (r->signal) {
                 const char *abbrev = sigabbrev_np(r->signal);
@@ -111,6 +118,8 @@ int cage_result_exit_code(const struct cage_result *r)
                 return r->exit_code;
         case CAGE_KILLED:
                 return 128 + r->signal;
+        case CAGE_INTERRUPTED:
+                return 130;
         default:
                 return 5; /* EXIT_SANDBOX: the cage stopped it */
         }

@@ -45,6 +45,8 @@ enum cage_reason {
         CAGE_PIDS,
         CAGE_OUTPUT_LIMIT,
         CAGE_SECCOMP,
+        CAGE_CPU_TIME,            /* the kernel's RLIMIT_CPU (SIGXCPU, or SIGKILL at the hard limit) */
+        CAGE_INTERRUPTED,         /* spec->cancel_fd became readable (SIGINT/SIGTERM) */
         _CAGE_REASON_MAX,
 };
 
@@ -69,12 +71,17 @@ enum cage_layer {
 struct cage_layers {
         bool on[_CAGE_LAYER_MAX];
         int cgroup; /* enum cage_cgroup */
+        /* Measured in the child just before execve: no supplementary group is left. Rootless
+         * the kernel keeps them (setgroups is denied in an unprivileged userns). */
+        bool groups_dropped;
 };
 
 struct cage_spec {
         char *const *argv;        /* argv[0] absolute (see cage_resolve_command) */
         char *const *envp;        /* the exact environment; NULL = empty */
         const char *workdir;      /* bound read-write at the same path and the cwd; may be NULL */
+        int workdir_fd;           /* -1, or workdir as an open directory: then what is bound is
+                                   * exactly this directory, wherever its path now leads */
         const char *cwd;          /* cwd when workdir is NULL; "/" when not visible in the cage */
         const char *const *rw_paths; /* NULL-terminated, bound read-write at the same path */
         const char *const *ro_paths; /* NULL-terminated, bound read-only at the same path */
@@ -91,7 +98,10 @@ struct cage_spec {
         double cpu_fraction;      /* cpu.max quota as a fraction of one CPU; 0 = none */
         bool strict;              /* sandbox_required: strict */
         int output;               /* enum cage_output */
-        int stdin_fd;             /* -1: /dev/null */
+        int stdin_fd;             /* -1: /dev/null; else relayed through a pipe (the payload
+                                   * never gets this fd itself) */
+        int cancel_fd;            /* -1: none; readable or hung up: stop the cage now
+                                   * (reason interrupted) */
         int stdout_fd, stderr_fd; /* PASS targets (default 1 and 2) */
         uid_t uid;                /* payload uid/gid; (uid_t)-1: see cage_default_uid() */
         gid_t gid;
@@ -115,7 +125,7 @@ struct cage_result {
 };
 
 /* Defaults: net none, memory 256 MB, pids 128, cpu 30 s, wall 60 s, grace 1 s, output 1 MiB,
- * fsize 10 MB, nofile 100, tmp 64 MB, cpu 0.8, PASS to fds 1/2, stdin /dev/null. */
+ * fsize 10 MB, nofile 100, tmp 64 MB, cpu 0.8, PASS to fds 1/2, stdin /dev/null, no cancel fd. */
 void cage_spec_defaults(struct cage_spec *s);
 
 /* Run spec->argv in the cage and wait for it (and everything it started) to end.
@@ -126,7 +136,8 @@ void cage_result_free(struct cage_result *r);
 
 /* The record of CONTRACTS §7 (new reference). */
 json_t *cage_result_json(const struct cage_result *r);
-/* The exit code of `akios exec`: the payload's code, 128+signal, or 5 for a cage limit. */
+/* The exit code of `akios exec`: the payload's code, 128+signal, 5 for a cage limit, 130 when
+ * interrupted (CONTRACTS §2). */
 int cage_result_exit_code(const struct cage_result *r);
 
 const char *cage_reason_name(int reason);
@@ -142,6 +153,12 @@ uid_t cage_default_uid(const char *workdir);
  * *ret is malloc'd. -ENOENT, -EACCES, -EINVAL (relative path with a slash). */
 int cage_resolve_command(const char *name, char **ret);
 #define CAGE_PATH "/usr/local/bin:/usr/bin:/bin"
+
+/* A --ro/--rw path the cage can bind: absolute (lexically normalised into out, relative ones
+ * against cwd), existing, not "/", and neither /proc, /sys, /dev nor below them (the cage has
+ * its own; binding the host's over them would undo the pid namespace's view). -EINVAL with
+ * a diag otherwise. (paths.c) */
+int cage_user_path(const char *path, const char *cwd, char *out, size_t size, struct diag *d);
 
 /* Environment variables a policy may never set in the cage (tool_executor `env`). */
 bool cage_env_forbidden(const char *name);

@@ -140,7 +140,7 @@ like "$out" "DENIED alloc|\"reason\": ?\"memory\"" "10 GB allocation refused or 
 ex --json --memory 64 --ro "$P" -- "$P" touch 200
 like "$out" "DENIED touch ENOMEM|\"reason\": ?\"memory\"" "touching 200 MB under --memory 64 is stopped"
 ex --json --cpu-time 1 --wall-time 20 --ro "$P" -- "$P" spin
-is "$(field "$out" reason)" '"timeout"' "CPU spin stopped by --cpu-time (reason timeout)"
+is "$(field "$out" reason)" '"cpu_time"' "CPU spin stopped by --cpu-time (reason cpu_time)"
 is "$rc" 5 "cage limit: exit 5"
 ex --json --max-output 100000 --ro "$P" -- "$P" output
 is "$(field "$out" reason)" '"output_limit"' "1 GB of output stopped (reason output_limit)"

@@ -28,8 +28,8 @@ struct key_case {
 };
 
 static const struct key_case cases[] = {
-        { "sandbox_enabled", "true", "false", "false", "0", "false", "maybe", 0,
-          "must be true or false", "2" },
+        { "sandbox_enabled", "true", "yes", "true", "1", "true", "false", 0,
+          "false is not supported: akios never runs tool steps outside the cage", "0" },
         { "cpu_limit", "0.8", "0.5", "0.5", "0.25", "0.25", "1.5", 0,
           "must be a number in (0, 1]", "0" },
         { "memory_limit_mb", "256", "512", "512", "1024", "1024", "8", 0,
@@ -342,11 +342,13 @@ static void test_sources(void)
         config_free(&c);
         unsetenv("AKIOS_FOO");
 
-        /* Production needs the sandbox (as in AKIOS), whichever source says so. */
+        /* The sandbox cannot be switched off, in any environment, from any source. */
         r = load_text(&c, "environment: production\nsandbox_enabled: false\n", err, sizeof(err));
-        ok(r == -EINVAL && strstr(err, "sandbox_enabled cannot be false when environment is "
-                                       "production"),
-           "production without sandbox refused: %s", err);
+        ok(r == -EINVAL && strstr(err, ":2:18: ") &&
+           strstr(err, "akios never runs tool steps outside the cage"),
+           "sandbox_enabled: false refused at its position: %s", err);
+        r = load_text(&c, "sandbox_enabled: no\n", err, sizeof(err));
+        ok(r == -EINVAL, "sandbox_enabled: no refused too: %s", err);
         setenv("AKIOS_ENVIRONMENT", "production", 1);
         r = load_text(&c, "sandbox_enabled: false\n", err, sizeof(err));
         ok(r == -EINVAL, "production from the environment without sandbox refused: %s", err);
