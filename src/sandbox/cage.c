@@ -35,6 +35,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sandbox/init-msg.h"
 #include "sandbox/internal.h"
 
 #ifndef CLONE_PIDFD
@@ -58,7 +59,8 @@ static int child_wait(struct cage_ctx *c)
         if (read(c->go_fd, &b, 1) != 1)
                 return -ECANCELED;
         close(c->go_fd);
-        return 0;
+        /* Dumpable only while the supervisor wrote our uid map (see launch). */
+        return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ? -errno : 0;
 }
 
 /* v1: move ourselves into the cgroup through the `tasks` files the parent opened, first
@@ -186,55 +188,15 @@ static int child_report(struct cage_ctx *c)
         return n == (ssize_t)sizeof(m) ? 0 : -EIO;
 }
 
-static pid_t payload_pid;
-
-static void forward(int sig)
-{
-        if (payload_pid > 0)
-                kill(payload_pid, sig);
-}
-
-/* pid 1 of the cage: the kernel shields it from signals it has no handler for, so the
- * payload runs as pid 2 under this minimal init, which forwards SIGTERM/SIGINT/SIGHUP,
- * reaps orphans and reports the payload's wait status; when it exits, the kernel kills
- * whatever the payload left behind. */
-static _Noreturn void child_init(struct cage_ctx *c)
-{
-        struct cage_msg m = { .kind = CAGE_MSG_EXIT };
-        struct sigaction sa = { .sa_handler = forward };
-        int st;
-
-        sigaction(SIGTERM, &sa, NULL);
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGHUP, &sa, NULL);
-        for (;;) {
-                pid_t p = waitpid(-1, &st, __WALL);
-
-                if (p < 0 && errno == EINTR)
-                        continue;
-                if (p < 0 || p == payload_pid)
-                        break;
-        }
-        m.err = st;
-        (void)!write(c->status_fd, &m, sizeof(m));
-        _exit(0);
-}
-
+/* The last step. In a pid namespace our process becomes the cage's pid 1 by exec'ing the
+ * tiny init (init.c), which forks and execs the payload as pid 2: nothing of the supervisor
+ * stays in the cage. Without one, the payload replaces us directly. */
 static int child_exec(struct cage_ctx *c)
 {
         static char *const empty[] = { NULL };
 
-        if (c->clone_flags & CLONE_NEWPID) {
-                payload_pid = fork();
-                if (payload_pid < 0)
-                        return -errno;
-                if (payload_pid > 0) {
-                        close(0);
-                        close(1);
-                        close(2);
-                        child_init(c);
-                }
-        }
+        if (c->clone_flags & CLONE_NEWPID)
+                return init_child_exec(c);
         execve(c->spec->argv[0], c->spec->argv, c->spec->envp ? c->spec->envp : empty);
         return -errno;
 }
@@ -478,6 +440,25 @@ static int take_fd(struct msghdr *mh)
         return fd;
 }
 
+/* From the cage's pid 1 (init.c): the payload's wait status, or why it could not start. */
+static void read_init_msg(struct run *x, const void *p)
+{
+        struct cage_init_msg m;
+
+        memcpy(&m, p, sizeof(m));
+        if (m.kind == CAGE_INIT_EXIT) {
+                x->payload_status = m.value;
+                x->got_exit = true;
+        } else if (m.kind == CAGE_INIT_EXEC_ERROR && !x->got_err) {
+                for (unsigned i = 0; i < ARRAY_SIZE(steps); i++)
+                        if (steps[i].fn == child_exec)
+                                x->err_msg = (struct cage_msg){ .kind = CAGE_MSG_ERROR,
+                                                                .step = (int)i,
+                                                                .err = m.value };
+                x->got_err = true;
+        }
+}
+
 static void read_status(struct run *x)
 {
         struct cage_msg m;
@@ -508,6 +489,10 @@ static void read_status(struct run *x)
                         x->err_msg = m;
                         x->got_err = true;
                 }
+                return;
+        }
+        if (n == (ssize_t)sizeof(struct cage_init_msg)) {
+                read_init_msg(x, iov.iov_base);
                 return;
         }
         if (n < 0 && errno == EINTR)
@@ -708,6 +693,9 @@ static int prepare(struct run *x, struct diag *d)
                 return -EPERM;
         }
         c->landlock_abi = landlock_abi_version();
+        c->init_fd = init_parent_fd(d);
+        if (c->init_fd < 0)
+                return c->init_fd;
         r = seccomp_filter_get(&c->seccomp, d);
         if (r < 0 && s->strict)
                 return -EOPNOTSUPP;
@@ -767,16 +755,23 @@ static int launch(struct run *x, struct diag *d)
         x->status_rd = st[0];
         x->out_rd = out[0];
         x->err_rd = err[0];
+        /* The supervisor is non-dumpable (cage_run), so its child's /proc files belong to
+         * root and, rootless, it could not write the child's uid map: dumpable from the
+         * clone until the map is written, while no payload exists yet. */
+        if (!c->host_root)
+                (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
         r = spawn(x, d);
         close(go[0]);
         close(st[1]);
         close(out[1]);
         close(err[1]);
-        if (r < 0) {
+        if (r >= 0)
+                r = userns_parent_map(x->pid, c);
+        (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        if (r < 0 && x->pid <= 0) {
                 close(go[1]);
                 return r;
         }
-        r = userns_parent_map(x->pid, c);
         if (r < 0)
                 diag_set(d, "uid_map", 0, 0, "cannot write the uid/gid map: %s", strerror(-r));
         if (r >= 0 && !c->cg_self && cg_attach(&x->cg, x->pid) < 0) {
@@ -807,6 +802,13 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         if (!spec->argv || !spec->argv[0] || spec->argv[0][0] != '/') {
                 diag_set(d, "argv", 0, 0, "the command must be an absolute path");
                 return -EINVAL;
+        }
+        /* From now on nothing without CAP_SYS_PTRACE over us reads our memory, environment
+         * or fds through /proc, even with our uid (the degraded modes share it). */
+        if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) {
+                diag_set(d, "dumpable", 0, 0, "cannot make the supervisor non-dumpable: %s",
+                         strerror(errno));
+                return -errno;
         }
         c = calloc(1, sizeof(*c));
         if (!c)

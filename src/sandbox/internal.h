@@ -49,6 +49,7 @@ struct cage_ctx {
         int notify_fd;        /* seccomp listener, child side until handed over */
         struct cage_layers layers;
         int landlock_abi;
+        int init_fd;          /* the sealed memfd of the cage's pid 1 (init.c) */
 };
 
 enum { CAGE_MSG_ERROR = 1, CAGE_MSG_LAYERS = 2, CAGE_MSG_EXIT = 3 };
@@ -60,6 +61,13 @@ struct cage_msg {
         int strict;           /* the failure is a missing layer (strict mode) */
         struct cage_layers layers;
 };
+
+/* init.c: the cage's pid 1, a separate program image (see init/cage-init.c) */
+#define CAGE_INIT_MAX_ARGS 8192
+/* The memfd holding it, made once per process and kept (CLOEXEC); -errno. */
+int init_parent_fd(struct diag *d);
+/* Child, last step in a pid namespace: exec it; returns -errno only on failure. */
+int init_child_exec(struct cage_ctx *c);
 
 /* userns.c */
 int userns_parent_map(pid_t pid, const struct cage_ctx *c);
