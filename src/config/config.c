@@ -33,7 +33,8 @@ static const struct enum_value redaction_values[] = {
         { "remove", REDACT_REMOVE }, { NULL, 0 },
 };
 static const struct enum_value sandbox_required_values[] = {
-        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT }, { NULL, 0 },
+        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT },
+        { "none", SANDBOX_NONE }, { NULL, 0 },
 };
 static const struct enum_value fsync_values[] = {
         { "always", FSYNC_ALWAYS }, { "batch", FSYNC_BATCH }, { NULL, 0 },

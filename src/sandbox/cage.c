@@ -113,9 +113,13 @@ static int child_mount(struct cage_ctx *c)
         return c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
 }
 
+/* Cosmetic: the namespace isolates the hostname whether or not we may set it (podman's
+ * default seccomp profile refuses sethostname), so a refusal is noted, not fatal. */
 static int child_uts(struct cage_ctx *c)
 {
-        return c->clone_flags & CLONE_NEWUTS ? uts_child_hostname(c) : 0;
+        if ((c->clone_flags & CLONE_NEWUTS) && uts_child_hostname(c) < 0)
+                c->layers.degraded |= CAGE_DEGRADED_HOSTNAME;
+        return 0;
 }
 
 static int child_net(struct cage_ctx *c)
@@ -231,6 +235,13 @@ static const struct child_step steps[] = {
         { "execve", child_exec, -1 },
 };
 
+/* Without namespaces, Landlock and seccomp are all the cage there is (floor.c). */
+static bool floor_needs(const struct cage_ctx *c, int layer)
+{
+        return c->layers.floor && !c->spec->none &&
+               (layer == CAGE_LAYER_LANDLOCK || layer == CAGE_LAYER_SECCOMP);
+}
+
 static _Noreturn void child_main(struct cage_ctx *c)
 {
         for (unsigned i = 0; i < ARRAY_SIZE(steps); i++) {
@@ -243,7 +254,7 @@ static _Noreturn void child_main(struct cage_ctx *c)
                 r = s->fn(c);
                 if (r >= 0)
                         continue;
-                if (layer >= 0 && !c->spec->strict) {
+                if (layer >= 0 && !c->spec->strict && !floor_needs(c, layer)) {
                         c->layers.on[layer] = false;
                         continue;
                 }
@@ -333,7 +344,7 @@ static int spawn(struct run *x, struct diag *d)
 {
         static const unsigned long tries[] = { NS_FLAGS, NS_FLAGS & ~CLONE_NEWUSER, 0 };
         struct cage_ctx *c = x->c;
-        int first_err = 0;
+        int first_err = 0, r;
 
         for (unsigned i = 0; i < ARRAY_SIZE(tries); i++) {
                 long pid;
@@ -342,6 +353,8 @@ static int spawn(struct run *x, struct diag *d)
                         continue; /* namespaces without a userns need root */
                 c->clone_flags = (unsigned)tries[i];
                 set_ns_layers(c);
+                if (!tries[i] && (r = floor_parent_prepare(c, d)) < 0)
+                        return r;
                 x->pidfd = -1;
                 pid = raw_clone(tries[i], &x->pidfd);
                 if (pid == 0)
@@ -596,6 +609,9 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                         if (wait4(x->pid, ret_status, __WALL, ru) == x->pid) {
                                 reaped = true;
                                 reaped_at = monotonic_ms();
+                                /* What the end of a pid namespace does otherwise. */
+                                if (x->c->layers.floor)
+                                        floor_kill_descendants(x->pid);
                         }
                 }
                 if (!reaped)
@@ -655,9 +671,10 @@ static int setup_error(struct run *x, struct diag *d)
                                    : "?";
 
         if (m->strict) {
-                diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (sandbox_required:"
-                         " strict); run 'akios doctor' for how to enable it", step,
-                         strerror(m->err));
+                diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (%s); run "
+                         "'akios doctor' for how to enable it", step, strerror(m->err),
+                         x->c->spec->strict ? "sandbox_required: strict"
+                                            : "no namespaces here: the floor needs it");
                 return -EOPNOTSUPP;
         }
         if (steps[m->step].fn == child_exec)
@@ -685,6 +702,9 @@ static int prepare(struct run *x, struct diag *d)
         static unsigned seq;
         int r;
 
+        r = cage_check_hidden(s, d);
+        if (r < 0)
+                return r;
         c->host_root = geteuid() == 0;
         c->uid = s->uid != (uid_t)-1 ? s->uid : cage_default_uid(s->workdir);
         c->gid = s->gid != (gid_t)-1 ? s->gid : (c->host_root ? c->uid : getegid());

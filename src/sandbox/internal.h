@@ -69,6 +69,16 @@ int init_parent_fd(struct diag *d);
 /* Child, last step in a pid namespace: exec it; returns -errno only on failure. */
 int init_child_exec(struct cage_ctx *c);
 
+/* floor.c: the cage without namespaces */
+/* Parent, before a clone without namespaces: mark the floor, refuse (-EOPNOTSUPP, d) when
+ * Landlock or seccomp is missing unless sandbox_required is none, become a subreaper. */
+int floor_parent_prepare(struct cage_ctx *c, struct diag *d);
+/* Parent, once the payload is reaped: kill its process group and every process left below
+ * us (orphans reparented to the subreaper), round after round until none is left. */
+void floor_kill_descendants(pid_t sid);
+/* Any mode: refuse a workdir/--rw/--ro path that is or holds one of spec->hidden_paths. */
+int cage_check_hidden(const struct cage_spec *s, struct diag *d);
+
 /* userns.c */
 int userns_parent_map(pid_t pid, const struct cage_ctx *c);
 int userns_child_ids(struct cage_ctx *c);
@@ -77,6 +87,9 @@ int userns_child_ids(struct cage_ctx *c);
 int mount_parent_open(struct cage_ctx *c, struct diag *d);
 int mount_child_open(struct cage_ctx *c);
 int mount_child_root(struct cage_ctx *c);
+/* The entry is a host path (a bind or an /etc copy) at b->dst: what the floor's Landlock
+ * rules allow in place of the binds. */
+bool mount_entry_is_host(const struct cage_bind *b);
 
 /* net.c (and uts) */
 int net_child_loopback(struct cage_ctx *c);
@@ -121,6 +134,7 @@ int seccomp_notify_handle(int fd, pid_t payload, bool payload_is_ns_pid,
 extern const struct sock_fprog cage_bpf_notify[CAGE_SECCOMP_FILTERS];
 extern const struct sock_fprog cage_bpf_kill[CAGE_SECCOMP_FILTERS];
 extern const char *const cage_seccomp_denied[];
+extern const struct sock_fprog cage_bpf_floor; /* stacked on the others in the floor */
 /* abi 0 x86-64, 1 x32 (without the x32 bit), 2 i386; NULL when unknown. */
 const char *cage_syscall_lookup(int abi, unsigned nr);
 

@@ -453,3 +453,8 @@ int mount_child_root(struct cage_ctx *c)
                 return -errno;
         return chdir("/") < 0 ? -errno : 0;
 }
+
+bool mount_entry_is_host(const struct cage_bind *b)
+{
+        return b->kind == ENT_BIND || b->kind == ENT_COPY;
+}

@@ -66,9 +66,24 @@ enum cage_layer {
         _CAGE_LAYER_MAX,
 };
 
+/* Steps that could not be done although the cage ran (cosmetic, or covered otherwise). */
+enum {
+        CAGE_DEGRADED_HOSTNAME = 1 << 0, /* sethostname refused (podman's default profile) */
+        CAGE_DEGRADED_SCOPE = 1 << 1,    /* floor without Landlock signal scoping (ABI < 6) */
+        CAGE_DEGRADED_NO_FLOOR = 1 << 2, /* sandbox_required: none, and not even the floor */
+};
+
 struct cage_layers {
         bool on[_CAGE_LAYER_MAX];
-        int cgroup; /* enum cage_cgroup */
+        int cgroup;      /* enum cage_cgroup */
+        /* The floor: no namespaces could be made (no user namespaces, not root), so the cage
+         * is Landlock for reads and writes, the floor seccomp filter (no sockets, no SysV
+         * IPC, no signals to -1, no setting another process's limits or priority), a
+         * subreaper that kills every descendant, rlimits, no_new_privs, a non-dumpable
+         * supervisor (floor.c). */
+        bool floor;
+        bool subreaper;
+        unsigned degraded; /* CAGE_DEGRADED_* */
 };
 
 struct cage_spec {
@@ -90,6 +105,11 @@ struct cage_spec {
         uint64_t tmp_size_mb;     /* size of the tmpfs on /tmp */
         double cpu_fraction;      /* cpu.max quota as a fraction of one CPU; 0 = none */
         bool strict;              /* sandbox_required: strict */
+        bool none;                /* sandbox_required: none: run even without the floor */
+        /* Paths the cage never shows (the project's audit/, .env, config.yaml): a workdir,
+         * --rw or --ro path that is one of them or holds one is refused (-EPERM).
+         * NULL-terminated; may be NULL. */
+        const char *const *hidden_paths;
         int output;               /* enum cage_output */
         int stdin_fd;             /* -1: /dev/null */
         int stdout_fd, stderr_fd; /* PASS targets (default 1 and 2) */
@@ -123,6 +143,10 @@ void cage_spec_defaults(struct cage_spec *s);
  * cage could not be built (d names the failed step), -EOPNOTSUPP for strict mode. */
 int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag *d);
 void cage_result_free(struct cage_result *r);
+
+/* What the run went without, one line each ("mountns: ..."): at most max entries of static
+ * strings into out; returns how many. Empty for a full cage. */
+int cage_degraded_list(const struct cage_layers *l, const char **out, int max);
 
 /* The record of CONTRACTS §7 (new reference). */
 json_t *cage_result_json(const struct cage_result *r);

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* nouserns: run a command where user namespaces cannot be made, as under Docker's default
- * seccomp profile or Ubuntu's AppArmor restriction: `nouserns CMD [ARG...]`.
+ * seccomp profile or Ubuntu's AppArmor restriction: `nouserns [--no-landlock] CMD [ARG...]`.
  *
  * Installs a seccomp filter (no_new_privs first, so no privilege is needed) that answers
  * EPERM to unshare() and clone() whose flags carry CLONE_NEWUSER, and to every clone3()
- * (whose flags a filter cannot read), then execs CMD. Everything else is allowed, other
+ * (whose flags a filter cannot read), then execs CMD. With --no-landlock first,
+ * landlock_create_ruleset gets ENOSYS too (a kernel without Landlock). Everything else is allowed, other
  * architectures' calls too: it is a test fixture, not a sandbox. Used by
  * tests/sandbox/cage-floor.t. Static, no libseccomp.
  */
@@ -46,14 +47,29 @@ int main(int argc, char **argv)
                 /* 9 */ RET(SECCOMP_RET_ALLOW),
                 /* 10 */ RET(SECCOMP_RET_ALLOW),
         };
+        /* --no-landlock: a kernel without Landlock as well (landlock_create_ruleset ENOSYS) */
+        struct sock_filter nl[] = {
+                LD(offsetof(struct seccomp_data, nr)),
+                BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_landlock_create_ruleset, 0, 1),
+                RET(SECCOMP_RET_ERRNO | (ENOSYS & SECCOMP_RET_DATA)),
+                RET(SECCOMP_RET_ALLOW),
+        };
         struct sock_fprog prog = { .len = sizeof(f) / sizeof(f[0]), .filter = f };
+        struct sock_fprog noll = { .len = sizeof(nl) / sizeof(nl[0]), .filter = nl };
+        int landlock = 1;
 
+        if (argc > 1 && strcmp(argv[1], "--no-landlock") == 0) {
+                landlock = 0;
+                argv++;
+                argc--;
+        }
         if (argc < 2) {
                 fprintf(stderr, "usage: nouserns CMD [ARG...]\n");
                 return 2;
         }
         if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
-            syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0) {
+            syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0 ||
+            (!landlock && syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &noll) < 0)) {
                 fprintf(stderr, "nouserns: seccomp: %s\n", strerror(errno));
                 return 2;
         }

@@ -466,6 +466,93 @@ static int c_status(void)
         return EPERM;
 }
 
+/* The pid named by arg1: a number, or "ppid" (the cage's pid 1, or without a pid namespace
+ * the supervisor itself). */
+static pid_t target_pid(void)
+{
+        if (arg1 && strcmp(arg1, "ppid") == 0)
+                return getppid();
+        return arg1 ? (pid_t)atoi(arg1) : 1;
+}
+
+/* What another process's /proc gives us: environ, mem (at every mapping maps names, or at
+ * the usual load address), fd, maps, exe, root. Anything read is printed, so the test can
+ * grep for planted secrets; any success is ALLOWED. */
+static int c_peek(void)
+{
+        static const char *const files[] = { "environ", "maps", "mem", "fd", "exe", "root",
+                                             "cwd" };
+        pid_t pid = target_pid();
+        char path[64], buf[65536];
+        int worked = 0;
+
+        printf("peek pid %d\n", (int)pid);
+        for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+                int fd;
+                ssize_t n;
+
+                snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, files[i]);
+                if (!strcmp(files[i], "fd")) {
+                        DIR *d = opendir(path);
+
+                        if (d) {
+                                struct dirent *e;
+
+                                while ((e = readdir(d)))
+                                        printf("fd entry %s\n", e->d_name);
+                                closedir(d);
+                                worked = 1;
+                        } else {
+                                printf("%s: %s\n", files[i], strerrorname_np(errno));
+                        }
+                        continue;
+                }
+                if (!strcmp(files[i], "exe") || !strcmp(files[i], "root") ||
+                    !strcmp(files[i], "cwd")) {
+                        n = readlink(path, buf, sizeof(buf) - 1);
+                        if (n >= 0) {
+                                buf[n] = 0;
+                                printf("%s -> %s\n", files[i], buf);
+                                worked = 1;
+                        } else {
+                                printf("%s: %s\n", files[i], strerrorname_np(errno));
+                        }
+                        continue;
+                }
+                fd = open(path, !strcmp(files[i], "mem") ? O_RDWR : O_RDONLY);
+                if (fd < 0 && !strcmp(files[i], "mem"))
+                        fd = open(path, O_RDONLY);
+                if (fd < 0) {
+                        printf("%s: %s\n", files[i], strerrorname_np(errno));
+                        continue;
+                }
+                worked = 1;
+                n = !strcmp(files[i], "mem") ? pread(fd, buf, 4096, 0x400000) :
+                                                read(fd, buf, sizeof(buf) - 1);
+                printf("%s: opened, read %zd\n", files[i], n);
+                if (n > 0 && strcmp(files[i], "mem")) {
+                        for (ssize_t k = 0; k < n; k++)
+                                if (!buf[k])
+                                        buf[k] = '\n';
+                        fwrite(buf, 1, (size_t)n, stdout);
+                        printf("\n");
+                }
+                close(fd);
+        }
+        return worked ? 0 : EACCES;
+}
+
+/* Signal the process named by arg1: 0 first (permission only), then SIGWINCH (ignored by
+ * default, harmless if it arrives). */
+static int c_signal(void)
+{
+        pid_t pid = target_pid();
+
+        if (kill(pid, 0) == 0 || kill(pid, SIGWINCH) == 0)
+                return 0;
+        return errno;
+}
+
 static const struct {
         const char *name;
         int (*fn)(void);
@@ -485,7 +572,7 @@ static const struct {
         { "kexec", c_kexec }, { "hostname", c_hostname }, { "forkbomb", c_forkbomb },
         { "alloc", c_alloc }, { "touch", c_touch }, { "spin", c_spin }, { "output", c_output },
         { "sigterm", c_sigterm }, { "daemon", c_daemon }, { "env", c_env },
-        { "status", c_status },
+        { "status", c_status }, { "peek", c_peek }, { "signal", c_signal },
 };
 
 int main(int argc, char **argv)
