@@ -110,7 +110,11 @@ static int child_open(struct cage_ctx *c)
 
 static int child_mount(struct cage_ctx *c)
 {
-        return c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
+        int r = c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
+
+        if (r >= 0 && mount_proc_refused())
+                c->layers.degraded |= CAGE_DEGRADED_PROC;
+        return r;
 }
 
 /* Cosmetic: the namespace isolates the hostname whether or not we may set it (podman's

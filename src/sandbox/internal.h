@@ -90,6 +90,8 @@ int mount_child_root(struct cage_ctx *c);
 /* The entry is a host path (a bind or an /etc copy) at b->dst: what the floor's Landlock
  * rules allow in place of the binds. */
 bool mount_entry_is_host(const struct cage_bind *b);
+/* Child, after mount_child_root: the cage's /proc is empty (a container's masked /proc). */
+bool mount_proc_refused(void);
 
 /* net.c (and uts) */
 int net_child_loopback(struct cage_ctx *c);

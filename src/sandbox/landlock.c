@@ -5,7 +5,9 @@
  * workdir and the --rw paths; device files read/write/ioctl under /dev. With net none and
  * ABI >= 4, TCP bind and connect are denied too, and with ABI >= 6 the payload can signal or
  * reach abstract unix sockets only inside its own domain. Without a mount namespace (the
- * degraded modes) this layer is what keeps writes inside the workdir.
+ * floor, floor.c) "everywhere in the cage" would be the host's tree: reads are then allowed
+ * only where the binds would have shown something (system dirs, the /etc subset, /dev
+ * nodes, /proc, --ro paths), writes only in the workdir and --rw paths, and no /tmp.
  *
  * The rights requested are cut down to what the running kernel's ABI knows. Landlock never
  * replaces the namespaces; a kernel without it leaves the layer off (reported).

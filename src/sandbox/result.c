@@ -80,6 +80,9 @@ static const struct {
         { CAGE_DEGRADED_SCOPE, "landlock scope: Landlock ABI < 6: the payload can signal "
           "other processes of its uid" },
         { CAGE_DEGRADED_HOSTNAME, "hostname: not set in the cage (sethostname refused)" },
+        { CAGE_DEGRADED_PROC, "proc: /proc is empty in the cage: the kernel refuses a fresh "
+          "one where the outer /proc is partly masked (a container's default); the host's "
+          "is never shown" },
 };
 
 int cage_degraded_list(const struct cage_layers *l, const char **out, int max)

@@ -3,15 +3,19 @@
  *
  * cage_run() forks one child into new user, mount, pid, net, ipc, uts (and cgroup)
  * namespaces, builds a minimal read-only root from binds, drops every privilege, loads the
- * seccomp allowlist last and execs spec->argv. The payload is pid 1 of its pid namespace, so
- * when it exits the kernel kills and reaps everything it left behind (double-forked daemons
- * included). The parent watches wall time and output size, reaps, reads the cgroup's verdict
- * and removes the cgroup.
+ * seccomp allowlist last and execs a tiny init (pid 1, a fresh image holding nothing of the
+ * supervisor) that runs spec->argv as pid 2; when the payload exits the kernel kills and
+ * reaps everything it left behind (double-forked daemons included). The parent watches wall
+ * time and output size, reaps, reads the cgroup's verdict and removes the cgroup. The
+ * supervisor is non-dumpable from the first cage_run() on (PR_SET_DUMPABLE 0, for good).
  *
  * Layers the host cannot provide are left out and reported in result->layers (best effort),
  * unless spec->strict is set: then cage_run() fails with -EOPNOTSUPP and a diag naming the
- * missing layer and how to enable it (the CLI maps that to exit 7). No other failure returns
- * -EOPNOTSUPP.
+ * missing layer and how to enable it (the CLI maps that to exit 7). Where no namespace can
+ * be made at all the cage is its floor (floor.c; layers.floor): without Landlock or seccomp
+ * that floor is missing too, and cage_run() fails with -EOPNOTSUPP unless spec->none.
+ * cage_degraded_list() says, one line each, what a run went without. No other failure
+ * returns -EOPNOTSUPP.
  *
  * Ownership: the spec's strings belong to the caller and must stay valid during cage_run().
  * The result owns its capture buffers: release with cage_result_free().
@@ -71,6 +75,7 @@ enum {
         CAGE_DEGRADED_HOSTNAME = 1 << 0, /* sethostname refused (podman's default profile) */
         CAGE_DEGRADED_SCOPE = 1 << 1,    /* floor without Landlock signal scoping (ABI < 6) */
         CAGE_DEGRADED_NO_FLOOR = 1 << 2, /* sandbox_required: none, and not even the floor */
+        CAGE_DEGRADED_PROC = 1 << 3,     /* a fresh /proc was refused: /proc is empty */
 };
 
 struct cage_layers {
@@ -184,6 +189,11 @@ struct cage_host {
         int cgroup_version;  /* enum cage_cgroup that cage_run would use */
         int landlock_abi;    /* 0 when absent */
         bool root;
+        /* The best-effort test cage itself: did it run, what did it go without */
+        bool cage_runs;
+        bool cage_refused;   /* not even the floor (runs exit 7) */
+        char cage_error[300];
+        struct cage_layers tested;
 };
 
 /* Probe every layer by trying it (in short-lived children); never fails, never prints. */
