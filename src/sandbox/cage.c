@@ -610,12 +610,16 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                 if (p[2].revents)
                         drain(x, &x->err_rd, true);
                 if (p[3].revents && !reaped) {
+                        /* What the end of a pid namespace does otherwise: its process group
+                         * first, while the zombie still holds the pid (it cannot be reused
+                         * for another group), then whatever came to the subreaper. */
+                        if (x->c->layers.floor)
+                                kill(-x->pid, SIGKILL);
                         if (wait4(x->pid, ret_status, __WALL, ru) == x->pid) {
                                 reaped = true;
                                 reaped_at = monotonic_ms();
-                                /* What the end of a pid namespace does otherwise. */
                                 if (x->c->layers.floor)
-                                        floor_kill_descendants(x->pid);
+                                        floor_kill_descendants();
                         }
                 }
                 if (!reaped)

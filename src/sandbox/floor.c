@@ -14,8 +14,9 @@
  *   sockets at all, no SysV IPC or POSIX queues, no kill(-1), nothing aimed at another
  *   process's limits or scheduling;
  * - a subreaper: the supervisor adopts every orphan of the payload, and when the payload
- *   has exited floor_kill_descendants kills its process group and every process left below
- *   us, until none is left (what the pid namespace's end does otherwise);
+ *   has exited cage.c kills its process group (before reaping it, so the group's id is
+ *   still its own) and floor_kill_descendants every process left below us, until none is
+ *   left (what the pid namespace's end does otherwise);
  * - rlimits, no_new_privs and the non-dumpable supervisor, as in every mode.
  *
  * Landlock and seccomp are the floor: without either, cage_run refuses (exit 7) unless the
@@ -90,18 +91,15 @@ static int children(pid_t *out, unsigned max)
         return (int)n;
 }
 
-void floor_kill_descendants(pid_t sid)
+void floor_kill_descendants(void)
 {
         pid_t pids[256];
 
         /* A child of ours cannot be reaped by anyone else, so its pid is not reused between
          * the scan and the kill; what it leaves behind comes to us for the next round. */
         for (unsigned round = 0; round < FLOOR_MAX_ROUNDS; round++) {
-                int n;
+                int n = children(pids, ARRAY_SIZE(pids));
 
-                if (sid > 0)
-                        kill(-sid, SIGKILL);
-                n = children(pids, ARRAY_SIZE(pids));
                 if (n <= 0)
                         return;
                 for (int i = 0; i < n; i++)

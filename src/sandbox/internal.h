@@ -73,9 +73,9 @@ int init_child_exec(struct cage_ctx *c);
 /* Parent, before a clone without namespaces: mark the floor, refuse (-EOPNOTSUPP, d) when
  * Landlock or seccomp is missing unless sandbox_required is none, become a subreaper. */
 int floor_parent_prepare(struct cage_ctx *c, struct diag *d);
-/* Parent, once the payload is reaped: kill its process group and every process left below
- * us (orphans reparented to the subreaper), round after round until none is left. */
-void floor_kill_descendants(pid_t sid);
+/* Parent, once the payload is reaped (and its process group killed): kill every process
+ * left below us (orphans reparented to the subreaper), round after round until none is. */
+void floor_kill_descendants(void);
 /* Any mode: refuse a workdir/--rw/--ro path that is or holds one of spec->hidden_paths. */
 int cage_check_hidden(const struct cage_spec *s, struct diag *d);
 
