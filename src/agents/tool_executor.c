@@ -329,6 +329,10 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
                 r = step_fail(ctx, 7, -r, "%s", d.msg);
                 goto out;
         }
+        if (r == -EPERM && strstr(d.msg, "project's")) {
+                r = step_fail(ctx, 3, EPERM, "%s", d.msg); /* the policy: never shown */
+                goto out;
+        }
         if (r < 0) {
                 r = step_fail(ctx, 1, -r, "cannot build the cage: %s", d.msg);
                 goto out;

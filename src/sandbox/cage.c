@@ -463,6 +463,8 @@ static void read_init_msg(struct run *x, const void *p)
         struct cage_init_msg m;
 
         memcpy(&m, p, sizeof(m));
+        /* m.cpu_ticks (the payload's own CPU time as RLIMIT_CPU counts it) is there for
+         * attributing a limit kill; the record's cpu_ms still comes from wait4. */
         if (m.kind == CAGE_INIT_EXIT) {
                 x->payload_status = m.value;
                 x->got_exit = true;

@@ -16,6 +16,10 @@ enum {
 struct cage_init_msg {
         int kind;
         int value;
+        /* EXIT: the CPU time the kernel charged the payload, in clock ticks (si_utime +
+         * si_stime of its SIGCHLD: what RLIMIT_CPU is checked against); -1 when unknown
+         * (its SIGCHLD coalesced with another child's). */
+        long long cpu_ticks;
 };
 
 /* argv of the init: [0] name, [1] status fd, [2..] the payload's argv (argv[2] absolute).

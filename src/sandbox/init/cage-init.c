@@ -14,7 +14,7 @@
  * them and execs argv[2..]), close 0-2 so the supervisor sees EOF when the payload's output
  * ends, then wait in sigtimedwait: forward SIGTERM/SIGINT/SIGHUP/SIGQUIT/SIGUSR1/SIGUSR2 to
  * the payload, reap orphans on SIGCHLD, and when the payload is reaped send its wait status
- * and exit (the kernel then kills what is left in the pid namespace). No signal handlers,
+ * (and the CPU ticks its SIGCHLD reported) and exit (the kernel then kills what is left in the pid namespace). No signal handlers,
  * so no libc trampolines are needed. It runs under the cage's seccomp filter and Landlock.
  *
  * It does not build the cage (the checklist did) and never reads its input beyond argv[1].
@@ -87,12 +87,13 @@ static long err_of(long r)
 #endif
 }
 
-static void send_msg(int fd, int kind, int value)
+static void send_msg(int fd, int kind, int value, long long cpu_ticks)
 {
         struct cage_init_msg m;
 
         m.kind = kind;
         m.value = value;
+        m.cpu_ticks = cpu_ticks;
         sys(SYS_write, fd, (long)&m, sizeof(m), 0, 0);
 }
 
@@ -126,7 +127,7 @@ static void payload(int status_fd, char **argv, char **envp)
         /* Closed by a successful execve, still there to report a failed one. */
         sys(SYS_fcntl, status_fd, F_SETFD_, 1 /* FD_CLOEXEC */, 0, 0);
         r = err_of(sys(SYS_execve, (long)argv[0], (long)argv, (long)envp, 0, 0));
-        send_msg(status_fd, CAGE_INIT_EXEC_ERROR, (int)-r);
+        send_msg(status_fd, CAGE_INIT_EXEC_ERROR, (int)-r, -1);
         leave(127);
 }
 
@@ -134,6 +135,7 @@ static int run(int argc, char **argv, char **envp)
 {
         unsigned long set = forwarded | BIT(SIGCHLD);
         int status_fd = argc > 2 ? parse_fd(argv[1]) : -1, st = 0;
+        long long ticks = -1;
         long pid;
 
         if (status_fd < 3)
@@ -144,7 +146,7 @@ static int run(int argc, char **argv, char **envp)
         sys(SYS_rt_sigprocmask, SIG_BLOCK, (long)&set, 0, SIGSET_SIZE, 0);
         pid = err_of(sys(SYS_clone, SIGCHLD, 0, 0, 0, 0));
         if (pid < 0) {
-                send_msg(status_fd, CAGE_INIT_EXEC_ERROR, (int)-pid);
+                send_msg(status_fd, CAGE_INIT_EXEC_ERROR, (int)-pid, -1);
                 return 127;
         }
         if (pid == 0)
@@ -152,8 +154,14 @@ static int run(int argc, char **argv, char **envp)
         for (int fd = 0; fd < 3; fd++)
                 sys(SYS_close, fd, 0, 0, 0, 0);
         for (;;) {
-                long sig = err_of(sys(SYS_rt_sigtimedwait, (long)&set, 0, 0, SIGSET_SIZE, 0));
+                siginfo_t si;
+                long sig;
 
+                si.si_pid = 0;
+                sig = err_of(sys(SYS_rt_sigtimedwait, (long)&set, (long)&si, 0, SIGSET_SIZE, 0));
+                if (sig == SIGCHLD && si.si_pid == pid && si.si_code != CLD_STOPPED &&
+                    si.si_code != CLD_CONTINUED && si.si_code != CLD_TRAPPED)
+                        ticks = (long long)si.si_utime + (long long)si.si_stime;
                 if (sig == SIGCHLD) {
                         for (;;) {
                                 long p = err_of(sys(SYS_wait4, -1, (long)&st,
@@ -163,7 +171,7 @@ static int run(int argc, char **argv, char **envp)
                                 if (p <= 0)
                                         break;
                                 if (p == pid) {
-                                        send_msg(status_fd, CAGE_INIT_EXIT, st);
+                                        send_msg(status_fd, CAGE_INIT_EXIT, st, ticks);
                                         return 0;
                                 }
                         }
