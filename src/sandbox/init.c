@@ -87,7 +87,10 @@ int init_parent_fd(struct diag *d)
                 return init_fd;
         fd = make_memfd();
         if (fd < 0) {
-                diag_set(d, "init", 0, 0, "cannot prepare the cage's init: %s", strerror(-fd));
+                diag_set(d, "init", 0, 0, "cannot prepare the cage's init (an executable "
+                         "memfd): %s%s", strerror(-fd),
+                         fd == -EACCES ? " (vm.memfd_noexec=2 forbids it; set it to 0 or 1)"
+                                       : "");
                 return fd;
         }
         init_fd = fd;
