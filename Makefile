@@ -180,6 +180,14 @@ test-docker: $(BIN)
 	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
 	        prove -v -e '' tests/docker/build.sh
 
+# The cage tests inside podman with runc and its default seccomp profile (tests/container/);
+# needs root, podman and runc (scripts/install-deps --container); not part of `make test`.
+.PHONY: test-container
+test-container: $(BIN) $(HELPER_BINS)
+	@scripts/install-deps --container
+	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
+	        prove -v -e '' tests/container/podman.sh
+
 clean:
 	rm -rf $(B) akios
 

@@ -229,6 +229,26 @@ static int build_env(struct step_ctx *ctx, struct strv *env)
         return 0;
 }
 
+/* The project's ledger (and its key), .env and config.yaml: never visible in the cage. */
+static int hidden_paths(const char *dir, const char *audit, struct strv *out)
+{
+        static const char *const names[] = { ".env", "config.yaml" };
+        char path[PATH_MAX];
+
+        if (!dir)
+                return 0;
+        for (unsigned i = 0; i < ARRAY_SIZE(names); i++) {
+                snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+                if (strv_push(out, path) < 0)
+                        return -ENOMEM;
+        }
+        if (audit && audit[0] == '/')
+                snprintf(path, sizeof(path), "%s", audit);
+        else
+                snprintf(path, sizeof(path), "%s/%s", dir, audit && audit[0] ? audit : "audit");
+        return strv_push(out, path) < 0 ? -ENOMEM : 0;
+}
+
 static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
 {
         if (res->reason == CAGE_EXITED && res->exit_code != 0)
@@ -242,7 +262,7 @@ static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
 static int tool_run(struct step_ctx *ctx, json_t **ret)
 {
         const struct akios_config *c = step_policy(ctx);
-        struct strv argv = { 0 }, env = { 0 }, allowed = { 0 };
+        struct strv argv = { 0 }, env = { 0 }, allowed = { 0 }, hidden = { 0 };
         struct cage_result res = { 0 };
         struct cage_spec spec;
         struct diag d = { 0 };
@@ -293,6 +313,11 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.max_output = (uint64_t)max_out;
         spec.output = CAGE_OUTPUT_CAPTURE;
         spec.strict = c->sandbox_required == SANDBOX_STRICT;
+        spec.none = c->sandbox_required == SANDBOX_NONE;
+        r = hidden_paths(step_project_dir(ctx), c->audit_storage_path, &hidden);
+        if (r < 0)
+                goto out;
+        spec.hidden_paths = (const char *const *)hidden.v;
         spec.uid = cage_default_uid(spec.workdir);
         spec.gid = (gid_t)spec.uid;
         /* The payload never runs as root: lend it the run folder it works in, by fd. */
@@ -324,6 +349,10 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
                 r = step_fail(ctx, 7, -r, "%s", d.msg);
                 goto out;
         }
+        if (r == -EPERM && strstr(d.msg, "project's")) {
+                r = step_fail(ctx, 3, EPERM, "%s", d.msg); /* the policy: never shown */
+                goto out;
+        }
         if (r < 0) {
                 r = step_fail(ctx, 1, -r, "cannot build the cage: %s", d.msg);
                 goto out;
@@ -351,6 +380,7 @@ out:
         strv_free(&argv);
         strv_free(&env);
         strv_free(&allowed);
+        strv_free(&hidden);
         return r;
 }
 

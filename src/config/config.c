@@ -33,7 +33,8 @@ static const struct enum_value redaction_values[] = {
         { "remove", REDACT_REMOVE }, { NULL, 0 },
 };
 static const struct enum_value sandbox_required_values[] = {
-        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT }, { NULL, 0 },
+        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT },
+        { "none", SANDBOX_NONE }, { NULL, 0 },
 };
 static const struct enum_value fsync_values[] = {
         { "always", FSYNC_ALWAYS }, { "batch", FSYNC_BATCH }, { NULL, 0 },
@@ -95,7 +96,8 @@ static const struct config_key config_keys[] = {
           "least severe message that is logged" },
         { "sandbox_required", K_ENUM, AT(sandbox_required), "best-effort", 0, 0,
           sandbox_required_values, 0,
-          "strict: refuse to run (exit 7) when a cage layer is missing" },
+          "strict: refuse to run (exit 7) when a cage layer is missing; none: run tool "
+          "steps even where not even the cage's floor (Landlock + seccomp) can be built" },
         { "fsync", K_ENUM, AT(fsync), "always", 0, 0, fsync_values, 0,
           "fsync the audit ledger after every event, or once per batch" },
         { "model_prices", K_PRICES, AT(model_prices), "{}", 0, PRICE_MAX, NULL, 0,
