@@ -249,7 +249,10 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         struct diag d = { 0 };
         _cleanup_free_ char *path = NULL, *out = NULL, *err = NULL;
         size_t out_len = 0, err_len = 0;
-        long timeout = config_long(ctx->config, "timeout", TOOL_DEFAULT_TIMEOUT_S);
+        /* `timeout` in parameters (as AKIOS's AGENTS.md documents it) or in config. */
+        long timeout = config_long(ctx->params, "timeout",
+                                   config_long(ctx->config, "timeout", TOOL_DEFAULT_TIMEOUT_S));
+        long left = step_time_left_ms(ctx);
         long max_out = config_long(ctx->config, "max_output_size", TOOL_DEFAULT_OUTPUT);
         int r;
 
@@ -286,7 +289,8 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.cpu_fraction = c->cpu_limit;
         spec.nofile = (uint64_t)c->max_open_files;
         spec.fsize_mb = (uint64_t)c->max_file_size_mb;
-        spec.wall_time_ms = (uint64_t)timeout * 1000;
+        /* Never past the run's workflow_timeout. */
+        spec.wall_time_ms = (uint64_t)MIN((long)timeout * 1000, MAX(left, 1L));
         spec.cpu_time_s = (uint64_t)timeout;
         spec.max_output = (uint64_t)max_out;
         spec.output = CAGE_OUTPUT_CAPTURE;
@@ -317,6 +321,11 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
                 goto out;
         json_object_set_new(ctx->detail, "command", json_string(path));
         json_object_set_new(ctx->detail, "cage", cage_result_json(&res));
+        if (res.reason == CAGE_TIMEOUT && left < (long)timeout * 1000 &&
+            step_time_left_ms(ctx) <= 0) {
+                r = step_fail_timeout(ctx);
+                goto out;
+        }
         if (res.reason != CAGE_EXITED || res.exit_code != 0) {
                 r = cage_failure(ctx, &res);
                 goto out;
@@ -336,7 +345,7 @@ out:
 
 static const char *const run_aliases[] = { "execute", "call", NULL };
 static const char *const run_required[] = { "command", NULL };
-static const char *const run_params[] = { "command", "args", "env", NULL };
+static const char *const run_params[] = { "command", "args", "env", "timeout", NULL };
 static const char *const tool_config_keys[] = { "allowed_commands", "timeout",
                                                 "max_output_size", NULL };
 

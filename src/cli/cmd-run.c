@@ -75,7 +75,7 @@ static int load(const struct run_args *a, bool need_project, struct akios_config
                 return r;
         r = workflow_load(a->workflow, cfg, wf, &d);
         if (r < 0) {
-                int code = r == -EPERM ? EXIT_POLICY : EXIT_USAGE;
+                int code = r == -EPERM ? EXIT_POLICY : r == -EDQUOT ? EXIT_BUDGET : EXIT_USAGE;
 
                 diag_format(&d, msg, sizeof(msg));
                 if (a->json) {
@@ -83,7 +83,8 @@ static int load(const struct run_args *a, bool need_project, struct akios_config
                                               "exit_code", code, "error", "file", d.file,
                                               "line", (int)d.line, "column", (int)d.col,
                                               "message", d.msg, "category",
-                                              code == EXIT_POLICY ? "security" : "validation");
+                                              code == EXIT_POLICY ? "security" :
+                                              code == EXIT_BUDGET ? "budget" : "validation");
                         print_json(j);
                         json_decref(j);
                 }

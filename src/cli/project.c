@@ -46,5 +46,7 @@ int cli_load_config(const char *config_path, bool need_project, struct akios_con
                 log_error("%s", msg);
                 return EXIT_USAGE;
         }
+        for (size_t i = 0; i < cfg->notices.n; i++)
+                fprintf(stderr, "akios: note: %s\n", cfg->notices.v[i]);
         return EXIT_OK;
 }

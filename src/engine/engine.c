@@ -255,6 +255,12 @@ static int ledger(struct run_state *run, unsigned step, const char *agent, const
         return r;
 }
 
+int engine_ledger(struct run_state *run, unsigned step, const char *agent, const char *action,
+                  const char *outcome, json_t *detail)
+{
+        return ledger(run, step, agent, action, outcome, detail);
+}
+
 int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, json_t *detail)
 {
         return ledger(ctx->run, ctx->step->index, ctx->step->agent->name, action, outcome,
@@ -518,6 +524,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 goto done;
         }
         install_signals(&old_int, &old_term);
+        killswitch_start(&run);
         hex[0] = '\0';
         if (read_file_capped(wf->path, WORKFLOW_MAX_BYTES, &wfb) == 0) {
                 sha256(wfb.data, wfb.len, digest);
@@ -549,6 +556,11 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 if (o->progress)
                         o->progress(o->userdata, STEP_START, s, wf->n_steps, NULL,
                                     monotonic_ms() - t0, run.cost_usd);
+                if (killswitch_before_step(&run, s, d) < 0) {
+                        code = 4;
+                        status = killswitch_status(&run);
+                        break;
+                }
                 if (s->cond) {
                         if (!cond_eval(s->cond, run.outputs_by_number, previous)) {
                                 rec.status = "skipped";
@@ -559,6 +571,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         }
                 }
                 r = run_step(&run, s, previous, &result, &detail, &rec);
+                killswitch_after_step(&run, s);
                 rec.ms = monotonic_ms() - ts;
                 if (r == 0) {
                         json_object_set_new(detail, "duration_us",
@@ -587,7 +600,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 } else {
                         rec.status = "failed";
                         code = rec.exit_code;
-                        status = code == 4 ? "budget_exceeded" : "failed";
+                        status = code == 4 ? killswitch_status(&run) : "failed";
                         diag_set(d, NULL, 0, 0, "step %ld (%s.%s): %s", s->number,
                                  s->agent->name, s->action->name, rec.error);
                 }
@@ -644,6 +657,7 @@ done:
                 json_object_set_new(summary, "workflow",
                                     redact_detail(&run, json_string(wf->name)));
                 json_object_set_new(summary, "steps_total", json_integer((json_int_t)wf->n_steps));
+                json_object_set_new(summary, "kill_switch", killswitch_json(&run));
         }
         if (run.run_dir && summary) {
                 if (!run.ledger_failed &&

@@ -143,8 +143,10 @@ static int check_secret_refs(const char *path, const struct ynode *n, int where,
                         if (i % 2 == 0)
                                 continue;
                         k = n->items[i - 1];
+                        /* headers, and auth (sent as the Authorization header only). */
                         sub = where == 2 ? 2
-                              : where == 1 && k->str && streq(k->str, "headers") ? 2 : 0;
+                              : where == 1 && k->str && (streq(k->str, "headers") ||
+                                                         streq(k->str, "auth")) ? 2 : 0;
                 }
                 r = check_secret_refs(path, n->items[i], sub, d);
                 if (r < 0)
@@ -440,7 +442,10 @@ int workflow_load(const char *path, const struct akios_config *cfg, struct workf
                 if (s->agent->check_policy && (r = s->agent->check_policy(s, cfg, d)) < 0) {
                         if (!d->file[0])
                                 snprintf(d->file, sizeof(d->file), "%s", path);
-                        r = -EPERM;
+                        /* -EINVAL: a value the agent cannot take (exit 2); -EDQUOT: a
+                         * kill-switch limit it would hit (exit 4); else policy (exit 3). */
+                        if (r != -EINVAL && r != -EDQUOT)
+                                r = -EPERM;
                         goto fail;
                 }
         }

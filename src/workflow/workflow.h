@@ -48,7 +48,9 @@ struct workflow {
 #define WORKFLOW_MAX_BYTES (1u << 20)
 #define WORKFLOW_MAX_STEPS 1000
 
-/* Parse and validate. Returns 0, -EINVAL (bad input, exit 2) or -EPERM (policy, exit 3). */
+/* Parse and validate. Returns 0, -EINVAL (bad input, exit 2), -EPERM (policy, exit 3) or
+ * -EDQUOT (a kill-switch limit the workflow would certainly hit, e.g. max_tokens above
+ * max_tokens_per_call: exit 4, the message `run` gives). */
 int workflow_load(const char *path, const struct akios_config *cfg, struct workflow **ret,
                   struct diag *d);
 void workflow_free(struct workflow *w);
@@ -83,10 +85,11 @@ unsigned workflow_step_position(const struct workflow *w, long n);
 
 /* ---- conditions ---------------------------------------------------------- */
 
-/* Grammar: or / and / not, comparisons (== != < <= > >=), `in` / `not in`, literals
- * (numbers, 'strings', "strings", true/false/none/null), step outputs (previous_output,
- * step_N_output, step_N_output[key], step_N_output.key), parentheses. No calls, no
- * arithmetic, at most COND_MAX_LEN bytes and COND_MAX_DEPTH nesting. */
+/* Grammar: or / and / not, comparisons (== != < <= > >=), `in` / `not in`, `is [not]`
+ * None/True/False, arithmetic (+ - * / % and unary -; + joins strings), literals (numbers,
+ * 'strings', "strings", true/false/none/null, [lists of literals]), step outputs
+ * (previous_output, step_N_output, step_N_output[key], step_N_output.key), parentheses.
+ * No calls, at most COND_MAX_LEN bytes and COND_MAX_DEPTH nesting. */
 #define COND_MAX_LEN 1024
 #define COND_MAX_DEPTH 32
 int cond_parse(const char *src, struct cond **ret, unsigned *ret_err_off, struct diag *d);
