@@ -68,3 +68,11 @@ int cmd_templates(int argc, char **argv);
 int cmd_files(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_compliance(int argc, char **argv);
+
+/* cmd-compat.c: AKIOS's names and shapes. */
+json_t *compat_json_output(const json_t *summary);
+json_t *compat_json_output_error(int code, const char *msg, const char *category);
+const char *compat_default_workflow(void);
+/* AKIOS's command names and flags as aliases, rewritten in argv before dispatch (main.c);
+ * returns 0 or an exit code. */
+int compat_rewrite(int *argc, char **argv);

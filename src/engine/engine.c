@@ -346,6 +346,8 @@ static int open_layers(struct run_state *run, struct diag *d)
                                  strerror(-r));
                         return r;
                 }
+                pii_redactor_set_akios_markers(run->redactor,
+                                               c->redaction_markers == MARKERS_AKIOS);
         }
         r = budget_new(c, &run->budget);
         if (r < 0)
@@ -397,13 +399,18 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                     json_t **ret_result, json_t **ret_detail, struct step_record *rec)
 {
         json_t *params_src = ynode_to_json(s->parameters), *config_src = ynode_to_json(s->config);
-        int attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1, r = 0;
+        int attempts = (int)s->attempts, r = 0;
         const json_t *outputs = run->outputs_by_number;
         for (int a = 0; a < attempts; a++) {
                 struct step_ctx ctx = { .run = run, .step = s, .exit_code = 1,
                                         .detail = json_object() };
                 json_t *result = NULL;
 
+                if (a > 0 && killswitch_wait_retry(run, s, (unsigned)a + 1, rec->error,
+                                                   sizeof(rec->error), &rec->exit_code) < 0) {
+                        json_decref(ctx.detail);
+                        break;  /* interrupted, or the deadline came during the wait */
+                }
                 r = template_json(params_src, outputs, previous, NULL, &ctx.params,
                                   &ctx.err);
                 if (r == 0)
@@ -658,6 +665,7 @@ done:
                                     redact_detail(&run, json_string(wf->name)));
                 json_object_set_new(summary, "steps_total", json_integer((json_int_t)wf->n_steps));
                 json_object_set_new(summary, "kill_switch", killswitch_json(&run));
+                akios_output_add(&run, summary);
         }
         if (run.run_dir && summary) {
                 if (!run.ledger_failed &&

@@ -76,8 +76,15 @@ int engine_ledger(struct run_state *run, unsigned step, const char *agent, const
 void killswitch_start(struct run_state *run);
 int killswitch_before_step(struct run_state *run, const struct step *s, struct diag *d);
 void killswitch_after_step(struct run_state *run, const struct step *s);
+/* Wait the step's backoff before try `next`: 0, or -EINTR (signal) / -ETIMEDOUT (the
+ * deadline: *exit_code becomes 4 and err says why). */
+int killswitch_wait_retry(struct run_state *run, const struct step *s, unsigned next, char *err,
+                          size_t size, int *exit_code);
 const char *killswitch_status(const struct run_state *run);
 json_t *killswitch_json(const struct run_state *run);
+
+/* akios-output.c: AKIOS's output.json fields, added to the finished summary. */
+void akios_output_add(const struct run_state *run, json_t *summary);
 
 /* policy.c */
 int policy_protect_init(struct run_state *run);

@@ -11,6 +11,7 @@
  */
 #include <limits.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "agents/agents.h"
 #include "config/config.h"
@@ -113,4 +114,36 @@ int step_fail_timeout(struct step_ctx *ctx)
         return step_fail(ctx, 4, ETIMEDOUT, "workflow_timeout: the run passed its %ld s limit "
                          "during this step, which was stopped in flight",
                          ctx->run ? ctx->run->cfg->workflow_timeout : 0L);
+}
+
+int killswitch_wait_retry(struct run_state *run, const struct step *s, unsigned next, char *err,
+                          size_t size, int *exit_code)
+{
+        double until = monotonic_ms() + step_backoff_s(s, next) * 1000.0;
+
+        engine_ledger(run, s->index, s->agent->name, s->action->name, "retry",
+                      json_pack("{s:i,s:f}", "try", (int)next, "backoff_s",
+                                step_backoff_s(s, next)));
+        for (;;) {
+                double now = monotonic_ms(), left = until - now;
+                struct timespec ts;
+
+                if (engine_interrupted())
+                        return -EINTR;
+                if (now >= run->deadline_ms && run->deadline_ms > 0) {
+                        run->tripped = "workflow_timeout";
+                        run->tripped_in_flight = true;
+                        *exit_code = 4;
+                        snprintf(err, size, "workflow_timeout: the run passed its %ld s limit "
+                                 "while waiting to retry (try %u)", run->cfg->workflow_timeout,
+                                 next);
+                        return -ETIMEDOUT;
+                }
+                if (left <= 0)
+                        return 0;
+                left = left > 100 ? 100 : left;
+                ts.tv_sec = 0;
+                ts.tv_nsec = (long)(left * 1e6);
+                nanosleep(&ts, NULL);
+        }
 }

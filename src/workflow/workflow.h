@@ -19,6 +19,11 @@ struct akios_config;
 struct cond;
 
 enum on_error { ON_ERROR_FAIL, ON_ERROR_SKIP, ON_ERROR_RETRY };
+enum backoff { BACKOFF_EXPONENTIAL, BACKOFF_FIXED, BACKOFF_LINEAR };
+
+/* Caps of a step's `retry: {attempts, backoff}`. */
+#define STEP_MAX_ATTEMPTS 10
+#define STEP_MAX_BACKOFF_S 60.0
 
 struct step {
         unsigned index;                  /* 1-based position in `steps` */
@@ -33,7 +38,16 @@ struct step {
         const char *condition;           /* source text or NULL */
         struct cond *cond;               /* parsed condition or NULL */
         enum on_error on_error;
+        /* Tries in all: 1; 2 with on_error: retry; retry.attempts when given. Between tries
+         * the engine waits backoff_s (doubling, growing or fixed, at most STEP_MAX_BACKOFF_S
+         * per wait), interruptibly and never past workflow_timeout. */
+        unsigned attempts;
+        double backoff_s;
+        enum backoff backoff;
 };
+
+/* Seconds to wait before try `next` (2, 3, ...) of step s. */
+double step_backoff_s(const struct step *s, unsigned next);
 
 struct workflow {
         char *path;
