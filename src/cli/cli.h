@@ -69,6 +69,9 @@ int cmd_files(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_compliance(int argc, char **argv);
 
+/* cmd-import.c: audit import-akios FILE [--json] (argv[0] is "import-akios"). */
+int cmd_import_akios(int argc, char **argv);
+
 /* cmd-compat.c: AKIOS's names and shapes. */
 json_t *compat_json_output(const json_t *summary);
 json_t *compat_json_output_error(int code, const char *msg, const char *category);

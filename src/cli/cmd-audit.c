@@ -500,6 +500,8 @@ int cmd_audit(int argc, char **argv)
 
         if (argc < 2)
                 return usage_error("audit", "audit: missing subcommand");
+        if (streq(argv[1], "import-akios"))
+                return cmd_import_akios(argc - 1, argv + 1);
         for (size_t i = 0; i < ARRAY_SIZE(subs); i++) {
                 if (!streq(argv[1], subs[i].name))
                         continue;
