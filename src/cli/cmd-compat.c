@@ -78,8 +78,29 @@ static void drop_arg(int *argc, char **argv, int i)
         (*argc)--;
 }
 
-int compat_rewrite(int *argc, char **argv)
+static int clean_as_output(int *argc, char ***argvp)
 {
+        char **old = *argvp, **v = calloc((size_t)*argc + 4, sizeof(*v));
+        int n = 0;
+
+        if (!v)
+                return EXIT_FAIL;
+        v[n++] = old[0];
+        v[n++] = (char *)"output";
+        v[n++] = (char *)"clean";
+        for (int i = 2; i < *argc; i++)
+                v[n++] = streq(old[i], "--old-runs") ? (char *)"--max-age" : old[i];
+        v[n++] = (char *)"--max-count";
+        v[n++] = (char *)"1000000000";
+        v[n] = NULL;
+        *argc = n;
+        *argvp = v;     /* lives as long as the process */
+        return 0;
+}
+
+int compat_rewrite(int *argc, char ***argvp)
+{
+        char **argv = *argvp;
         const char *cmd = *argc > 1 ? argv[1] : NULL;
 
         if (!cmd)
@@ -111,6 +132,11 @@ int compat_rewrite(int *argc, char **argv)
                                 drop_arg(argc, argv, i);
                                 return 0;
                         }
+        /* clean --old-runs N (days, AKIOS) / --all / --yes: output clean, by age only. */
+        if (streq(cmd, "clean"))
+                for (int i = 2; i < *argc; i++)
+                        if (streq(argv[i], "--old-runs") || streq(argv[i], "--all"))
+                                return clean_as_output(argc, argvp);
         if (streq(cmd, "doctor"))
                 for (int i = 2; i < *argc; i++)
                         if (streq(argv[i], "--verbose"))

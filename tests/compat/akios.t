@@ -428,6 +428,48 @@ out=$("$A" protect scan --text "write to bob@example.com" --json 2>&1)
 like "$out" '"type":"EMAIL_ADDRESS"' "protect scan --text scans the text"
 out=$("$A" --debug validate templates/akios-hello.yml 2>&1)
 like "$out" "debug: config .*config.yaml" "--debug says which config was loaded"
+out=$("$A" output list --json 2>&1)
+like "$out" '"runs":\[\{"mtime":[0-9]+,"run":"run_' "output list --json lists the run folders"
+out=$("$A" output list "Hello World Workflow" 2>&1)
+like "$out" "^run_.* completed +Hello World Workflow" "output list WORKFLOW filters by workflow name"
+last=$(ls -td data/output/run_* | head -1)
+out=$("$A" output latest --json 2>&1)
+is "$(printf '%s' "$out" | $PY -c 'import json,sys; print(json.load(sys.stdin)["output_dir"])')" "$PWD/$last" "output latest prints the newest run's output.json"
+out=$("$A" logs --limit 2 --json 2>&1)
+is "$(printf '%s' "$out" | $PY -c 'import json,sys; e=json.load(sys.stdin)["events"]; print(len(e), e[-1]["action"])')" "2 run_end" "logs --limit 2: the last two events"
+id=$(basename "$last")
+out=$("$A" logs --task "$id" --limit 100 --json 2>&1)
+is "$(printf '%s' "$out" | $PY -c 'import json,sys; print(set(e["run_id"] for e in json.load(sys.stdin)["events"]))')" "{'$id'}" "logs --task RUN: that run's events only"
+out=$("$A" audit stats --json 2>&1)
+is "$(printf '%s' "$out" | $PY -c 'import json,sys; d=json.load(sys.stdin); print(d["events"] == d["checkpoint_size"] > 0)')" True "audit stats: every event signed"
+is "$(wc -l <audit/ledger.jsonl)" "$(printf '%s' "$out" | $PY -c 'import json,sys; print(json.load(sys.stdin)["events"])')" "audit stats counts the ledger's lines"
+out=$("$A" status --budget 2>&1)
+like "$out" "limits .*max_tokens_per_run 0 \(none\), workflow_timeout 1800 s, max_steps_per_run 100" "status --budget shows the kill-switches"
+out=$("$A" init --json "$T/other" 2>&1)
+like "$out" '"status":"success"' "init --json prints one JSON object"
+n=$(ls -d data/output/run_* | wc -l)
+out=$("$A" clean --old-runs 7 --dry-run 2>&1)
+is "$(ls -d data/output/run_* | wc -l)" "$n" "clean --old-runs 7 --dry-run removes nothing (all runs are new)"
+touch -d '10 days ago' "$last"
+out=$("$A" clean --old-runs 7 --yes 2>&1)
+like "$out" "removed data/output/$id" "clean --old-runs 7 --yes removes a run older than 7 days"
+is "$(ls -d data/output/run_* | wc -l)" "$((n - 1))" "and only that one"
+out=$("$A" output archive --name keep --json 2>&1)
+like "$out" '"archive":"keep"' "output archive --name moves the runs"
+is "$(ls -d data/output/run_* 2>/dev/null | wc -l)" 0 "out of data/output"
+is "$(ls -d data/archive/keep/run_* | wc -l)" "$((n - 1))" "into data/archive/keep"
+out=$("$A" protect show-prompt templates/akios-hello.yml 2>&1)
+like "$out" "user> Write a short, playful .*contact is \[EMAIL_ADDRESS\]" "protect show-prompt: the exact redacted prompt"
+out=$("$A" protect preview templates/akios-hello.yml --json 2>&1)
+like "$out" '"pii_found":\{"EMAIL_ADDRESS":1\}' "protect preview lists what it found"
+echo 'allowed_domains: [127.0.0.1]' >>config.yaml
+out=$("$A" http GET "http://127.0.0.1:$HPORT/echo?a=1" -H "X-A: b" 2>&1)
+like "$out" '^HTTP 200' "http GET URL: one request through the http agent"
+like "$(tail -1 "$T/http.jsonl")" '"path": "/echo\?a=1".*"X-A": "b"' "with its header"
+out=$("$A" http post "http://127.0.0.1:$HPORT/echo" --body 'mail bob@example.com' 2>&1)
+like "$(tail -1 "$T/http.jsonl")" '"body": "mail \[EMAIL_ADDRESS\]"' "the body is redacted before it leaves"
+out=$("$A" http get "http://127.0.0.2:$HPORT/echo" 2>&1)
+is "$?" 3 "a host outside allowed_domains is refused (exit 3)"
 h=$("$A" --help 2>&1)
 unlike "$h" "workflow validate|audit log" "--help shows akios's own names"
 done_testing
