@@ -496,7 +496,8 @@ static const char *const complete_params[] = { "prompt", "max_tokens", "temperat
 static const char *const chat_params[] = { "messages", "max_tokens", "temperature", "top_p",
                                            "frequency_penalty", "presence_penalty", "stop",
                                            "seed", NULL };
-static const char *const llm_config_keys[] = { "provider", "model", "api_key", NULL };
+/* No api_key: keys come only from the environment (.env), never from a workflow. */
+static const char *const llm_config_keys[] = { "provider", "model", NULL };
 
 static const struct agent_action llm_actions[] = {
         { "complete", complete_aliases, complete_required, llm_complete_action,

@@ -419,6 +419,38 @@ is "$?" 0 "conditions with arithmetic, is [not] None and a list literal run"
 st=$(printf '%s' "$out" | grep '^{' | $PY -c 'import json,sys; print(" ".join(s["status"] for s in json.load(sys.stdin)["steps"]))')
 is "$st" "completed completed skipped" "and decide as written"
 
+# filesystem list `pattern` filters (AKIOS documents it and ignores it); `encoding` other
+# than UTF-8 is refused, not ignored.
+cat >templates/fs.yml <<'EOW'
+name: fs-compat
+steps:
+  - step: 1
+    agent: filesystem
+    action: list
+    config: {allowed_paths: ["./data/input"]}
+    parameters: {path: "./data/input/batch", pattern: "a*.txt"}
+  - step: 2
+    agent: filesystem
+    action: read
+    config: {allowed_paths: ["./data/input"]}
+    parameters: {path: "./data/input/batch/a.txt", encoding: "latin-1"}
+EOW
+out=$("$A" run templates/fs.yml --json 2>/dev/null)
+is "$?" 2 "read with encoding latin-1 is refused (exit 2)"
+names=$(printf '%s' "$out" | $PY -c 'import json,sys; s=json.load(sys.stdin)["steps"]; print([i["name"] for i in s[0]["output"]["items"]], "UTF-8" in s[1]["error"])')
+is "$names" "['a.txt'] True" "list pattern a*.txt keeps a.txt only; the encoding error says UTF-8"
+cat >templates/key.yml <<'EOW'
+name: key-in-workflow
+steps:
+  - step: 1
+    agent: llm
+    action: complete
+    config: {provider: openai, model: gpt-4o-mini, api_key: "sk-literal-in-yaml-000000000000"}
+    parameters: {prompt: "hi"}
+EOW
+out=$("$A" validate templates/key.yml 2>&1)
+like "$out" "unknown config key 'api_key'" "an api_key in a workflow is named, never silently dropped (keys come from .env)"
+
 # ---- AKIOS's command names ------------------------------------------------------------------
 out=$("$A" workflow validate templates/akios-hello.yml 2>&1)
 is "$?" 0 "workflow validate is validate"
