@@ -441,6 +441,25 @@ static int check_step_refs(struct workflow *w, struct step *s, struct diag *d)
         return 0;
 }
 
+/* max_steps_per_run: a workflow whose unconditional steps alone pass it would be stopped by
+ * `run` every time it succeeds; `validate` says so first, with run's exit code (4). */
+static int check_step_budget(struct workflow *w, const struct akios_config *cfg,
+                             struct diag *d)
+{
+        size_t always = 0;
+
+        if (!cfg || cfg->max_steps_per_run <= 0)
+                return 0;
+        for (size_t i = 0; i < w->n_steps; i++)
+                always += !w->steps[i].cond;
+        if (always <= (size_t)cfg->max_steps_per_run)
+                return 0;
+        return fail_at(d, w->path, ymap_get(w->root, "steps"), EDQUOT, "the workflow has %zu "
+                       "steps without a condition, more than max_steps_per_run %ld: a run "
+                       "would be stopped at step %ld", always, cfg->max_steps_per_run,
+                       cfg->max_steps_per_run + 1);
+}
+
 static int load_tree(const char *path, struct ynode **ret, struct diag *d)
 {
         struct yaml_caps caps = YAML_CAPS_DEFAULT;
@@ -506,6 +525,9 @@ int workflow_load(const char *path, const struct akios_config *cfg, struct workf
                 if (r < 0)
                         goto fail;
         }
+        r = check_step_budget(w, cfg, d);
+        if (r < 0)
+                goto fail;
         for (size_t i = 0; cfg && i < w->n_steps; i++) {
                 struct step *s = &w->steps[i];
 

@@ -243,7 +243,12 @@ like "$out" "token limit: 0 of max_tokens_per_run 100 used or reserved" "the rea
 like "$(tail -5 audit/ledger.jsonl)" '"action":"budget_kill".*"tokens_limit":100' "a budget_kill ledger event with the token figures"
 cp akios-default.yaml config.yaml
 printf 'max_steps_per_run: 2\n' >>config.yaml
-out=$("$A" run templates/akios-hello.yml 2>&1)
+# With a condition on step 3, validation cannot know it runs: run stops it when it does.
+sed -e 's/^  - step: 3/  - step: 3\n    condition: "true"/' templates/akios-hello.yml >templates/akios-hello-c.yml
+out=$("$A" validate templates/akios-hello.yml 2>&1)
+is "$?" 4 "validate: 3 unconditional steps over max_steps_per_run 2 (exit 4, as run)"
+like "$out" "akios-hello.yml:4:[0-9]+: the workflow has 3 steps without a condition, more than max_steps_per_run 2" "with the position of steps"
+out=$("$A" run templates/akios-hello-c.yml 2>&1)
 is "$?" 4 "max_steps_per_run 2: the third step is not started (exit 4)"
 like "$out" "max_steps_per_run: 2 steps already ran; step 3" "the reason is recorded"
 like "$(tail -3 audit/ledger.jsonl)" '"action":"kill_switch".*"switch":"max_steps_per_run"' "a kill_switch ledger event"
