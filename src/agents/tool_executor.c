@@ -259,6 +259,24 @@ static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
                          cage_reason_name(res->reason));
 }
 
+static int param_timeout(struct step_ctx *ctx, long *ret)
+{
+        const json_t *v = json_object_get(ctx->params, "timeout");
+        json_int_t n;
+
+        if (!v || json_is_null(v))
+                return 0;
+        if (!json_is_integer(v))
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "parameters.timeout must be an "
+                                 "integer 1..%d", TOOL_MAX_TIMEOUT_S);
+        n = json_integer_value(v);
+        if (n < 1 || n > TOOL_MAX_TIMEOUT_S)
+                return step_fail(ctx, EXIT_USAGE, ERANGE, "parameters.timeout %lld is out of "
+                                 "range 1..%d", (long long)n, TOOL_MAX_TIMEOUT_S);
+        *ret = (long)n;
+        return 0;
+}
+
 static int tool_run(struct step_ctx *ctx, json_t **ret)
 {
         const struct akios_config *c = step_policy(ctx);
@@ -272,9 +290,13 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         _cleanup_free_ char *path = NULL, *out = NULL, *err = NULL;
         size_t out_len = 0, err_len = 0;
         long timeout = 0, max_out = 0;
+        long left = step_time_left_ms(ctx);
         int r;
 
         r = agent_config_long(ctx, &agent_tool_executor, "timeout", &timeout);
+        /* `timeout` in parameters too, as AKIOS's AGENTS.md documents it (config wins). */
+        if (r == 0 && !json_object_get(ctx->config, "timeout"))
+                r = param_timeout(ctx, &timeout);
         if (r == 0)
                 r = agent_config_long(ctx, &agent_tool_executor, "max_output_size", &max_out);
         if (r < 0)
@@ -308,7 +330,8 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.cpu_fraction = c->cpu_limit;
         spec.nofile = (uint64_t)c->max_open_files;
         spec.fsize_mb = (uint64_t)c->max_file_size_mb;
-        spec.wall_time_ms = (uint64_t)timeout * 1000;
+        /* Never past the run's workflow_timeout. */
+        spec.wall_time_ms = (uint64_t)MIN((long)timeout * 1000, MAX(left, 1L));
         spec.cpu_time_s = (uint64_t)timeout;
         spec.max_output = (uint64_t)max_out;
         spec.output = CAGE_OUTPUT_CAPTURE;
@@ -366,6 +389,11 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
                 goto out;
         json_object_set_new(ctx->detail, "command", json_string(path));
         json_object_set_new(ctx->detail, "cage", cage_result_json(&res));
+        if (res.reason == CAGE_TIMEOUT && left < (long)timeout * 1000 &&
+            step_time_left_ms(ctx) <= 0) {
+                r = step_fail_timeout(ctx);
+                goto out;
+        }
         if (res.reason != CAGE_EXITED || res.exit_code != 0) {
                 r = cage_failure(ctx, &res);
                 goto out;
@@ -386,7 +414,7 @@ out:
 
 static const char *const run_aliases[] = { "execute", "call", NULL };
 static const char *const run_required[] = { "command", NULL };
-static const char *const run_params[] = { "command", "args", "env", NULL };
+static const char *const run_params[] = { "command", "args", "env", "timeout", NULL };
 static const char *const tool_config_keys[] = { "allowed_commands", "timeout",
                                                 "max_output_size", NULL };
 

@@ -32,6 +32,11 @@ const char help_audit[] =
         "    checkpoint); one hex hash per line\n"
         "akios audit consistency OLD_SIZE [NEW_SIZE] [--json]\n"
         "    consistency proof between two tree sizes (NEW_SIZE default: latest checkpoint)\n"
+        "akios audit stats [--json]\n"
+        "    events, size, time span, outcomes and how many events are signed\n"
+        "akios audit import-akios FILE [--json]\n"
+        "    append an AKIOS audit_events.jsonl as events marked imported (AKIOS's hashes\n"
+        "    and Merkle root recomputed and kept; every string redacted)\n"
         "\n"
         "Any RFC 9162 verifier can check the roots and proofs: leaf = SHA-256(0x00 || line),\n"
         "node = SHA-256(0x01 || left || right). Checkpoints are C2SP signed notes (Ed25519).\n";
@@ -556,6 +561,10 @@ int cmd_audit(int argc, char **argv)
                 return usage_error("audit", "audit: missing subcommand");
         if (streq(argv[1], "verify-proof"))
                 return do_verify_proof(argc, argv);
+        if (streq(argv[1], "import-akios"))
+                return cmd_import_akios(argc - 1, argv + 1);
+        if (streq(argv[1], "stats"))
+                return cmd_audit_stats(argc - 1, argv + 1);
         for (size_t i = 0; i < ARRAY_SIZE(subs); i++) {
                 if (!streq(argv[1], subs[i].name))
                         continue;

@@ -272,6 +272,12 @@ static int ledger(struct run_state *run, unsigned step, const char *agent, const
         return r;
 }
 
+int engine_ledger(struct run_state *run, unsigned step, const char *agent, const char *action,
+                  const char *outcome, json_t *detail)
+{
+        return ledger(run, step, agent, action, outcome, detail);
+}
+
 int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, json_t *detail)
 {
         return ledger(ctx->run, ctx->step->index, ctx->step->agent->name, action, outcome,
@@ -395,6 +401,8 @@ static int open_layers(struct run_state *run, struct diag *d)
                                  strerror(-r));
                         return r;
                 }
+                pii_redactor_set_akios_markers(run->redactor,
+                                               c->redaction_markers == MARKERS_AKIOS);
         }
         r = budget_new(c, &run->budget);
         if (r < 0)
@@ -446,13 +454,18 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                     json_t **ret_result, json_t **ret_detail, struct step_record *rec)
 {
         json_t *params_src = ynode_to_json(s->parameters), *config_src = ynode_to_json(s->config);
-        int attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1, r = 0;
+        int attempts = (int)s->attempts, r = 0;
         const json_t *outputs = run->outputs_by_number;
         for (int a = 0; a < attempts; a++) {
                 struct step_ctx ctx = { .run = run, .step = s, .exit_code = EXIT_FAIL,
                                         .detail = json_object() };
                 json_t *result = NULL;
 
+                if (a > 0 && killswitch_wait_retry(run, s, (unsigned)a + 1, rec->error,
+                                                   sizeof(rec->error), &rec->exit_code) < 0) {
+                        json_decref(ctx.detail);
+                        break;  /* interrupted, or the deadline came during the wait */
+                }
                 r = template_json(params_src, outputs, previous, NULL, &ctx.params,
                                   &ctx.err);
                 if (r == 0)
@@ -594,6 +607,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 goto done;
         }
         install_signals(&old_int, &old_term);
+        killswitch_start(&run);
         hex_encode(wf->sha256, 32, hex);
         if (ledger(&run, 0, "engine", "run_start", "started",
                    json_pack("{s:s,s:s,s:I,s:s}", "workflow", wf->name, "workflow_sha256", hex,
@@ -620,6 +634,11 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 if (o->progress)
                         o->progress(o->userdata, STEP_START, s, wf->n_steps, NULL,
                                     monotonic_ms() - t0, run.cost_usd);
+                if (killswitch_before_step(&run, s, d) < 0) {
+                        code = 4;
+                        status = killswitch_status(&run);
+                        break;
+                }
                 if (s->cond) {
                         if (!cond_eval(s->cond, run.outputs_by_number, previous)) {
                                 rec.status = "skipped";
@@ -630,6 +649,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         }
                 }
                 r = run_step(&run, s, previous, &result, &detail, &rec);
+                killswitch_after_step(&run, s);
                 rec.ms = monotonic_ms() - ts;
                 if (r == 0) {
                         json_object_set_new(detail, "duration_us",
@@ -658,7 +678,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 } else {
                         rec.status = "failed";
                         code = rec.exit_code;
-                        status = code == EXIT_BUDGET ? "budget_exceeded" : "failed";
+                        status = code == EXIT_BUDGET ? killswitch_status(&run) : "failed";
                         diag_set(d, NULL, 0, 0, "step %ld (%s.%s): %s", s->number,
                                  s->agent->name, s->action->name, rec.error);
                 }
@@ -719,6 +739,8 @@ done:
                 json_object_set_new(summary, "workflow",
                                     redact_detail(&run, json_string(wf->name)));
                 json_object_set_new(summary, "steps_total", json_integer((json_int_t)wf->n_steps));
+                json_object_set_new(summary, "kill_switch", killswitch_json(&run));
+                akios_output_add(&run, summary);
         }
         if (run.run_dir && summary) {
                 if (!run.ledger_failed &&
