@@ -356,14 +356,6 @@ static int perform(const struct request *q, const char *url, const struct target
 
 /* ---- the action --------------------------------------------------------- */
 
-static long config_long(struct step_ctx *ctx, const char *key, long def, long max)
-{
-        const json_t *v = json_object_get(ctx->config, key);
-        long n = json_is_integer(v) ? (long)json_integer_value(v) : def;
-
-        return n <= 0 ? def : MIN(n, max);
-}
-
 /* Body: a string as is, anything else as JSON; redacted before it leaves. */
 static int build_body(struct step_ctx *ctx, char **ret, size_t *ret_len, bool *ret_json)
 {
@@ -555,11 +547,8 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
 {
         const struct akios_config *c = step_policy(ctx);
         const char *url0 = json_string_value(json_object_get(ctx->params, "url"));
-        struct request q = { .method = method,
-                             .timeout_s = config_long(ctx, "timeout", HTTP_DEFAULT_TIMEOUT_S,
-                                                      HTTP_MAX_TIMEOUT_S) };
-        long max_hops = config_long(ctx, "max_redirects", HTTP_DEFAULT_REDIRECTS,
-                                    HTTP_MAX_REDIRECTS);
+        struct request q = { .method = method };
+        long max_hops = 0;
         _cleanup_free_ char *url = NULL, *body = NULL;
         struct resp rs = { 0 };
         struct diag d = { 0 };
@@ -569,6 +558,11 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
 
         if (!url0)
                 return step_fail(ctx, 2, EINVAL, "'url' must be a string");
+        r = agent_config_long(ctx, &agent_http, "timeout", &q.timeout_s);
+        if (r == 0)
+                r = agent_config_long(ctx, &agent_http, "max_redirects", &max_hops);
+        if (r < 0)
+                return r;
         if (rate_take() < 0)
                 return step_fail(ctx, 3, EPERM, "http rate limit: more than %d requests in "
                                  "%.0f s", HTTP_RATE_MAX, HTTP_RATE_WINDOW_S);
@@ -685,9 +679,16 @@ static const struct agent_action http_actions[] = {
         { "patch", NULL, url_required, http_patch },
 };
 
+static const struct agent_config_range http_config_ranges[] = {
+        { "timeout", 1, HTTP_MAX_TIMEOUT_S, HTTP_DEFAULT_TIMEOUT_S },
+        { "max_redirects", 0, HTTP_MAX_REDIRECTS, HTTP_DEFAULT_REDIRECTS },
+        { NULL, 0, 0, 0 },
+};
+
 const struct agent agent_http = {
         .name = "http",
         .actions = http_actions,
         .n_actions = ARRAY_SIZE(http_actions),
         .check_policy = http_check_policy,
+        .config_ranges = http_config_ranges,
 };

@@ -9,10 +9,16 @@
  * resolved file, so /bin/echo, /usr/bin/echo and echo are the same command and a renamed copy
  * is not. `env` may add variables except the forbidden ones (LD_*, PATH, SHELL, ...). The
  * workdir is the run folder. stdout and stderr are captured, capped and redacted.
+ *
+ * As root the payload runs as the run folder's future owner (cage_default_uid): the folder
+ * is handed to it for the step and back afterwards, through the fd the engine created it
+ * with (fchown; never a chown by path, which a user who can write data/output could point
+ * at any directory). SIGINT/SIGTERM stop the step's cage at once (engine_cancel_fd).
  */
 #include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "agents/agents.h"
 #include "config/config.h"
@@ -197,13 +203,6 @@ static int check_command(const char *name, const struct strv *allowed, char **re
         return -EPERM;
 }
 
-static long config_long(const json_t *config, const char *key, long dflt)
-{
-        const json_t *v = json_object_get(config, key);
-
-        return json_is_number(v) ? (long)json_number_value(v) : dflt;
-}
-
 static int build_env(struct step_ctx *ctx, struct strv *env)
 {
         const json_t *extra = json_object_get(ctx->params, "env"), *v;
@@ -230,6 +229,26 @@ static int build_env(struct step_ctx *ctx, struct strv *env)
         return 0;
 }
 
+/* The project's ledger (and its key), .env and config.yaml: never visible in the cage. */
+static int hidden_paths(const char *dir, const char *audit, struct strv *out)
+{
+        static const char *const names[] = { ".env", "config.yaml" };
+        char path[PATH_MAX];
+
+        if (!dir)
+                return 0;
+        for (unsigned i = 0; i < ARRAY_SIZE(names); i++) {
+                snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+                if (strv_push(out, path) < 0)
+                        return -ENOMEM;
+        }
+        if (audit && audit[0] == '/')
+                snprintf(path, sizeof(path), "%s", audit);
+        else
+                snprintf(path, sizeof(path), "%s/%s", dir, audit && audit[0] ? audit : "audit");
+        return strv_push(out, path) < 0 ? -ENOMEM : 0;
+}
+
 static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
 {
         if (res->reason == CAGE_EXITED && res->exit_code != 0)
@@ -243,22 +262,23 @@ static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
 static int tool_run(struct step_ctx *ctx, json_t **ret)
 {
         const struct akios_config *c = step_policy(ctx);
-        struct strv argv = { 0 }, env = { 0 }, allowed = { 0 };
+        struct strv argv = { 0 }, env = { 0 }, allowed = { 0 }, hidden = { 0 };
         struct cage_result res = { 0 };
         struct cage_spec spec;
         struct diag d = { 0 };
+        struct stat owner = { 0 };
+        bool handed = false;
+        int dirfd = step_run_dir_fd(ctx);
         _cleanup_free_ char *path = NULL, *out = NULL, *err = NULL;
         size_t out_len = 0, err_len = 0;
-        long timeout = config_long(ctx->config, "timeout", TOOL_DEFAULT_TIMEOUT_S);
-        long max_out = config_long(ctx->config, "max_output_size", TOOL_DEFAULT_OUTPUT);
+        long timeout = 0, max_out = 0;
         int r;
 
-        if (timeout <= 0 || timeout > TOOL_MAX_TIMEOUT_S || max_out <= 0 ||
-            max_out > (long)TOOL_MAX_OUTPUT) {
-                r = step_fail(ctx, 2, EINVAL, "timeout must be 1..%d s and max_output_size "
-                              "1..%u bytes", TOOL_MAX_TIMEOUT_S, TOOL_MAX_OUTPUT);
+        r = agent_config_long(ctx, &agent_tool_executor, "timeout", &timeout);
+        if (r == 0)
+                r = agent_config_long(ctx, &agent_tool_executor, "max_output_size", &max_out);
+        if (r < 0)
                 goto out;
-        }
         r = collect_argv(ctx->params, &argv, &d);
         if (r == 0)
                 r = effective_allowlist(ctx->config, c, &allowed, &d);
@@ -281,6 +301,8 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.argv = argv.v;
         spec.envp = env.v;
         spec.workdir = step_run_dir(ctx);
+        spec.workdir_fd = dirfd;
+        spec.cancel_fd = engine_cancel_fd();
         spec.net = CAGE_NET_NONE;
         spec.memory_mb = (uint64_t)c->memory_limit_mb;
         spec.cpu_fraction = c->cpu_limit;
@@ -291,17 +313,44 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.max_output = (uint64_t)max_out;
         spec.output = CAGE_OUTPUT_CAPTURE;
         spec.strict = c->sandbox_required == SANDBOX_STRICT;
+        spec.none = c->sandbox_required == SANDBOX_NONE;
+        r = hidden_paths(step_project_dir(ctx), c->audit_storage_path, &hidden);
+        if (r < 0)
+                goto out;
+        spec.hidden_paths = (const char *const *)hidden.v;
         spec.uid = cage_default_uid(spec.workdir);
         spec.gid = (gid_t)spec.uid;
-        /* The payload never runs as root: give it the run folder it works in. */
-        if (geteuid() == 0 && spec.uid != 0 && chown(spec.workdir, spec.uid, spec.gid) < 0) {
-                r = step_fail(ctx, 1, errno, "cannot hand the run folder to uid %u",
+        /* The payload never runs as root: lend it the run folder it works in, by fd. */
+        if (geteuid() == 0 && spec.uid != 0) {
+                if (dirfd < 0 || fstat(dirfd, &owner) < 0 || !S_ISDIR(owner.st_mode)) {
+                        r = step_fail(ctx, 1, dirfd < 0 ? EBADF : errno, "the run folder is "
+                                      "not open; it is never handed over by path");
+                        goto out;
+                }
+                if (fchown(dirfd, spec.uid, spec.gid) < 0) {
+                        r = step_fail(ctx, 1, errno, "cannot hand the run folder to uid %u",
+                                      (unsigned)spec.uid);
+                        goto out;
+                }
+                handed = true;
+        }
+        r = cage_run(&spec, &res, &d);
+        if (handed && fchown(dirfd, owner.st_uid, owner.st_gid) < 0 && r >= 0) {
+                r = step_fail(ctx, 1, errno, "cannot take the run folder back from uid %u",
                               (unsigned)spec.uid);
                 goto out;
         }
-        r = cage_run(&spec, &res, &d);
+        if (r >= 0 && res.reason == CAGE_INTERRUPTED) {
+                json_object_set_new(ctx->detail, "cage", cage_result_json(&res));
+                r = step_fail(ctx, 130, EINTR, "interrupted: the command's cage was stopped");
+                goto out;
+        }
         if (r == -EOPNOTSUPP) {
                 r = step_fail(ctx, 7, -r, "%s", d.msg);
+                goto out;
+        }
+        if (r == -EPERM && strstr(d.msg, "project's")) {
+                r = step_fail(ctx, 3, EPERM, "%s", d.msg); /* the policy: never shown */
                 goto out;
         }
         if (r < 0) {
@@ -331,6 +380,7 @@ out:
         strv_free(&argv);
         strv_free(&env);
         strv_free(&allowed);
+        strv_free(&hidden);
         return r;
 }
 
@@ -339,6 +389,12 @@ static const char *const run_required[] = { "command", NULL };
 static const char *const run_params[] = { "command", "args", "env", NULL };
 static const char *const tool_config_keys[] = { "allowed_commands", "timeout",
                                                 "max_output_size", NULL };
+
+static const struct agent_config_range tool_config_ranges[] = {
+        { "timeout", 1, TOOL_MAX_TIMEOUT_S, TOOL_DEFAULT_TIMEOUT_S },
+        { "max_output_size", 1, TOOL_MAX_OUTPUT, TOOL_DEFAULT_OUTPUT },
+        { NULL, 0, 0, 0 },
+};
 
 static const struct agent_action tool_actions[] = {
         { "run", run_aliases, run_required, tool_run, run_params },
@@ -389,4 +445,5 @@ const struct agent agent_tool_executor = {
         .n_actions = ARRAY_SIZE(tool_actions),
         .check_policy = tool_check_policy,
         .config_keys = tool_config_keys,
+        .config_ranges = tool_config_ranges,
 };

@@ -41,13 +41,6 @@ struct audit_log {
         bool broken;               /* a failed write could not be undone */
 };
 
-static int path_in(char out[PATH_MAX], const char *dir, const char *name)
-{
-        int n = snprintf(out, PATH_MAX, "%s/%s", dir, name);
-
-        return n < 0 || n >= PATH_MAX ? -ENAMETOOLONG : 0;
-}
-
 /* ---- line checks ---------------------------------------------------------------------- */
 
 static const char *const event_fields[] = { "action", "agent", "detail", "outcome",
@@ -234,23 +227,6 @@ static int write_line_file(const char *dir, const char *name, const char *s, mod
         memcpy(t, s, n);
         t[n] = '\n';
         return audit_write_file(dir, name, t, n + 1, mode);
-}
-
-static int read_key_file(const char *dir, const char *name, char **ret)
-{
-        char path[PATH_MAX];
-        struct buf b = BUF_INIT(4096);
-        int r;
-
-        r = path_in(path, dir, name);
-        if (r == 0)
-                r = read_file_capped(path, 4096, &b);
-        if (r < 0)
-                return r;
-        while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
-                b.data[--b.len] = '\0';
-        *ret = buf_steal(&b, NULL);
-        return 0;
 }
 
 int audit_keygen(const char *dir, const char *origin, struct diag *d)

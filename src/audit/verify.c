@@ -29,13 +29,6 @@ struct kept {
         bool present;
 };
 
-static int path_in(char out[PATH_MAX], const char *dir, const char *name)
-{
-        int n = snprintf(out, PATH_MAX, "%s/%s", dir, name);
-
-        return n < 0 || n >= PATH_MAX ? -ENAMETOOLONG : 0;
-}
-
 _printf_(3, 4) static void bad(struct audit_report *rep, uint64_t i, const char *fmt, ...)
 {
         va_list ap;
@@ -50,22 +43,17 @@ _printf_(3, 4) static void bad(struct audit_report *rep, uint64_t i, const char 
 
 static int load_vkey(const char *dir, struct note_verifier *v, char **ret_text)
 {
-        char path[PATH_MAX];
-        struct buf b = BUF_INIT(4096);
+        char *text = NULL;
         int r;
 
-        r = path_in(path, dir, "key.pub");
-        if (r == 0)
-                r = read_file_capped(path, 4096, &b);
+        r = read_key_file(dir, "key.pub", &text);
         if (r < 0)
                 return r;
-        while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
-                b.data[--b.len] = '\0';
-        r = note_verifier_parse(b.data, v);
+        r = note_verifier_parse(text, v);
         if (r < 0 || !ret_text)
-                buf_free(&b);
+                free(text);
         else
-                *ret_text = buf_steal(&b, NULL);
+                *ret_text = text;
         return r < 0 ? -EBADMSG : 0;
 }
 

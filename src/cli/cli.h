@@ -22,18 +22,7 @@ struct command {
 extern const struct command commands[];
 extern const unsigned n_commands;
 
-/* Exit codes (CONTRACTS §2). */
-enum {
-        EXIT_OK = 0,
-        EXIT_FAIL = 1,
-        EXIT_USAGE = 2,
-        EXIT_POLICY = 3,
-        EXIT_BUDGET = 4,
-        EXIT_SANDBOX = 5,
-        EXIT_AUDIT = 6,
-        EXIT_NO_CAGE = 7,
-        EXIT_INTERRUPTED = 130,
-};
+/* Exit codes (CONTRACTS §2): util/exitcode.h. */
 
 /* Diagnostics: "akios: msg" on stderr. */
 void log_error(const char *fmt, ...) _printf_(1, 2);

@@ -5,14 +5,20 @@
  * max_file_size_mb, max_open_files, cpu_limit, sandbox_required), else to the built-in
  * defaults; options override both. The command sees a clean environment: PATH, HOME=/tmp
  * and the variables named by --env. Its output goes to our stdout/stderr as it comes,
- * counted and capped by --max-output; --json prints the result record afterwards.
+ * counted and capped by --max-output; --json prints the result record afterwards. Its stdin
+ * is a pipe the cage relays ours into (/dev/null with --no-stdin). SIGINT/SIGTERM/SIGHUP
+ * stop the whole cage at once (spec.cancel_fd) and exit 130 (CONTRACTS §2).
  * `allowed_commands` is not applied: the caller chose the command.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -43,16 +49,21 @@ const char help_exec[] =
         "                       is stopped and the output truncated\n"
         "  --max-file-size MB   RLIMIT_FSIZE (default max_file_size_mb, 10)\n"
         "  --tmp-size MB        size of the private /tmp (default 64)\n"
+        "  --disk-quota MB      quota for the --rw paths: refused (exit 7), akios cannot\n"
+        "                       enforce one yet (see CONTRACTS §1)\n"
+        "  --no-stdin           the command's stdin is /dev/null (default: ours, relayed\n"
+        "                       through a pipe)\n"
         "  --env NAME           pass the variable NAME from this environment (repeatable)\n"
         "  --json               print the result record on stdout when the command ends\n"
         "\n"
         "Exit status: the command's, 128+N when killed by signal N, 5 when the cage stopped\n"
-        "it (memory, pids, time, output, seccomp), 7 when sandbox_required is strict and a\n"
-        "layer is missing (see 'akios doctor').\n";
+        "it (memory, pids, cpu_time, timeout, output, seccomp), 130 when interrupted, 2 for a\n"
+        "path the cage cannot bind (/, /proc, /sys, /dev), 7 when sandbox_required is strict\n"
+        "and a layer is missing (see 'akios doctor').\n";
 
 enum {
         OPT_RW = 256, OPT_RO, OPT_NET, OPT_MEMORY, OPT_PIDS, OPT_CPU, OPT_WALL, OPT_OUT,
-        OPT_FSIZE, OPT_TMP, OPT_ENV, OPT_JSON, OPT_HELP,
+        OPT_FSIZE, OPT_TMP, OPT_ENV, OPT_JSON, OPT_HELP, OPT_QUOTA, OPT_NO_STDIN,
 };
 
 static const struct option options[] = {
@@ -68,6 +79,8 @@ static const struct option options[] = {
         { "tmp-size", required_argument, NULL, OPT_TMP },
         { "env", required_argument, NULL, OPT_ENV },
         { "json", no_argument, NULL, OPT_JSON },
+        { "disk-quota", required_argument, NULL, OPT_QUOTA },
+        { "no-stdin", no_argument, NULL, OPT_NO_STDIN },
         { "help", no_argument, NULL, OPT_HELP },
         {},
 };
@@ -77,11 +90,31 @@ struct exec_args {
         const char *rw[EXEC_MAX_PATHS + 1], *ro[EXEC_MAX_PATHS + 1];
         unsigned n_rw, n_ro;
         struct strv env;
+        struct strv hidden;
         bool json;
+        bool no_stdin;
+        uint64_t disk_quota_mb;
 };
 
+/* What the cage never shows of the project: the ledger (with its key), .env, config.yaml. */
+static int hidden_paths(const char *dir, const char *audit, struct strv *out)
+{
+        static const char *const names[] = { ".env", "config.yaml" };
+        char *p;
+
+        for (unsigned i = 0; i < ARRAY_SIZE(names); i++) {
+                if (asprintf(&p, "%s/%s", dir, names[i]) < 0 || strv_push_take(out, p) < 0)
+                        return -ENOMEM;
+        }
+        if (audit && audit[0] == '/')
+                p = strdup(audit);
+        else if (asprintf(&p, "%s/%s", dir, audit && audit[0] ? audit : "audit") < 0)
+                p = NULL;
+        return p && strv_push_take(out, p) >= 0 ? 0 : -ENOMEM;
+}
+
 /* Limits from config.yaml when inside a project, else the defaults. */
-static int load_config(struct cage_spec *s, struct diag *d)
+static int load_config(struct cage_spec *s, struct strv *hidden, struct diag *d)
 {
         struct akios_config cfg;
         _cleanup_free_ char *dir = NULL, *path = NULL;
@@ -103,8 +136,11 @@ static int load_config(struct cage_spec *s, struct diag *d)
         if (cfg.cpu_limit > 0)
                 s->cpu_fraction = cfg.cpu_limit;
         s->strict = cfg.sandbox_required == SANDBOX_STRICT;
+        s->none = cfg.sandbox_required == SANDBOX_NONE;
+        if (dir)
+                r = hidden_paths(dir, cfg.audit_storage_path, hidden);
         config_free(&cfg);
-        return 0;
+        return r < 0 ? -ENOMEM : 0;
 }
 
 static int number(const char *opt, const char *v, uint64_t min, uint64_t *ret)
@@ -175,6 +211,11 @@ static int parse_option(struct exec_args *a, int o, const char *v)
         case OPT_JSON:
                 a->json = true;
                 return 0;
+        case OPT_NO_STDIN:
+                a->no_stdin = true;
+                return 0;
+        case OPT_QUOTA:
+                return number("disk-quota", v, 1, &a->disk_quota_mb);
         default:
                 return usage_error("exec", "unknown option");
         }
@@ -199,18 +240,104 @@ static int build_env(struct exec_args *a, struct strv *env)
         return 0;
 }
 
+/* SIGINT/SIGTERM/SIGHUP: one byte into this pipe, which cage_run polls (spec.cancel_fd). */
+static int cancel_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t cancel_sig;
+
+static void on_cancel(int sig)
+{
+        int e = errno;
+
+        cancel_sig = sig;
+        (void)!write(cancel_pipe[1], "x", 1);
+        errno = e;
+}
+
+static int cancel_install(struct sigaction old[3])
+{
+        static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+        struct sigaction sa = { .sa_handler = on_cancel };
+
+        if (pipe2(cancel_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+                return -errno;
+        sigemptyset(&sa.sa_mask);
+        for (unsigned i = 0; i < 3; i++)
+                sigaction(sigs[i], &sa, &old[i]);
+        return cancel_pipe[0];
+}
+
+static void cancel_restore(struct sigaction old[3])
+{
+        static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+
+        for (unsigned i = 0; i < 3; i++)
+                sigaction(sigs[i], &old[i], NULL);
+        for (unsigned i = 0; i < 2; i++)
+                if (cancel_pipe[i] >= 0)
+                        close(cancel_pipe[i]);
+        cancel_pipe[0] = cancel_pipe[1] = -1;
+}
+
+/* The working directory as the caller named it ($PWD when it is this directory), so that
+ * it matches --rw/--ro paths bound where they were named; else the physical one. */
+static char *logical_cwd(void)
+{
+        const char *pwd = getenv("PWD");
+        struct stat a, b;
+
+        if (pwd && pwd[0] == '/' && strlen(pwd) < PATH_MAX && stat(pwd, &a) == 0 &&
+            stat(".", &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino &&
+            !strstr(pwd, "/./") && !strstr(pwd, "/../"))
+                return strdup(pwd);
+        return getcwd(NULL, 0);
+}
+
+/* Each layer the cage went without, once per run (CONTRACTS §7 has them in `degraded`). */
+static void warn_degraded(const struct cage_layers *l)
+{
+        const char *deg[32];
+        int n = cage_degraded_list(l, deg, (int)ARRAY_SIZE(deg));
+
+        for (int i = 0; i < n; i++)
+                log_warn("cage without %s", deg[i]);
+}
+
 static int run_it(struct exec_args *a, char **argv)
 {
         struct cage_result res;
         struct diag d = { 0 };
         struct strv env = { 0 };
-        _cleanup_free_ char *cmd = NULL, *cwd = getcwd(NULL, 0);
+        struct sigaction old[3];
+        _cleanup_free_ char *cmd = NULL, *cwd = logical_cwd(), *rel = NULL;
+        char named[PATH_MAX];
         int r;
 
+        if (a->disk_quota_mb) {
+                /* Honest refusal: RLIMIT_FSIZE is per file, and neither a project quota nor
+                 * a copy-back scratch tmpfs is set up by akios (CONTRACTS §1). */
+                log_error("--disk-quota cannot be enforced: akios does not set up project "
+                          "quotas for --rw paths yet; use --max-file-size (per file) and "
+                          "--tmp-size (the private /tmp) instead");
+                return EXIT_NO_CAGE;
+        }
+        for (unsigned i = 0; i < a->n_rw + a->n_ro; i++) {
+                const char *p = i < a->n_rw ? a->rw[i] : a->ro[i - a->n_rw];
+
+                if (cage_user_path(p, cwd, named, sizeof(named), &d) < 0) {
+                        log_error("%s %s", i < a->n_rw ? "--rw" : "--ro", d.msg);
+                        return EXIT_USAGE;
+                }
+        }
+        /* ./cmd and dir/cmd run from the caller's working directory (CONTRACTS §1). */
+        if (strchr(argv[0], '/') && argv[0][0] != '/' && cwd) {
+                if (asprintf(&rel, "%s/%s", cwd, argv[0]) < 0)
+                        return EXIT_FAIL;
+                argv[0] = rel;
+        }
         r = cage_resolve_command(argv[0], &cmd);
         if (r < 0) {
                 log_error("'%s': %s", argv[0],
-                          r == -EINVAL ? "use a command name or an absolute path" : strerror(-r));
+                          r == -EINVAL ? "use a command name or a path" : strerror(-r));
                 return r == -EACCES ? 126 : 127;
         }
         argv[0] = cmd;
@@ -226,14 +353,23 @@ static int run_it(struct exec_args *a, char **argv)
         a->spec.cwd = cwd;
         a->spec.rw_paths = a->rw;
         a->spec.ro_paths = a->ro;
-        a->spec.stdin_fd = 0;
+        a->spec.stdin_fd = a->no_stdin ? -1 : 0;
+        a->spec.hidden_paths = (const char *const *)a->hidden.v;
         fflush(stdout);
+        a->spec.cancel_fd = cancel_install(old);
         r = cage_run(&a->spec, &res, &d);
+        cancel_restore(old);
         strv_free(&env);
+        if (r >= 0)
+                warn_degraded(&res.layers);
         if (r < 0) {
                 log_error("%s", d.msg[0] ? d.msg : strerror(-r));
+                if (cancel_sig)
+                        return 130;
                 if (r == -EOPNOTSUPP)
                         return EXIT_NO_CAGE;
+                if (r == -EPERM && strstr(d.msg, "project's"))
+                        return EXIT_POLICY;
                 return r == -ENOENT && strstr(d.msg, "execute") ? 127 : EXIT_FAIL;
         }
         if (a->json) {
@@ -242,7 +378,10 @@ static int run_it(struct exec_args *a, char **argv)
                 print_json(rec);
                 json_decref(rec);
         }
-        if (res.reason != CAGE_EXITED && res.reason != CAGE_KILLED)
+        if (res.reason == CAGE_INTERRUPTED)
+                log_error("'%s' was stopped: interrupted by signal %d", argv[0],
+                          (int)cancel_sig);
+        else if (res.reason != CAGE_EXITED && res.reason != CAGE_KILLED)
                 log_error("'%s' was stopped by the cage: %s", argv[0],
                           cage_reason_name(res.reason));
         r = cage_result_exit_code(&res);
@@ -257,7 +396,7 @@ int cmd_exec(int argc, char **argv)
         int o, r;
 
         cage_spec_defaults(&a.spec);
-        if (load_config(&a.spec, &d) < 0) {
+        if (load_config(&a.spec, &a.hidden, &d) < 0) {
                 char msg[1200];
 
                 diag_format(&d, msg, sizeof(msg));
@@ -269,23 +408,28 @@ int cmd_exec(int argc, char **argv)
         while ((o = getopt_long(argc, argv, "+", options, NULL)) != -1) {
                 if (o == OPT_HELP) {
                         strv_free(&a.env);
+                        strv_free(&a.hidden);
                         return command_help("exec");
                 }
                 if (o == '?') {
                         strv_free(&a.env);
+                        strv_free(&a.hidden);
                         return usage_error("exec", "unknown option '%s'", argv[optind - 1]);
                 }
                 r = parse_option(&a, o, optarg);
                 if (r) {
                         strv_free(&a.env);
+                        strv_free(&a.hidden);
                         return r;
                 }
         }
         if (optind >= argc) {
                 strv_free(&a.env);
+                strv_free(&a.hidden);
                 return usage_error("exec", "no command given (akios exec [OPTIONS] -- CMD)");
         }
         r = run_it(&a, argv + optind);
         strv_free(&a.env);
+        strv_free(&a.hidden);
         return r;
 }

@@ -185,6 +185,30 @@ static void print_summary(const json_t *summary, int code)
                 printf("  output: none (the run folder could not be created)\n");
 }
 
+/* What the cage of each tool step went without (its record's `degraded`, CONTRACTS §7), on
+ * stderr, each line once per run. */
+static void warn_degraded(const json_t *summary)
+{
+        const json_t *steps = json_object_get(summary, "steps"), *st, *line;
+        struct strv seen = { 0 };
+        size_t i, k;
+
+        json_array_foreach(steps, i, st) {
+                const json_t *cage = json_object_get(json_object_get(st, "output"), "cage");
+
+                json_array_foreach(json_object_get(cage, "degraded"), k, line) {
+                        const char *t = json_string_value(line);
+
+                        if (!t || strv_contains(&seen, t))
+                                continue;
+                        (void)strv_push(&seen, t);
+                        log_warn("step %lld: cage without %s",
+                                 (long long)json_integer_value(json_object_get(st, "index")), t);
+                }
+        }
+        strv_free(&seen);
+}
+
 /* Progress on stderr: one live line on a terminal, plain lines otherwise. */
 static void show_progress(void *userdata, enum step_phase phase, const struct step *s,
                           size_t n, const char *status, double elapsed_ms, double cost)
@@ -230,6 +254,7 @@ int cmd_run(int argc, char **argv)
         if (!a.json && !a.quiet)
                 o.progress = show_progress;
         r = engine_run(&cfg, wf, &o, &summary, &d);
+        warn_degraded(summary);
         if (a.json && summary)
                 print_json(summary);
         else if (!a.quiet && summary)

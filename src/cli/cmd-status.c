@@ -138,11 +138,7 @@ int cmd_status(int argc, char **argv)
                 if (streq(argv[i], "--json")) {
                         json = true;
                 } else if (streq(argv[i], "--help") || streq(argv[i], "-h")) {
-                        const struct command *c = command_find("status");
-
                         command_help("status");
-                        if (c && !c->help)
-                                printf("\n%s", help_status);
                         return EXIT_OK;
                 } else {
                         return usage_error("status", "unknown argument '%s'", argv[i]);

@@ -33,7 +33,8 @@ static const struct enum_value redaction_values[] = {
         { "remove", REDACT_REMOVE }, { NULL, 0 },
 };
 static const struct enum_value sandbox_required_values[] = {
-        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT }, { NULL, 0 },
+        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT },
+        { "none", SANDBOX_NONE }, { NULL, 0 },
 };
 static const struct enum_value fsync_values[] = {
         { "always", FSYNC_ALWAYS }, { "batch", FSYNC_BATCH }, { NULL, 0 },
@@ -51,8 +52,8 @@ static const struct enum_value only_regex[] = { { "regex", 0 }, { NULL, 0 } };
 static const struct enum_value only_jsonl[] = { { "jsonl", 0 }, { NULL, 0 } };
 
 static const struct config_key config_keys[] = {
-        { "sandbox_enabled", K_BOOL, AT(sandbox_enabled), "true", 0, 0, NULL, 0,
-          "master switch for the cage (namespaces, seccomp, rlimits, cgroup)" },
+        { "sandbox_enabled", K_BOOL, AT(sandbox_enabled), "true", 0, 0, NULL, F_MUST_BE_TRUE,
+          "must be true: tool steps always run in the cage (false is refused)" },
         { "cpu_limit", K_NUMBER, AT(cpu_limit), "0.8", 0, 1, NULL, F_MIN_OPEN,
           "fraction of one CPU the cage may use" },
         { "memory_limit_mb", K_INTEGER, AT(memory_limit_mb), "256", 16, 1048576, NULL, 0,
@@ -95,7 +96,8 @@ static const struct config_key config_keys[] = {
           "least severe message that is logged" },
         { "sandbox_required", K_ENUM, AT(sandbox_required), "best-effort", 0, 0,
           sandbox_required_values, 0,
-          "strict: refuse to run (exit 7) when a cage layer is missing" },
+          "strict: refuse to run (exit 7) when a cage layer is missing; none: run tool "
+          "steps even where not even the cage's floor (Landlock + seccomp) can be built" },
         { "fsync", K_ENUM, AT(fsync), "always", 0, 0, fsync_values, 0,
           "fsync the audit ledger after every event, or once per batch" },
         { "model_prices", K_PRICES, AT(model_prices), "{}", 0, PRICE_MAX, NULL, 0,

@@ -21,7 +21,8 @@
 #define CONFIG_PRICE_MAX_PER_1M 100000.0
 
 enum redaction_strategy { REDACT_MASK, REDACT_HASH, REDACT_PARTIAL, REDACT_REMOVE };
-enum sandbox_required { SANDBOX_BEST_EFFORT, SANDBOX_STRICT };
+/* none: run tool steps even where not even the cage's floor can be built (issue 10) */
+enum sandbox_required { SANDBOX_BEST_EFFORT, SANDBOX_STRICT, SANDBOX_NONE };
 enum fsync_mode { FSYNC_ALWAYS, FSYNC_BATCH };
 enum environment { ENV_DEVELOPMENT, ENV_TESTING, ENV_PRODUCTION };
 enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARNING, LOG_ERROR };

@@ -22,7 +22,8 @@ enum key_flags {
         F_MIN_OPEN = 1 << 0,     /* K_NUMBER: the minimum itself is refused */
         F_ICASE = 1 << 1,        /* K_ENUM: any letter case (AKIOS writes log_level: INFO) */
         F_COMPAT = 1 << 2,       /* accepted from AKIOS config files for compatibility */
-        F_MUST_BE_FALSE = 1 << 3 /* K_BOOL: only false is supported */
+        F_MUST_BE_FALSE = 1 << 3, /* K_BOOL: only false is supported */
+        F_MUST_BE_TRUE = 1 << 4   /* K_BOOL: only true is supported */
 };
 
 struct enum_value {

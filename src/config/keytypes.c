@@ -36,6 +36,8 @@ static void want_bool(const struct config_key *k, char *out, size_t size)
 {
         if (k->flags & F_MUST_BE_FALSE)
                 snprintf(out, size, "false (the only value akios supports)");
+        else if (k->flags & F_MUST_BE_TRUE)
+                snprintf(out, size, "true (the only value akios supports)");
         else
                 snprintf(out, size, "true or false");
 }
@@ -56,12 +58,12 @@ static void want_integer(const struct config_key *k, char *out, size_t size)
 
 static void want_values(const char *intro, const struct enum_value *v, char *out, size_t size)
 {
-        struct buf b = BUF_INIT(size - 1);
+        struct buf b = BUF_INIT(0);
+        int r = buf_puts(&b, intro);
 
-        (void)buf_puts(&b, intro);
-        for (size_t i = 0; v[i].name; i++)
-                (void)buf_printf(&b, "%s'%s'", i ? ", " : "", v[i].name);
-        snprintf(out, size, "%s", b.data ? b.data : intro);
+        for (size_t i = 0; r == 0 && v[i].name; i++)
+                r = buf_printf(&b, "%s'%s'", i ? ", " : "", v[i].name);
+        snprintf(out, size, "%s", r == 0 && b.data ? b.data : intro);
         buf_free(&b);
 }
 
@@ -132,6 +134,12 @@ static int set_bool(struct akios_config *c, const struct config_key *k, const st
 
         if (!bool_word(v, &b) || (b && (k->flags & F_MUST_BE_FALSE)))
                 return fail_want(o, k, v);
+        /* sandbox_enabled: false would run tool steps on the host with the user's rights and
+         * secrets in reach; akios refuses it rather than pretend (CONTRACTS §5). */
+        if (!b && (k->flags & F_MUST_BE_TRUE))
+                return fail(o, v, "false is not supported: akios never runs tool steps outside "
+                            "the cage; remove the key (to run with whatever layers the host has, "
+                            "keep sandbox_required: best-effort)");
         if (k->offset != NOT_STORED)
                 *FIELD(c, k, bool) = b;
         return 0;

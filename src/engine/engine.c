@@ -26,10 +26,16 @@
 #define OUTPUT_JSON_MAX (1u << 30)
 
 static volatile sig_atomic_t interrupted;
+static int cancel_pipe[2] = { -1, -1 };
 
 static void on_signal(int sig)
 {
+        int e = errno;
+
         interrupted = sig;
+        if (cancel_pipe[1] >= 0)
+                (void)!write(cancel_pipe[1], "x", 1);
+        errno = e;
 }
 
 bool engine_interrupted(void)
@@ -37,14 +43,20 @@ bool engine_interrupted(void)
         return interrupted != 0;
 }
 
+int engine_cancel_fd(void)
+{
+        return cancel_pipe[0];
+}
+
 static const char *const categories[] = {
-        [1] = "runtime", [2] = "validation", [3] = "security", [4] = "budget",
-        [5] = "sandbox", [6] = "audit", [7] = "environment",
+        [EXIT_FAIL] = "runtime", [EXIT_USAGE] = "validation", [EXIT_POLICY] = "security",
+        [EXIT_BUDGET] = "budget", [EXIT_SANDBOX] = "sandbox", [EXIT_AUDIT] = "audit",
+        [EXIT_NO_CAGE] = "environment",
 };
 
 static const char *error_category(int code)
 {
-        if (code == 130)
+        if (code == EXIT_INTERRUPTED)
                 return "interrupted";
         return code > 0 && code < (int)ARRAY_SIZE(categories) ? categories[code] : NULL;
 }
@@ -100,7 +112,7 @@ int step_redact(struct step_ctx *ctx, enum redact_site site, const char *in, siz
         if (r < 0) {
                 buf_free(&out);
                 /* Fail closed: nothing passes unredacted. */
-                return step_fail(ctx, 1, -r, "redaction failed (%s); the text was not "
+                return step_fail(ctx, EXIT_FAIL, -r, "redaction failed (%s); the text was not "
                                  "released", strerror(-r));
         }
         ctx->run->redactions += count;
@@ -126,6 +138,11 @@ const struct akios_config *step_policy(const struct step_ctx *ctx)
 const char *step_project_dir(const struct step_ctx *ctx)
 {
         return ctx->run->project_dir;
+}
+
+int step_run_dir_fd(const struct step_ctx *ctx)
+{
+        return ctx->run->run_dir_fd;
 }
 
 const char *step_run_dir(const struct step_ctx *ctx)
@@ -155,13 +172,13 @@ int step_open_checked(struct step_ctx *ctx, int fd, const char *shown)
         int r = policy_fd_allowed(ctx->run, fd);
 
         if (r == -EPERM)
-                return step_fail(ctx, 3, EPERM, "'%s' is a control file of the project "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "'%s' is a control file of the project "
                                  "(audit/, .env, config.yaml, keys): no agent may reach it",
                                  shown);
         if (r == -EXDEV || r == -ELOOP)
-                return step_fail(ctx, 3, EPERM, "'%s' is outside the project", shown);
+                return step_fail(ctx, EXIT_POLICY, EPERM, "'%s' is outside the project", shown);
         if (r < 0)
-                return step_fail(ctx, 1, -r, "cannot check '%s': %s", shown, strerror(-r));
+                return step_fail(ctx, EXIT_FAIL, -r, "cannot check '%s': %s", shown, strerror(-r));
         return 0;
 }
 
@@ -261,31 +278,66 @@ int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, js
                       detail);
 }
 
+/* A directory below dirfd, made if missing and opened without following a symlink when we
+ * are root: a user who can write data/ must not steer root's mkdir, chown or writes
+ * elsewhere (CONTRACTS §3). */
+static int open_subdir(int dirfd, const char *name, bool create, bool *made)
+{
+        int fd;
+
+        if (made)
+                *made = false;
+        if (create && mkdirat(dirfd, name, 0755) == 0 && made)
+                *made = true;
+        else if (create && errno != EEXIST)
+                return -errno;
+        fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC |
+                                         (geteuid() == 0 ? O_NOFOLLOW : 0));
+        return fd < 0 ? (errno == ELOOP ? -ENOTDIR : -errno) : fd;
+}
+
 static int make_run_dir(struct run_state *run)
 {
         char stamp[32], dir[PATH_MAX], id[64];
+        _cleanup_close_ int pfd = -1, dfd = -1, ofd = -1;
         int r;
 
         r = run_stamp_now(stamp);
         if (r < 0)
                 return r;
-        snprintf(dir, sizeof(dir), "%s/data/output", run->project_dir);
-        r = mkdir_p(dir, 0755);
-        if (r < 0)
-                return r;
+        pfd = open(run->project_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (pfd < 0)
+                return -errno;
+        dfd = open_subdir(pfd, "data", true, NULL);
+        if (dfd < 0)
+                return dfd;
+        ofd = open_subdir(dfd, "output", true, NULL);
+        if (ofd < 0)
+                return ofd;
         for (int n = 1; n < 1000; n++) {
+                bool made;
+                int fd;
+
                 if (n == 1)
                         snprintf(id, sizeof(id), "run_%s", stamp);
                 else
                         snprintf(id, sizeof(id), "run_%s_%d", stamp, n);
-                snprintf(dir, sizeof(dir), "%s/data/output/%s", run->project_dir, id);
-                if (mkdir(dir, 0755) == 0) {
-                        run->run_dir = strdup(dir);
-                        run->run_id = strdup(id);
-                        return run->run_dir && run->run_id ? 0 : -ENOMEM;
+                fd = open_subdir(ofd, id, true, &made);
+                if (!made) {
+                        /* Taken (a directory, a file or a link of that name): the next. */
+                        if (fd >= 0)
+                                close(fd);
+                        if (fd >= 0 || fd == -ENOTDIR)
+                                continue;
+                        return fd;
                 }
-                if (errno != EEXIST)
-                        return -errno;
+                if (fd < 0)
+                        return fd; /* made, then replaced before we opened it */
+                snprintf(dir, sizeof(dir), "%s/data/output/%s", run->project_dir, id);
+                run->run_dir_fd = fd;
+                run->run_dir = strdup(dir);
+                run->run_id = strdup(id);
+                return run->run_dir && run->run_id ? 0 : -ENOMEM;
         }
         return -EEXIST;
 }
@@ -397,7 +449,7 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
         int attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1, r = 0;
         const json_t *outputs = run->outputs_by_number;
         for (int a = 0; a < attempts; a++) {
-                struct step_ctx ctx = { .run = run, .step = s, .exit_code = 1,
+                struct step_ctx ctx = { .run = run, .step = s, .exit_code = EXIT_FAIL,
                                         .detail = json_object() };
                 json_t *result = NULL;
 
@@ -409,8 +461,8 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 /* Intent before effect: if it cannot be recorded, the action does not run. */
                 if (r == 0 && ledger(run, s->index, s->agent->name, s->action->name, "started",
                                      json_pack("{s:i}", "try", a + 1)) < 0)
-                        r = step_fail(&ctx, 1, EIO, "audit: cannot record the step's intent "
-                                      "(%s); the step was not run",
+                        r = step_fail(&ctx, EXIT_FAIL, EIO, "audit: cannot record the step's "
+                                      "intent (%s); the step was not run",
                                       strerror(-run->ledger_error));
                 else if (r == 0)
                         r = s->action->run(&ctx, &result);
@@ -422,19 +474,19 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 if (r == 0) {
                         *ret_result = result;
                         *ret_detail = ctx.detail;
-                        rec->exit_code = 0;
+                        rec->exit_code = EXIT_OK;
                         break;
                 }
                 json_decref(result);
-                rec->exit_code = ctx.exit_code ? ctx.exit_code : 1;
+                rec->exit_code = ctx.exit_code ? ctx.exit_code : EXIT_FAIL;
                 redact_message(run, ctx.err.msg[0] ? ctx.err.msg : strerror(-r), rec->error,
                                sizeof(rec->error));
                 json_object_set_new(ctx.detail, "error", json_string(rec->error));
                 json_object_set_new(ctx.detail, "attempt", json_integer(a + 1));
                 ledger(run, s->index, s->agent->name, s->action->name,
-                       rec->exit_code == 3 ? "denied" : "failure", ctx.detail);
+                       rec->exit_code == EXIT_POLICY ? "denied" : "failure", ctx.detail);
                 /* Policy, budget and cage verdicts are final: no retry. */
-                if (rec->exit_code >= 3 || engine_interrupted() || run->ledger_failed)
+                if (rec->exit_code >= EXIT_POLICY || engine_interrupted() || run->ledger_failed)
                         break;
         }
         json_decref(params_src);
@@ -459,15 +511,35 @@ static json_t *step_summary(const struct step *s, const struct step_record *rec,
         return j;
 }
 
+/* Through the run folder's fd: its path may lead elsewhere by now (a user who can write
+ * data/output can rename the folder and leave a symlink in its place). */
 static int write_output_json(struct run_state *run, json_t *summary)
 {
-        char path[PATH_MAX];
+        char tmp[64];
         _cleanup_free_ char *s = json_dumps(summary, JSON_INDENT(2) | JSON_SORT_KEYS);
+        _cleanup_close_ int fd = -1;
+        int r;
 
         if (!s)
                 return -ENOMEM;
-        snprintf(path, sizeof(path), "%s/output.json", run->run_dir);
-        return write_file_atomic(path, s, strlen(s), 0644);
+        if (run->run_dir_fd < 0)
+                return -EBADF;
+        snprintf(tmp, sizeof(tmp), "output.json.tmp.%d", (int)getpid());
+        (void)unlinkat(run->run_dir_fd, tmp, 0);
+        fd = openat(run->run_dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
+                    0644);
+        if (fd < 0)
+                return -errno;
+        r = write_all(fd, s, strlen(s));
+        if (r == 0 && fsync(fd) < 0)
+                r = -errno;
+        if (r == 0 && renameat(run->run_dir_fd, tmp, run->run_dir_fd, "output.json") < 0)
+                r = -errno;
+        if (r < 0) {
+                (void)unlinkat(run->run_dir_fd, tmp, 0);
+                return r;
+        }
+        return fsync(run->run_dir_fd) < 0 ? -errno : 0;
 }
 
 static void install_signals(struct sigaction *old_int, struct sigaction *old_term)
@@ -476,6 +548,8 @@ static void install_signals(struct sigaction *old_int, struct sigaction *old_ter
 
         sigemptyset(&sa.sa_mask);
         interrupted = 0;
+        if (cancel_pipe[0] < 0 && pipe2(cancel_pipe, O_CLOEXEC | O_NONBLOCK) < 0)
+                cancel_pipe[0] = cancel_pipe[1] = -1; /* engine_interrupted() still works */
         sigaction(SIGINT, &sa, old_int);
         sigaction(SIGTERM, &sa, old_term);
 }
@@ -486,6 +560,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         struct run_state run = { .cfg = cfg, .wf = wf, .outputs = json_array(),
                                  .outputs_by_number = json_object(),
                                  .redactions_by_type = json_object(), .dry_run = o->dry_run,
+                                 .run_dir_fd = -1,
                                  .quiet = o->quiet };
         struct sigaction old_int, old_term;
         json_t *steps = json_array(), *summary = NULL, *previous = NULL;
@@ -493,47 +568,40 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         double t0 = monotonic_ms();
         int code = 0, r;
         const char *status = "completed";
-        uint8_t digest[32];
         char hex[65], proof[PATH_MAX];
-        struct buf wfb = BUF_INIT(WORKFLOW_MAX_BYTES);
 
         rfc3339_now(started);
         run.project_dir = strdup(cfg->project_dir);
         r = run.project_dir ? make_run_dir(&run) : -ENOMEM;
         if (r < 0) {
                 diag_set(d, NULL, 0, 0, "cannot create the run folder: %s", strerror(-r));
-                code = 1;
+                code = EXIT_FAIL;
                 status = "failed";
                 goto done;
         }
         r = open_layers(&run, d);
         if (r < 0) {
-                code = r == -EBADMSG ? 6 : 1;
+                code = r == -EBADMSG ? EXIT_AUDIT : EXIT_FAIL;
                 status = "failed";
                 goto done;
         }
         r = check_strict_cage(&run, d);
         if (r < 0) {
-                code = 7;
+                code = EXIT_NO_CAGE;
                 status = "failed";
                 ledger(&run, 0, "engine", "cage_check", "denied",
                        json_pack("{s:s}", "reason", d->msg));
                 goto done;
         }
         install_signals(&old_int, &old_term);
-        hex[0] = '\0';
-        if (read_file_capped(wf->path, WORKFLOW_MAX_BYTES, &wfb) == 0) {
-                sha256(wfb.data, wfb.len, digest);
-                hex_encode(digest, 32, hex);
-        }
-        buf_free(&wfb);
+        hex_encode(wf->sha256, 32, hex);
         if (ledger(&run, 0, "engine", "run_start", "started",
                    json_pack("{s:s,s:s,s:I,s:s}", "workflow", wf->name, "workflow_sha256", hex,
                              "steps", (json_int_t)wf->n_steps, "akios_version",
                              AKIOS_VERSION)) < 0) {
                 diag_set(d, NULL, 0, 0, "audit: cannot record the run's start (%s); no step "
                          "was run", strerror(-run.ledger_error));
-                code = 1;
+                code = EXIT_FAIL;
                 status = "failed";
                 goto restore;
         }
@@ -545,7 +613,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 double ts = monotonic_ms();
 
                 if (engine_interrupted()) {
-                        code = 130;
+                        code = EXIT_INTERRUPTED;
                         status = "interrupted";
                         break;
                 }
@@ -573,7 +641,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         /* Its outcome (or intent) is not on the record: the run stops here and
                          * does not claim success. */
                         rec.status = "failed";
-                        code = 1;
+                        code = EXIT_FAIL;
                         status = "failed";
                         snprintf(rec.error, sizeof(rec.error), "audit: cannot record event: "
                                  "%s; the run stopped", strerror(-run.ledger_error));
@@ -582,15 +650,15 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 } else if (r == 0) {
                 } else if (engine_interrupted()) {
                         rec.status = "interrupted";
-                        code = 130;
+                        code = EXIT_INTERRUPTED;
                         status = "interrupted";
-                } else if (s->on_error == ON_ERROR_SKIP && rec.exit_code < 3) {
+                } else if (s->on_error == ON_ERROR_SKIP && rec.exit_code < EXIT_POLICY) {
                         rec.status = "failed_skipped";
                         result = skipped_result(rec.error);
                 } else {
                         rec.status = "failed";
                         code = rec.exit_code;
-                        status = code == 4 ? "budget_exceeded" : "failed";
+                        status = code == EXIT_BUDGET ? "budget_exceeded" : "failed";
                         diag_set(d, NULL, 0, 0, "step %ld (%s.%s): %s", s->number,
                                  s->agent->name, s->action->name, rec.error);
                 }
@@ -610,12 +678,16 @@ record:
                 if (code)
                         break;
         }
-        if (code == 130 && !d->msg[0])
+        if (code == EXIT_INTERRUPTED && !d->msg[0])
                 diag_set(d, NULL, 0, 0, "interrupted by signal %d; the run stopped and its "
                          "record was written", (int)interrupted);
 restore:
         sigaction(SIGINT, &old_int, NULL);
         sigaction(SIGTERM, &old_term, NULL);
+        for (unsigned i = 0; i < 2; i++)
+                if (cancel_pipe[i] >= 0)
+                        close(cancel_pipe[i]);
+        cancel_pipe[0] = cancel_pipe[1] = -1;
 done:
         rfc3339_now(finished);
         if (run.redactor) {
@@ -656,7 +728,7 @@ done:
                                      (json_int_t)run.tokens_out, "cost_microusd",
                                      (json_int_t)(run.cost_usd * 1e6 + 0.5),
                                      "redactions", (json_int_t)run.redactions)) < 0 && !code) {
-                        code = 1;
+                        code = EXIT_FAIL;
                         diag_set(d, NULL, 0, 0, "audit: cannot record the run's end (%s); the "
                                  "run is not complete on the record",
                                  strerror(-run.ledger_error));
@@ -671,7 +743,7 @@ done:
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "audit: cannot sign the ledger and write "
                                  "audit-proof.json: %s", strerror(-r));
-                        code = r == -EBADMSG ? 6 : 1;
+                        code = r == -EBADMSG ? EXIT_AUDIT : EXIT_FAIL;
                 }
         }
         if (run.run_dir && summary) {
@@ -686,7 +758,7 @@ done:
                 r = write_output_json(&run, summary);
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "cannot write output.json: %s", strerror(-r));
-                        code = 1;
+                        code = EXIT_FAIL;
                         /* The caller reports from the summary: it must not say completed. */
                         json_object_set_new(summary, "status", json_string("failed"));
                         json_object_set_new(summary, "exit_code", json_integer(code));
@@ -702,6 +774,8 @@ done:
         json_decref(run.redactions_by_type);
         free(run.project_dir);
         free(run.run_dir);
+        if (run.run_dir_fd >= 0)
+                close(run.run_dir_fd);
         free(run.run_id);
         *ret_summary = summary;
         return code;

@@ -30,6 +30,7 @@ struct run_state {
         const struct workflow *wf;
         char *project_dir;
         char *run_dir;          /* absolute data/output/run_<ts>[_N] */
+        int run_dir_fd;         /* it, opened O_DIRECTORY|O_NOFOLLOW when made (-1: none) */
         char *run_id;           /* run_<ts>[_N] */
         struct audit_log *audit;       /* NULL when audit_enabled is false */
         struct pii_redactor *redactor; /* NULL when redaction is off everywhere */

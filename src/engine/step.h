@@ -55,6 +55,9 @@ struct step_ctx {
 const struct akios_config *step_policy(const struct step_ctx *ctx);
 const char *step_project_dir(const struct step_ctx *ctx);
 const char *step_run_dir(const struct step_ctx *ctx);
+/* The run folder as the fd it was created through (never re-resolved by path: privileged
+ * operations on it go through this, STYLE/CONTRACTS §3); -1 when there is none. */
+int step_run_dir_fd(const struct step_ctx *ctx);
 const char *step_run_id(const struct step_ctx *ctx);
 
 /* 3 redaction: *ret is malloc'd (NUL-terminated). Fails closed: on error the step fails.
@@ -83,3 +86,6 @@ int step_fail(struct step_ctx *ctx, int exit_code, int err, const char *fmt, ...
 int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, json_t *detail);
 /* true once SIGINT/SIGTERM arrived: long actions stop and fail (within a second). */
 bool engine_interrupted(void);
+/* Readable once SIGINT/SIGTERM arrived (a pipe; poll it, never read it): for actions that
+ * wait in poll(2), e.g. cage_spec.cancel_fd. -1 outside a run. */
+int engine_cancel_fd(void);

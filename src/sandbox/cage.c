@@ -35,6 +35,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sandbox/init-msg.h"
 #include "sandbox/internal.h"
 
 #ifndef CLONE_PIDFD
@@ -58,7 +59,8 @@ static int child_wait(struct cage_ctx *c)
         if (read(c->go_fd, &b, 1) != 1)
                 return -ECANCELED;
         close(c->go_fd);
-        return 0;
+        /* Dumpable only while the supervisor wrote our uid map (see launch). */
+        return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ? -errno : 0;
 }
 
 /* v1: move ourselves into the cgroup through the `tasks` files the parent opened, first
@@ -78,10 +80,28 @@ static int child_cgroup(struct cage_ctx *c)
 
 static int child_session(struct cage_ctx *c)
 {
-        if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
-                return -errno;
+        (void)c;
         /* No controlling terminal: TIOCSTI has nothing to inject into (CVE-2017-5226). */
         return setsid() < 0 ? -errno : 0;
+}
+
+/* The cage dies with its supervisor. Set after the last uid/gid change, which clears the
+ * death signal (commit_creds), and then checked against the race where the supervisor died
+ * before it was set: its end of the status socket is then closed (a pid namespace hides the
+ * parent from getppid(), which reads 0 there). */
+static int child_deathsig(struct cage_ctx *c)
+{
+        struct pollfd p = { .fd = c->status_fd, .events = POLLRDHUP };
+        pid_t pp;
+
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0) < 0)
+                return -errno;
+        pp = getppid();
+        if (pp != c->supervisor && !(pp == 0 && (c->clone_flags & CLONE_NEWPID)))
+                _exit(127);
+        if (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLRDHUP | POLLERR)))
+                _exit(127);
+        return 0;
 }
 
 static int child_ids_early(struct cage_ctx *c)
@@ -108,12 +128,20 @@ static int child_open(struct cage_ctx *c)
 
 static int child_mount(struct cage_ctx *c)
 {
-        return c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
+        int r = c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
+
+        if (r >= 0 && mount_proc_refused())
+                c->layers.degraded |= CAGE_DEGRADED_PROC;
+        return r;
 }
 
+/* Cosmetic: the namespace isolates the hostname whether or not we may set it (podman's
+ * default seccomp profile refuses sethostname), so a refusal is noted, not fatal. */
 static int child_uts(struct cage_ctx *c)
 {
-        return c->clone_flags & CLONE_NEWUTS ? uts_child_hostname(c) : 0;
+        if ((c->clone_flags & CLONE_NEWUTS) && uts_child_hostname(c) < 0)
+                c->layers.degraded |= CAGE_DEGRADED_HOSTNAME;
+        return 0;
 }
 
 static int child_net(struct cage_ctx *c)
@@ -123,7 +151,13 @@ static int child_net(struct cage_ctx *c)
 
 static int child_stdio(struct cage_ctx *c)
 {
-        int in = c->spec->stdin_fd >= 0 ? c->spec->stdin_fd : c->null_fd;
+        /* The relay pipe (never the caller's own fd 0: a terminal's modes, a directory fd,
+         * a descriptor opened read-write), else /dev/null. */
+        int in = c->stdin_rd >= 0 ? c->stdin_rd : c->null_fd;
+
+        if (c->stdin_wr >= 0)
+                close(c->stdin_wr);
+        c->stdin_wr = -1;
 
         if (dup2(in, 0) < 0 || dup2(c->out_fd, 1) < 0 || dup2(c->err_fd, 2) < 0)
                 return -errno;
@@ -150,6 +184,13 @@ static int child_chdir(struct cage_ctx *c)
         if (c->spec->workdir)
                 return -errno;
         return chdir("/") < 0 ? -errno : 0;
+}
+
+/* Measured, not assumed: rootless, the kernel keeps the caller's supplementary groups. */
+static int child_groups(struct cage_ctx *c)
+{
+        c->layers.groups_dropped = getgroups(0, NULL) == 0;
+        return 0;
 }
 
 static int child_landlock(struct cage_ctx *c)
@@ -186,55 +227,15 @@ static int child_report(struct cage_ctx *c)
         return n == (ssize_t)sizeof(m) ? 0 : -EIO;
 }
 
-static pid_t payload_pid;
-
-static void forward(int sig)
-{
-        if (payload_pid > 0)
-                kill(payload_pid, sig);
-}
-
-/* pid 1 of the cage: the kernel shields it from signals it has no handler for, so the
- * payload runs as pid 2 under this minimal init, which forwards SIGTERM/SIGINT/SIGHUP,
- * reaps orphans and reports the payload's wait status; when it exits, the kernel kills
- * whatever the payload left behind. */
-static _Noreturn void child_init(struct cage_ctx *c)
-{
-        struct cage_msg m = { .kind = CAGE_MSG_EXIT };
-        struct sigaction sa = { .sa_handler = forward };
-        int st;
-
-        sigaction(SIGTERM, &sa, NULL);
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGHUP, &sa, NULL);
-        for (;;) {
-                pid_t p = waitpid(-1, &st, __WALL);
-
-                if (p < 0 && errno == EINTR)
-                        continue;
-                if (p < 0 || p == payload_pid)
-                        break;
-        }
-        m.err = st;
-        (void)!write(c->status_fd, &m, sizeof(m));
-        _exit(0);
-}
-
+/* The last step. In a pid namespace our process becomes the cage's pid 1 by exec'ing the
+ * tiny init (init.c), which forks and execs the payload as pid 2: nothing of the supervisor
+ * stays in the cage. Without one, the payload replaces us directly. */
 static int child_exec(struct cage_ctx *c)
 {
         static char *const empty[] = { NULL };
 
-        if (c->clone_flags & CLONE_NEWPID) {
-                payload_pid = fork();
-                if (payload_pid < 0)
-                        return -errno;
-                if (payload_pid > 0) {
-                        close(0);
-                        close(1);
-                        close(2);
-                        child_init(c);
-                }
-        }
+        if (c->clone_flags & CLONE_NEWPID)
+                return init_child_exec(c);
         execve(c->spec->argv[0], c->spec->argv, c->spec->envp ? c->spec->envp : empty);
         return -errno;
 }
@@ -251,6 +252,7 @@ static const struct child_step steps[] = {
         { "setsid", child_session, -1 },
         { "open bind sources", child_open, -1 },
         { "uid/gid", child_ids_early, -1 },
+        { "user namespace limits", rlimit_child_userns, -1 },
         { "cgroup namespace", child_cgroupns, CAGE_LAYER_CGROUPNS },
         { "mount", child_mount, -1 },
         { "hostname", child_uts, -1 },
@@ -258,16 +260,25 @@ static const struct child_step steps[] = {
         { "rlimits", rlimit_child_apply, -1 },
         { "capability bounding set", caps_child_bounding, CAGE_LAYER_CAPS_DROPPED },
         { "uid/gid", child_ids_late, -1 },
+        { "death signal", child_deathsig, -1 },
         { "capabilities", caps_child_clear, -1 },
         { "no_new_privs", caps_child_no_new_privs, CAGE_LAYER_NO_NEW_PRIVS },
         { "stdio", child_stdio, -1 },
         { "close fds", child_close_fds, -1 },
         { "chdir", child_chdir, -1 },
+        { "groups", child_groups, -1 },
         { "landlock", child_landlock, CAGE_LAYER_LANDLOCK },
         { "seccomp", seccomp_child_load, CAGE_LAYER_SECCOMP },
         { "report", child_report, -1 },
         { "execve", child_exec, -1 },
 };
+
+/* Without namespaces, Landlock and seccomp are all the cage there is (floor.c). */
+static bool floor_needs(const struct cage_ctx *c, int layer)
+{
+        return c->layers.floor && !c->spec->none &&
+               (layer == CAGE_LAYER_LANDLOCK || layer == CAGE_LAYER_SECCOMP);
+}
 
 static _Noreturn void child_main(struct cage_ctx *c)
 {
@@ -281,7 +292,7 @@ static _Noreturn void child_main(struct cage_ctx *c)
                 r = s->fn(c);
                 if (r >= 0)
                         continue;
-                if (layer >= 0 && !c->spec->strict) {
+                if (layer >= 0 && !c->spec->strict && !floor_needs(c, layer)) {
                         c->layers.on[layer] = false;
                         continue;
                 }
@@ -314,6 +325,8 @@ void cage_spec_defaults(struct cage_spec *s)
                 .cpu_fraction = 0.8,
                 .output = CAGE_OUTPUT_PASS,
                 .stdin_fd = -1,
+                .cancel_fd = -1,
+                .workdir_fd = -1,
                 .stdout_fd = 1,
                 .stderr_fd = 2,
                 .uid = (uid_t)-1,
@@ -339,6 +352,12 @@ struct run {
         int notify_fd;        /* seccomp listener from the child, -1 until then */
         bool seccomp_killed;  /* the payload was killed for a syscall (kill below) */
         struct seccomp_kill kill;
+        int cancel_fd;        /* spec->cancel_fd until it fired */
+        bool cancelled;
+        int64_t payload_cpu_ms; /* without a pid namespace: read before reaping */
+        /* stdin relay: spec->stdin_fd -> buffer -> stdin_wr (non-blocking pipe) */
+        int stdin_src, stdin_wr;
+        size_t in_off, in_len;
 };
 
 static long raw_clone(unsigned long flags, int *pidfd)
@@ -371,7 +390,7 @@ static int spawn(struct run *x, struct diag *d)
 {
         static const unsigned long tries[] = { NS_FLAGS, NS_FLAGS & ~CLONE_NEWUSER, 0 };
         struct cage_ctx *c = x->c;
-        int first_err = 0;
+        int first_err = 0, r;
 
         for (unsigned i = 0; i < ARRAY_SIZE(tries); i++) {
                 long pid;
@@ -380,6 +399,8 @@ static int spawn(struct run *x, struct diag *d)
                         continue; /* namespaces without a userns need root */
                 c->clone_flags = (unsigned)tries[i];
                 set_ns_layers(c);
+                if (!tries[i] && (r = floor_parent_prepare(c, d)) < 0)
+                        return r;
                 x->pidfd = -1;
                 pid = raw_clone(tries[i], &x->pidfd);
                 if (pid == 0)
@@ -435,9 +456,15 @@ static void take_output(struct run *x, bool is_err, const char *p, size_t n)
                 r->stdout_bytes += room;
         if (!room)
                 return;
-        if (s->output == CAGE_OUTPUT_CAPTURE)
-                (void)buf_append(is_err ? &r->err : &r->out, p, room);
-        else
+        if (s->output == CAGE_OUTPUT_CAPTURE) {
+                /* Out of memory: the output cannot be kept whole; stop as for the cap. */
+                if (buf_append(is_err ? &r->err : &r->out, p, room) < 0 &&
+                    !x->killed_for_output) {
+                        x->killed_for_output = true;
+                        r->truncated = true;
+                        stop(x, SIGKILL);
+                }
+        } else
                 (void)write_all(is_err ? s->stderr_fd : s->stdout_fd, p, room);
 }
 
@@ -478,6 +505,27 @@ static int take_fd(struct msghdr *mh)
         return fd;
 }
 
+/* From the cage's pid 1 (init.c): the payload's wait status, or why it could not start. */
+static void read_init_msg(struct run *x, const void *p)
+{
+        struct cage_init_msg m;
+
+        memcpy(&m, p, sizeof(m));
+        /* m.cpu_ticks (the payload's own CPU time as RLIMIT_CPU counts it) is there for
+         * attributing a limit kill; the record's cpu_ms still comes from wait4. */
+        if (m.kind == CAGE_INIT_EXIT) {
+                x->payload_status = m.value;
+                x->got_exit = true;
+        } else if (m.kind == CAGE_INIT_EXEC_ERROR && !x->got_err) {
+                for (unsigned i = 0; i < ARRAY_SIZE(steps); i++)
+                        if (steps[i].fn == child_exec)
+                                x->err_msg = (struct cage_msg){ .kind = CAGE_MSG_ERROR,
+                                                                .step = (int)i,
+                                                                .err = m.value };
+                x->got_err = true;
+        }
+}
+
 static void read_status(struct run *x)
 {
         struct cage_msg m;
@@ -503,11 +551,16 @@ static void read_status(struct run *x)
                                 x->notify_fd = fd;
                 } else if (m.kind == CAGE_MSG_EXIT) {
                         x->payload_status = m.err;
+                        x->payload_cpu_ms = m.cpu_ms;
                         x->got_exit = true;
                 } else if (m.kind == CAGE_MSG_ERROR) {
                         x->err_msg = m;
                         x->got_err = true;
                 }
+                return;
+        }
+        if (n == (ssize_t)sizeof(struct cage_init_msg)) {
+                read_init_msg(x, iov.iov_base);
                 return;
         }
         if (n < 0 && errno == EINTR)
@@ -567,6 +620,57 @@ static void notified(struct run *x)
         }
 }
 
+static void stdin_close(struct run *x)
+{
+        x->stdin_src = -1; /* the caller's: never closed here */
+        close_fd(&x->stdin_wr);
+}
+
+/* One step of the stdin relay: read the caller's fd when the buffer is empty, else write
+ * what is buffered into the payload's pipe (non-blocking: the watch loop never stalls). */
+static void stdin_relay(struct run *x, short src_ev, short wr_ev)
+{
+        static char b[READ_CHUNK];
+
+        if (x->in_len == 0 && src_ev) {
+                ssize_t n = read(x->stdin_src, b, sizeof(b));
+
+                if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                        return;
+                if (n <= 0) { /* EOF, or not readable (a directory: EISDIR): EOF for it */
+                        stdin_close(x);
+                        return;
+                }
+                x->in_off = 0;
+                x->in_len = (size_t)n;
+        }
+        if (x->in_len && wr_ev) {
+                ssize_t n = write(x->stdin_wr, b + x->in_off, x->in_len);
+
+                if (n < 0 && (errno == EINTR || errno == EAGAIN))
+                        return;
+                if (n < 0) { /* EPIPE: the payload closed its stdin */
+                        stdin_close(x);
+                        return;
+                }
+                x->in_off += (size_t)n;
+                x->in_len -= (size_t)n;
+        }
+}
+
+/* Without a pid namespace the supervisor reaps the payload itself: peek at its own CPU
+ * time first (attrib.c), then reap. */
+static bool reap(struct run *x, int *status, struct rusage *ru)
+{
+        siginfo_t si = { 0 };
+
+        if (!(x->c->clone_flags & CLONE_NEWPID) &&
+            waitid(P_PID, (id_t)x->pid, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 &&
+            si.si_pid == x->pid)
+                x->payload_cpu_ms = cage_task_cpu_ms("/proc", x->pid);
+        return wait4(x->pid, status, __WALL | WNOHANG, ru) == x->pid;
+}
+
 /* Poll until the child is reaped and its pipes are closed. */
 static int watch(struct run *x, int *ret_status, struct rusage *ru)
 {
@@ -574,12 +678,15 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
         double reaped_at = 0;
 
         for (;;) {
-                struct pollfd p[5] = {
+                struct pollfd p[8] = {
                         { .fd = x->status_rd, .events = POLLIN },
                         { .fd = x->out_rd, .events = POLLIN },
                         { .fd = x->err_rd, .events = POLLIN },
                         { .fd = reaped ? -1 : x->pidfd, .events = POLLIN },
                         { .fd = x->notify_fd, .events = POLLIN },
+                        { .fd = x->cancel_fd, .events = POLLIN },
+                        { .fd = x->in_len || reaped ? -1 : x->stdin_src, .events = POLLIN },
+                        { .fd = x->in_len && !reaped ? x->stdin_wr : -1, .events = POLLOUT },
                 };
                 int t = poll_timeout(x);
 
@@ -595,8 +702,15 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                         }
                         t = t < 0 || t > (int)left ? (int)left + 1 : t;
                 }
-                if (poll(p, 5, t) < 0 && errno != EINTR)
+                if (poll(p, ARRAY_SIZE(p), t) < 0 && errno != EINTR)
                         return -errno;
+                if (p[5].revents && !x->cancelled) {
+                        /* SIGINT/SIGTERM of the caller: the whole cage goes, now. */
+                        x->cancelled = true;
+                        x->cancel_fd = -1;
+                        x->kill_at = x->deadline = 0;
+                        stop(x, SIGKILL);
+                }
                 if (p[4].revents & POLLIN)
                         notified(x);
                 else if (p[4].revents)
@@ -607,10 +721,20 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                         drain(x, &x->out_rd, false);
                 if (p[2].revents)
                         drain(x, &x->err_rd, true);
+                if (p[6].revents || p[7].revents)
+                        stdin_relay(x, p[6].revents, p[7].revents);
                 if (p[3].revents && !reaped) {
-                        if (wait4(x->pid, ret_status, __WALL, ru) == x->pid) {
+                        /* What the end of a pid namespace does otherwise: its process group
+                         * first, while the zombie still holds the pid (it cannot be reused
+                         * for another group), then whatever came to the subreaper. */
+                        if (x->c->layers.floor)
+                                kill(-x->pid, SIGKILL);
+                        if (reap(x, ret_status, ru)) {
                                 reaped = true;
                                 reaped_at = monotonic_ms();
+                                stdin_close(x);
+                                if (x->c->layers.floor)
+                                        floor_kill_descendants();
                         }
                 }
                 if (!reaped)
@@ -622,24 +746,30 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
 static void classify(struct run *x, int status, const struct rusage *ru)
 {
         struct cage_result *r = x->res;
-        bool oom = false, pids = false;
+        struct cage_seen seen = { .cancelled = x->cancelled, .output = x->killed_for_output,
+                                  .time = x->killed_for_time, .seccomp = x->seccomp_killed,
+                                  .seccomp_sig = x->kill.sig,
+                                  .payload_cpu_ms = x->payload_cpu_ms,
+                                  .cpu_limit_s = x->c->spec->cpu_time_s };
 
-        cg_events(&x->cg, &oom, &pids);
+        cg_events(&x->cg, &seen.oom, &seen.pids);
         /* Killed from outside, pid 1 takes the payload with it and reports nothing. */
         if (x->got_exit)
                 status = x->payload_status;
         r->cpu_ms = (double)(ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000.0 +
                     (double)(ru->ru_utime.tv_usec + ru->ru_stime.tv_usec) / 1000.0;
         r->max_rss_kb = ru->ru_maxrss;
+        /* Unknown (no /proc in the cage): everything the cage used, an upper bound. */
+        if (seen.payload_cpu_ms < 0)
+                seen.payload_cpu_ms = (int64_t)r->cpu_ms;
         if (WIFEXITED(status)) {
                 r->exit_code = WEXITSTATUS(status);
-                r->reason = CAGE_EXITED;
         } else {
                 r->exit_code = -1;
                 r->signal = WIFSIGNALED(status) ? WTERMSIG(status) : SIGKILL;
-                r->reason = CAGE_KILLED;
         }
-        if (x->seccomp_killed && r->signal == x->kill.sig) {
+        r->reason = cage_attribute(&seen, status);
+        if (r->reason == CAGE_SECCOMP) {
                 /* We killed it for the filter: the record says what the kernel's kill
                  * would have said, and which syscall. */
                 r->signal = SIGSYS;
@@ -647,19 +777,6 @@ static void classify(struct run *x, int status, const struct rusage *ru)
                 seccomp_syscall_name(x->kill.arch, x->kill.nr, r->syscall_name,
                                      sizeof(r->syscall_name));
         }
-        if (x->killed_for_output)
-                r->reason = CAGE_OUTPUT_LIMIT;
-        else if (r->signal == SIGSYS)
-                r->reason = CAGE_SECCOMP;
-        else if (r->signal && oom)
-                r->reason = CAGE_MEMORY;
-        else if (r->signal && pids)
-                r->reason = CAGE_PIDS;
-        else if (x->killed_for_time || r->signal == SIGXCPU)
-                r->reason = CAGE_TIMEOUT;
-        else if (r->signal == SIGKILL && x->c->spec->cpu_time_s &&
-                 r->cpu_ms >= (double)x->c->spec->cpu_time_s * 950.0)
-                r->reason = CAGE_TIMEOUT;
 }
 
 static int setup_error(struct run *x, struct diag *d)
@@ -670,9 +787,10 @@ static int setup_error(struct run *x, struct diag *d)
                                    : "?";
 
         if (m->strict) {
-                diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (sandbox_required:"
-                         " strict); run 'akios doctor' for how to enable it", step,
-                         strerror(m->err));
+                diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (%s); run "
+                         "'akios doctor' for how to enable it", step, strerror(m->err),
+                         x->c->spec->strict ? "sandbox_required: strict"
+                                            : "no namespaces here: the floor needs it");
                 return -EOPNOTSUPP;
         }
         if (steps[m->step].fn == child_exec)
@@ -700,6 +818,9 @@ static int prepare(struct run *x, struct diag *d)
         static unsigned seq;
         int r;
 
+        r = cage_check_hidden(s, d);
+        if (r < 0)
+                return r;
         c->host_root = geteuid() == 0;
         c->uid = s->uid != (uid_t)-1 ? s->uid : cage_default_uid(s->workdir);
         c->gid = s->gid != (gid_t)-1 ? s->gid : (c->host_root ? c->uid : getegid());
@@ -708,6 +829,9 @@ static int prepare(struct run *x, struct diag *d)
                 return -EPERM;
         }
         c->landlock_abi = landlock_abi_version();
+        c->init_fd = init_parent_fd(d);
+        if (c->init_fd < 0)
+                return c->init_fd;
         r = seccomp_filter_get(&c->seccomp, d);
         if (r < 0 && s->strict)
                 return -EOPNOTSUPP;
@@ -751,32 +875,55 @@ static int prepare(struct run *x, struct diag *d)
 static int launch(struct run *x, struct diag *d)
 {
         struct cage_ctx *c = x->c;
-        int go[2], st[2], out[2], err[2], r;
+        int go[2] = { -1, -1 }, st[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
+        int in[2] = { -1, -1 }, r;
 
         /* status: a socket, so the child can pass the seccomp listener with its report */
         if ((r = make_pipe(go)) < 0 ||
             (r = socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, st) < 0 ? -errno : 0) < 0 ||
-            (r = make_pipe(out)) < 0 || (r = make_pipe(err)) < 0) {
+            (r = make_pipe(out)) < 0 || (r = make_pipe(err)) < 0 ||
+            (c->spec->stdin_fd >= 0 && (r = make_pipe(in)) < 0) ||
+            (in[1] >= 0 && fcntl(in[1], F_SETFL, O_NONBLOCK) < 0 && (r = -errno) < 0)) {
+                int *all[] = { go, st, out, err, in };
+
                 diag_set(d, "pipe", 0, 0, "cannot create pipes: %s", strerror(-r));
+                for (unsigned i = 0; i < ARRAY_SIZE(all); i++) {
+                        close_fd(&all[i][0]);
+                        close_fd(&all[i][1]);
+                }
                 return r;
         }
         c->go_fd = go[0];
         c->status_fd = st[1];
         c->out_fd = out[1];
         c->err_fd = err[1];
+        c->stdin_rd = in[0];
+        c->stdin_wr = in[1];
+        c->supervisor = getpid();
         x->status_rd = st[0];
         x->out_rd = out[0];
         x->err_rd = err[0];
+        x->stdin_wr = in[1];
+        x->stdin_src = in[1] >= 0 ? c->spec->stdin_fd : -1;
+        /* The supervisor is non-dumpable (cage_run), so its child's /proc files belong to
+         * root and, rootless, it could not write the child's uid map: dumpable from the
+         * clone until the map is written, while no payload exists yet. */
+        if (!c->host_root)
+                (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
         r = spawn(x, d);
         close(go[0]);
         close(st[1]);
         close(out[1]);
         close(err[1]);
-        if (r < 0) {
+        close_fd(&in[0]);
+        c->stdin_rd = -1;
+        if (r >= 0)
+                r = userns_parent_map(x->pid, c);
+        (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        if (r < 0 && x->pid <= 0) {
                 close(go[1]);
                 return r;
         }
-        r = userns_parent_map(x->pid, c);
         if (r < 0)
                 diag_set(d, "uid_map", 0, 0, "cannot write the uid/gid map: %s", strerror(-r));
         if (r >= 0 && !c->cg_self && cg_attach(&x->cg, x->pid) < 0) {
@@ -799,7 +946,8 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         struct cage_result res = { .syscall = -1, .exit_code = -1 };
         struct cage_ctx *c;
         struct run x = { .pidfd = -1, .status_rd = -1, .out_rd = -1, .err_rd = -1,
-                         .notify_fd = -1 };
+                         .notify_fd = -1, .cancel_fd = spec->cancel_fd, .payload_cpu_ms = -1,
+                         .stdin_src = -1, .stdin_wr = -1 };
         struct rusage ru = { 0 };
         struct sigaction ign = { .sa_handler = SIG_IGN }, old;
         int status = 0, r;
@@ -808,6 +956,13 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
                 diag_set(d, "argv", 0, 0, "the command must be an absolute path");
                 return -EINVAL;
         }
+        /* From now on nothing without CAP_SYS_PTRACE over us reads our memory, environment
+         * or fds through /proc, even with our uid (the degraded modes share it). */
+        if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) {
+                diag_set(d, "dumpable", 0, 0, "cannot make the supervisor non-dumpable: %s",
+                         strerror(errno));
+                return -errno;
+        }
         c = calloc(1, sizeof(*c));
         if (!c)
                 return -ENOMEM;
@@ -815,6 +970,7 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         for (unsigned i = 0; i < ARRAY_SIZE(c->cg_fds); i++)
                 c->cg_fds[i] = -1;
         c->notify_fd = -1;
+        c->stdin_rd = c->stdin_wr = -1;
         c->null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
         x.c = c;
         x.res = &res;
@@ -846,6 +1002,7 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         close_fd(&x.err_rd);
         close_fd(&x.pidfd);
         close_fd(&x.notify_fd);
+        close_fd(&x.stdin_wr);
         if (r >= 0 && x.got_err)
                 r = setup_error(&x, d);
         if (r >= 0) {

@@ -11,7 +11,9 @@
  * Parent half, except one write: on v1 the child moves itself in, through `tasks` files the
  * parent opened (cg_open_join/cg_child_join), which the kernel does without the threadgroup
  * lock whose RCU grace period makes a parent-side attach cost ~10 ms on this host; on v2 the
- * parent attaches it. It does not create delegated parents
+ * parent attaches it. What differs between the versions after creation (directories, the
+ * kill, the event counters) is one `struct cg_ops` table per version; the public calls
+ * dispatch through it and are no-ops without a cgroup. It does not create delegated parents
  * (systemd's Delegate= does that) and does not account cpu time (rusage does).
  */
 #include <ctype.h>
@@ -451,15 +453,99 @@ int cg_setup(const char *name, const struct cg_limits *l, struct cgroup *ret, st
         return r;
 }
 
-static void for_each_dir(const struct cgroup *cg, void (*fn)(const char *dir, void *u), void *u)
+/* ---- per-version operations: one table each, cgroup.c's public calls dispatch ------- */
+
+struct cg_ops {
+        /* the directories of this cgroup (v2: one; v1: one per controller in use) */
+        void (*each_dir)(const struct cgroup *cg, void (*fn)(const char *dir, void *u), void *u);
+        /* where cgroup.procs lists every process of the cage */
+        const char *(*procs_dir)(const struct cgroup *cg);
+        /* SIGKILL of the whole cgroup at once (v2 cgroup.kill); false: signal each pid */
+        bool (*kill_all)(const struct cgroup *cg);
+        /* the event counters: the OOM killer acted, pids.max refused a fork */
+        void (*events)(const struct cgroup *cg, bool *ret_oom, bool *ret_pids);
+};
+
+static void v2_each_dir(const struct cgroup *cg, void (*fn)(const char *dir, void *u), void *u)
 {
-        if (cg->version == CAGE_CGROUP_V2) {
-                fn(cg->v2, u);
-                return;
-        }
+        fn(cg->v2, u);
+}
+
+static void v1_each_dir(const struct cgroup *cg, void (*fn)(const char *dir, void *u), void *u)
+{
         for (unsigned i = 0; i < _CG1_MAX; i++)
                 if (cg->v1[i][0])
                         fn(cg->v1[i], u);
+}
+
+static const char *v2_procs_dir(const struct cgroup *cg)
+{
+        return cg->v2;
+}
+
+static const char *v1_procs_dir(const struct cgroup *cg)
+{
+        return cg->v1[CG1_PIDS][0] ? cg->v1[CG1_PIDS] : cg->v1[CG1_MEMORY];
+}
+
+static bool v2_kill_all(const struct cgroup *cg)
+{
+        return write_in(cg->v2, "cgroup.kill", "1") >= 0;
+}
+
+static bool v1_kill_all(const struct cgroup *cg)
+{
+        (void)cg;
+        return false; /* no cgroup.kill on v1: the pid namespace and each pid instead */
+}
+
+/* "key N" lines: the value of key, 0 when absent. */
+static uint64_t kv(const char *text, const char *key)
+{
+        size_t n = strlen(key);
+
+        for (const char *p = text; p && *p;) {
+                if (strncmp(p, key, n) == 0 && p[n] == ' ')
+                        return strtoull(p + n + 1, NULL, 10);
+                p = strchr(p, '\n');
+                if (p)
+                        p++;
+        }
+        return 0;
+}
+
+static void v2_events(const struct cgroup *cg, bool *ret_oom, bool *ret_pids)
+{
+        char t[2048];
+
+        if (read_in(cg->v2, "memory.events", t, sizeof(t)) >= 0)
+                *ret_oom = kv(t, "oom_kill") > 0;
+        if (read_in(cg->v2, "pids.events", t, sizeof(t)) >= 0)
+                *ret_pids = kv(t, "max") > 0;
+}
+
+static void v1_events(const struct cgroup *cg, bool *ret_oom, bool *ret_pids)
+{
+        char t[2048];
+
+        if (cg->v1[CG1_MEMORY][0] &&
+            read_in(cg->v1[CG1_MEMORY], "memory.oom_control", t, sizeof(t)) >= 0)
+                *ret_oom = kv(t, "oom_kill") > 0;
+        if (cg->v1[CG1_PIDS][0] && read_in(cg->v1[CG1_PIDS], "pids.events", t, sizeof(t)) >= 0)
+                *ret_pids = kv(t, "max") > 0;
+}
+
+static const struct cg_ops ops_v1 = { v1_each_dir, v1_procs_dir, v1_kill_all, v1_events };
+static const struct cg_ops ops_v2 = { v2_each_dir, v2_procs_dir, v2_kill_all, v2_events };
+
+/* NULL for CAGE_CGROUP_NONE: every public call is then a no-op. */
+static const struct cg_ops *ops_of(const struct cgroup *cg)
+{
+        if (!cg)
+                return NULL;
+        return cg->version == CAGE_CGROUP_V2 ? &ops_v2
+               : cg->version == CAGE_CGROUP_V1 ? &ops_v1
+                                              : NULL;
 }
 
 static void attach_one(const char *dir, void *u)
@@ -473,15 +559,16 @@ static void attach_one(const char *dir, void *u)
 
 int cg_attach(const struct cgroup *cg, pid_t pid)
 {
+        const struct cg_ops *o = ops_of(cg);
         struct {
                 int r;
                 char pid[24];
         } a = { 0 };
 
-        if (cg->version == CAGE_CGROUP_NONE)
+        if (!o)
                 return 0;
         snprintf(a.pid, sizeof(a.pid), "%d", (int)pid);
-        for_each_dir(cg, attach_one, &a);
+        o->each_dir(cg, attach_one, &a);
         return a.r;
 }
 
@@ -540,14 +627,12 @@ int cg_child_join(int *fds, unsigned n)
 void cg_signal(const struct cgroup *cg, int sig)
 {
         static char procs[CG_FILE_MAX];
-        const char *dir = cg->version == CAGE_CGROUP_V2 ? cg->v2
-                          : cg->v1[CG1_PIDS][0]       ? cg->v1[CG1_PIDS]
-                                                      : cg->v1[CG1_MEMORY];
+        const struct cg_ops *o = ops_of(cg);
+        const char *dir = o ? o->procs_dir(cg) : "";
 
-        if (cg->version == CAGE_CGROUP_NONE || !dir[0])
+        if (!o || !dir[0])
                 return;
-        if (sig == SIGKILL && cg->version == CAGE_CGROUP_V2 &&
-            write_in(dir, "cgroup.kill", "1") >= 0)
+        if (sig == SIGKILL && o->kill_all(cg))
                 return;
         if (read_in(dir, "cgroup.procs", procs, sizeof(procs)) < 0)
                 return;
@@ -563,43 +648,18 @@ void cg_signal(const struct cgroup *cg, int sig)
         }
 }
 
-/* "key N" lines: the value of key, 0 when absent. */
-static uint64_t kv(const char *text, const char *key)
-{
-        size_t n = strlen(key);
-
-        for (const char *p = text; p && *p;) {
-                if (strncmp(p, key, n) == 0 && p[n] == ' ')
-                        return strtoull(p + n + 1, NULL, 10);
-                p = strchr(p, '\n');
-                if (p)
-                        p++;
-        }
-        return 0;
-}
-
 void cg_events(const struct cgroup *cg, bool *ret_oom, bool *ret_pids)
 {
-        char t[2048];
+        const struct cg_ops *o = ops_of(cg);
 
         *ret_oom = *ret_pids = false;
-        if (cg->version == CAGE_CGROUP_V2) {
-                if (read_in(cg->v2, "memory.events", t, sizeof(t)) >= 0)
-                        *ret_oom = kv(t, "oom_kill") > 0;
-                if (read_in(cg->v2, "pids.events", t, sizeof(t)) >= 0)
-                        *ret_pids = kv(t, "max") > 0;
-        } else if (cg->version == CAGE_CGROUP_V1) {
-                if (cg->v1[CG1_MEMORY][0] &&
-                    read_in(cg->v1[CG1_MEMORY], "memory.oom_control", t, sizeof(t)) >= 0)
-                        *ret_oom = kv(t, "oom_kill") > 0;
-                if (cg->v1[CG1_PIDS][0] &&
-                    read_in(cg->v1[CG1_PIDS], "pids.events", t, sizeof(t)) >= 0)
-                        *ret_pids = kv(t, "max") > 0;
-        }
+        if (o)
+                o->events(cg, ret_oom, ret_pids);
 }
 
 static void rmdir_one(const char *dir, void *u)
 {
+        (void)u;
         /* The last exiting task leaves the cgroup a moment after wait() returns. */
         for (int i = 0; i < 200; i++) {
                 if (rmdir(dir) == 0 || errno != EBUSY)
@@ -610,9 +670,11 @@ static void rmdir_one(const char *dir, void *u)
 
 void cg_destroy(struct cgroup *cg)
 {
-        if (!cg || cg->version == CAGE_CGROUP_NONE)
+        const struct cg_ops *o = ops_of(cg);
+
+        if (!o)
                 return;
-        for_each_dir(cg, rmdir_one, NULL);
+        o->each_dir(cg, rmdir_one, NULL);
         cg->version = CAGE_CGROUP_NONE;
 }
 

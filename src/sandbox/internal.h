@@ -26,7 +26,10 @@ struct cage_bind {
         int fd;
         bool rw;
         bool is_dir;
-        char dst[PATH_MAX];   /* path inside the cage */
+        char dst[PATH_MAX];   /* path inside the cage (where the user named it) */
+        char src[PATH_MAX];   /* canonical host path, resolved once by the parent */
+        dev_t dev;            /* what the parent found there: the child's reopen must */
+        ino_t ino;            /* find the same inode (a swap in between is refused) */
         char target[128];     /* symlink target or tmpfs options */
 };
 
@@ -36,10 +39,14 @@ struct cage_ctx {
         uid_t uid;            /* payload uid/gid on the host */
         gid_t gid;
         bool host_root;       /* the supervisor is uid 0 */
+        pid_t supervisor;     /* getpid() of the supervisor, for the death-signal check */
         int go_fd;            /* child reads one byte: maps written, cgroup joined */
         int status_fd;        /* child writes struct cage_msg; CLOEXEC, so EOF = exec done */
         int out_fd, err_fd;   /* child ends of the output pipes */
         int null_fd;          /* /dev/null for stdin */
+        int stdin_rd;         /* read end of the stdin relay pipe, -1: /dev/null */
+        int stdin_wr;         /* its write end, the supervisor's: the child closes it, or the
+                               * payload would never see EOF (pid 1 does not exec) */
         struct cage_bind binds[CAGE_MAX_PATHS + 40];
         char workdir[PATH_MAX];   /* canonical spec->workdir */
         unsigned n_binds;
@@ -49,6 +56,7 @@ struct cage_ctx {
         int notify_fd;        /* seccomp listener, child side until handed over */
         struct cage_layers layers;
         int landlock_abi;
+        int init_fd;          /* the sealed memfd of the cage's pid 1 (init.c) */
 };
 
 enum { CAGE_MSG_ERROR = 1, CAGE_MSG_LAYERS = 2, CAGE_MSG_EXIT = 3 };
@@ -59,7 +67,25 @@ struct cage_msg {
         int err;              /* positive errno */
         int strict;           /* the failure is a missing layer (strict mode) */
         struct cage_layers layers;
+        int64_t cpu_ms;       /* EXIT: the payload's own CPU time (attrib.c), -1 unknown */
 };
+
+/* init.c: the cage's pid 1, a separate program image (see init/cage-init.c) */
+#define CAGE_INIT_MAX_ARGS 8192
+/* The memfd holding it, made once per process and kept (CLOEXEC); -errno. */
+int init_parent_fd(struct diag *d);
+/* Child, last step in a pid namespace: exec it; returns -errno only on failure. */
+int init_child_exec(struct cage_ctx *c);
+
+/* floor.c: the cage without namespaces */
+/* Parent, before a clone without namespaces: mark the floor, refuse (-EOPNOTSUPP, d) when
+ * Landlock or seccomp is missing unless sandbox_required is none, become a subreaper. */
+int floor_parent_prepare(struct cage_ctx *c, struct diag *d);
+/* Parent, once the payload is reaped (and its process group killed): kill every process
+ * left below us (orphans reparented to the subreaper), round after round until none is. */
+void floor_kill_descendants(void);
+/* Any mode: refuse a workdir/--rw/--ro path that is or holds one of spec->hidden_paths. */
+int cage_check_hidden(const struct cage_spec *s, struct diag *d);
 
 /* userns.c */
 int userns_parent_map(pid_t pid, const struct cage_ctx *c);
@@ -69,6 +95,11 @@ int userns_child_ids(struct cage_ctx *c);
 int mount_parent_open(struct cage_ctx *c, struct diag *d);
 int mount_child_open(struct cage_ctx *c);
 int mount_child_root(struct cage_ctx *c);
+/* The entry is a host path (a bind or an /etc copy) at b->dst: what the floor's Landlock
+ * rules allow in place of the binds. */
+bool mount_entry_is_host(const struct cage_bind *b);
+/* Child, after mount_child_root: the cage's /proc is empty (a container's masked /proc). */
+bool mount_proc_refused(void);
 
 /* net.c (and uts) */
 int net_child_loopback(struct cage_ctx *c);
@@ -76,6 +107,25 @@ int uts_child_hostname(struct cage_ctx *c);
 
 /* rlimit.c */
 int rlimit_child_apply(struct cage_ctx *c);
+/* The per-user-namespace counts (inotify instances and watches, namespaces) of the cage's
+ * own userns, so the payload cannot use up its owner's (host root's) share. */
+int rlimit_child_userns(struct cage_ctx *c);
+
+/* attrib.c: what the supervisor saw, for the record's reason (CONTRACTS §7). */
+struct cage_seen {
+        bool cancelled, output, time;   /* the supervisor stopped it for that */
+        bool seccomp;                   /* the listener saw the payload's own call killed */
+        int seccomp_sig;
+        bool oom, pids;                 /* the cgroup's memory.events / pids.events */
+        int64_t payload_cpu_ms;         /* the payload's own CPU time as RLIMIT_CPU counts it
+                                         * (its SIGCHLD's si_utime + si_stime), -1 unknown */
+        uint64_t cpu_limit_s;           /* RLIMIT_CPU soft (hard = soft + 1) */
+};
+/* The reason for a payload that ended with wait status `status`. */
+int cage_attribute(const struct cage_seen *s, int status);
+/* CPU time (user + system) of a live or zombie process, from /proc/PID/stat (scaled to the
+ * scheduler's runtime: it can read below what RLIMIT_CPU counted); -1 unknown. */
+int64_t cage_task_cpu_ms(const char *proc, pid_t pid);
 
 /* caps.c */
 int caps_child_bounding(struct cage_ctx *c);
@@ -113,6 +163,7 @@ int seccomp_notify_handle(int fd, pid_t payload, bool payload_is_ns_pid,
 extern const struct sock_fprog cage_bpf_notify[CAGE_SECCOMP_FILTERS];
 extern const struct sock_fprog cage_bpf_kill[CAGE_SECCOMP_FILTERS];
 extern const char *const cage_seccomp_denied[];
+extern const struct sock_fprog cage_bpf_floor; /* stacked on the others in the floor */
 /* abi 0 x86-64, 1 x32 (without the x32 bit), 2 i386; NULL when unknown. */
 const char *cage_syscall_lookup(int abi, unsigned nr);
 

@@ -33,6 +33,7 @@
 #include "sandbox/internal.h"
 
 #define ETC_FILE_MAX (1 << 20)
+#define ETC_TMPFS_SIZE "4m" /* room for every etc_files[] copy at ETC_FILE_MAX and more */
 
 enum { ENT_BIND, ENT_BIND_FOLLOW, ENT_SYMLINK, ENT_COPY, ENT_TMPFS, ENT_PROC, ENT_RDONLY };
 
@@ -91,6 +92,8 @@ static int add_host(struct cage_ctx *c, const char *src, const char *dst, int ki
         char link[256];
         ssize_t n;
 
+        if (strlen(src) >= sizeof(b->src))
+                return -E2BIG;
         if (lstat(src, &st) < 0)
                 return -errno;
         if (S_ISLNK(st.st_mode) && kind != ENT_BIND_FOLLOW) {
@@ -114,6 +117,9 @@ static int add_host(struct cage_ctx *c, const char *src, const char *dst, int ki
                 return -E2BIG;
         b->rw = rw;
         b->is_dir = S_ISDIR(st.st_mode);
+        b->dev = st.st_dev;
+        b->ino = st.st_ino;
+        memcpy(b->src, src, strlen(src) + 1);
         return 0;
 }
 
@@ -125,14 +131,22 @@ static int add_fs(struct cage_ctx *c, int kind, const char *dst, const char *opt
         return b ? add_target(b, opts ? opts : "", d) : -E2BIG;
 }
 
-/* User paths (--rw/--ro, workdir): canonical, existing, bound at the same path. */
+/* User paths: the workdir at its canonical path; --rw/--ro where the user named them
+ * (paths.c), their symlinks resolved here, once. */
 static int add_user(struct cage_ctx *c, const char *path, bool rw, const char *what,
                     struct diag *d)
 {
-        char real[PATH_MAX];
+        char real[PATH_MAX], named[PATH_MAX];
+        bool workdir = streq(what, "workdir");
         int r;
 
-        if (!realpath(path, real)) {
+        if (!workdir && cage_user_path(path, c->spec->cwd, named, sizeof(named), d) < 0)
+                return -EINVAL;
+        /* The workdir's fd, when given, names the directory (its current path, symlink
+         * free); the inode check below refuses a swap in between. */
+        if (workdir && c->spec->workdir_fd >= 0)
+                snprintf(named, sizeof(named), "/proc/self/fd/%d", c->spec->workdir_fd);
+        if (!realpath(workdir ? (c->spec->workdir_fd >= 0 ? named : path) : named, real)) {
                 r = -errno;
                 diag_set(d, path, 0, 0, "%s '%s': %s", what, path, strerror(-r));
                 return r;
@@ -141,9 +155,20 @@ static int add_user(struct cage_ctx *c, const char *path, bool rw, const char *w
                 diag_set(d, path, 0, 0, "%s '%s': the whole root cannot be bound", what, path);
                 return -EINVAL;
         }
-        if (streq(what, "workdir"))
+        if (workdir)
                 memcpy(c->workdir, real, strlen(real) + 1);
-        r = add_host(c, real, real, ENT_BIND_FOLLOW, rw, d);
+        r = add_host(c, real, workdir ? real : named, ENT_BIND_FOLLOW, rw, d);
+        if (r >= 0 && workdir && c->spec->workdir_fd >= 0) {
+                const struct cage_bind *b = &c->binds[c->n_binds - 1];
+                struct stat st;
+
+                if (fstat(c->spec->workdir_fd, &st) < 0 || st.st_dev != b->dev ||
+                    st.st_ino != b->ino) {
+                        diag_set(d, path, 0, 0, "workdir '%s' was replaced while the cage was "
+                                 "being built", path);
+                        return -ESTALE;
+                }
+        }
         if (r < 0 && !d->msg[0])
                 diag_set(d, path, 0, 0, "%s '%s': %s", what, path, strerror(-r));
         return r;
@@ -160,7 +185,8 @@ int mount_parent_open(struct cage_ctx *c, struct diag *d)
                 if (r < 0 && r != -ENOENT)
                         goto fail;
         }
-        r = add_fs(c, ENT_TMPFS, "/etc", NULL, d);
+        /* A small tmpfs, read-only once the files are in (never a 1777 one of half the RAM). */
+        r = add_fs(c, ENT_TMPFS, "/etc", "mode=0755,size=" ETC_TMPFS_SIZE ",nr_inodes=512", d);
         for (unsigned i = 0; r >= 0 && i < ARRAY_SIZE(etc_files); i++) {
                 char src[64];
 
@@ -169,6 +195,8 @@ int mount_parent_open(struct cage_ctx *c, struct diag *d)
                 if (r == -ENOENT || r == -EACCES)
                         r = 0;
         }
+        if (r >= 0)
+                r = add_fs(c, ENT_RDONLY, "/etc", NULL, d);
         if (r >= 0)
                 r = add_fs(c, ENT_TMPFS, "/dev", "mode=0755,size=64k,nr_inodes=64", d);
         for (unsigned i = 0; r >= 0 && i < ARRAY_SIZE(dev_nodes); i++) {
@@ -223,14 +251,15 @@ int mount_child_open(struct cage_ctx *c)
                 if (b->kind != ENT_BIND && b->kind != ENT_COPY)
                         continue;
                 how.flags |= b->kind == ENT_COPY ? O_RDONLY : O_PATH;
-                b->fd = (int)syscall(SYS_openat2, AT_FDCWD, b->dst, &how, sizeof(how));
+                b->fd = (int)syscall(SYS_openat2, AT_FDCWD, b->src, &how, sizeof(how));
                 if (b->fd < 0 && errno == ENOSYS)
-                        b->fd = open(b->dst, (int)how.flags | O_NOFOLLOW);
+                        b->fd = open(b->src, (int)how.flags | O_NOFOLLOW);
                 if (b->fd < 0)
                         return -errno;
                 if (fstat(b->fd, &st) < 0)
                         return -errno;
-                if (S_ISDIR(st.st_mode) != b->is_dir || S_ISLNK(st.st_mode))
+                if (S_ISDIR(st.st_mode) != b->is_dir || S_ISLNK(st.st_mode) ||
+                    st.st_dev != b->dev || st.st_ino != b->ino)
                         return -ESTALE;
         }
         return 0;
@@ -358,6 +387,13 @@ static int do_copy(const struct cage_bind *b, const char *dst)
         return r;
 }
 
+static bool proc_refused; /* child: the kernel refused a fresh /proc (see do_proc) */
+
+bool mount_proc_refused(void)
+{
+        return proc_refused;
+}
+
 static int do_proc(const char *dst)
 {
         char p[128];
@@ -368,8 +404,10 @@ static int do_proc(const char *dst)
                 return -errno;
         /* Inside a container whose /proc is partly over-mounted the kernel refuses a new
          * proc (mnt_already_visible): the cage then has an empty /proc, never the host's. */
-        if (mount("proc", dst, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+        if (mount("proc", dst, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) {
+                proc_refused = errno == EPERM;
                 return errno == EPERM ? 0 : -errno;
+        }
         for (unsigned i = 0; i < ARRAY_SIZE(proc_ro); i++) {
                 snprintf(p, sizeof(p), "%s/%s", dst, proc_ro[i]);
                 if (access(p, F_OK) < 0)
@@ -452,4 +490,9 @@ int mount_child_root(struct cage_ctx *c)
         if (umount2(".", MNT_DETACH) < 0)
                 return -errno;
         return chdir("/") < 0 ? -errno : 0;
+}
+
+bool mount_entry_is_host(const struct cage_bind *b)
+{
+        return b->kind == ENT_BIND || b->kind == ENT_COPY;
 }

@@ -6,9 +6,19 @@
  * times memory when a cgroup memory limit is active (then the cgroup decides and reports
  * "memory", and RLIMIT_AS only catches absurd reservations); nproc only without a pids
  * cgroup, because it counts every process of the uid, not just this cage's.
+ *
+ * The user-namespace counts (/proc/sys/user/max_*) are per namespace and checked at every
+ * level up to the host's: inotify instances and watches are charged to the namespace's owner
+ * (host root, when akios runs as root), so the cage's own namespace gets small limits of its
+ * own, set from inside it while the child still has CAP_SYS_RESOURCE there. Nested
+ * namespaces are closed by seccomp already; a 0 here closes them twice.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include "sandbox/internal.h"
 
@@ -43,4 +53,34 @@ int rlimit_child_apply(struct cage_ctx *c)
         if (r >= 0 && s->pids && !cg)
                 r = set(RLIMIT_NPROC, s->pids, s->pids);
         return r;
+}
+
+static const struct {
+        const char *file;
+        const char *value;
+} userns_limits[] = {
+        { "max_inotify_instances", "16" },
+        { "max_inotify_watches", "8192" },
+        { "max_fanotify_groups", "0" },
+        { "max_fanotify_marks", "0" },
+        { "max_user_namespaces", "0" },
+        { "max_net_namespaces", "0" },
+        { "max_mnt_namespaces", "0" },
+};
+
+int rlimit_child_userns(struct cage_ctx *c)
+{
+        if (!(c->clone_flags & CLONE_NEWUSER))
+                return 0; /* these files would be the host's own limits */
+        for (unsigned i = 0; i < ARRAY_SIZE(userns_limits); i++) {
+                char p[96];
+                int r;
+
+                snprintf(p, sizeof(p), "/proc/sys/user/%s", userns_limits[i].file);
+                r = cage_write_at(AT_FDCWD, p, userns_limits[i].value, 0);
+                /* Older kernels lack some of them; anything else is a real failure. */
+                if (r < 0 && r != -ENOENT)
+                        return r;
+        }
+        return 0;
 }

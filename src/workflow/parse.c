@@ -324,6 +324,8 @@ static int parse_step(struct workflow *w, const struct ynode *n, unsigned index,
         r = check_names(w->path, s->parameters, s->action->params, "parameter", d);
         if (r == 0)
                 r = check_names(w->path, s->config, s->agent->config_keys, "config key", d);
+        if (r == 0)
+                r = agent_config_check(s->agent, w->path, s->config, d);
         if (r < 0)
                 return r;
 
@@ -369,14 +371,29 @@ static int check_step_refs(struct workflow *w, struct step *s, struct diag *d)
         return 0;
 }
 
-static int load_tree(const char *path, struct ynode **ret, struct diag *d)
+/* Read, hash and parse the same bytes: the digest the ledger records is of what was parsed,
+ * not of a second read that could see another file. */
+static int load_tree(const char *path, struct ynode **ret, uint8_t digest[32], struct diag *d)
 {
         struct yaml_caps caps = YAML_CAPS_DEFAULT;
+        struct buf b = BUF_INIT(WORKFLOW_MAX_BYTES);
+        int r;
 
         caps.max_bytes = WORKFLOW_MAX_BYTES;
         caps.max_nodes = 20000;
         caps.max_scalar = 256 * 1024;
-        return yaml_load_file(path, &caps, ret, d);
+        r = read_file_capped(path, caps.max_bytes, &b);
+        if (r < 0) {
+                if (r == -E2BIG)
+                        diag_set(d, path, 0, 0, "file is larger than %zu bytes", caps.max_bytes);
+                else
+                        diag_set(d, path, 0, 0, "cannot read: %s", strerror(-r));
+        } else {
+                sha256(b.data ? b.data : "", b.len, digest);
+                r = yaml_parse(path, b.data ? b.data : "", b.len, &caps, ret, d);
+        }
+        buf_free(&b);
+        return r;
 }
 
 int workflow_load(const char *path, const struct akios_config *cfg, struct workflow **ret,
@@ -391,7 +408,7 @@ int workflow_load(const char *path, const struct akios_config *cfg, struct workf
                 free(w);
                 return -ENOMEM;
         }
-        r = load_tree(path, &w->root, d);
+        r = load_tree(path, &w->root, w->sha256, d);
         if (r < 0)
                 goto fail;
         if (!w->root || w->root->type != Y_MAP) {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "util/util.h"
 #include "util/yaml.h"
@@ -42,6 +43,7 @@ struct workflow {
         struct step *steps;
         size_t n_steps;
         struct ynode *root;              /* owns every string the steps point to */
+        uint8_t sha256[32];              /* of the exact bytes parsed (the ledger's run_start) */
 };
 
 /* Caps on workflow files. */
@@ -77,6 +79,11 @@ int template_check_refs(const char *in, const struct workflow *w, unsigned curre
  * Strings starting with ./data/output/ are rewritten into run_dir (when not NULL). */
 int template_json(const json_t *in, const json_t *outputs, const json_t *previous,
                   const char *run_dir, json_t **ret, struct diag *d);
+
+/* The text of a step's result, for {previous_output}, {step_N_output} and conditions: its
+ * first string field among text, content, output, result, response, stdout, data (as in
+ * AKIOS), or NULL. Other fields are reachable as {step_N_output[key]}. */
+const char *agent_result_text(const json_t *result);
 
 /* Position of the step numbered n, or 0. */
 unsigned workflow_step_position(const struct workflow *w, long n);

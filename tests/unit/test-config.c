@@ -28,8 +28,8 @@ struct key_case {
 };
 
 static const struct key_case cases[] = {
-        { "sandbox_enabled", "true", "false", "false", "0", "false", "maybe", 0,
-          "must be true or false", "2" },
+        { "sandbox_enabled", "true", "yes", "true", "1", "true", "false", 0,
+          "false is not supported: akios never runs tool steps outside the cage", "0" },
         { "cpu_limit", "0.8", "0.5", "0.5", "0.25", "0.25", "1.5", 0,
           "must be a number in (0, 1]", "0" },
         { "memory_limit_mb", "256", "512", "512", "1024", "1024", "8", 0,
@@ -119,7 +119,7 @@ static void write_text(const char *path, const char *text)
         }
 }
 
-static void path_in(char *out, size_t size, const char *name)
+static void tmp_path(char *out, size_t size, const char *name)
 {
         snprintf(out, size, "%s/%s", tmp, name);
 }
@@ -159,7 +159,7 @@ static int load_text(struct akios_config *c, const char *text, char *out, size_t
         struct diag d = {};
         int r;
 
-        path_in(path, sizeof(path), "config.yaml");
+        tmp_path(path, sizeof(path), "config.yaml");
         write_text(path, text);
         r = config_load(c, path, &d);
         out[0] = '\0';
@@ -342,11 +342,13 @@ static void test_sources(void)
         config_free(&c);
         unsetenv("AKIOS_FOO");
 
-        /* Production needs the sandbox (as in AKIOS), whichever source says so. */
+        /* The sandbox cannot be switched off, in any environment, from any source. */
         r = load_text(&c, "environment: production\nsandbox_enabled: false\n", err, sizeof(err));
-        ok(r == -EINVAL && strstr(err, "sandbox_enabled cannot be false when environment is "
-                                       "production"),
-           "production without sandbox refused: %s", err);
+        ok(r == -EINVAL && strstr(err, ":2:18: ") &&
+           strstr(err, "akios never runs tool steps outside the cage"),
+           "sandbox_enabled: false refused at its position: %s", err);
+        r = load_text(&c, "sandbox_enabled: no\n", err, sizeof(err));
+        ok(r == -EINVAL, "sandbox_enabled: no refused too: %s", err);
         setenv("AKIOS_ENVIRONMENT", "production", 1);
         r = load_text(&c, "sandbox_enabled: false\n", err, sizeof(err));
         ok(r == -EINVAL, "production from the environment without sandbox refused: %s", err);
@@ -408,7 +410,7 @@ static void test_dotenv(void)
         char path[PATH_MAX], err[1024], want_pos[PATH_MAX + 32];
         struct diag d = {};
 
-        path_in(path, sizeof(path), "test.env");
+        tmp_path(path, sizeof(path), "test.env");
         write_text(path, text);
         setenv("AKT_PRESET", "from-env", 1);
         is_int(dotenv_load(path, &d), 0, ".env loads");
@@ -417,10 +419,10 @@ static void test_dotenv(void)
                 unsetenv(want[i].name);
         }
 
-        path_in(path, sizeof(path), "missing.env");
+        tmp_path(path, sizeof(path), "missing.env");
         is_int(dotenv_load(path, &d), 0, "missing .env is not an error");
 
-        path_in(path, sizeof(path), "bad.env");
+        tmp_path(path, sizeof(path), "bad.env");
         for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
                 int r;
 
@@ -436,7 +438,7 @@ static void test_dotenv(void)
         }
 
         /* config_load reads the .env next to config.yaml, and the environment still wins. */
-        path_in(path, sizeof(path), ".env");
+        tmp_path(path, sizeof(path), ".env");
         write_text(path, "AKIOS_MAX_OPEN_FILES=300\nAKIOS_CPU_LIMIT=0.2\n");
         setenv("AKIOS_CPU_LIMIT", "0.7", 1);
         {
@@ -462,12 +464,12 @@ static void test_project_find(void)
         snprintf(dirname_of_tmp, sizeof(dirname_of_tmp), "%s", tmp);
         *strrchr(dirname_of_tmp, '/') = '\0';
         ok(getcwd(cwd, sizeof(cwd)) != NULL, "getcwd");
-        path_in(proj, sizeof(proj), "proj");
-        path_in(nested, sizeof(nested), "proj/a/b/c");
+        tmp_path(proj, sizeof(proj), "proj");
+        tmp_path(nested, sizeof(nested), "proj/a/b/c");
         is_int(mkdir_p(nested, 0755), 0, "nested folders");
-        path_in(cfg, sizeof(cfg), "proj/config.yaml");
+        tmp_path(cfg, sizeof(cfg), "proj/config.yaml");
         write_text(cfg, "fsync: batch\n");
-        path_in(cfg, sizeof(cfg), "proj/a/config.yaml");
+        tmp_path(cfg, sizeof(cfg), "proj/a/config.yaml");
         mkdir(cfg, 0755); /* a folder named config.yaml does not count */
         ok(chdir(nested) == 0, "chdir to a nested folder");
         is_int(project_find(&found), 0, "project_find from a nested folder");
@@ -513,7 +515,7 @@ static void test_write_yaml(void)
                         keys += p[0] == ' ' && p[1] == ' ' && p[2] != ' ';
                 is_int(keys, ARRAY_SIZE(cases), "this test's table covers every key of config.c");
         }
-        path_in(path, sizeof(path), "written.yaml");
+        tmp_path(path, sizeof(path), "written.yaml");
         write_text(path, out.data);
         r = config_load(&c, path, &dg);
         diag_format(&dg, err, sizeof(err));

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,10 +160,71 @@ static void test_v2_fake(void)
         nftw(base, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* The per-version operations against fake v2 and v1 trees: event counters, attach, kill.
+ * No real pid is ever written where a signal could reach it. */
+static void test_ops_fake(void)
+{
+        char base[] = "/tmp/akios-cgops.XXXXXX";
+        struct cgroup v2 = { .version = CAGE_CGROUP_V2 }, v1 = { .version = CAGE_CGROUP_V1 };
+        struct cgroup none = { .version = CAGE_CGROUP_NONE };
+        bool oom, pids;
+        char mem[4096], pid[4096];
+
+        if (!mkdtemp(base)) {
+                skip("mkdtemp failed");
+                return;
+        }
+        cg_fake_fs = true;
+        snprintf(v2.v2, sizeof(v2.v2), "%s", base);
+        put(base, "memory.events", "low 0\nhigh 0\nmax 4\noom 1\noom_kill 1\n");
+        put(base, "pids.events", "max 0\n");
+        cg_events(&v2, &oom, &pids);
+        ok(oom && !pids, "v2: memory.events oom_kill 1 is an OOM kill, pids.events max 0 none");
+        put(base, "memory.events", "low 0\nhigh 0\nmax 4\noom 1\noom_kill 0\n");
+        put(base, "pids.events", "max 7\n");
+        cg_events(&v2, &oom, &pids);
+        ok(!oom && pids, "v2: oom without oom_kill is not a kill; pids.events max 7 is a refusal");
+        snprintf(mem, sizeof(mem), "%s/pids.events", base);
+        unlink(mem);
+        cg_events(&v2, &oom, &pids);
+        ok(!pids, "v2: no pids.events file, no pids reason");
+        is_int(cg_attach(&v2, 4242), 0, "v2: attach");
+        is_str(get(base, "cgroup.procs"), "4242", "v2: attach writes cgroup.procs");
+        put(base, "cgroup.procs", "");
+        cg_signal(&v2, SIGKILL);
+        is_str(get(base, "cgroup.kill"), "1", "v2: SIGKILL is cgroup.kill");
+
+        snprintf(mem, sizeof(mem), "%s/memory", base);
+        snprintf(pid, sizeof(pid), "%s/pids", base);
+        mkdir(mem, 0755);
+        mkdir(pid, 0755);
+        snprintf(v1.v1[CG1_MEMORY], sizeof(v1.v1[0]), "%s", mem);
+        snprintf(v1.v1[CG1_PIDS], sizeof(v1.v1[0]), "%s", pid);
+        put(mem, "memory.oom_control", "oom_kill_disable 0\nunder_oom 0\noom_kill 2\n");
+        put(pid, "pids.events", "max 1\n");
+        cg_events(&v1, &oom, &pids);
+        ok(oom && pids, "v1: memory.oom_control oom_kill and pids.events max are read");
+        is_int(cg_attach(&v1, 4343), 0, "v1: attach");
+        is_str(get(mem, "cgroup.procs"), "4343", "v1: attach writes the memory hierarchy");
+        is_str(get(pid, "cgroup.procs"), "4343", "v1: and the pids hierarchy");
+        put(pid, "cgroup.procs", "");
+        cg_signal(&v1, SIGKILL);
+        is_str(get(pid, "cgroup.kill"), "(missing)", "v1: no cgroup.kill (signals each pid)");
+
+        cg_events(&none, &oom, &pids);
+        ok(!oom && !pids, "none: no events");
+        is_int(cg_attach(&none, 1), 0, "none: attach is a no-op");
+        cg_destroy(&v2);
+        is_int(v2.version, CAGE_CGROUP_NONE, "destroy leaves the cgroup as none");
+        cg_fake_fs = false;
+        nftw(base, rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 int main(void)
 {
         test_mountinfo();
         test_self();
         test_v2_fake();
+        test_ops_fake();
         return done_testing();
 }

@@ -88,7 +88,7 @@ static const struct bad_case bad[] = {
           "must be positive" },
         { "negative timeout", HEAD "  - step: 1\n    agent: tool_executor\n    action: run\n"
           "    config:\n      timeout: -5\n    parameters:\n      command: [echo]\n", -EINVAL,
-          8, 16, "must be positive" },
+          8, 16, "config.timeout -5 is out of range 1..300" },
         { "alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
           "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n", -E2BIG, 0, 0, "nodes" },
