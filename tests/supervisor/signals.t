@@ -72,7 +72,8 @@ after_checks() {
         unlike "$err" "completed" "$1: nothing claims completion"
         out=$(cat data/output/run_*/output.json 2>/dev/null)
         like "$out" '"status": "interrupted"' "$1: output.json records the interruption"
-        like "$(tail -1 audit/ledger.jsonl)" '"run_end"' "$1: the ledger ends with run_end"
+        # The last line is the checkpoint marker (CONTRACTS §4); run_end comes just before.
+        like "$(tail -2 audit/ledger.jsonl | head -1)" '"run_end"' "$1: the ledger ends with run_end, then the checkpoint marker"
         like "$(grep '"run_end"' audit/ledger.jsonl)" 'interrupted' "$1: run_end says interrupted"
         run "$AKIOS" audit verify
         is "$rc" 0 "$1: audit verify passes afterwards"
