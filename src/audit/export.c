@@ -7,6 +7,7 @@
  * proof from the previous checkpoint, and that the entries are exactly the events between
  * the two checkpoints, ending in the new checkpoint's marker.
  */
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -117,21 +118,28 @@ int audit_export_write(FILE *f, const struct audit_view *v, const struct audit_e
         return ferror(f) ? -(errno ? errno : EIO) : 0;
 }
 
-int audit_proof_write(const char *dir, const struct audit_export *o, const char *path)
+int audit_proof_write(const char *dir, const struct audit_export *o, int dirfd,
+                      const char *name)
 {
-        char tmp[PATH_MAX];
+        char tmp[NAME_MAX + 1];
         struct audit_view *v;
         FILE *f;
-        int r;
+        int r, fd;
 
-        if (snprintf(tmp, sizeof(tmp), "%s.tmp.%d", path, (int)getpid()) >= (int)sizeof(tmp))
+        if (snprintf(tmp, sizeof(tmp), "%s.tmp.%d", name, (int)getpid()) >= (int)sizeof(tmp))
                 return -ENAMETOOLONG;
         r = audit_view_open(dir, &v);
         if (r < 0)
                 return r;
-        f = fopen(tmp, "wex");
+        /* Relative to the folder's fd, never following a link: the folder may have been
+         * swapped for a symlink while the run went on. */
+        (void)unlinkat(dirfd, tmp, 0);
+        fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+        f = fd >= 0 ? fdopen(fd, "w") : NULL;
         if (!f) {
                 r = -errno;
+                if (fd >= 0)
+                        close(fd);
                 audit_view_free(v);
                 return r;
         }
@@ -143,13 +151,13 @@ int audit_proof_write(const char *dir, const struct audit_export *o, const char 
                 r = -errno;
         if (fclose(f) != 0 && r == 0)
                 r = -errno;
-        if (r == 0 && rename(tmp, path) < 0)
+        if (r == 0 && renameat(dirfd, tmp, dirfd, name) < 0)
                 r = -errno;
         if (r < 0) {
-                unlink(tmp);
+                (void)unlinkat(dirfd, tmp, 0);
                 return r;
         }
-        return fsync_dir_of(path);
+        return fsync(dirfd) < 0 ? -errno : 0;
 }
 
 /* ---- verify-proof ----------------------------------------------------------------------- */

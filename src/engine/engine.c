@@ -568,7 +568,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         double t0 = monotonic_ms();
         int code = 0, r;
         const char *status = "completed";
-        char hex[65], proof[PATH_MAX];
+        char hex[65];
 
         rfc3339_now(started);
         run.project_dir = strdup(cfg->project_dir);
@@ -737,9 +737,7 @@ done:
         if (run.audit) {
                 /* Sign, and write the run's Merkle proof beside its output.json, before that
                  * file: a ledger that could not be signed is not a completed run. */
-                if (run.run_dir)
-                        snprintf(proof, sizeof(proof), "%s/audit-proof.json", run.run_dir);
-                r = audit_seal(run.audit, run.run_id, run.run_dir ? proof : NULL);
+                r = audit_seal(run.audit, run.run_id, run.run_dir_fd, "audit-proof.json");
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "audit: cannot sign the ledger and write "
                                  "audit-proof.json: %s", strerror(-r));
