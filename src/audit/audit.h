@@ -84,11 +84,10 @@ int audit_sync(struct audit_log *log);
 int audit_checkpoint(struct audit_log *log);
 /* Number of events in the log. */
 uint64_t audit_size(const struct audit_log *log);
-/* End of a run: audit_checkpoint, then its proof (audit_proof_write) as proof_name in the
- * directory proof_dirfd (the run folder, opened without following links; -1: none): the
- * events this checkpoint newly signs (from the one that was latest at audit_open), their
- * inclusion proofs, and the consistency proof between the two checkpoints. */
-int audit_seal(struct audit_log *log, const char *run_id, int proof_dirfd, const char *proof_name);
+/* End of a run: audit_checkpoint, then its proof (audit_proof_write) as `name` in the folder
+ * dirfd (none when dirfd < 0): the events this checkpoint newly signs (from the one that was
+ * latest at audit_open), their inclusion proofs, the consistency proof between the two. */
+int audit_seal(struct audit_log *log, const char *run_id, int dirfd, const char *name);
 /* Checkpoints when needed, marks the ledger cleanly closed, unlocks. NULL is fine. */
 void audit_close(struct audit_log *log);
 
@@ -284,11 +283,10 @@ struct audit_export {
 /* Stream the document for the view's latest checkpoint to f (CONTRACTS §4). -EINVAL when
  * the view has no checkpoint. */
 int audit_export_write(FILE *f, const struct audit_view *v, const struct audit_export *o);
-/* Open a view of the ledger in dir and write the document atomically (temp file next to
- * path, fsync, rename, fsync of its folder). */
-/* Written to a temp file and renamed, all relative to dirfd and never through a symlink (a
- * run folder is writable by its user: CONTRACTS §3). */
-int audit_proof_write(const char *dir, const struct audit_export *o, int dirfd, const char *name);
+/* Open a view of the ledger in dir and write the document atomically as `name` in the folder
+ * dirfd (temp file beside it, O_NOFOLLOW, fsync, rename, fsync of the folder). */
+int audit_proof_write(const char *dir, const struct audit_export *o, int dirfd,
+                      const char *name);
 
 struct audit_proof_report {
         uint64_t tree_size;      /* of the signed checkpoint */

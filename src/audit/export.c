@@ -118,26 +118,28 @@ int audit_export_write(FILE *f, const struct audit_view *v, const struct audit_e
         return ferror(f) ? -(errno ? errno : EIO) : 0;
 }
 
-int audit_proof_write(const char *dir, const struct audit_export *o, int dirfd, const char *name)
+int audit_proof_write(const char *dir, const struct audit_export *o, int dirfd,
+                      const char *name)
 {
-        char tmp[PATH_MAX];
+        char tmp[NAME_MAX + 1];
         struct audit_view *v;
         FILE *f;
         int r, fd;
 
-        if (snprintf(tmp, sizeof(tmp), ".%s.tmp.%d", name, (int)getpid()) >= (int)sizeof(tmp))
+        if (snprintf(tmp, sizeof(tmp), "%s.tmp.%d", name, (int)getpid()) >= (int)sizeof(tmp))
                 return -ENAMETOOLONG;
         r = audit_view_open(dir, &v);
         if (r < 0)
                 return r;
+        /* Relative to the folder's fd, never following a link: the folder may have been
+         * swapped for a symlink while the run went on. */
+        (void)unlinkat(dirfd, tmp, 0);
         fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
         f = fd >= 0 ? fdopen(fd, "w") : NULL;
         if (!f) {
                 r = -errno;
-                if (fd >= 0) {
+                if (fd >= 0)
                         close(fd);
-                        (void)unlinkat(dirfd, tmp, 0);
-                }
                 audit_view_free(v);
                 return r;
         }

@@ -899,15 +899,15 @@ int audit_checkpoint(struct audit_log *log)
         return 0;
 }
 
-int audit_seal(struct audit_log *log, const char *run_id, int proof_dirfd, const char *proof_name)
+int audit_seal(struct audit_log *log, const char *run_id, int dirfd, const char *name)
 {
         struct audit_export o = { .run = true, .run_id = run_id, .old_size = log->prev_cp.size,
                                   .old_note = log->prev_note };
         int r = audit_checkpoint(log);
 
-        if (r < 0 || proof_dirfd < 0 || !proof_name)
+        if (r < 0 || dirfd < 0)
                 return r;
-        return audit_proof_write(log->dir, &o, proof_dirfd, proof_name);
+        return audit_proof_write(log->dir, &o, dirfd, name);
 }
 
 uint64_t audit_size(const struct audit_log *log)

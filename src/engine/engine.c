@@ -759,8 +759,7 @@ done:
         if (run.audit) {
                 /* Sign, and write the run's Merkle proof beside its output.json, before that
                  * file: a ledger that could not be signed is not a completed run. */
-                r = audit_seal(run.audit, run.run_id, run.run_dir ? run.run_dir_fd : -1,
-                               "audit-proof.json");
+                r = audit_seal(run.audit, run.run_id, run.run_dir_fd, "audit-proof.json");
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "audit: cannot sign the ledger and write "
                                  "audit-proof.json: %s", strerror(-r));

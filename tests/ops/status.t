@@ -20,8 +20,8 @@ is "$rc" 0 "status exits 0"
 like "$out" "^project +$P" "names the project"
 like "$out" "run_[0-9T-]+Z +completed +hello-workflow +3 steps" "lists the run with its outcome"
 like "$out" 'spend +latest run \$0\.0000 of \$1\.00 per run' "spend against the budget"
-like "$out" "ledger +8 events" "ledger size (run_start, 3 intents, 3 steps, run_end)"
-like "$out" "last checkpoint: size 8, root [0-9a-f]{16}\.\.\., covers every event" "last checkpoint"
+like "$out" "ledger +9 events" "ledger size (run_start, 3 intents, 3 steps, run_end, checkpoint marker)"
+like "$out" "last checkpoint: size 9, root [0-9a-f]{16}\.\.\., covers every event" "last checkpoint"
 like "$out" "cage +sandbox enabled, sandbox_required: best-effort" "cage mode"
 like "$out" "active: .*seccomp" "active layers listed"
 unlike "$out" "$(printf '\033')" "no colour when stdout is not a TTY"
@@ -40,7 +40,7 @@ print(d["format"], d["project"]["dir"] == sys.argv[2], r["status"], r["exit_code
       d["ledger"]["events"], d["ledger"]["checkpoint"]["size"],
       d["budget"]["limit_per_run_usd"], "seccomp" in d["cage"]["layers"])
 PY
-is "$(cat "$T/py")" "akios-status/1 True completed 0 8 8 1.0 True" "json document"
+is "$(cat "$T/py")" "akios-status/1 True completed 0 9 9 1.0 True" "json document"
 
 run "$AKIOS" status --frob
 is "$rc" 2 "unknown flag is a usage error"
