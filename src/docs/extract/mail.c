@@ -179,6 +179,19 @@ static int header_text(struct dx *x, const char *v, size_t n)
         return r;
 }
 
+/* The first message's From and Subject are the metadata's author and title, decoded. */
+static void meta_header(struct dx *x, const char *key, const char *v)
+{
+        struct dx tmp;
+
+        if (dx_init(&tmp) < 0)
+                return;
+        tmp.text.max = 4096;
+        if (header_text(&tmp, v, strnlen(v, 4096)) == 0)
+                dx_meta_str(x, key, tmp.text.data, tmp.text.len);
+        dx_done(&tmp);
+}
+
 /* Headers from p; fills e, writes the display headers when show; returns the body start. */
 static const char *headers(struct dx *x, const char *p, const char *end, struct entity *e,
                            bool show, int *err, bool first)
@@ -251,10 +264,8 @@ static const char *headers(struct dx *x, const char *p, const char *end, struct 
                                         *err = header_text(x, v, strlen(v));
                                 if (*err == 0)
                                         *err = dx_text(x, "\n", 1);
-                                if (first && i == 0)
-                                        dx_meta_str(x, "author", v, strlen(v));
-                                if (first && i == 4)
-                                        dx_meta_str(x, "title", v, strlen(v));
+                                if (first && (i == 0 || i == 4))
+                                        meta_header(x, i == 0 ? "author" : "title", v);
                         }
                 }
         }
