@@ -21,7 +21,9 @@
  *
  * Caps (STYLE rule 4): the text is at most DOCS_MAX_TEXT bytes, a ZIP member at most
  * DOCS_MAX_MEMBER uncompressed bytes, all members together DOCS_MAX_UNZIPPED, nesting
- * DOCS_MAX_DEPTH. Hitting one is a clear error naming it, never a truncated success.
+ * DOCS_MAX_DEPTH; a member that has inflated past DOCS_BOMB_FLOOR bytes at more than
+ * DOCS_MAX_RATIO times its compressed size is a bomb (real Office XML compresses 5-50 times;
+ * deflate's ceiling is about 1000). Hitting one is a clear error naming it, never a truncated success.
  */
 #pragma once
 
@@ -35,6 +37,8 @@
 #define DOCS_MAX_MEMBER (128u << 20)
 #define DOCS_MAX_UNZIPPED (512u << 20)
 #define DOCS_MAX_DEPTH 200
+#define DOCS_BOMB_FLOOR (8u << 20)
+#define DOCS_MAX_RATIO 200u
 #define DOCS_MAX_META (1u << 20)
 #define DOCS_SNIFF_BYTES 4096
 #define DOCS_HELPER "akios-extract"

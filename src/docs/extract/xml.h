@@ -14,6 +14,7 @@ struct xmember {
         zip_file_t *f;
         char name[256];
         size_t read;
+        size_t comp_size;       /* the member's compressed size (libzip reads no more) */
         char err[300];          /* the parser's first error, with its position */
         xmlTextReaderPtr r;
 };

@@ -27,6 +27,12 @@ static int member_read(void *ctx, char *out, int len)
                         "(decompression bomb?)", m->name, DOCS_MAX_MEMBER >> 20);
                 return -1;
         }
+        if (m->read > DOCS_BOMB_FLOOR && m->comp_size &&
+            m->read / m->comp_size > DOCS_MAX_RATIO) {
+                dx_fail(m->x, "limit", E2BIG, "member '%s' expands more than %u times "
+                        "(decompression bomb?)", m->name, DOCS_MAX_RATIO);
+                return -1;
+        }
         if (m->x->unzipped > DOCS_MAX_UNZIPPED) {
                 dx_fail(m->x, "limit", E2BIG, "the archive expands past %u MiB "
                         "(decompression bomb?)", DOCS_MAX_UNZIPPED >> 20);
@@ -67,6 +73,15 @@ int xm_open(struct dx *x, zip_t *z, const char *name, struct xmember *m)
         snprintf(m->name, sizeof(m->name), "%s", name);
         if (idx < 0)
                 return -ENOENT;
+        {
+                zip_stat_t st;
+
+                if (zip_stat_index(z, (zip_uint64_t)idx, 0, &st) == 0 &&
+                    (st.valid & ZIP_STAT_COMP_SIZE))
+                        m->comp_size = (size_t)st.comp_size;
+                if (!m->comp_size)
+                        m->comp_size = 1;
+        }
         m->f = zip_fopen_index(z, (zip_uint64_t)idx, 0);
         if (!m->f) {
                 zip_error_t *ze = zip_get_error(z);
