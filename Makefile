@@ -135,7 +135,7 @@ unit: $(UNIT_BINS)
 DEPS_WANTED = [ "$(DEPS)" = 1 ] || { [ "$(DEPS)" != 0 ] && [ "$$(id -u)" = 0 ]; }
 test:
 	@if $(DEPS_WANTED); then scripts/install-deps; fi
-	@$(MAKE) --no-print-directory $(BIN) unit $(HELPER_BINS)
+	@$(MAKE) --no-print-directory $(BIN) $(EXTRACT_BIN) unit $(HELPER_BINS)
 	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
 	        prove -e '' $(UNIT_BINS) $(TEST_SCRIPTS)
 
@@ -150,14 +150,15 @@ demo: deps
 	@scripts/demo
 
 bench: deps
-	@$(MAKE) --no-print-directory akios $(HELPER_BINS)
+	@$(MAKE) --no-print-directory akios $(EXTRACT_BIN) $(HELPER_BINS)
 	@for b in bench/*.sh; do AKIOS=$(CURDIR)/akios AKIOS_BUILD=$(CURDIR)/$(B) sh $$b || exit 1; done
 
-install: $(BIN)
+install: $(BIN) $(EXTRACT_BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 	        $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
 	        $(DESTDIR)$(PREFIX)/share/akios/templates/samples/batch
 	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/akios
+	install -m 0755 $(EXTRACT_BIN) $(DESTDIR)$(PREFIX)/bin/akios-extract
 	install -m 0644 docs/akios.1 $(DESTDIR)$(PREFIX)/share/man/man1/akios.1
 	install -m 0644 contrib/bash-completion/akios \
 	        $(DESTDIR)$(PREFIX)/share/bash-completion/completions/akios
@@ -167,7 +168,7 @@ install: $(BIN)
 	        $(DESTDIR)$(PREFIX)/share/akios/templates/samples/batch/
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/akios $(DESTDIR)$(PREFIX)/share/man/man1/akios.1 \
+	rm -f $(DESTDIR)$(PREFIX)/bin/akios $(DESTDIR)$(PREFIX)/bin/akios-extract $(DESTDIR)$(PREFIX)/share/man/man1/akios.1 \
 	        $(DESTDIR)$(PREFIX)/share/bash-completion/completions/akios
 	rm -rf $(DESTDIR)$(PREFIX)/share/akios
 
@@ -189,7 +190,7 @@ test-container: $(BIN) $(HELPER_BINS)
 	        prove -v -e '' tests/container/podman.sh
 
 clean:
-	rm -rf $(B) akios
+	rm -rf $(B) akios akios-extract
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 

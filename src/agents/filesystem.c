@@ -7,8 +7,9 @@
  * (./data/input2 is not under ./data/input), and is then opened with openat2(RESOLVE_BENEATH |
  * RESOLVE_NO_MAGICLINKS) relative to that root, so `..` and symlinks cannot leave it (on kernels
  * without openat2: a component-wise walk with O_NOFOLLOW that refuses `..`). Any escape is a
- * policy violation (exit 3). Only text is handled; PDF, Office and other binary files fail with
- * "unsupported format" instead of producing garbage.
+ * policy violation (exit 3). Documents (PDF, DOCX, XLSX, PPTX, ODF, RTF, HTML, e-mail),
+ * recognised by content, are turned into text by the caged extractor (src/docs/docs.h) at
+ * read time; other binary files fail with "unsupported format" instead of producing garbage.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -23,6 +24,7 @@
 
 #include "agents/agents.h"
 #include "config/config.h"
+#include "docs/docs.h"
 #include "engine/step.h"
 #include "workflow/workflow.h"
 
@@ -35,6 +37,7 @@ struct fs_path {
         char base[NAME_MAX + 1]; /* the target's last component ("" for the root) */
         char rel[PATH_MAX];     /* path below the root ("." for the root itself) */
         char shown[PATH_MAX];   /* project-relative, for results and messages */
+        json_t *doc;            /* a document's metadata (format, pages, ...), else NULL */
 };
 
 /* Lexically clean a relative path: drop "." components and duplicate slashes. ".." is kept
@@ -353,7 +356,7 @@ static size_t max_bytes(struct step_ctx *ctx)
         return (size_t)step_policy(ctx)->max_file_size_mb << 20;
 }
 
-/* Recognise formats we do not read as text, by magic bytes or extension. */
+/* Recognise formats we do not read as text, by content (magic bytes), never by name. */
 static const char *binary_format(const char *path, const char *data, size_t len)
 {
         static const struct { const char *ext, *magic, *name; size_t mlen; } formats[] = {
@@ -367,12 +370,9 @@ static const char *binary_format(const char *path, const char *data, size_t len)
                 { ".jpg", "\xff\xd8\xff", "JPEG", 3 },
                 { ".gz", "\x1f\x8b", "gzip", 2 },
         };
-        const char *dot = strrchr(path, '.');
-
         for (size_t i = 0; i < ARRAY_SIZE(formats); i++)
-                if ((dot && streq(dot, formats[i].ext)) ||
-                    (len >= formats[i].mlen && memcmp(data, formats[i].magic,
-                                                      formats[i].mlen) == 0))
+                if (len >= formats[i].mlen && memcmp(data, formats[i].magic,
+                                                     formats[i].mlen) == 0)
                         return formats[i].name;
         if (memchr(data, '\0', len))
                 return "binary";
@@ -386,6 +386,35 @@ static void fs_path_close(struct fs_path *fp)
         if (fp->dir_fd >= 0)
                 close(fp->dir_fd);
         fp->root_fd = fp->dir_fd = -1;
+        json_decref(fp->doc);
+        fp->doc = NULL;
+}
+
+/* A document: its text replaces the bytes in b, its metadata goes to fp->doc. The parsing
+ * happens in the cage (docs_extract), never here. */
+static int read_document(struct step_ctx *ctx, struct fs_path *fp, int fd, struct buf *b)
+{
+        const struct akios_config *c = step_policy(ctx);
+        struct docs_result res = { 0 };
+        struct docs_limits l;
+        struct diag d = { 0 };
+        int r, exit_code;
+
+        docs_limits_defaults(&l);
+        l.memory_mb = (uint64_t)c->memory_limit_mb;
+        l.cpu_fraction = c->cpu_limit;
+        l.strict = c->sandbox_required == SANDBOX_STRICT;
+        r = docs_extract(fd, &l, &res, &exit_code, &d);
+        if (r < 0)
+                return step_fail(ctx, exit_code, -r, "cannot read '%s' as a document: %s",
+                                 fp->shown, d.msg);
+        buf_free(b);
+        b->data = TAKE_PTR(res.text);
+        b->len = res.text_len;
+        fp->doc = TAKE_PTR(res.meta);
+        json_object_set_new(ctx->detail, "extract", TAKE_PTR(res.cage));
+        docs_result_free(&res);
+        return 0;
 }
 
 #define FS_PATH_INIT { .root_fd = -1, .dir_fd = -1 }
@@ -410,7 +439,7 @@ static int read_confined(struct step_ctx *ctx, struct fs_path *fp, struct buf *b
                                  fp->shown, step_policy(ctx)->max_file_size_mb);
         if (r < 0)
                 return step_fail(ctx, 1, -r, "cannot read '%s': %s", fp->shown, strerror(-r));
-        return 0;
+        return docs_sniff(b->data, b->len) != DOCS_TEXT ? read_document(ctx, fp, fd, b) : 0;
 }
 
 static int fs_read(struct step_ctx *ctx, json_t **ret)
@@ -435,7 +464,7 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
         }
         if ((r = read_confined(ctx, &fp, &b, &st)) < 0)
                 return r;
-        fmt = binary_format(fp.shown, b.data, b.len);
+        fmt = fp.doc ? NULL : binary_format(fp.shown, b.data, b.len);
         if (fmt) {
                 buf_free(&b);
                 return step_fail(ctx, 1, ENOTSUP, "unsupported format: '%s' is %s, and akios "
@@ -447,7 +476,11 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
                 return r;
         *ret = json_pack("{s:s%,s:I,s:s,s:s,s:s}", "content", red, red_len,
                          "size", (json_int_t)st.st_size, "path", fp.shown, "encoding", "utf-8",
-                         "file_type", "text");
+                         "file_type", fp.doc ? json_string_value(json_object_get(fp.doc,
+                                                                                 "format")) ?:
+                                                       "document" : "text");
+        if (*ret && fp.doc)
+                json_object_set(*ret, "metadata", fp.doc);
         if (!*ret)
                 return step_fail(ctx, 1, EILSEQ, "unsupported format: '%s' is not UTF-8 text",
                                  fp.shown);
@@ -780,8 +813,11 @@ static int fs_analyze(struct step_ctx *ctx, json_t **ret)
         *ret = json_pack("{s:s,s:I,s:I,s:I,s:f,s:s,s:s?,s:I}", "path", fp.shown, "size",
                          (json_int_t)b.len, "lines", (json_int_t)lines, "words",
                          (json_int_t)words, "entropy", entropy((unsigned char *)b.data, b.len),
-                         "sha256", hex, "format", binary_format(fp.shown, b.data, b.len),
+                         "sha256", hex, "format", fp.doc ? json_string_value(json_object_get(
+                                 fp.doc, "format")) : binary_format(fp.shown, b.data, b.len),
                          "pii_findings", (json_int_t)(step_redaction_count(ctx) - before));
+        if (*ret && fp.doc)
+                json_object_set(*ret, "metadata", fp.doc);
         buf_free(&b);
         return *ret ? 0 : -ENOMEM;
 }

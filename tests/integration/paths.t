@@ -110,12 +110,12 @@ is "$rc" 0 "reading and writing inside the allowed folders works"
 is "$(cat data/output/run_*/copy.txt)" "fine
 again" "write lands in the run folder; append appends"
 
-# Unsupported formats fail clearly.
+# A broken document fails clearly (the caged extractor reads PDFs, tests/docs/).
 printf '%%PDF-1.4\n%%binary\n' > data/input/doc.pdf
 wf pdf ./data/input/doc.pdf
 run "$AKIOS" run workflows/pdf.yml
-is "$rc" 1 "a PDF is a step failure"
-like "$err" "unsupported format" "the message says unsupported format"
+is "$rc" 1 "a broken PDF is a step failure"
+like "$err" "not a readable PDF" "the message says the PDF is not readable"
 
 # max_file_size_mb.
 head -c 2100000 /dev/zero | tr '\0' a > data/input/big.txt

@@ -6,10 +6,12 @@
 
 D="$T/dest"
 # Install the binary under test (BIN=...), without rebuilding anything.
-make -s -C "$AKIOS_SRC" -o "$AKIOS" BIN="$AKIOS" DESTDIR="$D" PREFIX=/opt/akios install \
+X=$(dirname "$AKIOS")/akios-extract
+make -s -C "$AKIOS_SRC" -o "$AKIOS" -o "$X" BIN="$AKIOS" EXTRACT_BIN="$X" DESTDIR="$D" \
+        PREFIX=/opt/akios install \
         >"$T/make.out" 2>&1
 is "$?" 0 "make install DESTDIR PREFIX exits 0"
-for f in bin/akios share/man/man1/akios.1 share/bash-completion/completions/akios \
+for f in bin/akios bin/akios-extract share/man/man1/akios.1 share/bash-completion/completions/akios \
         share/akios/templates/hello-workflow.yml share/akios/templates/samples/batch/tickets.txt; do
         check "installs $f" test -s "$D/opt/akios/$f"
 done
@@ -22,6 +24,8 @@ run "$D/opt/akios/bin/akios" init "$T/p"
 is "$rc" 0 "installed binary scaffolds a project (templates are built in)"
 (cd "$T/p" && AKIOS_MOCK_LLM=1 "$D/opt/akios/bin/akios" run templates/hello-workflow.yml >/dev/null 2>&1)
 is "$?" 0 "and runs the hello workflow"
+run "$D/opt/akios/bin/akios" protect scan --json "$AKIOS_SRC/tests/docs/data/sample.docx"
+like "$rc $out" '^0 .*"format":"docx"' "the installed akios finds the extractor installed beside it"
 
 # The man page: renders without warnings, and documents every command and exit code.
 if command -v man >/dev/null; then
