@@ -169,6 +169,25 @@ static enum pii_engine engine_from_env(void)
         return PII_ENGINE_AUTO;
 }
 
+/* AKIOS_PII_DETECT_NAMES overrides the config key pii_detect_names (CONTRACTS §5); protect
+ * reads no config file, so the default (true) holds otherwise. */
+static int names_from_env(struct pii_redactor *r)
+{
+        const char *v = getenv("AKIOS_PII_DETECT_NAMES");
+
+        if (!v)
+                return 0;
+        if (streq(v, "true") || streq(v, "1") || streq(v, "yes") || streq(v, "on")) {
+                pii_redactor_set_names(r, true);
+        } else if (streq(v, "false") || streq(v, "0") || streq(v, "no") || streq(v, "off")) {
+                pii_redactor_set_names(r, false);
+        } else {
+                log_error("AKIOS_PII_DETECT_NAMES: want true or false, not '%s'", v);
+                return -EINVAL;
+        }
+        return 0;
+}
+
 static int run_protect(bool redact, const char *path, bool json, int strategy)
 {
         _cleanup_(pii_redactor_freep) struct pii_redactor *r = NULL;
@@ -191,6 +210,8 @@ static int run_protect(bool redact, const char *path, bool json, int strategy)
                 log_error("cannot set up the PII engine: %s", strerror(-e));
                 return EXIT_FAIL;
         }
+        if (names_from_env(r) < 0)
+                return EXIT_USAGE;
         fd = open_input(path);
         if (fd < 0)
                 return EXIT_USAGE;

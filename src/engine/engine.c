@@ -340,6 +340,7 @@ static int open_layers(struct run_state *run, struct diag *d)
                                  strerror(-r));
                         return r;
                 }
+                pii_redactor_set_names(run->redactor, c->pii_detect_names);
         }
         r = budget_new(c, &run->budget);
         if (r < 0)

@@ -62,6 +62,8 @@ int pii_redactor_new_engine(int strategy, const uint8_t *key, size_t key_len,
                             enum pii_engine engine, struct pii_redactor **ret);
 void pii_redactor_free(struct pii_redactor *r);
 DEFINE_CLEANUP_FUNC(struct pii_redactor, pii_redactor_free);
+/* PERSON, STREET_ADDRESS and LOCATION (config `pii_detect_names`); on when created. */
+void pii_redactor_set_names(struct pii_redactor *r, bool on);
 /* "hyperscan+pcre2" or "pcre2". */
 const char *pii_redactor_engine(const struct pii_redactor *r);
 
