@@ -61,6 +61,7 @@ struct walk {
         void *ud;
         size_t last_loc_end; /* end of the last LOCATION, for "City, Region" */
         size_t last_person_end;
+        size_t last_street_end;
 };
 
 /* ---- bytes and words ------------------------------------------------------ */
@@ -224,13 +225,15 @@ static const char *const place_labels[] = {
         "indirizzo", "plaats", "woonplaats", "stad", "adres", "birthplace", "place of birth",
         "born in", "origin", "destination", "hometown", "residence", "municipality",
         "county", "district", "city/town", "locality", "lieu de naissance", "geburtsort",
-        "dirección", "direccion", NULL
+        "dirección", "direccion", "office", "branch", "site", "hq", "headquarters", "venue",
+        "büro", "bureau", "oficina", "ufficio", "kantoor", "standort", "sede", NULL
 };
 static const char *const place_preps[] = {
         "in", "at", "from", "to", "near", "visiting", "visit", "outside", "around", "across",
         "toward", "towards", "into", "throughout", "between", "en", "à", "aus", "nach", "bei",
         "im", "uit", "naar", "nabij", "nel", "nella", "desde", "hacia", "em", "no", "na",
-        "of", "moved", "based", "born", "lives", "live", "living", "via", "and", NULL
+        "of", "moved", "based", "born", "lives", "live", "living", "via", "and", "a", "di",
+        "da", "te", "dans", "depuis", "vers", "von", NULL
 };
 static const char *const units[] = {
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm",
@@ -274,8 +277,32 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                         t->allcaps = false;
         }
         if (e - s <= WORD_MAX && pii_lex_lower(b + s, e - s, t->low, sizeof(t->low))) {
-                /* "O'Brien", "Jean-Pierre": the lexicon has them whole or not at all */
-                t->lex = digit ? 0 : pii_lex_lookup(t->low, e - s);
+                size_t n = e - s;
+
+                /* a possessive is looked up without its 's */
+                if (n > 3 && t->low[n - 2] == '\'' && t->low[n - 1] == 's')
+                        t->low[n -= 2] = '\0';
+                else if (n > 5 && memcmp(t->low + n - 4, "\xe2\x80\x99s", 4) == 0)
+                        t->low[n -= 4] = '\0';
+                t->n = n;
+                t->lex = digit ? 0 : pii_lex_lookup(t->low, n);
+                /* "Front-Cover": a hyphenated word of ordinary words is an ordinary word;
+                 * "Jean-Pierre", "Baden-Württemberg": whole in the lexicon or a name part */
+                if (!t->lex && !digit && memchr(t->low, '-', n)) {
+                        unsigned all = LEX_WORD, any = 0;
+                        char *p = t->low, *q;
+
+                        do {
+                                unsigned l;
+
+                                q = memchr(p, '-', (size_t)(t->low + n - p));
+                                l = pii_lex_lookup(p, q ? (size_t)(q - p) : (size_t)(t->low + n - p));
+                                all &= l;
+                                any |= l & (LEX_GIVEN | LEX_SURNAME);
+                                p = q ? q + 1 : NULL;
+                        } while (p);
+                        t->lex = any ? any : all;
+                }
         } else {
                 t->low[0] = '\0';
         }
@@ -602,7 +629,8 @@ static size_t number_after(const struct walk *w, size_t e)
         if (q < w->len && (b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z' &&
             !(q + 1 < w->len && letter_at(b, w->len, q + 1)))
                 q++;
-        if (q < w->len && (wordish(b, w->len, q) || b[q] == '.' || b[q] == ':' || b[q] == '/'))
+        if (q < w->len && (wordish(b, w->len, q) || b[q] == ':' || b[q] == '/' ||
+                           (b[q] == '.' && q + 1 < w->len && is_digit(b[q + 1]))))
                 return 0;
         return q;
 }
@@ -837,9 +865,29 @@ static bool pure_word(const struct tok *t)
                !(t->lex & (LEX_GIVEN | LEX_SURNAME | LEX_CITY | LEX_REGION | LEX_COUNTRY));
 }
 
-static bool namelike(const struct tok *t)
+/* "JavaScript", "GitHub": a capital after a small letter, but for McDonald, MacArthur,
+ * DeShawn, LaToya, DiMaggio, O'Brien-like prefixes. */
+static bool camel(const struct walk *w, const struct tok *t)
 {
-        return t->upper && !t->digit && !t->allcaps && !in_set(t->low, never_names);
+        const char *b = w->buf;
+
+        for (size_t i = t->s + 1; i + 1 < t->e; i++)
+                if (b[i] >= 'a' && b[i] <= 'z' && b[i + 1] >= 'A' && b[i + 1] <= 'Z') {
+                        size_t k = i + 1 - t->s;
+
+                        if (!((k == 2 && (memcmp(t->low, "mc", 2) == 0 || memcmp(t->low, "de", 2) == 0 ||
+                                          memcmp(t->low, "la", 2) == 0 || memcmp(t->low, "le", 2) == 0 ||
+                                          memcmp(t->low, "di", 2) == 0)) ||
+                              (k == 3 && (memcmp(t->low, "mac", 3) == 0 || memcmp(t->low, "van", 3) == 0))))
+                                return true;
+                }
+        return false;
+}
+
+static bool namelike(const struct walk *w, const struct tok *t)
+{
+        return t->upper && !t->digit && !t->allcaps && !in_set(t->low, never_names) &&
+               !camel(w, t);
 }
 
 static unsigned place_flags(unsigned lex)
@@ -875,6 +923,8 @@ static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, 
                 w->last_loc_end = e;
         if (type == T_PERSON)
                 w->last_person_end = e;
+        if (type == T_STREET_ADDRESS)
+                w->last_street_end = e;
         return w->emit(w->ud, s, e, type, nd, score);
 }
 
@@ -983,7 +1033,7 @@ static int decide(struct walk *w, struct run *r)
         s = r->t[r->a].s;
         e = r->t[r->b - 1].e;
         for (unsigned k = r->a; k < r->b; k++) {
-                if (!namelike(&r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1))
+                if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1))
                         return 0;
                 lexor |= r->t[k].lex;
         }
@@ -993,7 +1043,12 @@ static int decide(struct walk *w, struct run *r)
         phr = phrase_flags(r, r->a, r->b);
 
         /* 2. person context */
-        if (title)
+        if (!title && r->t[0].s >= 7 && (memcmp(b + r->t[0].s - 7, "Sig.ra ", 7) == 0 ||
+                                         memcmp(b + r->t[0].s - 7, "Sig.na ", 7) == 0))
+                title = true;
+        if (!title && r->t[0].s >= 9 && memcmp(b + r->t[0].s - 9, "Dott.ssa ", 9) == 0)
+                title = true;
+        if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
         label_before(w, r->t[0].s, label, sizeof(label));
         strong = false;
@@ -1028,6 +1083,16 @@ static int decide(struct walk *w, struct run *r)
         if (w->last_loc_end && s >= 2 && w->last_loc_end == s - 2 && b[s - 2] == ',' &&
             place_flags(lexor | phr) & (LEX_REGION | LEX_COUNTRY | LEX_CITY))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        if (w->last_street_end && s >= 2 && w->last_street_end == s - 2 && b[s - 2] == ',' &&
+            (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        if (((nt == 1 && (lexor & LEX_COUNTRY) && !(lexor & (LEX_WORD | LEX_GIVEN))) ||
+             (phr & LEX_COUNTRY)) && !sentence_start_before(w, s))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        if (nt == 1 && (lexor & LEX_CITY_BIG) && !(lexor & LEX_GIVEN) &&
+            (streq(pw, "in") || streq(pw, "from") || streq(pw, "to") || streq(pw, "near")) &&
+            !line_start_before(w, s))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
         if (in_set(pw, place_preps) && !streq(pw, "and") && !streq(pw, "of") &&
             (place_flags(phr) || (nt == 1 && place_flags(lexor) && !(lexor & LEX_WORD))) &&
             !((lexor & LEX_GIVEN) && nt == 2))
@@ -1060,10 +1125,14 @@ static int decide(struct walk *w, struct run *r)
                 int c;
                 float margin = 0;
 
+                /* a word of the run that is no ordinary English word: "Will Grant" and
+                 * "Larger Work" (census surnames both) stay O without a context rule */
                 for (unsigned k = r->a; k < r->b; k++)
-                        if (!pure_word(&r->t[k]) && !r->t[k].particle)
+                        if (!(r->t[k].lex & LEX_WORD) && !r->t[k].particle && !r->t[k].dot)
                                 any = true;
-                if (!any)
+                /* one word, no name or place of the lexicon: "Hereinafter", "Netscape" */
+                if (!any || (nt == 1 && !(lexor & (LEX_GIVEN | LEX_SURNAME | LEX_CITY |
+                                                   LEX_REGION | LEX_COUNTRY))))
                         return 0;
                 features(w, r, phr, &F);
                 if (w->tag)
