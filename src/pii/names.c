@@ -254,7 +254,16 @@ static const char *const never_names[] = {
         "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "god", "lord", "christ", "internet", "support", "admin",
-        NULL
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a", "i", "public", "general",
+        "free", "open", "new", "old", "north", "south", "east", "west", "central", "united",
+        /* function words of the other supported languages: sentence starts, not names */
+        "der", "die", "das", "den", "dem", "ein", "eine", "wir", "sie", "ihr", "ihre", "ihr",
+        "unser", "unsere", "sehr", "vielen", "bitte", "ich", "es", "le", "la", "les", "un",
+        "une", "nous", "vous", "nos", "votre", "vos", "merci", "el", "los", "las", "una",
+        "le", "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
+        "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
+        "et", "y", "e", "en", "og", "och", NULL
 };
 
 /* ---- runs ----------------------------------------------------------------- */
@@ -301,7 +310,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                                 any |= l & (LEX_GIVEN | LEX_SURNAME);
                                 p = q ? q + 1 : NULL;
                         } while (p);
-                        t->lex = any ? any : all;
+                        t->lex = any | all;
                 }
         } else {
                 t->low[0] = '\0';
@@ -884,6 +893,14 @@ static bool camel(const struct walk *w, const struct tok *t)
         return false;
 }
 
+/* An ordinary word that is at most a rare name or place ("Public", "Larger"). */
+static bool weak_word(const struct tok *t)
+{
+        return (t->lex & LEX_WORD) &&
+               !(t->lex & (LEX_GIVEN_TOP | LEX_SURNAME_TOP | LEX_CITY_BIG | LEX_COUNTRY |
+                           LEX_REGION));
+}
+
 static bool namelike(const struct walk *w, const struct tok *t)
 {
         return t->upper && !t->digit && !t->allcaps && !in_set(t->low, never_names) &&
@@ -1016,10 +1033,10 @@ static int decide(struct walk *w, struct run *r)
         }
         /* drop ordinary words at the edges ("Yesterday John Smith", "Meeting With ...") */
         if (!title) {
-                while (r->b - r->a > 1 && (pure_word(&r->t[r->a]) ||
+                while (r->b - r->a > 1 && (weak_word(&r->t[r->a]) ||
                                            in_set(r->t[r->a].low, never_names)))
                         r->a++;
-                while (r->b - r->a > 1 && (pure_word(&r->t[r->b - 1]) ||
+                while (r->b - r->a > 1 && (weak_word(&r->t[r->b - 1]) ||
                                            in_set(r->t[r->b - 1].low, never_names)))
                         r->b--;
         }
@@ -1076,7 +1093,7 @@ static int decide(struct walk *w, struct run *r)
         /* 3. place context */
         if (label[0] && in_set(label, place_labels))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
-        if (postcode_before(w, s) && !(nt == 1 && pure_word(&r->t[r->a])))
+        if (postcode_before(w, s) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         if (state_after(w, e) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
@@ -1139,6 +1156,8 @@ static int decide(struct walk *w, struct run *r)
                         c = w->tag(w->ud, s, e, F.f, F.n);
                 else
                         c = pii_names_classify(F.f, F.n, &margin);
+                if (c == NC_PERSON && !(lexor & (LEX_GIVEN | LEX_SURNAME)) && place_flags(lexor))
+                        c = NC_O; /* places only: "California law" */
                 if (c == NC_PERSON)
                         return emit(w, s, e, T_PERSON, ND_PERSON_TAGGER,
                                     margin > 2 ? 0.7f : 0.55f);
