@@ -298,7 +298,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 /* "Front-Cover": a hyphenated word of ordinary words is an ordinary word;
                  * "Jean-Pierre", "Baden-Württemberg": whole in the lexicon or a name part */
                 if (!t->lex && !digit && memchr(t->low, '-', n)) {
-                        unsigned all = LEX_WORD, any = 0;
+                        unsigned all = LEX_WORD, names = LEX_GIVEN | LEX_SURNAME, any = 0;
                         char *p = t->low, *q;
 
                         do {
@@ -308,9 +308,12 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                                 l = pii_lex_lookup(p, q ? (size_t)(q - p) : (size_t)(t->low + n - p));
                                 all &= l;
                                 any |= l & (LEX_GIVEN | LEX_SURNAME);
+                                if (!(l & (LEX_GIVEN | LEX_SURNAME)))
+                                        names = 0;
                                 p = q ? q + 1 : NULL;
                         } while (p);
-                        t->lex = any | all;
+                        /* "SSN-like": no name; "Smith-Jones": every part a name */
+                        t->lex = (names ? any : 0) | all;
                 }
         } else {
                 t->low[0] = '\0';
@@ -903,6 +906,9 @@ static bool weak_word(const struct tok *t)
 
 static bool namelike(const struct walk *w, const struct tok *t)
 {
+        /* "SSN-like", "IDs", "URLs": two capitals first */
+        if (t->n > 2 && upper_at(w->buf, w->len, t->s + 1) && !t->dot)
+                return false;
         return t->upper && !t->digit && !t->allcaps && !in_set(t->low, never_names) &&
                !camel(w, t);
 }
@@ -1158,6 +1164,8 @@ static int decide(struct walk *w, struct run *r)
                         c = pii_names_classify(F.f, F.n, &margin);
                 if (c == NC_PERSON && !(lexor & (LEX_GIVEN | LEX_SURNAME)) && place_flags(lexor))
                         c = NC_O; /* places only: "California law" */
+                if (c == NC_PERSON && nt == 1 && !(lexor & LEX_GIVEN))
+                        c = NC_O; /* a lone surname without context: "failed Luhn check" */
                 if (c == NC_PERSON)
                         return emit(w, s, e, T_PERSON, ND_PERSON_TAGGER,
                                     margin > 2 ? 0.7f : 0.55f);
