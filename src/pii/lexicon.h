@@ -33,7 +33,7 @@ struct pii_lex_entry {
 extern const char pii_lex_blob[];
 extern const struct pii_lex_entry pii_lex_entries[];
 extern const unsigned pii_lex_n_entries;
-extern const uint32_t pii_lex_slots[]; /* entry index + 1, 0 = empty; a power of two long */
+extern const uint32_t pii_lex_slots[]; /* see LEX_IDX_BITS; a power of two long */
 extern const unsigned pii_lex_n_slots;
 extern const char *const pii_lex_street_suffixes[]; /* NULL-terminated, lower case */
 
@@ -67,20 +67,34 @@ static inline size_t pii_lex_lower(const char *s, size_t n, char *out, size_t si
         return n;
 }
 
+/* A slot: entry index + 1 in the low LEX_IDX_BITS bits (0 = empty), the top bits of the
+ * key's hash above them, so a probe rarely has to read the key itself. */
+#define LEX_IDX_BITS 18
+#define LEX_IDX_MASK ((1u << LEX_IDX_BITS) - 1)
+#define LEX_TAG(h) ((h) & ~LEX_IDX_MASK)
+
 /* The flags of a lower-cased key, 0 when unknown. */
 static inline unsigned pii_lex_lookup(const char *key, size_t n)
 {
-        uint32_t mask = pii_lex_n_slots - 1, i = pii_lex_hash(key, n) & mask;
+        uint32_t h = pii_lex_hash(key, n), mask = pii_lex_n_slots - 1;
+        uint32_t i = (h >> 7) & mask, tag = LEX_TAG(h);
 
         for (;;) {
                 uint32_t s = pii_lex_slots[i];
-                const char *k;
 
                 if (!s)
                         return 0;
-                k = pii_lex_blob + pii_lex_entries[s - 1].off;
-                if (k[0] == key[0] && __builtin_memcmp(k, key, n) == 0 && k[n] == '\0')
-                        return pii_lex_entries[s - 1].flags;
+                if ((s & ~LEX_IDX_MASK) == tag) {
+                        const struct pii_lex_entry *e = &pii_lex_entries[(s & LEX_IDX_MASK) - 1];
+                        const char *k = pii_lex_blob + e->off;
+
+                        size_t j = 0;
+
+                        while (j < n && k[j] == key[j])
+                                j++;
+                        if (j == n && k[n] == '\0')
+                                return e->flags;
+                }
                 i = (i + 1) & mask;
         }
 }

@@ -23,6 +23,7 @@
  * Runs of ordinary words only, all-capital words, words glued to code punctuation (a.b,
  * f(, x_y, @, /) are never names. Nothing here allocates; work is per capitalised word.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -43,6 +44,7 @@ struct tok {
         bool particle;
         bool digit;
         bool nonascii;
+        unsigned sets;   /* the word lists it is in (set_mask) */
         size_t n;        /* letters of the word (bytes) */
         char low[WORD_MAX + 1];
 };
@@ -145,13 +147,7 @@ static size_t word_end(const char *b, size_t len, size_t i, bool *digit)
         return i;
 }
 
-static bool in_set(const char *w, const char *const *set)
-{
-        for (; *set; set++)
-                if (strcmp(w, *set) == 0)
-                        return true;
-        return false;
-}
+static bool in_set(const char *w, const char *const *set);
 
 /* ---- word lists of the context rules (lower case) ------------------------- */
 
@@ -266,6 +262,69 @@ static const char *const never_names[] = {
         "et", "y", "e", "en", "og", "och", NULL
 };
 
+/* The word lists as one hash set, built once: each word maps to the mask of the lists it is
+ * in, so a token's memberships are one hash and one compare. */
+#define SET_SLOTS 2048u
+static const char *const *const wlists[] = {
+        titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
+        place_labels, place_preps, units, never_names,
+};
+#define N_WLISTS (sizeof(wlists) / sizeof(wlists[0]))
+static struct {
+        const char *word;
+        uint16_t mask;
+} wslot[SET_SLOTS];
+static pthread_once_t wsets_once = PTHREAD_ONCE_INIT;
+
+static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
+static uint64_t suffix_last;     /* bit (c & 63) set when a suffix ends in byte c */
+
+static void wsets_build(void)
+{
+        for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
+                suffix_len[i] = strlen(pii_lex_street_suffixes[i]);
+                suffix_last |= 1ull << ((unsigned char)pii_lex_street_suffixes[i][suffix_len[i] - 1] & 63);
+        }
+        for (size_t k = 0; k < N_WLISTS; k++)
+                for (unsigned i = 0; wlists[k][i]; i++) {
+                        const char *w = wlists[k][i];
+                        uint32_t j = pii_lex_hash(w, strlen(w)) & (SET_SLOTS - 1);
+
+                        while (wslot[j].word && strcmp(wslot[j].word, w) != 0)
+                                j = (j + 1) & (SET_SLOTS - 1);
+                        wslot[j].word = w;
+                        wslot[j].mask |= (uint16_t)(1u << k);
+                }
+}
+
+static unsigned set_mask(const char *w, size_t n)
+{
+        uint32_t j;
+
+        pthread_once(&wsets_once, wsets_build);
+        for (j = pii_lex_hash(w, n) & (SET_SLOTS - 1); wslot[j].word; j = (j + 1) & (SET_SLOTS - 1))
+                if (wslot[j].word[0] == w[0] && strncmp(wslot[j].word, w, n) == 0 &&
+                    wslot[j].word[n] == '\0')
+                        return wslot[j].mask;
+        return 0;
+}
+
+static unsigned list_bit(const char *const *set)
+{
+        for (size_t k = 0; k < N_WLISTS; k++)
+                if (wlists[k] == set)
+                        return 1u << k;
+        return 0;
+}
+
+static bool in_set(const char *w, const char *const *set)
+{
+        return set_mask(w, strlen(w)) & list_bit(set);
+}
+
+/* A token's membership, from the mask tok_fill computed once. */
+#define TOK_IN(t, set) (((t)->sets & list_bit(set)) != 0)
+
 /* ---- runs ----------------------------------------------------------------- */
 
 static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
@@ -318,7 +377,8 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
         } else {
                 t->low[0] = '\0';
         }
-        t->particle = !t->upper && in_set(t->low, particles);
+        t->sets = t->low[0] ? set_mask(t->low, t->n) : 0;
+        t->particle = !t->upper && TOK_IN(t, particles);
 }
 
 /* Bytes before i that end a word glued to it in code or paths. */
@@ -345,7 +405,7 @@ static bool code_after(const char *b, size_t len, size_t e)
 
 static bool is_title_abbr(const struct tok *t)
 {
-        return in_set(t->low, titles);
+        return TOK_IN(t, titles);
 }
 
 /* The run starting at the capitalised word at s; false when there is none. */
@@ -363,6 +423,14 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
                 if (e == p)
                         break;
+                if (!upper_at(b, len, p)) {
+                        char low[8];
+
+                        /* no particle is longer than 4 letters; look no further */
+                        if (e - p > 4 || !pii_lex_lower(b + p, e - p, low, sizeof(low)) ||
+                            !(set_mask(low, e - p) & list_bit(particles)))
+                                break;
+                }
                 tok_fill(w, t, p, e, digit);
                 if (!t->upper && !t->particle)
                         break;
@@ -589,12 +657,19 @@ static bool name_in_nearby_email(const struct walk *w, const struct run *r)
 
 /* ---- street addresses ----------------------------------------------------- */
 
+
 static bool street_suffix(const struct tok *t)
 {
-        for (const char *const *s = pii_lex_street_suffixes; *s; s++) {
-                size_t n = strlen(*s);
+        unsigned char last = t->n ? (unsigned char)t->low[t->n - 1] : 0;
 
-                if (t->n > n + 1 && strcmp(t->low + t->n - n, *s) == 0)
+        pthread_once(&wsets_once, wsets_build);
+        if (t->n < 5 || !(suffix_last >> (last & 63) & 1))
+                return false;
+        for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
+                size_t n = suffix_len[i];
+
+                if (t->n > n + 1 && (unsigned char)pii_lex_street_suffixes[i][n - 1] == last &&
+                    memcmp(t->low + t->n - n, pii_lex_street_suffixes[i], n) == 0)
                         return true;
         }
         return false;
@@ -909,7 +984,7 @@ static bool namelike(const struct walk *w, const struct tok *t)
         /* "SSN-like", "IDs", "URLs": two capitals first */
         if (t->n > 2 && upper_at(w->buf, w->len, t->s + 1) && !t->dot)
                 return false;
-        return t->upper && !t->digit && !t->allcaps && !in_set(t->low, never_names) &&
+        return t->upper && !t->digit && !t->allcaps && !TOK_IN(t, never_names) &&
                !camel(w, t);
 }
 
@@ -995,6 +1070,11 @@ static int decide(struct walk *w, struct run *r)
         size_t s, e, ns;
         unsigned nt, lexor = 0, phr;
 
+        /* a lone ordinary word ("The", "However", "License"): nothing to decide */
+        if (r->n == 1 && ((pure_word(&r->t[0]) && !(r->t[0].lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
+                          TOK_IN(&r->t[0], never_names)) && !street_suffix(&r->t[0]))
+                return 0;
+
         /* 1. street addresses */
         st = street_in_run(r, &before_form);
         if (st >= 0 || (ns = street_word_before(w, r->t[0].s)) != SIZE_MAX) {
@@ -1025,10 +1105,10 @@ static int decide(struct walk *w, struct run *r)
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];
 
-                if (in_set(t->low, salutations) && r->a + 1 < r->b) {
+                if (TOK_IN(t, salutations) && r->a + 1 < r->b) {
                         salut = true;
                 } else if (is_title_abbr(t) && r->a + 1 < r->b &&
-                           (t->dot || !in_set(t->low, weak_titles))) {
+                           (t->dot || !TOK_IN(t, weak_titles))) {
                         title = true;
                 } else if (t->particle) {
                         ;
@@ -1040,10 +1120,10 @@ static int decide(struct walk *w, struct run *r)
         /* drop ordinary words at the edges ("Yesterday John Smith", "Meeting With ...") */
         if (!title) {
                 while (r->b - r->a > 1 && (weak_word(&r->t[r->a]) ||
-                                           in_set(r->t[r->a].low, never_names)))
+                                           TOK_IN(&r->t[r->a], never_names)))
                         r->a++;
                 while (r->b - r->a > 1 && (weak_word(&r->t[r->b - 1]) ||
-                                           in_set(r->t[r->b - 1].low, never_names)))
+                                           TOK_IN(&r->t[r->b - 1], never_names)))
                         r->b--;
         }
         while (r->a < r->b && r->t[r->a].particle)

@@ -189,7 +189,10 @@ int main(int argc, char **argv)
         read_list(argv[6], LEX_WORD, 0, 0);
         read_list(argv[7], LEX_STREET, 0, 0);
 
-        for (n_slots = 1024; n_slots < n_ents * 10 / 7; n_slots *= 2)
+        if (n_ents >= LEX_IDX_MASK)
+                die("%s%lu", "too many entries for LEX_IDX_BITS: ", (unsigned long)n_ents);
+        /* at most a third full: an absent word (most capitalised words) costs ~1.5 probes */
+        for (n_slots = 1024; n_slots < n_ents * 3 || n_slots <= (LEX_IDX_MASK >> 7); n_slots *= 2)
                 ;
         slots = calloc(n_slots, sizeof(*slots));
         if (!slots)
@@ -204,11 +207,11 @@ int main(int argc, char **argv)
         printf(";\n\nconst struct pii_lex_entry pii_lex_entries[%zu] = {\n", n_ents);
         for (size_t i = 0; i < n_ents; i++) {
                 uint32_t h = pii_lex_hash(ents[i].key, strlen(ents[i].key));
-                size_t j = h & (n_slots - 1);
+                size_t j = (h >> 7) & (n_slots - 1);
 
                 while (slots[j])
                         j = (j + 1) & (n_slots - 1);
-                slots[j] = (uint32_t)(i + 1);
+                slots[j] = (uint32_t)(i + 1) | LEX_TAG(h);
                 printf("{%zu,%u},", off, ents[i].flags);
                 if (i % 8 == 7)
                         putchar('\n');
