@@ -1256,6 +1256,14 @@ static int decide(struct walk *w, struct run *r)
         return 0;
 }
 
+/* Bytes that may start a capital: A-Z and the lead bytes upper_at() knows. */
+static const bool cap_start[256] = {
+        ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+        ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+        ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+        ['Y'] = 1, ['Z'] = 1, [0xc3] = 1, [0xc4] = 1, [0xc5] = 1, [0xce] = 1, [0xd0] = 1,
+};
+
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud)
 {
@@ -1263,14 +1271,22 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
         size_t i = from;
 
         while (i < len) {
-                unsigned char c = (unsigned char)buf[i];
+                unsigned char c;
                 struct run r;
                 size_t next;
                 int e;
 
-                if (!((c >= 'A' && c <= 'Z') || c >= 0xc3)) {
-                        i++;
-                        continue;
+                {
+                        /* the hot loop: to the next byte that may start a capitalised word */
+                        const unsigned char *p = (const unsigned char *)buf + i;
+                        const unsigned char *end = (const unsigned char *)buf + len;
+
+                        while (p < end && !cap_start[*p])
+                                p++;
+                        i = (size_t)(p - (const unsigned char *)buf);
+                        if (i >= len)
+                                break;
+                        c = *p;
                 }
                 if (!upper_at(buf, len, i) || (i > 0 && wordish(buf, len, i - 1)) ||
                     code_before(buf, i)) {

@@ -17,7 +17,7 @@ $(B)/gen/pii-lexicon.c: $(B)/gen/gen-lexicon $(LEX_FILES)
 	ASAN_OPTIONS=detect_leaks=0 $< $(LEX_FILES) > $@.tmp && mv $@.tmp $@
 
 # The generated table is data: no warnings are useful on it, and -O0 compiles it 10x faster.
-$(B)/$(B)/gen/pii-lexicon.o: CFLAGS += -O0 -w
+$(B)/$(B)/gen/pii-lexicon.o: private CFLAGS += -O0 -w
 
 NAMES_TRAIN_SEED ?= 11
 $(B)/gen/train-names: src/pii/gen/train-names.c $(B)/libakios.a
