@@ -265,9 +265,10 @@ static const char *const never_names[] = {
 /* The word lists as one hash set, built once: each word maps to the mask of the lists it is
  * in, so a token's memberships are one hash and one compare. */
 #define SET_SLOTS 2048u
+static const char *street_before[64]; /* the lexicon's LEX_STREET_BEFORE words, at start */
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
-        place_labels, place_preps, units, never_names,
+        place_labels, place_preps, units, never_names, street_before,
 };
 #define N_WLISTS (sizeof(wlists) / sizeof(wlists[0]))
 static struct {
@@ -281,6 +282,13 @@ static uint64_t suffix_last;     /* bit (c & 63) set when a suffix ends in byte 
 
 static void wsets_build(void)
 {
+        size_t nb = 0;
+
+        /* one pass over the lexicon (0.2 MB of flags) so that "12 rue de la Paix" needs no
+         * lexicon lookup of every word before every capital */
+        for (unsigned i = 0; i < pii_lex_n_entries && nb + 1 < 64; i++)
+                if (pii_lex_entries[i].flags & LEX_STREET_BEFORE)
+                        street_before[nb++] = pii_lex_blob + pii_lex_entries[i].off;
         for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
                 suffix_len[i] = strlen(pii_lex_street_suffixes[i]);
                 suffix_last |= 1ull << ((unsigned char)pii_lex_street_suffixes[i][suffix_len[i] - 1] & 63);
@@ -785,7 +793,6 @@ static size_t street_word_before(const struct walk *w, size_t s)
 
         for (int i = 0; i < 4; i++) {
                 size_t ws = prev_word(w, p, NULL, word, sizeof(word));
-                unsigned lex;
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
@@ -793,8 +800,7 @@ static size_t street_word_before(const struct walk *w, size_t s)
                         p = ws;
                         continue;
                 }
-                lex = pii_lex_lookup(word, strlen(word));
-                return lex & LEX_STREET_BEFORE ? ws : SIZE_MAX;
+                return in_set(word, street_before) ? ws : SIZE_MAX;
         }
         return SIZE_MAX;
 }
@@ -1067,7 +1073,7 @@ static int decide(struct walk *w, struct run *r)
         char pw[WORD_MAX + 1], label[40], line[48];
         bool title = false, salut = false, before_form, strong;
         int st;
-        size_t s, e, ns;
+        size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr;
 
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
@@ -1089,7 +1095,7 @@ static int decide(struct walk *w, struct run *r)
                         return emit(w, num, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.85f);
                 }
                 if ((q = number_after(w, st >= 0 ? r->t[st].e : to)) != 0 &&
-                    (st >= 0 || before_form))
+                    (st >= 0 || before_form || ns != SIZE_MAX))
                         return emit(w, from, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,
                                     0.8f);
         }
