@@ -633,6 +633,38 @@ static bool sentence_start_before(const struct walk *w, size_t i)
         return i == 0 || strchr("\n\r.!?:;", b[i - 1]);
 }
 
+/* "my name is", "I'm", "this is", "ich bin", "je m'appelle", "me llamo" just before i. */
+static bool introduced(const struct walk *w, size_t i)
+{
+        static const char *const intro[] = {
+                "my name is", "name is", "my name's", "i am", "i'm", "i’m", "this is",
+                "call me", "named", "called", "known as", "signed by", "written by",
+                "ich bin", "ich heiße", "mein name ist", "je suis", "je m'appelle",
+                "je m’appelle", "je m’appelle", "me llamo", "soy", "mi nombre es", "mi chiamo",
+                "sono", "ik ben", "mijn naam is", "ik heet", "c'est", "aquí", NULL
+        };
+        const char *b = w->buf;
+        size_t e = i, s;
+        char low[24];
+
+        while (e > 0 && b[e - 1] == ' ')
+                e--;
+        if (e == i)
+                return false;
+        s = e;
+        while (s > 0 && e - s < sizeof(low) - 1 && b[s - 1] != '\n' && b[s - 1] != '.' &&
+               b[s - 1] != ',')
+                s--;
+        for (const char *const *p = intro; *p; p++) {
+                size_t n = strlen(*p);
+
+                if (e - s >= n && pii_lex_lower(b + e - n, n, low, sizeof(low)) &&
+                    memcmp(low, *p, n) == 0 && (e - n == 0 || !letter_at(b, w->len, e - n - 1)))
+                        return true;
+        }
+        return false;
+}
+
 /* A name word of the run appears in the local part of an e-mail within 256 bytes. */
 static bool name_in_nearby_email(const struct walk *w, const struct run *r)
 {
@@ -1175,6 +1207,8 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (salut && !pure_word(&r->t[r->a]))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+        if (introduced(w, r->t[0].s) && !weak_word(&r->t[r->a]))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (line_start_before(w, s) && line_end_after(w, e) && nt <= 4 &&
             !(nt == 1 && pure_word(&r->t[r->a]))) {
                 previous_line(w, s, line, sizeof(line));
@@ -1192,8 +1226,12 @@ static int decide(struct walk *w, struct run *r)
         if (w->last_loc_end && s >= 2 && w->last_loc_end == s - 2 && b[s - 2] == ',' &&
             place_flags(lexor | phr) & (LEX_REGION | LEX_COUNTRY | LEX_CITY))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
-        if (w->last_street_end && s >= 2 && w->last_street_end == s - 2 && b[s - 2] == ',' &&
-            (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
+        if (w->last_street_end && s >= 2 && s - w->last_street_end <= 3 && b[s - 2] == ',' &&
+            (place_flags(lexor | phr) || !(lexor & LEX_WORD) || state_after(w, e)))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        /* the town on the line after the street: only a known place or "Town, ST" */
+        if (w->last_street_end && s >= 1 && s - w->last_street_end <= 2 && b[s - 1] == '\n' &&
+            (place_flags(lexor | phr) || state_after(w, e)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
         if (((nt == 1 && (lexor & LEX_COUNTRY) && !(lexor & (LEX_WORD | LEX_GIVEN))) ||
              (phr & LEX_COUNTRY)) && !sentence_start_before(w, s))

@@ -40,6 +40,8 @@ Ufficio in Via Roma 12 a Torino.
 Our office is at 12 rue de la Paix, 75002 Paris.
 She lives in Springfield, IL 62704 now.
 Will you grant May a day off? Rose said the bill was paid.
+Garcia, Jennifer was admitted.
+My name is Dmitri Volkonsky.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -58,6 +60,8 @@ like "$(line 11)" "\\[STREET_ADDRESS\\]" "Italian: Via Roma 12"
 is "$(line 12)" "Our office is at [STREET_ADDRESS], 75002 [LOCATION]." "French: 12 rue de la Paix; postcode + city"
 like "$(line 13)" "in \\[LOCATION\\], IL" "City, ST ZIP"
 is "$(line 14)" "Will you grant May a day off? Rose said the bill was paid." "names that are ordinary words, no context: not names"
+is "$(line 15)" "[PERSON] was admitted." "Last, First"
+is "$(line 16)" "My name is [PERSON]." "a self-introduction, names from no lexicon"
 
 # pii_detect_names: false turns the three types off (AKIOS_<KEY> override, CONTRACTS §5)
 run env AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/rules.txt"
