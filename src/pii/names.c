@@ -383,7 +383,10 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                         t->lex = (names ? any : 0) | all;
                 }
         } else {
+                /* longer than WORD_MAX: never a name; like a word with digits in it */
                 t->low[0] = '\0';
+                t->n = 0;
+                t->digit = true;
         }
         t->sets = t->low[0] ? set_mask(t->low, t->n) : 0;
         t->particle = !t->upper && TOK_IN(t, particles);
