@@ -248,6 +248,24 @@ static enum pii_engine engine_from_env(void)
 
 static int protect_finish(bool redact, bool json, const char *path, int e, uint64_t bytes,
                           const struct protect_out *po, json_t *doc);
+/* AKIOS_PII_DETECT_NAMES overrides the config key pii_detect_names (CONTRACTS §5); protect
+ * reads no config file, so the default (true) holds otherwise. */
+static int names_from_env(struct pii_redactor *r)
+{
+        const char *v = getenv("AKIOS_PII_DETECT_NAMES");
+
+        if (!v)
+                return 0;
+        if (streq(v, "true") || streq(v, "1") || streq(v, "yes") || streq(v, "on")) {
+                pii_redactor_set_names(r, true);
+        } else if (streq(v, "false") || streq(v, "0") || streq(v, "no") || streq(v, "off")) {
+                pii_redactor_set_names(r, false);
+        } else {
+                log_error("AKIOS_PII_DETECT_NAMES: want true or false, not '%s'", v);
+                return -EINVAL;
+        }
+        return 0;
+}
 
 static int run_protect(bool redact, const char *path, bool json, int strategy)
 {
@@ -274,6 +292,8 @@ static int run_protect(bool redact, const char *path, bool json, int strategy)
                 log_error("cannot set up the PII engine: %s", strerror(-e));
                 return EXIT_FAIL;
         }
+        if (names_from_env(r) < 0)
+                return EXIT_USAGE;
         fd = open_input(path);
         if (fd < 0)
                 return EXIT_USAGE;

@@ -75,6 +75,8 @@ static const struct config_key config_keys[] = {
           0, "how PII is replaced" },
         { "pii_redaction_outputs", K_BOOL, AT(pii_redaction_outputs), "true", 0, 0, NULL, 0,
           "redact PII in LLM and step outputs" },
+        { "pii_detect_names", K_BOOL, AT(pii_detect_names), "true", 0, 0, NULL, 0,
+          "find people's names, street addresses and places (PERSON, STREET_ADDRESS, LOCATION)" },
         { "cost_kill_enabled", K_BOOL, AT(cost_kill_enabled), "true", 0, 0, NULL, 0,
           "stop a run when its budget is spent" },
         { "max_tokens_per_call", K_INTEGER, AT(max_tokens_per_call), "1000", 1, 10000000, NULL,

@@ -41,6 +41,7 @@ struct akios_config {
         bool pii_redaction_enabled;
         int redaction_strategy;    /* enum redaction_strategy */
         bool pii_redaction_outputs;
+        bool pii_detect_names;     /* PERSON, STREET_ADDRESS, LOCATION (src/pii/names.c) */
         bool cost_kill_enabled;
         long max_tokens_per_call;
         double budget_limit_per_run; /* USD */

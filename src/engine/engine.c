@@ -403,6 +403,7 @@ static int open_layers(struct run_state *run, struct diag *d)
                 }
                 pii_redactor_set_akios_markers(run->redactor,
                                                c->redaction_markers == MARKERS_AKIOS);
+                pii_redactor_set_names(run->redactor, c->pii_detect_names);
         }
         r = budget_new(c, &run->budget);
         if (r < 0)

@@ -29,6 +29,7 @@ struct pii_redactor {
         bool has_key;
         uint8_t key[32];
         bool use_hs;
+        bool names;              /* PERSON, STREET_ADDRESS, LOCATION (names.c) */
 
         pcre2_code **re;         /* compiled lazily, one per pattern */
         bool *re_failed;
@@ -50,6 +51,8 @@ struct pii_redactor {
 };
 
 /* scan.c */
+/* The overlap priority of a detector: the pattern table's, or names.c's below them all. */
+unsigned pii_detector_priority(unsigned detector);
 int pii_engine_init(struct pii_redactor *r, enum pii_engine engine);
 void pii_engine_free(struct pii_redactor *r);
 /* Scan window [0, len) of buf; resolved findings (relative offsets, start >= min_start) are

@@ -25,3 +25,6 @@ $(B)/gen/pii-hsdb.c: $(B)/gen/gen-hsdb
 	# a build tool: leak checks (SANITIZE=address) do not matter for it
 	ASAN_OPTIONS=detect_leaks=0 $< > $@.tmp && mv $@.tmp $@
 endif
+
+# names.c (PERSON, STREET_ADDRESS, LOCATION): its lexicon and tagger, src/pii/names.mk.
+include src/pii/names.mk

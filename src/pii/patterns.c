@@ -73,6 +73,9 @@ const struct pii_type_info pii_types[_T_MAX] = {
         [T_PYPI] = { "PYPI_TOKEN", CAT_DIGITAL, PARTIAL_NONE },
         [T_AZURE_KEY] = { "AZURE_STORAGE_KEY", CAT_DIGITAL, PARTIAL_NONE },
         [T_TELEGRAM] = { "TELEGRAM_BOT_TOKEN", CAT_DIGITAL, PARTIAL_NONE },
+        [T_PERSON] = { "PERSON", CAT_PERSONAL, PARTIAL_NONE },
+        [T_STREET_ADDRESS] = { "STREET_ADDRESS", CAT_LOCATION, PARTIAL_NONE },
+        [T_LOCATION] = { "LOCATION", CAT_LOCATION, PARTIAL_NONE },
 };
 
 /* Building blocks. "no." / "number" / "#" after a context word. */

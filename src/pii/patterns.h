@@ -29,6 +29,7 @@ enum pii_type {
         T_SG_NRIC, T_US_EIN, T_SWIFT, T_US_NPI, T_US_DEA, T_US_MBI, T_HEALTH_INSURANCE,
         T_DIAGNOSIS, T_COORD, T_UK_POSTCODE, T_US_ZIP, T_CA_POSTAL, T_IMEI, T_GITLAB,
         T_HUGGINGFACE, T_SENDGRID, T_TWILIO, T_NPM, T_PYPI, T_AZURE_KEY, T_TELEGRAM,
+        T_PERSON, T_STREET_ADDRESS, T_LOCATION, /* names.c, not the pattern table */
         _T_MAX
 };
 

@@ -67,6 +67,8 @@ void pii_redactor_set_akios_markers(struct pii_redactor *r, bool on);
 /* The marker name the redactor writes for a type. */
 const char *pii_marker_name(const struct pii_redactor *r, unsigned type);
 DEFINE_CLEANUP_FUNC(struct pii_redactor, pii_redactor_free);
+/* PERSON, STREET_ADDRESS and LOCATION (config `pii_detect_names`); on when created. */
+void pii_redactor_set_names(struct pii_redactor *r, bool on);
 /* "hyperscan+pcre2" or "pcre2". */
 const char *pii_redactor_engine(const struct pii_redactor *r);
 

@@ -20,6 +20,7 @@
 
 #include "config/config.h"
 #include "pii/internal.h"
+#include "pii/names.h"
 #include "util/util.h"
 
 static const char *const category_names[] = {
@@ -52,12 +53,14 @@ int pii_type_from_name(const char *name)
 
 unsigned pii_detector_count(void)
 {
-        return pii_n_patterns;
+        return pii_n_patterns + _ND_MAX;
 }
 
 const char *pii_detector_name(unsigned detector)
 {
-        return detector < pii_n_patterns ? pii_patterns[detector].name : NULL;
+        if (detector >= pii_n_patterns)
+                return pii_names_detector_name(detector - pii_n_patterns);
+        return pii_patterns[detector].name;
 }
 
 /* ---- redactor ------------------------------------------------------------ */
@@ -78,6 +81,7 @@ int pii_redactor_new_engine(int strategy, const uint8_t *key, size_t key_len,
         if (!r)
                 return -ENOMEM;
         r->strategy = strategy;
+        r->names = true; /* pii_detect_names: true (CONTRACTS §5) */
         if (key) {
                 memcpy(r->key, key, sizeof(r->key));
                 r->has_key = true;
@@ -87,6 +91,11 @@ int pii_redactor_new_engine(int strategy, const uint8_t *key, size_t key_len,
                 return e;
         *ret = TAKE_PTR(r);
         return 0;
+}
+
+void pii_redactor_set_names(struct pii_redactor *r, bool on)
+{
+        r->names = on;
 }
 
 int pii_redactor_new(int strategy, const uint8_t *key, size_t key_len, struct pii_redactor **ret)

@@ -28,6 +28,7 @@
 #endif
 
 #include "pii/internal.h"
+#include "pii/names.h"
 #include "util/util.h"
 
 #define ROUND_SIZE (1u << 20)   /* bytes committed per streaming round */
@@ -208,12 +209,33 @@ static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t f
 }
 #endif
 
+/* ---- names.c findings (issue 11) ------------------------------------------ */
+
+unsigned pii_detector_priority(unsigned detector)
+{
+        return detector < pii_n_patterns ? pii_patterns[detector].priority : NAMES_PRIORITY;
+}
+
+static int push_name_finding(void *ud, size_t s, size_t e, unsigned type, unsigned nd,
+                             float score)
+{
+        struct pii_redactor *r = ud;
+        int err = push_finding(r, s, e, 0);
+
+        if (err >= 0)
+                r->found[r->n_found - 1] = (struct pii_finding){
+                        .start = s, .end = e, .type = (uint16_t)type,
+                        .detector = (uint16_t)(pii_n_patterns + nd), .score = score,
+                };
+        return err;
+}
+
 /* ---- overlap resolution ------------------------------------------------- */
 
 static int cmp_finding(const void *a, const void *b)
 {
         const struct pii_finding *x = a, *y = b;
-        unsigned px = pii_patterns[x->detector].priority, py = pii_patterns[y->detector].priority;
+        unsigned px = pii_detector_priority(x->detector), py = pii_detector_priority(y->detector);
 
         if (x->start != y->start)
                 return x->start < y->start ? -1 : 1;
@@ -258,8 +280,8 @@ static void resolve(struct pii_redactor *r, size_t min_start)
                         r->found[n++] = *f;
                         continue;
                 }
-                pf = pii_patterns[f->detector].priority;
-                pl = pii_patterns[last->detector].priority;
+                pf = pii_detector_priority(f->detector);
+                pl = pii_detector_priority(last->detector);
                 if (pf > pl || (pf == pl && f->end - f->start > last->end - last->start))
                         *last = *f;
         }
@@ -278,6 +300,10 @@ int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t 
         else
 #endif
                 e = scan_pcre2(r, buf, len, from);
+        /* ---- names.c hook (issue 11): PERSON, STREET_ADDRESS, LOCATION ---- */
+        if (e >= 0 && r->names)
+                e = pii_names_walk(buf, len, from, push_name_finding, NULL, r);
+        /* ---- end of the names.c hook ---- */
         if (e < 0)
                 return e;
         resolve(r, min_start);

@@ -36,6 +36,10 @@ def main():
     starts = [g["start"] for g in gold_sorted]
     import bisect
     examples = defaultdict(list)
+    # PERSON, STREET_ADDRESS and LOCATION (src/pii/names.c) are not labelled by this corpus
+    # (its filler text is full of names): unscored here, scored by tests/pii-names/.
+    unlabelled = {"PERSON", "STREET_ADDRESS", "LOCATION"} - set(by_type)
+    found = [f for f in found if f["type"] not in unlabelled]
     for f in found:
         i = bisect.bisect_left(starts, f["end"])
         hit = False

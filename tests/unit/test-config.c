@@ -50,6 +50,8 @@ static const struct key_case cases[] = {
           0, "must be one of 'mask', 'hash', 'partial', 'remove'", "MASK" },
         { "pii_redaction_outputs", "true", "off", "false", "false", "false", "\"true\"", 0,
           "must be true or false", "" },
+        { "pii_detect_names", "true", "false", "false", "off", "false", "names", 0,
+          "must be true or false", "2" },
         { "cost_kill_enabled", "true", "false", "false", "0", "false", "1.0", 0,
           "must be true or false", "1.0" },
         { "max_tokens_per_call", "1000", "5000", "5000", "1", "1", "10000001", 0,

@@ -189,8 +189,12 @@ static struct pii_redactor *new_r(int strategy, enum pii_engine engine)
         return r;
 }
 
+/* The table checks the pattern detectors one value at a time; the names pass (PERSON,
+ * STREET_ADDRESS, LOCATION: "Springfield" in "Springfield, IL 62704" is one) has its own
+ * corpus and rules test, tests/pii-names/names.t. */
 static void test_table(struct pii_redactor *r, const char *engine)
 {
+        pii_redactor_set_names(r, false);
         for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
                 const struct pos *c = &cases[i];
                 struct pii_finding *f = NULL;

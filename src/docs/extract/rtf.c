@@ -42,8 +42,12 @@ static int out_byte(struct rtf *s, char c)
                 s->pending_skip--;
                 return 0;
         }
-        if (g->meta >= 0)
-                return buf_putc(&s->meta[g->meta], c) == -E2BIG ? 0 : 0;
+        if (g->meta >= 0) {
+                /* Metadata fields have a cap of their own: a longer title is cut there. */
+                int r = buf_putc(&s->meta[g->meta], c);
+
+                return r == -E2BIG ? 0 : r;
+        }
         if (g->skip)
                 return 0;
         return dx_text_cp1252(s->x, &c, 1);

@@ -1,0 +1,1368 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* People's names (PERSON), street addresses (STREET_ADDRESS) and places (LOCATION), CONTRACTS
+ * §8, found offline in the same pass as the patterns (scan.c calls pii_names_walk on each
+ * window when `pii_detect_names` is on).
+ *
+ * The unit is a run: up to RUN_MAX capitalised words joined by single spaces, with initials
+ * ("J."), title abbreviations ("Dr.") and lower-case particles (van, de, von) inside. Each
+ * word is looked up in the lexicon compiled into the binary (lexicon.h: census given names
+ * and surnames, geonames cities and regions, countries, wamerican's ordinary words, street
+ * types). Then, in order:
+ * 1. street: a house number before a run with a street type (12 Main Street, 12 rue de la
+ *    Paix), or a street run before its number (Hauptstraße 5, Via Roma 12), plus a unit.
+ * 2. person context, of high precision: a title or salutation (Mr, Dr, Frau, M., Mme, Sr,
+ *    Dear, Hi), a field label (Name:, Patient:, "customer_name": ...), a mail header
+ *    (From: Ana López <...>), a run before "<e-mail>", a sign-off on the line before.
+ * 3. place context: a postcode before (75008 Paris), ", ST" or ", Region" after, a place
+ *    label (City:), a preposition before a place of the lexicon (in Lyon).
+ * 4. lexicon: given name + surname ("First [M.] Last") unless both are ordinary words,
+ *    "Last, First", a word of the run repeated in a nearby e-mail's local part.
+ * 5. what is left and has at least one word that is a name, a place or no English word goes
+ *    to a small averaged perceptron (features below, weights in names-weights.c, trained by
+ *    `make train-names` on data made by src/pii/gen/names-traindata.py).
+ * Runs of ordinary words only, all-capital words, words glued to code punctuation (a.b,
+ * f(, x_y, @, /) are never names. Nothing here allocates; work is per capitalised word.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "pii/lexicon.h"
+#include "pii/names.h"
+#include "pii/patterns.h"
+#include "util/util.h"
+
+#define RUN_MAX 6
+#define WORD_MAX 24 /* longer words are no names */
+
+struct tok {
+        size_t s, e;     /* the word, e after a dot that belongs to it */
+        unsigned lex;    /* lexicon flags */
+        bool upper;      /* starts with a capital */
+        bool allcaps;
+        bool dot;        /* "J.", "Dr." */
+        bool particle;
+        bool digit;
+        bool nonascii;
+        unsigned sets;   /* the word lists it is in (set_mask) */
+        size_t n;        /* letters of the word (bytes) */
+        char low[WORD_MAX + 1];
+};
+
+struct run {
+        struct tok t[RUN_MAX];
+        unsigned n;
+        unsigned a, b;   /* the candidate tokens [a, b) after titles are stripped */
+};
+
+struct walk {
+        const char *buf;
+        size_t len;
+        pii_names_emit_fn emit;
+        pii_names_tag_fn tag;
+        void *ud;
+        size_t last_loc_end; /* end of the last LOCATION, for "City, Region" */
+        size_t last_person_end;
+        size_t last_street_end;
+};
+
+/* ---- bytes and words ------------------------------------------------------ */
+
+static bool is_cont(unsigned char c)
+{
+        return c >= 0x80 && c <= 0xbf;
+}
+
+/* Bytes of the letter at i (ASCII, Latin and Greek/Cyrillic two-byte UTF-8), 0 if none. */
+static size_t letter_at(const char *b, size_t len, size_t i)
+{
+        unsigned char c = (unsigned char)b[i];
+
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+                return 1;
+        if (c >= 0xc3 && c <= 0xd4 && i + 1 < len && is_cont((unsigned char)b[i + 1])) {
+                unsigned char d = (unsigned char)b[i + 1];
+
+                if (c == 0xc3 && (d == 0x97 || d == 0xb7)) /* × ÷ */
+                        return 0;
+                return 2;
+        }
+        return 0;
+}
+
+static bool upper_at(const char *b, size_t len, size_t i)
+{
+        unsigned char c = (unsigned char)b[i], d;
+
+        if (c >= 'A' && c <= 'Z')
+                return true;
+        if (c < 0xc3 || i + 1 >= len)
+                return false;
+        d = (unsigned char)b[i + 1];
+        switch (c) {
+        case 0xc3: return d >= 0x80 && d <= 0x9e && d != 0x97;
+        case 0xc4: case 0xc5: return is_cont(d) && !(d & 1) && !(c == 0xc5 && d == 0x80);
+        case 0xd0: return d >= 0x80 && d <= 0xaf;
+        case 0xce: return d >= 0x91 && d <= 0xa9;
+        default: return false;
+        }
+}
+
+static bool is_digit(char c)
+{
+        return c >= '0' && c <= '9';
+}
+
+static bool wordish(const char *b, size_t len, size_t i)
+{
+        unsigned char c = (unsigned char)b[i];
+
+        return letter_at(b, len, i) || is_digit((char)c) || c == '_' || is_cont(c);
+}
+
+/* The end of the word at i: letters and digits, with an apostrophe (' or U+2019) or a
+ * hyphen inside when a letter follows. */
+static size_t word_end(const char *b, size_t len, size_t i, bool *digit)
+{
+        *digit = false;
+        while (i < len) {
+                size_t l = letter_at(b, len, i);
+
+                if (l) {
+                        i += l;
+                } else if (is_digit(b[i])) {
+                        *digit = true;
+                        i++;
+                } else if ((b[i] == '\'' || b[i] == '-') && i + 1 < len &&
+                           letter_at(b, len, i + 1)) {
+                        i++;
+                } else if ((unsigned char)b[i] == 0xe2 && i + 3 < len &&
+                           (unsigned char)b[i + 1] == 0x80 && (unsigned char)b[i + 2] == 0x99 &&
+                           letter_at(b, len, i + 3)) {
+                        i += 3;
+                } else {
+                        break;
+                }
+        }
+        return i;
+}
+
+static bool in_set(const char *w, const char *const *set);
+
+/* ---- word lists of the context rules (lower case) ------------------------- */
+
+static const char *const titles[] = {
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord",
+        "herr", "frau", "hr", "fr", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle",
+        "sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "sig", "sigra",
+        "signor", "signora", "signorina", "dott", "dottor", "dottore", "dottoressa", "dhr",
+        "mevr", "mevrouw", "meneer", "rev", "reverend", "capt", "captain", "sgt", "sergeant",
+        "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
+        "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
+        NULL
+};
+/* Titles that are ordinary words too: a title only with a dot or before a capital. */
+static const char *const weak_titles[] = { "m", "fr", "don", "sig", "det", "col", "lt",
+                                           "father", "sister", "brother", "uncle", "aunt",
+                                           "agent", "coach", "judge", "nurse", "officer",
+                                           "doctor", "captain", "lady", "lord", NULL };
+static const char *const salutations[] = {
+        "dear", "hi", "hello", "hey", "hallo", "liebe", "lieber", "bonjour", "salut", "cher",
+        "chère", "hola", "estimado", "estimada", "querido", "querida", "ciao", "caro", "cara",
+        "gentile", "beste", "geachte", "thanks", "greetings", "welcome", "congratulations",
+        "congrats", "bye", "buongiorno", "olá", "oi", "moin", "servus", "goodbye", NULL
+};
+static const char *const particles[] = {
+        "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "des", "dos",
+        "das", "la", "le", "y", "bin", "ibn", "al", "ten", "ter", "zu", "st", "e", NULL
+};
+static const char *const person_labels[] = {
+        "name", "full name", "fullname", "first name", "last name", "given name", "surname",
+        "family name", "patient", "patient name", "employee", "employee name", "customer",
+        "customer name", "client", "client name", "contact", "contact name", "contact person",
+        "applicant", "guest", "passenger", "student", "member", "owner", "account holder",
+        "cardholder", "card holder", "beneficiary", "recipient", "sender", "from", "to", "cc",
+        "bcc", "reply-to", "attn", "attention", "signed", "signature", "author", "assignee",
+        "assigned to", "reporter", "requester", "requested by", "submitted by", "approved by",
+        "prepared by", "reviewed by", "created by", "user", "nom", "prénom", "nom complet",
+        "name des kunden", "kunde", "vorname", "nachname", "naam", "voornaam", "achternaam",
+        "nombre", "apellido", "apellidos", "nombre completo", "nome", "cognome",
+        "nome completo", "paciente", "patiente", "doctor", "physician", "provider",
+        "attending", "referring physician", "emergency contact", "next of kin", "spouse",
+        "insured", "policyholder", "policy holder", "tenant", "landlord", "buyer", "seller",
+        "driver", "witness", "manager", "supervisor", "agent", "technician", "caller",
+        "mitarbeiter", "ansprechpartner", "empfänger", "absender", "destinataire",
+        "expéditeur", "destinatario", "remitente", "mittente", "afzender", "ontvanger",
+        "first_name", "last_name", "full_name", "given_name", "family_name", "firstname",
+        "lastname", "patient_name", "customer_name", "employee_name", "contact_name",
+        "cardholder_name", "holder_name", "display_name", "author_name", "sender_name",
+        "recipient_name", "user_name", "person", "persona", "personne", "who", NULL
+};
+/* Labels that are mail headers: strong even before a run of ordinary words. */
+static const char *const mail_labels[] = { "from", "to", "cc", "bcc", "reply-to", "sender",
+                                           NULL };
+static const char *const signoffs[] = {
+        "regards", "best regards", "kind regards", "warm regards", "warmest regards",
+        "best", "all the best", "thanks", "thank you", "many thanks", "thanks again",
+        "sincerely", "yours sincerely", "sincerely yours", "yours truly", "yours faithfully",
+        "cheers", "best wishes", "respectfully", "cordially", "take care", "love",
+        "cordialement", "bien cordialement", "bien à vous", "amicalement",
+        "mit freundlichen grüßen", "freundliche grüße", "viele grüße", "beste grüße",
+        "liebe grüße", "lg", "vg", "mfg", "gruß", "grüße", "saludos", "un saludo",
+        "atentamente", "cordiales saludos", "met vriendelijke groet", "vriendelijke groet",
+        "groeten", "hartelijke groet", "cordiali saluti", "distinti saluti", "saluti",
+        "un saluto", "abraços", "atenciosamente", "signed", NULL
+};
+static const char *const place_labels[] = {
+        "city", "town", "location", "country", "state", "province", "region", "place",
+        "address", "home address", "mailing address", "billing address", "shipping address",
+        "ort", "stadt", "wohnort", "land", "bundesland", "adresse", "anschrift", "ville",
+        "pays", "lieu", "ciudad", "país", "localidad", "provincia", "città", "paese",
+        "indirizzo", "plaats", "woonplaats", "stad", "adres", "birthplace", "place of birth",
+        "born in", "origin", "destination", "hometown", "residence", "municipality",
+        "county", "district", "city/town", "locality", "lieu de naissance", "geburtsort",
+        "dirección", "direccion", "office", "branch", "site", "hq", "headquarters", "venue",
+        "büro", "bureau", "oficina", "ufficio", "kantoor", "standort", "sede", NULL
+};
+static const char *const place_preps[] = {
+        "in", "at", "from", "to", "near", "visiting", "visit", "outside", "around", "across",
+        "toward", "towards", "into", "throughout", "between", "en", "à", "aus", "nach", "bei",
+        "im", "uit", "naar", "nabij", "nel", "nella", "desde", "hacia", "em", "no", "na",
+        "of", "moved", "based", "born", "lives", "live", "living", "via", "and", "a", "di",
+        "da", "te", "dans", "depuis", "vers", "von", NULL
+};
+static const char *const units[] = {
+        "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm",
+        "bldg", "building", "piso", "étage", "etage", "wohnung", "whg", "po box", "box",
+        "dept", "department", "lot", "no", "nr", NULL
+};
+/* Words a code identifier or heading often starts with: never a name even when the census
+ * lists them (e.g. "Will" is a given name, "Section" no name at all). */
+static const char *const never_names[] = {
+        "the", "this", "that", "these", "those", "there", "here", "it", "its", "and", "or",
+        "but", "if", "when", "what", "which", "who", "where", "why", "how", "all", "any",
+        "some", "each", "every", "no", "not", "none", "yes", "ok", "okay", "please", "thank",
+        "thanks", "team", "everyone", "all", "customer", "user", "sir", "madam", "friend",
+        "friends", "colleague", "colleagues", "folks", "guys", "there", "world", "section",
+        "chapter", "figure", "table", "note", "see", "copyright", "license", "licensed",
+        "version", "program", "software", "foundation", "inc", "ltd", "llc", "gmbh",
+        "corporation", "company", "university", "institute", "department", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "god", "lord", "christ", "internet", "support", "admin",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a", "i", "public", "general",
+        "free", "open", "new", "old", "north", "south", "east", "west", "central", "united",
+        /* function words of the other supported languages: sentence starts, not names */
+        "der", "die", "das", "den", "dem", "ein", "eine", "wir", "sie", "ihr", "ihre", "ihr",
+        "unser", "unsere", "sehr", "vielen", "bitte", "ich", "es", "le", "la", "les", "un",
+        "une", "nous", "vous", "nos", "votre", "vos", "merci", "el", "los", "las", "una",
+        "le", "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
+        "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
+        "et", "y", "e", "en", "og", "och", NULL
+};
+
+/* The word lists as one hash set, built once: each word maps to the mask of the lists it is
+ * in, so a token's memberships are one hash and one compare. */
+#define SET_SLOTS 2048u
+static const char *street_before[64]; /* the lexicon's LEX_STREET_BEFORE words, at start */
+static const char *const *const wlists[] = {
+        titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
+        place_labels, place_preps, units, never_names, street_before,
+};
+#define N_WLISTS (sizeof(wlists) / sizeof(wlists[0]))
+static struct {
+        const char *word;
+        uint16_t mask;
+} wslot[SET_SLOTS];
+static pthread_once_t wsets_once = PTHREAD_ONCE_INIT;
+
+static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
+static uint64_t suffix_last;     /* bit (c & 63) set when a suffix ends in byte c */
+
+static void wsets_build(void)
+{
+        size_t nb = 0;
+
+        /* one pass over the lexicon (0.2 MB of flags) so that "12 rue de la Paix" needs no
+         * lexicon lookup of every word before every capital */
+        for (unsigned i = 0; i < pii_lex_n_entries && nb + 1 < 64; i++)
+                if (pii_lex_entries[i].flags & LEX_STREET_BEFORE)
+                        street_before[nb++] = pii_lex_blob + pii_lex_entries[i].off;
+        for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
+                suffix_len[i] = strlen(pii_lex_street_suffixes[i]);
+                suffix_last |= 1ull << ((unsigned char)pii_lex_street_suffixes[i][suffix_len[i] - 1] & 63);
+        }
+        for (size_t k = 0; k < N_WLISTS; k++)
+                for (unsigned i = 0; wlists[k][i]; i++) {
+                        const char *w = wlists[k][i];
+                        uint32_t j = pii_lex_hash(w, strlen(w)) & (SET_SLOTS - 1);
+
+                        while (wslot[j].word && strcmp(wslot[j].word, w) != 0)
+                                j = (j + 1) & (SET_SLOTS - 1);
+                        wslot[j].word = w;
+                        wslot[j].mask |= (uint16_t)(1u << k);
+                }
+}
+
+static unsigned set_mask(const char *w, size_t n)
+{
+        uint32_t j;
+
+        pthread_once(&wsets_once, wsets_build);
+        for (j = pii_lex_hash(w, n) & (SET_SLOTS - 1); wslot[j].word; j = (j + 1) & (SET_SLOTS - 1))
+                if (wslot[j].word[0] == w[0] && strncmp(wslot[j].word, w, n) == 0 &&
+                    wslot[j].word[n] == '\0')
+                        return wslot[j].mask;
+        return 0;
+}
+
+static unsigned list_bit(const char *const *set)
+{
+        for (size_t k = 0; k < N_WLISTS; k++)
+                if (wlists[k] == set)
+                        return 1u << k;
+        return 0;
+}
+
+static bool in_set(const char *w, const char *const *set)
+{
+        return set_mask(w, strlen(w)) & list_bit(set);
+}
+
+/* A token's membership, from the mask tok_fill computed once. */
+#define TOK_IN(t, set) (((t)->sets & list_bit(set)) != 0)
+
+/* ---- runs ----------------------------------------------------------------- */
+
+static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
+{
+        const char *b = w->buf;
+
+        *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = e - s,
+                           .upper = upper_at(b, w->len, s) };
+        t->allcaps = t->upper && e - s > 1;
+        for (size_t i = s; i < e; i++) {
+                unsigned char c = (unsigned char)b[i];
+
+                if (c >= 0x80)
+                        t->nonascii = true;
+                if (c >= 'a' && c <= 'z')
+                        t->allcaps = false;
+                if (c >= 0xc3 && i + 1 < e && !upper_at(b, w->len, i) && letter_at(b, e, i))
+                        t->allcaps = false;
+        }
+        if (e - s <= WORD_MAX && pii_lex_lower(b + s, e - s, t->low, sizeof(t->low))) {
+                size_t n = e - s;
+
+                /* a possessive is looked up without its 's */
+                if (n > 3 && t->low[n - 2] == '\'' && t->low[n - 1] == 's')
+                        t->low[n -= 2] = '\0';
+                else if (n > 5 && memcmp(t->low + n - 4, "\xe2\x80\x99s", 4) == 0)
+                        t->low[n -= 4] = '\0';
+                t->n = n;
+                t->lex = digit ? 0 : pii_lex_lookup(t->low, n);
+                /* "Front-Cover": a hyphenated word of ordinary words is an ordinary word;
+                 * "Jean-Pierre", "Baden-Württemberg": whole in the lexicon or a name part */
+                if (!t->lex && !digit && memchr(t->low, '-', n)) {
+                        unsigned all = LEX_WORD, names = LEX_GIVEN | LEX_SURNAME, any = 0;
+                        char *p = t->low, *q;
+
+                        do {
+                                unsigned l;
+
+                                q = memchr(p, '-', (size_t)(t->low + n - p));
+                                l = pii_lex_lookup(p, q ? (size_t)(q - p) : (size_t)(t->low + n - p));
+                                all &= l;
+                                any |= l & (LEX_GIVEN | LEX_SURNAME);
+                                if (!(l & (LEX_GIVEN | LEX_SURNAME)))
+                                        names = 0;
+                                p = q ? q + 1 : NULL;
+                        } while (p);
+                        /* "SSN-like": no name; "Smith-Jones": every part a name */
+                        t->lex = (names ? any : 0) | all;
+                }
+        } else {
+                /* longer than WORD_MAX: never a name; like a word with digits in it */
+                t->low[0] = '\0';
+                t->n = 0;
+                t->digit = true;
+        }
+        t->sets = t->low[0] ? set_mask(t->low, t->n) : 0;
+        t->particle = !t->upper && TOK_IN(t, particles);
+}
+
+/* Bytes before i that end a word glued to it in code or paths. */
+static bool code_before(const char *b, size_t i)
+{
+        char c = i ? b[i - 1] : ' ';
+
+        return c == '.' || c == '_' || c == '@' || c == '/' || c == '\\' || c == '#' ||
+               c == '$' || c == '%' || c == '&' || c == '=' || c == '-' || c == '+' ||
+               c == '~' || c == '*' || c == '^' || c == '|' || c == '`';
+}
+
+static bool code_after(const char *b, size_t len, size_t e)
+{
+        char c = e < len ? b[e] : ' ';
+
+        if (c == '(' || c == '_' || c == '@' || c == '/' || c == '\\' || c == '[' || c == '{' ||
+            c == '=' || c == '<' || c == '>' || c == '`' || c == '$')
+                return true;
+        if ((c == '.' || c == ':') && e + 1 < len && wordish(b, len, e + 1))
+                return true; /* a.b, Foo::bar, a domain */
+        return false;
+}
+
+static bool is_title_abbr(const struct tok *t)
+{
+        return TOK_IN(t, titles);
+}
+
+/* The run starting at the capitalised word at s; false when there is none. */
+static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
+{
+        const char *b = w->buf;
+        size_t len = w->len, p = s;
+        unsigned np = 0;
+
+        r->n = 0;
+        while (r->n < RUN_MAX) {
+                bool digit;
+                size_t e = word_end(b, len, p, &digit);
+                struct tok *t = &r->t[r->n];
+
+                if (e == p)
+                        break;
+                if (!upper_at(b, len, p)) {
+                        char low[8];
+
+                        /* no particle is longer than 4 letters; look no further */
+                        if (e - p > 4 || !pii_lex_lower(b + p, e - p, low, sizeof(low)) ||
+                            !(set_mask(low, e - p) & list_bit(particles)))
+                                break;
+                }
+                tok_fill(w, t, p, e, digit);
+                if (!t->upper && !t->particle)
+                        break;
+                if (t->particle) {
+                        if (++np > 2)
+                                break;
+                } else {
+                        np = 0;
+                }
+                if (e < len && b[e] == '.' && t->upper && (t->n == 1 || is_title_abbr(t) ||
+                                                           streq(t->low, "st") ||
+                                                           streq(t->low, "jr"))) {
+                        t->dot = true;
+                        t->e = ++e;
+                } else if (code_after(b, len, e)) {
+                        if (r->n == 0)
+                                *ret_next = e;
+                        break;
+                }
+                r->n++;
+                p = e;
+                /* one space (or a no-break space) and a capital or a particle go on */
+                if (p < len && b[p] == ' ')
+                        p++;
+                else if (p + 1 < len && (unsigned char)b[p] == 0xc2 &&
+                         (unsigned char)b[p + 1] == 0xa0)
+                        p += 2;
+                else
+                        break;
+                if (p >= len || !(upper_at(b, len, p) || letter_at(b, len, p)))
+                        break;
+        }
+        while (r->n > 0 && r->t[r->n - 1].particle)
+                r->n--;
+        if (r->n == 0)
+                return false;
+        *ret_next = r->t[r->n - 1].e;
+        return true;
+}
+
+/* ---- context -------------------------------------------------------------- */
+
+/* The lower-cased word that ends before i (skipping spaces and the quotes/colon set in
+ * `skip`), into out; returns its start, or SIZE_MAX. */
+static size_t prev_word(const struct walk *w, size_t i, const char *skip, char *out,
+                        size_t size)
+{
+        const char *b = w->buf;
+        size_t e = i, s;
+
+        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || (skip && strchr(skip, b[e - 1]))))
+                e--;
+        s = e;
+        while (s > 0 && (letter_at(b, w->len, s - 1) || is_cont((unsigned char)b[s - 1]) ||
+                         b[s - 1] == '-' || b[s - 1] == '\''))
+                s--;
+        if (s == e || e - s >= size) {
+                out[0] = '\0';
+                return SIZE_MAX;
+        }
+        pii_lex_lower(b + s, e - s, out, size);
+        return s;
+}
+
+/* The label before i: "Name: ", "\"customer_name\": \"", "Nom : ", "Patient -", up to 32
+ * bytes on the same line, lower-cased, with single spaces. "" when there is none. */
+static void label_before(const struct walk *w, size_t i, char *out, size_t size)
+{
+        const char *b = w->buf;
+        size_t e = i, s;
+        bool sep = false;
+
+        out[0] = '\0';
+        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '"' ||
+                         b[e - 1] == '\''))
+                e--;
+        if (e > 0 && (b[e - 1] == ':' || b[e - 1] == '=')) {
+                sep = true;
+                e--;
+        } else if (e > 0 && b[e - 1] == '-' && e >= 2 && b[e - 2] == ' ') {
+                sep = true;
+                e -= 2;
+        }
+        if (!sep)
+                return;
+        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '"' ||
+                         b[e - 1] == '\''))
+                e--;
+        s = e;
+        while (s > 0 && e - s < 32 && b[s - 1] != '\n' && b[s - 1] != '"' && b[s - 1] != '\'' &&
+               b[s - 1] != ',' && b[s - 1] != '{' && b[s - 1] != '|' && b[s - 1] != '\t' &&
+               b[s - 1] != ';' && b[s - 1] != '(' && b[s - 1] != '.' && b[s - 1] != '>')
+                s--;
+        while (s < e && b[s] == ' ')
+                s++;
+        if (e - s < 1 || e - s >= size)
+                return;
+        pii_lex_lower(b + s, e - s, out, size);
+        /* "Patient Name" -> "patient name"; "- Name" bullets */
+        for (char *p = out; *p; p++)
+                if (*p == '\t')
+                        *p = ' ';
+}
+
+/* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name. */
+static bool person_name_label(const char *l)
+{
+        static const char *const things[] = {
+                "user", "host", "file", "domain", "app", "project", "company", "product",
+                "server", "service", "field", "class", "table", "column", "package", "repo",
+                "branch", "model", "device", "bucket", "key", "org", "business", "brand",
+                "team", "group", "role", "event", "item", "type", "node", "pod", "cluster",
+                "image", "container", "db", "database", "schema", "path", "dir", "module",
+                "function", "method", "var", "attribute", "tag", "label", "channel", "queue",
+                "topic", "job", "task", "plan", "site", "street", "city", "country", "state",
+                "region", "place", "location", "store", "shop", "bank", "network", "ssid",
+                "disk", "volume", "queue", "font", "color", "colour", "display", "screen",
+                "nick", "code", "short", "long", "first_", "common", "vendor", "course",
+                "test", "step", "workflow", "agent_", "tool", "dataset", "record", NULL
+        };
+
+        if (in_set(l, person_labels))
+                return true;
+        if (!strstr(l, "name"))
+                return false;
+        for (const char *const *t = things; *t; t++)
+                if (strstr(l, *t) && !strstr(l, "customer") && !strstr(l, "patient") &&
+                    !strstr(l, "contact") && !strstr(l, "employee"))
+                        return false;
+        return true;
+}
+
+/* The line before the one that contains i (skipping blank lines, at most two), trimmed and
+ * lower-cased, trailing ",", "!", "." and "-" dropped. */
+static void previous_line(const struct walk *w, size_t i, char *out, size_t size)
+{
+        const char *b = w->buf;
+        size_t e = i;
+
+        out[0] = '\0';
+        while (e > 0 && b[e - 1] != '\n')
+                e--;
+        for (int blank = 0; blank < 3 && e > 0; blank++) {
+                size_t s;
+
+                e--; /* the '\n' */
+                if (e > 0 && b[e - 1] == '\r')
+                        e--;
+                s = e;
+                while (s > 0 && b[s - 1] != '\n' && e - s < 40)
+                        s--;
+                if (s > 0 && b[s - 1] != '\n')
+                        return; /* a long line: no sign-off */
+                while (s < e && (b[s] == ' ' || b[s] == '\t'))
+                        s++;
+                while (e > s && strchr(" \t,!.-", b[e - 1]))
+                        e--;
+                if (e > s) {
+                        if (e - s < size)
+                                pii_lex_lower(b + s, e - s, out, size);
+                        return;
+                }
+                e = s;
+        }
+}
+
+static bool line_start_before(const struct walk *w, size_t i)
+{
+        while (i > 0 && (w->buf[i - 1] == ' ' || w->buf[i - 1] == '\t'))
+                i--;
+        return i == 0 || w->buf[i - 1] == '\n' || w->buf[i - 1] == '\r';
+}
+
+static bool line_end_after(const struct walk *w, size_t e)
+{
+        while (e < w->len && (w->buf[e] == ' ' || w->buf[e] == '\t' || w->buf[e] == ','))
+                e++;
+        return e >= w->len || w->buf[e] == '\n' || w->buf[e] == '\r';
+}
+
+/* Sentence start: the buffer, a line, or ". ", "! ", "? ", ": " (with quotes, bullets). */
+static bool sentence_start_before(const struct walk *w, size_t i)
+{
+        const char *b = w->buf;
+
+        while (i > 0 && strchr(" \t\"'([*-#>", b[i - 1]))
+                i--;
+        if (i >= 3 && (unsigned char)b[i - 3] == 0xe2 && (unsigned char)b[i - 2] == 0x80)
+                i -= 3; /* a curly quote or a bullet */
+        while (i > 0 && (b[i - 1] == ' ' || b[i - 1] == '\t'))
+                i--;
+        return i == 0 || strchr("\n\r.!?:;", b[i - 1]);
+}
+
+/* "my name is", "I'm", "this is", "ich bin", "je m'appelle", "me llamo" just before i. */
+static bool introduced(const struct walk *w, size_t i)
+{
+        static const char *const intro[] = {
+                "my name is", "name is", "my name's", "i am", "i'm", "i’m", "this is",
+                "call me", "named", "called", "known as", "signed by", "written by",
+                "ich bin", "ich heiße", "mein name ist", "je suis", "je m'appelle",
+                "je m’appelle", "je m’appelle", "me llamo", "soy", "mi nombre es", "mi chiamo",
+                "sono", "ik ben", "mijn naam is", "ik heet", "c'est", "aquí", NULL
+        };
+        const char *b = w->buf;
+        size_t e = i, s;
+        char low[24];
+
+        while (e > 0 && b[e - 1] == ' ')
+                e--;
+        if (e == i)
+                return false;
+        s = e;
+        while (s > 0 && e - s < sizeof(low) - 1 && b[s - 1] != '\n' && b[s - 1] != '.' &&
+               b[s - 1] != ',')
+                s--;
+        for (const char *const *p = intro; *p; p++) {
+                size_t n = strlen(*p);
+
+                if (e - s >= n && pii_lex_lower(b + e - n, n, low, sizeof(low)) &&
+                    memcmp(low, *p, n) == 0 && (e - n == 0 || !letter_at(b, w->len, e - n - 1)))
+                        return true;
+        }
+        return false;
+}
+
+/* A name word of the run appears in the local part of an e-mail within 256 bytes. */
+static bool name_in_nearby_email(const struct walk *w, const struct run *r)
+{
+        const char *b = w->buf;
+        size_t lo = r->t[r->a].s > 256 ? r->t[r->a].s - 256 : 0;
+        size_t hi = w->len - r->t[r->b - 1].e > 256 ? r->t[r->b - 1].e + 256 : w->len;
+        const char *p = b + lo;
+
+        while ((p = memchr(p, '@', (size_t)(b + hi - p))) != NULL) {
+                size_t at = (size_t)(p - b), s = at;
+                char local[65];
+
+                while (s > 0 && at - s < 64 && (letter_at(b, w->len, s - 1) == 1 ||
+                                                 is_digit(b[s - 1]) || strchr("._-+", b[s - 1])))
+                        s--;
+                p++;
+                if (at - s < 3)
+                        continue;
+                pii_lex_lower(b + s, at - s, local, sizeof(local));
+                for (unsigned k = r->a; k < r->b; k++) {
+                        const struct tok *t = &r->t[k];
+
+                        if (t->n >= 3 && !t->nonascii && !t->dot && strstr(local, t->low) &&
+                            (t->lex & (LEX_GIVEN | LEX_SURNAME) || !(t->lex & LEX_WORD)))
+                                return true;
+                }
+        }
+        return false;
+}
+
+/* ---- street addresses ----------------------------------------------------- */
+
+
+static bool street_suffix(const struct tok *t)
+{
+        unsigned char last = t->n ? (unsigned char)t->low[t->n - 1] : 0;
+
+        pthread_once(&wsets_once, wsets_build);
+        if (t->n < 5 || !(suffix_last >> (last & 63) & 1))
+                return false;
+        for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
+                size_t n = suffix_len[i];
+
+                if (t->n > n + 1 && (unsigned char)pii_lex_street_suffixes[i][n - 1] == last &&
+                    memcmp(t->low + t->n - n, pii_lex_street_suffixes[i], n) == 0)
+                        return true;
+        }
+        return false;
+}
+
+/* A house number ending at i: "12", "221B", "12-14", "12, ". Returns its start or SIZE_MAX. */
+static size_t number_before(const struct walk *w, size_t i)
+{
+        const char *b = w->buf;
+        size_t e = i, s;
+
+        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == ','))
+                e--;
+        if (e == i)
+                return SIZE_MAX;
+        s = e;
+        if (s > 0 && (b[s - 1] | 0x20) >= 'a' && (b[s - 1] | 0x20) <= 'z' && s > 1 &&
+            is_digit(b[s - 2]))
+                s--; /* 221B */
+        while (s > 0 && e - s < 8 && (is_digit(b[s - 1]) || b[s - 1] == '-'))
+                s--;
+        if (s == e || !is_digit(b[s]) || (s > 0 && wordish(b, w->len, s - 1)) ||
+            (s > 0 && strchr(".:/$€£", b[s - 1])))
+                return SIZE_MAX;
+        return s;
+}
+
+/* A house number after e: " 5", " 12a", ", 12". Returns its end or 0. */
+static size_t number_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t p = e, q;
+
+        if (p < w->len && b[p] == ',')
+                p++;
+        if (p >= w->len || b[p] != ' ')
+                return 0;
+        p++;
+        q = p;
+        while (q < w->len && q - p < 5 && is_digit(b[q]))
+                q++;
+        if (q == p || (q < w->len && is_digit(b[q])))
+                return 0;
+        if (q < w->len && (b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z' &&
+            !(q + 1 < w->len && letter_at(b, w->len, q + 1)))
+                q++;
+        if (q < w->len && (wordish(b, w->len, q) || b[q] == ':' || b[q] == '/' ||
+                           (b[q] == '.' && q + 1 < w->len && is_digit(b[q + 1]))))
+                return 0;
+        return q;
+}
+
+/* ", Apt 4B", " Suite 200", " #12", " Flat 3": the end of a unit after e, else e. */
+static size_t unit_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t p = e, q;
+        char word[16];
+        bool digit;
+
+        if (p < w->len && b[p] == ',')
+                p++;
+        while (p < w->len && b[p] == ' ')
+                p++;
+        if (p < w->len && b[p] == '#') {
+                q = p + 1;
+        } else {
+                q = word_end(b, w->len, p, &digit);
+                if (q == p || q - p >= sizeof(word) || digit)
+                        return e;
+                pii_lex_lower(b + p, q - p, word, sizeof(word));
+                if (!in_set(word, units))
+                        return e;
+                if (q < w->len && b[q] == '.')
+                        q++;
+                while (q < w->len && (b[q] == ' ' || b[q] == '#'))
+                        q++;
+        }
+        p = q;
+        while (q < w->len && q - p < 6 && (is_digit(b[q]) || ((b[q] | 0x20) >= 'a' &&
+                                                             (b[q] | 0x20) <= 'z')))
+                q++;
+        if (q == p || (!is_digit(b[p]) && q - p > 2))
+                return e;
+        return q;
+}
+
+/* The street part of the run: tokens [a, k] with a street type at k (after-form) or at a
+ * (before-form) or a suffix word. Returns the index of the last street token, -1 if none. */
+static int street_in_run(const struct run *r, bool *before_form)
+{
+        *before_form = false;
+        if (r->n >= 2 && (r->t[0].lex & LEX_STREET_BEFORE)) {
+                *before_form = true;
+                return (int)r->n - 1;
+        }
+        for (unsigned k = 0; k < r->n; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (k > 0 && (t->lex & LEX_STREET) && t->upper)
+                        return (int)k;
+                if (!t->particle && street_suffix(t))
+                        return (int)k;
+        }
+        return -1;
+}
+
+/* "12 rue de la Paix": a lower-case street word (and particles) just before the run. */
+static size_t street_word_before(const struct walk *w, size_t s)
+{
+        char word[WORD_MAX + 1];
+        size_t p = s;
+
+        for (int i = 0; i < 4; i++) {
+                size_t ws = prev_word(w, p, NULL, word, sizeof(word));
+
+                if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
+                        return SIZE_MAX;
+                if (in_set(word, particles)) {
+                        p = ws;
+                        continue;
+                }
+                return in_set(word, street_before) ? ws : SIZE_MAX;
+        }
+        return SIZE_MAX;
+}
+
+/* ---- the tagger's features ------------------------------------------------ */
+
+struct feats {
+        uint32_t f[NAMES_MAXF];
+        unsigned n;
+};
+
+static void feat(struct feats *F, const char *name, const char *val)
+{
+        uint32_t h = pii_lex_hash(name, strlen(name));
+
+        if (val)
+                for (const char *p = val; *p; p++)
+                        h = (h ^ (unsigned char)*p) * 16777619u;
+        if (F->n < NAMES_MAXF)
+                F->f[F->n++] = h & (NAMES_NFEAT - 1);
+}
+
+static void feat_flags(struct feats *F, const char *pos, unsigned lex)
+{
+        static const char *const names[] = { "G", "S", "C", "R", "K", "W", "T", "P",
+                                             "St", "Gt", "Cb", "Tb" };
+        char buf[24];
+        unsigned kind = 0;
+
+        for (unsigned i = 0; i < 12; i++)
+                if (lex & (1u << i)) {
+                        snprintf(buf, sizeof(buf), "%s%s", pos, names[i]);
+                        feat(F, buf, NULL);
+                }
+        /* the combination that matters most: a name, a place, a word, or several */
+        kind = (lex & (LEX_GIVEN | LEX_SURNAME) ? 1 : 0) |
+               (lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY) ? 2 : 0) | (lex & LEX_WORD ? 4 : 0);
+        snprintf(buf, sizeof(buf), "%sk%u", pos, kind);
+        feat(F, buf, NULL);
+}
+
+static const char *shape_of(const struct tok *t)
+{
+        if (t->dot)
+                return t->n == 1 ? "I" : "Ab";
+        if (t->allcaps)
+                return "AA";
+        if (t->nonascii)
+                return "Xx";
+        if (t->n <= 3)
+                return "x3";
+        if (t->n <= 6)
+                return "x6";
+        return "x9";
+}
+
+static void features(const struct walk *w, const struct run *r, unsigned phrase_lex,
+                     struct feats *F)
+{
+        const struct tok *f = &r->t[r->a], *l = &r->t[r->b - 1];
+        size_t s = f->s, e = l->e;
+        char pw[WORD_MAX + 1], ppw[WORD_MAX + 1], nw[WORD_MAX + 1], buf[48];
+        size_t ps, q;
+        bool digit;
+        unsigned nt = r->b - r->a;
+        char nc = e < w->len ? w->buf[e] : '$', pc = s > 0 ? w->buf[s - 1] : '^';
+
+        F->n = 0;
+        feat(F, "bias", NULL);
+        snprintf(buf, sizeof(buf), "n%u", nt > 3 ? 3 : nt);
+        feat(F, buf, NULL);
+        feat_flags(F, "f", f->lex);
+        feat_flags(F, "l", nt > 1 ? l->lex : 0);
+        if (nt > 1)
+                feat_flags(F, "p", phrase_lex);
+        feat(F, "fs", shape_of(f));
+        feat(F, "ls", shape_of(l));
+        feat(F, "f3", f->n >= 3 ? f->low + f->n - 3 : f->low);
+        feat(F, "l3", l->n >= 3 ? l->low + l->n - 3 : l->low);
+        if (sentence_start_before(w, s))
+                feat(F, "sent", NULL);
+        if (line_start_before(w, s))
+                feat(F, "bol", NULL);
+        if (line_end_after(w, e))
+                feat(F, "eol", NULL);
+        if (sentence_start_before(w, s) && nt == 1)
+                feat_flags(F, "s1", f->lex);
+        ps = prev_word(w, s, NULL, pw, sizeof(pw));
+        feat(F, "pw", pw);
+        if (ps != SIZE_MAX) {
+                prev_word(w, ps, NULL, ppw, sizeof(ppw));
+                feat(F, "ppw", ppw);
+                snprintf(buf, sizeof(buf), "%s|%u", pw, nt > 1);
+                feat(F, "pwn", buf);
+                feat(F, "pwup", upper_at(w->buf, w->len, ps) ? "U" : "l");
+        }
+        q = e;
+        while (q < w->len && w->buf[q] == ' ')
+                q++;
+        {
+                size_t qe = word_end(w->buf, w->len, q, &digit);
+
+                if (qe > q && qe - q <= WORD_MAX) {
+                        pii_lex_lower(w->buf + q, qe - q, nw, sizeof(nw));
+                        feat(F, "nw", nw);
+                        feat(F, "nwup", upper_at(w->buf, w->len, q) ? "U" : digit ? "d" : "l");
+                } else {
+                        feat(F, "nw", "-");
+                }
+        }
+        buf[0] = nc == ' ' ? '_' : nc, buf[1] = '\0';
+        if ((unsigned char)nc >= 0x80 || (nc >= 'a' && nc <= 'z') || is_digit(nc))
+                buf[0] = 'a';
+        feat(F, "nc", buf);
+        buf[0] = pc == ' ' ? '_' : pc, buf[1] = '\0';
+        if ((unsigned char)pc >= 0x80 || (pc >= 'a' && pc <= 'z') || is_digit(pc))
+                buf[0] = 'a';
+        feat(F, "pc", buf);
+        if (nc == '\'' && e + 1 < w->len && w->buf[e + 1] == 's')
+                feat(F, "poss", NULL);
+        for (unsigned k = r->a; k < r->b; k++)
+                if (r->t[k].dot && r->t[k].n == 1)
+                        feat(F, "init", NULL);
+        if (w->last_person_end && s - w->last_person_end < 400)
+                feat(F, "nearper", NULL);
+}
+
+int pii_names_classify(const uint32_t *f, unsigned n, float *ret_margin)
+{
+        float sc[NAMES_NCLASS] = { 0 };
+        int best = 0;
+
+        for (unsigned c = 0; c < NAMES_NCLASS; c++)
+                for (unsigned i = 0; i < n; i++)
+                        sc[c] += pii_names_weights[c][f[i]];
+        for (int c = 1; c < NAMES_NCLASS; c++)
+                if (sc[c] > sc[best])
+                        best = c;
+        if (ret_margin) {
+                float second = -1e30f;
+
+                for (int c = 0; c < NAMES_NCLASS; c++)
+                        if (c != best && sc[c] > second)
+                                second = sc[c];
+                *ret_margin = sc[best] - second;
+        }
+        return best;
+}
+
+/* ---- decisions ------------------------------------------------------------ */
+
+static bool pure_word(const struct tok *t)
+{
+        return (t->lex & LEX_WORD) &&
+               !(t->lex & (LEX_GIVEN | LEX_SURNAME | LEX_CITY | LEX_REGION | LEX_COUNTRY));
+}
+
+/* "JavaScript", "GitHub": a capital after a small letter, but for McDonald, MacArthur,
+ * DeShawn, LaToya, DiMaggio, O'Brien-like prefixes. */
+static bool camel(const struct walk *w, const struct tok *t)
+{
+        const char *b = w->buf;
+
+        for (size_t i = t->s + 1; i + 1 < t->e; i++)
+                if (b[i] >= 'a' && b[i] <= 'z' && b[i + 1] >= 'A' && b[i + 1] <= 'Z') {
+                        size_t k = i + 1 - t->s;
+
+                        if (!((k == 2 && (memcmp(t->low, "mc", 2) == 0 || memcmp(t->low, "de", 2) == 0 ||
+                                          memcmp(t->low, "la", 2) == 0 || memcmp(t->low, "le", 2) == 0 ||
+                                          memcmp(t->low, "di", 2) == 0)) ||
+                              (k == 3 && (memcmp(t->low, "mac", 3) == 0 || memcmp(t->low, "van", 3) == 0))))
+                                return true;
+                }
+        return false;
+}
+
+/* An ordinary word that is at most a rare name or place ("Public", "Larger"). */
+static bool weak_word(const struct tok *t)
+{
+        return (t->lex & LEX_WORD) &&
+               !(t->lex & (LEX_GIVEN_TOP | LEX_SURNAME_TOP | LEX_CITY_BIG | LEX_COUNTRY |
+                           LEX_REGION));
+}
+
+static bool namelike(const struct walk *w, const struct tok *t)
+{
+        /* "SSN-like", "IDs", "URLs": two capitals first */
+        if (t->n > 2 && upper_at(w->buf, w->len, t->s + 1) && !t->dot)
+                return false;
+        return t->upper && !t->digit && !t->allcaps && !TOK_IN(t, never_names) &&
+               !camel(w, t);
+}
+
+static unsigned place_flags(unsigned lex)
+{
+        return lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY);
+}
+
+/* The flags of the run's words joined ("new york", "rio de janeiro"), 0 if unknown. */
+static unsigned phrase_flags(const struct run *r, unsigned a, unsigned b)
+{
+        char key[64];
+        size_t n = 0;
+
+        if (b - a < 2 || !(r->t[a].lex & LEX_PHRASE))
+                return 0;
+        for (unsigned k = a; k < b; k++) {
+                size_t l = strlen(r->t[k].low);
+
+                if (n + l + 2 > sizeof(key))
+                        return 0;
+                if (k > a)
+                        key[n++] = ' ';
+                memcpy(key + n, r->t[k].low, l);
+                n += l;
+        }
+        key[n] = '\0';
+        return pii_lex_lookup(key, n);
+}
+
+static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, float score)
+{
+        if (type == T_LOCATION)
+                w->last_loc_end = e;
+        if (type == T_PERSON)
+                w->last_person_end = e;
+        if (type == T_STREET_ADDRESS)
+                w->last_street_end = e;
+        return w->emit(w->ud, s, e, type, nd, score);
+}
+
+/* Two capital letters of a US state or province after ", " (City, ST). */
+static bool state_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+
+        if (e + 4 > w->len || b[e] != ',' || b[e + 1] != ' ')
+                return false;
+        if (!(b[e + 2] >= 'A' && b[e + 2] <= 'Z' && b[e + 3] >= 'A' && b[e + 3] <= 'Z'))
+                return false;
+        return e + 4 == w->len || !wordish(b, w->len, e + 4);
+}
+
+/* A postcode just before s: "75008 ", "1012 AB ", "D-10115 ", "SW1A 1AA "? (UK ones come
+ * after the town, so they are not here). */
+static bool postcode_before(const struct walk *w, size_t s)
+{
+        const char *b = w->buf;
+        size_t e = s, p;
+
+        if (e < 5 || b[e - 1] != ' ')
+                return false;
+        e--;
+        if (e >= 3 && b[e - 1] >= 'A' && b[e - 1] <= 'Z' && b[e - 2] >= 'A' && b[e - 2] <= 'Z' &&
+            b[e - 3] == ' ')
+                e -= 3; /* Dutch 1012 AB */
+        p = e;
+        while (p > 0 && e - p < 6 && is_digit(b[p - 1]))
+                p--;
+        if (e - p < 4 || e - p > 5)
+                return false;
+        if (p >= 2 && b[p - 1] == '-' && b[p - 2] >= 'A' && b[p - 2] <= 'Z')
+                p -= 2;
+        return p == 0 || !wordish(w->buf, w->len, p - 1);
+}
+
+static int decide(struct walk *w, struct run *r)
+{
+        const char *b = w->buf;
+        char pw[WORD_MAX + 1], label[40], line[48];
+        bool title = false, salut = false, before_form, strong;
+        int st;
+        size_t s, e, ns = SIZE_MAX;
+        unsigned nt, lexor = 0, phr;
+
+        /* a lone ordinary word ("The", "However", "License"): nothing to decide */
+        if (r->n == 1 && ((pure_word(&r->t[0]) && !(r->t[0].lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
+                          TOK_IN(&r->t[0], never_names)) && !street_suffix(&r->t[0]))
+                return 0;
+
+        /* 1. street addresses */
+        st = street_in_run(r, &before_form);
+        if (st >= 0 || (ns = street_word_before(w, r->t[0].s)) != SIZE_MAX) {
+                size_t from = st >= 0 ? r->t[0].s : ns;
+                size_t to = st >= 0 ? r->t[st].e : r->t[r->n - 1].e;
+                size_t num = number_before(w, from), q;
+
+                if (st >= 0 && !before_form && (unsigned)st + 1 < r->n &&
+                    r->t[st + 1].allcaps && r->t[st + 1].n <= 2)
+                        to = r->t[st + 1].e; /* 1600 Pennsylvania Avenue NW */
+                if (num != SIZE_MAX) {
+                        return emit(w, num, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.85f);
+                }
+                if ((q = number_after(w, st >= 0 ? r->t[st].e : to)) != 0 &&
+                    (st >= 0 || before_form || ns != SIZE_MAX))
+                        return emit(w, from, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,
+                                    0.8f);
+        }
+
+        /* titles and salutations at the run's head */
+        r->a = 0;
+        r->b = r->n;
+        prev_word(w, r->t[0].s, ",", pw, sizeof(pw));
+        if (in_set(pw, salutations))
+                salut = true;
+        if (in_set(pw, titles) && !in_set(pw, weak_titles))
+                title = true;
+        while (r->a < r->b) {
+                const struct tok *t = &r->t[r->a];
+
+                if (TOK_IN(t, salutations) && r->a + 1 < r->b) {
+                        salut = true;
+                } else if (is_title_abbr(t) && r->a + 1 < r->b &&
+                           (t->dot || !TOK_IN(t, weak_titles))) {
+                        title = true;
+                } else if (t->particle) {
+                        ;
+                } else {
+                        break;
+                }
+                r->a++;
+        }
+        /* drop ordinary words at the edges ("Yesterday John Smith", "Meeting With ...") */
+        if (!title) {
+                while (r->b - r->a > 1 && (weak_word(&r->t[r->a]) ||
+                                           TOK_IN(&r->t[r->a], never_names)))
+                        r->a++;
+                while (r->b - r->a > 1 && (weak_word(&r->t[r->b - 1]) ||
+                                           TOK_IN(&r->t[r->b - 1], never_names)))
+                        r->b--;
+        }
+        while (r->a < r->b && r->t[r->a].particle)
+                r->a++;
+        while (r->b > r->a && r->t[r->b - 1].particle)
+                r->b--;
+        if (r->a >= r->b)
+                return 0;
+        nt = r->b - r->a;
+        s = r->t[r->a].s;
+        e = r->t[r->b - 1].e;
+        for (unsigned k = r->a; k < r->b; k++) {
+                if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1))
+                        return 0;
+                lexor |= r->t[k].lex;
+        }
+        if (r->t[r->a].dot) /* a run never starts with an initial alone: "A. The" */
+                if (nt == 1)
+                        return 0;
+        phr = phrase_flags(r, r->a, r->b);
+
+        /* 2. person context */
+        if (!title && r->t[0].s >= 7 && (memcmp(b + r->t[0].s - 7, "Sig.ra ", 7) == 0 ||
+                                         memcmp(b + r->t[0].s - 7, "Sig.na ", 7) == 0))
+                title = true;
+        if (!title && r->t[0].s >= 9 && memcmp(b + r->t[0].s - 9, "Dott.ssa ", 9) == 0)
+                title = true;
+        if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
+        label_before(w, r->t[0].s, label, sizeof(label));
+        strong = false;
+        if (label[0] && in_set(label, mail_labels))
+                strong = true;
+        if (e + 1 < w->len && b[e] == ' ' && b[e + 1] == '<' &&
+            memchr(b + e, '@', MIN((size_t)80, w->len - e)))
+                strong = true;
+        if (strong && nt >= 1 && !(nt == 1 && pure_word(&r->t[r->a])))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
+        if (label[0] && person_name_label(label) && !in_set(label, mail_labels) &&
+            !(nt == 1 && pure_word(&r->t[r->a])) &&
+            (!streq(label, "name") || (lexor & (LEX_GIVEN | LEX_SURNAME)) ||
+             !(lexor & LEX_WORD)))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+        if (salut && !pure_word(&r->t[r->a]))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+        if (introduced(w, r->t[0].s) && !weak_word(&r->t[r->a]))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+        if (line_start_before(w, s) && line_end_after(w, e) && nt <= 4 &&
+            !(nt == 1 && pure_word(&r->t[r->a]))) {
+                previous_line(w, s, line, sizeof(line));
+                if (line[0] && in_set(line, signoffs))
+                        return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+        }
+
+        /* 3. place context */
+        if (label[0] && in_set(label, place_labels))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
+        if (postcode_before(w, s) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
+        if (state_after(w, e) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        if (w->last_loc_end && s >= 2 && w->last_loc_end == s - 2 && b[s - 2] == ',' &&
+            place_flags(lexor | phr) & (LEX_REGION | LEX_COUNTRY | LEX_CITY))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        if (w->last_street_end && s >= 2 && s - w->last_street_end <= 3 && b[s - 2] == ',' &&
+            (place_flags(lexor | phr) || !(lexor & LEX_WORD) || state_after(w, e)))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        /* the town on the line after the street: only a known place or "Town, ST" */
+        if (w->last_street_end && s >= 1 && s - w->last_street_end <= 2 && b[s - 1] == '\n' &&
+            (place_flags(lexor | phr) || state_after(w, e)))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        if (((nt == 1 && (lexor & LEX_COUNTRY) && !(lexor & (LEX_WORD | LEX_GIVEN))) ||
+             (phr & LEX_COUNTRY)) && !sentence_start_before(w, s))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        if (nt == 1 && (lexor & LEX_CITY_BIG) && !(lexor & LEX_GIVEN) &&
+            (streq(pw, "in") || streq(pw, "from") || streq(pw, "to") || streq(pw, "near")) &&
+            !line_start_before(w, s))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
+        if (in_set(pw, place_preps) && !streq(pw, "and") && !streq(pw, "of") &&
+            (place_flags(phr) || (nt == 1 && place_flags(lexor) && !(lexor & LEX_WORD))) &&
+            !((lexor & LEX_GIVEN) && nt == 2))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+
+        /* 4. lexicon */
+        if (nt >= 2 && nt <= 4 && (r->t[r->a].lex & LEX_GIVEN) &&
+            (r->t[r->b - 1].lex & LEX_SURNAME) && !place_flags(phr) &&
+            !(pure_word(&r->t[r->a]) || pure_word(&r->t[r->b - 1])) &&
+            !((r->t[r->a].lex & LEX_WORD) && (r->t[r->b - 1].lex & LEX_WORD)))
+                return emit(w, s, e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
+        if (nt == 1 && (r->t[r->a].lex & LEX_SURNAME) && !(r->t[r->a].lex & LEX_WORD) &&
+            e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ' && upper_at(b, w->len, e + 2)) {
+                struct run r2;
+                size_t next;
+
+                if (build_run(w, e + 2, &r2, &next) && r2.n <= 2 && (r2.t[0].lex & LEX_GIVEN) &&
+                    !(r2.t[0].lex & LEX_WORD) && !place_flags(r2.t[0].lex) &&
+                    !place_flags(r->t[r->a].lex))
+                        return emit(w, s, r2.t[r2.n - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
+        }
+        if ((lexor & (LEX_GIVEN | LEX_SURNAME) || !(lexor & LEX_WORD)) &&
+            !place_flags(lexor | phr) && name_in_nearby_email(w, r))
+                return emit(w, s, e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
+
+        /* 5. the tagger, for runs with a name, a place or an unknown word in them */
+        {
+                bool any = false;
+                struct feats F;
+                int c;
+                float margin = 0;
+
+                /* a word of the run that is no ordinary English word: "Will Grant" and
+                 * "Larger Work" (census surnames both) stay O without a context rule */
+                for (unsigned k = r->a; k < r->b; k++)
+                        if (!(r->t[k].lex & LEX_WORD) && !r->t[k].particle && !r->t[k].dot)
+                                any = true;
+                /* one word, no name or place of the lexicon: "Hereinafter", "Netscape" */
+                if (!any || (nt == 1 && !(lexor & (LEX_GIVEN | LEX_SURNAME | LEX_CITY |
+                                                   LEX_REGION | LEX_COUNTRY))))
+                        return 0;
+                features(w, r, phr, &F);
+                if (w->tag)
+                        c = w->tag(w->ud, s, e, F.f, F.n);
+                else
+                        c = pii_names_classify(F.f, F.n, &margin);
+                if (c == NC_PERSON && !(lexor & (LEX_GIVEN | LEX_SURNAME)) && place_flags(lexor))
+                        c = NC_O; /* places only: "California law" */
+                if (c == NC_PERSON && nt == 1 && !(lexor & LEX_GIVEN))
+                        c = NC_O; /* a lone surname without context: "failed Luhn check" */
+                if (c == NC_PERSON)
+                        return emit(w, s, e, T_PERSON, ND_PERSON_TAGGER,
+                                    margin > 2 ? 0.7f : 0.55f);
+                if (c == NC_LOCATION)
+                        return emit(w, s, e, T_LOCATION, ND_LOCATION_TAGGER,
+                                    margin > 2 ? 0.7f : 0.55f);
+        }
+        return 0;
+}
+
+/* Bytes that may start a capital: A-Z and the lead bytes upper_at() knows. */
+static const bool cap_start[256] = {
+        ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, ['G'] = 1, ['H'] = 1,
+        ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1,
+        ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+        ['Y'] = 1, ['Z'] = 1, [0xc3] = 1, [0xc4] = 1, [0xc5] = 1, [0xce] = 1, [0xd0] = 1,
+};
+
+int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
+                   pii_names_tag_fn tag, void *ud)
+{
+        struct walk w = { .buf = buf, .len = len, .emit = emit_fn, .tag = tag, .ud = ud };
+        size_t i = from;
+
+        while (i < len) {
+                unsigned char c;
+                struct run r;
+                size_t next;
+                int e;
+
+                {
+                        /* the hot loop: to the next byte that may start a capitalised word */
+                        const unsigned char *p = (const unsigned char *)buf + i;
+                        const unsigned char *end = (const unsigned char *)buf + len;
+
+                        while (p < end && !cap_start[*p])
+                                p++;
+                        i = (size_t)(p - (const unsigned char *)buf);
+                        if (i >= len)
+                                break;
+                        c = *p;
+                }
+                if (!upper_at(buf, len, i) || (i > 0 && wordish(buf, len, i - 1)) ||
+                    code_before(buf, i)) {
+                        i += c >= 0x80 ? 2 : 1;
+                        while (i < len && wordish(buf, len, i))
+                                i++;
+                        continue;
+                }
+                next = i + 1;
+                if (!build_run(&w, i, &r, &next)) {
+                        i = next > i ? next : i + 1;
+                        continue;
+                }
+                e = decide(&w, &r);
+                if (e < 0)
+                        return e;
+                i = next > i ? next : i + 1;
+        }
+        return 0;
+}
+
+const char *pii_names_detector_name(unsigned nd)
+{
+        static const char *const names[_ND_MAX] = {
+                [ND_PERSON_CONTEXT] = "person_context", [ND_PERSON_LEXICON] = "person_lexicon",
+                [ND_PERSON_TAGGER] = "person_tagger", [ND_STREET] = "street_address",
+                [ND_LOCATION_CONTEXT] = "location_context",
+                [ND_LOCATION_TAGGER] = "location_tagger",
+        };
+
+        return nd < _ND_MAX ? names[nd] : NULL;
+}

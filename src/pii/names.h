@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* pii internals: the detector of people's names, street addresses and places (names.c),
+ * which the engine runs on each window after the pattern table (scan.c), and its tagger's
+ * training entry point (src/pii/gen/train-names.c). Not a public header.
+ */
+#pragma once
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The names detectors, numbered after the pattern table's (pii_detector_name()). */
+enum {
+        ND_PERSON_CONTEXT, /* a title, salutation, field label, mail header, sign-off */
+        ND_PERSON_LEXICON, /* given name + surname, "Last, First", a name in a nearby e-mail */
+        ND_PERSON_TAGGER,
+        ND_STREET,         /* house number + street type (+ unit) */
+        ND_LOCATION_CONTEXT, /* postcode + city, "City, ST", a place label or preposition */
+        ND_LOCATION_TAGGER,
+        _ND_MAX
+};
+
+#define NAMES_PRIORITY 30 /* below every pattern: a pattern's finding wins an overlap */
+#define NAMES_NFEAT (1u << 14) /* hashed feature space of the tagger */
+#define NAMES_NCLASS 3         /* O, PERSON, LOCATION */
+#define NAMES_MAXF 64          /* features of one candidate, at most */
+
+enum { NC_O, NC_PERSON, NC_LOCATION };
+
+const char *pii_names_detector_name(unsigned nd);
+
+/* A finding: [start, end) of buf, a type of enum pii_type, a detector of the enum above. */
+typedef int (*pii_names_emit_fn)(void *ud, size_t start, size_t end, unsigned type,
+                                 unsigned nd, float score);
+/* The tagger: the class of the candidate [start, end) from its features. */
+typedef int (*pii_names_tag_fn)(void *ud, size_t start, size_t end, const uint32_t *feat,
+                                unsigned n);
+
+/* Walk buf[from, len): every finding to emit; candidates the rules leave undecided to tag
+ * (NULL: the embedded weights decide). */
+int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit,
+                   pii_names_tag_fn tag, void *ud);
+
+/* The embedded weights (names-weights.c, written by `make train-names`). */
+extern const float pii_names_weights[NAMES_NCLASS][NAMES_NFEAT];
+int pii_names_classify(const uint32_t *feat, unsigned n, float *ret_margin);

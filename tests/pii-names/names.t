@@ -1,0 +1,93 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# PERSON, STREET_ADDRESS and LOCATION (src/pii/names.c, issue 11): the held-out corpus of
+# gen.py (its own templates and name lists, apart from the lexicon sources and the tagger's
+# training data) is scored per type; the bars are PERSON F2 >= 0.85, STREET_ADDRESS and
+# LOCATION F2 >= 0.75, and fewer than one PERSON finding per 10 KB of ordinary English prose
+# (Debian's license texts; the real names in them, "James Hacker", "Ty Coon", count too).
+# Then the context rules one by one, `pii_detect_names` off, and redaction of each type.
+. "$AKIOS_SRC/tests/lib.sh"
+PY=/usr/bin/python3
+D="$AKIOS_SRC/tests/pii-names"
+
+require_cmd "$PY" "the corpus generator needs python3"
+PROSE=$(ls /usr/share/common-licenses/* 2>/dev/null)
+[ -n "$PROSE" ] || { skip "no /usr/share/common-licenses (Debian base-files) for the prose sample"; done_testing; exit; }
+
+for seed in 1 2; do
+        $PY "$D/gen.py" --seed $seed "$T/c$seed.txt" "$T/c$seed.jsonl"
+        if $PY "$D/score.py" --akios "$AKIOS" --min-f2 PERSON=0.85 --min-f2 STREET_ADDRESS=0.75 \
+                --min-f2 LOCATION=0.75 --max-fp-per-10kb 1 --prose $PROSE -- \
+                "$T/c$seed.txt" "$T/c$seed.jsonl" > "$T/s$seed" 2>&1; then r=1; else r=0; fi
+        echo "# held-out corpus, seed $seed:"
+        sed 's/^/# /' "$T/s$seed"
+        is "$r" 1 "seed $seed: PERSON F2 >= 0.85, STREET_ADDRESS/LOCATION F2 >= 0.75, < 1 false name per 10 KB of prose"
+done
+
+# the context rules, one line each
+cat > "$T/rules.txt" <<'TXT'
+Dear Mr. Grant, thank you.
+Patient: Ana Rossi
+From: Ana López <ana.lopez@example.com>
+Name des Kunden: Jürgen Weber
+Bonjour Mme Lefèvre,
+Please ask Kostas Oyelaran (kostas.oyelaran@example.org) to call.
+Best regards,
+Hannelore Vries
+Deliver to 221B Baker Street, Flat 2, please.
+Büro: Hauptstraße 5, 10115 Berlin
+Ufficio in Via Roma 12 a Torino.
+Our office is at 12 rue de la Paix, 75002 Paris.
+She lives in Springfield, IL 62704 now.
+Will you grant May a day off? Rose said the bill was paid.
+Garcia, Jennifer was admitted.
+My name is Dmitri Volkonsky.
+TXT
+run "$AKIOS" protect redact "$T/rules.txt"
+is "$rc" 0 "redact the rules sample"
+printf '%s\n' "$out" > "$T/rules.out"
+line() { sed -n "${1}p" "$T/rules.out"; }
+is "$(line 1)" "Dear Mr. [PERSON], thank you." "title: Mr. Grant (a name that is also a word)"
+is "$(line 2)" "Patient: [PERSON]" "field label: Patient:"
+is "$(line 3)" "From: [PERSON] <[EMAIL_ADDRESS]>" "mail header: From: Ana López <...>"
+is "$(line 4)" "Name des Kunden: [PERSON]" "German field label: Name des Kunden"
+is "$(line 5)" "Bonjour Mme [PERSON]," "French title: Mme"
+is "$(line 6)" "Please ask [PERSON] ([EMAIL_ADDRESS]) to call." "a name repeated in the e-mail's local part"
+is "$(line 8)" "[PERSON]" "sign-off: the line after Best regards,"
+is "$(line 9)" "Deliver to [STREET_ADDRESS], please." "house number + street type + unit"
+is "$(line 10)" "Büro: [STREET_ADDRESS], 10115 [LOCATION]" "-straße + number; postcode + city"
+like "$(line 11)" "\\[STREET_ADDRESS\\]" "Italian: Via Roma 12"
+is "$(line 12)" "Our office is at [STREET_ADDRESS], 75002 [LOCATION]." "French: 12 rue de la Paix; postcode + city"
+like "$(line 13)" "in \\[LOCATION\\], IL" "City, ST ZIP"
+is "$(line 14)" "Will you grant May a day off? Rose said the bill was paid." "names that are ordinary words, no context: not names"
+is "$(line 15)" "[PERSON] was admitted." "Last, First"
+is "$(line 16)" "My name is [PERSON]." "a self-introduction, names from no lexicon"
+
+# pii_detect_names: false turns the three types off (AKIOS_<KEY> override, CONTRACTS §5)
+run env AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/rules.txt"
+is "$rc" 0 "scan with names off"
+unlike "$out" 'PERSON|STREET_ADDRESS|LOCATION' "names off: no PERSON, STREET_ADDRESS or LOCATION"
+like "$out" 'EMAIL_ADDRESS' "names off: the other detectors still run"
+run env AKIOS_PII_DETECT_NAMES=maybe "$AKIOS" protect scan "$T/rules.txt"
+is "$rc" 2 "a bad AKIOS_PII_DETECT_NAMES is a usage error"
+
+# both engines agree (the names pass runs after either)
+if "$AKIOS" protect scan --json "$T/c1.txt" > "$T/hs.json" 2>/dev/null &&
+   AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan --json "$T/c1.txt" > "$T/pcre.json"; then
+        is "$(cmp "$T/hs.json" "$T/pcre.json" >/dev/null && echo same)" same "same findings with either engine"
+fi
+
+# a stream fed in pieces finds what one buffer finds (names near the 1 MiB round edge)
+$PY -c "
+import sys
+b = open('$T/c1.txt', 'rb').read()
+out = b''
+while len(out) < 3 * 1024 * 1024:
+    out += b
+sys.stdout.buffer.write(out)" > "$T/big.txt"
+run sh -c "cat '$T/big.txt' | '$AKIOS' protect scan --json - | $PY -c 'import json,sys; print(sum(1 for f in json.load(sys.stdin)[\"findings\"] if f[\"type\"] == \"PERSON\"))'"
+n_stream=$out
+one=$("$AKIOS" protect scan --json "$T/c1.txt" | $PY -c 'import json,sys; print(sum(1 for f in json.load(sys.stdin)["findings"] if f["type"] == "PERSON"))')
+reps=$($PY -c "import os; print(-(-3*1024*1024 // os.path.getsize('$T/c1.txt')))")
+is "$n_stream" "$((one * reps))" "streaming over 3 MiB: every copy's names found"
+done_testing
