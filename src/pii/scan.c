@@ -108,8 +108,12 @@ static int match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, 
                         continue;
                 }
                 vs = ms, ve = me;
-                if ((p->flags & PAT_GROUP) && rc > 1 && ov[2] != PCRE2_UNSET)
-                        vs = ov[2], ve = ov[3];
+                if (p->flags & PAT_GROUP)
+                        for (int g = 1; g < rc; g++)
+                                if (ov[2 * g] != PCRE2_UNSET) {
+                                        vs = ov[2 * g], ve = ov[2 * g + 1];
+                                        break;
+                                }
                 if (ve > vs && pii_validate(p->validator, buf, len, vs, &ve)) {
                         e = push_finding(r, vs, ve, pat);
                         if (e < 0)
@@ -292,7 +296,7 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
 
         r->re = calloc(n, sizeof(*r->re));
         r->re_failed = calloc(n, sizeof(*r->re_failed));
-        r->md = pcre2_match_data_create(4, NULL);
+        r->md = pcre2_match_data_create(8, NULL);
         r->mctx = pcre2_match_context_create(NULL);
         r->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
         if (!r->re || !r->re_failed || !r->md || !r->mctx || !r->jit_stack)
