@@ -28,7 +28,8 @@ const char help_protect[] =
         "      List findings: byte offsets (end exclusive), type, category, score.\n"
         "      --json prints {\"findings\":[{\"type\",\"category\",\"start\",\"end\",\"score\""
         "}...],\n"
-        "      \"bytes\":N}. The matched text itself is never printed.\n"
+        "      \"bytes\":N,\"engine\":\"hyperscan+pcre2\"|\"pcre2\"}. The matched text itself is\n"
+        "      never printed.\n"
         "  akios protect redact FILE|- [--strategy mask|hash|partial|remove]\n"
         "      The redacted text on stdout.\n"
         "        mask     [EMAIL_ADDRESS] (default)\n"
@@ -191,6 +192,9 @@ static int run_protect(bool redact, const char *path, bool json, int strategy)
                 log_error("cannot set up the PII engine: %s", strerror(-e));
                 return EXIT_FAIL;
         }
+        if (pii_redactor_engine_note(r))
+                log_warn("PII engine: PCRE2 alone, about ten times slower: %s",
+                            pii_redactor_engine_note(r));
         fd = open_input(path);
         if (fd < 0)
                 return EXIT_USAGE;
@@ -208,7 +212,8 @@ static int run_protect(bool redact, const char *path, bool json, int strategy)
                 return EXIT_FAIL;
         }
         if (!redact && json)
-                printf("],\"bytes\":%llu}\n", (unsigned long long)bytes);
+                printf("],\"bytes\":%llu,\"engine\":\"%s\"}\n", (unsigned long long)bytes,
+                       pii_redactor_engine(r));
         else if (!redact && !o.n)
                 printf("no findings in %llu bytes\n", (unsigned long long)bytes);
         if (fflush(stdout) != 0) {
