@@ -136,12 +136,14 @@ const struct pii_pattern pii_patterns[] = {
         { "phone_national",
           "\\b(?:0[1-9](?: [0-9]{2}){4}|0[1-9](?:\\.[0-9]{2}){4}|0[1-9](?:-[0-9]{2}){4}"
           "|0[1-9][0-9]{3} [0-9]{6}|0[1-9][0-9]{2} [0-9]{3} [0-9]{4}|0[1-9][0-9] [0-9]{4} [0-9]{4}"
-          "|04[0-9]{2} [0-9]{3} [0-9]{3}|0[1-9][0-9]{0,3}[-/][0-9]{5,8}|0[1-9][0-9]{1,3} [0-9]{6,8}"
+          "|04[0-9]{2} [0-9]{3} [0-9]{3}|0[1-9][0-9]{0,3}[-/][0-9]{5,8}"
           "|0[1-9][0-9] [0-9]{3} [0-9]{4}|0[1-9][0-9]{1,3} [0-9]{2}(?: [0-9]{2}){2,3})\\b"
           "|\\(0[1-9][0-9]{0,3}\\) ?[0-9]{3,4}[ -]?[0-9]{4}\\b",
           NULL, T_PHONE, V_PHONE, 43, 0, 0.6f },
         { "phone_context",
-          "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon)\\b"
+          "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
+          "|telefonnummer|rufnummer|ruf|anruf|handy|mobil|mobiel|bel|bellen|gsm|portable"
+          "|appelez|appeler)\\b"
           "|t\\xC3\\xA9l\\xC3\\xA9phone|tel\\xC3\\xA9fono|\\xE7\\x94\\xB5\\xE8\\xAF\\x9D"
           "|\\xE9\\x9B\\xBB\\xE8\\xA9\\xB1)" GAP("[^0-9\\n+]", 15) ")"
           "(\\+?[0-9][0-9 ().-]{5,18}[0-9])\\b",
