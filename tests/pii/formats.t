@@ -18,11 +18,15 @@ while IFS="$(printf '\t')" read -r input want; do
         [ "$rc" = 0 ] || got="exit $rc: $(cat "$T/err")"
         if [ "$want" = none ]; then
                 is "$got" none "line $n: no finding in: $input"
+                [ "$got" = none ] && r=ok || r=false-alarm
         else
                 case " $got " in
-                *" $want "*) is 1 1 "line $n: $want in: $input" ;;
-                *) is "$got" "$want" "line $n: $want in: $input" ;;
+                *" $want "*) is 1 1 "line $n: $want in: $input"; r=ok ;;
+                *) is "$got" "$want" "line $n: $want in: $input"; r=miss ;;
                 esac
         fi
+        echo "$want $r" >> "$T/tally"
 done < "$T/cases"
+# per expected type: cases, right, wrong
+awk '{ n[$1]++; if ($2 == "ok") k[$1]++ } END { for (t in n) printf "# %-20s %3d cases %3d right %3d wrong\n", t, n[t], k[t], n[t] - k[t] }' "$T/tally" | sort
 done_testing

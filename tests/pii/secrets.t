@@ -32,5 +32,9 @@ for name in $($PY "$AKIOS_SRC/tests/pii/secrets-files.py" "$T"); do
         printf '%s\n' "$out" > "$T/$name.red"
         is "$($PY "$T/check.py" "$T/$name.red" "$T/$name.secret" "$T/$name.keep")" "" \
                 "$name: secrets redacted whole, placeholders kept"
+        # the PCRE2-only engine finds the same
+        a=$("$AKIOS" protect scan "$T/$name.file" 2>&1)
+        b=$(AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan "$T/$name.file" 2>&1)
+        is "$b" "$a" "$name: same findings with PCRE2 alone"
 done
 done_testing
