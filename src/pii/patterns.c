@@ -175,9 +175,9 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_UK_NINO, V_NINO, 60, 0, 0.9f },
         { "date_of_birth",
           "(?i)(?:\\b(?:dob|date[\\s_-]{1,3}of[\\s_-]{1,3}birth|birth[\\s_-]{0,3}date|birthday"
-          "|born(?:\\s{1,3}on)?|geburtsdatum|geboren(?:\\s{1,3}(?:am|op))?|geboortedatum|geb\\.|date\\s{1,3}de\\s{1,3}naissance"
+          "|born(?:\\s{1,3}on)?|geburtsdatum|geboren(?:\\s{1,3}(?:am|op))?|geboortedatum|date\\s{1,3}de\\s{1,3}naissance"
           "|fecha\\s{1,3}de\\s{1,3}nacimiento|data\\s{1,3}di\\s{1,3}nascita)\\b"
-          "|\\bd\\.o\\.b\\.?|\\bn\\xC3\\xA9e?\\s{1,3}le\\b)"
+          "|\\bd\\.o\\.b\\.?|\\bgeb\\.|\\bn\\xC3\\xA9e?\\s{1,3}le\\b)"
           GAP("[^0-9A-Za-z\\n]", 10) "(" DATE_FORMS ")\\b",
           NULL, T_DOB, V_DATE, 50, PAT_GROUP, 0.9f },
         { "vin", "\\b[A-HJ-NPR-Z0-9]{17}\\b", NULL, T_VIN, V_VIN, 40, 0, 0.9f },
