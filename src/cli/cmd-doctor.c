@@ -16,6 +16,7 @@
 
 #include "cli/cli.h"
 #include "config/config.h"
+#include "pii/pii.h"
 #include "sandbox/sandbox.h"
 
 #define MOUNTINFO_MAX (1u << 20)
@@ -177,6 +178,21 @@ static void print_check(const char *name, const struct cage_host_check *k, bool 
         }
 }
 
+/* The PII engine `protect` and the supervisor get on this host (issue 11): Hyperscan, or
+ * PCRE2 alone and why. */
+static const char *pii_engine_probe(const char **ret_note)
+{
+        _cleanup_(pii_redactor_freep) struct pii_redactor *r = NULL;
+
+        *ret_note = NULL;
+        if (pii_redactor_new(REDACT_MASK, NULL, 0, &r) < 0) {
+                *ret_note = "the PII engine cannot be set up";
+                return "none";
+        }
+        *ret_note = pii_redactor_engine_note(r);
+        return pii_redactor_engine(r);
+}
+
 static void print_json_doc(const struct cage_host *h, const struct cg_layout *cl, bool strict,
                            bool enabled, int fails, int warns)
 {
@@ -212,6 +228,12 @@ static void print_json_doc(const struct cage_host *h, const struct cg_layout *cl
         json_object_set_new(j, "rootless", json_boolean(!h->root));
         json_object_set_new(j, "uid", json_integer(geteuid()));
         json_object_set_new(j, "landlock_abi", json_integer(h->landlock_abi));
+        {
+                const char *note, *engine = pii_engine_probe(&note);
+
+                json_object_set_new(j, "pii_engine",
+                                    json_pack("{s:s,s:s?}", "engine", engine, "note", note));
+        }
         json_object_set_new(j, "sandbox_enabled", json_boolean(enabled));
         json_object_set_new(j, "sandbox_required", json_string(strict ? "strict" : "best-effort"));
         json_object_set_new(j, "fail", json_integer(fails));
@@ -292,6 +314,11 @@ int cmd_doctor(int argc, char **argv)
                        "create a v1 memory and pids group owned by uid %u\n", "", "", cl.kind,
                        (unsigned)geteuid());
         print_mode(&h);
+        {
+                const char *note, *engine = pii_engine_probe(&note);
+
+                printf("  pii      engine %s%s%s\n", engine, note ? ": " : "", note ? note : "");
+        }
         printf("sandbox_required: %s: %s\n", strict ? "strict" : "best-effort",
                !missing ? "every layer is available"
                : strict ? "a required layer is missing (FAIL); runs will exit 7"

@@ -33,7 +33,8 @@ const char help_protect[] =
         "      List findings: byte offsets (end exclusive), type, category, score.\n"
         "      --json prints {\"findings\":[{\"type\",\"category\",\"start\",\"end\",\"score\""
         "}...],\n"
-        "      \"bytes\":N}. The matched text itself is never printed.\n"
+        "      \"bytes\":N,\"engine\":\"hyperscan+pcre2\"|\"pcre2\"}. The matched text itself is\n"
+        "      never printed.\n"
         "  akios protect redact FILE|- [--strategy mask|hash|partial|remove]\n"
         "      The redacted text on stdout.\n"
         "        mask     [EMAIL_ADDRESS] (default)\n"
@@ -247,7 +248,7 @@ static enum pii_engine engine_from_env(void)
 }
 
 static int protect_finish(bool redact, bool json, const char *path, int e, uint64_t bytes,
-                          const struct protect_out *po, json_t *doc);
+                          const struct protect_out *po, json_t *doc, const char *engine);
 /* AKIOS_PII_DETECT_NAMES overrides the config key pii_detect_names (CONTRACTS §5); protect
  * reads no config file, so the default (true) holds otherwise. */
 static int names_from_env(struct pii_redactor *r)
@@ -294,6 +295,9 @@ static int run_protect(bool redact, const char *path, bool json, int strategy)
         }
         if (names_from_env(r) < 0)
                 return EXIT_USAGE;
+        if (pii_redactor_engine_note(r))
+                log_warn("PII engine: PCRE2 alone, about ten times slower: %s",
+                         pii_redactor_engine_note(r));
         fd = open_input(path);
         if (fd < 0)
                 return EXIT_USAGE;
@@ -308,14 +312,14 @@ static int run_protect(bool redact, const char *path, bool json, int strategy)
                 e = pump(fd, s, (uint64_t)hl, &bytes);
         if (fd != STDIN_FILENO)
                 close(fd);
-        e = protect_finish(redact, json, path, e, bytes, &o, doc);
+        e = protect_finish(redact, json, path, e, bytes, &o, doc, pii_redactor_engine(r));
         json_decref(doc);
         return e;
 }
 
 /* Report the end: findings' tail, the extractor's notes, errors. */
 static int protect_finish(bool redact, bool json, const char *path, int e, uint64_t bytes,
-                          const struct protect_out *po, json_t *doc)
+                          const struct protect_out *po, json_t *doc, const char *engine)
 {
         const struct protect_out o = *po;
 
@@ -335,10 +339,11 @@ static int protect_finish(bool redact, bool json, const char *path, int e, uint6
                 _cleanup_free_ char *f = json_dumps(json_object_get(doc, "format"),
                                                     JSON_ENCODE_ANY);
 
-                printf("],\"bytes\":%llu,\"format\":%s}\n", (unsigned long long)bytes,
-                       f ? f : "\"document\"");
+                printf("],\"bytes\":%llu,\"format\":%s,\"engine\":\"%s\"}\n",
+                       (unsigned long long)bytes, f ? f : "\"document\"", engine);
         } else if (!redact && json)
-                printf("],\"bytes\":%llu}\n", (unsigned long long)bytes);
+                printf("],\"bytes\":%llu,\"engine\":\"%s\"}\n", (unsigned long long)bytes,
+                       engine);
         else if (!redact && !o.n)
                 printf("no findings in %llu bytes\n", (unsigned long long)bytes);
         if (fflush(stdout) != 0) {

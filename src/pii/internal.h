@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* pii internals shared by scan.c (engines, overlap resolution, streaming) and redact.c
- * (redactor life cycle, strategies, key file). Not a public header.
+/* pii internals shared by scan.c (engines, overlap resolution), stream.c (streaming and
+ * whole-buffer entry points) and redact.c (redactor life cycle, strategies, key file). Not a
+ * public header.
  */
 #pragma once
 
@@ -13,6 +14,8 @@
 
 #include "pii/patterns.h"
 #include "pii/pii.h"
+
+#define PII_LOOK_MARGIN 64 /* look-ahead kept past a window's last report */
 
 struct pii_range {
         uint32_t pat;
@@ -30,6 +33,7 @@ struct pii_redactor {
         uint8_t key[32];
         bool use_hs;
         bool names;              /* PERSON, STREET_ADDRESS, LOCATION (names.c) */
+        const char *engine_note; /* why Hyperscan is not in use, NULL when it is (or not asked) */
 
         pcre2_code **re;         /* compiled lazily, one per pattern */
         bool *re_failed;
@@ -59,9 +63,6 @@ void pii_engine_free(struct pii_redactor *r);
  * left in r->found / r->n_found, sorted by start, non-overlapping. */
 int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start);
 
-/* Whole-buffer scan/redaction with the stream's semantics (no copy when it fits one window). */
-int pii_oneshot(struct pii_redactor *r, const char *in, size_t len, pii_emit_fn emit,
-                pii_finding_fn on_finding, void *userdata);
 
 /* redact.c: the replacement text for one finding, handed to emit. */
 int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, const char *value,

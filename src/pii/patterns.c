@@ -88,16 +88,30 @@ const struct pii_type_info pii_types[_T_MAX] = {
 #define END_B64STD "(?:[^A-Za-z0-9/+=]|$)"
 #define SEP "[ -]?"
 #define D4 "[0-9]{4}"
-#define MONTHS "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?"
+/* English, German, French and Dutch month names and their short forms (UTF-8 bytes for
+ * f\xC3\xA9vrier, M\xC3\xA4rz, ao\xC3\xBBt, d\xC3\xA9cembre). */
+#define MONTHS                                                                             \
+        "(?:jan|feb|f\\xC3\\xA9v|fev|mar|maa|m\\xC3\\xA4r|apr|avr|may|mai|mei|jun|jui|jul|aug"  \
+        "|ao\\xC3\\xBBt|aout|sep|sept|oct|okt|nov|dec|dez|d\\xC3\\xA9c)[a-z]{0,6}\\.?"
 #define DATE_FORMS                                                                         \
         "(?:[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"                                         \
         "|[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})"                              \
         "|" MONTHS " [0-9]{1,2}(?:st|nd|rd|th)?,? [0-9]{4}"                                  \
-        "|[0-9]{1,2}(?:st|nd|rd|th)? " MONTHS ",? [0-9]{4}"                                  \
+        "|[0-9]{1,2}(?:st|nd|rd|th|er|\\.)? " MONTHS ",? [0-9]{4}"                                  \
         "|[0-9]{1,2}[-/.]" MONTHS "[-/.][0-9]{4})"
 #define US_STATES                                                                          \
         "(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE" \
         "|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR)"
+#define IBAN_CC_LOWER                                                                      \
+        "(?:a[delzt]|[bg][aeghir]|b[ry]|c[hryz]|d[ejko]|e[egs]|f[ikor]|g[bilt]|hr|hu|i[eloqst]"   \
+        "|jo|k[wz]|l[bcituvy]|m[cdeknrtu]|n[ilo]|om|p[klst]|qa|r[osu]|s[acdeikmotv]|t[lnr]|ua"  \
+        "|v[ag]|xk)"
+/* After a secret-named key: an assignment (=, :=, :, =>), a comparison (==, !=) or a
+ * constructor's parenthesis, then a quoted value, captured whole (spaces included) in one of
+ * groups 1-3 (double, single or back quotes). */
+#define QUOTED_VALUE                                                                       \
+        "[\"']?(?:\\s{0,3}(?::=|==|!=|=>|[:=])\\s{0,3}|\\s{0,3}\\(\\s{0,3}))"                  \
+        "(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})'|`([^`\\n]{1,300})`)"
 #define MBI_L "[AC-HJKMNP-RT-Y]"
 #define MBI_A "[AC-HJKMNP-RT-Y0-9]"
 
@@ -125,11 +139,14 @@ const struct pii_pattern pii_patterns[] = {
         { "phone_national",
           "\\b(?:0[1-9](?: [0-9]{2}){4}|0[1-9](?:\\.[0-9]{2}){4}|0[1-9](?:-[0-9]{2}){4}"
           "|0[1-9][0-9]{3} [0-9]{6}|0[1-9][0-9]{2} [0-9]{3} [0-9]{4}|0[1-9][0-9] [0-9]{4} [0-9]{4}"
-          "|04[0-9]{2} [0-9]{3} [0-9]{3})\\b"
+          "|04[0-9]{2} [0-9]{3} [0-9]{3}|0[1-9][0-9]{0,3}[-/][0-9]{5,8}"
+          "|0[1-9][0-9] [0-9]{3} [0-9]{4}|0[1-9][0-9]{1,3} [0-9]{2}(?: [0-9]{2}){2,3})\\b"
           "|\\(0[1-9][0-9]{0,3}\\) ?[0-9]{3,4}[ -]?[0-9]{4}\\b",
           NULL, T_PHONE, V_PHONE, 43, 0, 0.6f },
         { "phone_context",
-          "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon)\\b"
+          "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
+          "|telefonnummer|rufnummer|ruf|anruf|handy|mobil|mobiel|bel|bellen|gsm|portable"
+          "|appelez|appeler)\\b"
           "|t\\xC3\\xA9l\\xC3\\xA9phone|tel\\xC3\\xA9fono|\\xE7\\x94\\xB5\\xE8\\xAF\\x9D"
           "|\\xE9\\x9B\\xBB\\xE8\\xA9\\xB1)" GAP("[^0-9\\n+]", 15) ")"
           "(\\+?[0-9][0-9 ().-]{5,18}[0-9])\\b",
@@ -152,17 +169,18 @@ const struct pii_pattern pii_patterns[] = {
           "(?i:\\bpassport" NUMWORD GAP("[^A-Za-z0-9\\n]", 10) ")([A-Z0-9]{6,9})\\b",
           NULL, T_PASSPORT, V_HAS_DIGITS, 55, PAT_GROUP, 0.75f },
         { "us_driver_license",
-          "(?i:\\b(?:driver'?s?\\s{1,3}licen[cs]e|driving\\s{1,3}licen[cs]e|DL)" NUMWORD
-          "\\b[^A-Za-z0-9\\n]{0,10})([A-Z0-9][A-Z0-9-]{3,14}[A-Z0-9])\\b",
+          "(?i:\\b(?:driver(?:'|\\xE2\\x80\\x99)?s?\\s{1,3}licen[cs]e|driving\\s{1,3}licen[cs]e"
+          "|DL|DLN|CDL|licen[cs]e\\s{1,3}(?:no|number|#))" NUMWORD GAP("[^A-Za-z0-9\\n]", 10) ")"
+          "([0-9]{3} [0-9]{3} [0-9]{3}|[A-Z0-9][A-Z0-9*-]{3,16}[A-Z0-9])\\b",
           NULL, T_US_DRIVER_LICENSE, V_HAS_DIGITS, 55, PAT_GROUP, 0.8f },
         { "uk_nino",
           "\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b",
           NULL, T_UK_NINO, V_NINO, 60, 0, 0.9f },
         { "date_of_birth",
           "(?i)(?:\\b(?:dob|date[\\s_-]{1,3}of[\\s_-]{1,3}birth|birth[\\s_-]{0,3}date|birthday"
-          "|born(?:\\s{1,3}on)?|geburtsdatum|geb\\.|date\\s{1,3}de\\s{1,3}naissance"
+          "|born(?:\\s{1,3}on)?|geburtsdatum|geboren(?:\\s{1,3}(?:am|op))?|geboortedatum|date\\s{1,3}de\\s{1,3}naissance"
           "|fecha\\s{1,3}de\\s{1,3}nacimiento|data\\s{1,3}di\\s{1,3}nascita)\\b"
-          "|\\bd\\.o\\.b\\.?|\\bn\\xC3\\xA9e?\\s{1,3}le\\b)"
+          "|\\bd\\.o\\.b\\.?|\\bgeb\\.|\\bn\\xC3\\xA9e?\\s{1,3}le\\b)"
           GAP("[^0-9A-Za-z\\n]", 10) "(" DATE_FORMS ")\\b",
           NULL, T_DOB, V_DATE, 50, PAT_GROUP, 0.9f },
         { "vin", "\\b[A-HJ-NPR-Z0-9]{17}\\b", NULL, T_VIN, V_VIN, 40, 0, 0.9f },
@@ -215,6 +233,8 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_GROUP, 1.0f },
         { "iban", "\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}\\b", NULL, T_IBAN, V_IBAN, 85, 0,
           1.0f },
+        { "iban_lower", "\\b" IBAN_CC_LOWER "[0-9]{2}(?: ?[a-z0-9]){11,32}\\b",
+          "\\b" IBAN_CC_LOWER "[0-9]{2} ?[a-z0-9]{4}", T_IBAN, V_IBAN, 85, PAT_FWD, 1.0f, 48 },
         { "aba_routing",
           "(?i:\\b(?:routing|aba|rtn|transit)" NUMWORD GAP("[^0-9\\n]", 15) ")([0-9]{9})\\b",
           NULL, T_ABA, V_ABA, 65, PAT_GROUP, 1.0f },
@@ -304,6 +324,10 @@ const struct pii_pattern pii_patterns[] = {
         { "ipv6_compressed",
           "\\b(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5}\\b)?", NULL,
           T_IP, V_IPV6, 45, 0, 0.85f },
+        { "ipv6_leading",
+          "(?:^|[^0-9A-Za-z_:.])(::(?:[fF]{4}:(?:[0-9]{1,3}\\.){3}[0-9]{1,3}|1|[fF]{4}:[0-9a-fA-F]{1,4}:"
+          "[0-9a-fA-F]{1,4}))(?:[^0-9A-Za-z_:.]|$)",
+          NULL, T_IP, V_IPV6, 46, PAT_GROUP, 0.85f },
         { "mac_colon", "\\b[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}\\b", NULL, T_MAC, V_MAC, 44, 0,
           0.9f },
         { "mac_dot", "\\b[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\b", NULL, T_MAC,
@@ -324,10 +348,15 @@ const struct pii_pattern pii_patterns[] = {
         { "github_token", "\\bgh[pousr]_[A-Za-z0-9]{36}\\b", NULL, T_GITHUB, V_NONE, 95, 0, 1.0f },
         { "github_fine_pat", "\\bgithub_pat_[A-Za-z0-9_]{82}\\b", NULL, T_GITHUB, V_NONE, 95, 0,
           1.0f },
-        { "gitlab_token", "\\b(glpat-[A-Za-z0-9_-]{20})" END_B64, NULL, T_GITLAB, V_NONE, 95,
-          PAT_GROUP, 1.0f },
-        { "slack_token", "\\b(xox[abposr]-[0-9A-Za-z-]{10,150})" END_B64, NULL, T_SLACK, V_NONE,
-          95, PAT_GROUP, 1.0f },
+        { "gitlab_token",
+          "\\b((?:glpat|gldt|glrt|glrtr|glcbt|glptt|glft|glimt|glagent|glsoat|gloas|glffct|glwt"
+          "|glsa|gltst)-[A-Za-z0-9_-]{20,80}(?:\\.[A-Za-z0-9_-]{2,40}){0,3})" END_B64,
+          NULL, T_GITLAB, V_SECRET_VALUE, 95, PAT_GROUP, 1.0f },
+        { "gitlab_runner_registration", "\\b(GR1348941[A-Za-z0-9_-]{20,40})" END_B64, NULL,
+          T_GITLAB, V_SECRET_VALUE, 95, PAT_GROUP, 1.0f },
+        { "slack_token",
+          "\\b((?:xox[abposre]-|xoxe\\.xox[bp]-|xapp-[0-9]-)[0-9A-Za-z-]{10,250})" END_B64, NULL,
+          T_SLACK, V_NONE, 95, PAT_GROUP, 1.0f },
         { "slack_webhook",
           "https://hooks\\.slack\\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}\\b",
           NULL, T_SLACK, V_NONE, 95, 0, 1.0f },
@@ -345,9 +374,9 @@ const struct pii_pattern pii_patterns[] = {
         { "huggingface_token", "\\bhf_[A-Za-z]{34}\\b", NULL, T_HUGGINGFACE, V_NONE, 95, 0, 1.0f },
         { "sendgrid_key", "\\b(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})" END_B64, NULL,
           T_SENDGRID, V_NONE, 95, PAT_GROUP, 1.0f },
-        { "twilio_key", "\\bSK[0-9a-fA-F]{32}\\b", NULL, T_TWILIO, V_NONE, 90, 0, 0.9f },
+        { "twilio_key", "\\b(?:SK|AC)[0-9a-f]{32}\\b", NULL, T_TWILIO, V_NONE, 90, 0, 0.9f },
         { "npm_token", "\\bnpm_[A-Za-z0-9]{36}\\b", NULL, T_NPM, V_NONE, 95, 0, 1.0f },
-        { "pypi_token", "\\b(pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,200})" END_B64, NULL, T_PYPI,
+        { "pypi_token", "\\b(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})" END_B64, NULL, T_PYPI,
           V_NONE, 95, PAT_GROUP, 1.0f },
         { "telegram_bot_token", "\\b[0-9]{8,10}:AA[0-9A-Za-z_-]{33}\\b", NULL, T_TELEGRAM, V_NONE,
           90, 0, 0.95f },
@@ -358,12 +387,12 @@ const struct pii_pattern pii_patterns[] = {
           END_B64,
           NULL, T_JWT, V_JWT, 92, PAT_GROUP, 1.0f },
         { "private_key_pem",
-          "-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\s:,.()-]{0,16000}?"
+          "-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\s:,.()\\\\-]{0,16000}?"
           "-----END[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----",
           "-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----", T_PRIVATE_KEY, V_NONE, 99,
           PAT_FWD, 1.0f },
         { "private_key_header",
-          "-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\r\\n]{0,16000}",
+          "-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\r\\n\\\\]{0,16000}",
           "-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----", T_PRIVATE_KEY, V_NONE, 98,
           PAT_FWD, 1.0f },
         { "url_credentials",
@@ -384,6 +413,44 @@ const struct pii_pattern pii_patterns[] = {
           "(?i:\\b(?:authorization\\s{0,3}:\\s{0,3}(?:bearer|token|basic)|bearer)\\s{1,3})"
           "([A-Za-z0-9_.~+/=-]{16,2000})",
           NULL, T_GENERIC_SECRET, V_ENTROPY, 21, PAT_GROUP, 0.9f },
+        /* ---- secrets in the shapes real files have (issue 11) ---- */
+        { "private_key_base64",
+          "\\b(LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,16000}={0,2})" END_B64STD,
+          "\\bLS0tLS1CRUdJTi", T_PRIVATE_KEY, V_B64_PEM_KEY, 99, PAT_GROUP | PAT_FWD, 1.0f },
+        { "putty_private_key",
+          "Private-Lines: [0-9]{1,3}\\r?\\n(?:[A-Za-z0-9+/=]{1,128}\\r?\\n){1,60}"
+          "(?:Private-MAC: [0-9a-fA-F]{20,128})?",
+          "Private-Lines: [0-9]{1,3}\\r?\\n", T_PRIVATE_KEY, V_NONE, 99, PAT_FWD, 1.0f, 8200 },
+        { "docker_auth",
+          "(?i:\"(?:auth|identitytoken|registrytoken)\"\\s{0,3}:\\s{0,3}\")([A-Za-z0-9+/_.-]{8,4000}={0,2})\"",
+          NULL, T_PASSWORD, V_SECRET_VALUE, 86, PAT_GROUP, 0.95f },
+        { "npmrc_auth",
+          "(?:^|[\\s:/])_(?:authToken|auth|password)\\s{0,3}=\\s{0,3}[\"']?([A-Za-z0-9+/=_.:-]{8,600})",
+          NULL, T_NPM, V_SECRET_VALUE, 95, PAT_GROUP, 0.95f },
+        { "aws_session_token",
+          "(?i:(?:aws_?session_?token|x-amz-security-token|sessiontoken)[\"']?\\s{0,3}[:=]\\s{0,3}"
+          "[\"']?)([A-Za-z0-9/+=]{100,2000})" END_B64STD,
+          NULL, T_AWS_SECRET, V_ENTROPY, 95, PAT_GROUP, 0.95f },
+        { "azure_ad_client_secret",
+          "(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})"
+          "(?:[^A-Za-z0-9_~.-]|$)",
+          NULL, T_GENERIC_SECRET, V_NONE, 95, PAT_GROUP, 0.95f },
+        { "curl_user",
+          "\\bcurl\\b[^\\n|;&]{0,200}[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)"
+          "(?:\"([^\"\\n]{3,200})\"|'([^'\\n]{3,200})'|([^\\s\"']{3,200}))",
+          NULL, T_PASSWORD, V_USER_PASS, 88, PAT_GROUP, 0.95f },
+        /* a quoted value assigned to (or compared with, or constructed from) a secret-named
+         * key, in code and config: the value whole, spaces and all */
+        { "secret_quoted_password",
+          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:pwd|pw|pass|credentials?)"
+          "|[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase))" QUOTED_VALUE,
+          NULL, T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
+        { "secret_quoted_key",
+          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:secret|token)"
+          "|[A-Za-z0-9_.-]{0,30}(?:api[_-]?key|apikey|api[_-]?secret|access[_-]?key|secret[_-]?key"
+          "|client[_-]?secret|(?:access|auth|refresh|api|bot|session|bearer|id)[_-]?token"
+          "|private[_-]?key(?:[_-]?id)?))" QUOTED_VALUE,
+          NULL, T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
         { "discord_webhook",
           "https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/"
           "[A-Za-z0-9_-]{60,68}\\b",

@@ -39,11 +39,13 @@ enum pii_validator {
         V_BECH32, V_JWT, V_IPV4, V_IPV6, V_MAC, V_EMAIL, V_DATE, V_PHONE, V_LUHN, V_NPI, V_FR_NIR,
         V_ES_NIF, V_VERHOEFF, V_PESEL, V_SG_NRIC, V_EIN, V_DEA, V_COORD, V_ENTROPY, V_PASSWORD,
         V_HAS_DIGITS, V_SEP_CONSISTENT, V_OPENAI,
+        V_B64_PEM_KEY, V_SECRET_VALUE, V_USER_PASS, V_SECRET_QUOTED, /* issue 11 */
         _V_MAX
 };
 
 enum {
-        PAT_GROUP = 1 << 0,  /* the value is capture group 1 (the rest is context) */
+        PAT_GROUP = 1 << 0,  /* the value is the first capture group that is set (the rest is
+                              * context): alternatives may each capture the value */
         PAT_FWD = 1 << 1,    /* the Hyperscan regex is only a prefix: the match may run on
                               * `fwd` bytes after the report (PII_MAX_SPAN when 0) */
 };

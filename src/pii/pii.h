@@ -71,6 +71,10 @@ DEFINE_CLEANUP_FUNC(struct pii_redactor, pii_redactor_free);
 void pii_redactor_set_names(struct pii_redactor *r, bool on);
 /* "hyperscan+pcre2" or "pcre2". */
 const char *pii_redactor_engine(const struct pii_redactor *r);
+/* Why this redactor runs PCRE2 alone although it was not asked to (no Hyperscan in the
+ * build, a CPU without SSSE3, a database that does not load); NULL otherwise. PCRE2 alone is
+ * about ten times slower: callers say so rather than fall back silently. */
+const char *pii_redactor_engine_note(const struct pii_redactor *r);
 
 /* Per-type finding counts since creation (or the last reset), pii_type_count() entries.
  * Every scan and redaction through this redactor adds to them. */

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The redactor's life cycle and the redaction strategies of CONTRACTS §8, the whole-buffer
- * entry points (pii_redact, pii_scan) built on the stream, the type and detector name
- * lookups, and the per-project HMAC key file.
+/* The redactor's life cycle and the redaction strategies of CONTRACTS §8, the type and
+ * detector name lookups, and the per-project HMAC key file.
  *
  * Strategies: mask "[TYPE]"; hash "[TYPE:<first 12 hex of HMAC-SHA-256(key, value)>]";
  * partial keeps a documented tail (see pii_types[].partial: the last 4 letters/digits of
  * numbers with separators kept and the rest '*'; for e-mail the first character and the
  * domain; every secret, date or identifier without a safe tail is masked whole); remove
- * emits nothing. The scanning itself is in scan.c.
+ * emits nothing. The scanning itself is in scan.c, the whole-buffer and streaming entry
+ * points in stream.c.
  */
 #include <ctype.h>
 #include <fcntl.h>
@@ -117,6 +117,11 @@ const char *pii_redactor_engine(const struct pii_redactor *r)
         return r->use_hs ? "hyperscan+pcre2" : "pcre2";
 }
 
+const char *pii_redactor_engine_note(const struct pii_redactor *r)
+{
+        return r->use_hs ? NULL : r->engine_note;
+}
+
 const uint64_t *pii_redactor_counts(const struct pii_redactor *r)
 {
         return r->counts;
@@ -202,75 +207,6 @@ int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, co
         }
         n = snprintf(tag, sizeof(tag), "[%s]", pii_marker_name(r, f->type));
         return emit(userdata, tag, (size_t)n);
-}
-
-/* ---- whole-buffer entry points -------------------------------------------- */
-
-static int emit_to_buf(void *userdata, const char *p, size_t n)
-{
-        return buf_append(userdata, p, n);
-}
-
-int pii_redact(struct pii_redactor *r, const char *in, size_t len, struct buf *out,
-               size_t *ret_count)
-{
-        uint64_t before = 0, after = 0;
-        size_t saved = out->len;
-        int e;
-
-        for (unsigned i = 0; i < _T_MAX; i++)
-                before += r->counts[i];
-        e = pii_oneshot(r, in, len, emit_to_buf, NULL, out);
-        if (e < 0) {
-                /* fail closed: nothing of this text stays in the output */
-                out->len = saved;
-                if (out->data)
-                        out->data[saved] = 0;
-                return e;
-        }
-        for (unsigned i = 0; i < _T_MAX; i++)
-                after += r->counts[i];
-        *ret_count = (size_t)(after - before);
-        return 0;
-}
-
-struct collect {
-        struct pii_finding *v;
-        size_t n, cap, max;
-};
-
-static int collect_finding(void *userdata, const struct pii_finding *f)
-{
-        struct collect *c = userdata;
-
-        if (c->max && c->n == c->max)
-                return -E2BIG;
-        if (c->n == c->cap) {
-                size_t cap = c->cap ? c->cap * 2 : 16;
-                struct pii_finding *v = reallocarray(c->v, cap, sizeof(*v));
-
-                if (!v)
-                        return -ENOMEM;
-                c->v = v;
-                c->cap = cap;
-        }
-        c->v[c->n++] = *f;
-        return 0;
-}
-
-int pii_scan(struct pii_redactor *r, const char *in, size_t len, size_t max,
-             struct pii_finding **ret, size_t *ret_n)
-{
-        struct collect c = { .max = max };
-        int e = pii_oneshot(r, in, len, NULL, collect_finding, &c);
-
-        if (e < 0) {
-                free(c.v);
-                return e;
-        }
-        *ret = c.v;
-        *ret_n = c.n;
-        return 0;
 }
 
 /* ---- key file -------------------------------------------------------------- */

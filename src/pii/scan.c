@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The scan engine: finds every detector's matches in one window of text, validates them and
- * resolves overlaps; and the streaming layer that slides that window over inputs of any size.
+ * resolves overlaps.
  *
  * Two engines give the same findings:
  * - Hyperscan (built in when libhs is): one database of all patterns, scanned without
@@ -14,8 +14,7 @@
  * rejects is retried one byte later. Overlaps between detectors are resolved by sorting
  * (start, priority, length) and one sweep: O(M log M).
  *
- * Streaming keeps PII_MAX_SPAN bytes before and after the part of the window it commits, so
- * a match that straddles a feed boundary is found whole; memory stays bounded.
+ * The streaming layer that slides this window over inputs of any size is stream.c.
  * Nothing here prints or allocates per match beyond amortized arrays.
  */
 #include <stdio.h>
@@ -31,8 +30,6 @@
 #include "pii/names.h"
 #include "util/util.h"
 
-#define ROUND_SIZE (1u << 20)   /* bytes committed per streaming round */
-#define LOOK_MARGIN 64          /* look-ahead kept past a window's last report */
 #define JIT_STACK_MAX (1u << 20)
 
 /* ---- PCRE2 -------------------------------------------------------------- */
@@ -109,8 +106,12 @@ static int match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, 
                         continue;
                 }
                 vs = ms, ve = me;
-                if ((p->flags & PAT_GROUP) && rc > 1 && ov[2] != PCRE2_UNSET)
-                        vs = ov[2], ve = ov[3];
+                if (p->flags & PAT_GROUP)
+                        for (int g = 1; g < rc; g++)
+                                if (ov[2 * g] != PCRE2_UNSET) {
+                                        vs = ov[2 * g], ve = ov[2 * g + 1];
+                                        break;
+                                }
                 if (ve > vs && pii_validate(p->validator, buf, len, vs, &ve)) {
                         e = push_finding(r, vs, ve, pat);
                         if (e < 0)
@@ -198,7 +199,7 @@ static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t f
                 const struct pii_range *g = &r->ranges[k];
                 const struct pii_pattern *p = &pii_patterns[g->pat];
                 size_t fwd = p->flags & PAT_FWD ? (p->fwd ? p->fwd : PII_MAX_SPAN) : 0;
-                size_t extra = fwd + LOOK_MARGIN;
+                size_t extra = fwd + PII_LOOK_MARGIN;
                 size_t sublen = len - g->hi > extra ? g->hi + extra : len;
                 int e = match_pattern(r, g->pat, buf, len, sublen, MAX(g->lo, from), g->hi);
 
@@ -318,7 +319,7 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
 
         r->re = calloc(n, sizeof(*r->re));
         r->re_failed = calloc(n, sizeof(*r->re_failed));
-        r->md = pcre2_match_data_create(4, NULL);
+        r->md = pcre2_match_data_create(8, NULL);
         r->mctx = pcre2_match_context_create(NULL);
         r->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
         if (!r->re || !r->re_failed || !r->md || !r->mctx || !r->jit_stack)
@@ -327,7 +328,13 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
         if (engine == PII_ENGINE_PCRE2)
                 return 0;
 #ifdef AKIOS_HAVE_HS
-        if (pii_hs_npatterns == n && hs_valid_platform() == HS_SUCCESS) {
+        /* Hyperscan is built in: not using it is never silent (issue 11). The reason is kept
+         * for pii_redactor_engine_note(), which `protect` and `doctor` print. */
+        if (pii_hs_npatterns != n)
+                r->engine_note = "the built-in Hyperscan database does not match the detector table";
+        else if (hs_valid_platform() != HS_SUCCESS)
+                r->engine_note = "this CPU cannot run Hyperscan (it needs SSSE3)";
+        else {
                 hs_database_t *db = NULL;
                 hs_scratch_t *scratch = NULL;
 
@@ -347,7 +354,10 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
                         return 0;
                 }
                 hs_free_database(db);
+                r->engine_note = "the built-in Hyperscan database does not load on this CPU";
         }
+#else
+        r->engine_note = "this build has no Hyperscan (HYPERSCAN=0 or libhs missing)";
 #endif
         return engine == PII_ENGINE_HS ? -EOPNOTSUPP : 0;
 }
@@ -369,175 +379,4 @@ void pii_engine_free(struct pii_redactor *r)
         free(r->open);
         free(r->ranges);
         free(r->found);
-}
-
-/* ---- streaming ---------------------------------------------------------- */
-
-struct pii_stream {
-        struct pii_redactor *r;
-        pii_emit_fn emit;
-        pii_finding_fn on_finding;
-        void *userdata;
-        char *w;          /* window */
-        size_t wlen, wcap;
-        uint64_t wbase;   /* absolute offset of w[0] */
-        uint64_t done;    /* absolute offset up to which output and findings are final */
-        int error;
-};
-
-int pii_stream_new(struct pii_redactor *r, pii_emit_fn emit, pii_finding_fn on_finding,
-                   void *userdata, struct pii_stream **ret)
-{
-        struct pii_stream *s = calloc(1, sizeof(*s));
-
-        if (!s)
-                return -ENOMEM;
-        s->wcap = ROUND_SIZE + 3 * (PII_MAX_SPAN + LOOK_MARGIN);
-        s->w = malloc(s->wcap);
-        if (!s->w) {
-                free(s);
-                return -ENOMEM;
-        }
-        *s = (struct pii_stream){ .r = r, .emit = emit, .on_finding = on_finding,
-                                  .userdata = userdata, .w = s->w, .wcap = s->wcap };
-        *ret = s;
-        return 0;
-}
-
-void pii_stream_free(struct pii_stream *s)
-{
-        if (!s)
-                return;
-        free(s->w);
-        free(s);
-}
-
-static int emit_text(struct pii_stream *s, uint64_t from, uint64_t to)
-{
-        if (!s->emit || to <= from)
-                return 0;
-        return s->emit(s->userdata, s->w + (from - s->wbase), (size_t)(to - from));
-}
-
-/* Scan the window and commit everything that starts before `commit` (absolute). */
-static int process(struct pii_stream *s, bool final)
-{
-        struct pii_redactor *r = s->r;
-        uint64_t wend = s->wbase + s->wlen;
-        uint64_t commit = final ? wend : wend - (PII_MAX_SPAN + LOOK_MARGIN);
-        int e = pii_scan_window(r, s->w, s->wlen, (size_t)(s->done - s->wbase));
-
-        if (e < 0)
-                return e;
-        for (size_t i = 0; i < r->n_found; i++) {
-                struct pii_finding f = r->found[i];
-
-                f.start += s->wbase;
-                f.end += s->wbase;
-                if (f.start >= commit)
-                        break;
-                e = emit_text(s, s->done, f.start);
-                if (e >= 0 && s->emit)
-                        e = pii_emit_replacement(r, &f, s->w + (f.start - s->wbase), s->emit,
-                                                 s->userdata);
-                if (e >= 0 && s->on_finding)
-                        e = s->on_finding(s->userdata, &f);
-                if (e < 0)
-                        return e;
-                r->counts[f.type]++;
-                s->done = f.end;
-        }
-        if (s->done < commit) {
-                e = emit_text(s, s->done, commit);
-                if (e < 0)
-                        return e;
-                s->done = commit;
-        }
-        return 0;
-}
-
-/* Drop what is no longer needed: keep PII_MAX_SPAN (+margin) of context before `done`. */
-static void slide(struct pii_stream *s)
-{
-        uint64_t ctx = PII_MAX_SPAN + LOOK_MARGIN, keep = s->done > ctx ? s->done - ctx : 0;
-        size_t drop;
-
-        if (keep <= s->wbase)
-                return;
-        drop = (size_t)(keep - s->wbase);
-        memmove(s->w, s->w + drop, s->wlen - drop);
-        s->wlen -= drop;
-        s->wbase = keep;
-}
-
-int pii_stream_feed(struct pii_stream *s, const char *p, size_t n)
-{
-        if (s->error)
-                return s->error;
-        while (n > 0) {
-                size_t take = MIN(n, s->wcap - s->wlen);
-
-                memcpy(s->w + s->wlen, p, take);
-                s->wlen += take;
-                p += take;
-                n -= take;
-                if (s->wlen == s->wcap) {
-                        int e = process(s, false);
-
-                        if (e < 0)
-                                return s->error = e;
-                        slide(s);
-                }
-        }
-        return 0;
-}
-
-int pii_stream_finish(struct pii_stream *s)
-{
-        int e;
-
-        if (s->error)
-                return s->error;
-        e = process(s, true);
-        if (e < 0)
-                return s->error = e;
-        s->error = -ESHUTDOWN; /* nothing more may be fed */
-        return 0;
-}
-
-/* A whole buffer: one window straight on the caller's memory when it fits (the common case:
- * a prompt, a tool's output, a ledger string), else the stream. Same findings either way. */
-int pii_oneshot(struct pii_redactor *r, const char *in, size_t len, pii_emit_fn emit,
-                pii_finding_fn on_finding, void *userdata)
-{
-        _cleanup_(pii_stream_freep) struct pii_stream *s = NULL;
-        size_t done = 0;
-        int e;
-
-        if (len > ROUND_SIZE) {
-                e = pii_stream_new(r, emit, on_finding, userdata, &s);
-                if (e >= 0)
-                        e = pii_stream_feed(s, in, len);
-                return e < 0 ? e : pii_stream_finish(s);
-        }
-        e = pii_scan_window(r, in, len, 0);
-        if (e < 0)
-                return e;
-        for (size_t i = 0; i < r->n_found; i++) {
-                const struct pii_finding *f = &r->found[i];
-
-                if (emit && f->start > done)
-                        e = emit(userdata, in + done, (size_t)f->start - done);
-                if (e >= 0 && emit)
-                        e = pii_emit_replacement(r, f, in + f->start, emit, userdata);
-                if (e >= 0 && on_finding)
-                        e = on_finding(userdata, f);
-                if (e < 0)
-                        return e;
-                r->counts[f->type]++;
-                done = (size_t)f->end;
-        }
-        if (emit && len > done)
-                return emit(userdata, in + done, len - done);
-        return 0;
 }

@@ -82,6 +82,57 @@ static bool card_ok(const char *b, size_t s, size_t e)
         return n >= 12 && n <= 19 && seps_same(b, s, e) && !all_same_digit(d, n) && luhn_ok(d, n);
 }
 
+/* The key or word a value is written after, lower-cased into w: `"order_id": 4111...`,
+ * `sku=212-555-0147`, `part no. 312-...` (with `skip_numword`, a following "no"/"number"/"#"
+ * word is stepped over to the word before it). Returns its length; 0 when there is none. */
+static size_t key_before(const char *b, size_t s, char *w, size_t wmax, bool skip_numword)
+{
+        size_t i = s;
+
+        for (int round = 0; round < 2; round++) {
+                size_t end, n = 0;
+
+                while (i > 0 && s - i < 12 && strchr(" \t\"':=#.(", b[i - 1]))
+                        i--;
+                end = i;
+                while (i > 0 && end - i < wmax - 1 &&
+                       (isalnum((unsigned char)b[i - 1]) || b[i - 1] == '_' || b[i - 1] == '-'))
+                        i--;
+                for (size_t k = i; k < end; k++)
+                        w[n++] = (char)tolower((unsigned char)b[k]);
+                w[n] = 0;
+                if (!skip_numword || round ||
+                    !(streq(w, "no") || streq(w, "nr") || streq(w, "number") || streq(w, "num")))
+                        return n;
+        }
+        return strlen(w);
+}
+
+static bool word_has(const char *w, const char *const *list, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (strstr(w, list[i]))
+                        return true;
+        return false;
+}
+
+/* A long number written as the value of an id-like key (`"id": ...`, order numbers,
+ * references, transactions) is an id, not a card, unless the key names a card. */
+static bool id_not_card(const char *b, size_t s)
+{
+        static const char *const card[] = { "card", "cc", "pan", "credit", "debit", "visa",
+                                            "amex", "master", "payment" };
+        static const char *const id[] = { "id", "order", "invoice", "txn", "transaction",
+                                          "tracking", "ref", "seq", "ticket", "request",
+                                          "number", "no", "nr", "num", "account", "user",
+                                          "customer", "event", "trace", "span", "msg" };
+        char w[40];
+
+        if (!key_before(b, s, w, sizeof(w), true))
+                return false;
+        return !word_has(w, card, ARRAY_SIZE(card)) && word_has(w, id, ARRAY_SIZE(id));
+}
+
 /* Cards: Luhn over 12-19 digits with one kind of separator. A greedy match that ran into a
  * following group (a date, a second number) is shrunk group by group. */
 static int v_luhn_card(const char *b, size_t len, size_t s, size_t *e)
@@ -92,6 +143,9 @@ static int v_luhn_card(const char *b, size_t len, size_t s, size_t *e)
         while (k < end && isdigit((unsigned char)b[k]))
                 k++;
         char sep = k < end ? b[k] : 0;
+
+        if (id_not_card(b, s))
+                return 0;
 
         /* nor the tail of a longer run of groups (an IBAN with a bad check: "PL22 1090 ...") */
         if (sep && s >= 2 && b[s - 1] == sep) {
@@ -164,14 +218,15 @@ static int v_iban(const char *b, size_t len, size_t s, size_t *e)
         unsigned rem = 0;
 
         for (i = 0; i < ARRAY_SIZE(iban_len); i++)
-                if (b[s] == iban_len[i].cc[0] && b[s + 1] == iban_len[i].cc[1])
+                if (toupper((unsigned char)b[s]) == iban_len[i].cc[0] &&
+                    toupper((unsigned char)b[s + 1]) == iban_len[i].cc[1])
                         want = iban_len[i].len;
         if (!want)
                 return 0;
         for (i = s; i < *e && n < want; i++) {
                 if (b[i] == ' ')
                         continue;
-                v[n++] = b[i];
+                v[n++] = (char)toupper((unsigned char)b[i]); /* lower case: written by hand */
                 end = i + 1;
         }
         if (n != want || (end < len && isalnum((unsigned char)b[end])))
@@ -434,13 +489,21 @@ static int v_ipv4(const char *b, size_t len, size_t s, size_t *e)
                 "version", "ver", "v", "release", "build", "firmware", "kernel", "rev",
                 "revision", "update", "patch", "package", "sdk", "api", "app", "driver",
                 "section", "chapter", "clause", "step", "rule", "figure", "table", "paragraph",
-                "item", "article", "oid",
+                "item", "article", "oid", "openssl", "python", "node", "java", "nginx", "apache",
+                "linux", "chrome", "firefox", "safari", "edge", "windows", "nt", "ios", "android",
+                "macos", "os", "libc", "glibc", "gcc", "perl", "php", "ruby", "go", "rust", "tag",
+                "versions", "upgraded", "upgrade", "downgrade", "installed", "pkg", "agent",
         };
         char w[16];
 
         if (s > 0 && (b[s - 1] == '.' || b[s - 1] == '-' || b[s - 1] == '/'))
                 return 0;
         if (*e + 1 < len && b[*e] == '.' && isdigit((unsigned char)b[*e + 1]))
+                return 0;
+        /* pinned versions (pkg==1.2.3.4, ~=, >=) and pre-releases (1.2.3.4-beta, +build) */
+        if (s >= 2 && b[s - 1] == '=' && strchr("=~<>!", b[s - 2]))
+                return 0;
+        if (*e + 1 < len && (b[*e] == '-' || b[*e] == '+') && isalpha((unsigned char)b[*e + 1]))
                 return 0;
         if (word_before(b, s, w, sizeof(w)))
                 for (size_t i = 0; i < ARRAY_SIZE(version_words); i++)
@@ -463,7 +526,9 @@ static int v_ipv6(const char *b, size_t len, size_t s, size_t *e)
         tmp[n] = 0;
         for (size_t i = 0; i < n; i++)
                 hex += isxdigit((unsigned char)tmp[i]) != 0;
-        return hex >= 5 && inet_pton(AF_INET6, tmp, addr) == 1;
+        /* "::1" and "::ffff:a.b.c.d" come from their own detector (ipv6_leading) */
+        return (hex >= 5 || (n >= 3 && tmp[0] == ':' && tmp[1] == ':')) &&
+               inet_pton(AF_INET6, tmp, addr) == 1;
 }
 
 static int v_mac(const char *b, size_t len, size_t s, size_t *e)
@@ -536,7 +601,16 @@ static int v_date(const char *b, size_t len, size_t s, size_t *e)
  * prefix written 00 must be followed by separators: a bare 00123456789 is an order number. */
 static int v_phone(const char *b, size_t len, size_t s, size_t *e)
 {
+        static const char *const product[] = { "sku", "item", "part", "model", "product", "art",
+                                               "article", "serial", "catalog", "upc", "ean",
+                                               "style", "lot", "batch", "isbn", "order", "ref",
+                                               "ticket", "invoice", "case", "po" };
         size_t main_end = *e, n = 0, seps = 0;
+        char w[40];
+
+        /* a 3-3-4 product code after SKU/item/part words is not a phone number */
+        if (key_before(b, s, w, sizeof(w), true) && word_has(w, product, ARRAY_SIZE(product)))
+                return 0;
 
         for (size_t i = s; i < *e; i++)
                 if (b[i] == 'x' || b[i] == 'e') {
@@ -786,6 +860,14 @@ static int v_password(const char *b, size_t len, size_t s, size_t *e)
         while (i > 0 && strchr(" \t\"'", b[i - 1]))
                 i--;
         assign = i > 0 && (b[i - 1] == ':' || b[i - 1] == '=');
+        /* "pass the salt", "pass data4u on": the verb, not a key, unless something is
+         * assigned to it */
+        if (!assign) {
+                char w[16];
+
+                if (word_before(b, s, w, sizeof(w)) && (streq(w, "pass") || streq(w, "pwd")))
+                        return 0;
+        }
         if (looks_placeholder(b + s, n) || b[s] == '[' || env_reference(b + s, n))
                 return 0;
         for (size_t k = 0; k < ARRAY_SIZE(words); k++)
@@ -817,6 +899,103 @@ static int v_sep_consistent(const char *b, size_t len, size_t s, size_t *e)
         return dashes == 0 || dashes == 2;
 }
 
+/* ---- secrets in the shapes real files have (issue 11) ---- */
+
+/* A value that stands for a secret rather than being one: xxxx, EXAMPLE, ${VAR}, {{ var }},
+ * <redacted>, changeme, your-key-here... Case-insensitive, and also "$VAR" / "%VAR%". */
+static bool placeholder_ci(const char *p, size_t n)
+{
+        static const char *const words[] = { "xxxx", "****", "....", "redacted", "example",
+                                             "your_", "your-", "yourkey", "your key", "changeme",
+                                             "change_me", "change-me", "changeit", "placeholder",
+                                             "<", "${", "{{", "$(", "%s", "{}", "dummy",
+                                             "replace_me", "replace-me", "insert_", "todo" };
+        static const char *const whole[] = { "null", "none", "nil", "true", "false", "undefined",
+                                             "password", "secret", "token", "string", "empty",
+                                             "hidden", "required", "test", "admin" };
+
+        for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+                size_t k = strlen(words[i]);
+
+                for (size_t j = 0; j + k <= n; j++)
+                        if (strncasecmp(p + j, words[i], k) == 0)
+                                return true;
+        }
+        for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
+                if (n == strlen(whole[i]) && strncasecmp(p, whole[i], n) == 0)
+                        return true;
+        return env_reference(p, n);
+}
+
+static bool one_char_repeated(const char *p, size_t n)
+{
+        for (size_t i = 1; i < n; i++)
+                if (p[i] != p[0])
+                        return false;
+        return true;
+}
+
+/* base64 of a PEM block ("LS0tLS1CRUdJTi" is "-----BEGIN "): a private key, not a
+ * certificate or a public key (kubeconfig's client-certificate-data is not a secret). */
+static int v_b64_pem_key(const char *b, size_t len, size_t s, size_t *e)
+{
+        static const char alpha[] =
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        char hdr[64];
+        size_t n = 0;
+        unsigned acc = 0, bits = 0;
+
+        for (size_t i = s; i < *e && n < sizeof(hdr) - 1; i++) {
+                const char *q = memchr(alpha, b[i], 64);
+
+                if (!q)
+                        break;
+                acc = acc << 6 | (unsigned)(q - alpha);
+                bits += 6;
+                if (bits >= 8) {
+                        bits -= 8;
+                        hdr[n++] = (char)((acc >> bits) & 0xff);
+                }
+        }
+        hdr[n] = 0;
+        return strstr(hdr, "PRIVATE KEY") != NULL;
+}
+
+/* A credential value found by its key name (.npmrc _authToken, docker "auth"). */
+static int v_secret_value(const char *b, size_t len, size_t s, size_t *e)
+{
+        size_t n = *e - s;
+
+        return n >= 8 && !placeholder_ci(b + s, n) && !one_char_repeated(b + s, n);
+}
+
+/* `curl -u user:password`: a password after the colon (`-u user` alone makes curl ask). */
+static int v_user_pass(const char *b, size_t len, size_t s, size_t *e)
+{
+        const char *colon = memchr(b + s, ':', *e - s);
+        size_t pw;
+
+        if (!colon)
+                return 0;
+        pw = (size_t)(b + *e - colon - 1);
+        return pw >= 1 && !placeholder_ci(colon + 1, pw) && !placeholder_ci(b + s, *e - s);
+}
+
+/* A quoted value after a secret-named key. Not a placeholder, not a format string, not an
+ * empty or one-character-repeated value. Spaces are allowed (pass phrases). */
+static int v_secret_quoted(const char *b, size_t len, size_t s, size_t *e)
+{
+        size_t n = *e - s;
+
+        if (n < 4 || placeholder_ci(b + s, n) || one_char_repeated(b + s, n))
+                return 0;
+        /* a message, not a value: "Password must be at least 8 characters long" */
+        size_t spaces = 0;
+        for (size_t i = s; i < *e; i++)
+                spaces += b[i] == ' ';
+        return spaces < 5;
+}
+
 static const validator_fn validators[_V_MAX] = {
         [V_LUHN_CARD] = v_luhn_card, [V_IBAN] = v_iban, [V_SSN] = v_ssn, [V_ITIN] = v_itin,
         [V_ABA] = v_aba, [V_NHS] = v_nhs, [V_NINO] = v_nino, [V_VIN] = v_vin,
@@ -827,7 +1006,8 @@ static const validator_fn validators[_V_MAX] = {
         [V_PESEL] = v_pesel, [V_SG_NRIC] = v_sg_nric, [V_EIN] = v_ein, [V_DEA] = v_dea,
         [V_COORD] = v_coord, [V_ENTROPY] = v_entropy, [V_PASSWORD] = v_password,
         [V_HAS_DIGITS] = v_has_digits, [V_SEP_CONSISTENT] = v_sep_consistent,
-        [V_OPENAI] = v_openai,
+        [V_OPENAI] = v_openai, [V_B64_PEM_KEY] = v_b64_pem_key, [V_SECRET_VALUE] = v_secret_value,
+        [V_USER_PASS] = v_user_pass, [V_SECRET_QUOTED] = v_secret_quoted,
 };
 
 int pii_validate(unsigned validator, const char *buf, size_t len, size_t start, size_t *end)

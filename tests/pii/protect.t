@@ -14,6 +14,21 @@ is "$(printf '%s' "$out" | $PY -c 'import json,sys; d=json.load(sys.stdin); prin
         "scan --json: types, categories, byte offsets"
 unlike "$out" 'jane|4111|AKIA' "scan never prints the matched text"
 
+# which engine ran is said, never silently PCRE2 alone (issue 11)
+run env AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan --json "$T/in.txt"
+like "$out" '"engine":"pcre2"}$' "scan --json names the engine (pcre2 when asked)"
+if pkg-config --exists libhs 2>/dev/null; then
+        run "$AKIOS" protect scan --json "$T/in.txt"
+        like "$out" '"engine":"hyperscan\+pcre2"}$' "scan --json: Hyperscan by default when built in"
+        is "$err" "" "and no warning"
+        run "$AKIOS" doctor --json
+        like "$out" '"pii_engine": *\{"engine": *"hyperscan\+pcre2"' "doctor --json names the PII engine"
+        run "$AKIOS" doctor
+        like "$out" 'pii +engine hyperscan\+pcre2' "doctor names the PII engine"
+else
+        skip "libhs is not installed: the build has no Hyperscan"
+fi
+
 run "$AKIOS" protect redact "$T/in.txt"
 is "$out" "mail [EMAIL_ADDRESS], card [CREDIT_CARD], key [AWS_ACCESS_KEY]" "redact: mask by default"
 run "$AKIOS" protect redact --strategy partial "$T/in.txt"

@@ -2,7 +2,8 @@
 /* gen-hsdb: build-time generator. Compiles the detector table (patterns.c) into one
  * Hyperscan block-mode database without start-of-match, serializes it, and prints a C file
  * holding the bytes and each pattern's maximum match width. The run-time engine only
- * deserializes it (a copy), so start-up does not pay Hyperscan's ~200 ms compile.
+ * deserializes it (a copy), so start-up does not pay Hyperscan's ~200 ms compile. The
+ * database is built for a generic x86-64 target (issue 11), never for the build host.
  *
  * Fails (exit 1, message on stderr) when a pattern does not compile or can match more than
  * PII_MAX_SPAN bytes: every window the engine hands to PCRE2 must be bounded.
@@ -55,7 +56,13 @@ int main(void)
                         return 1;
                 }
         }
-        if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, &db, &err) != HS_SUCCESS) {
+        /* for any x86-64 the binary may run on, not the build machine: no AVX2/AVX-512
+         * code in the database (the scan itself still dispatches on the running CPU), so
+         * the database loads wherever Hyperscan runs at all (SSSE3) */
+        hs_platform_info_t generic = { .tune = HS_TUNE_FAMILY_GENERIC, .cpu_features = 0 };
+
+        if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, &generic, &db, &err) !=
+            HS_SUCCESS) {
                 fprintf(stderr, "gen-hsdb: pattern %d: %s\n", err->expression, err->message);
                 return 1;
         }

@@ -1,0 +1,205 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Real-shaped secret files for tests/pii/secrets.t (issue 11).
+
+  secrets-files.py DIR
+
+Writes, per shape, DIR/NAME.file (the file as the tool that uses it writes it), DIR/NAME.secret
+(each secret value, one a line: no 12-character window of it may survive redaction) and
+DIR/NAME.keep (placeholders in the same file that must be left as they are). The secret
+values are random (fixed seed), made here in each format's own alphabet and length.
+"""
+import base64
+import json
+import os
+import random
+import sys
+
+R = random.Random(1101)
+UP, LO, DG = "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz", "0123456789"
+ALNUM, HEX, B64 = UP + LO + DG, DG + "abcdef", UP + LO + DG + "+/"
+
+
+def rs(alpha, n):
+    return "".join(R.choice(alpha) for _ in range(n))
+
+
+def pem(kind="PRIVATE KEY", lines=20):
+    body = [rs(B64, 64) for _ in range(lines)] + [rs(B64, 40) + "=="]
+    return "-----BEGIN %s-----\n%s\n-----END %s-----\n" % (kind, "\n".join(body), kind), body
+
+
+def uuid():
+    h = rs(HEX, 32)
+    return "%s-%s-%s-%s-%s" % (h[:8], h[8:12], h[12:16], h[16:20], h[20:])
+
+
+SHAPES = {}
+
+
+def shape(name):
+    def deco(f):
+        SHAPES[name] = f
+        return f
+    return deco
+
+
+@shape("gcp-service-account.json")
+def gcp():
+    key, body = pem()
+    kid = rs(HEX, 40)
+    doc = {"type": "service_account", "project_id": "demo-project-4411",
+           "private_key_id": kid, "private_key": key,
+           "client_email": "svc@demo-project-4411.iam.gserviceaccount.com",
+           "client_id": "1" + rs(DG, 20), "token_uri": "https://oauth2.googleapis.com/token"}
+    return json.dumps(doc, indent=2) + "\n", [kid] + body, ["service_account"]
+
+
+@shape("pem-in-yaml.yaml")
+def pem_yaml():
+    key, body = pem("RSA PRIVATE KEY")
+    txt = 'tls:\n  cert: "<redacted>"\n  key: "%s"\n' % key.replace("\n", "\\n")
+    return txt, body, ["<redacted>"]
+
+
+@shape("kubeconfig.yaml")
+def kube():
+    key, body = pem("EC PRIVATE KEY", 4)
+    cert, _ = pem("CERTIFICATE", 4)
+    kd = base64.b64encode(key.encode()).decode()
+    cd = base64.b64encode(cert.encode()).decode()
+    txt = ("apiVersion: v1\nkind: Config\nusers:\n- name: admin\n  user:\n"
+           "    client-certificate-data: %s\n    client-key-data: %s\n" % (cd, kd))
+    # both start with base64("-----BEGIN "): the secret part is between header and footer
+    return txt, [kd[44:-60]], [cd]
+
+
+@shape("docker-config.json")
+def docker():
+    auth = base64.b64encode(("deploy:" + rs(ALNUM, 24)).encode()).decode()
+    doc = {"auths": {"registry.example.test": {"auth": auth},
+                     "ghcr.io": {"auth": "${DOCKER_AUTH}"}}}
+    return json.dumps(doc, indent=2) + "\n", [auth], ["${DOCKER_AUTH}"]
+
+
+@shape("npmrc")
+def npmrc():
+    tok = uuid()
+    auth = base64.b64encode(("ci:" + rs(ALNUM, 20)).encode()).decode()
+    txt = ("registry=https://registry.npmjs.org/\n//registry.npmjs.org/:_authToken=%s\n"
+           "//npm.corp.test/:_auth=%s\n//npm.other.test/:_authToken=${NPM_TOKEN}\n" % (tok, auth))
+    return txt, [tok, auth], ["${NPM_TOKEN}"]
+
+
+@shape("aws-credentials")
+def aws():
+    st = "IQoJb3JpZ2luX2Vj" + rs(B64, 380)
+    sk = rs(ALNUM + "/+", 40)
+    txt = ("[default]\naws_access_key_id = ASIA%s\naws_secret_access_key = %s\n"
+           "aws_session_token = %s\n" % (rs(UP + "234567", 16), sk, st))
+    return txt, [st, sk], ["[default]"]
+
+
+@shape("key.ppk")
+def ppk():
+    pub = [rs(B64, 64), rs(B64, 20)]
+    priv = [rs(B64, 64), rs(B64, 64), rs(B64, 12) + "="]
+    mac = rs(HEX, 64)
+    txt = ("PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: ed25519-key-20250301\n"
+           "Public-Lines: 2\n%s\nPrivate-Lines: 3\n%s\nPrivate-MAC: %s\n" % ("\n".join(pub), "\n".join(priv), mac))
+    return txt, priv + [mac], ["ed25519-key-20250301"]
+
+
+@shape("gitlab-ci.env")
+def gitlab():
+    vals = ["gldt-" + rs(ALNUM + "_-", 20), "glrt-" + rs(ALNUM + "_-", 20), "glsoat-" + rs(ALNUM, 20),
+            "glptt-" + rs(HEX, 40), "GR1348941" + rs(ALNUM + "_-", 20), "glcbt-" + rs(ALNUM, 24)]
+    keys = ["DEPLOY_TOKEN", "RUNNER_TOKEN", "SCIM_TOKEN", "TRIGGER", "REGISTRATION", "JOB"]
+    txt = "".join("%s=%s\n" % kv for kv in zip(keys, vals)) + "EXAMPLE_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx\n"
+    return txt, vals, ["glpat-xxxxxxxxxxxxxxxxxxxx"]
+
+
+@shape("slack.env")
+def slack():
+    vals = ["xapp-1-A0%s-%s-%s" % (rs(UP + DG, 9), rs(DG, 13), rs(HEX, 64)),
+            "xoxe.xoxp-1-" + rs(ALNUM, 140), "xoxe-1-" + rs(ALNUM, 120)]
+    txt = "SLACK_APP_TOKEN=%s\nSLACK_USER_TOKEN=%s\nSLACK_REFRESH=%s\n" % tuple(vals)
+    return txt, vals, []
+
+
+@shape("azure-app.json")
+def azure():
+    sec = rs(ALNUM + "_~.", 3) + R.choice(DG) + "Q~" + rs(ALNUM + "_~.-", 34)
+    doc = {"tenantId": uuid(), "clientId": uuid(), "clientSecret": sec}
+    return json.dumps(doc, indent=2) + "\n", [sec], ["tenantId"]
+
+
+@shape("pypirc")
+def pypi():
+    tok = "pypi-AgEIcHlwaS5vcmc" + rs(ALNUM + "_-", 160)
+    txt = "[pypi]\nusername = __token__\npassword = %s\n" % tok
+    return txt, [tok], ["__token__"]
+
+
+@shape("twilio.env")
+def twilio():
+    sid, key = "AC" + rs(HEX, 32), "SK" + rs(HEX, 32)
+    txt = "TWILIO_ACCOUNT_SID=%s\nTWILIO_API_KEY=%s\n" % (sid, key)
+    return txt, [sid, key], []
+
+
+@shape("deploy.sh")
+def curl():
+    pw, pw2 = rs(ALNUM, 18), rs(ALNUM, 8) + " " + rs(ALNUM, 8)
+    txt = ("#!/bin/sh\ncurl -fsS -u deploy:%s https://artifacts.corp.test/upload -T out.tgz\n"
+           "curl --user 'ops:%s' https://api.corp.test/v1/ping\n"
+           "curl -u \"$API_USER:$API_PASS\" https://api.corp.test/v1/ping\n" % (pw, pw2))
+    return txt, [pw, pw2], ["$API_USER:$API_PASS"]
+
+
+@shape("settings.py")
+def py():
+    k, p = rs(ALNUM, 32), rs(ALNUM, 6) + " " + rs(LO, 7) + " " + rs(LO, 6)
+    txt = ('API_BASE = "https://api.corp.test"\napikey = "%s"\nDB_PASSWORD = \'%s\'\n'
+           'SECRET_KEY = "changeme"\nSENTRY_TOKEN = "{{ sentry_token }}"\n' % (k, p))
+    return txt, [k, p], ['"changeme"', "{{ sentry_token }}"]
+
+
+@shape("main.go")
+def go():
+    p, t = rs(ALNUM + "!#%", 14), rs(ALNUM, 30)
+    txt = ('package main\n\nfunc main() {\n\tpassword := "%s"\n\tapiToken := "%s"\n'
+           '\tdsn := "${DATABASE_URL}"\n\t_ = password\n}\n' % (p, t))
+    return txt, [p, t], ["${DATABASE_URL}"]
+
+
+@shape("auth.cpp")
+def cpp():
+    s, pw = rs(ALNUM, 24), rs(ALNUM + "@$", 12)
+    txt = ('#include <string>\nstd::string secret("%s");\nbool check(const std::string &pw) {\n'
+           '\tif (pw == "%s")\n\t\treturn true;\n\treturn pw == "<redacted>";\n}\n' % (s, pw))
+    return txt, [s, pw], ["<redacted>"]
+
+
+@shape("app.yaml")
+def yaml_cfg():
+    p = rs(ALNUM, 5) + " " + rs(ALNUM, 5) + " " + rs(ALNUM, 6)
+    txt = ('db:\n  user: app\n  password: "%s"\n  api_key: "EXAMPLE"\n  token: "xxxxxxxxxxxxxxxx"\n' % p)
+    return txt, [p], ['"EXAMPLE"', '"xxxxxxxxxxxxxxxx"']
+
+
+def main():
+    d = sys.argv[1]
+    for name, f in SHAPES.items():
+        txt, secrets, keep = f()
+        with open(os.path.join(d, name + ".file"), "w") as fh:
+            fh.write(txt)
+        with open(os.path.join(d, name + ".secret"), "w") as fh:
+            fh.write("".join(s + "\n" for s in secrets))
+        with open(os.path.join(d, name + ".keep"), "w") as fh:
+            fh.write("".join(k + "\n" for k in keep))
+        print(name)
+
+
+if __name__ == "__main__":
+    main()
