@@ -217,52 +217,52 @@ static int resolve(struct step_ctx *ctx, const char *path, struct fs_path *fp)
         int r;
 
         if (!path)
-                return step_fail(ctx, 2, EINVAL, "'path' must be a string");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'path' must be a string");
         if (path[0] == '/' && !under_root(path, project, &rel))
-                return step_fail(ctx, 3, EPERM, "path '%s' is outside the allowed folders",
+                return step_fail(ctx, EXIT_POLICY, EPERM, "path '%s' is outside the allowed folders",
                                  path);
         if (strlen(rel) >= sizeof(clean))
-                return step_fail(ctx, 2, ENAMETOOLONG, "path '%s' is too long", path);
+                return step_fail(ctx, EXIT_USAGE, ENAMETOOLONG, "path '%s' is too long", path);
         clean_path(rel, clean, sizeof(clean));
         if (has_dotdot(clean))
-                return step_fail(ctx, 3, EPERM, "path '%s' leaves its folder ('..')", path);
+                return step_fail(ctx, EXIT_POLICY, EPERM, "path '%s' leaves its folder ('..')", path);
         if (under_root(clean, "data/output", &rest) && step_run_id(ctx)) {
                 char mapped[PATH_MAX];
 
                 if (is_run_record(rest))
-                        return step_fail(ctx, 3, EPERM, "'%s' is the run's own record; no "
+                        return step_fail(ctx, EXIT_POLICY, EPERM, "'%s' is the run's own record; no "
                                          "step may write or replace it", path);
                 if (snprintf(mapped, sizeof(mapped), "data/output/%s%s%s", step_run_id(ctx),
                              *rest ? "/" : "", rest) >= (int)sizeof(mapped))
-                        return step_fail(ctx, 2, ENAMETOOLONG, "path '%s' is too long", path);
+                        return step_fail(ctx, EXIT_USAGE, ENAMETOOLONG, "path '%s' is too long", path);
                 snprintf(clean, sizeof(clean), "%s", mapped);
         }
         rest = NULL;
         r = collect_roots(step_policy(ctx), ctx->config, &roots, &d);
         if (r < 0) {
                 strv_free(&roots);
-                return step_fail(ctx, r == -EPERM ? 3 : 2, -r, "%s", d.msg);
+                return step_fail(ctx, r == -EPERM ? EXIT_POLICY : EXIT_USAGE, -r, "%s", d.msg);
         }
         for (size_t i = 0; i < roots.n && !rest; i++)
                 if (under_root(clean, roots.v[i], &rest))
                         snprintf(rootpath, sizeof(rootpath), "%s", roots.v[i]);
         strv_free(&roots);
         if (!rest)
-                return step_fail(ctx, 3, EPERM, "path '%s' is outside the allowed folders "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "path '%s' is outside the allowed folders "
                                  "(config.yaml's allowed_paths, or the step's narrower list)",
                                  path);
         {
                 _cleanup_close_ int pfd = open(project, O_PATH | O_DIRECTORY | O_CLOEXEC);
 
                 if (pfd < 0)
-                        return step_fail(ctx, 1, errno, "cannot open the project folder");
+                        return step_fail(ctx, EXIT_FAIL, errno, "cannot open the project folder");
                 fp->root_fd = open_beneath(pfd, rootpath, O_PATH | O_DIRECTORY, 0);
         }
         if (fp->root_fd == -EXDEV || fp->root_fd == -ELOOP)
-                return step_fail(ctx, 3, EPERM, "allowed folder '%s' leaves the project "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "allowed folder '%s' leaves the project "
                                  "(symlink)", rootpath);
         if (fp->root_fd < 0)
-                return step_fail(ctx, 1, -fp->root_fd, "cannot open '%s': %s", rootpath,
+                return step_fail(ctx, EXIT_FAIL, -fp->root_fd, "cannot open '%s': %s", rootpath,
                                  strerror(-fp->root_fd));
         /* The root itself may be a symlink inside the project (workflows/up -> ..): what it
          * is, not how it is spelt, decides. */
@@ -277,11 +277,11 @@ static int resolve(struct step_ctx *ctx, const char *path, struct fs_path *fp)
 static int escape_error(struct step_ctx *ctx, struct fs_path *fp, int fd, const char *what)
 {
         if (fd == -EXDEV || fd == -ELOOP)
-                return step_fail(ctx, 3, EPERM, "path '%s' escapes its allowed folder (via "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "path '%s' escapes its allowed folder (via "
                                  "'..' or a symlink)", fp->shown);
         if (fd == -ENXIO)
-                return step_fail(ctx, 1, ENXIO, "'%s' is not a regular file", fp->shown);
-        return step_fail(ctx, 1, -fd, "cannot %s '%s': %s", what, fp->shown, strerror(-fd));
+                return step_fail(ctx, EXIT_FAIL, ENXIO, "'%s' is not a regular file", fp->shown);
+        return step_fail(ctx, EXIT_FAIL, -fd, "cannot %s '%s': %s", what, fp->shown, strerror(-fd));
 }
 
 /* Open the folder that holds the target (checked against the protected set), and leave the
@@ -298,13 +298,13 @@ static int open_parent(struct step_ctx *ctx, struct fs_path *fp)
         } else if (slash) {
                 snprintf(dir, sizeof(dir), "%.*s", (int)(slash - fp->rel), fp->rel);
                 if (strlen(slash + 1) >= sizeof(fp->base))
-                        return step_fail(ctx, 2, ENAMETOOLONG, "a name in '%s' is too long",
+                        return step_fail(ctx, EXIT_USAGE, ENAMETOOLONG, "a name in '%s' is too long",
                                          fp->shown);
                 memcpy(fp->base, slash + 1, strlen(slash + 1) + 1);
         } else {
                 snprintf(dir, sizeof(dir), ".");
                 if (strlen(fp->rel) >= sizeof(fp->base))
-                        return step_fail(ctx, 2, ENAMETOOLONG, "a name in '%s' is too long",
+                        return step_fail(ctx, EXIT_USAGE, ENAMETOOLONG, "a name in '%s' is too long",
                                          fp->shown);
                 memcpy(fp->base, fp->rel, strlen(fp->rel) + 1);
         }
@@ -432,13 +432,13 @@ static int read_confined(struct step_ctx *ctx, struct fs_path *fp, struct buf *b
         if ((fd = open_in(ctx, fp, O_RDONLY, 0)) < 0)
                 return fd;
         if (fstat(fd, st) < 0 || !S_ISREG(st->st_mode))
-                return step_fail(ctx, 1, EISDIR, "'%s' is not a regular file", fp->shown);
+                return step_fail(ctx, EXIT_FAIL, EISDIR, "'%s' is not a regular file", fp->shown);
         r = read_fd_capped(fd, max_bytes(ctx), b);
         if (r == -E2BIG)
-                return step_fail(ctx, 3, E2BIG, "'%s' is larger than max_file_size_mb (%ld MB)",
+                return step_fail(ctx, EXIT_POLICY, E2BIG, "'%s' is larger than max_file_size_mb (%ld MB)",
                                  fp->shown, step_policy(ctx)->max_file_size_mb);
         if (r < 0)
-                return step_fail(ctx, 1, -r, "cannot read '%s': %s", fp->shown, strerror(-r));
+                return step_fail(ctx, EXIT_FAIL, -r, "cannot read '%s': %s", fp->shown, strerror(-r));
         return docs_sniff(b->data, b->len) != DOCS_TEXT ? read_document(ctx, fp, fd, b) : 0;
 }
 
@@ -459,7 +459,7 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
 
                 if (json_object_get(ctx->params, "encoding") &&
                     (!enc || (strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8"))))
-                        return step_fail(ctx, 2, EINVAL, "encoding '%s' is not supported: akios "
+                        return step_fail(ctx, EXIT_USAGE, EINVAL, "encoding '%s' is not supported: akios "
                                          "reads UTF-8 text (encoding: utf-8)", enc ? enc : "?");
         }
         if ((r = read_confined(ctx, &fp, &b, &st)) < 0)
@@ -467,7 +467,7 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
         fmt = fp.doc ? NULL : binary_format(fp.shown, b.data, b.len);
         if (fmt) {
                 buf_free(&b);
-                return step_fail(ctx, 1, ENOTSUP, "unsupported format: '%s' is %s, and akios "
+                return step_fail(ctx, EXIT_FAIL, ENOTSUP, "unsupported format: '%s' is %s, and akios "
                                  "reads text files only", fp.shown, fmt);
         }
         r = step_redact(ctx, REDACT_SITE_INPUT, b.data, b.len, &red, &red_len);
@@ -482,7 +482,7 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
         if (*ret && fp.doc)
                 json_object_set(*ret, "metadata", fp.doc);
         if (!*ret)
-                return step_fail(ctx, 1, EILSEQ, "unsupported format: '%s' is not UTF-8 text",
+                return step_fail(ctx, EXIT_FAIL, EILSEQ, "unsupported format: '%s' is not UTF-8 text",
                                  fp.shown);
         return 0;
 }
@@ -501,7 +501,7 @@ static int old_content(struct step_ctx *ctx, struct fs_path *fp, bool append, st
         if (fd < 0)
                 return escape_error(ctx, fp, errno == ELOOP ? -EXDEV : -errno, "open");
         if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
-                return step_fail(ctx, 1, EISDIR, "'%s' exists and is not a regular file",
+                return step_fail(ctx, EXIT_FAIL, EISDIR, "'%s' exists and is not a regular file",
                                  fp->shown);
         if ((r = step_open_checked(ctx, fd, fp->shown)) < 0)
                 return r;
@@ -509,9 +509,9 @@ static int old_content(struct step_ctx *ctx, struct fs_path *fp, bool append, st
                 return 0;
         r = read_fd_capped(fd, max_bytes(ctx), b);
         if (r == -E2BIG)
-                return step_fail(ctx, 3, E2BIG, "'%s' is already larger than max_file_size_mb "
+                return step_fail(ctx, EXIT_POLICY, E2BIG, "'%s' is already larger than max_file_size_mb "
                                  "(%ld MB)", fp->shown, step_policy(ctx)->max_file_size_mb);
-        return r < 0 ? step_fail(ctx, 1, -r, "cannot read '%s': %s", fp->shown, strerror(-r))
+        return r < 0 ? step_fail(ctx, EXIT_FAIL, -r, "cannot read '%s': %s", fp->shown, strerror(-r))
                      : 0;
 }
 
@@ -526,11 +526,11 @@ static int replace_file(struct step_ctx *ctx, struct fs_path *fp, const struct b
 
         if (snprintf(tmp, sizeof(tmp), ".%.200s.akios-tmp.%d", fp->base, (int)getpid()) >=
             (int)sizeof(tmp))
-                return step_fail(ctx, 2, ENAMETOOLONG, "file name of '%s' is too long",
+                return step_fail(ctx, EXIT_USAGE, ENAMETOOLONG, "file name of '%s' is too long",
                                  fp->shown);
         fd = openat(fp->dir_fd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
         if (fd < 0)
-                return step_fail(ctx, 1, errno, "cannot write '%s': %s", fp->shown,
+                return step_fail(ctx, EXIT_FAIL, errno, "cannot write '%s': %s", fp->shown,
                                  strerror(errno));
         r = write_all(fd, old->data ? old->data : "", old->len);
         if (r == 0)
@@ -543,7 +543,7 @@ static int replace_file(struct step_ctx *ctx, struct fs_path *fp, const struct b
                 r = -errno;
         if (r < 0) {
                 unlinkat(fp->dir_fd, tmp, 0);
-                return step_fail(ctx, 1, -r, "cannot write '%s': %s", fp->shown, strerror(-r));
+                return step_fail(ctx, EXIT_FAIL, -r, "cannot write '%s': %s", fp->shown, strerror(-r));
         }
         return 0;
 }
@@ -576,13 +576,13 @@ static int fs_write(struct step_ctx *ctx, json_t **ret)
         if ((r = open_parent(ctx, &fp)) < 0)
                 return r;
         if (!fp.base[0])
-                return step_fail(ctx, 1, EISDIR, "'%s' is a folder", fp.shown);
+                return step_fail(ctx, EXIT_FAIL, EISDIR, "'%s' is a folder", fp.shown);
         r = step_redact(ctx, REDACT_SITE_INPUT, text, len, &red, &red_len);
         if (r < 0)
                 return r;
         r = old_content(ctx, &fp, append, &old);
         if (r == 0 && old.len + red_len > max_bytes(ctx))
-                r = step_fail(ctx, 3, E2BIG, "writing %zu bytes to '%s' would pass "
+                r = step_fail(ctx, EXIT_POLICY, E2BIG, "writing %zu bytes to '%s' would pass "
                               "max_file_size_mb (%ld MB); the file was not changed", red_len,
                               fp.shown, step_policy(ctx)->max_file_size_mb);
         if (r == 0)
@@ -644,14 +644,14 @@ static int fs_list(struct step_ctx *ctx, json_t **ret)
         int r = 0;
 
         if (pat && !json_is_null(pat) && (!pattern || !*pattern))
-                return step_fail(ctx, 2, EINVAL, "'pattern' must be a non-empty glob string");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'pattern' must be a non-empty glob string");
         if ((r = resolve(ctx, path_param(ctx), &fp)) < 0)
                 return r;
         if ((fd = open_in(ctx, &fp, O_RDONLY | O_DIRECTORY, 0)) < 0)
                 return fd;
         dir = fdopendir(fd);
         if (!dir)
-                return step_fail(ctx, 1, errno, "cannot list '%s'", fp.shown);
+                return step_fail(ctx, EXIT_FAIL, errno, "cannot list '%s'", fp.shown);
         fd = -1;
         while ((de = readdir(dir))) {
                 struct stat st;
@@ -665,7 +665,7 @@ static int fs_list(struct step_ctx *ctx, json_t **ret)
                 if (pattern && fnmatch(pattern, de->d_name, 0) != 0)
                         continue;
                 if (n == FS_MAX_LIST) {
-                        r = step_fail(ctx, 1, E2BIG, "'%s' has more than %d entries", fp.shown,
+                        r = step_fail(ctx, EXIT_FAIL, E2BIG, "'%s' has more than %d entries", fp.shown,
                                       FS_MAX_LIST);
                         goto out;
                 }
@@ -731,12 +731,12 @@ static int fs_stat_common(struct step_ctx *ctx, bool exists_only, json_t **ret)
                 return *ret ? 0 : -ENOMEM;
         }
         if (fd < 0)
-                return step_fail(ctx, 1, errno, "cannot stat '%s': %s", fp.shown,
+                return step_fail(ctx, EXIT_FAIL, errno, "cannot stat '%s': %s", fp.shown,
                                  strerror(errno));
         if ((r = step_open_checked(ctx, fd, fp.shown)) < 0)
                 return r;
         if (fstat(fd, &st) < 0)
-                return step_fail(ctx, 1, errno, "cannot stat '%s'", fp.shown);
+                return step_fail(ctx, EXIT_FAIL, errno, "cannot stat '%s'", fp.shown);
         if (exists_only)
                 *ret = json_pack("{s:b,s:s,s:s}", "exists", 1, "path", fp.shown, "type",
                                  type_name(st.st_mode));

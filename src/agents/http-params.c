@@ -44,14 +44,14 @@ int http_url_with_params(struct step_ctx *ctx, const char *url, size_t max, char
                 return *ret ? 0 : -ENOMEM;
         }
         if (!json_is_object(params))
-                return step_fail(ctx, 2, EINVAL, "'params' must be a mapping of names to "
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'params' must be a mapping of names to "
                                  "values");
         u = curl_url();
         if (!u)
-                return step_fail(ctx, 1, ENOMEM, "cannot load libcurl");
+                return step_fail(ctx, EXIT_FAIL, ENOMEM, "cannot load libcurl");
         if (curl_url_set(u, CURLUPART_URL, url, 0) != CURLUE_OK) {
                 curl_url_cleanup(u);
-                return step_fail(ctx, 2, EINVAL, "'url' is not a valid URL");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'url' is not a valid URL");
         }
         json_object_foreach((json_t *)params, k, v) {
                 _cleanup_free_ char *pair = NULL;
@@ -59,7 +59,7 @@ int http_url_with_params(struct step_ctx *ctx, const char *url, size_t max, char
 
                 r = param_text(v, val, sizeof(val));
                 if (r < 0) {
-                        r = step_fail(ctx, 2, -r, "params '%.100s' must be a string, number or "
+                        r = step_fail(ctx, EXIT_USAGE, -r, "params '%.100s' must be a string, number or "
                                       "boolean of at most %u bytes", k, HTTP_MAX_PARAM);
                         break;
                 }
@@ -69,14 +69,14 @@ int http_url_with_params(struct step_ctx *ctx, const char *url, size_t max, char
                 }
                 if (curl_url_set(u, CURLUPART_QUERY, pair, CURLU_APPENDQUERY | CURLU_URLENCODE) !=
                     CURLUE_OK) {
-                        r = step_fail(ctx, 2, EINVAL, "params '%.100s' cannot be encoded", k);
+                        r = step_fail(ctx, EXIT_USAGE, EINVAL, "params '%.100s' cannot be encoded", k);
                         break;
                 }
         }
         if (r == 0 && curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
-                r = step_fail(ctx, 2, EINVAL, "the URL with its params is not valid");
+                r = step_fail(ctx, EXIT_USAGE, EINVAL, "the URL with its params is not valid");
         if (r == 0 && strlen(s) > max)
-                r = step_fail(ctx, 2, E2BIG, "URL with params longer than %zu bytes", max);
+                r = step_fail(ctx, EXIT_USAGE, E2BIG, "URL with params longer than %zu bytes", max);
         if (r == 0 && !(*ret = strdup(s)))
                 r = -ENOMEM;
         curl_free(s);
@@ -126,7 +126,7 @@ int http_auth_header(struct step_ctx *ctx, struct curl_slist **h)
         if (!auth || json_is_null(auth))
                 return 0;
         if (has_authorization(json_object_get(ctx->params, "headers")))
-                return step_fail(ctx, 2, EINVAL, "'auth' and an Authorization header both set "
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'auth' and an Authorization header both set "
                                  "the credentials; keep one");
         if (json_is_array(auth) || (type && strcasecmp(type, "basic") == 0)) {
                 const char *user = cred(auth, "username", 0), *pass = cred(auth, "password", 1);
@@ -136,7 +136,7 @@ int http_auth_header(struct step_ctx *ctx, struct curl_slist **h)
 
                 if (!user || !pass || (json_is_array(auth) && json_array_size(auth) != 2) ||
                     strchr(user, ':'))
-                        return step_fail(ctx, 2, EINVAL, "basic 'auth' needs a 'username' "
+                        return step_fail(ctx, EXIT_USAGE, EINVAL, "basic 'auth' needs a 'username' "
                                          "(without ':') and a 'password', one-line strings "
                                          "of at most %u bytes", HTTP_MAX_CRED);
                 if (asprintf(&plain, "%s:%s", user, pass) < 0)
@@ -161,13 +161,13 @@ int http_auth_header(struct step_ctx *ctx, struct curl_slist **h)
                 const char *token = cred(auth, "token", 0);
 
                 if (!token || !*token)
-                        return step_fail(ctx, 2, EINVAL, "bearer 'auth' needs a 'token', a "
+                        return step_fail(ctx, EXIT_USAGE, EINVAL, "bearer 'auth' needs a 'token', a "
                                          "one-line string of at most %u bytes", HTTP_MAX_CRED);
                 if (buf_printf(&line, "Authorization: Bearer %s", token) < 0)
                         return -ENOMEM;
                 json_object_set_new(ctx->detail, "auth", json_string("bearer"));
                 return push_secret_line(h, &line);
         }
-        return step_fail(ctx, 2, EINVAL, "'auth' must be {type: basic, username, password}, "
+        return step_fail(ctx, EXIT_USAGE, EINVAL, "'auth' must be {type: basic, username, password}, "
                          "[username, password] or {type: bearer, token}");
 }

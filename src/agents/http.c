@@ -376,7 +376,7 @@ static int build_body(struct step_ctx *ctx, char **ret, size_t *ret_len, bool *r
         if (!raw)
                 return -ENOMEM;
         if (strlen(raw) > HTTP_MAX_BODY)
-                return step_fail(ctx, 2, E2BIG, "request body larger than %u bytes",
+                return step_fail(ctx, EXIT_USAGE, E2BIG, "request body larger than %u bytes",
                                  HTTP_MAX_BODY);
         return step_redact(ctx, REDACT_SITE_INPUT, raw, strlen(raw), ret, ret_len);
 }
@@ -405,13 +405,13 @@ static int outgoing_url(struct step_ctx *ctx, const char *url, char **ret)
         int r;
 
         if (step_has_secret(ctx, url, strlen(url)))
-                return step_fail(ctx, 3, EPERM, "the URL holds a secret; send credentials in a "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "the URL holds a secret; send credentials in a "
                                  "header (e.g. Authorization), never in a URL");
         if (host) {
                 size_t hl = strcspn(host + 3, "/?#");
 
                 if (memchr(host + 3, '@', hl))
-                        return step_fail(ctx, 3, EPERM, "the URL has a user:password part; send "
+                        return step_fail(ctx, EXIT_POLICY, EPERM, "the URL has a user:password part; send "
                                          "credentials in an Authorization header instead");
         }
         r = step_redact(ctx, REDACT_SITE_INPUT, url, strlen(url), &red, &n);
@@ -425,7 +425,7 @@ static int outgoing_url(struct step_ctx *ctx, const char *url, char **ret)
                                                                        : buf_append(&b, tail, 1);
         if (r < 0) {
                 buf_free(&b);
-                return step_fail(ctx, 2, E2BIG, "URL longer than %d bytes", HTTP_MAX_URL);
+                return step_fail(ctx, EXIT_USAGE, E2BIG, "URL longer than %d bytes", HTTP_MAX_URL);
         }
         *ret = buf_steal(&b, NULL);
         return *ret ? 0 : -ENOMEM;
@@ -440,7 +440,7 @@ static int build_headers(struct step_ctx *ctx, bool json_body, struct curl_slist
         if (json_body && !(*ret = curl_slist_append(*ret, "Content-Type: application/json")))
                 return -ENOMEM;
         if (h && !json_is_object(h))
-                return step_fail(ctx, 2, EINVAL, "'headers' must be a mapping");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'headers' must be a mapping");
         json_object_foreach((json_t *)h, k, v) {
                 _cleanup_free_ char *red = NULL;
                 char line[8192];
@@ -449,7 +449,7 @@ static int build_headers(struct step_ctx *ctx, bool json_body, struct curl_slist
 
                 if (!json_is_string(v) || strpbrk(k, "\r\n:") ||
                     strpbrk(json_string_value(v), "\r\n"))
-                        return step_fail(ctx, 2, EINVAL, "header '%.100s' must be a one-line "
+                        return step_fail(ctx, EXIT_USAGE, EINVAL, "header '%.100s' must be a one-line "
                                          "string", k);
                 /* Credentials the workflow sends on purpose (a credential header, or a known
                  * secret from .env) go as written to the allowed host; they are masked in
@@ -466,7 +466,7 @@ static int build_headers(struct step_ctx *ctx, bool json_body, struct curl_slist
                 if (r < 0)
                         return r;
                 if ((size_t)snprintf(line, sizeof(line), "%s: %s", k, red) >= sizeof(line))
-                        return step_fail(ctx, 2, E2BIG, "header '%.100s' too long", k);
+                        return step_fail(ctx, EXIT_USAGE, E2BIG, "header '%.100s' too long", k);
                 struct curl_slist *l = curl_slist_append(*ret, line);
 
                 if (!l)
@@ -501,13 +501,13 @@ static int policy_fail(struct step_ctx *ctx, int r, const char *url, unsigned ho
                 step_audit(ctx, hop ? "redirect" : "request", "denied",
                            json_pack("{s:s,s:s,s:I}", "url", url, "reason", d->msg, "redirect",
                                      (json_int_t)hop));
-                return step_fail(ctx, 3, EPERM, "%s%s", hop ? "redirect refused: " : "",
+                return step_fail(ctx, EXIT_POLICY, EPERM, "%s%s", hop ? "redirect refused: " : "",
                                  d->msg);
         }
         if (hop)
                 /* A request already went out: not "nothing was executed" (exit 2). */
-                return step_fail(ctx, 3, EPERM, "redirect refused: %s", d->msg);
-        return step_fail(ctx, r == -EINVAL ? 2 : 1, -r, "%s", d->msg);
+                return step_fail(ctx, EXIT_POLICY, EPERM, "redirect refused: %s", d->msg);
+        return step_fail(ctx, r == -EINVAL ? EXIT_USAGE : EXIT_FAIL, -r, "%s", d->msg);
 }
 
 static int result_of(struct step_ctx *ctx, long status, const char *url, struct resp *rs,
@@ -560,14 +560,14 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
         int r;
 
         if (!url0)
-                return step_fail(ctx, 2, EINVAL, "'url' must be a string");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'url' must be a string");
         r = agent_config_long(ctx, &agent_http, "timeout", &q.timeout_s);
         if (r == 0)
                 r = agent_config_long(ctx, &agent_http, "max_redirects", &max_hops);
         if (r < 0)
                 return r;
         if (rate_take() < 0)
-                return step_fail(ctx, 3, EPERM, "http rate limit: more than %d requests in "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "http rate limit: more than %d requests in "
                                  "%.0f s", HTTP_RATE_MAX, HTTP_RATE_WINDOW_S);
         /* Never past the run's workflow_timeout. */
         if (left / 1000 < q.timeout_s)
@@ -604,21 +604,21 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
                         break;
                 }
                 if (r < 0) {
-                        r = engine_interrupted() ? step_fail(ctx, 130, EINTR, "interrupted during the "
+                        r = engine_interrupted() ? step_fail(ctx, EXIT_INTERRUPTED, EINTR, "interrupted during the "
                                                              "HTTP request")
-                                         : step_fail(ctx, 1, -r, "%s", d.msg);
+                                         : step_fail(ctx, EXIT_FAIL, -r, "%s", d.msg);
                         break;
                 }
                 loc = (char *)json_string_value(json_object_get(rs.headers, "location"));
                 if (status < 300 || status > 399 || !loc)
                         break;
                 if (hop + 1 > (unsigned)max_hops) {
-                        r = step_fail(ctx, 1, ELOOP, "more than %ld redirects", max_hops);
+                        r = step_fail(ctx, EXIT_FAIL, ELOOP, "more than %ld redirects", max_hops);
                         break;
                 }
                 r = next_url(url, loc, &loc);
                 if (r < 0) {
-                        r = step_fail(ctx, 1, EPROTO, "bad redirect location");
+                        r = step_fail(ctx, EXIT_FAIL, EPROTO, "bad redirect location");
                         break;
                 }
                 free(url);

@@ -58,13 +58,13 @@ static int pick_provider(struct step_ctx *ctx, const struct llm_provider **ret_p
         if (mock_mode(step_policy(ctx)))
                 name = "mock";
         if (!name)
-                return step_fail(ctx, 2, EINVAL,
+                return step_fail(ctx, EXIT_USAGE, EINVAL,
                                  "no LLM provider: set config.provider, AKIOS_LLM_PROVIDER, "
                                  "or AKIOS_MOCK_LLM=1");
         p = llm_provider_find(name);
         if (!p) {
                 llm_provider_names(names, sizeof(names));
-                return step_fail(ctx, 3, EPERM, "unknown LLM provider '%s' (known: %s)", name,
+                return step_fail(ctx, EXIT_POLICY, EPERM, "unknown LLM provider '%s' (known: %s)", name,
                                  names);
         }
         if (!model || !*model)
@@ -84,11 +84,11 @@ static int build_messages(struct step_ctx *ctx, bool chat, struct llm_message **
         int r;
 
         if (chat && (!json_is_array(list) || n == 0))
-                return step_fail(ctx, 2, EINVAL, "'messages' must be a non-empty list");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'messages' must be a non-empty list");
         if (!chat && !json_is_string(list))
-                return step_fail(ctx, 2, EINVAL, "'prompt' must be a string");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'prompt' must be a string");
         if (n > LLM_MAX_MESSAGES)
-                return step_fail(ctx, 2, E2BIG, "more than %d messages", LLM_MAX_MESSAGES);
+                return step_fail(ctx, EXIT_USAGE, E2BIG, "more than %d messages", LLM_MAX_MESSAGES);
         msgs = calloc(n, sizeof(*msgs));
         if (!msgs)
                 return -ENOMEM;
@@ -100,13 +100,13 @@ static int build_messages(struct step_ctx *ctx, bool chat, struct llm_message **
                 size_t len;
 
                 if (!role || !json_is_string(content)) {
-                        r = step_fail(ctx, 2, EINVAL, "message %zu needs a string 'role' and "
+                        r = step_fail(ctx, EXIT_USAGE, EINVAL, "message %zu needs a string 'role' and "
                                       "'content'", i + 1);
                         goto fail;
                 }
                 bytes += json_string_length(content);
                 if (bytes > LLM_MAX_PROMPT_BYTES) {
-                        r = step_fail(ctx, 2, E2BIG, "prompt larger than %u bytes",
+                        r = step_fail(ctx, EXIT_USAGE, E2BIG, "prompt larger than %u bytes",
                                       LLM_MAX_PROMPT_BYTES);
                         goto fail;
                 }
@@ -209,20 +209,20 @@ static int reserve(struct step_ctx *ctx, const struct llm_provider *p, const cha
 
         r = budget_reserve(b, p->name, model, p->local, bytes, n, max_tokens, ret);
         if (r == -ENOENT)
-                return step_fail(ctx, 3, EPERM, "no price for model '%s' of provider '%s': add "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "no price for model '%s' of provider '%s': add "
                                  "it to model_prices in config.yaml (USD per 1M input and "
                                  "output tokens)", model, p->name);
         if (r == -E2BIG) {
                 char msg[256];
 
                 max_tokens_message(msg, sizeof(msg), max_tokens, budget_max_tokens_per_call(b));
-                return step_fail(ctx, 4, E2BIG, "%s", msg);
+                return step_fail(ctx, EXIT_BUDGET, E2BIG, "%s", msg);
         }
         if (r == -ENOSPC) {
                 worst.max_tokens = max_tokens;
                 worst.input_bound = budget_input_bound(bytes, n);
                 step_audit(ctx, "budget_kill", "denied", figures(b, &worst, p->name, model));
-                return step_fail(ctx, 4, ENOSPC, "token limit: %lld of max_tokens_per_run "
+                return step_fail(ctx, EXIT_BUDGET, ENOSPC, "token limit: %lld of max_tokens_per_run "
                                  "%lld used or reserved; this call could use up to %ld tokens "
                                  "(input bound %ld + max_tokens %ld), so it was not sent",
                                  (long long)(budget_tokens_spent(b) + budget_tokens_reserved(b)),
@@ -238,7 +238,7 @@ static int reserve(struct step_ctx *ctx, const struct llm_provider *p, const cha
         worst.max_tokens = max_tokens;
         worst.input_bound = budget_input_bound(bytes, n);
         step_audit(ctx, "budget_kill", "denied", figures(b, &worst, p->name, model));
-        return step_fail(ctx, 4, EDQUOT, "budget exhausted: $%.4f spent of $%.2f; this call "
+        return step_fail(ctx, EXIT_BUDGET, EDQUOT, "budget exhausted: $%.4f spent of $%.2f; this call "
                          "could cost up to $%.4f (%s/%s, max_tokens %ld), so it was not sent",
                          budget_usd(budget_spent(b) + budget_reserved(b)),
                          budget_usd(budget_limit(b)), budget_usd(worst.reserved), p->name,
@@ -268,10 +268,10 @@ static int default_max_tokens(struct step_ctx *ctx, json_int_t *ret)
         long cap = step_budget(ctx) ? budget_max_tokens_per_call(step_budget(ctx)) : 1000;
 
         if (v && !json_is_integer(v))
-                return step_fail(ctx, 2, EINVAL, "'max_tokens' must be an integer");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'max_tokens' must be an integer");
         *ret = v ? json_integer_value(v) : MIN(1000, cap > 0 ? cap : 1000);
         if (*ret <= 0)
-                return step_fail(ctx, 2, EINVAL, "'max_tokens' must be positive");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'max_tokens' must be positive");
         return 0;
 }
 
@@ -322,7 +322,7 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
         }
         if (g->killed && call->token_cut) {
                 step_audit(ctx, "budget_kill", "denied", ev);
-                return step_fail(ctx, 4, EDQUOT, "token limit: the answer was cut in flight at "
+                return step_fail(ctx, EXIT_BUDGET, EDQUOT, "token limit: the answer was cut in flight at "
                                  "%ld output tokens; %lld tokens used of max_tokens_per_run "
                                  "%lld", MAX(info->output_tokens_seen, call->output_seen),
                                  (long long)budget_tokens_spent(b),
@@ -330,7 +330,7 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
         }
         if (g->killed) {
                 step_audit(ctx, "budget_kill", "denied", ev);
-                return step_fail(ctx, 4, EDQUOT, "budget exhausted: the answer was cut in "
+                return step_fail(ctx, EXIT_BUDGET, EDQUOT, "budget exhausted: the answer was cut in "
                                  "flight at %ld output tokens; $%.4f spent of $%.2f",
                                  info->output_tokens_seen, budget_usd(budget_spent(b)),
                                  budget_usd(budget_limit(b)));
@@ -344,8 +344,8 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
         json_object_update(ctx->detail, ev);
         json_decref(ev);
         if (r == -EINTR)
-                return step_fail(ctx, 130, EINTR, "interrupted during the LLM call");
-        return step_fail(ctx, r == -EPERM ? 3 : 1, -r, "%s", d->msg);
+                return step_fail(ctx, EXIT_INTERRUPTED, EINTR, "interrupted during the LLM call");
+        return step_fail(ctx, r == -EPERM ? EXIT_POLICY : EXIT_FAIL, -r, "%s", d->msg);
 }
 
 /* top_p, penalties, stop, seed: checked against the provider that will get them (mock
@@ -365,7 +365,7 @@ static int sampling_options(struct step_ctx *ctx, const struct llm_provider *p,
                 r = llm_sampling_check(p->wire ? p->name : NULL, key, v, why, sizeof(why));
                 if (r < 0) {
                         json_decref(out);
-                        return step_fail(ctx, 2, EINVAL, "%s", why);
+                        return step_fail(ctx, EXIT_USAGE, EINVAL, "%s", why);
                 }
                 if (!p->wire)
                         continue;
@@ -402,12 +402,12 @@ static int llm_call(struct step_ctx *ctx, bool chat, json_t **ret)
          * allowed_models govern the providers a real run would reach. */
         if (!mock_mode(step_policy(ctx)) &&
             !provider_allowed(step_policy(ctx), p->name, model, &d))
-                return step_fail(ctx, 3, EPERM, "%s", d.msg);
+                return step_fail(ctx, EXIT_POLICY, EPERM, "%s", d.msg);
         r = sampling_options(ctx, p, &sampling);
         if (r < 0)
                 return r;
         if (!step_budget(ctx))
-                return step_fail(ctx, 1, EINVAL, "internal error: the run has no budget layer");
+                return step_fail(ctx, EXIT_FAIL, EINVAL, "internal error: the run has no budget layer");
         r = default_max_tokens(ctx, &max_tokens);
         if (r < 0)
                 return r;

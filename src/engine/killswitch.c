@@ -111,7 +111,7 @@ int step_fail_timeout(struct step_ctx *ctx)
                 ctx->run->tripped = "workflow_timeout";
                 ctx->run->tripped_in_flight = true;
         }
-        return step_fail(ctx, 4, ETIMEDOUT, "workflow_timeout: the run passed its %ld s limit "
+        return step_fail(ctx, EXIT_BUDGET, ETIMEDOUT, "workflow_timeout: the run passed its %ld s limit "
                          "during this step, which was stopped in flight",
                          ctx->run ? ctx->run->cfg->workflow_timeout : 0L);
 }
