@@ -253,6 +253,10 @@ static const char *const never_names[] = {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a", "i", "public", "general",
         "free", "open", "new", "old", "north", "south", "east", "west", "central", "united",
+        /* products and vendors that name documents' creators ("Microsoft Word 12.0.0") */
+        "microsoft", "word", "excel", "powerpoint", "outlook", "office", "libreoffice",
+        "openoffice", "google", "docs", "adobe", "acrobat", "apple", "pages", "oracle",
+        "windows", "linux", "ubuntu", "debian", "writer", "impress", "calc", "pandoc",
         /* function words of the other supported languages: sentence starts, not names */
         "der", "die", "das", "den", "dem", "ein", "eine", "wir", "sie", "ihr", "ihre", "ihr",
         "unser", "unsere", "sehr", "vielen", "bitte", "ich", "es", "le", "la", "les", "un",

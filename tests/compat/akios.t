@@ -473,7 +473,8 @@ last=$(ls -td data/output/run_* | head -1)
 out=$("$A" output latest --json 2>&1)
 is "$(printf '%s' "$out" | $PY -c 'import json,sys; print(json.load(sys.stdin)["output_dir"])')" "$PWD/$last" "output latest prints the newest run's output.json"
 out=$("$A" logs --limit 2 --json 2>&1)
-is "$(printf '%s' "$out" | $PY -c 'import json,sys; e=json.load(sys.stdin)["events"]; print(len(e), e[-1]["action"])')" "2 run_end" "logs --limit 2: the last two events"
+# a run ends with run_end, then the ledger's own checkpoint marker (CONTRACTS §4)
+is "$(printf '%s' "$out" | $PY -c 'import json,sys; e=json.load(sys.stdin)["events"]; print(len(e), e[0]["action"], e[-1]["action"])')" "2 run_end checkpoint" "logs --limit 2: the last two events"
 id=$(basename "$last")
 out=$("$A" logs --task "$id" --limit 100 --json 2>&1)
 is "$(printf '%s' "$out" | $PY -c 'import json,sys; print(set(e["run_id"] for e in json.load(sys.stdin)["events"]))')" "{'$id'}" "logs --task RUN: that run's events only"

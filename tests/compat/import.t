@@ -45,7 +45,9 @@ like "$out" '"events":4' "four events"
 like "$out" '"akios_hashes_ok":4' "AKIOS's hashes are recomputed and all match"
 like "$out" '"akios_root_match":true' "AKIOS's Merkle root matches its merkle_root.hash"
 after=$(wc -l <audit/ledger.jsonl)
-is "$((after - before))" 6 "4 imported events between an import start and end event"
+# (and the ledger's checkpoint marker when the import is signed: CONTRACTS §4)
+is "$((after - before))" 7 "4 imported events between an import start and end event, then the signing marker"
+is "$(tail -1 audit/ledger.jsonl | grep -c '"action":"checkpoint"')" 1 "the import is signed: the last line is the checkpoint marker"
 is "$(grep -c '"outcome":"imported"' audit/ledger.jsonl)" 4 "marked imported"
 like "$(grep '"outcome":"imported"' audit/ledger.jsonl | head -1)" '"hash":"[0-9a-f]{64}","hash_ok":true' "AKIOS's hash is kept beside its verdict"
 unlike "$(cat audit/ledger.jsonl)" 'bob@example.com' "PII AKIOS left in its ledger is redacted on import"
