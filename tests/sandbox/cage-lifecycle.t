@@ -51,6 +51,9 @@ lifecycle() { # lifecycle MODE-NAME
         wait_for gone "^/bin/sleep $t\$"
         check "$M: SIGKILL of the supervisor: the payload is gone" gone "^/bin/sleep $t\$"
         check "$M: SIGKILL of the supervisor: the cage's init is gone" gone "exec -- /bin/sleep $t"
+        # Its cgroup could not be removed by the dead supervisor: the next cage does it.
+        $AS "$AK" exec -- /bin/true
+        is "$(cgroups_of "$sup")" "" "$M: the dead supervisor's cgroup is removed by the next cage"
 
         # --- SIGTERM and SIGINT to akios exec: 130, nothing left --------------------------
         for sig in TERM INT; do
