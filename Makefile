@@ -81,7 +81,7 @@ TEST_SCRIPTS = $(sort $(wildcard tests/*/*.t))
 HELPER_SRCS := $(wildcard tests/helpers/*.c)
 HELPER_BINS := $(patsubst tests/helpers/%.c,$(B)/helpers/%,$(HELPER_SRCS))
 
-.PHONY: all test demo bench install uninstall clean deps check-deps unit FORCE
+.PHONY: all test test-unit demo bench install uninstall clean deps check-deps unit FORCE
 all: $(BIN)
 
 # Everything that changes what the compiler or the linker produces. When it differs from the
@@ -139,6 +139,12 @@ test:
 	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
 	        prove -e '' $(UNIT_BINS) $(TEST_SCRIPTS)
 
+# The unit tests and the fuzz corpora replay alone (no binary, no cage, no root): what CI's
+# second pass runs under SANITIZE=address,undefined (.ci/run).
+test-unit:
+	@$(MAKE) --no-print-directory unit
+	AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) prove -e '' $(UNIT_BINS) tests/fuzz/replay.t
+
 demo: deps
 	@$(MAKE) --no-print-directory akios
 	@scripts/demo
@@ -173,6 +179,14 @@ test-docker: $(BIN)
 	@scripts/install-deps --docker
 	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
 	        prove -v -e '' tests/docker/build.sh
+
+# The cage tests inside podman with runc and its default seccomp profile (tests/container/);
+# needs root, podman and runc (scripts/install-deps --container); not part of `make test`.
+.PHONY: test-container
+test-container: $(BIN) $(HELPER_BINS)
+	@scripts/install-deps --container
+	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
+	        prove -v -e '' tests/container/podman.sh
 
 clean:
 	rm -rf $(B) akios

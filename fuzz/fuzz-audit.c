@@ -6,7 +6,8 @@
  *   2  note_verifier_parse() and note_signer_parse() of the rest as a C string
  *   3  base64_decode() (strict) of the rest; what decodes must re-encode to the same text
  *   4  audit_line_check() of the rest as one ledger line; a line that passes must give
- *      its "seq" to audit_line_seq() too
+ *      its "seq" to audit_line_seq() too, and a JSON line audit_line_marker() takes for a
+ *      checkpoint marker must hold exactly those fields and sizes
  *   5  note_sign() of the rest as text; the note must then verify with note_verify()
  *
  * The key is a fixed, throw-away Ed25519 key made for this target (so inputs reproduce and
@@ -84,7 +85,7 @@ static void fuzz_base64(const char *p, size_t n)
 static void fuzz_line(const char *p, size_t n)
 {
         const char *reason = NULL;
-        uint64_t seq = 0, fast = 0;
+        uint64_t seq = 0, fast = 0, msize, mprev;
         json_t *j = json_loadb(p, n, 0, NULL);
         json_t *s = json_object_get(j, "seq");
         int fast_r = audit_line_seq(p, n, &fast);
@@ -93,6 +94,16 @@ static void fuzz_line(const char *p, size_t n)
                 seq = (uint64_t)json_integer_value(s);
         if (audit_line_check(p, n, seq, &reason) == 0 && (fast_r < 0 || fast != seq))
                 abort();
+        if (j && audit_line_marker(p, n, &msize, &mprev)) {
+                const json_t *d = json_object_get(j, "detail");
+
+                if (!streq(json_string_value(json_object_get(j, "action")) ?: "", "checkpoint") ||
+                    !streq(json_string_value(json_object_get(j, "agent")) ?: "", "audit") ||
+                    json_integer_value(json_object_get(d, "tree_size")) != (json_int_t)msize ||
+                    json_integer_value(json_object_get(d, "previous_size")) != (json_int_t)mprev ||
+                    json_object_size(d) != 2)
+                        abort();
+        }
         json_decref(j);
 }
 

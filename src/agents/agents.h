@@ -9,9 +9,8 @@
  * ctx->exit_code set to the CONTRACTS §2 class (1 failure, 3 policy, 4 budget, 5 sandbox,
  * 7 missing cage layer).
  *
- * A result's text, for {previous_output} and {step_N_output}, is its first string field among
- * text, content, output, result, response, stdout, data (as in AKIOS); other fields are
- * reachable as {step_N_output[key]}.
+ * A result's text, for {previous_output} and {step_N_output}: agent_result_text() in
+ * workflow/workflow.h.
  */
 #pragma once
 
@@ -23,6 +22,7 @@
 struct step_ctx;
 struct step;
 struct akios_config;
+struct ynode;
 
 struct agent_action {
         const char *name;                  /* canonical */
@@ -31,6 +31,13 @@ struct agent_action {
         int (*run)(struct step_ctx *ctx, json_t **ret_result);
         /* Every parameter name the action accepts (NULL-terminated); NULL accepts any. */
         const char *const *params;
+};
+
+/* A numeric step `config` key and its range (inclusive): out of range is an error, checked at
+ * validation (file:line:col) when the value is literal and again after templating. */
+struct agent_config_range {
+        const char *key;
+        long min, max, dflt;
 };
 
 struct agent {
@@ -42,6 +49,8 @@ struct agent {
         int (*check_policy)(const struct step *s, const struct akios_config *c, struct diag *d);
         /* Every step `config` key the agent accepts (NULL-terminated); NULL accepts any. */
         const char *const *config_keys;
+        /* The numeric config keys with their ranges ({ NULL } ends it); may be NULL. */
+        const struct agent_config_range *config_ranges;
 };
 
 extern const struct agent agent_llm, agent_filesystem, agent_http, agent_tool_executor;
@@ -58,5 +67,10 @@ void agent_action_names(const struct agent *a, char *out, size_t size);
  * agent; exposed so tests can exercise both paths. */
 int fs_open_beneath(int dirfd, const char *rel, int flags, mode_t mode, bool walk);
 
-/* The text of a result (see above), or NULL. */
-const char *agent_result_text(const json_t *result);
+/* The step config value `key` of a's config_ranges: its default when absent, else the
+ * templated value, which must be an integer in range (else the step fails, exit 2). */
+int agent_config_long(struct step_ctx *ctx, const struct agent *a, const char *key, long *ret);
+/* Validation: every literal value of a config_ranges key in `config` (a mapping or NULL) is an
+ * integer in range; -EINVAL with file:line:col otherwise. Templated values wait for the run. */
+int agent_config_check(const struct agent *a, const char *path, const struct ynode *config,
+                       struct diag *d);

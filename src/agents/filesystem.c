@@ -12,6 +12,8 @@
  */
 #include <dirent.h>
 #include <fcntl.h>
+#include <fnmatch.h>
+#include <strings.h>
 #include <limits.h>
 #include <linux/openat2.h>
 #include <math.h>
@@ -421,6 +423,16 @@ static int fs_read(struct step_ctx *ctx, json_t **ret)
         size_t red_len;
         int r;
 
+        {
+                /* AKIOS's `encoding`: akios reads UTF-8 text only; another one is refused,
+                 * not ignored. */
+                const char *enc = json_string_value(json_object_get(ctx->params, "encoding"));
+
+                if (json_object_get(ctx->params, "encoding") &&
+                    (!enc || (strcasecmp(enc, "utf-8") && strcasecmp(enc, "utf8"))))
+                        return step_fail(ctx, 2, EINVAL, "encoding '%s' is not supported: akios "
+                                         "reads UTF-8 text (encoding: utf-8)", enc ? enc : "?");
+        }
         if ((r = read_confined(ctx, &fp, &b, &st)) < 0)
                 return r;
         fmt = binary_format(fp.shown, b.data, b.len);
@@ -591,11 +603,15 @@ static int fs_list(struct step_ctx *ctx, json_t **ret)
         _cleanup_fspath_ struct fs_path fp = FS_PATH_INIT;
         _cleanup_close_ int fd = -1;
         json_t **items = NULL, *arr;
+        const json_t *pat = json_object_get(ctx->params, "pattern");
+        const char *pattern = json_string_value(pat);
         size_t n = 0;
         struct dirent *de;
         DIR *dir;
         int r = 0;
 
+        if (pat && !json_is_null(pat) && (!pattern || !*pattern))
+                return step_fail(ctx, 2, EINVAL, "'pattern' must be a non-empty glob string");
         if ((r = resolve(ctx, path_param(ctx), &fp)) < 0)
                 return r;
         if ((fd = open_in(ctx, &fp, O_RDONLY | O_DIRECTORY, 0)) < 0)
@@ -610,6 +626,10 @@ static int fs_list(struct step_ctx *ctx, json_t **ret)
                 bool escaped;
 
                 if (streq(de->d_name, ".") || streq(de->d_name, ".."))
+                        continue;
+                /* AKIOS documents `pattern` (a shell glob on the names) but ignores it; here
+                 * it filters. */
+                if (pattern && fnmatch(pattern, de->d_name, 0) != 0)
                         continue;
                 if (n == FS_MAX_LIST) {
                         r = step_fail(ctx, 1, E2BIG, "'%s' has more than %d entries", fp.shown,

@@ -14,7 +14,8 @@
  * Request bodies and header values go through redaction before they leave, the response
  * body through output redaction before anyone sees it; responses are capped and timed out.
  *
- * It does not do cookies, authentication schemes, proxies or non-HTTP protocols.
+ * AKIOS's `params` become the URL's query and `auth` (basic or bearer) one Authorization
+ * header (http-params.c). It does not do cookies, proxies or non-HTTP protocols.
  */
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -24,6 +25,7 @@
 #include <curl/curl.h>
 
 #include "agents/agents.h"
+#include "agents/http-internal.h"
 #include "config/config.h"
 #include "engine/step.h"
 #include "workflow/workflow.h"
@@ -356,14 +358,6 @@ static int perform(const struct request *q, const char *url, const struct target
 
 /* ---- the action --------------------------------------------------------- */
 
-static long config_long(struct step_ctx *ctx, const char *key, long def, long max)
-{
-        const json_t *v = json_object_get(ctx->config, key);
-        long n = json_is_integer(v) ? (long)json_integer_value(v) : def;
-
-        return n <= 0 ? def : MIN(n, max);
-}
-
 /* Body: a string as is, anything else as JSON; redacted before it leaves. */
 static int build_body(struct step_ctx *ctx, char **ret, size_t *ret_len, bool *ret_json)
 {
@@ -555,12 +549,10 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
 {
         const struct akios_config *c = step_policy(ctx);
         const char *url0 = json_string_value(json_object_get(ctx->params, "url"));
-        struct request q = { .method = method,
-                             .timeout_s = config_long(ctx, "timeout", HTTP_DEFAULT_TIMEOUT_S,
-                                                      HTTP_MAX_TIMEOUT_S) };
-        long max_hops = config_long(ctx, "max_redirects", HTTP_DEFAULT_REDIRECTS,
-                                    HTTP_MAX_REDIRECTS);
-        _cleanup_free_ char *url = NULL, *body = NULL;
+        struct request q = { .method = method };
+        long max_hops = 0;
+        _cleanup_free_ char *url = NULL, *body = NULL, *with_params = NULL;
+        long left = step_time_left_ms(ctx);
         struct resp rs = { 0 };
         struct diag d = { 0 };
         bool json_body = false;
@@ -569,14 +561,26 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
 
         if (!url0)
                 return step_fail(ctx, 2, EINVAL, "'url' must be a string");
+        r = agent_config_long(ctx, &agent_http, "timeout", &q.timeout_s);
+        if (r == 0)
+                r = agent_config_long(ctx, &agent_http, "max_redirects", &max_hops);
+        if (r < 0)
+                return r;
         if (rate_take() < 0)
                 return step_fail(ctx, 3, EPERM, "http rate limit: more than %d requests in "
                                  "%.0f s", HTTP_RATE_MAX, HTTP_RATE_WINDOW_S);
-        r = outgoing_url(ctx, url0, &url);
+        /* Never past the run's workflow_timeout. */
+        if (left / 1000 < q.timeout_s)
+                q.timeout_s = MAX(left / 1000, 1L);
+        r = http_url_with_params(ctx, url0, HTTP_MAX_URL, &with_params);
+        if (r == 0)
+                r = outgoing_url(ctx, with_params, &url);
         if (r == 0)
                 r = build_body(ctx, &body, &q.body_len, &json_body);
         if (r == 0)
                 r = build_headers(ctx, json_body, &q.headers);
+        if (r == 0)
+                r = http_auth_header(ctx, &q.headers);
         q.body = body;
         for (unsigned hop = 0; r == 0; hop++) {
                 struct target t = { 0 };
@@ -595,6 +599,10 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
                 rs = (struct resp){ .body = BUF_INIT(HTTP_MAX_RESPONSE), .headers = json_object() };
                 r = perform(&q, url, &t, &rs, &status, &d);
                 target_free(&t);
+                if (r == -ETIMEDOUT && step_time_left_ms(ctx) <= 0) {
+                        r = step_fail_timeout(ctx);
+                        break;
+                }
                 if (r < 0) {
                         r = engine_interrupted() ? step_fail(ctx, 130, EINTR, "interrupted during the "
                                                              "HTTP request")
@@ -676,13 +684,24 @@ static int http_check_policy(const struct step *s, const struct akios_config *c,
 }
 
 static const char *const url_required[] = { "url", NULL };
+static const char *const http_params[] = { "url", "headers", "data", "json", "params", "auth",
+                                           NULL };
+/* AKIOS's rate_limit_window / max_requests_per_window are not taken: the rate limit is fixed
+ * (HTTP_RATE_MAX per HTTP_RATE_WINDOW_S), and a key that did nothing would be dropped. */
+static const char *const http_config_keys[] = { "timeout", "max_redirects", NULL };
 
 static const struct agent_action http_actions[] = {
-        { "get", NULL, url_required, http_get },
-        { "post", NULL, url_required, http_post },
-        { "put", NULL, url_required, http_put },
-        { "delete", NULL, url_required, http_delete },
-        { "patch", NULL, url_required, http_patch },
+        { "get", NULL, url_required, http_get, http_params },
+        { "post", NULL, url_required, http_post, http_params },
+        { "put", NULL, url_required, http_put, http_params },
+        { "delete", NULL, url_required, http_delete, http_params },
+        { "patch", NULL, url_required, http_patch, http_params },
+};
+
+static const struct agent_config_range http_config_ranges[] = {
+        { "timeout", 1, HTTP_MAX_TIMEOUT_S, HTTP_DEFAULT_TIMEOUT_S },
+        { "max_redirects", 0, HTTP_MAX_REDIRECTS, HTTP_DEFAULT_REDIRECTS },
+        { NULL, 0, 0, 0 },
 };
 
 const struct agent agent_http = {
@@ -690,4 +709,6 @@ const struct agent agent_http = {
         .actions = http_actions,
         .n_actions = ARRAY_SIZE(http_actions),
         .check_policy = http_check_policy,
+        .config_ranges = http_config_ranges,
+        .config_keys = http_config_keys,
 };

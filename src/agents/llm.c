@@ -40,6 +40,11 @@ static const char *config_str(const json_t *config, const char *key)
         return s && *s ? s : NULL;
 }
 
+static bool mock_mode(const struct akios_config *c)
+{
+        return env_true("AKIOS_MOCK_LLM") || (c && c->mock_llm);
+}
+
 static int pick_provider(struct step_ctx *ctx, const struct llm_provider **ret_p,
                          const char **ret_model)
 {
@@ -50,7 +55,7 @@ static int pick_provider(struct step_ctx *ctx, const struct llm_provider **ret_p
 
         if (!name || !*name)
                 name = config_str(ctx->config, "provider");
-        if (env_true("AKIOS_MOCK_LLM") || (step_policy(ctx) && step_policy(ctx)->mock_llm))
+        if (mock_mode(step_policy(ctx)))
                 name = "mock";
         if (!name)
                 return step_fail(ctx, 2, EINVAL,
@@ -128,11 +133,20 @@ struct stream_guard {
         struct budget_call *call;
         size_t bytes;                   /* answer text received so far */
         bool killed;                    /* the budget stopped the stream */
+        bool timed_out;                 /* workflow_timeout passed during the call */
 };
 
 static int guard_poll(void *ud)
 {
-        return engine_interrupted() ? -EINTR : 0;
+        struct stream_guard *g = ud;
+
+        if (engine_interrupted())
+                return -EINTR;
+        if (step_time_left_ms(g->ctx) <= 0) {
+                g->timed_out = true;
+                return -ETIMEDOUT;
+        }
+        return 0;
 }
 
 static int guard_delta(void *ud, const char *text, size_t len, long output_tokens)
@@ -142,6 +156,10 @@ static int guard_delta(void *ud, const char *text, size_t len, long output_token
 
         if (engine_interrupted())
                 return -EINTR;
+        if (step_time_left_ms(g->ctx) <= 0) {
+                g->timed_out = true;
+                return -ETIMEDOUT;
+        }
         if (!g->call)
                 return 0;
         /* Count what arrived, not what the server says or how it chunks it. */
@@ -156,12 +174,28 @@ static int guard_delta(void *ud, const char *text, size_t len, long output_token
 static json_t *figures(const struct budget *b, const struct budget_call *c, const char *provider,
                        const char *model)
 {
-        return json_pack("{s:s,s:s,s:f,s:f,s:f,s:f,s:I,s:I}", "provider", provider, "model", model,
-                         "spent_usd", budget_usd(budget_spent(b)), "limit_usd",
-                         budget_usd(budget_limit(b)), "reserved_usd", budget_usd(c->reserved),
-                         "outstanding_usd", budget_usd(budget_reserved(b)), "max_tokens",
-                         (json_int_t)c->max_tokens, "input_bound_tokens",
-                         (json_int_t)c->input_bound);
+        json_t *j = json_pack("{s:s,s:s,s:f,s:f,s:f,s:f,s:I,s:I}", "provider", provider, "model",
+                              model, "spent_usd", budget_usd(budget_spent(b)), "limit_usd",
+                              budget_usd(budget_limit(b)), "reserved_usd",
+                              budget_usd(c->reserved), "outstanding_usd",
+                              budget_usd(budget_reserved(b)), "max_tokens",
+                              (json_int_t)c->max_tokens, "input_bound_tokens",
+                              (json_int_t)c->input_bound);
+
+        if (j && budget_token_limit(b) > 0) {
+                json_object_set_new(j, "tokens_spent", json_integer(budget_tokens_spent(b)));
+                json_object_set_new(j, "tokens_limit", json_integer(budget_token_limit(b)));
+                json_object_set_new(j, "tokens_reserved",
+                                    json_integer(c->input_bound + c->max_tokens));
+        }
+        return j;
+}
+
+/* max_tokens above max_tokens_per_call: one message for `validate` and `run` (exit 4). */
+static void max_tokens_message(char *out, size_t size, long max_tokens, long cap)
+{
+        snprintf(out, size, "max_tokens %ld is above max_tokens_per_call %ld (raise "
+                 "max_tokens_per_call in config.yaml or lower max_tokens)", max_tokens, cap);
 }
 
 /* The reservation, or the step's failure (3: no price, 4: token cap or budget). */
@@ -178,9 +212,23 @@ static int reserve(struct step_ctx *ctx, const struct llm_provider *p, const cha
                 return step_fail(ctx, 3, EPERM, "no price for model '%s' of provider '%s': add "
                                  "it to model_prices in config.yaml (USD per 1M input and "
                                  "output tokens)", model, p->name);
-        if (r == -E2BIG)
-                return step_fail(ctx, 4, E2BIG, "max_tokens %ld is above max_tokens_per_call "
-                                 "%ld", max_tokens, budget_max_tokens_per_call(b));
+        if (r == -E2BIG) {
+                char msg[256];
+
+                max_tokens_message(msg, sizeof(msg), max_tokens, budget_max_tokens_per_call(b));
+                return step_fail(ctx, 4, E2BIG, "%s", msg);
+        }
+        if (r == -ENOSPC) {
+                worst.max_tokens = max_tokens;
+                worst.input_bound = budget_input_bound(bytes, n);
+                step_audit(ctx, "budget_kill", "denied", figures(b, &worst, p->name, model));
+                return step_fail(ctx, 4, ENOSPC, "token limit: %lld of max_tokens_per_run "
+                                 "%lld used or reserved; this call could use up to %ld tokens "
+                                 "(input bound %ld + max_tokens %ld), so it was not sent",
+                                 (long long)(budget_tokens_spent(b) + budget_tokens_reserved(b)),
+                                 (long long)budget_token_limit(b),
+                                 worst.input_bound + max_tokens, worst.input_bound, max_tokens);
+        }
         if (r != -EDQUOT)
                 return r;
         /* Work out the worst case for the message, as the reservation did. */
@@ -248,7 +296,14 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
                 charged = budget_settle(b, call, 0, 0, false);
         else
                 budget_release(b, call);
-        step_account_llm(ctx, 0, 0);
+        /* A cut answer still used tokens: count what was seen (the input as its bound when
+         * the provider never said), so tokens and the charge agree. */
+        if (r != 0 && billed)
+                step_account_llm(ctx, (uint64_t)(info->input_tokens_seen > 0
+                                                 ? info->input_tokens_seen : call->input_bound),
+                                 (uint64_t)MAX(info->output_tokens_seen, call->output_seen));
+        else
+                step_account_llm(ctx, 0, 0);
         *ret_cost = budget_usd(charged);
         ev = figures(b, call, p->name, model);
         json_object_set_new(ev, "endpoint", json_string(info->endpoint));
@@ -265,6 +320,14 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
                 json_decref(ev);
                 return 0;
         }
+        if (g->killed && call->token_cut) {
+                step_audit(ctx, "budget_kill", "denied", ev);
+                return step_fail(ctx, 4, EDQUOT, "token limit: the answer was cut in flight at "
+                                 "%ld output tokens; %lld tokens used of max_tokens_per_run "
+                                 "%lld", MAX(info->output_tokens_seen, call->output_seen),
+                                 (long long)budget_tokens_spent(b),
+                                 (long long)budget_token_limit(b));
+        }
         if (g->killed) {
                 step_audit(ctx, "budget_kill", "denied", ev);
                 return step_fail(ctx, 4, EDQUOT, "budget exhausted: the answer was cut in "
@@ -272,12 +335,46 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
                                  info->output_tokens_seen, budget_usd(budget_spent(b)),
                                  budget_usd(budget_limit(b)));
         }
+        if (g->timed_out) {
+                json_object_update(ctx->detail, ev);
+                json_decref(ev);
+                return step_fail_timeout(ctx);
+        }
         /* The engine's failure event for this step carries the figures. */
         json_object_update(ctx->detail, ev);
         json_decref(ev);
         if (r == -EINTR)
                 return step_fail(ctx, 130, EINTR, "interrupted during the LLM call");
         return step_fail(ctx, r == -EPERM ? 3 : 1, -r, "%s", d->msg);
+}
+
+/* top_p, penalties, stop, seed: checked against the provider that will get them (mock
+ * takes every option: it stands for the provider a real run names). */
+static int sampling_options(struct step_ctx *ctx, const struct llm_provider *p,
+                            json_t **ret)
+{
+        const char *key;
+        json_t *v, *out = NULL;
+        char why[256];
+
+        json_object_foreach(ctx->params, key, v) {
+                int r;
+
+                if (!llm_sampling_is_option(key))
+                        continue;
+                r = llm_sampling_check(p->wire ? p->name : NULL, key, v, why, sizeof(why));
+                if (r < 0) {
+                        json_decref(out);
+                        return step_fail(ctx, 2, EINVAL, "%s", why);
+                }
+                if (!p->wire)
+                        continue;
+                if (!out && !(out = json_object()))
+                        return -ENOMEM;
+                json_object_set(out, key, v);
+        }
+        *ret = out;
+        return 0;
 }
 
 static int llm_call(struct step_ctx *ctx, bool chat, json_t **ret)
@@ -295,13 +392,20 @@ static int llm_call(struct step_ctx *ctx, bool chat, json_t **ret)
         size_t n = 0, bytes = 0, text_len;
         json_int_t max_tokens = 0;
         double temperature = 0.7, cost = 0;
+        json_auto_t *sampling = NULL;
         int r;
 
         r = pick_provider(ctx, &p, &model);
         if (r < 0)
                 return r;
-        if (!provider_allowed(step_policy(ctx), p->name, model, &d))
+        /* Mock mode answers offline whatever the step names: allowed_providers and
+         * allowed_models govern the providers a real run would reach. */
+        if (!mock_mode(step_policy(ctx)) &&
+            !provider_allowed(step_policy(ctx), p->name, model, &d))
                 return step_fail(ctx, 3, EPERM, "%s", d.msg);
+        r = sampling_options(ctx, p, &sampling);
+        if (r < 0)
+                return r;
         if (!step_budget(ctx))
                 return step_fail(ctx, 1, EINVAL, "internal error: the run has no budget layer");
         r = default_max_tokens(ctx, &max_tokens);
@@ -321,7 +425,8 @@ static int llm_call(struct step_ctx *ctx, bool chat, json_t **ret)
                 goto free_msgs;
         req = (struct llm_request){ .provider = p->name, .model = model, .messages = msgs,
                                     .n_messages = n, .max_tokens = (long)max_tokens,
-                                    .temperature = temperature, .stream = true,
+                                    .temperature = temperature, .sampling = sampling,
+                                    .stream = true,
                                     .on_delta = guard_delta, .poll = guard_poll,
                                     .userdata = &guard };
         r = p->complete(&req, &resp, &info, &d);
@@ -385,10 +490,19 @@ static int llm_chat_action(struct step_ctx *ctx, json_t **ret)
 static const char *const complete_aliases[] = { "generate", NULL };
 static const char *const complete_required[] = { "prompt", NULL };
 static const char *const chat_required[] = { "messages", NULL };
+static const char *const complete_params[] = { "prompt", "max_tokens", "temperature", "top_p",
+                                               "frequency_penalty", "presence_penalty", "stop",
+                                               "seed", NULL };
+static const char *const chat_params[] = { "messages", "max_tokens", "temperature", "top_p",
+                                           "frequency_penalty", "presence_penalty", "stop",
+                                           "seed", NULL };
+/* No api_key: keys come only from the environment (.env), never from a workflow. */
+static const char *const llm_config_keys[] = { "provider", "model", NULL };
 
 static const struct agent_action llm_actions[] = {
-        { "complete", complete_aliases, complete_required, llm_complete_action },
-        { "chat", NULL, chat_required, llm_chat_action },
+        { "complete", complete_aliases, complete_required, llm_complete_action,
+          complete_params },
+        { "chat", NULL, chat_required, llm_chat_action, chat_params },
 };
 
 /* A config scalar that templating will not change, or NULL. */
@@ -397,6 +511,46 @@ static const char *static_scalar(const struct step *s, const char *key)
         const struct ynode *n = ymap_get(s->config, key);
 
         return n && n->type == Y_SCALAR && !strchr(n->str, '{') && *n->str ? n->str : NULL;
+}
+
+/* Validate time, in mock mode too (run checks the same at the call, with the same message):
+ * a literal max_tokens above max_tokens_per_call (-EDQUOT, exit 4), and sampling options the
+ * named provider does not take or values out of range (-EINVAL, exit 2). */
+static int check_static_params(const struct step *s, const struct akios_config *c,
+                               struct diag *d)
+{
+        const struct ynode *mt = ymap_get(s->parameters, "max_tokens");
+        const char *env = getenv("AKIOS_LLM_PROVIDER");
+        const char *name = env && *env ? env : static_scalar(s, "provider");
+        const struct llm_provider *p = name ? llm_provider_find(name) : NULL;
+        long v;
+
+        if (mt && mt->type == Y_SCALAR && !strchr(mt->str, '{') && yscalar_long(mt, &v) == 0 &&
+            c->max_tokens_per_call > 0 && v > c->max_tokens_per_call) {
+                char msg[256];
+
+                max_tokens_message(msg, sizeof(msg), v, c->max_tokens_per_call);
+                diag_set(d, NULL, mt->line, mt->col, "%s", msg);
+                return -EDQUOT;
+        }
+        for (size_t i = 0; s->parameters && i + 1 < s->parameters->n; i += 2) {
+                const struct ynode *k = s->parameters->items[i], *n = s->parameters->items[i + 1];
+                json_t *val;
+                char why[256];
+                int r;
+
+                if (!llm_sampling_is_option(k->str))
+                        continue;
+                val = n->type == Y_SCALAR && strchr(n->str, '{') ? NULL : ynode_to_json(n);
+                r = llm_sampling_check(p && p->wire && !mock_mode(c) ? p->name : NULL, k->str,
+                                       val, why, sizeof(why));
+                json_decref(val);
+                if (r < 0) {
+                        diag_set(d, NULL, k->line, k->col, "%s", why);
+                        return -EINVAL;
+                }
+        }
+        return 0;
 }
 
 /* Validate time: the provider and model the step will use (as far as they are known
@@ -410,8 +564,11 @@ static int llm_check_policy(const struct step *s, const struct akios_config *c, 
         struct budget_price price;
         int r;
 
-        if (!c || env_true("AKIOS_MOCK_LLM") || c->mock_llm)
+        if (!c)
                 return 0;
+        r = check_static_params(s, c, d);
+        if (r < 0 || mock_mode(c))
+                return r;
         if (!name || !*name)
                 name = static_scalar(s, "provider");
         if (!model || !*model)
@@ -453,4 +610,5 @@ const struct agent agent_llm = {
         .actions = llm_actions,
         .n_actions = ARRAY_SIZE(llm_actions),
         .check_policy = llm_check_policy,
+        .config_keys = llm_config_keys,
 };

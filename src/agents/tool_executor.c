@@ -203,13 +203,6 @@ static int check_command(const char *name, const struct strv *allowed, char **re
         return -EPERM;
 }
 
-static long config_long(const json_t *config, const char *key, long dflt)
-{
-        const json_t *v = json_object_get(config, key);
-
-        return json_is_number(v) ? (long)json_number_value(v) : dflt;
-}
-
 static int build_env(struct step_ctx *ctx, struct strv *env)
 {
         const json_t *extra = json_object_get(ctx->params, "env"), *v;
@@ -236,6 +229,26 @@ static int build_env(struct step_ctx *ctx, struct strv *env)
         return 0;
 }
 
+/* The project's ledger (and its key), .env and config.yaml: never visible in the cage. */
+static int hidden_paths(const char *dir, const char *audit, struct strv *out)
+{
+        static const char *const names[] = { ".env", "config.yaml" };
+        char path[PATH_MAX];
+
+        if (!dir)
+                return 0;
+        for (unsigned i = 0; i < ARRAY_SIZE(names); i++) {
+                snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+                if (strv_push(out, path) < 0)
+                        return -ENOMEM;
+        }
+        if (audit && audit[0] == '/')
+                snprintf(path, sizeof(path), "%s", audit);
+        else
+                snprintf(path, sizeof(path), "%s/%s", dir, audit && audit[0] ? audit : "audit");
+        return strv_push(out, path) < 0 ? -ENOMEM : 0;
+}
+
 static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
 {
         if (res->reason == CAGE_EXITED && res->exit_code != 0)
@@ -246,10 +259,28 @@ static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
                          cage_reason_name(res->reason));
 }
 
+static int param_timeout(struct step_ctx *ctx, long *ret)
+{
+        const json_t *v = json_object_get(ctx->params, "timeout");
+        json_int_t n;
+
+        if (!v || json_is_null(v))
+                return 0;
+        if (!json_is_integer(v))
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "parameters.timeout must be an "
+                                 "integer 1..%d", TOOL_MAX_TIMEOUT_S);
+        n = json_integer_value(v);
+        if (n < 1 || n > TOOL_MAX_TIMEOUT_S)
+                return step_fail(ctx, EXIT_USAGE, ERANGE, "parameters.timeout %lld is out of "
+                                 "range 1..%d", (long long)n, TOOL_MAX_TIMEOUT_S);
+        *ret = (long)n;
+        return 0;
+}
+
 static int tool_run(struct step_ctx *ctx, json_t **ret)
 {
         const struct akios_config *c = step_policy(ctx);
-        struct strv argv = { 0 }, env = { 0 }, allowed = { 0 };
+        struct strv argv = { 0 }, env = { 0 }, allowed = { 0 }, hidden = { 0 };
         struct cage_result res = { 0 };
         struct cage_spec spec;
         struct diag d = { 0 };
@@ -258,16 +289,18 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         int dirfd = step_run_dir_fd(ctx);
         _cleanup_free_ char *path = NULL, *out = NULL, *err = NULL;
         size_t out_len = 0, err_len = 0;
-        long timeout = config_long(ctx->config, "timeout", TOOL_DEFAULT_TIMEOUT_S);
-        long max_out = config_long(ctx->config, "max_output_size", TOOL_DEFAULT_OUTPUT);
+        long timeout = 0, max_out = 0;
+        long left = step_time_left_ms(ctx);
         int r;
 
-        if (timeout <= 0 || timeout > TOOL_MAX_TIMEOUT_S || max_out <= 0 ||
-            max_out > (long)TOOL_MAX_OUTPUT) {
-                r = step_fail(ctx, 2, EINVAL, "timeout must be 1..%d s and max_output_size "
-                              "1..%u bytes", TOOL_MAX_TIMEOUT_S, TOOL_MAX_OUTPUT);
+        r = agent_config_long(ctx, &agent_tool_executor, "timeout", &timeout);
+        /* `timeout` in parameters too, as AKIOS's AGENTS.md documents it (config wins). */
+        if (r == 0 && !json_object_get(ctx->config, "timeout"))
+                r = param_timeout(ctx, &timeout);
+        if (r == 0)
+                r = agent_config_long(ctx, &agent_tool_executor, "max_output_size", &max_out);
+        if (r < 0)
                 goto out;
-        }
         r = collect_argv(ctx->params, &argv, &d);
         if (r == 0)
                 r = effective_allowlist(ctx->config, c, &allowed, &d);
@@ -297,11 +330,17 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         spec.cpu_fraction = c->cpu_limit;
         spec.nofile = (uint64_t)c->max_open_files;
         spec.fsize_mb = (uint64_t)c->max_file_size_mb;
-        spec.wall_time_ms = (uint64_t)timeout * 1000;
+        /* Never past the run's workflow_timeout. */
+        spec.wall_time_ms = (uint64_t)MIN((long)timeout * 1000, MAX(left, 1L));
         spec.cpu_time_s = (uint64_t)timeout;
         spec.max_output = (uint64_t)max_out;
         spec.output = CAGE_OUTPUT_CAPTURE;
         spec.strict = c->sandbox_required == SANDBOX_STRICT;
+        spec.none = c->sandbox_required == SANDBOX_NONE;
+        r = hidden_paths(step_project_dir(ctx), c->audit_storage_path, &hidden);
+        if (r < 0)
+                goto out;
+        spec.hidden_paths = (const char *const *)hidden.v;
         spec.uid = cage_default_uid(spec.workdir);
         spec.gid = (gid_t)spec.uid;
         /* The payload never runs as root: lend it the run folder it works in, by fd. */
@@ -333,6 +372,10 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
                 r = step_fail(ctx, 7, -r, "%s", d.msg);
                 goto out;
         }
+        if (r == -EPERM && strstr(d.msg, "project's")) {
+                r = step_fail(ctx, 3, EPERM, "%s", d.msg); /* the policy: never shown */
+                goto out;
+        }
         if (r < 0) {
                 r = step_fail(ctx, 1, -r, "cannot build the cage: %s", d.msg);
                 goto out;
@@ -346,6 +389,11 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
                 goto out;
         json_object_set_new(ctx->detail, "command", json_string(path));
         json_object_set_new(ctx->detail, "cage", cage_result_json(&res));
+        if (res.reason == CAGE_TIMEOUT && left < (long)timeout * 1000 &&
+            step_time_left_ms(ctx) <= 0) {
+                r = step_fail_timeout(ctx);
+                goto out;
+        }
         if (res.reason != CAGE_EXITED || res.exit_code != 0) {
                 r = cage_failure(ctx, &res);
                 goto out;
@@ -360,14 +408,21 @@ out:
         strv_free(&argv);
         strv_free(&env);
         strv_free(&allowed);
+        strv_free(&hidden);
         return r;
 }
 
 static const char *const run_aliases[] = { "execute", "call", NULL };
 static const char *const run_required[] = { "command", NULL };
-static const char *const run_params[] = { "command", "args", "env", NULL };
+static const char *const run_params[] = { "command", "args", "env", "timeout", NULL };
 static const char *const tool_config_keys[] = { "allowed_commands", "timeout",
                                                 "max_output_size", NULL };
+
+static const struct agent_config_range tool_config_ranges[] = {
+        { "timeout", 1, TOOL_MAX_TIMEOUT_S, TOOL_DEFAULT_TIMEOUT_S },
+        { "max_output_size", 1, TOOL_MAX_OUTPUT, TOOL_DEFAULT_OUTPUT },
+        { NULL, 0, 0, 0 },
+};
 
 static const struct agent_action tool_actions[] = {
         { "run", run_aliases, run_required, tool_run, run_params },
@@ -418,4 +473,5 @@ const struct agent agent_tool_executor = {
         .n_actions = ARRAY_SIZE(tool_actions),
         .check_policy = tool_check_policy,
         .config_keys = tool_config_keys,
+        .config_ranges = tool_config_ranges,
 };

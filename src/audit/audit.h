@@ -9,17 +9,30 @@
  *                   was, if it died) open, and is empty after a clean close
  *   state           the Merkle frontier at the last checkpoint, so opening costs O(tail)
  *   checkpoint      latest C2SP checkpoint (signed note), written at the end of every run
- *   checkpoints/    every checkpoint ever written, named by tree size (20 digits)
+ *   checkpoints/    every checkpoint ever written, named by tree size (20 digits; nothing
+ *                   else there is read)
+ *   .tmp/           temp files of the atomic writes above (emptied on open, never read)
  *   key, key.pub    Ed25519 signing key (signed-note private key form, 0600) and its vkey;
  *                   the key name is the log origin `akios/<project-id>`
+ *
+ * Signing leaves a trace in the ledger itself: just before a checkpoint of tree size N is
+ * signed, the writer appends (and makes durable) event N-1, the marker
+ *   {"action":"checkpoint","agent":"audit","detail":{"previous_size":P,"tree_size":N},
+ *    "outcome":"signing","run_id":"","seq":N-1,"step":0,...}
+ * so the signed tree ends in its own marker, and a marker whose checkpoint is gone (deleted
+ * audit/checkpoint, checkpoints/, state) is damage, never an unsigned tail to re-sign. The one
+ * marker allowed without its checkpoint is the last line, after a crash between the marker
+ * and the signature, with P the latest checkpoint's size: the next open signs it.
  *
  * Writer (ledger.c). audit_open takes an exclusive flock on ledger.lock and holds it until
  * audit_close, so two runs never interleave. It checks the latest checkpoint's signature,
  * re-hashes the ledger (from line 0 up to AUDIT_OPEN_RECHECK bytes, about 250,000 events;
  * beyond that only the lines after the frontier saved at the last checkpoint), checks that
  * the tree still matches the signed checkpoint and that every line's seq is its index, and
- * repairs a torn last line (truncates it and appends an "audit/recover" event). Anything
- * else that does not verify fails with
+ * repairs a torn last line (truncates it and appends an "audit/recover" event); completes a
+ * checkpoint a crash interrupted and restores a missing checkpoints/ copy of the latest one.
+ * An unsigned tail behind a lock released cleanly, or a marker without its checkpoint, is
+ * damage. Anything else that does not verify fails with
  * -EBADMSG (the CLI maps it to exit 6) and nothing is appended.
  *
  * audit_append fills `seq` and `ts`, writes the canonical line and updates the compact range
@@ -40,6 +53,8 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
 
 #include "util/util.h"
 
@@ -50,6 +65,7 @@
 #define AUDIT_BATCH_EVENTS 256
 #define AUDIT_BATCH_MS 50
 #define AUDIT_OPEN_RECHECK (64ull << 20) /* ledgers up to this size are re-hashed on open */
+#define AUDIT_TMP_DIR ".tmp"               /* temp files, inside the audit folder */
 
 /* ---- ledger writer (ledger.c) ---------------------------------------------------------- */
 
@@ -68,6 +84,11 @@ int audit_sync(struct audit_log *log);
 int audit_checkpoint(struct audit_log *log);
 /* Number of events in the log. */
 uint64_t audit_size(const struct audit_log *log);
+/* End of a run: audit_checkpoint, then its proof (audit_proof_write) as proof_name in the
+ * directory proof_dirfd (the run folder, opened without following links; -1: none): the
+ * events this checkpoint newly signs (from the one that was latest at audit_open), their
+ * inclusion proofs, and the consistency proof between the two checkpoints. */
+int audit_seal(struct audit_log *log, const char *run_id, int proof_dirfd, const char *proof_name);
 /* Checkpoints when needed, marks the ledger cleanly closed, unlocks. NULL is fine. */
 void audit_close(struct audit_log *log);
 
@@ -85,6 +106,11 @@ int audit_keygen(const char *dir, const char *origin, struct diag *d);
  * audit_line_seq: fast read of the top-level "seq" (the last `"seq":` in a sorted line). */
 int audit_line_check(const char *line, size_t len, uint64_t seq, const char **ret_reason);
 int audit_line_seq(const char *line, size_t len, uint64_t *ret);
+/* Is the line a checkpoint marker (see above)? Its tree_size and previous_size. */
+bool audit_line_marker(const char *line, size_t len, uint64_t *ret_size, uint64_t *ret_prev);
+/* Write dir/name atomically: temp file in dir/.tmp/, fsync, rename, fsync of the target's
+ * folder. A kill at any point leaves the old file or the new one, never a part. */
+int audit_write_file(const char *dir, const char *name, const void *p, size_t n, mode_t mode);
 
 /* ---- RFC 6962 / RFC 9162 Merkle tree (merkle.c) ----------------------------------------- */
 
@@ -194,6 +220,9 @@ struct audit_report {
         unsigned checkpoints;    /* checkpoints checked (latest + checkpoints/) */
         uint64_t tail;           /* well-formed unsigned lines after signed_size */
         bool torn;               /* a torn last line after the signed part (crash) */
+        bool signing_interrupted;/* the last line is a marker whose signature a crash stopped */
+        bool external;           /* checked against a --checkpoint kept elsewhere */
+        uint64_t external_size;  /* its tree size */
         bool writer_active;      /* a writer holds the lock right now */
         int64_t bad_index;       /* first bad index, -1 when none */
         char origin[NOTE_NAME_MAX];
@@ -205,6 +234,20 @@ struct audit_report {
  * or torn last line, see the report); -EBADMSG: integrity failure, report->bad_index and
  * reason say where; other -errno: could not read. */
 int audit_verify(const char *dir, struct audit_report *ret);
+
+/* A checkpoint kept elsewhere (`audit verify --checkpoint FILE [--key PUBKEY]`): its signature
+ * is checked with vkey, the trusted verifier key as a string (NULL: audit/key.pub; when given,
+ * key.pub must be that same key), and the ledger must hold its tree (its first N lines hash
+ * to its root: no event it covers was changed, dropped or rolled back). A bad file or
+ * signature is -EBADMSG with bad_index -1 and the reason; -ENOENT and other -errno when the
+ * file cannot be read. */
+struct audit_external {
+        const char *path;
+        const char *vkey;
+};
+
+int audit_verify_with(const char *dir, const struct audit_external *ext,
+                      struct audit_report *ret);
 
 /* A read-only view of a verified ledger, for show/export/proofs. */
 struct audit_view {
@@ -220,3 +263,43 @@ struct audit_view {
 
 int audit_view_open(const char *dir, struct audit_view **ret);
 void audit_view_free(struct audit_view *v);
+
+/* ---- exports and proofs an auditor checks without the ledger (export.c) ------------------ */
+
+#define AUDIT_EXPORT_FORMAT "akios-audit-export/1"
+#define AUDIT_PROOF_FORMAT "akios-audit-proof/1"
+#define AUDIT_PROOF_FILE_MAX (256u << 20) /* cap on a file verify-proof reads */
+
+/* What to write. NULL or run false: the export of the whole signed tree (`audit export`).
+ * run true: a run's audit-proof.json, entries from old_size (the previous checkpoint, whose
+ * note is old_note; 0/NULL for the first) to the view's checkpoint, with run_id, and the
+ * consistency proof. */
+struct audit_export {
+        bool run;
+        const char *run_id;
+        uint64_t old_size;
+        const char *old_note;
+};
+
+/* Stream the document for the view's latest checkpoint to f (CONTRACTS §4). -EINVAL when
+ * the view has no checkpoint. */
+int audit_export_write(FILE *f, const struct audit_view *v, const struct audit_export *o);
+/* Open a view of the ledger in dir and write the document atomically (temp file next to
+ * path, fsync, rename, fsync of its folder). */
+/* Written to a temp file and renamed, all relative to dirfd and never through a symlink (a
+ * run folder is writable by its user: CONTRACTS §3). */
+int audit_proof_write(const char *dir, const struct audit_export *o, int dirfd, const char *name);
+
+struct audit_proof_report {
+        uint64_t tree_size;      /* of the signed checkpoint */
+        uint64_t previous_size;  /* of the previous one (0: none) */
+        uint64_t entries;        /* events checked */
+        char origin[NOTE_NAME_MAX];
+        char reason[512];        /* why it does not verify */
+};
+
+/* `audit verify-proof`: check an audit-proof.json (or an export) using only the file and the
+ * verifier key it names. 0: verified; -EBADMSG: it does not (reason); other -errno: cannot
+ * read it. A forged file with its own key verifies: compare verifier_key with a copy of
+ * audit/key.pub kept elsewhere. */
+int audit_proof_verify(const char *path, struct audit_proof_report *ret);

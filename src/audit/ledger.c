@@ -31,17 +31,15 @@ struct audit_log {
         struct note_verifier verifier;
         struct checkpoint cp;      /* latest signed; cp.size 0 and have_cp false when none */
         bool have_cp;
+        char *cp_note;             /* its signed note (NULL when none) */
+        struct checkpoint prev_cp; /* the one the proof of this session starts from */
+        char *prev_note;
+        bool pending_marker;       /* the last line is the marker of a checkpoint of this size */
+        bool repair_kept;          /* checkpoints/<cp.size> is missing (a crash after signing) */
         unsigned unsynced;
         double last_sync;
         bool broken;               /* a failed write could not be undone */
 };
-
-static int path_in(char out[PATH_MAX], const char *dir, const char *name)
-{
-        int n = snprintf(out, PATH_MAX, "%s/%s", dir, name);
-
-        return n < 0 || n >= PATH_MAX ? -ENAMETOOLONG : 0;
-}
 
 /* ---- line checks ---------------------------------------------------------------------- */
 
@@ -72,6 +70,49 @@ int audit_line_seq(const char *line, size_t len, uint64_t *ret)
                 return -EBADMSG;
         *ret = v;
         return 0;
+}
+
+/* Digits at *p (no leading zero), advancing *p; false when there are none. */
+static bool scan_u64(const char **p, const char *end, uint64_t *ret)
+{
+        const char *q = *p;
+        uint64_t v = 0;
+
+        if (q >= end || *q < '0' || *q > '9' || (*q == '0' && q + 1 < end && q[1] >= '0' &&
+                                                 q[1] <= '9'))
+                return false;
+        for (; q < end && *q >= '0' && *q <= '9'; q++) {
+                uint64_t digit = (uint64_t)(*q - '0');
+
+                if (v > UINT64_MAX / 10 || (v == UINT64_MAX / 10 && digit > UINT64_MAX % 10))
+                        return false;
+                v = v * 10 + digit;
+        }
+        *p = q;
+        *ret = v;
+        return true;
+}
+
+bool audit_line_marker(const char *line, size_t len, uint64_t *ret_size, uint64_t *ret_prev)
+{
+        /* Canonical JSON sorts the keys, so a marker always starts with exactly this. */
+        static const char head[] = "{\"action\":\"checkpoint\",\"agent\":\"audit\","
+                                   "\"detail\":{\"previous_size\":";
+        static const char mid[] = ",\"tree_size\":";
+        const char *p = line + sizeof(head) - 1, *end = line + len;
+        uint64_t size, prev;
+
+        if (len < sizeof(head) - 1 || memcmp(line, head, sizeof(head) - 1) != 0)
+                return false;
+        if (!scan_u64(&p, end, &prev) || (size_t)(end - p) < sizeof(mid) - 1 ||
+            memcmp(p, mid, sizeof(mid) - 1) != 0)
+                return false;
+        p += sizeof(mid) - 1;
+        if (!scan_u64(&p, end, &size) || p >= end || *p != '}')
+                return false;
+        *ret_size = size;
+        *ret_prev = prev;
+        return true;
 }
 
 int audit_line_check(const char *line, size_t len, uint64_t seq, const char **ret_reason)
@@ -121,8 +162,61 @@ int audit_line_check(const char *line, size_t len, uint64_t seq, const char **re
 
 /* ---- keys ----------------------------------------------------------------------------- */
 
-/* `s` and a newline, atomically. */
-static int write_line_file(const char *path, const char *s, mode_t mode)
+int audit_write_file(const char *dir, const char *name, const void *p, size_t n, mode_t mode)
+{
+        char tmp[PATH_MAX], path[PATH_MAX];
+        const char *base = strrchr(name, '/');
+        _cleanup_close_ int fd = -1;
+        int r;
+
+        base = base ? base + 1 : name;
+        r = path_in(path, dir, AUDIT_TMP_DIR);
+        if (r == 0 && mkdir(path, 0700) < 0 && errno != EEXIST)
+                r = -errno;
+        if (r == 0 && snprintf(tmp, sizeof(tmp), "%s/%s/%s.%d", dir, AUDIT_TMP_DIR, base,
+                               (int)getpid()) >= (int)sizeof(tmp))
+                r = -ENAMETOOLONG;
+        if (r == 0)
+                r = path_in(path, dir, name);
+        if (r < 0)
+                return r;
+        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
+        if (fd < 0)
+                return -errno;
+        r = write_all(fd, p, n);
+        if (r == 0 && fsync(fd) < 0)
+                r = -errno;
+        if (r == 0 && rename(tmp, path) < 0)
+                r = -errno;
+        if (r < 0) {
+                unlink(tmp);
+                return r;
+        }
+        return fsync_dir_of(path);
+}
+
+/* Remove what a killed writer left in the temp folder (called under the lock). */
+static void clean_tmp(const char *dir)
+{
+        char path[PATH_MAX];
+        _cleanup_close_ int dfd = -1;
+        struct dirent *e;
+        DIR *d;
+
+        if (path_in(path, dir, AUDIT_TMP_DIR) < 0)
+                return;
+        dfd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+        if (dfd < 0 || !(d = fdopendir(dfd)))
+                return;
+        dfd = -1; /* owned by d now */
+        while ((e = readdir(d)))
+                if (e->d_name[0] != '.')
+                        unlinkat(dirfd(d), e->d_name, 0);
+        closedir(d);
+}
+
+/* `s` and a newline, atomically, as dir/name. */
+static int write_line_file(const char *dir, const char *name, const char *s, mode_t mode)
 {
         _cleanup_free_ char *t = NULL;
         size_t n = strlen(s);
@@ -132,24 +226,7 @@ static int write_line_file(const char *path, const char *s, mode_t mode)
                 return -ENOMEM;
         memcpy(t, s, n);
         t[n] = '\n';
-        return write_file_atomic(path, t, n + 1, mode);
-}
-
-static int read_key_file(const char *dir, const char *name, char **ret)
-{
-        char path[PATH_MAX];
-        struct buf b = BUF_INIT(4096);
-        int r;
-
-        r = path_in(path, dir, name);
-        if (r == 0)
-                r = read_file_capped(path, 4096, &b);
-        if (r < 0)
-                return r;
-        while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
-                b.data[--b.len] = '\0';
-        *ret = buf_steal(&b, NULL);
-        return 0;
+        return audit_write_file(dir, name, t, n + 1, mode);
 }
 
 int audit_keygen(const char *dir, const char *origin, struct diag *d)
@@ -173,12 +250,11 @@ int audit_keygen(const char *dir, const char *origin, struct diag *d)
                 return r;
         }
         /* key.pub first: a key without its vkey would be refused on open. */
-        r = path_in(path, dir, "key.pub");
-        if (r == 0 && (r = write_line_file(path, vkey, 0644)) == 0 &&
-            (r = path_in(path, dir, "key")) == 0)
-                r = write_line_file(path, skey, 0600);
+        r = write_line_file(dir, "key.pub", vkey, 0644);
+        if (r == 0)
+                r = write_line_file(dir, "key", skey, 0600);
         if (r < 0)
-                diag_set(d, path, 0, 0, "cannot write the signing key: %s", strerror(-r));
+                diag_set(d, dir, 0, 0, "cannot write the signing key: %s", strerror(-r));
         return r;
 }
 
@@ -256,7 +332,7 @@ static int load_checkpoint(struct audit_log *log, struct diag *d)
         r = path_in(path, log->dir, "checkpoint");
         if (r < 0)
                 return r;
-        r = checkpoint_load(path, &log->verifier, &log->cp, NULL);
+        r = checkpoint_load(path, &log->verifier, &log->cp, &log->cp_note);
         if (r == -ENOENT) {
                 memset(&log->cp, 0, sizeof(log->cp));
                 log->have_cp = false;
@@ -313,10 +389,9 @@ static int load_state(struct audit_log *log, struct merkle_range *ret, uint64_t 
 
 static int save_state(struct audit_log *log)
 {
-        char path[PATH_MAX], hex[2 * AUDIT_HASH + 1];
+        char hex[2 * AUDIT_HASH + 1];
         _cleanup_free_ char *s = NULL;
         json_t *j, *f = json_array();
-        int r;
 
         for (unsigned i = 0; f && i < log->range.n; i++) {
                 hex_encode(log->range.h[i], AUDIT_HASH, hex);
@@ -328,8 +403,48 @@ static int save_state(struct audit_log *log)
         json_decref(j);
         if (!s)
                 return -ENOMEM;
-        r = path_in(path, log->dir, "state");
-        return r < 0 ? r : write_line_file(path, s, 0644);
+        return write_line_file(log->dir, "state", s, 0644);
+}
+
+/* A checkpoint marker (audit_line_marker) at event i: it must name its own position; a signed
+ * one must have its checkpoint kept (the latest may lack its copy in checkpoints/ after a
+ * crash: audit_open restores it); an unsigned one is only the last line, written just before
+ * a signature that a crash interrupted, and its previous size must be the latest checkpoint.
+ * *tail_marker is set to i for the unsigned one. */
+static int check_marker(struct audit_log *log, uint64_t i, uint64_t size, uint64_t prev,
+                        int64_t *tail_marker, struct diag *d)
+{
+        char name[48], path[PATH_MAX];
+        unsigned line = (unsigned)MIN(i + 1, UINT_MAX);
+
+        if (size != i + 1 || prev > i) {
+                diag_set(d, "ledger.jsonl", line, 1, "event %llu is a checkpoint marker for "
+                         "tree size %llu, which is not its own position",
+                         (unsigned long long)i, (unsigned long long)size);
+                return -EBADMSG;
+        }
+        if (i >= log->cp.size) {
+                if (prev != log->cp.size) {
+                        diag_set(d, "ledger.jsonl", line, 1, "event %llu records a checkpoint "
+                                 "signed after tree size %llu, but audit/checkpoint covers %llu "
+                                 "(checkpoint files deleted or rolled back)",
+                                 (unsigned long long)i, (unsigned long long)prev,
+                                 (unsigned long long)log->cp.size);
+                        return -EBADMSG;
+                }
+                *tail_marker = (int64_t)i;
+                return 0;
+        }
+        if (size == log->cp.size)
+                return 0;
+        snprintf(name, sizeof(name), "checkpoints/%020llu", (unsigned long long)size);
+        if (path_in(path, log->dir, name) < 0 || access(path, F_OK) < 0) {
+                diag_set(d, "ledger.jsonl", line, 1, "event %llu records that a checkpoint of "
+                         "tree size %llu was signed, but %s is missing (deleted)",
+                         (unsigned long long)i, (unsigned long long)size, name);
+                return -EBADMSG;
+        }
+        return 0;
 }
 
 /* Fold the lines of ledger.jsonl from the state's offset to the end into the range, checking
@@ -341,8 +456,10 @@ static int fold_tail(struct audit_log *log, const char *map, uint64_t fsize, uin
         uint64_t p = log->offset, start = log->range.size, cap = 0, n = 0;
         uint8_t root[AUDIT_HASH];
         const char *why = NULL;
+        int64_t tail_marker = -1;
         int r = 0;
 
+        log->pending_marker = false;
         if (p > fsize || (p > 0 && map[p - 1] != '\n'))
                 return -ESTALE;
         if (start > log->cp.size)
@@ -354,11 +471,21 @@ static int fold_tail(struct audit_log *log, const char *map, uint64_t fsize, uin
         }
         while (p < fsize) {
                 const char *line = map + p, *nl = memchr(line, '\n', fsize - p);
-                uint64_t i = log->range.size, seq;
+                uint64_t i = log->range.size, seq, msize, mprev;
                 size_t len;
 
                 if (!nl)
                         break;
+                if (tail_marker >= 0) {
+                        /* The marker of a signature that never came is followed by more. */
+                        diag_set(d, "ledger.jsonl", (unsigned)MIN(tail_marker + 1, UINT_MAX), 1,
+                                 "event %lld records that a checkpoint of tree size %lld was "
+                                 "signed, but no checkpoint covers it (audit/checkpoint and "
+                                 "checkpoints/ deleted or rolled back)",
+                                 (long long)tail_marker, (long long)tail_marker + 1);
+                        r = -EBADMSG;
+                        goto out;
+                }
                 len = (size_t)(nl - line);
                 if (len > AUDIT_LINE_MAX)
                         why = "longer than the record cap";
@@ -372,6 +499,11 @@ static int fold_tail(struct audit_log *log, const char *map, uint64_t fsize, uin
                                  why ? why : "bad line");
                         r = -EBADMSG;
                         goto out;
+                }
+                if (audit_line_marker(line, len, &msize, &mprev)) {
+                        r = check_marker(log, i, msize, mprev, &tail_marker, d);
+                        if (r < 0)
+                                goto out;
                 }
                 r = merkle_leaves_add(&leaves, &cap, n++, line, len, &log->range);
                 if (r < 0)
@@ -404,6 +536,7 @@ static int fold_tail(struct audit_log *log, const char *map, uint64_t fsize, uin
                 r = -errno;
                 goto out;
         }
+        log->pending_marker = tail_marker >= 0;
         *ret_torn = fsize - p;
         if (p < fsize && (ftruncate(log->fd, (off_t)p) < 0 || fsync(log->fd) < 0)) {
                 r = -errno;
@@ -477,18 +610,63 @@ static int open_in(const char *dir, const char *name, int flags, int *ret, struc
 }
 
 /* ledger.lock holds "open <pid>" while a writer is open; empty means closed cleanly. */
-static int mark_open(struct audit_log *log, bool *ret_was_open)
+static bool lock_was_open(struct audit_log *log)
+{
+        char buf[8];
+
+        return pread(log->lock_fd, buf, sizeof(buf), 0) > 0;
+}
+
+/* Overwrite, then cut: the file is never empty while it was not, so a kill in between never
+ * makes a dead writer's unsigned tail look closed cleanly. */
+static int mark_open(struct audit_log *log)
 {
         char buf[64];
-        ssize_t n = pread(log->lock_fd, buf, sizeof(buf), 0);
         int len;
 
-        *ret_was_open = n > 0;
         len = snprintf(buf, sizeof(buf), "open %d\n", (int)getpid());
-        if (ftruncate(log->lock_fd, 0) < 0 || pwrite(log->lock_fd, buf, (size_t)len, 0) != len ||
-            fdatasync(log->lock_fd) < 0)
+        if (pwrite(log->lock_fd, buf, (size_t)len, 0) != len ||
+            ftruncate(log->lock_fd, len) < 0 || fdatasync(log->lock_fd) < 0)
                 return -errno;
         return 0;
+}
+
+/* checkpoints/<size> of the latest checkpoint: missing after a crash between writing
+ * audit/checkpoint and its kept copy; restored from the same signed note (nothing is signed). */
+static int restore_kept(struct audit_log *log)
+{
+        char name[48], path[PATH_MAX];
+
+        if (!log->have_cp || !log->cp_note || log->cp.size == 0)
+                return 0;
+        snprintf(name, sizeof(name), "checkpoints/%020llu", (unsigned long long)log->cp.size);
+        if (path_in(path, log->dir, name) < 0 || access(path, F_OK) == 0)
+                return 0;
+        if (path_in(path, log->dir, "checkpoints") < 0 || mkdir_p(path, 0700) < 0)
+                return -errno;
+        return audit_write_file(log->dir, name, log->cp_note, strlen(log->cp_note), 0644);
+}
+
+/* What open found, after recover(): an unsigned tail must come from a writer that died (the
+ * lock was not released), never from lines added behind a closed ledger's back; a marker
+ * left last by a signature that a crash interrupted is signed now. */
+static int settle_tail(struct audit_log *log, bool was_open, struct diag *d)
+{
+        int r;
+
+        if (log->range.size > log->cp.size && !was_open) {
+                diag_set(d, "ledger.jsonl", (unsigned)MIN(log->cp.size + 1, UINT_MAX), 1,
+                         "events from %llu on were appended after the ledger was closed and "
+                         "signed", (unsigned long long)log->cp.size);
+                return -EBADMSG;
+        }
+        r = restore_kept(log);
+        if (r == 0 && log->pending_marker)
+                r = audit_checkpoint(log);
+        if (r < 0)
+                diag_set(d, log->dir, 0, 0, "cannot complete the interrupted checkpoint: %s",
+                         strerror(-r));
+        return r;
 }
 
 static int append_recovery(struct audit_log *log, uint64_t torn, bool was_open, uint64_t tail)
@@ -510,7 +688,7 @@ static int append_recovery(struct audit_log *log, uint64_t torn, bool was_open, 
 int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct diag *d)
 {
         struct audit_log *log;
-        uint64_t torn = 0;
+        uint64_t torn = 0, tail;
         bool was_open = false;
         int r;
 
@@ -537,6 +715,8 @@ int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct d
                 diag_set(d, dir, 0, 0, "cannot lock the ledger: %s", strerror(errno));
                 goto fail;
         }
+        clean_tmp(dir);
+        was_open = lock_was_open(log);
         r = load_keys(log, d);
         if (r == 0)
                 r = load_checkpoint(log, d);
@@ -546,12 +726,21 @@ int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct d
                 r = open_in(dir, "ledger.hashes", O_RDWR | O_CREAT, &log->hash_fd, d);
         if (r == 0)
                 r = recover(log, &torn, d);
+        tail = log->range.size - log->cp.size;
+        if (r == 0 && (r = mark_open(log)) < 0)
+                diag_set(d, dir, 0, 0, "cannot mark the ledger open in 'ledger.lock': %s",
+                         strerror(-r));
         if (r == 0)
-                r = mark_open(log, &was_open);
-        if (r == 0 && (torn > 0 || (was_open && log->range.size > log->cp.size)))
-                r = append_recovery(log, torn, was_open, log->range.size - log->cp.size);
+                r = settle_tail(log, was_open, d);
+        if (r == 0 && (torn > 0 || (was_open && tail > 0)))
+                r = append_recovery(log, torn, was_open, tail);
         if (r < 0)
                 goto fail;
+        log->prev_cp = log->cp;
+        if (log->cp_note && !(log->prev_note = strdup(log->cp_note))) {
+                r = -ENOMEM;
+                goto fail;
+        }
         log->last_sync = monotonic_ms();
         *ret = log;
         return 0;
@@ -564,6 +753,8 @@ fail:
         if (log->lock_fd >= 0)
                 close(log->lock_fd);
         free(log->dir);
+        free(log->cp_note);
+        free(log->prev_note);
         OPENSSL_cleanse(&log->signer, sizeof(log->signer));
         free(log);
         return r;
@@ -632,9 +823,33 @@ int audit_sync(struct audit_log *log)
         return sync_now(log);
 }
 
+/* The marker event: the tree that includes it is being signed now (audit_line_marker). */
+static int append_marker(struct audit_log *log)
+{
+        json_t *ev;
+        int r;
+
+        ev = audit_event("", 0, "audit", "checkpoint", "signing",
+                         json_pack("{s:I,s:I}", "previous_size", (json_int_t)log->cp.size,
+                                   "tree_size", (json_int_t)log->range.size + 1));
+        if (!ev)
+                return -ENOMEM;
+        r = audit_append(log, ev, NULL);
+        json_decref(ev);
+        if (r == 0)
+                r = sync_now(log);
+        if (r == 0)
+                log->pending_marker = true;
+        return r;
+}
+
+/* Order (CONTRACTS §4): the marker line, durable; the lines' hashes; audit/checkpoint; its
+ * copy in checkpoints/; the frontier. Every file goes through audit/.tmp/ and a rename, so a
+ * kill anywhere leaves either the old checkpoint with an unsigned tail (the next open signs
+ * it) or the new one (the next open restores a missing copy). */
 int audit_checkpoint(struct audit_log *log)
 {
-        struct checkpoint c = { .size = log->range.size };
+        struct checkpoint c = { 0 };
         struct buf body = BUF_INIT(AUDIT_NOTE_MAX);
         _cleanup_free_ char *note = NULL;
         char path[PATH_MAX], name[48];
@@ -645,9 +860,15 @@ int audit_checkpoint(struct audit_log *log)
                 return r;
         if (log->have_cp && log->cp.size == log->range.size)
                 return 0;
+        if (log->range.size > 0 && !log->pending_marker) {
+                r = append_marker(log);
+                if (r < 0)
+                        return r;
+        }
         /* Sign only what is durable: the lines above, then their hashes. */
         if (fdatasync(log->hash_fd) < 0)
                 return -errno;
+        c.size = log->range.size;
         snprintf(c.origin, sizeof(c.origin), "%s", log->verifier.name);
         merkle_range_root(&log->range, c.root);
         r = checkpoint_format(&c, &body);
@@ -656,24 +877,37 @@ int audit_checkpoint(struct audit_log *log)
         buf_free(&body);
         if (r < 0)
                 return r;
+        r = audit_write_file(log->dir, "checkpoint", note, strlen(note), 0644);
+        if (r < 0)
+                return r;
+        free(log->cp_note);
+        log->cp_note = TAKE_PTR(note);
+        log->cp = c;
+        log->have_cp = true;
+        log->pending_marker = false;
         snprintf(name, sizeof(name), "checkpoints/%020llu", (unsigned long long)c.size);
         r = path_in(path, log->dir, "checkpoints");
         if (r == 0)
                 r = mkdir_p(path, 0700);
         if (r == 0)
-                r = path_in(path, log->dir, name);
-        if (r == 0)
-                r = write_file_atomic(path, note, strlen(note), 0644);
-        if (r == 0)
-                r = path_in(path, log->dir, "checkpoint");
-        if (r == 0)
-                r = write_file_atomic(path, note, strlen(note), 0644);
+                r = audit_write_file(log->dir, name, log->cp_note, strlen(log->cp_note), 0644);
         if (r < 0)
                 return r;
-        log->cp = c;
-        log->have_cp = true;
-        /* Last: a crash before this leaves an older frontier, which open folds forward. */
-        return save_state(log);
+        /* Last, and only a cache: a crash or a failure here leaves an older frontier, which
+         * open folds forward and checks against the signed root. */
+        (void)save_state(log);
+        return 0;
+}
+
+int audit_seal(struct audit_log *log, const char *run_id, int proof_dirfd, const char *proof_name)
+{
+        struct audit_export o = { .run = true, .run_id = run_id, .old_size = log->prev_cp.size,
+                                  .old_note = log->prev_note };
+        int r = audit_checkpoint(log);
+
+        if (r < 0 || proof_dirfd < 0 || !proof_name)
+                return r;
+        return audit_proof_write(log->dir, &o, proof_dirfd, proof_name);
 }
 
 uint64_t audit_size(const struct audit_log *log)
@@ -693,6 +927,8 @@ void audit_close(struct audit_log *log)
         close(log->hash_fd);
         close(log->lock_fd);
         free(log->dir);
+        free(log->cp_note);
+        free(log->prev_note);
         OPENSSL_cleanse(&log->signer, sizeof(log->signer));
         free(log);
 }

@@ -24,17 +24,10 @@
 
 struct kept {
         struct checkpoint c;
-        char name[40];
+        char name[48];
         bool valid;
         bool present;
 };
-
-static int path_in(char out[PATH_MAX], const char *dir, const char *name)
-{
-        int n = snprintf(out, PATH_MAX, "%s/%s", dir, name);
-
-        return n < 0 || n >= PATH_MAX ? -ENAMETOOLONG : 0;
-}
 
 _printf_(3, 4) static void bad(struct audit_report *rep, uint64_t i, const char *fmt, ...)
 {
@@ -50,22 +43,17 @@ _printf_(3, 4) static void bad(struct audit_report *rep, uint64_t i, const char 
 
 static int load_vkey(const char *dir, struct note_verifier *v, char **ret_text)
 {
-        char path[PATH_MAX];
-        struct buf b = BUF_INIT(4096);
+        char *text = NULL;
         int r;
 
-        r = path_in(path, dir, "key.pub");
-        if (r == 0)
-                r = read_file_capped(path, 4096, &b);
+        r = read_key_file(dir, "key.pub", &text);
         if (r < 0)
                 return r;
-        while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
-                b.data[--b.len] = '\0';
-        r = note_verifier_parse(b.data, v);
+        r = note_verifier_parse(text, v);
         if (r < 0 || !ret_text)
-                buf_free(&b);
+                free(text);
         else
-                *ret_text = buf_steal(&b, NULL);
+                *ret_text = text;
         return r < 0 ? -EBADMSG : 0;
 }
 
@@ -91,19 +79,73 @@ static int cmp_kept(const void *a, const void *b)
         return x->c.size < y->c.size ? -1 : x->c.size > y->c.size;
 }
 
-/* audit/checkpoint first, then checkpoints/ in size order. */
+/* Only "<20 digits>" is a kept checkpoint; a temp file (old writers left "N.tmp.PID" here) or
+ * anything else is never loaded. */
+static int kept_name(const struct dirent *e)
+{
+        size_t i;
+
+        for (i = 0; e->d_name[i]; i++)
+                if (e->d_name[i] < '0' || e->d_name[i] > '9')
+                        return 0;
+        return i == 20;
+}
+
+/* The checkpoint kept elsewhere (--checkpoint): valid only with its key (or key.pub). */
+static int load_external(const struct audit_external *ext, const struct note_verifier *local,
+                         struct kept *k, struct audit_report *rep)
+{
+        struct note_verifier v = *local;
+        char text[NOTE_NAME_MAX + 64];
+        int r;
+
+        snprintf(k->name, sizeof(k->name), "the checkpoint given with --checkpoint");
+        k->present = true;
+        rep->external = true;
+        if (ext->vkey) {
+                r = note_verifier_parse(ext->vkey, &v);
+                if (r < 0) {
+                        snprintf(rep->reason, sizeof(rep->reason), "the --key is not a "
+                                 "verifier key (name+id+base64)");
+                        return -EBADMSG;
+                }
+                if (v.id != local->id || memcmp(v.pub, local->pub, 32) != 0 ||
+                    !streq(v.name, local->name)) {
+                        snprintf(text, sizeof(text), "%s", v.name);
+                        bad(rep, 0, "audit/key.pub is not the key given with --key ('%s'): "
+                                    "the signing key was swapped", text);
+                }
+        }
+        r = checkpoint_load(ext->path, &v, &k->c, NULL);
+        if (r == -ENOENT || r == -EACCES || r == -EISDIR)
+                return r;
+        if (r < 0) {
+                snprintf(rep->reason, sizeof(rep->reason), "the --checkpoint file does not "
+                         "verify with %s (%s)", ext->vkey ? "the --key" : "audit/key.pub",
+                         r == -EKEYREJECTED ? "bad signature" :
+                         r == -ENOKEY      ? "not signed by this key" :
+                                             "malformed");
+                return -EBADMSG;
+        }
+        k->valid = true;
+        rep->external_size = k->c.size;
+        return 0;
+}
+
+/* audit/checkpoint first, then checkpoints/ (and the external one) in size order. */
 static int load_all_checkpoints(const char *dir, const struct note_verifier *v,
-                                struct kept **ret, unsigned *ret_n)
+                                const struct audit_external *ext, struct kept **ret,
+                                unsigned *ret_n, struct audit_report *rep)
 {
         char path[PATH_MAX], sub[PATH_MAX];
         struct dirent **list = NULL;
         struct kept *k;
-        int n, m = 1;
+        int n, m = 1, r;
 
         if (path_in(sub, dir, "checkpoints") < 0)
                 return -ENAMETOOLONG;
-        n = scandir(sub, &list, NULL, alphasort);
-        k = calloc((size_t)(n > 0 ? n : 0) + 1, sizeof(*k));
+        n = scandir(sub, &list, kept_name, alphasort);
+        k = calloc((size_t)(n > 0 ? n : 0) + 2, sizeof(*k));
         if (!k) {
                 for (int i = 0; i < n; i++)
                         free(list[i]);
@@ -129,6 +171,13 @@ static int load_all_checkpoints(const char *dir, const struct note_verifier *v,
                 free(list[i]);
         }
         free(list);
+        if (ext) {
+                r = load_external(ext, v, &k[m++], rep);
+                if (r < 0) {
+                        free(k);
+                        return r;
+                }
+        }
         qsort(k + 1, (size_t)m - 1, sizeof(*k), cmp_kept);
         *ret = k;
         *ret_n = (unsigned)m;
@@ -268,7 +317,59 @@ static void check_roots(const char *dir, struct merkle_range *range, uint8_t (*l
         }
 }
 
+/* Is there a valid checkpoint of tree size `size`? k[1..n) is sorted by size. */
+static bool have_checkpoint(const struct kept *k, unsigned n, uint64_t size)
+{
+        unsigned lo = 1, hi = n;
+
+        if (n > 0 && k[0].valid && k[0].c.size == size)
+                return true;
+        while (lo < hi) {
+                unsigned mid = lo + (hi - lo) / 2;
+
+                if (k[mid].c.size < size)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        for (; lo < n && k[lo].c.size == size; lo++)
+                if (k[lo].valid)
+                        return true;
+        return false;
+}
+
+/* Every checkpoint marker names its own position and has its checkpoint; only the last line
+ * may be the marker of a signature a crash interrupted (see audit.h). */
+static void check_markers(const uint64_t (*mk)[3], size_t nm, const struct kept *k, unsigned nk,
+                          bool dirty, struct audit_report *rep)
+{
+        for (size_t j = 0; j < nm; j++) {
+                uint64_t i = mk[j][0], size = mk[j][1], prev = mk[j][2];
+
+                if (size != i + 1 || prev > i)
+                        bad(rep, i, "event %llu is a checkpoint marker for tree size %llu, "
+                                    "which is not its own position",
+                            (unsigned long long)i, (unsigned long long)size);
+                else if (have_checkpoint(k, nk, size))
+                        continue;
+                else if (i + 1 == rep->lines && size > rep->signed_size &&
+                         prev == rep->signed_size && (dirty || rep->writer_active))
+                        rep->signing_interrupted = true;
+                else
+                        bad(rep, i, "event %llu records that a checkpoint of tree size %llu "
+                                    "was signed, but no checkpoint of that size is kept "
+                                    "(audit/checkpoint, checkpoints/ or state deleted?)",
+                            (unsigned long long)i, (unsigned long long)size);
+        }
+}
+
 int audit_verify(const char *dir, struct audit_report *rep)
+{
+        return audit_verify_with(dir, NULL, rep);
+}
+
+int audit_verify_with(const char *dir, const struct audit_external *ext,
+                      struct audit_report *rep)
 {
         double t0 = monotonic_ms();
         struct note_verifier v;
@@ -278,6 +379,8 @@ int audit_verify(const char *dir, struct audit_report *rep)
         size_t len = 0, p = 0;
         uint8_t (*leaves)[AUDIT_HASH] = NULL;
         uint64_t cap = 0, good = 0, i = 0;
+        uint64_t (*mk)[3] = NULL; /* markers: index, tree_size, previous_size */
+        size_t nm = 0, mcap = 0;
         struct merkle_range range;
         bool dirty;
         int r;
@@ -295,7 +398,9 @@ int audit_verify(const char *dir, struct audit_report *rep)
                 goto done;
         }
         snprintf(rep->origin, sizeof(rep->origin), "%s", v.name);
-        r = load_all_checkpoints(dir, &v, &k, &nk);
+        r = load_all_checkpoints(dir, &v, ext, &k, &nk, rep);
+        if (r == -EBADMSG)
+                goto done;
         if (r < 0)
                 goto out;
         check_signatures(k, nk, rep);
@@ -305,7 +410,7 @@ int audit_verify(const char *dir, struct audit_report *rep)
         while (p < len) {
                 const char *line = map + p, *nl = memchr(line, '\n', len - p);
                 const char *why = NULL;
-                uint64_t seq;
+                uint64_t seq, msize, mprev;
                 size_t l;
 
                 if (!nl) {
@@ -319,6 +424,21 @@ int audit_verify(const char *dir, struct audit_report *rep)
                 } else if (audit_line_seq(line, l, &seq) < 0 || seq != i) {
                         bad(rep, i, "event %llu: seq is not its index (an event was deleted, "
                                     "inserted or moved)", (unsigned long long)i);
+                }
+                if (audit_line_marker(line, l, &msize, &mprev)) {
+                        if (nm == mcap) {
+                                void *t = realloc(mk, (mcap = mcap ? 2 * mcap : 64) *
+                                                              sizeof(*mk));
+
+                                if (!t) {
+                                        r = -ENOMEM;
+                                        goto out;
+                                }
+                                mk = t;
+                        }
+                        mk[nm][0] = i;
+                        mk[nm][1] = msize;
+                        mk[nm++][2] = mprev;
                 }
                 r = merkle_leaves_add(&leaves, &cap, i, line, l, &range);
                 if (r < 0)
@@ -341,10 +461,12 @@ int audit_verify(const char *dir, struct audit_report *rep)
                 bad(rep, rep->signed_size,
                     "events from %llu on were appended after the ledger was closed and signed",
                     (unsigned long long)rep->signed_size);
+        check_markers((const uint64_t(*)[3])mk, nm, k, nk, dirty, rep);
 done:
-        r = rep->bad_index >= 0 ? -EBADMSG : 0;
+        r = rep->bad_index >= 0 || (rep->reason[0] && rep->external) ? -EBADMSG : 0;
 out:
         rep->ms = monotonic_ms() - t0;
+        free(mk);
         free(leaves);
         free(k);
         if (map)

@@ -22,6 +22,7 @@ struct configured_price {
 
 struct budget {
         int64_t limit, spent, reserved;
+        int64_t token_limit, tokens_spent, tokens_reserved;
         long max_tokens_per_call;
         bool kill;
         struct configured_price *prices;
@@ -109,6 +110,7 @@ int budget_new(const struct akios_config *cfg, struct budget **ret)
                 return -ENOMEM;
         b->max_tokens_per_call = cfg ? cfg->max_tokens_per_call : 1000;
         b->kill = cfg ? cfg->cost_kill_enabled : true;
+        b->token_limit = cfg ? cfg->max_tokens_per_run : 0;
         if (!(limit >= 0 && limit < 9e6)) {
                 budget_free(b);
                 return -EINVAL;
@@ -211,9 +213,15 @@ int budget_reserve(struct budget *b, const char *provider, const char *model, bo
         c.in_rate = rate_of(long_ctx ? p.long_input : p.input);
         c.out_rate = rate_of(long_ctx ? p.long_output : p.output);
         c.reserved = call_cost(&c, c.input_bound, max_tokens);
+        c.tokens_reserved = sat_add(c.input_bound, max_tokens);
         if (b->kill && sat_add(sat_add(b->spent, b->reserved), c.reserved) > b->limit)
                 return -EDQUOT;
+        if (b->token_limit > 0 &&
+            sat_add(sat_add(b->tokens_spent, b->tokens_reserved), c.tokens_reserved) >
+                    b->token_limit)
+                return -ENOSPC;
         b->reserved = sat_add(b->reserved, c.reserved);
+        b->tokens_reserved = sat_add(b->tokens_reserved, c.tokens_reserved);
         *ret = c;
         return 0;
 }
@@ -223,6 +231,14 @@ int budget_stream_check(const struct budget *b, struct budget_call *c, long outp
         int64_t running;
 
         c->output_seen = output_tokens;
+        /* Tokens: the other calls' reservations, this call's worst-case input, the output so
+         * far. Enforced whatever cost_kill_enabled says (a token limit is explicit). */
+        if (b->token_limit > 0 &&
+            sat_add(sat_add(b->tokens_spent, b->tokens_reserved - c->tokens_reserved),
+                    sat_add(c->input_bound, output_tokens)) > b->token_limit) {
+                c->token_cut = true;
+                return -EDQUOT;
+        }
         if (!b->kill)
                 return 0;
         if (output_tokens > c->max_tokens)
@@ -237,14 +253,19 @@ int budget_stream_check(const struct budget *b, struct budget_call *c, long outp
 int64_t budget_settle(struct budget *b, struct budget_call *c, long input_tokens,
                       long output_tokens, bool usage_known)
 {
-        int64_t charge;
+        int64_t charge, tokens;
 
         if (c->settled)
                 return 0;
-        if (usage_known && input_tokens >= 0 && output_tokens >= 0)
+        if (usage_known && input_tokens >= 0 && output_tokens >= 0) {
                 charge = call_cost(c, input_tokens, MAX(output_tokens, 0));
-        else
+                tokens = sat_add(input_tokens, MAX(output_tokens, 0));
+        } else {
                 charge = MAX(c->reserved, call_cost(c, c->input_bound, c->output_seen));
+                tokens = MAX(c->tokens_reserved, sat_add(c->input_bound, c->output_seen));
+        }
+        b->tokens_reserved -= c->tokens_reserved;
+        b->tokens_spent = sat_add(b->tokens_spent, tokens);
         b->reserved -= c->reserved;
         b->spent = sat_add(b->spent, charge);
         c->settled = true;
@@ -256,6 +277,7 @@ void budget_release(struct budget *b, struct budget_call *c)
         if (c->settled)
                 return;
         b->reserved -= c->reserved;
+        b->tokens_reserved -= c->tokens_reserved;
         c->settled = true;
 }
 
@@ -282,4 +304,19 @@ long budget_max_tokens_per_call(const struct budget *b)
 bool budget_kill_enabled(const struct budget *b)
 {
         return b->kill;
+}
+
+int64_t budget_tokens_spent(const struct budget *b)
+{
+        return b->tokens_spent;
+}
+
+int64_t budget_tokens_reserved(const struct budget *b)
+{
+        return b->tokens_reserved;
+}
+
+int64_t budget_token_limit(const struct budget *b)
+{
+        return b->token_limit;
 }

@@ -21,6 +21,12 @@
  * extend the built-in table. An unknown model of a paid provider has no price and is refused
  * (-ENOENT): never guess low. Local providers (ollama, mock) cost 0 unless configured.
  * With cost_kill_enabled false nothing is refused, but everything is still counted.
+ *
+ * Tokens (max_tokens_per_run, input + output, 0: no limit) follow the same protocol: the
+ * reservation holds input bound + max_tokens tokens (-ENOSPC when that does not fit in what
+ * is left), the stream is cut when the running count would pass the limit, and settlement
+ * charges the reported usage (or the worst case). The token kill-switch holds even when
+ * cost_kill_enabled is false or the model costs nothing (mock, local).
  */
 #pragma once
 
@@ -49,6 +55,8 @@ struct budget_call {
         long max_tokens;             /* output cap of this call */
         int64_t reserved;            /* pUSD */
         long output_seen;            /* running output tokens (stream) */
+        int64_t tokens_reserved;     /* input_bound + max_tokens */
+        bool token_cut;              /* the stream was cut by the token limit */
         bool settled;
 };
 
@@ -72,7 +80,8 @@ long budget_input_bound(size_t bytes, size_t n_messages);
 long budget_bytes_bound(size_t bytes);
 
 /* Reserve a call. -ENOENT: no price (policy, exit 3); -E2BIG: max_tokens above
- * max_tokens_per_call (exit 4); -EDQUOT: would pass budget_limit_per_run (exit 4). */
+ * max_tokens_per_call (exit 4); -EDQUOT: would pass budget_limit_per_run (exit 4); -ENOSPC:
+ * would pass max_tokens_per_run (exit 4). */
 int budget_reserve(struct budget *b, const char *provider, const char *model, bool local,
                    size_t input_bytes, size_t n_messages, long max_tokens,
                    struct budget_call *ret);
@@ -89,6 +98,9 @@ int64_t budget_spent(const struct budget *b);     /* settled pUSD */
 int64_t budget_reserved(const struct budget *b);  /* outstanding reservations, pUSD */
 int64_t budget_limit(const struct budget *b);     /* pUSD */
 long budget_max_tokens_per_call(const struct budget *b);
+int64_t budget_tokens_spent(const struct budget *b);    /* settled input + output tokens */
+int64_t budget_tokens_reserved(const struct budget *b);
+int64_t budget_token_limit(const struct budget *b);     /* 0: none */
 bool budget_kill_enabled(const struct budget *b);
 
 static inline double budget_usd(int64_t pusd)

@@ -22,18 +22,7 @@ struct command {
 extern const struct command commands[];
 extern const unsigned n_commands;
 
-/* Exit codes (CONTRACTS §2). */
-enum {
-        EXIT_OK = 0,
-        EXIT_FAIL = 1,
-        EXIT_USAGE = 2,
-        EXIT_POLICY = 3,
-        EXIT_BUDGET = 4,
-        EXIT_SANDBOX = 5,
-        EXIT_AUDIT = 6,
-        EXIT_NO_CAGE = 7,
-        EXIT_INTERRUPTED = 130,
-};
+/* Exit codes (CONTRACTS §2): util/exitcode.h. */
 
 /* Diagnostics: "akios: msg" on stderr. */
 void log_error(const char *fmt, ...) _printf_(1, 2);
@@ -68,3 +57,25 @@ int cmd_templates(int argc, char **argv);
 int cmd_files(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_compliance(int argc, char **argv);
+
+/* cmd-project.c: remove a folder and everything below it (no symlink is followed). */
+int cli_remove_tree(const char *path);
+/* cmd-output.c: output list|latest|clean|archive, logs. */
+int cmd_output(int argc, char **argv);
+int cmd_logs(int argc, char **argv);
+int cmd_audit_stats(int argc, char **argv);
+/* cmd-http.c: one request through the http agent. */
+int cmd_http(int argc, char **argv);
+/* cmd-preview.c: protect preview / show-prompt (argv[0] is the subcommand). */
+int cmd_protect_preview(int argc, char **argv);
+
+/* cmd-import.c: audit import-akios FILE [--json] (argv[0] is "import-akios"). */
+int cmd_import_akios(int argc, char **argv);
+
+/* cmd-compat.c: AKIOS's names and shapes. */
+json_t *compat_json_output(const json_t *summary);
+json_t *compat_json_output_error(int code, const char *msg, const char *category);
+const char *compat_default_workflow(void);
+/* AKIOS's command names and flags as aliases, rewritten in argv before dispatch (main.c);
+ * returns 0 or an exit code. */
+int compat_rewrite(int *argc, char ***argv);

@@ -16,9 +16,14 @@
 const char help_audit[] =
         "akios audit show [--last N] [--json]\n"
         "    the last N events (default 20)\n"
-        "akios audit verify [--json]\n"
+        "akios audit verify [--json] [--checkpoint FILE [--key PUBKEY]]\n"
         "    check the whole ledger: every line, the RFC 6962 tree against every signed\n"
-        "    checkpoint, the signatures (audit/key.pub); exit 6 with the first bad index\n"
+        "    checkpoint, the signatures (audit/key.pub); exit 6 with the first bad index.\n"
+        "    --checkpoint: also against a checkpoint kept elsewhere (signed by PUBKEY, a\n"
+        "    copy of key.pub kept with it): the ledger must still hold the tree it signed\n"
+        "akios audit verify-proof FILE [--json]\n"
+        "    check a run's audit-proof.json without the ledger: signatures, every\n"
+        "    inclusion proof, the consistency proof from the previous checkpoint; exit 6\n"
         "akios audit export [--out FILE]\n"
         "    JSON export of the signed tree: origin, tree_size, root_hash, checkpoint,\n"
         "    verifier_key and every entry with its leaf hash and inclusion proof\n"
@@ -27,6 +32,11 @@ const char help_audit[] =
         "    checkpoint); one hex hash per line\n"
         "akios audit consistency OLD_SIZE [NEW_SIZE] [--json]\n"
         "    consistency proof between two tree sizes (NEW_SIZE default: latest checkpoint)\n"
+        "akios audit stats [--json]\n"
+        "    events, size, time span, outcomes and how many events are signed\n"
+        "akios audit import-akios FILE [--json]\n"
+        "    append an AKIOS audit_events.jsonl as events marked imported (AKIOS's hashes\n"
+        "    and Merkle root recomputed and kept; every string redacted)\n"
         "\n"
         "Any RFC 9162 verifier can check the roots and proofs: leaf = SHA-256(0x00 || line),\n"
         "node = SHA-256(0x01 || left || right). Checkpoints are C2SP signed notes (Ed25519).\n";
@@ -100,7 +110,7 @@ static void print_hex_lines(uint8_t proof[][AUDIT_HASH], unsigned n)
 /* Parse "--json", "--last N", "--size N", "--out F" and positional numbers. */
 struct opts {
         bool json;
-        const char *out;
+        const char *out, *checkpoint, *key;
         uint64_t last, size;
         bool have_size;
         uint64_t pos[2];
@@ -114,6 +124,8 @@ static int parse_opts(const char *sub, int argc, char **argv, struct opts *o)
                 { "last", required_argument, NULL, 'l' },
                 { "size", required_argument, NULL, 's' },
                 { "out", required_argument, NULL, 'o' },
+                { "checkpoint", required_argument, NULL, 'c' },
+                { "key", required_argument, NULL, 'k' },
                 { 0 },
         };
         int c;
@@ -139,6 +151,12 @@ static int parse_opts(const char *sub, int argc, char **argv, struct opts *o)
                 case 'o':
                         o->out = optarg;
                         break;
+                case 'c':
+                        o->checkpoint = optarg;
+                        break;
+                case 'k':
+                        o->key = optarg;
+                        break;
                 default:
                         return usage_error("audit", "audit %s: unknown option '%s'", sub,
                                            argv[optind - 1]);
@@ -155,9 +173,29 @@ static int parse_opts(const char *sub, int argc, char **argv, struct opts *o)
 
 static int report_failure(const struct audit_report *rep)
 {
-        log_error("audit ledger integrity failure at index %lld: %s",
-                  (long long)rep->bad_index, rep->reason);
+        if (rep->bad_index < 0)
+                log_error("audit verification failed: %s", rep->reason);
+        else
+                log_error("audit ledger integrity failure at index %lld: %s",
+                          (long long)rep->bad_index, rep->reason);
         return EXIT_AUDIT;
+}
+
+/* --key PUBKEY: the verifier key file, trimmed (caller frees). */
+static int read_vkey(const char *path, char **ret)
+{
+        struct buf b = BUF_INIT(4096);
+        int r = read_file_capped(path, 4096, &b);
+
+        if (r < 0) {
+                log_error("cannot read the key '%s': %s", path, strerror(-r));
+                buf_free(&b);
+                return EXIT_FAIL;
+        }
+        while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
+                b.data[--b.len] = '\0';
+        *ret = buf_steal(&b, NULL);
+        return EXIT_OK;
 }
 
 /* Verify first; exit code or EXIT_OK. */
@@ -193,10 +231,23 @@ static int do_verify(const char *dir, const struct opts *o)
 {
         struct audit_report rep;
         char hex[2 * AUDIT_HASH + 1];
-        int r = audit_verify(dir, &rep);
+        _cleanup_free_ char *vkey = NULL;
+        struct audit_external ext = { .path = o->checkpoint };
+        int r;
 
+        if (o->key && !o->checkpoint)
+                return usage_error("audit", "audit verify: --key needs --checkpoint");
+        if (o->key && (r = read_vkey(o->key, &vkey)) != EXIT_OK)
+                return r;
+        ext.vkey = vkey;
+        r = audit_verify_with(dir, o->checkpoint ? &ext : NULL, &rep);
         if (r < 0 && r != -EBADMSG) {
-                log_error("cannot read the audit ledger in '%s': %s", dir, strerror(-r));
+                if (o->checkpoint && rep.external && rep.external_size == 0)
+                        log_error("cannot read the checkpoint '%s': %s", o->checkpoint,
+                                  strerror(-r));
+                else
+                        log_error("cannot read the audit ledger in '%s': %s", dir,
+                                  strerror(-r));
                 return EXIT_FAIL;
         }
         hex_encode(rep.root, AUDIT_HASH, hex);
@@ -211,6 +262,13 @@ static int do_verify(const char *dir, const struct opts *o)
                         r == 0 ? json_null() : json_integer(rep.bad_index), "reason",
                         r == 0 ? json_null() : json_string(rep.reason), "seconds", rep.ms / 1e3);
 
+                json_object_set_new(j, "signing_interrupted",
+                                    json_boolean(rep.signing_interrupted));
+                if (o->checkpoint)
+                        json_object_set_new(j, "external_tree_size",
+                                            r == 0 ? json_integer((json_int_t)rep.external_size)
+                                                   : json_null());
+
                 print_json(j);
                 json_decref(j);
         } else if (r == 0 && rep.lines == 0 && rep.checkpoints == 0) {
@@ -220,10 +278,16 @@ static int do_verify(const char *dir, const struct opts *o)
                        "root %s; %.3f s\n",
                        (unsigned long long)rep.lines, (unsigned long long)rep.signed_size,
                        rep.origin, rep.checkpoints, hex, rep.ms / 1e3);
+        } else if (rep.bad_index < 0) {
+                printf("NOT VERIFIED: %s\n", rep.reason);
         } else {
                 printf("TAMPERED: first bad index %lld: %s\n", (long long)rep.bad_index,
                        rep.reason);
         }
+        if (r == 0 && o->checkpoint && !o->json)
+                printf("consistent with the checkpoint '%s' (tree of %llu): the ledger still "
+                       "holds every event it signed\n",
+                       o->checkpoint, (unsigned long long)rep.external_size);
         if (r == -EBADMSG)
                 return report_failure(&rep);
         if (rep.tail > 0)
@@ -234,6 +298,10 @@ static int do_verify(const char *dir, const struct opts *o)
         if (rep.torn)
                 log_warn("the last line is incomplete (%s); the next run truncates it",
                          rep.writer_active ? "being written" : "an interrupted write");
+        if (rep.signing_interrupted)
+                log_warn("a checkpoint was being signed when the writer %s; the next run "
+                         "signs it", rep.writer_active ? "was interrupted (still running)" :
+                                                        "stopped");
         return EXIT_OK;
 }
 
@@ -371,67 +439,6 @@ static int do_consistency(const char *dir, const struct opts *o)
         return EXIT_OK;
 }
 
-static void put_json_string(FILE *f, const char *s, size_t n)
-{
-        fputc('"', f);
-        for (size_t i = 0; i < n; i++) {
-                unsigned char c = (unsigned char)s[i];
-
-                if (c == '"' || c == '\\')
-                        fprintf(f, "\\%c", c);
-                else if (c == '\n')
-                        fputs("\\n", f);
-                else if (c < 0x20)
-                        fprintf(f, "\\u%04x", c);
-                else
-                        fputc(c, f);
-        }
-        fputc('"', f);
-}
-
-static void put_hex(FILE *f, const uint8_t *h)
-{
-        char hex[2 * AUDIT_HASH + 1];
-
-        hex_encode(h, AUDIT_HASH, hex);
-        fprintf(f, "\"%s\"", hex);
-}
-
-/* Streamed: an export holds one proof per entry, too big to build as one jansson tree. */
-static int write_export(FILE *f, const struct audit_view *v)
-{
-        uint8_t proof[AUDIT_PROOF_MAX][AUDIT_HASH], root[AUDIT_HASH];
-        uint64_t size = v->cp.size;
-        unsigned n;
-
-        merkle_tree_root(v->tree, size, root);
-        fputs("{\"format\":\"akios-audit-export/1\",\"origin\":", f);
-        put_json_string(f, v->cp.origin, strlen(v->cp.origin));
-        fprintf(f, ",\"tree_size\":%llu,\"root_hash\":", (unsigned long long)size);
-        put_hex(f, root);
-        fputs(",\"checkpoint\":", f);
-        put_json_string(f, v->note, strlen(v->note));
-        fputs(",\"verifier_key\":", f);
-        put_json_string(f, v->vkey, strlen(v->vkey));
-        fputs(",\"entries\":[", f);
-        for (uint64_t i = 0; i < size; i++) {
-                merkle_inclusion_proof(v->tree, i, size, proof, &n);
-                fprintf(f, "%s{\"index\":%llu,\"data\":", i ? "," : "", (unsigned long long)i);
-                put_json_string(f, v->map + v->off[i], v->off[i + 1] - v->off[i] - 1);
-                fputs(",\"leaf_hash\":", f);
-                put_hex(f, merkle_tree_leaf(v->tree, i));
-                fputs(",\"inclusion_proof\":[", f);
-                for (unsigned k = 0; k < n; k++) {
-                        if (k)
-                                fputc(',', f);
-                        put_hex(f, proof[k]);
-                }
-                fputs("]}", f);
-        }
-        fputs("]}\n", f);
-        return ferror(f) ? -EIO : 0;
-}
-
 static int do_export(const char *dir, const struct opts *o, bool export_ok)
 {
         char tmp[PATH_MAX];
@@ -461,7 +468,7 @@ static int do_export(const char *dir, const struct opts *o, bool export_ok)
                         return EXIT_FAIL;
                 }
         }
-        r = write_export(f, v);
+        r = audit_export_write(f, v, NULL);
         audit_view_free(v);
         if (fflush(f) != 0)
                 r = -errno;
@@ -477,6 +484,58 @@ static int do_export(const char *dir, const struct opts *o, bool export_ok)
         if (r < 0) {
                 log_error("cannot write the export: %s", strerror(-r));
                 return EXIT_FAIL;
+        }
+        return EXIT_OK;
+}
+
+/* verify-proof FILE [--json]: no project, no ledger; only the file and the key it names. */
+static int do_verify_proof(int argc, char **argv)
+{
+        struct audit_proof_report rep;
+        const char *file = NULL;
+        bool json = false;
+        int r;
+
+        for (int i = 2; i < argc; i++) {
+                if (streq(argv[i], "--json"))
+                        json = true;
+                else if (argv[i][0] == '-' && argv[i][1])
+                        return usage_error("audit", "audit verify-proof: unknown option '%s'",
+                                           argv[i]);
+                else if (!file)
+                        file = argv[i];
+                else
+                        return usage_error("audit", "audit verify-proof: unexpected argument "
+                                           "'%s'", argv[i]);
+        }
+        if (!file)
+                return usage_error("audit", "audit verify-proof: expected FILE");
+        r = audit_proof_verify(file, &rep);
+        if (r < 0 && r != -EBADMSG) {
+                log_error("cannot read '%s': %s", file, strerror(-r));
+                return EXIT_FAIL;
+        }
+        if (json) {
+                json_t *j = json_pack("{s:b,s:s,s:I,s:I,s:I,s:o}", "verified", r == 0,
+                                      "origin", rep.origin, "tree_size",
+                                      (json_int_t)rep.tree_size, "previous_size",
+                                      (json_int_t)rep.previous_size, "entries",
+                                      (json_int_t)rep.entries, "reason",
+                                      r == 0 ? json_null() : json_string(rep.reason));
+
+                print_json(j);
+                json_decref(j);
+        } else if (r == 0) {
+                printf("verified: %llu events of the tree of %llu signed by '%s'%s\n",
+                       (unsigned long long)rep.entries, (unsigned long long)rep.tree_size,
+                       rep.origin, rep.previous_size ? ", consistent with the previous "
+                                                       "checkpoint" : "");
+        } else {
+                printf("NOT VERIFIED: %s\n", rep.reason);
+        }
+        if (r < 0) {
+                log_error("'%s' does not verify: %s", file, rep.reason);
+                return EXIT_AUDIT;
         }
         return EXIT_OK;
 }
@@ -500,6 +559,12 @@ int cmd_audit(int argc, char **argv)
 
         if (argc < 2)
                 return usage_error("audit", "audit: missing subcommand");
+        if (streq(argv[1], "verify-proof"))
+                return do_verify_proof(argc, argv);
+        if (streq(argv[1], "import-akios"))
+                return cmd_import_akios(argc - 1, argv + 1);
+        if (streq(argv[1], "stats"))
+                return cmd_audit_stats(argc - 1, argv + 1);
         for (size_t i = 0; i < ARRAY_SIZE(subs); i++) {
                 if (!streq(argv[1], subs[i].name))
                         continue;
@@ -508,6 +573,9 @@ int cmd_audit(int argc, char **argv)
                         return r;
                 if (subs[i].sub != SUB_PROOF && subs[i].sub != SUB_CONSISTENCY && o.npos)
                         return usage_error("audit", "audit %s: unexpected argument", argv[1]);
+                if (subs[i].sub != SUB_VERIFY && (o.checkpoint || o.key))
+                        return usage_error("audit", "audit %s: --checkpoint and --key are "
+                                           "options of verify", argv[1]);
                 r = audit_dir(dir, &export_ok);
                 if (r != EXIT_OK)
                         return r;

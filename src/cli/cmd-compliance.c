@@ -28,11 +28,7 @@ const char help_compliance[] =
 
 static int help(void)
 {
-        const struct command *c = command_find("compliance");
-
         command_help("compliance");
-        if (c && !c->help)
-                printf("\n%s", help_compliance);
         return EXIT_OK + 1000;
 }
 

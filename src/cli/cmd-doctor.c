@@ -193,6 +193,21 @@ static void print_json_doc(const struct cage_host *h, const struct cg_layout *cl
                             json_pack("{s:s,s:s?,s:s,s:s}", "kind", cl->kind, "v2_mount",
                                       cl->v2_at[0] ? cl->v2_at : NULL, "v2_controllers",
                                       cl->v2_ctrl, "v1_hierarchies", cl->v1));
+        {
+                const char *deg[32];
+                int n = h->cage_runs ? cage_degraded_list(&h->tested, deg, 32) : 0;
+                json_t *a = json_array();
+
+                for (int i = 0; i < n; i++)
+                        json_array_append_new(a, json_string(deg[i]));
+                json_object_set_new(j, "degraded", a);
+                json_object_set_new(j, "mode", json_string(!h->cage_runs ? "none"
+                                                           : h->tested.floor ? "floor"
+                                                                             : "namespaces"));
+                json_object_set_new(j, "cage_runs", json_boolean(h->cage_runs));
+                if (!h->cage_runs)
+                        json_object_set_new(j, "cage_error", json_string(h->cage_error));
+        }
         json_object_set_new(j, "root", json_boolean(h->root));
         json_object_set_new(j, "rootless", json_boolean(!h->root));
         json_object_set_new(j, "uid", json_integer(geteuid()));
@@ -206,23 +221,39 @@ static void print_json_doc(const struct cage_host *h, const struct cg_layout *cl
         json_decref(j);
 }
 
+/* What a real run gets: the cage's mode and what it goes without (the test cage's record). */
+static void print_mode(const struct cage_host *h)
+{
+        const char *deg[32];
+        int n;
+
+        if (!h->cage_runs) {
+                printf("  %s  %-13s %s\n", h->cage_refused ? "FAIL" : "WARN", "cage",
+                       h->cage_error);
+                return;
+        }
+        printf("  mode     %s\n", h->tested.floor
+                                          ? "floor: no namespaces here; Landlock, seccomp, a "
+                                            "subreaper and rlimits hold the cage"
+                                          : "namespaces");
+        n = cage_degraded_list(&h->tested, deg, 32);
+        for (int i = 0; i < n; i++)
+                printf("  NOTE  a run goes without %s\n", deg[i]);
+}
+
 int cmd_doctor(int argc, char **argv)
 {
         struct cage_host h;
         struct cg_layout cl;
         char layout[1100];
         bool json = false, strict, enabled;
-        int missing = 0;
+        int missing = 0, fails = 0;
 
         for (int i = 1; i < argc; i++) {
                 if (streq(argv[i], "--json")) {
                         json = true;
                 } else if (streq(argv[i], "--help") || streq(argv[i], "-h")) {
-                        const struct command *c = command_find("doctor");
-
                         command_help("doctor");
-                        if (c && !c->help)
-                                printf("\n%s", help_doctor);
                         return EXIT_OK;
                 } else {
                         return usage_error("doctor", "unknown argument '%s'", argv[i]);
@@ -234,10 +265,13 @@ int cmd_doctor(int argc, char **argv)
         for (int i = 0; i < _CAGE_LAYER_MAX; i++)
                 missing += !h.layer[i].available;
         missing += !h.cgroup.available;
+        /* Not even the floor: every run exits 7, whatever sandbox_required says (but none). */
+        if (h.cage_refused)
+                fails++;
         if (json) {
-                print_json_doc(&h, &cl, strict, enabled, strict ? missing : 0,
+                print_json_doc(&h, &cl, strict, enabled, fails + (strict ? missing : 0),
                                strict ? 0 : missing);
-                return strict && missing ? EXIT_FAIL : EXIT_OK;
+                return (strict && missing) || fails ? EXIT_FAIL : EXIT_OK;
         }
         cg_layout_text(&cl, layout, sizeof(layout));
         printf("akios doctor: the kernel cage on this host\n");
@@ -257,9 +291,10 @@ int cmd_doctor(int argc, char **argv)
                        "systemd.unified_cgroup_hierarchy=1 (pure v2) and delegate, or have root "
                        "create a v1 memory and pids group owned by uid %u\n", "", "", cl.kind,
                        (unsigned)geteuid());
+        print_mode(&h);
         printf("sandbox_required: %s: %s\n", strict ? "strict" : "best-effort",
                !missing ? "every layer is available"
                : strict ? "a required layer is missing (FAIL); runs will exit 7"
                         : "missing layers (WARN) are left out and recorded in each run");
-        return strict && missing ? EXIT_FAIL : EXIT_OK;
+        return (strict && missing) || fails ? EXIT_FAIL : EXIT_OK;
 }

@@ -90,13 +90,31 @@ struct exec_args {
         const char *rw[EXEC_MAX_PATHS + 1], *ro[EXEC_MAX_PATHS + 1];
         unsigned n_rw, n_ro;
         struct strv env;
+        struct strv hidden;
         bool json;
         bool no_stdin;
         uint64_t disk_quota_mb;
 };
 
+/* What the cage never shows of the project: the ledger (with its key), .env, config.yaml. */
+static int hidden_paths(const char *dir, const char *audit, struct strv *out)
+{
+        static const char *const names[] = { ".env", "config.yaml" };
+        char *p;
+
+        for (unsigned i = 0; i < ARRAY_SIZE(names); i++) {
+                if (asprintf(&p, "%s/%s", dir, names[i]) < 0 || strv_push_take(out, p) < 0)
+                        return -ENOMEM;
+        }
+        if (audit && audit[0] == '/')
+                p = strdup(audit);
+        else if (asprintf(&p, "%s/%s", dir, audit && audit[0] ? audit : "audit") < 0)
+                p = NULL;
+        return p && strv_push_take(out, p) >= 0 ? 0 : -ENOMEM;
+}
+
 /* Limits from config.yaml when inside a project, else the defaults. */
-static int load_config(struct cage_spec *s, struct diag *d)
+static int load_config(struct cage_spec *s, struct strv *hidden, struct diag *d)
 {
         struct akios_config cfg;
         _cleanup_free_ char *dir = NULL, *path = NULL;
@@ -118,8 +136,11 @@ static int load_config(struct cage_spec *s, struct diag *d)
         if (cfg.cpu_limit > 0)
                 s->cpu_fraction = cfg.cpu_limit;
         s->strict = cfg.sandbox_required == SANDBOX_STRICT;
+        s->none = cfg.sandbox_required == SANDBOX_NONE;
+        if (dir)
+                r = hidden_paths(dir, cfg.audit_storage_path, hidden);
         config_free(&cfg);
-        return 0;
+        return r < 0 ? -ENOMEM : 0;
 }
 
 static int number(const char *opt, const char *v, uint64_t min, uint64_t *ret)
@@ -271,6 +292,16 @@ static char *logical_cwd(void)
         return getcwd(NULL, 0);
 }
 
+/* Each layer the cage went without, once per run (CONTRACTS §7 has them in `degraded`). */
+static void warn_degraded(const struct cage_layers *l)
+{
+        const char *deg[32];
+        int n = cage_degraded_list(l, deg, (int)ARRAY_SIZE(deg));
+
+        for (int i = 0; i < n; i++)
+                log_warn("cage without %s", deg[i]);
+}
+
 static int run_it(struct exec_args *a, char **argv)
 {
         struct cage_result res;
@@ -323,17 +354,22 @@ static int run_it(struct exec_args *a, char **argv)
         a->spec.rw_paths = a->rw;
         a->spec.ro_paths = a->ro;
         a->spec.stdin_fd = a->no_stdin ? -1 : 0;
+        a->spec.hidden_paths = (const char *const *)a->hidden.v;
         fflush(stdout);
         a->spec.cancel_fd = cancel_install(old);
         r = cage_run(&a->spec, &res, &d);
         cancel_restore(old);
         strv_free(&env);
+        if (r >= 0)
+                warn_degraded(&res.layers);
         if (r < 0) {
                 log_error("%s", d.msg[0] ? d.msg : strerror(-r));
                 if (cancel_sig)
                         return 130;
                 if (r == -EOPNOTSUPP)
                         return EXIT_NO_CAGE;
+                if (r == -EPERM && strstr(d.msg, "project's"))
+                        return EXIT_POLICY;
                 return r == -ENOENT && strstr(d.msg, "execute") ? 127 : EXIT_FAIL;
         }
         if (a->json) {
@@ -360,7 +396,7 @@ int cmd_exec(int argc, char **argv)
         int o, r;
 
         cage_spec_defaults(&a.spec);
-        if (load_config(&a.spec, &d) < 0) {
+        if (load_config(&a.spec, &a.hidden, &d) < 0) {
                 char msg[1200];
 
                 diag_format(&d, msg, sizeof(msg));
@@ -372,23 +408,28 @@ int cmd_exec(int argc, char **argv)
         while ((o = getopt_long(argc, argv, "+", options, NULL)) != -1) {
                 if (o == OPT_HELP) {
                         strv_free(&a.env);
+                        strv_free(&a.hidden);
                         return command_help("exec");
                 }
                 if (o == '?') {
                         strv_free(&a.env);
+                        strv_free(&a.hidden);
                         return usage_error("exec", "unknown option '%s'", argv[optind - 1]);
                 }
                 r = parse_option(&a, o, optarg);
                 if (r) {
                         strv_free(&a.env);
+                        strv_free(&a.hidden);
                         return r;
                 }
         }
         if (optind >= argc) {
                 strv_free(&a.env);
+                strv_free(&a.hidden);
                 return usage_error("exec", "no command given (akios exec [OPTIONS] -- CMD)");
         }
         r = run_it(&a, argv + optind);
         strv_free(&a.env);
+        strv_free(&a.hidden);
         return r;
 }

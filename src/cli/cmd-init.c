@@ -142,11 +142,12 @@ int cmd_init(int argc, char **argv)
         static const struct option opts[] = {
                 { "force", no_argument, NULL, 'f' },
                 { "quiet", no_argument, NULL, 'q' },
+                { "json", no_argument, NULL, 'j' },     /* AKIOS's init --json */
                 {},
         };
         struct written w = { 0 };
         struct buf cfg = BUF_INIT(0);
-        bool force = false, quiet = false;
+        bool force = false, quiet = false, json = false;
         const char *dir = ".";
         int c, r;
 
@@ -157,6 +158,9 @@ int cmd_init(int argc, char **argv)
                         break;
                 case 'q':
                         quiet = true;
+                        break;
+                case 'j':
+                        json = true;
                         break;
                 default:
                         return usage_error("init", "unknown option");
@@ -191,7 +195,15 @@ int cmd_init(int argc, char **argv)
                 r = make_keys(dir);
         if (r < 0)
                 return EXIT_FAIL;
-        if (!quiet) {
+        if (json) {
+                _cleanup_free_ char *abs = realpath(dir, NULL);
+                json_t *j = json_pack("{s:s,s:s,s:I,s:I,s:b}", "status", "success", "project",
+                                      abs ? abs : dir, "files_written", (json_int_t)w.created,
+                                      "files_kept", (json_int_t)w.kept, "mock_mode", 1);
+
+                print_json(j);
+                json_decref(j);
+        } else if (!quiet) {
                 printf("akios project ready in '%s' (%u files written, %u kept)\n", dir,
                        w.created, w.kept);
                 printf("next: cd %s && akios run templates/hello-workflow.yml\n", dir);

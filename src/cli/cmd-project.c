@@ -137,7 +137,7 @@ static int cmp_str(const void *a, const void *b)
         return strverscmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int remove_tree(const char *path)
+int cli_remove_tree(const char *path)
 {
         DIR *d = opendir(path);
         struct dirent *de;
@@ -156,7 +156,7 @@ static int remove_tree(const char *path)
                         break;
                 }
                 if (lstat(full, &st) == 0 && S_ISDIR(st.st_mode))
-                        r = remove_tree(full);
+                        r = cli_remove_tree(full);
                 else if (unlink(full) < 0)
                         r = -errno;
                 if (r < 0)
@@ -218,7 +218,7 @@ int cmd_clean(int argc, char **argv)
                 char full[PATH_MAX];
 
                 if (path_join(full, sizeof(full), path, runs.v[i]) < 0 ||
-                    (!dry && remove_tree(full) < 0)) {
+                    (!dry && cli_remove_tree(full) < 0)) {
                         log_error("cannot remove '%s': %s", full, strerror(errno));
                         r = EXIT_FAIL;
                         break;

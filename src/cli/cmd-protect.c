@@ -229,6 +229,9 @@ int cmd_protect(int argc, char **argv)
         bool json = false, redact;
         int strategy = REDACT_MASK, c;
 
+        /* AKIOS's protect preview / show-prompt (cmd-preview.c). */
+        if (argc > 1 && (streq(argv[1], "preview") || streq(argv[1], "show-prompt")))
+                return cmd_protect_preview(argc - 1, argv + 1);
         optind = 0; /* full reset of GNU getopt */
         while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
                 switch (c) {

@@ -17,6 +17,7 @@ struct run_args {
         const char *workflow;
         const char *config;
         bool json, quiet, dry_run;
+        bool json_output, verbose;      /* AKIOS: --json-output, --verbose */
 };
 
 static int parse_args(const char *cmd, int argc, char **argv, struct run_args *a)
@@ -27,6 +28,9 @@ static int parse_args(const char *cmd, int argc, char **argv, struct run_args *a
                 { "dry-run", no_argument, NULL, 'n' },
                 { "config", required_argument, NULL, 'c' },
                 { "force", no_argument, NULL, 'F' }, /* AKIOS compatibility: no prompts here */
+                { "json-output", no_argument, NULL, 'J' },
+                { "verbose", no_argument, NULL, 'v' },
+                { "real-api", no_argument, NULL, 'R' },
                 {},
         };
         bool is_run = streq(cmd, "run");
@@ -52,13 +56,33 @@ static int parse_args(const char *cmd, int argc, char **argv, struct run_args *a
                         break;
                 case 'F':
                         break;
+                case 'J':
+                        /* AKIOS's result object (cmd-compat.c); validate prints akios's. */
+                        a->json = true;
+                        a->json_output = is_run;
+                        break;
+                case 'v':
+                        a->verbose = true;
+                        break;
+                case 'R':
+                        if (!is_run)
+                                return usage_error(cmd, "unknown option '--real-api'");
+                        /* Real providers instead of the mock that init's .env selects (the
+                         * environment wins over .env and config.yaml). Unlike AKIOS this does
+                         * not open the HTTP agent's network: that stays config.yaml's. */
+                        setenv("AKIOS_MOCK_LLM", "0", 1);
+                        break;
                 default:
                         return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
                 }
         }
+        if (optind == argc && is_run && compat_default_workflow()) {
+                a->workflow = compat_default_workflow();        /* AKIOS's default */
+                return EXIT_OK;
+        }
         if (optind != argc - 1)
-                return usage_error(cmd, optind == argc ? "missing WORKFLOW.yml"
-                                                       : "too many arguments");
+                return usage_error(cmd, optind == argc ? "missing WORKFLOW.yml (and no "
+                                   "workflow.yml here)" : "too many arguments");
         a->workflow = argv[optind];
         return EXIT_OK;
 }
@@ -75,15 +99,22 @@ static int load(const struct run_args *a, bool need_project, struct akios_config
                 return r;
         r = workflow_load(a->workflow, cfg, wf, &d);
         if (r < 0) {
-                int code = r == -EPERM ? EXIT_POLICY : EXIT_USAGE;
+                int code = r == -EPERM ? EXIT_POLICY : r == -EDQUOT ? EXIT_BUDGET : EXIT_USAGE;
 
                 diag_format(&d, msg, sizeof(msg));
-                if (a->json) {
+                if (a->json_output) {
+                        json_t *j = compat_json_output_error(code, msg, code == EXIT_POLICY ?
+                                                             "security" : code == EXIT_BUDGET ?
+                                                             "budget" : "validation");
+                        print_json(j);
+                        json_decref(j);
+                } else if (a->json) {
                         json_t *j = json_pack("{s:b,s:i,s:{s:s,s:i,s:i,s:s,s:s}}", "valid", 0,
                                               "exit_code", code, "error", "file", d.file,
                                               "line", (int)d.line, "column", (int)d.col,
                                               "message", d.msg, "category",
-                                              code == EXIT_POLICY ? "security" : "validation");
+                                              code == EXIT_POLICY ? "security" :
+                                              code == EXIT_BUDGET ? "budget" : "validation");
                         print_json(j);
                         json_decref(j);
                 }
@@ -185,6 +216,30 @@ static void print_summary(const json_t *summary, int code)
                 printf("  output: none (the run folder could not be created)\n");
 }
 
+/* What the cage of each tool step went without (its record's `degraded`, CONTRACTS §7), on
+ * stderr, each line once per run. */
+static void warn_degraded(const json_t *summary)
+{
+        const json_t *steps = json_object_get(summary, "steps"), *st, *line;
+        struct strv seen = { 0 };
+        size_t i, k;
+
+        json_array_foreach(steps, i, st) {
+                const json_t *cage = json_object_get(json_object_get(st, "output"), "cage");
+
+                json_array_foreach(json_object_get(cage, "degraded"), k, line) {
+                        const char *t = json_string_value(line);
+
+                        if (!t || strv_contains(&seen, t))
+                                continue;
+                        (void)strv_push(&seen, t);
+                        log_warn("step %lld: cage without %s",
+                                 (long long)json_integer_value(json_object_get(st, "index")), t);
+                }
+        }
+        strv_free(&seen);
+}
+
 /* Progress on stderr: one live line on a terminal, plain lines otherwise. */
 static void show_progress(void *userdata, enum step_phase phase, const struct step *s,
                           size_t n, const char *status, double elapsed_ms, double cost)
@@ -202,6 +257,25 @@ static void show_progress(void *userdata, enum step_phase phase, const struct st
         fprintf(stderr, "%s[%u/%zu] %s.%s: %s%s%s (%.1fs, $%.4f)\n", tty ? "\r\033[K" : "",
                 s->index, n, s->agent->name, s->action->name, on, status, off,
                 elapsed_ms / 1000, cost);
+}
+
+/* --verbose: the kill-switch figures and where the record is, after the summary. */
+static void print_verbose(const json_t *summary)
+{
+        const json_t *k = json_object_get(summary, "kill_switch");
+
+        printf("  run id: %s\n", json_string_value(json_object_get(summary, "run_id")));
+        printf("  kill-switches: workflow_timeout %llds, max_steps_per_run %lld (%lld started), "
+               "max_tokens_per_run %lld%s%s\n",
+               (long long)json_integer_value(json_object_get(k, "workflow_timeout_s")),
+               (long long)json_integer_value(json_object_get(k, "max_steps_per_run")),
+               (long long)json_integer_value(json_object_get(k, "steps_started")),
+               (long long)json_integer_value(json_object_get(k, "max_tokens_per_run")),
+               json_string_value(json_object_get(k, "tripped")) ? "; tripped: " : "",
+               json_string_value(json_object_get(k, "tripped")) ?
+               json_string_value(json_object_get(k, "tripped")) : "");
+        printf("  model: %s\n", json_string_value(json_object_get(summary, "llm_model")) ?
+               json_string_value(json_object_get(summary, "llm_model")) : "(no llm step)");
 }
 
 int cmd_run(int argc, char **argv)
@@ -229,11 +303,21 @@ int cmd_run(int argc, char **argv)
         o = (struct run_options){ .json = a.json, .quiet = a.quiet };
         if (!a.json && !a.quiet)
                 o.progress = show_progress;
+        if (a.verbose && !a.json && !a.quiet)
+                o.progress = show_progress;
         r = engine_run(&cfg, wf, &o, &summary, &d);
-        if (a.json && summary)
+        warn_degraded(summary);
+        if (a.json_output && summary) {
+                json_t *j = compat_json_output(summary);
+
+                print_json(j);
+                json_decref(j);
+        } else if (a.json && summary)
                 print_json(summary);
         else if (!a.quiet && summary)
                 print_summary(summary, r);
+        if (a.verbose && !a.json && summary)
+                print_verbose(summary);
         if (r)
                 log_error("%s", d.msg[0] ? d.msg : "the run failed");
 out:

@@ -125,24 +125,48 @@ static void print_cage(const json_t *doc)
         printf("%s\n", missing ? " (see 'akios doctor' for the fixes)" : " none");
 }
 
+static void print_limits(const struct akios_config *c)
+{
+        printf("limits    $%.2f per run, max_tokens_per_call %ld, max_tokens_per_run %ld%s, "
+               "workflow_timeout %ld s, max_steps_per_run %ld\n", c->budget_limit_per_run,
+               c->max_tokens_per_call, c->max_tokens_per_run,
+               c->max_tokens_per_run ? "" : " (none)", c->workflow_timeout,
+               c->max_steps_per_run);
+}
+
+static void print_config(const struct akios_config *c)
+{
+        json_t *j = config_to_json(c), *v;
+        const char *k;
+
+        printf("config    %s\n", c->config_path ? c->config_path : "(defaults)");
+        json_object_foreach(j, k, v) {
+                char *s = json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY);
+
+                printf("  %-24s %s\n", k, s ? s : "?");
+                free(s);
+        }
+        json_decref(j);
+}
+
 int cmd_status(int argc, char **argv)
 {
         struct akios_config cfg;
         struct report_opts o;
         char audit_dir[PATH_MAX];
-        bool json = false;
+        bool json = false, budget_only = false, verbose = false;
         json_t *doc = NULL;
         int r;
 
         for (int i = 1; i < argc; i++) {
                 if (streq(argv[i], "--json")) {
                         json = true;
+                } else if (streq(argv[i], "--budget")) {
+                        budget_only = true;     /* AKIOS: the spend and the kill-switches */
+                } else if (streq(argv[i], "--verbose")) {
+                        verbose = true;         /* AKIOS: also every config key */
                 } else if (streq(argv[i], "--help") || streq(argv[i], "-h")) {
-                        const struct command *c = command_find("status");
-
                         command_help("status");
-                        if (c && !c->help)
-                                printf("\n%s", help_status);
                         return EXIT_OK;
                 } else {
                         return usage_error("status", "unknown argument '%s'", argv[i]);
@@ -163,13 +187,29 @@ int cmd_status(int argc, char **argv)
         }
         if (json) {
                 json_object_set_new(doc, "format", json_string("akios-status/1"));
+                json_object_set_new(doc, "kill_switches", json_pack("{s:f,s:b,s:I,s:I,s:I,s:I}",
+                                    "budget_limit_per_run", cfg.budget_limit_per_run,
+                                    "cost_kill_enabled", cfg.cost_kill_enabled,
+                                    "max_tokens_per_call", (json_int_t)cfg.max_tokens_per_call,
+                                    "max_tokens_per_run", (json_int_t)cfg.max_tokens_per_run,
+                                    "workflow_timeout", (json_int_t)cfg.workflow_timeout,
+                                    "max_steps_per_run", (json_int_t)cfg.max_steps_per_run));
+                if (verbose)
+                        json_object_set_new(doc, "config", config_to_json(&cfg));
                 print_json(doc);
+        } else if (budget_only) {
+                print_spend(doc);
+                print_limits(&cfg);
         } else {
                 printf("project   %s\n", cfg.project_dir);
                 print_runs(doc);
                 print_spend(doc);
                 print_ledger(doc);
                 print_cage(doc);
+                if (verbose) {
+                        print_limits(&cfg);
+                        print_config(&cfg);
+                }
         }
         json_decref(doc);
         config_free(&cfg);

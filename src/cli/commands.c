@@ -18,16 +18,25 @@ const struct command commands[] = {
           "Exit 0 when valid, 2 with file:line:col diagnostics when not, 3 when the\n"
           "workflow asks for something the policy forbids.\n" },
         { "run", cmd_run,
-          "akios run WORKFLOW.yml [--json] [--quiet] [--dry-run] [--config FILE]",
+          "akios run [WORKFLOW.yml] [--json|--json-output] [--quiet] [--verbose] [--dry-run]\n"
+          "       [--real-api] [--config FILE]",
           "run a workflow through policy, cage, redaction, budget and ledger",
           "Writes data/output/run_<UTC>/ (step outputs and output.json) and appends the\n"
-          "audit ledger. --dry-run validates and prints the plan without executing.\n" },
+          "audit ledger. --dry-run validates and prints the plan without executing.\n"
+          "Without WORKFLOW.yml, ./workflow.yml is run (as in AKIOS). --json-output prints\n"
+          "AKIOS's result object (akios_version, status, workflow_id, steps_executed, ...);\n"
+          "--verbose adds per-step progress and the kill-switch figures; --real-api turns\n"
+          "the mock off for this run (AKIOS_MOCK_LLM=0; the HTTP agent's network stays as\n"
+          "config.yaml says). Kill-switches (exit 4): budget_limit_per_run,\n"
+          "max_tokens_per_run, workflow_timeout, max_steps_per_run.\n" },
         { "exec", cmd_exec, "akios exec [OPTIONS] -- CMD [ARG...]",
           "run one command inside the kernel cage", help_exec },
-        { "protect", cmd_protect, "akios protect scan|redact FILE|- [--json] [--strategy S]",
+        { "protect", cmd_protect,
+          "akios protect scan|redact FILE|- [--json] [--strategy S] | preview|show-prompt "
+          "[WORKFLOW]",
           "find or redact PII and secrets in a file", help_protect },
         { "audit", cmd_audit,
-          "akios audit show|verify|export|proof|consistency [...]",
+          "akios audit show|verify|export|proof|consistency|stats|import-akios [...]",
           "inspect, verify and export the tamper-evident audit ledger", help_audit },
         { "status", cmd_status, "akios status [--json]",
           "project, last runs, spend, ledger size and sandbox mode", help_status },
@@ -39,6 +48,15 @@ const struct command commands[] = {
           "list the project's input files and run outputs", NULL },
         { "clean", cmd_clean, "akios clean [--keep N] [--dry-run]",
           "remove old run folders (the ledger is kept)", NULL },
+        { "output", cmd_output,
+          "akios output list [WORKFLOW]|latest|clean [--max-age D] [--max-count N] [--all]|"
+          "archive [RUN...] --name NAME [--json] [--dry-run]",
+          "list, show, clean or archive run folders (AKIOS's output command)", NULL },
+        { "logs", cmd_logs, "akios logs [--limit N] [--task RUN_ID] [--json]",
+          "the latest audit ledger events, of one run with --task", NULL },
+        { "http", cmd_http,
+          "akios http METHOD URL [--body TEXT|@FILE] [-H 'Name: value']... [--timeout S] [--json]",
+          "one request through the http agent's policy, redaction and ledger", NULL },
         { "compliance", cmd_compliance,
           "akios compliance report [--format html|json] [--out FILE]",
           "write a self-contained report for auditors", help_compliance },

@@ -34,6 +34,8 @@ int main(int argc, char **argv)
         const struct command *c;
 
         setlocale(LC_CTYPE, "C.UTF-8");
+        if (compat_rewrite(&argc, &argv))
+                return EXIT_FAIL;
         if (argc < 2) {
                 print_usage(stderr);
                 return EXIT_USAGE;

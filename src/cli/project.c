@@ -46,5 +46,14 @@ int cli_load_config(const char *config_path, bool need_project, struct akios_con
                 log_error("%s", msg);
                 return EXIT_USAGE;
         }
+        for (size_t i = 0; i < cfg->notices.n; i++)
+                fprintf(stderr, "akios: note: %s\n", cfg->notices.v[i]);
+        if (getenv("AKIOS_DEBUG") && *getenv("AKIOS_DEBUG") && !streq(getenv("AKIOS_DEBUG"), "0"))
+                fprintf(stderr, "akios: debug: config %s, project %s, mock_llm %s, .env %s\n",
+                        cfg->config_path ? cfg->config_path : "(defaults)",
+                        cfg->project_dir ? cfg->project_dir : "(none)",
+                        cfg->mock_llm || (getenv("AKIOS_MOCK_LLM") &&
+                                          streq(getenv("AKIOS_MOCK_LLM"), "1")) ? "on" : "off",
+                        path ? env : "(none)");
         return EXIT_OK;
 }

@@ -33,7 +33,8 @@ static const struct enum_value redaction_values[] = {
         { "remove", REDACT_REMOVE }, { NULL, 0 },
 };
 static const struct enum_value sandbox_required_values[] = {
-        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT }, { NULL, 0 },
+        { "best-effort", SANDBOX_BEST_EFFORT }, { "strict", SANDBOX_STRICT },
+        { "none", SANDBOX_NONE }, { NULL, 0 },
 };
 static const struct enum_value fsync_values[] = {
         { "always", FSYNC_ALWAYS }, { "batch", FSYNC_BATCH }, { NULL, 0 },
@@ -45,6 +46,9 @@ static const struct enum_value environment_values[] = {
 static const struct enum_value log_level_values[] = {
         { "debug", LOG_DEBUG }, { "info", LOG_INFO }, { "warning", LOG_WARNING },
         { "error", LOG_ERROR }, { NULL, 0 },
+};
+static const struct enum_value markers_values[] = {
+        { "presidio", MARKERS_PRESIDIO }, { "akios", MARKERS_AKIOS }, { NULL, 0 },
 };
 static const struct enum_value only_json[] = { { "json", 0 }, { NULL, 0 } };
 static const struct enum_value only_regex[] = { { "regex", 0 }, { NULL, 0 } };
@@ -95,9 +99,19 @@ static const struct config_key config_keys[] = {
           "least severe message that is logged" },
         { "sandbox_required", K_ENUM, AT(sandbox_required), "best-effort", 0, 0,
           sandbox_required_values, 0,
-          "strict: refuse to run (exit 7) when a cage layer is missing" },
+          "strict: refuse to run (exit 7) when a cage layer is missing; none: run tool "
+          "steps even where not even the cage's floor (Landlock + seccomp) can be built" },
         { "fsync", K_ENUM, AT(fsync), "always", 0, 0, fsync_values, 0,
           "fsync the audit ledger after every event, or once per batch" },
+        { "max_tokens_per_run", K_INTEGER, AT(max_tokens_per_run), "0", 0, 1e12, NULL, 0,
+          "kill-switch: most tokens (input + output) one run may use; 0: no token limit "
+          "(budget_limit_per_run still applies)" },
+        { "workflow_timeout", K_INTEGER, AT(workflow_timeout), "1800", 1, 604800, NULL, 0,
+          "kill-switch: wall-clock limit of a whole run, in seconds" },
+        { "max_steps_per_run", K_INTEGER, AT(max_steps_per_run), "100", 1, 100000, NULL, 0,
+          "kill-switch: most steps (each attempt counts) one run may start" },
+        { "redaction_markers", K_ENUM, AT(redaction_markers), "presidio", 0, 0, markers_values,
+          0, "mask marker names: presidio ([EMAIL_ADDRESS]) or akios (AKIOS's [EMAIL])" },
         { "model_prices", K_PRICES, AT(model_prices), "{}", 0, PRICE_MAX, NULL, 0,
           "extra or changed prices: model: {input: USD per 1M tokens, output: USD per 1M}" },
         /* AKIOS compatibility. */
@@ -109,24 +123,30 @@ static const struct config_key config_keys[] = {
           "LLM providers steps may use (empty: every provider)" },
         { "allowed_models", K_NAMES, AT(allowed_models), "[]", 0, 0, NULL, F_COMPAT,
           "LLM models steps may use (empty: every model)" },
-        { "pii_redaction_aggressive", K_BOOL, NOT_STORED, "false", 0, 0, NULL, F_COMPAT,
-          "accepted; no effect" },
+        { "pii_redaction_aggressive", K_BOOL, NOT_STORED, "false", 0, 0, NULL,
+          F_COMPAT | F_INERT, "accepted; no effect (akios always runs every detector)" },
         { "pii_backend", K_STRING, NOT_STORED, "regex", 0, 0, only_regex, F_COMPAT,
-          "PII detector" },
+          "PII detector", "akios has no Presidio backend; its built-in detector (regex with "
+          "checksum validators, entity names as Presidio's) is 'regex'" },
         { "audit_backend", K_STRING, NOT_STORED, "jsonl", 0, 0, only_jsonl, F_COMPAT,
-          "audit storage" },
-        { "ui_theme", K_STRING, NOT_STORED, "default", 0, 0, NULL, F_COMPAT,
-          "accepted; no effect" },
-        { "audit_retention_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL, F_COMPAT,
-          "accepted; no effect (0: keep forever)" },
-        { "audit_archive_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL, F_COMPAT,
-          "accepted; no effect (0: never archive)" },
+          "audit storage", "akios keeps one JSONL ledger with a signed Merkle checkpoint; use "
+          "'jsonl', and 'akios audit export' to load it into a database" },
+        { "ui_theme", K_STRING, NOT_STORED, "default", 0, 0, NULL, F_COMPAT | F_INERT,
+          "accepted; no effect (akios has no terminal themes)" },
+        { "ui_custom_theme", K_STRING, NOT_STORED, "null", 0, 0, NULL, F_COMPAT | F_INERT,
+          "accepted; no effect (akios has no terminal themes)" },
+        { "audit_retention_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL,
+          F_COMPAT | F_INERT, "accepted; no effect (the ledger is kept whole, 0: forever)" },
+        { "audit_archive_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL,
+          F_COMPAT | F_INERT, "accepted; no effect (the ledger is never archived, 0: never)" },
         { "use_enforcecore", K_BOOL, NOT_STORED, "false", 0, 0, NULL,
-          F_COMPAT | F_MUST_BE_FALSE, "the optional enforcecore library is not supported" },
-        { "enforcecore_content_rules", K_BOOL, NOT_STORED, "true", 0, 0, NULL, F_COMPAT,
-          "accepted; no effect" },
-        { "enforcecore_secret_scan", K_BOOL, NOT_STORED, "true", 0, 0, NULL, F_COMPAT,
-          "accepted; no effect" },
+          F_COMPAT | F_MUST_BE_FALSE, "the optional enforcecore library is not supported",
+          "akios does not load the enforcecore library; its secret scanning and path, command "
+          "and domain rules are built in and always on" },
+        { "enforcecore_content_rules", K_BOOL, NOT_STORED, "true", 0, 0, NULL,
+          F_COMPAT | F_INERT, "accepted; no effect (content rules are built in)" },
+        { "enforcecore_secret_scan", K_BOOL, NOT_STORED, "true", 0, 0, NULL,
+          F_COMPAT | F_INERT, "accepted; no effect (secret scanning is built in)" },
 };
 
 static const struct config_key *find_key(const char *name)
@@ -265,6 +285,7 @@ void config_free(struct akios_config *c)
         for (size_t i = 0; i < ARRAY_SIZE(config_keys); i++)
                 if (config_keys[i].offset != NOT_STORED)
                         config_type_ops[config_keys[i].type].free(c, &config_keys[i]);
+        strv_free(&c->notices);
         free(c->project_dir);
         free(c->config_path);
         c->project_dir = c->config_path = NULL;
@@ -301,6 +322,22 @@ int config_defaults(struct akios_config *c)
         return 0;
 }
 
+/* An AKIOS key that means nothing here, set to something else than its default: one line
+ * for the CLI to print (the value is accepted, so AKIOS configs load unchanged). */
+static int inert_notice(struct akios_config *c, const struct config_key *k,
+                        const struct ynode *v, const char *where, unsigned line, unsigned col)
+{
+        char *msg = NULL;
+
+        if (!(k->flags & F_INERT) || (v->type == Y_SCALAR && (yscalar_is_null(v) ||
+                                      strcasecmp(v->str, k->def) == 0)))
+                return 0;
+        if ((line ? asprintf(&msg, "%s:%u:%u: %s: %s", where, line, col, k->name, k->doc)
+                  : asprintf(&msg, "%s: %s", where, k->doc)) < 0)
+                return -ENOMEM;
+        return strv_push_take(&c->notices, msg);
+}
+
 int config_apply_env(struct akios_config *c, struct diag *d)
 {
         for (size_t i = 0; i < ARRAY_SIZE(config_keys); i++) {
@@ -316,6 +353,10 @@ int config_apply_env(struct akios_config *c, struct diag *d)
                 if (!v)
                         continue;
                 r = apply_text(c, k, var, v, true, d);
+                if (r < 0)
+                        return r;
+                r = inert_notice(c, k, &(struct ynode){ .type = Y_SCALAR, .str = (char *)v,
+                                                        .len = strlen(v) }, var, 0, 0);
                 if (r < 0)
                         return r;
         }
@@ -344,6 +385,9 @@ static int apply_file(struct akios_config *c, const char *path, const struct yno
                         return -EINVAL;
                 }
                 r = config_type_ops[k->type].set(c, k, root->items[i + 1], &o);
+                if (r < 0)
+                        return r;
+                r = inert_notice(c, k, root->items[i + 1], path, key->line, key->col);
                 if (r < 0)
                         return r;
         }

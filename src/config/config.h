@@ -21,10 +21,14 @@
 #define CONFIG_PRICE_MAX_PER_1M 100000.0
 
 enum redaction_strategy { REDACT_MASK, REDACT_HASH, REDACT_PARTIAL, REDACT_REMOVE };
-enum sandbox_required { SANDBOX_BEST_EFFORT, SANDBOX_STRICT };
+/* none: run tool steps even where not even the cage's floor can be built (issue 10) */
+enum sandbox_required { SANDBOX_BEST_EFFORT, SANDBOX_STRICT, SANDBOX_NONE };
 enum fsync_mode { FSYNC_ALWAYS, FSYNC_BATCH };
 enum environment { ENV_DEVELOPMENT, ENV_TESTING, ENV_PRODUCTION };
 enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARNING, LOG_ERROR };
+/* Marker names of mask redaction: akios's (Presidio's entity names, CONTRACTS §8) or AKIOS's
+ * ([EMAIL], [PHONE_US], [SSN], ...) for pipelines that expect those. */
+enum redaction_markers { MARKERS_PRESIDIO, MARKERS_AKIOS };
 
 struct akios_config {
         bool sandbox_enabled;
@@ -51,6 +55,11 @@ struct akios_config {
         int log_level;             /* enum log_level */
         int sandbox_required;      /* enum sandbox_required */
         int fsync;                 /* enum fsync_mode */
+        /* Kill-switches (exit 4, a ledger event, the reason in output.json). */
+        long max_tokens_per_run;   /* input + output tokens of a run; 0: no token limit */
+        long workflow_timeout;     /* wall-clock seconds of a whole run */
+        long max_steps_per_run;    /* step attempts a run may start */
+        int redaction_markers;     /* enum redaction_markers */
         /* Accepted from AKIOS configs for compatibility. */
         char *audit_export_format; /* only "json" */
         bool mock_llm;
@@ -58,6 +67,10 @@ struct akios_config {
         struct strv allowed_models;    /* empty: every model */
         json_t *model_prices;      /* {"model": {"input": usd_per_1M, "output": usd_per_1M}};
                                     * an empty object by default, NULL only after config_free */
+
+        /* One line per AKIOS key set to a value that has no effect in akios, with where it
+         * was set ("config.yaml:3:1: 'ui_theme' ..."); the CLI prints them once. */
+        struct strv notices;
 
         /* Where it came from. */
         char *project_dir;         /* absolute; NULL outside a project */

@@ -23,7 +23,9 @@ enum key_flags {
         F_ICASE = 1 << 1,        /* K_ENUM: any letter case (AKIOS writes log_level: INFO) */
         F_COMPAT = 1 << 2,       /* accepted from AKIOS config files for compatibility */
         F_MUST_BE_FALSE = 1 << 3, /* K_BOOL: only false is supported */
-        F_MUST_BE_TRUE = 1 << 4   /* K_BOOL: only true is supported */
+        F_MUST_BE_TRUE = 1 << 4,  /* K_BOOL: only true is supported */
+        F_INERT = 1 << 5         /* no meaning in akios: a value other than the default gets a
+                                  * one-line notice (config_notices) */
 };
 
 struct enum_value {
@@ -40,6 +42,7 @@ struct config_key {
         const struct enum_value *values; /* K_ENUM names; K_STRING: the only accepted values */
         unsigned flags;
         const char *doc;
+        const char *instead;             /* refused AKIOS values: what to use instead */
 };
 
 /* Where a value came from, for messages: "file:line:col: key: ..." or "AKIOS_KEY: ...". */

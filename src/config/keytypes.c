@@ -58,12 +58,12 @@ static void want_integer(const struct config_key *k, char *out, size_t size)
 
 static void want_values(const char *intro, const struct enum_value *v, char *out, size_t size)
 {
-        struct buf b = BUF_INIT(size - 1);
+        struct buf b = BUF_INIT(0);
+        int r = buf_puts(&b, intro);
 
-        (void)buf_puts(&b, intro);
-        for (size_t i = 0; v[i].name; i++)
-                (void)buf_printf(&b, "%s'%s'", i ? ", " : "", v[i].name);
-        snprintf(out, size, "%s", b.data ? b.data : intro);
+        for (size_t i = 0; r == 0 && v[i].name; i++)
+                r = buf_printf(&b, "%s'%s'", i ? ", " : "", v[i].name);
+        snprintf(out, size, "%s", r == 0 && b.data ? b.data : intro);
         buf_free(&b);
 }
 
@@ -208,6 +208,8 @@ static int set_string(struct akios_config *c, const struct config_key *k, const 
 {
         char *s, **field;
 
+        if ((k->flags & F_INERT) && v->type == Y_SCALAR && v->len && yscalar_is_null(v))
+                return 0;       /* AKIOS writes ui_custom_theme: null */
         if (!is_text(v) || v->len == 0 || (k->values && !find_value(k->values, v->str, false)))
                 return fail_want(o, k, v);
         if (k->offset == NOT_STORED)
@@ -554,6 +556,8 @@ static int fail_want(const struct origin *o, const struct config_key *k, const s
         if (n && n->type == Y_SCALAR && !n->plain && config_type_ops[k->type].typed)
                 return fail(o, n, "must be %s, not the quoted string '%.60s' (drop the quotes)",
                             want, n->str);
+        if (n && n->type == Y_SCALAR && !yscalar_is_null(n) && k->instead)
+                return fail(o, n, "must be %s, not '%.60s': %s", want, n->str, k->instead);
         if (n && n->type == Y_SCALAR && !yscalar_is_null(n))
                 return fail(o, n, "must be %s, not '%.60s'", want, n->str);
         return fail(o, n, "must be %s, not %s", want, ynode_kind(n));

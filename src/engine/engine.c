@@ -49,13 +49,14 @@ int engine_cancel_fd(void)
 }
 
 static const char *const categories[] = {
-        [1] = "runtime", [2] = "validation", [3] = "security", [4] = "budget",
-        [5] = "sandbox", [6] = "audit", [7] = "environment",
+        [EXIT_FAIL] = "runtime", [EXIT_USAGE] = "validation", [EXIT_POLICY] = "security",
+        [EXIT_BUDGET] = "budget", [EXIT_SANDBOX] = "sandbox", [EXIT_AUDIT] = "audit",
+        [EXIT_NO_CAGE] = "environment",
 };
 
 static const char *error_category(int code)
 {
-        if (code == 130)
+        if (code == EXIT_INTERRUPTED)
                 return "interrupted";
         return code > 0 && code < (int)ARRAY_SIZE(categories) ? categories[code] : NULL;
 }
@@ -111,7 +112,7 @@ int step_redact(struct step_ctx *ctx, enum redact_site site, const char *in, siz
         if (r < 0) {
                 buf_free(&out);
                 /* Fail closed: nothing passes unredacted. */
-                return step_fail(ctx, 1, -r, "redaction failed (%s); the text was not "
+                return step_fail(ctx, EXIT_FAIL, -r, "redaction failed (%s); the text was not "
                                  "released", strerror(-r));
         }
         ctx->run->redactions += count;
@@ -171,13 +172,13 @@ int step_open_checked(struct step_ctx *ctx, int fd, const char *shown)
         int r = policy_fd_allowed(ctx->run, fd);
 
         if (r == -EPERM)
-                return step_fail(ctx, 3, EPERM, "'%s' is a control file of the project "
+                return step_fail(ctx, EXIT_POLICY, EPERM, "'%s' is a control file of the project "
                                  "(audit/, .env, config.yaml, keys): no agent may reach it",
                                  shown);
         if (r == -EXDEV || r == -ELOOP)
-                return step_fail(ctx, 3, EPERM, "'%s' is outside the project", shown);
+                return step_fail(ctx, EXIT_POLICY, EPERM, "'%s' is outside the project", shown);
         if (r < 0)
-                return step_fail(ctx, 1, -r, "cannot check '%s': %s", shown, strerror(-r));
+                return step_fail(ctx, EXIT_FAIL, -r, "cannot check '%s': %s", shown, strerror(-r));
         return 0;
 }
 
@@ -271,6 +272,12 @@ static int ledger(struct run_state *run, unsigned step, const char *agent, const
         return r;
 }
 
+int engine_ledger(struct run_state *run, unsigned step, const char *agent, const char *action,
+                  const char *outcome, json_t *detail)
+{
+        return ledger(run, step, agent, action, outcome, detail);
+}
+
 int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, json_t *detail)
 {
         return ledger(ctx->run, ctx->step->index, ctx->step->agent->name, action, outcome,
@@ -347,16 +354,9 @@ static int open_layers(struct run_state *run, struct diag *d)
         char dir[PATH_MAX];
         int r;
 
-        r = policy_protect_init(run);
-        if (r < 0) {
-                diag_set(d, NULL, 0, 0, "cannot read the project folder: %s", strerror(-r));
-                return r;
-        }
-        r = secret_set_new(&run->secrets);
-        if (r < 0) {
-                diag_set(d, NULL, 0, 0, "cannot load the known secrets: %s", strerror(-r));
-                return r;
-        }
+        /* The ledger first: opening it may replace or remove its files (temp files, an
+         * interrupted checkpoint), and the protected set is taken by inode afterwards, so a
+         * freed inode reused by a step's file is never mistaken for a control file. */
         if (c->audit_enabled) {
                 if (c->audit_storage_path[0] == '/')
                         snprintf(dir, sizeof(dir), "%s", c->audit_storage_path);
@@ -366,6 +366,16 @@ static int open_layers(struct run_state *run, struct diag *d)
                 r = audit_open(dir, c->fsync, &run->audit, d);
                 if (r < 0)
                         return r;
+        }
+        r = policy_protect_init(run);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot read the project folder: %s", strerror(-r));
+                return r;
+        }
+        r = secret_set_new(&run->secrets);
+        if (r < 0) {
+                diag_set(d, NULL, 0, 0, "cannot load the known secrets: %s", strerror(-r));
+                return r;
         }
         if (c->pii_redaction_enabled || c->pii_redaction_outputs) {
                 uint8_t key[32];
@@ -391,6 +401,8 @@ static int open_layers(struct run_state *run, struct diag *d)
                                  strerror(-r));
                         return r;
                 }
+                pii_redactor_set_akios_markers(run->redactor,
+                                               c->redaction_markers == MARKERS_AKIOS);
         }
         r = budget_new(c, &run->budget);
         if (r < 0)
@@ -442,13 +454,18 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                     json_t **ret_result, json_t **ret_detail, struct step_record *rec)
 {
         json_t *params_src = ynode_to_json(s->parameters), *config_src = ynode_to_json(s->config);
-        int attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1, r = 0;
+        int attempts = (int)s->attempts, r = 0;
         const json_t *outputs = run->outputs_by_number;
         for (int a = 0; a < attempts; a++) {
-                struct step_ctx ctx = { .run = run, .step = s, .exit_code = 1,
+                struct step_ctx ctx = { .run = run, .step = s, .exit_code = EXIT_FAIL,
                                         .detail = json_object() };
                 json_t *result = NULL;
 
+                if (a > 0 && killswitch_wait_retry(run, s, (unsigned)a + 1, rec->error,
+                                                   sizeof(rec->error), &rec->exit_code) < 0) {
+                        json_decref(ctx.detail);
+                        break;  /* interrupted, or the deadline came during the wait */
+                }
                 r = template_json(params_src, outputs, previous, NULL, &ctx.params,
                                   &ctx.err);
                 if (r == 0)
@@ -457,8 +474,8 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 /* Intent before effect: if it cannot be recorded, the action does not run. */
                 if (r == 0 && ledger(run, s->index, s->agent->name, s->action->name, "started",
                                      json_pack("{s:i}", "try", a + 1)) < 0)
-                        r = step_fail(&ctx, 1, EIO, "audit: cannot record the step's intent "
-                                      "(%s); the step was not run",
+                        r = step_fail(&ctx, EXIT_FAIL, EIO, "audit: cannot record the step's "
+                                      "intent (%s); the step was not run",
                                       strerror(-run->ledger_error));
                 else if (r == 0)
                         r = s->action->run(&ctx, &result);
@@ -470,19 +487,19 @@ static int run_step(struct run_state *run, const struct step *s, const json_t *p
                 if (r == 0) {
                         *ret_result = result;
                         *ret_detail = ctx.detail;
-                        rec->exit_code = 0;
+                        rec->exit_code = EXIT_OK;
                         break;
                 }
                 json_decref(result);
-                rec->exit_code = ctx.exit_code ? ctx.exit_code : 1;
+                rec->exit_code = ctx.exit_code ? ctx.exit_code : EXIT_FAIL;
                 redact_message(run, ctx.err.msg[0] ? ctx.err.msg : strerror(-r), rec->error,
                                sizeof(rec->error));
                 json_object_set_new(ctx.detail, "error", json_string(rec->error));
                 json_object_set_new(ctx.detail, "attempt", json_integer(a + 1));
                 ledger(run, s->index, s->agent->name, s->action->name,
-                       rec->exit_code == 3 ? "denied" : "failure", ctx.detail);
+                       rec->exit_code == EXIT_POLICY ? "denied" : "failure", ctx.detail);
                 /* Policy, budget and cage verdicts are final: no retry. */
-                if (rec->exit_code >= 3 || engine_interrupted() || run->ledger_failed)
+                if (rec->exit_code >= EXIT_POLICY || engine_interrupted() || run->ledger_failed)
                         break;
         }
         json_decref(params_src);
@@ -564,47 +581,41 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
         double t0 = monotonic_ms();
         int code = 0, r;
         const char *status = "completed";
-        uint8_t digest[32];
         char hex[65];
-        struct buf wfb = BUF_INIT(WORKFLOW_MAX_BYTES);
 
         rfc3339_now(started);
         run.project_dir = strdup(cfg->project_dir);
         r = run.project_dir ? make_run_dir(&run) : -ENOMEM;
         if (r < 0) {
                 diag_set(d, NULL, 0, 0, "cannot create the run folder: %s", strerror(-r));
-                code = 1;
+                code = EXIT_FAIL;
                 status = "failed";
                 goto done;
         }
         r = open_layers(&run, d);
         if (r < 0) {
-                code = r == -EBADMSG ? 6 : 1;
+                code = r == -EBADMSG ? EXIT_AUDIT : EXIT_FAIL;
                 status = "failed";
                 goto done;
         }
         r = check_strict_cage(&run, d);
         if (r < 0) {
-                code = 7;
+                code = EXIT_NO_CAGE;
                 status = "failed";
                 ledger(&run, 0, "engine", "cage_check", "denied",
                        json_pack("{s:s}", "reason", d->msg));
                 goto done;
         }
         install_signals(&old_int, &old_term);
-        hex[0] = '\0';
-        if (read_file_capped(wf->path, WORKFLOW_MAX_BYTES, &wfb) == 0) {
-                sha256(wfb.data, wfb.len, digest);
-                hex_encode(digest, 32, hex);
-        }
-        buf_free(&wfb);
+        killswitch_start(&run);
+        hex_encode(wf->sha256, 32, hex);
         if (ledger(&run, 0, "engine", "run_start", "started",
                    json_pack("{s:s,s:s,s:I,s:s}", "workflow", wf->name, "workflow_sha256", hex,
                              "steps", (json_int_t)wf->n_steps, "akios_version",
                              AKIOS_VERSION)) < 0) {
                 diag_set(d, NULL, 0, 0, "audit: cannot record the run's start (%s); no step "
                          "was run", strerror(-run.ledger_error));
-                code = 1;
+                code = EXIT_FAIL;
                 status = "failed";
                 goto restore;
         }
@@ -616,13 +627,18 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 double ts = monotonic_ms();
 
                 if (engine_interrupted()) {
-                        code = 130;
+                        code = EXIT_INTERRUPTED;
                         status = "interrupted";
                         break;
                 }
                 if (o->progress)
                         o->progress(o->userdata, STEP_START, s, wf->n_steps, NULL,
                                     monotonic_ms() - t0, run.cost_usd);
+                if (killswitch_before_step(&run, s, d) < 0) {
+                        code = 4;
+                        status = killswitch_status(&run);
+                        break;
+                }
                 if (s->cond) {
                         if (!cond_eval(s->cond, run.outputs_by_number, previous)) {
                                 rec.status = "skipped";
@@ -633,6 +649,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         }
                 }
                 r = run_step(&run, s, previous, &result, &detail, &rec);
+                killswitch_after_step(&run, s);
                 rec.ms = monotonic_ms() - ts;
                 if (r == 0) {
                         json_object_set_new(detail, "duration_us",
@@ -644,7 +661,7 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                         /* Its outcome (or intent) is not on the record: the run stops here and
                          * does not claim success. */
                         rec.status = "failed";
-                        code = 1;
+                        code = EXIT_FAIL;
                         status = "failed";
                         snprintf(rec.error, sizeof(rec.error), "audit: cannot record event: "
                                  "%s; the run stopped", strerror(-run.ledger_error));
@@ -653,15 +670,15 @@ int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                 } else if (r == 0) {
                 } else if (engine_interrupted()) {
                         rec.status = "interrupted";
-                        code = 130;
+                        code = EXIT_INTERRUPTED;
                         status = "interrupted";
-                } else if (s->on_error == ON_ERROR_SKIP && rec.exit_code < 3) {
+                } else if (s->on_error == ON_ERROR_SKIP && rec.exit_code < EXIT_POLICY) {
                         rec.status = "failed_skipped";
                         result = skipped_result(rec.error);
                 } else {
                         rec.status = "failed";
                         code = rec.exit_code;
-                        status = code == 4 ? "budget_exceeded" : "failed";
+                        status = code == EXIT_BUDGET ? killswitch_status(&run) : "failed";
                         diag_set(d, NULL, 0, 0, "step %ld (%s.%s): %s", s->number,
                                  s->agent->name, s->action->name, rec.error);
                 }
@@ -681,7 +698,7 @@ record:
                 if (code)
                         break;
         }
-        if (code == 130 && !d->msg[0])
+        if (code == EXIT_INTERRUPTED && !d->msg[0])
                 diag_set(d, NULL, 0, 0, "interrupted by signal %d; the run stopped and its "
                          "record was written", (int)interrupted);
 restore:
@@ -722,6 +739,8 @@ done:
                 json_object_set_new(summary, "workflow",
                                     redact_detail(&run, json_string(wf->name)));
                 json_object_set_new(summary, "steps_total", json_integer((json_int_t)wf->n_steps));
+                json_object_set_new(summary, "kill_switch", killswitch_json(&run));
+                akios_output_add(&run, summary);
         }
         if (run.run_dir && summary) {
                 if (!run.ledger_failed &&
@@ -731,11 +750,24 @@ done:
                                      (json_int_t)run.tokens_out, "cost_microusd",
                                      (json_int_t)(run.cost_usd * 1e6 + 0.5),
                                      "redactions", (json_int_t)run.redactions)) < 0 && !code) {
-                        code = 1;
+                        code = EXIT_FAIL;
                         diag_set(d, NULL, 0, 0, "audit: cannot record the run's end (%s); the "
                                  "run is not complete on the record",
                                  strerror(-run.ledger_error));
                 }
+        }
+        if (run.audit) {
+                /* Sign, and write the run's Merkle proof beside its output.json, before that
+                 * file: a ledger that could not be signed is not a completed run. */
+                r = audit_seal(run.audit, run.run_id, run.run_dir ? run.run_dir_fd : -1,
+                               "audit-proof.json");
+                if (r < 0 && !code) {
+                        diag_set(d, NULL, 0, 0, "audit: cannot sign the ledger and write "
+                                 "audit-proof.json: %s", strerror(-r));
+                        code = r == -EBADMSG ? EXIT_AUDIT : EXIT_FAIL;
+                }
+        }
+        if (run.run_dir && summary) {
                 if (code) {
                         json_object_set_new(summary, "status", json_string(status[0] &&
                                             !streq(status, "completed") ? status : "failed"));
@@ -747,18 +779,14 @@ done:
                 r = write_output_json(&run, summary);
                 if (r < 0 && !code) {
                         diag_set(d, NULL, 0, 0, "cannot write output.json: %s", strerror(-r));
-                        code = 1;
+                        code = EXIT_FAIL;
+                        /* The caller reports from the summary: it must not say completed. */
+                        json_object_set_new(summary, "status", json_string("failed"));
+                        json_object_set_new(summary, "exit_code", json_integer(code));
+                        json_object_set_new(summary, "error", json_string(d->msg));
                 }
         }
-        if (run.audit) {
-                r = audit_checkpoint(run.audit);
-                if (r < 0 && !code) {
-                        diag_set(d, NULL, 0, 0, "cannot close the audit ledger: %s",
-                                 strerror(-r));
-                        code = 6;
-                }
-                audit_close(run.audit);
-        }
+        audit_close(run.audit);
         pii_redactor_free(run.redactor);
         secret_set_free(run.secrets);
         budget_free(run.budget);

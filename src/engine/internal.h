@@ -51,6 +51,11 @@ struct run_state {
         size_t n_protected;
         /* Redaction: the known secrets (always scrubbed). */
         struct secret_set *secrets;
+        /* Kill-switches (killswitch.c): the run's clock, its deadline, steps started. */
+        double started_ms, deadline_ms;
+        unsigned long steps_started;
+        const char *tripped;    /* the switch that ended the run, or NULL */
+        bool tripped_in_flight; /* a step was stopped at the deadline (event not yet written) */
         bool ledger_failed;     /* an event could not be made durable: the run stops */
         int ledger_error;       /* its -errno */
 };
@@ -62,6 +67,25 @@ size_t secret_set_size(const struct secret_set *s);
 int secret_scrub(const struct secret_set *s, const char *in, size_t len, struct buf *out,
                  size_t *ret_count);
 bool secret_contains(const struct secret_set *s, const char *in, size_t len);
+
+/* engine.c: one ledger event (detail is stolen); see ledger() there. */
+int engine_ledger(struct run_state *run, unsigned step, const char *agent, const char *action,
+                  const char *outcome, json_t *detail);
+
+/* killswitch.c: workflow_timeout and max_steps_per_run. before_step: 0, or -ECANCELED with
+ * the reason in d and the event written (exit 4). */
+void killswitch_start(struct run_state *run);
+int killswitch_before_step(struct run_state *run, const struct step *s, struct diag *d);
+void killswitch_after_step(struct run_state *run, const struct step *s);
+/* Wait the step's backoff before try `next`: 0, or -EINTR (signal) / -ETIMEDOUT (the
+ * deadline: *exit_code becomes 4 and err says why). */
+int killswitch_wait_retry(struct run_state *run, const struct step *s, unsigned next, char *err,
+                          size_t size, int *exit_code);
+const char *killswitch_status(const struct run_state *run);
+json_t *killswitch_json(const struct run_state *run);
+
+/* akios-output.c: AKIOS's output.json fields, added to the finished summary. */
+void akios_output_add(const struct run_state *run, json_t *summary);
 
 /* policy.c */
 int policy_protect_init(struct run_state *run);

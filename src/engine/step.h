@@ -84,6 +84,11 @@ int step_fail(struct step_ctx *ctx, int exit_code, int err, const char *fmt, ...
 /* 5 ledger: record an extra decision of this step (e.g. a policy denial). detail is stolen.
  * A failure to record is returned (the caller must not go on with the side effect). */
 int step_audit(struct step_ctx *ctx, const char *action, const char *outcome, json_t *detail);
+/* Milliseconds left before workflow_timeout (LONG_MAX: no deadline, 0: passed). Agents
+ * clamp their own timeouts to it; when it runs out in flight they fail with
+ * step_fail_timeout() (exit 4, the kill-switch recorded). */
+long step_time_left_ms(const struct step_ctx *ctx);
+int step_fail_timeout(struct step_ctx *ctx);
 /* true once SIGINT/SIGTERM arrived: long actions stop and fail (within a second). */
 bool engine_interrupted(void);
 /* Readable once SIGINT/SIGTERM arrived (a pipe; poll it, never read it): for actions that

@@ -50,6 +50,10 @@ static int anthropic_body(const struct llm_request *req, json_t **ret)
         if (b && system.len)
                 json_object_set_new(b, "system", json_string(system.data));
         buf_free(&system);
+        if (b && (r = llm_sampling_apply(req, b)) < 0) {
+                json_decref(b);
+                return r;
+        }
         if (!b)
                 return r < 0 ? r : -ENOMEM;
         *ret = b;

@@ -56,6 +56,10 @@ static int gemini_body(const struct llm_request *req, json_t **ret)
                 json_object_set_new(b, "systemInstruction", json_pack("{s:O}", "parts", system));
         json_decref(contents);
         json_decref(system);
+        if (b && (r = llm_sampling_apply(req, json_object_get(b, "generationConfig"))) < 0) {
+                json_decref(b);
+                return r;
+        }
         if (!b)
                 return r < 0 ? r : -ENOMEM;
         *ret = b;

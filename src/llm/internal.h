@@ -72,6 +72,10 @@ long json_long(const json_t *o, const char *key);
  * take them; NULL when out of memory. */
 json_t *llm_messages_json(const struct llm_request *req);
 
+/* sampling.c: add req->sampling to obj under the provider's names (-EOPNOTSUPP for an
+ * option the provider does not take: never dropped). */
+int llm_sampling_apply(const struct llm_request *req, json_t *obj);
+
 /* transport.c: POST body to url with retries; feeds 2xx bytes to the framing and the
  * format's on_event. `secret` (may be NULL) is scrubbed from error messages. */
 int llm_transport_post(struct llm_call *c, const char *url, struct curl_slist *headers,

@@ -56,6 +56,9 @@ struct llm_request {
         size_t n_messages;
         long max_tokens;
         double temperature;
+        /* top_p, frequency_penalty, presence_penalty, stop, seed as the workflow gave them
+         * (checked with llm_sampling_check); NULL: none. Sent under the provider's names. */
+        const json_t *sampling;
         bool stream;
         llm_delta_fn on_delta;          /* may be NULL */
         llm_poll_fn poll;               /* may be NULL */
@@ -107,6 +110,14 @@ void llm_response_free(struct llm_response *r);
 /* The endpoint a provider would call (for the ledger and policy messages), from the
  * environment: e.g. "https://api.openai.com/v1/chat/completions". */
 int llm_endpoint(const char *provider, const char *model, bool stream, char *out, size_t size);
+
+/* Sampling options (sampling.c). llm_sampling_is_option: one of top_p, frequency_penalty,
+ * presence_penalty, stop, seed. llm_sampling_check: 0 when `provider` (NULL: any) takes the
+ * option and v (NULL: not checked) is a valid value; -EOPNOTSUPP (provider does not take it)
+ * or -EINVAL (bad value) with `why` filled. */
+bool llm_sampling_is_option(const char *name);
+int llm_sampling_check(const char *provider, const char *name, const json_t *v, char *why,
+                       size_t size);
 
 /* The mock provider, exposed for tests. */
 int llm_mock_complete(const struct llm_request *req, struct llm_response *resp,

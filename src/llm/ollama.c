@@ -21,6 +21,7 @@ static int ollama_headers(struct curl_slist **h, const char *key)
 static int ollama_body(const struct llm_request *req, json_t **ret)
 {
         json_t *msgs = llm_messages_json(req), *b;
+        int r;
 
         if (!msgs)
                 return -ENOMEM;
@@ -29,6 +30,11 @@ static int ollama_body(const struct llm_request *req, json_t **ret)
                       (json_int_t)req->max_tokens, "temperature", req->temperature);
         if (!b)
                 return -ENOMEM;
+        r = llm_sampling_apply(req, json_object_get(b, "options"));
+        if (r < 0) {
+                json_decref(b);
+                return r;
+        }
         *ret = b;
         return 0;
 }

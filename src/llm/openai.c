@@ -29,6 +29,7 @@ static int openai_body(const struct llm_request *req, json_t **ret)
 {
         json_t *msgs = llm_messages_json(req), *b;
         bool openai = streq(req->provider, "openai");
+        int r;
 
         if (!msgs)
                 return -ENOMEM;
@@ -41,6 +42,11 @@ static int openai_body(const struct llm_request *req, json_t **ret)
                             json_integer(req->max_tokens));
         if (req->stream && !streq(req->provider, "mistral"))
                 json_object_set_new(b, "stream_options", json_pack("{s:b}", "include_usage", 1));
+        r = llm_sampling_apply(req, b);
+        if (r < 0) {
+                json_decref(b);
+                return r;
+        }
         *ret = b;
         return 0;
 }

@@ -148,8 +148,12 @@ static size_t write_cb(char *p, size_t size, size_t nmemb, void *ud)
                 return 0;
         }
         if (x->status < 200 || x->status > 299) {
-                if (x->errbody.len + n <= LLM_MAX_ERROR_BODY)
-                        (void)buf_append(&x->errbody, p, n);
+                if (x->errbody.len + n <= LLM_MAX_ERROR_BODY &&
+                    buf_append(&x->errbody, p, n) < 0) {
+                        x->err = llm_call_fail(x->c, -ENOMEM, "out of memory reading the "
+                                               "error response");
+                        return 0;
+                }
                 return n;
         }
         r = frame_feed(x->c, p, n);

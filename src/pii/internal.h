@@ -46,6 +46,7 @@ struct pii_redactor {
         size_t n_found, cap_found;
 
         uint64_t counts[_T_MAX];
+        bool akios_markers;      /* redaction_markers: akios (akios-markers.c) */
 };
 
 /* scan.c */

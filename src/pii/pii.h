@@ -61,6 +61,11 @@ int pii_redactor_new(int strategy, const uint8_t *key, size_t key_len, struct pi
 int pii_redactor_new_engine(int strategy, const uint8_t *key, size_t key_len,
                             enum pii_engine engine, struct pii_redactor **ret);
 void pii_redactor_free(struct pii_redactor *r);
+/* redaction_markers: akios: markers (mask, hash) use AKIOS's names ([EMAIL], [PHONE_US],
+ * [SSN], ...) where AKIOS had the type; types, counts and findings keep akios's names. */
+void pii_redactor_set_akios_markers(struct pii_redactor *r, bool on);
+/* The marker name the redactor writes for a type. */
+const char *pii_marker_name(const struct pii_redactor *r, unsigned type);
 DEFINE_CLEANUP_FUNC(struct pii_redactor, pii_redactor_free);
 /* "hyperscan+pcre2" or "pcre2". */
 const char *pii_redactor_engine(const struct pii_redactor *r);

@@ -176,7 +176,7 @@ int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, co
                           (size_t)(f->end - f->start), mac, &mlen))
                         return -ENOKEY;
                 hex_encode(mac, 6, hex);
-                n = snprintf(tag, sizeof(tag), "[%s:%s]", t->name, hex);
+                n = snprintf(tag, sizeof(tag), "[%s:%s]", pii_marker_name(r, f->type), hex);
                 return emit(userdata, tag, (size_t)n);
         }
         case REDACT_PARTIAL:
@@ -191,7 +191,7 @@ int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, co
         default:
                 break;
         }
-        n = snprintf(tag, sizeof(tag), "[%s]", t->name);
+        n = snprintf(tag, sizeof(tag), "[%s]", pii_marker_name(r, f->type));
         return emit(userdata, tag, (size_t)n);
 }
 

@@ -10,7 +10,9 @@
  */
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "report/report.h"
 
@@ -32,6 +34,41 @@ int report_html_escape(struct buf *out, const char *s)
         return r;
 }
 
+/* The page being written. Appends are sticky: after the first failure (the cap, or memory)
+ * nothing more is appended and report_html() returns that error, so a report with a part
+ * missing is never handed back as complete. */
+struct html {
+        struct buf *out;
+        int err;
+};
+
+static void put(struct html *b, const char *s)
+{
+        if (b->err == 0)
+                b->err = buf_puts(b->out, s);
+}
+
+static void putch(struct html *b, char c)
+{
+        if (b->err == 0)
+                b->err = buf_putc(b->out, c);
+}
+
+_printf_(2, 3) static void putf(struct html *b, const char *fmt, ...)
+{
+        va_list ap;
+        char *s = NULL;
+        int n;
+
+        if (b->err)
+                return;
+        va_start(ap, fmt);
+        n = vasprintf(&s, fmt, ap);
+        va_end(ap);
+        b->err = n < 0 ? -ENOMEM : buf_append(b->out, s, (size_t)n);
+        free(s);
+}
+
 static const char *jstr(const json_t *o, const char *key)
 {
         return json_string_value(json_object_get(o, key));
@@ -43,9 +80,10 @@ static double jnum(const json_t *o, const char *key)
 }
 
 /* Escaped text; "-" when NULL or empty. */
-static void esc(struct buf *b, const char *s)
+static void esc(struct html *b, const char *s)
 {
-        report_html_escape(b, s && *s ? s : "-");
+        if (b->err == 0)
+                b->err = report_html_escape(b->out, s && *s ? s : "-");
 }
 
 static const struct {
@@ -65,29 +103,29 @@ static const char *color_of(const char *status)
         return "#546e7a";
 }
 
-static void svg_open(struct buf *b, int h, const char *label)
+static void svg_open(struct html *b, int h, const char *label)
 {
-        buf_printf(b, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+        putf(b, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
                       "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
                    W, h, W, h);
         esc(b, label);
-        buf_puts(b, "\">\n");
+        put(b, "\">\n");
 }
 
-static void svg_text(struct buf *b, double x, double y, const char *anchor, const char *s)
+static void svg_text(struct html *b, double x, double y, const char *anchor, const char *s)
 {
-        buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor);
+        putf(b, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, y, anchor);
         esc(b, s);
-        buf_puts(b, "</text>\n");
+        put(b, "</text>\n");
 }
 
-static void svg_bar(struct buf *b, double x, double y, double w, double h, const char *color,
+static void svg_bar(struct html *b, double x, double y, double w, double h, const char *color,
                     const char *tip)
 {
-        buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
+        putf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
                       "<title>", x, y, MAX(w, 2.0), h, color);
         esc(b, tip);
-        buf_puts(b, "</title></rect>\n");
+        put(b, "</title></rect>\n");
 }
 
 /* "agent.action" and "step N" labels. */
@@ -99,7 +137,7 @@ static void step_label(const json_t *s, char *out, size_t size)
 
 /* Gantt chart of one run: steps ran one after the other, so each starts where the last
  * ended. */
-static void chart_timeline(struct buf *b, const json_t *run)
+static void chart_timeline(struct html *b, const json_t *run)
 {
         const json_t *steps = json_object_get(run, "steps"), *s;
         const double x0 = 190, span = W - x0 - 90;
@@ -110,7 +148,7 @@ static void chart_timeline(struct buf *b, const json_t *run)
         json_array_foreach(steps, i, s)
                 total += jnum(s, "duration_ms");
         if (n == 0) {
-                buf_puts(b, "<p class=\"muted\">This run recorded no steps.</p>\n");
+                put(b, "<p class=\"muted\">This run recorded no steps.</p>\n");
                 return;
         }
         svg_open(b, (int)(30 + 26 * n), "timeline of the latest run: one bar per step");
@@ -128,15 +166,15 @@ static void chart_timeline(struct buf *b, const json_t *run)
                 svg_text(b, MIN(x + MAX(w, 2.0) + 6, W - 84), y + 14, "start", label);
                 at += d;
         }
-        buf_printf(b, "<line x1=\"%.0f\" y1=\"%zu\" x2=\"%.0f\" y2=\"%zu\" class=\"axis\"/>\n",
+        putf(b, "<line x1=\"%.0f\" y1=\"%zu\" x2=\"%.0f\" y2=\"%zu\" class=\"axis\"/>\n",
                    x0, 10 + 26 * n, x0 + span, 10 + 26 * n);
         snprintf(label, sizeof(label), "0 ms .. %.3f ms", total);
         svg_text(b, x0, (double)(24 + 26 * n), "start", label);
-        buf_puts(b, "</svg>\n");
+        put(b, "</svg>\n");
 }
 
 /* Recent runs, oldest on the left: bar height = duration, colour = outcome. */
-static void chart_runs(struct buf *b, const json_t *runs)
+static void chart_runs(struct html *b, const json_t *runs)
 {
         size_t n = json_array_size(runs), i;
         const double h = 150, base = 170, slot = (W - 90.0) / (double)MAX(n, (size_t)1);
@@ -161,15 +199,15 @@ static void chart_runs(struct buf *b, const json_t *runs)
                 snprintf(tip, sizeof(tip), "%zu", i + 1);
                 svg_text(b, 70 + slot * ((double)i + 0.5), base + 16, "middle", tip);
         }
-        buf_printf(b, "<line x1=\"70\" y1=\"%.0f\" x2=\"%d\" y2=\"%.0f\" class=\"axis\"/>\n",
+        putf(b, "<line x1=\"70\" y1=\"%.0f\" x2=\"%d\" y2=\"%.0f\" class=\"axis\"/>\n",
                    base, W - 20, base);
         snprintf(tip, sizeof(tip), "%.1f ms", max);
         svg_text(b, 66, base - h + 4, "end", tip);
-        buf_puts(b, "</svg>\n");
+        put(b, "</svg>\n");
 }
 
 /* Cost of each step of the latest run against the per-run budget (the dashed line). */
-static void chart_cost(struct buf *b, const json_t *run, double budget)
+static void chart_cost(struct html *b, const json_t *run, double budget)
 {
         const json_t *steps = json_object_get(run, "steps"), *s;
         const double x0 = 190, span = W - x0 - 110;
@@ -196,7 +234,7 @@ static void chart_cost(struct buf *b, const json_t *run, double budget)
                          total + c);
                 svg_text(b, x0 - 8, y + 14, "end", label);
                 /* Light bar: spend before this step; strong bar: this step's cost. */
-                buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
+                putf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"18\" "
                               "fill=\"#cfd8dc\"/>\n", x0, y, total / scale * span);
                 svg_bar(b, x0 + total / scale * span, y, c / scale * span, 18, "#1565c0", tip);
                 snprintf(label, sizeof(label), "$%.6f", c);
@@ -207,17 +245,17 @@ static void chart_cost(struct buf *b, const json_t *run, double budget)
         if (budget > 0) {
                 double bx = x0 + budget / scale * span;
 
-                buf_printf(b, "<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%.1f\" "
+                putf(b, "<line x1=\"%.1f\" y1=\"4\" x2=\"%.1f\" y2=\"%.1f\" "
                               "class=\"budget\"/>\n", bx, bx, y);
                 snprintf(label, sizeof(label), "budget $%.2f", budget);
                 svg_text(b, bx, y + 16, "end", label);
         }
         snprintf(label, sizeof(label), "spent $%.6f", total);
         svg_text(b, x0, y + 16, "start", label);
-        buf_puts(b, "</svg>\n");
+        put(b, "</svg>\n");
 }
 
-static void chart_redactions(struct buf *b, const json_t *by_type)
+static void chart_redactions(struct html *b, const json_t *by_type)
 {
         const double x0 = 220, span = W - x0 - 70;
         size_t n = json_object_size(by_type), i = 0;
@@ -227,7 +265,7 @@ static void chart_redactions(struct buf *b, const json_t *by_type)
         char label[64];
 
         if (n == 0) {
-                buf_puts(b, "<p class=\"muted\">No PII or secret was redacted in these runs.</p>\n");
+                put(b, "<p class=\"muted\">No PII or secret was redacted in these runs.</p>\n");
                 return;
         }
         json_object_foreach((json_t *)by_type, k, v)
@@ -241,158 +279,158 @@ static void chart_redactions(struct buf *b, const json_t *by_type)
                 snprintf(label, sizeof(label), "%.0f", c);
                 svg_text(b, x0 + (max > 0 ? c / max * span : 0) + 8, y + 14, "start", label);
         }
-        buf_puts(b, "</svg>\n");
+        put(b, "</svg>\n");
 }
 
-static void cell(struct buf *b, const char *s)
+static void cell(struct html *b, const char *s)
 {
-        buf_puts(b, "<td>");
+        put(b, "<td>");
         esc(b, s);
-        buf_puts(b, "</td>");
+        put(b, "</td>");
 }
 
-static void runs_table(struct buf *b, const json_t *runs)
+static void runs_table(struct html *b, const json_t *runs)
 {
         const json_t *r;
         size_t i;
         char tmp[64];
 
-        buf_puts(b, "<table><tr><th>#</th><th>run</th><th>workflow</th><th>outcome</th>"
+        put(b, "<table><tr><th>#</th><th>run</th><th>workflow</th><th>outcome</th>"
                     "<th>exit</th><th>steps</th><th>duration</th><th>cost</th>"
                     "<th>redactions</th><th>error</th></tr>\n");
         json_array_foreach(runs, i, r) {
-                buf_printf(b, "<tr><td>%zu</td>", json_array_size(runs) - i);
+                putf(b, "<tr><td>%zu</td>", json_array_size(runs) - i);
                 cell(b, jstr(r, "run_id"));
                 cell(b, jstr(r, "workflow"));
-                buf_printf(b, "<td><span class=\"dot\" style=\"background:%s\"></span>",
+                putf(b, "<td><span class=\"dot\" style=\"background:%s\"></span>",
                            color_of(jstr(r, "status")));
                 esc(b, jstr(r, "status"));
-                buf_printf(b, "</td><td>%lld</td><td>%zu</td>", (long long)jnum(r, "exit_code"),
+                putf(b, "</td><td>%lld</td><td>%zu</td>", (long long)jnum(r, "exit_code"),
                            json_array_size(json_object_get(r, "steps")));
                 snprintf(tmp, sizeof(tmp), "%.1f ms", jnum(r, "duration_ms"));
                 cell(b, tmp);
                 snprintf(tmp, sizeof(tmp), "$%.4f", jnum(r, "total_cost"));
                 cell(b, tmp);
-                buf_printf(b, "<td>%lld</td>", (long long)jnum(r, "pii_redaction_count"));
+                putf(b, "<td>%lld</td>", (long long)jnum(r, "pii_redaction_count"));
                 cell(b, jstr(r, "error"));
-                buf_puts(b, "</tr>\n");
+                put(b, "</tr>\n");
         }
-        buf_puts(b, "</table>\n");
+        put(b, "</table>\n");
 }
 
-static void cage_table(struct buf *b, const json_t *cage)
+static void cage_table(struct html *b, const json_t *cage)
 {
         const json_t *layers = json_object_get(cage, "layers"), *cg;
         const char *k;
         json_t *v;
 
-        buf_puts(b, "<p>sandbox_enabled: <b>");
-        buf_puts(b, json_is_true(json_object_get(cage, "sandbox_enabled")) ? "true" : "false");
-        buf_puts(b, "</b>, sandbox_required: <b>");
+        put(b, "<p>sandbox_enabled: <b>");
+        put(b, json_is_true(json_object_get(cage, "sandbox_enabled")) ? "true" : "false");
+        put(b, "</b>, sandbox_required: <b>");
         esc(b, jstr(cage, "sandbox_required"));
-        buf_puts(b, "</b>. What the kernel of the host that wrote this report offers:</p>\n");
+        put(b, "</b>. What the kernel of the host that wrote this report offers:</p>\n");
         if (!layers)
                 return;
-        buf_puts(b, "<table><tr><th>layer</th><th>state</th><th>detail</th><th>fix</th></tr>\n");
+        put(b, "<table><tr><th>layer</th><th>state</th><th>detail</th><th>fix</th></tr>\n");
         json_object_foreach((json_t *)layers, k, v) {
                 bool on = json_is_true(json_object_get(v, "available"));
 
-                buf_puts(b, "<tr>");
+                put(b, "<tr>");
                 cell(b, k);
-                buf_printf(b, "<td class=\"%s\">%s</td>", on ? "pass" : "warn",
+                putf(b, "<td class=\"%s\">%s</td>", on ? "pass" : "warn",
                            on ? "ACTIVE" : "MISSING");
                 cell(b, jstr(v, "reason"));
                 cell(b, jstr(v, "fix"));
-                buf_puts(b, "</tr>\n");
+                put(b, "</tr>\n");
         }
         cg = json_object_get(cage, "cgroup");
         if (cg) {
                 bool on = json_is_true(json_object_get(cg, "available"));
 
-                buf_puts(b, "<tr><td>cgroup ");
+                put(b, "<tr><td>cgroup ");
                 esc(b, jstr(cg, "version"));
-                buf_printf(b, "</td><td class=\"%s\">%s</td>", on ? "pass" : "warn",
+                putf(b, "</td><td class=\"%s\">%s</td>", on ? "pass" : "warn",
                            on ? "ACTIVE" : "MISSING");
                 cell(b, jstr(cg, "reason"));
                 cell(b, jstr(cg, "fix"));
-                buf_puts(b, "</tr>\n");
+                put(b, "</tr>\n");
         }
-        buf_puts(b, "</table>\n");
+        put(b, "</table>\n");
 }
 
-static void denials_table(struct buf *b, const json_t *doc)
+static void denials_table(struct html *b, const json_t *doc)
 {
         const json_t *denials = json_object_get(doc, "denials"), *d;
         size_t i;
         char tmp[32];
 
         if (json_array_size(denials) == 0) {
-                buf_puts(b, "<p class=\"muted\">The ledger records no policy or budget denial.</p>\n");
+                put(b, "<p class=\"muted\">The ledger records no policy or budget denial.</p>\n");
                 return;
         }
-        buf_printf(b, "<p>%lld denied events in the ledger (first %zu listed).</p>\n",
+        putf(b, "<p>%lld denied events in the ledger (first %zu listed).</p>\n",
                    (long long)jnum(json_object_get(doc, "ledger"), "denials_total"),
                    json_array_size(denials));
-        buf_puts(b, "<table><tr><th>seq</th><th>time</th><th>run</th><th>step</th>"
+        put(b, "<table><tr><th>seq</th><th>time</th><th>run</th><th>step</th>"
                     "<th>agent.action</th><th>reason</th></tr>\n");
         json_array_foreach(denials, i, d) {
-                buf_printf(b, "<tr><td>%lld</td>", (long long)jnum(d, "seq"));
+                putf(b, "<tr><td>%lld</td>", (long long)jnum(d, "seq"));
                 cell(b, jstr(d, "ts"));
                 cell(b, jstr(d, "run_id"));
                 snprintf(tmp, sizeof(tmp), "%lld", (long long)jnum(d, "step"));
                 cell(b, tmp);
-                buf_puts(b, "<td>");
+                put(b, "<td>");
                 esc(b, jstr(d, "agent"));
-                buf_putc(b, '.');
+                putch(b, '.');
                 esc(b, jstr(d, "action"));
-                buf_puts(b, "</td>");
+                put(b, "</td>");
                 cell(b, jstr(d, "reason"));
-                buf_puts(b, "</tr>\n");
+                put(b, "</tr>\n");
         }
-        buf_puts(b, "</table>\n");
+        put(b, "</table>\n");
 }
 
-static void ledger_section(struct buf *b, const json_t *doc)
+static void ledger_section(struct html *b, const json_t *doc)
 {
         const json_t *l = json_object_get(doc, "ledger");
         const json_t *cp = json_object_get(l, "checkpoint"), *v = json_object_get(l, "verify");
 
-        buf_printf(b, "<p>%lld events, %lld bytes in <code>", (long long)jnum(l, "events"),
+        putf(b, "<p>%lld events, %lld bytes in <code>", (long long)jnum(l, "events"),
                    (long long)jnum(l, "bytes"));
         esc(b, jstr(l, "dir"));
-        buf_puts(b, "/ledger.jsonl</code>.</p>\n");
+        put(b, "/ledger.jsonl</code>.</p>\n");
         if (json_is_object(cp)) {
-                buf_puts(b, "<table><tr><th>origin</th>");
+                put(b, "<table><tr><th>origin</th>");
                 cell(b, jstr(cp, "origin"));
-                buf_printf(b, "</tr><tr><th>tree size</th><td>%lld</td></tr><tr><th>root "
+                putf(b, "</tr><tr><th>tree size</th><td>%lld</td></tr><tr><th>root "
                               "(hex)</th><td><code>", (long long)jnum(cp, "size"));
                 esc(b, jstr(cp, "root_hex"));
-                buf_puts(b, "</code></td></tr></table>\n<p>Latest signed checkpoint "
+                put(b, "</code></td></tr></table>\n<p>Latest signed checkpoint "
                             "(C2SP signed note):</p><pre>");
                 esc(b, jstr(cp, "note"));
-                buf_puts(b, "</pre>\n");
+                put(b, "</pre>\n");
         } else {
-                buf_puts(b, "<p class=\"warn\">No signed checkpoint yet.</p>\n");
+                put(b, "<p class=\"warn\">No signed checkpoint yet.</p>\n");
         }
         if (json_is_object(v)) {
                 bool ok = json_is_true(json_object_get(v, "verified"));
 
-                buf_printf(b, "<p>Verification when this report was written: <b class=\"%s\">%s"
+                putf(b, "<p>Verification when this report was written: <b class=\"%s\">%s"
                               "</b>", ok ? "pass" : "fail", ok ? "VERIFIED" : "FAILED");
                 if (!ok) {
-                        buf_puts(b, " (");
+                        put(b, " (");
                         esc(b, jstr(v, "reason"));
-                        buf_puts(b, ")");
+                        put(b, ")");
                 }
-                buf_printf(b, "; %lld events, %lld signed, %lld in an unsigned tail.</p>\n",
+                putf(b, "; %lld events, %lld signed, %lld in an unsigned tail.</p>\n",
                            (long long)jnum(v, "events"), (long long)jnum(v, "tree_size"),
                            (long long)jnum(v, "unsigned_tail"));
         }
-        buf_puts(b, "<h3>How to verify</h3>\n<p>In the project folder, run:</p><pre>cd ");
+        put(b, "<h3>How to verify</h3>\n<p>In the project folder, run:</p><pre>cd ");
         esc(b, jstr(json_object_get(doc, "project"), "dir"));
-        buf_puts(b, "\n");
+        put(b, "\n");
         esc(b, jstr(l, "verify_command"));
-        buf_puts(b, "</pre>\n<p>It re-hashes every event into the RFC 6962 Merkle tree, checks "
+        put(b, "</pre>\n<p>It re-hashes every event into the RFC 6962 Merkle tree, checks "
                     "that the root of the first <i>tree size</i> events equals the root above, "
                     "that the checkpoint's Ed25519 signature verifies with "
                     "<code>audit/key.pub</code>, and that every earlier checkpoint in "
@@ -418,21 +456,21 @@ static const char css[] =
         "border-radius:6px;padding:8px 12px;min-width:120px}.card b{display:block;"
         "font-size:20px}\n";
 
-static void card(struct buf *b, const char *title, const char *value)
+static void card(struct html *b, const char *title, const char *value)
 {
-        buf_puts(b, "<div class=\"card\"><b>");
+        put(b, "<div class=\"card\"><b>");
         esc(b, value);
-        buf_puts(b, "</b>");
+        put(b, "</b>");
         esc(b, title);
-        buf_puts(b, "</div>\n");
+        put(b, "</div>\n");
 }
 
-static void summary(struct buf *b, const json_t *doc, const json_t *latest)
+static void summary(struct html *b, const json_t *doc, const json_t *latest)
 {
         const json_t *l = json_object_get(doc, "ledger");
         char tmp[64];
 
-        buf_puts(b, "<div class=\"cards\">\n");
+        put(b, "<div class=\"cards\">\n");
         snprintf(tmp, sizeof(tmp), "%lld", (long long)jnum(doc, "runs_total"));
         card(b, "runs", tmp);
         card(b, "latest outcome", latest ? jstr(latest, "status") : "none");
@@ -443,61 +481,60 @@ static void summary(struct buf *b, const json_t *doc, const json_t *latest)
         card(b, "ledger events", tmp);
         snprintf(tmp, sizeof(tmp), "%lld", (long long)jnum(l, "denials_total"));
         card(b, "denials", tmp);
-        buf_puts(b, "</div>\n");
+        put(b, "</div>\n");
 }
 
-int report_html(const json_t *doc, struct buf *b)
+int report_html(const json_t *doc, struct buf *out)
 {
+        struct html h = { .out = out }, *b = &h;
         const json_t *runs = json_object_get(doc, "runs");
         const json_t *latest = json_array_get(runs, 0);
-        size_t before = b->len;
 
-        buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+        put(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width\">\n"
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                     "style-src 'unsafe-inline'\">\n<title>akios compliance report</title>\n"
                     "<style>");
-        buf_puts(b, css);
-        buf_puts(b, "</style></head><body>\n<h1>akios compliance report</h1>\n<p class=\"muted\">"
+        put(b, css);
+        put(b, "</style></head><body>\n<h1>akios compliance report</h1>\n<p class=\"muted\">"
                     "project <code>");
         esc(b, jstr(json_object_get(doc, "project"), "dir"));
-        buf_puts(b, "</code>, written ");
+        put(b, "</code>, written ");
         esc(b, jstr(doc, "generated_at"));
-        buf_puts(b, " by akios ");
+        put(b, " by akios ");
         esc(b, jstr(doc, "akios_version"));
-        buf_puts(b, "</p>\n");
+        put(b, "</p>\n");
         summary(b, doc, latest);
 
-        buf_puts(b, "<h2 id=\"timeline\">Latest run: timeline</h2>\n");
+        put(b, "<h2 id=\"timeline\">Latest run: timeline</h2>\n");
         if (latest) {
-                buf_puts(b, "<p>");
+                put(b, "<p>");
                 esc(b, jstr(latest, "run_id"));
-                buf_puts(b, ", workflow <b>");
+                put(b, ", workflow <b>");
                 esc(b, jstr(latest, "workflow"));
-                buf_puts(b, "</b>: ");
+                put(b, "</b>: ");
                 esc(b, jstr(latest, "status"));
-                buf_puts(b, "</p>\n");
+                put(b, "</p>\n");
                 chart_timeline(b, latest);
         } else {
-                buf_puts(b, "<p class=\"muted\">No run yet.</p>\n");
+                put(b, "<p class=\"muted\">No run yet.</p>\n");
         }
-        buf_puts(b, "<h2 id=\"runs\">Recent runs</h2>\n");
+        put(b, "<h2 id=\"runs\">Recent runs</h2>\n");
         chart_runs(b, runs);
         runs_table(b, runs);
-        buf_puts(b, "<h2 id=\"cost\">Cost per step against the budget</h2>\n");
+        put(b, "<h2 id=\"cost\">Cost per step against the budget</h2>\n");
         if (latest)
                 chart_cost(b, latest, jnum(json_object_get(doc, "budget"), "limit_per_run_usd"));
-        buf_puts(b, "<h2 id=\"redactions\">Redactions by type</h2>\n");
+        put(b, "<h2 id=\"redactions\">Redactions by type</h2>\n");
         chart_redactions(b, json_object_get(doc, "redactions_by_type"));
-        buf_puts(b, "<h2 id=\"cage\">Cage layers</h2>\n");
+        put(b, "<h2 id=\"cage\">Cage layers</h2>\n");
         cage_table(b, json_object_get(doc, "cage"));
-        buf_puts(b, "<h2 id=\"denials\">Policy and budget denials</h2>\n");
+        put(b, "<h2 id=\"denials\">Policy and budget denials</h2>\n");
         denials_table(b, doc);
-        buf_puts(b, "<h2 id=\"ledger\">Audit ledger</h2>\n");
+        put(b, "<h2 id=\"ledger\">Audit ledger</h2>\n");
         ledger_section(b, doc);
-        buf_puts(b, "</body></html>\n");
-        /* buf appends fail only on the cap or on memory; check once, at the end. */
-        if (!b->data || b->len == before || !strstr(b->data + before, "</html>\n"))
-                return -ENOMEM;
-        return 0;
+        put(b, "</body></html>\n");
+        /* The first failed append (the cap, or memory) fails the whole report: sticky, so
+         * the page is never written with a hole in it. */
+        return h.err;
 }

@@ -9,7 +9,8 @@
  *   - memory, pids: the cgroup's memory.events oom_kill / pids.events max counters moved
  *     (a fork bomb that pids.max held and that then exited 0 is "pids": the cage refused it);
  *   - cpu_time: SIGXCPU (soft limit) or SIGKILL (hard limit, one second later) AND the
- *     payload process's own CPU time, read from /proc/PID/stat before it was reaped, at the
+ *     payload process's own CPU time, read from /proc/PID/stat and schedstat before it was
+ *     reaped (or reported by the cage's init from its SIGCHLD), at the
  *     soft limit; the kernel sends neither below it.
  * Anything else is what the wait status says: exited, or killed by its signal.
  */
@@ -24,9 +25,42 @@
 
 #include "sandbox/internal.h"
 
+/* /proc/PID/schedstat: the first field is the task's run time in ns, the precise count the
+ * kernel's CPU-time limit is checked against (stat's utime/stime are scaled to ticks and can
+ * read lower). The leader thread only: -1 when unreadable. */
+static int64_t schedstat_ms(const char *proc, pid_t pid)
+{
+        char path[64], text[128];
+        unsigned long long ns;
+        ssize_t n;
+        int fd;
+
+        snprintf(path, sizeof(path), "%s/%d/schedstat", proc, (int)pid);
+        fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+                return -1;
+        n = read(fd, text, sizeof(text) - 1);
+        close(fd);
+        if (n <= 0)
+                return -1;
+        text[n] = '\0';
+        return sscanf(text, "%llu", &ns) == 1 ? (int64_t)(ns / 1000000ULL) : -1;
+}
+
+static int64_t stat_ms(const char *proc, pid_t pid);
+
+/* The larger of the two counts (a multi-threaded payload's other threads are in stat's
+ * thread-group total, the leader's precise time in schedstat). */
+int64_t cage_task_cpu_ms(const char *proc, pid_t pid)
+{
+        int64_t a = stat_ms(proc, pid), b = schedstat_ms(proc, pid);
+
+        return a > b ? a : b;
+}
+
 /* /proc/PID/stat: utime and stime are fields 14 and 15, after the parenthesised comm (which
  * may hold spaces and parentheses itself: the last ')' ends it). */
-int64_t cage_task_cpu_ms(const char *proc, pid_t pid)
+static int64_t stat_ms(const char *proc, pid_t pid)
 {
         char path[64], text[1024], *p;
         unsigned long long ut, st;

@@ -38,6 +38,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sandbox/init-msg.h"
 #include "sandbox/internal.h"
 
 #ifndef CLONE_PIDFD
@@ -61,7 +62,8 @@ static int child_wait(struct cage_ctx *c)
         if (read(c->go_fd, &b, 1) != 1)
                 return -ECANCELED;
         close(c->go_fd);
-        return 0;
+        /* Dumpable only while the supervisor wrote our uid map (see launch). */
+        return prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ? -errno : 0;
 }
 
 /* v1: move ourselves into the cgroup through the `tasks` files the parent opened, first
@@ -129,12 +131,20 @@ static int child_open(struct cage_ctx *c)
 
 static int child_mount(struct cage_ctx *c)
 {
-        return c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
+        int r = c->clone_flags & CLONE_NEWNS ? mount_child_root(c) : 0;
+
+        if (r >= 0 && mount_proc_refused())
+                c->layers.degraded |= CAGE_DEGRADED_PROC;
+        return r;
 }
 
+/* Cosmetic: the namespace isolates the hostname whether or not we may set it (podman's
+ * default seccomp profile refuses sethostname), so a refusal is noted, not fatal. */
 static int child_uts(struct cage_ctx *c)
 {
-        return c->clone_flags & CLONE_NEWUTS ? uts_child_hostname(c) : 0;
+        if ((c->clone_flags & CLONE_NEWUTS) && uts_child_hostname(c) < 0)
+                c->layers.degraded |= CAGE_DEGRADED_HOSTNAME;
+        return 0;
 }
 
 static int child_net(struct cage_ctx *c)
@@ -220,94 +230,15 @@ static int child_report(struct cage_ctx *c)
         return n == (ssize_t)sizeof(m) ? 0 : -EIO;
 }
 
-static pid_t payload_pid;
-
-/* The CPU time the kernel charged each child that ended, as its SIGCHLD says: si_utime and
- * si_stime are the raw tick-based times RLIMIT_CPU is checked against (wait4's rusage is
- * scaled to the scheduler's runtime and reads lower). A small ring, filled by the handler. */
-#define EXIT_RING 64
-static struct {
-        volatile pid_t pid;
-        volatile long ticks;
-} exit_ring[EXIT_RING];
-static volatile unsigned exit_ring_n;
-
-static void on_child(int sig, siginfo_t *si, void *u)
-{
-        unsigned i = exit_ring_n++ % EXIT_RING;
-
-        (void)sig;
-        (void)u;
-        exit_ring[i].ticks = (long)(si->si_utime + si->si_stime);
-        exit_ring[i].pid = si->si_pid;
-}
-
-static int64_t exit_cpu_ms(pid_t pid)
-{
-        long hz = sysconf(_SC_CLK_TCK);
-
-        for (unsigned i = 0; i < EXIT_RING && hz > 0; i++)
-                if (exit_ring[i].pid == pid)
-                        return (int64_t)exit_ring[i].ticks * 1000 / hz;
-        return -1; /* coalesced with another child's SIGCHLD: unknown */
-}
-
-static void forward(int sig)
-{
-        if (payload_pid > 0)
-                kill(payload_pid, sig);
-}
-
-/* pid 1 of the cage: the kernel shields it from signals it has no handler for, so the
- * payload runs as pid 2 under this minimal init, which forwards SIGTERM/SIGINT/SIGHUP,
- * reaps orphans and reports the payload's wait status and CPU time; when it exits, the
- * kernel kills whatever the payload left behind. */
-static _Noreturn void child_init(struct cage_ctx *c)
-{
-        struct cage_msg m = { .kind = CAGE_MSG_EXIT, .cpu_ms = -1 };
-        struct sigaction sa = { .sa_handler = forward };
-        int st = 0;
-
-        sigaction(SIGTERM, &sa, NULL);
-        sigaction(SIGINT, &sa, NULL);
-        sigaction(SIGHUP, &sa, NULL);
-        for (;;) {
-                pid_t p = waitpid(-1, &st, __WALL);
-
-                if (p < 0 && errno == EINTR)
-                        continue;
-                if (p < 0 || p == payload_pid)
-                        break;
-        }
-        /* The handler ran before waitpid returned (a pending signal is taken at its exit). */
-        m.cpu_ms = exit_cpu_ms(payload_pid);
-        m.err = st;
-        (void)!write(c->status_fd, &m, sizeof(m));
-        _exit(0);
-}
-
+/* The last step. In a pid namespace our process becomes the cage's pid 1 by exec'ing the
+ * tiny init (init.c), which forks and execs the payload as pid 2: nothing of the supervisor
+ * stays in the cage. Without one, the payload replaces us directly. */
 static int child_exec(struct cage_ctx *c)
 {
         static char *const empty[] = { NULL };
 
-        if (c->clone_flags & CLONE_NEWPID) {
-                struct sigaction sa = { .sa_sigaction = on_child,
-                                        .sa_flags = SA_SIGINFO | SA_RESTART | SA_NOCLDSTOP };
-
-                /* Before the fork: the payload may end before fork() returns here. (execve
-                 * resets it to the default in the payload.) */
-                sigemptyset(&sa.sa_mask);
-                sigaction(SIGCHLD, &sa, NULL);
-                payload_pid = fork();
-                if (payload_pid < 0)
-                        return -errno;
-                if (payload_pid > 0) {
-                        close(0);
-                        close(1);
-                        close(2);
-                        child_init(c);
-                }
-        }
+        if (c->clone_flags & CLONE_NEWPID)
+                return init_child_exec(c);
         execve(c->spec->argv[0], c->spec->argv, c->spec->envp ? c->spec->envp : empty);
         return -errno;
 }
@@ -345,8 +276,17 @@ static const struct child_step steps[] = {
         { "execve", child_exec, -1 },
 };
 
+/* Without namespaces, Landlock and seccomp are all the cage there is (floor.c). */
+static bool floor_needs(const struct cage_ctx *c, int layer)
+{
+        return c->layers.floor && !c->spec->none &&
+               (layer == CAGE_LAYER_LANDLOCK || layer == CAGE_LAYER_SECCOMP);
+}
+
 static _Noreturn void child_main(struct cage_ctx *c)
 {
+        /* SIGCHLD is blocked in the supervisor only while it watches us (reap()). */
+        sigprocmask(SIG_SETMASK, &c->caller_mask, NULL);
         for (unsigned i = 0; i < ARRAY_SIZE(steps); i++) {
                 const struct child_step *s = &steps[i];
                 int layer = s->layer, r;
@@ -357,7 +297,7 @@ static _Noreturn void child_main(struct cage_ctx *c)
                 r = s->fn(c);
                 if (r >= 0)
                         continue;
-                if (layer >= 0 && !c->spec->strict) {
+                if (layer >= 0 && !c->spec->strict && !floor_needs(c, layer)) {
                         c->layers.on[layer] = false;
                         continue;
                 }
@@ -455,7 +395,7 @@ static int spawn(struct run *x, struct diag *d)
 {
         static const unsigned long tries[] = { NS_FLAGS, NS_FLAGS & ~CLONE_NEWUSER, 0 };
         struct cage_ctx *c = x->c;
-        int first_err = 0;
+        int first_err = 0, r;
 
         for (unsigned i = 0; i < ARRAY_SIZE(tries); i++) {
                 long pid;
@@ -464,6 +404,8 @@ static int spawn(struct run *x, struct diag *d)
                         continue; /* namespaces without a userns need root */
                 c->clone_flags = (unsigned)tries[i];
                 set_ns_layers(c);
+                if (!tries[i] && (r = floor_parent_prepare(c, d)) < 0)
+                        return r;
                 x->pidfd = -1;
                 pid = raw_clone(tries[i], &x->pidfd);
                 if (pid == 0)
@@ -519,9 +461,15 @@ static void take_output(struct run *x, bool is_err, const char *p, size_t n)
                 r->stdout_bytes += room;
         if (!room)
                 return;
-        if (s->output == CAGE_OUTPUT_CAPTURE)
-                (void)buf_append(is_err ? &r->err : &r->out, p, room);
-        else
+        if (s->output == CAGE_OUTPUT_CAPTURE) {
+                /* Out of memory: the output cannot be kept whole; stop as for the cap. */
+                if (buf_append(is_err ? &r->err : &r->out, p, room) < 0 &&
+                    !x->killed_for_output) {
+                        x->killed_for_output = true;
+                        r->truncated = true;
+                        stop(x, SIGKILL);
+                }
+        } else
                 (void)write_all(is_err ? s->stderr_fd : s->stdout_fd, p, room);
 }
 
@@ -562,6 +510,31 @@ static int take_fd(struct msghdr *mh)
         return fd;
 }
 
+/* From the cage's pid 1 (init.c): the payload's wait status, or why it could not start. */
+static void read_init_msg(struct run *x, const void *p)
+{
+        struct cage_init_msg m;
+
+        memcpy(&m, p, sizeof(m));
+        /* m.cpu_ticks (the payload's own CPU time as RLIMIT_CPU counts it) is there for
+         * attributing a limit kill (attrib.c); the record's cpu_ms still comes from wait4. */
+        if (m.kind == CAGE_INIT_EXIT) {
+                long hz = sysconf(_SC_CLK_TCK);
+
+                x->payload_status = m.value;
+                x->got_exit = true;
+                if (m.cpu_ticks >= 0 && hz > 0)
+                        x->payload_cpu_ms = (int64_t)(m.cpu_ticks * 1000 / hz);
+        } else if (m.kind == CAGE_INIT_EXEC_ERROR && !x->got_err) {
+                for (unsigned i = 0; i < ARRAY_SIZE(steps); i++)
+                        if (steps[i].fn == child_exec)
+                                x->err_msg = (struct cage_msg){ .kind = CAGE_MSG_ERROR,
+                                                                .step = (int)i,
+                                                                .err = m.value };
+                x->got_err = true;
+        }
+}
+
 static void read_status(struct run *x)
 {
         struct cage_msg m;
@@ -593,6 +566,10 @@ static void read_status(struct run *x)
                         x->err_msg = m;
                         x->got_err = true;
                 }
+                return;
+        }
+        if (n == (ssize_t)sizeof(struct cage_init_msg)) {
+                read_init_msg(x, iov.iov_base);
                 return;
         }
         if (n < 0 && errno == EINTR)
@@ -698,8 +675,26 @@ static bool reap(struct run *x, int *status, struct rusage *ru)
 
         if (!(x->c->clone_flags & CLONE_NEWPID) &&
             waitid(P_PID, (id_t)x->pid, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 &&
-            si.si_pid == x->pid)
+            si.si_pid == x->pid) {
+                /* Best: the SIGCHLD's si_utime + si_stime, the tick-based times RLIMIT_CPU is
+                 * checked against (what the cage's init reports in a pid namespace); /proc's
+                 * are scaled to the scheduler's runtime and read lower under load. */
+                static const struct timespec zero = { 0, 0 };
+                long hz = sysconf(_SC_CLK_TCK);
+                sigset_t chld;
+                siginfo_t ci;
+
                 x->payload_cpu_ms = cage_task_cpu_ms("/proc", x->pid);
+                sigemptyset(&chld);
+                sigaddset(&chld, SIGCHLD);
+                while (sigtimedwait(&chld, &ci, &zero) == SIGCHLD)
+                        if (ci.si_pid == x->pid && hz > 0) {
+                                int64_t ms = (int64_t)(ci.si_utime + ci.si_stime) * 1000 / hz;
+
+                                if (ms > x->payload_cpu_ms)
+                                        x->payload_cpu_ms = ms;
+                        }
+        }
         return wait4(x->pid, status, __WALL | WNOHANG, ru) == x->pid;
 }
 
@@ -755,10 +750,19 @@ static int watch(struct run *x, int *ret_status, struct rusage *ru)
                         drain(x, &x->err_rd, true);
                 if (p[6].revents || p[7].revents)
                         stdin_relay(x, p[6].revents, p[7].revents);
-                if (p[3].revents && !reaped && reap(x, ret_status, ru)) {
-                        reaped = true;
-                        reaped_at = monotonic_ms();
-                        stdin_close(x);
+                if (p[3].revents && !reaped) {
+                        /* What the end of a pid namespace does otherwise: its process group
+                         * first, while the zombie still holds the pid (it cannot be reused
+                         * for another group), then whatever came to the subreaper. */
+                        if (x->c->layers.floor)
+                                kill(-x->pid, SIGKILL);
+                        if (reap(x, ret_status, ru)) {
+                                reaped = true;
+                                reaped_at = monotonic_ms();
+                                stdin_close(x);
+                                if (x->c->layers.floor)
+                                        floor_kill_descendants();
+                        }
                 }
                 if (!reaped)
                         check_time(x);
@@ -810,9 +814,10 @@ static int setup_error(struct run *x, struct diag *d)
                                    : "?";
 
         if (m->strict) {
-                diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (sandbox_required:"
-                         " strict); run 'akios doctor' for how to enable it", step,
-                         strerror(m->err));
+                diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (%s); run "
+                         "'akios doctor' for how to enable it", step, strerror(m->err),
+                         x->c->spec->strict ? "sandbox_required: strict"
+                                            : "no namespaces here: the floor needs it");
                 return -EOPNOTSUPP;
         }
         if (steps[m->step].fn == child_exec)
@@ -840,6 +845,9 @@ static int prepare(struct run *x, struct diag *d)
         static unsigned seq;
         int r;
 
+        r = cage_check_hidden(s, d);
+        if (r < 0)
+                return r;
         c->host_root = geteuid() == 0;
         c->uid = s->uid != (uid_t)-1 ? s->uid : cage_default_uid(s->workdir);
         c->gid = s->gid != (gid_t)-1 ? s->gid : (c->host_root ? c->uid : getegid());
@@ -848,6 +856,9 @@ static int prepare(struct run *x, struct diag *d)
                 return -EPERM;
         }
         c->landlock_abi = landlock_abi_version();
+        c->init_fd = init_parent_fd(d);
+        if (c->init_fd < 0)
+                return c->init_fd;
         r = seccomp_filter_get(&c->seccomp, d);
         if (r < 0 && s->strict)
                 return -EOPNOTSUPP;
@@ -921,6 +932,11 @@ static int launch(struct run *x, struct diag *d)
         x->err_rd = err[0];
         x->stdin_wr = in[1];
         x->stdin_src = in[1] >= 0 ? c->spec->stdin_fd : -1;
+        /* The supervisor is non-dumpable (cage_run), so its child's /proc files belong to
+         * root and, rootless, it could not write the child's uid map: dumpable from the
+         * clone until the map is written, while no payload exists yet. */
+        if (!c->host_root)
+                (void)prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
         r = spawn(x, d);
         close(go[0]);
         close(st[1]);
@@ -928,11 +944,13 @@ static int launch(struct run *x, struct diag *d)
         close(err[1]);
         close_fd(&in[0]);
         c->stdin_rd = -1;
-        if (r < 0) {
+        if (r >= 0)
+                r = userns_parent_map(x->pid, c);
+        (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        if (r < 0 && x->pid <= 0) {
                 close(go[1]);
                 return r;
         }
-        r = userns_parent_map(x->pid, c);
         if (r < 0)
                 diag_set(d, "uid_map", 0, 0, "cannot write the uid/gid map: %s", strerror(-r));
         if (r >= 0 && !c->cg_self && cg_attach(&x->cg, x->pid) < 0) {
@@ -965,6 +983,13 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
                 diag_set(d, "argv", 0, 0, "the command must be an absolute path");
                 return -EINVAL;
         }
+        /* From now on nothing without CAP_SYS_PTRACE over us reads our memory, environment
+         * or fds through /proc, even with our uid (the degraded modes share it). */
+        if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) {
+                diag_set(d, "dumpable", 0, 0, "cannot make the supervisor non-dumpable: %s",
+                         strerror(errno));
+                return -errno;
+        }
         c = calloc(1, sizeof(*c));
         if (!c)
                 return -ENOMEM;
@@ -979,6 +1004,14 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         res.out = BUF_INIT(spec->max_output ? spec->max_output + 1 : 0);
         res.err = BUF_INIT(spec->max_output ? spec->max_output + 1 : 0);
         x.t0 = monotonic_ms();
+        /* SIGCHLD stays pending (blocked) while we watch, so reap() can read its siginfo. */
+        {
+                sigset_t chld;
+
+                sigemptyset(&chld);
+                sigaddset(&chld, SIGCHLD);
+                sigprocmask(SIG_BLOCK, &chld, &c->caller_mask);
+        }
         r = prepare(&x, d);
         if (r >= 0)
                 r = launch(&x, d);
@@ -1014,6 +1047,7 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
                 res.wall_ms = monotonic_ms() - x.t0;
         }
         cg_destroy(&x.cg);
+        sigprocmask(SIG_SETMASK, &c->caller_mask, NULL);
         free(c);
         if (r < 0) {
                 cage_result_free(&res);

@@ -8,6 +8,8 @@
  */
 #pragma once
 
+#include <signal.h>
+
 #include <limits.h>
 #include <linux/filter.h>
 #include <stdbool.h>
@@ -35,6 +37,8 @@ struct cage_bind {
 
 struct cage_ctx {
         const struct cage_spec *spec;
+        sigset_t caller_mask; /* the supervisor's signal mask before SIGCHLD was blocked:
+                               * the child restores it first thing */
         unsigned clone_flags;
         uid_t uid;            /* payload uid/gid on the host */
         gid_t gid;
@@ -56,6 +60,7 @@ struct cage_ctx {
         int notify_fd;        /* seccomp listener, child side until handed over */
         struct cage_layers layers;
         int landlock_abi;
+        int init_fd;          /* the sealed memfd of the cage's pid 1 (init.c) */
 };
 
 enum { CAGE_MSG_ERROR = 1, CAGE_MSG_LAYERS = 2, CAGE_MSG_EXIT = 3 };
@@ -69,6 +74,23 @@ struct cage_msg {
         int64_t cpu_ms;       /* EXIT: the payload's own CPU time (attrib.c), -1 unknown */
 };
 
+/* init.c: the cage's pid 1, a separate program image (see init/cage-init.c) */
+#define CAGE_INIT_MAX_ARGS 8192
+/* The memfd holding it, made once per process and kept (CLOEXEC); -errno. */
+int init_parent_fd(struct diag *d);
+/* Child, last step in a pid namespace: exec it; returns -errno only on failure. */
+int init_child_exec(struct cage_ctx *c);
+
+/* floor.c: the cage without namespaces */
+/* Parent, before a clone without namespaces: mark the floor, refuse (-EOPNOTSUPP, d) when
+ * Landlock or seccomp is missing unless sandbox_required is none, become a subreaper. */
+int floor_parent_prepare(struct cage_ctx *c, struct diag *d);
+/* Parent, once the payload is reaped (and its process group killed): kill every process
+ * left below us (orphans reparented to the subreaper), round after round until none is. */
+void floor_kill_descendants(void);
+/* Any mode: refuse a workdir/--rw/--ro path that is or holds one of spec->hidden_paths. */
+int cage_check_hidden(const struct cage_spec *s, struct diag *d);
+
 /* userns.c */
 int userns_parent_map(pid_t pid, const struct cage_ctx *c);
 int userns_child_ids(struct cage_ctx *c);
@@ -77,6 +99,11 @@ int userns_child_ids(struct cage_ctx *c);
 int mount_parent_open(struct cage_ctx *c, struct diag *d);
 int mount_child_open(struct cage_ctx *c);
 int mount_child_root(struct cage_ctx *c);
+/* The entry is a host path (a bind or an /etc copy) at b->dst: what the floor's Landlock
+ * rules allow in place of the binds. */
+bool mount_entry_is_host(const struct cage_bind *b);
+/* Child, after mount_child_root: the cage's /proc is empty (a container's masked /proc). */
+bool mount_proc_refused(void);
 
 /* net.c (and uts) */
 int net_child_loopback(struct cage_ctx *c);
@@ -140,6 +167,7 @@ int seccomp_notify_handle(int fd, pid_t payload, bool payload_is_ns_pid,
 extern const struct sock_fprog cage_bpf_notify[CAGE_SECCOMP_FILTERS];
 extern const struct sock_fprog cage_bpf_kill[CAGE_SECCOMP_FILTERS];
 extern const char *const cage_seccomp_denied[];
+extern const struct sock_fprog cage_bpf_floor; /* stacked on the others in the floor */
 /* abi 0 x86-64, 1 x32 (without the x32 bit), 2 i386; NULL when unknown. */
 const char *cage_syscall_lookup(int abi, unsigned nr);
 

@@ -5,7 +5,9 @@
  * workdir and the --rw paths; device files read/write/ioctl under /dev. With net none and
  * ABI >= 4, TCP bind and connect are denied too, and with ABI >= 6 the payload can signal or
  * reach abstract unix sockets only inside its own domain. Without a mount namespace (the
- * degraded modes) this layer is what keeps writes inside the workdir.
+ * floor, floor.c) "everywhere in the cage" would be the host's tree: reads are then allowed
+ * only where the binds would have shown something (system dirs, the /etc subset, /dev
+ * nodes, /proc, --ro paths), writes only in the workdir and --rw paths, and no /tmp.
  *
  * The rights requested are cut down to what the running kernel's ABI knows. Landlock never
  * replaces the namespaces; a kernel without it leaves the layer off (reported).
@@ -84,6 +86,39 @@ static int allow(int ruleset, const char *path, uint64_t access)
         return r;
 }
 
+/* In the cage's own root: read everything there is, write the private /tmp and the binds. */
+static int cage_rules(struct cage_ctx *c, int fd, uint64_t all, uint64_t dev)
+{
+        int r = allow(fd, "/", LL_READ);
+
+        if (r >= 0)
+                r = allow(fd, "/dev", dev);
+        if (r >= 0)
+                r = allow(fd, "/proc", dev & ~LL_FS_IOCTL_DEV);
+        if (r >= 0)
+                r = allow(fd, "/tmp", all);
+        for (unsigned i = 0; r >= 0 && i < c->n_binds; i++)
+                if (c->binds[i].rw)
+                        r = allow(fd, c->binds[i].dst, all);
+        return r;
+}
+
+/* The floor (floor.c), in the host's tree: each path the binds would have shown, with the
+ * rights its bind would have had (read-only, or everything for the workdir, --rw paths and
+ * the /dev nodes), /proc read-only; nothing else, not even /tmp. */
+static int floor_rules(struct cage_ctx *c, int fd, uint64_t all)
+{
+        int r = allow(fd, "/proc", LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR);
+
+        for (unsigned i = 0; r >= 0 && i < c->n_binds; i++) {
+                const struct cage_bind *b = &c->binds[i];
+
+                if (mount_entry_is_host(b))
+                        r = allow(fd, b->dst, b->rw ? all : LL_READ);
+        }
+        return r;
+}
+
 int landlock_child_apply(struct cage_ctx *c)
 {
         const struct cage_spec *s = c->spec;
@@ -110,16 +145,10 @@ int landlock_child_apply(struct cage_ctx *c)
                 return -errno;
         dev = (LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_WRITE_FILE |
                LL_FS_TRUNCATE | LL_FS_IOCTL_DEV | LANDLOCK_ACCESS_FS_READ_DIR) & all;
-        r = allow(fd, "/", LL_READ);
-        if (r >= 0)
-                r = allow(fd, "/dev", dev);
-        if (r >= 0)
-                r = allow(fd, "/proc", dev & ~LL_FS_IOCTL_DEV);
-        if (r >= 0)
-                r = allow(fd, "/tmp", all);
-        for (unsigned i = 0; r >= 0 && i < c->n_binds; i++)
-                if (c->binds[i].rw)
-                        r = allow(fd, c->binds[i].dst, all);
+        if (c->layers.floor)
+                r = floor_rules(c, fd, all);
+        else
+                r = cage_rules(c, fd, all, dev);
         if (r >= 0 && syscall(SYS_landlock_restrict_self, fd, 0) < 0)
                 r = -errno;
         close(fd);

@@ -387,6 +387,13 @@ static int do_copy(const struct cage_bind *b, const char *dst)
         return r;
 }
 
+static bool proc_refused; /* child: the kernel refused a fresh /proc (see do_proc) */
+
+bool mount_proc_refused(void)
+{
+        return proc_refused;
+}
+
 static int do_proc(const char *dst)
 {
         char p[128];
@@ -397,8 +404,10 @@ static int do_proc(const char *dst)
                 return -errno;
         /* Inside a container whose /proc is partly over-mounted the kernel refuses a new
          * proc (mnt_already_visible): the cage then has an empty /proc, never the host's. */
-        if (mount("proc", dst, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+        if (mount("proc", dst, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) {
+                proc_refused = errno == EPERM;
                 return errno == EPERM ? 0 : -errno;
+        }
         for (unsigned i = 0; i < ARRAY_SIZE(proc_ro); i++) {
                 snprintf(p, sizeof(p), "%s/%s", dst, proc_ro[i]);
                 if (access(p, F_OK) < 0)
@@ -481,4 +490,9 @@ int mount_child_root(struct cage_ctx *c)
         if (umount2(".", MNT_DETACH) < 0)
                 return -errno;
         return chdir("/") < 0 ? -errno : 0;
+}
+
+bool mount_entry_is_host(const struct cage_bind *b)
+{
+        return b->kind == ENT_BIND || b->kind == ENT_COPY;
 }

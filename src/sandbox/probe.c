@@ -86,6 +86,12 @@ void cage_probe_host(struct cage_host *h)
         s.argv = argv;
         s.wall_time_ms = 5000;
         ret = cage_run(&s, &r, &d);
+        h->cage_runs = ret >= 0;
+        h->cage_refused = ret == -EOPNOTSUPP;
+        if (ret >= 0)
+                h->tested = r.layers;
+        else
+                snprintf(h->cage_error, sizeof(h->cage_error), "%.290s", d.msg);
         for (unsigned i = 0; i < ARRAY_SIZE(layer_fix); i++) {
                 int l = layer_fix[i].layer;
                 struct cage_host_check *k = &h->layer[l];

@@ -44,6 +44,64 @@ static const char *const env_forbidden[] = {
         "SHELL", "BASH_ENV", "ENV", "IFS",
 };
 
+/* What a run loses without each layer: in the floor (floor.c says what stands in for it),
+ * and with namespaces partly there (root without a user namespace, best effort). */
+static const struct {
+        int layer;
+        const char *floor, *other;
+} missing[] = {
+        { CAGE_LAYER_USERNS, "userns: no user namespace (the host refuses them): the cage is "
+          "the floor (Landlock, seccomp, subreaper, rlimits)",
+          "userns: no user namespace: the payload runs with a host uid (never 0)" },
+        { CAGE_LAYER_MOUNTNS, "mountns: the host's file tree; Landlock limits reads to the "
+          "system directories, /etc subset, /dev nodes and /proc, writes to the workdir and "
+          "--rw paths; no private /tmp (not writable)", "mountns: the host's file tree" },
+        { CAGE_LAYER_PIDNS, "pidns: host processes are visible; Landlock refuses ptrace and "
+          "/proc/PID/mem, environ and fd of processes outside the cage; a subreaper kills "
+          "every descendant", "pidns: host processes are visible" },
+        { CAGE_LAYER_NETNS, "netns: no network namespace: every socket() is refused "
+          "(seccomp; socketpair stays)", "netns: the host's network" },
+        { CAGE_LAYER_IPCNS, "ipcns: System V IPC and POSIX message queues are refused "
+          "(seccomp)", "ipcns: the host's System V IPC" },
+        { CAGE_LAYER_UTSNS, "utsns: the host's hostname is visible (changing it is refused)",
+          "utsns: the host's hostname is visible (changing it is refused)" },
+        { CAGE_LAYER_SECCOMP, "seccomp: no syscall filter", "seccomp: no syscall filter" },
+        { CAGE_LAYER_LANDLOCK, "landlock: no path rules", "landlock: no path rules" },
+        { CAGE_LAYER_NO_NEW_PRIVS, "no_new_privs: not set", "no_new_privs: not set" },
+        { CAGE_LAYER_CAPS_DROPPED, "caps_dropped: capabilities kept",
+          "caps_dropped: capabilities kept" },
+};
+
+static const struct {
+        unsigned bit;
+        const char *text;
+} notes[] = {
+        { CAGE_DEGRADED_NO_FLOOR, "floor: not even Landlock and seccomp (sandbox_required: "
+          "none): the command runs almost unconfined" },
+        { CAGE_DEGRADED_SCOPE, "landlock scope: Landlock ABI < 6: the payload can signal "
+          "other processes of its uid" },
+        { CAGE_DEGRADED_HOSTNAME, "hostname: not set in the cage (sethostname refused)" },
+        { CAGE_DEGRADED_PROC, "proc: /proc is empty in the cage: the kernel refuses a fresh "
+          "one where the outer /proc is partly masked (a container's default); the host's "
+          "is never shown" },
+};
+
+int cage_degraded_list(const struct cage_layers *l, const char **out, int max)
+{
+        int n = 0;
+
+        for (unsigned i = 0; i < ARRAY_SIZE(missing) && n < max; i++)
+                if (!l->on[missing[i].layer])
+                        out[n++] = l->floor ? missing[i].floor : missing[i].other;
+        if (l->cgroup == CAGE_CGROUP_NONE && n < max)
+                out[n++] = "cgroup: no cgroup: memory, pids and cpu are limited by rlimits "
+                           "only (RLIMIT_AS, RLIMIT_NPROC per uid, RLIMIT_CPU)";
+        for (unsigned i = 0; i < ARRAY_SIZE(notes) && n < max; i++)
+                if (l->degraded & notes[i].bit)
+                        out[n++] = notes[i].text;
+        return n;
+}
+
 const char *cage_reason_name(int reason)
 {
         return reason >= 0 && reason < _CAGE_REASON_MAX ? reason_names[reason] : "killed";
@@ -82,6 +140,18 @@ json_t *cage_result_json(const struct cage_result *r)
                                                                   ? "cgroup"
                                                                   : "rlimit only"));
         json_object_set_new(layers, "groups_dropped", json_boolean(r->layers.groups_dropped));
+        json_object_set_new(layers, "subreaper", json_boolean(r->layers.subreaper));
+        {
+                const char *deg[32];
+                int n = cage_degraded_list(&r->layers, deg, (int)ARRAY_SIZE(deg));
+                json_t *a = json_array();
+
+                for (int i = 0; i < n; i++)
+                        json_array_append_new(a, json_string(deg[i]));
+                json_object_set_new(j, "degraded", a);
+                json_object_set_new(j, "mode", json_string(r->layers.floor ? "floor"
+                                                                           : "namespaces"));
+        }
         json_object_set_new(j, "exit_code", r->signal ? json_null() : json_integer(r->exit_code));
         if (r->signal) {
                 const char *abbrev = sigabbrev_np(r->signal);

@@ -3,15 +3,19 @@
  *
  * cage_run() forks one child into new user, mount, pid, net, ipc, uts (and cgroup)
  * namespaces, builds a minimal read-only root from binds, drops every privilege, loads the
- * seccomp allowlist last and execs spec->argv. The payload is pid 1 of its pid namespace, so
- * when it exits the kernel kills and reaps everything it left behind (double-forked daemons
- * included). The parent watches wall time and output size, reaps, reads the cgroup's verdict
- * and removes the cgroup.
+ * seccomp allowlist last and execs a tiny init (pid 1, a fresh image holding nothing of the
+ * supervisor) that runs spec->argv as pid 2; when the payload exits the kernel kills and
+ * reaps everything it left behind (double-forked daemons included). The parent watches wall
+ * time and output size, reaps, reads the cgroup's verdict and removes the cgroup. The
+ * supervisor is non-dumpable from the first cage_run() on (PR_SET_DUMPABLE 0, for good).
  *
  * Layers the host cannot provide are left out and reported in result->layers (best effort),
  * unless spec->strict is set: then cage_run() fails with -EOPNOTSUPP and a diag naming the
- * missing layer and how to enable it (the CLI maps that to exit 7). No other failure returns
- * -EOPNOTSUPP.
+ * missing layer and how to enable it (the CLI maps that to exit 7). Where no namespace can
+ * be made at all the cage is its floor (floor.c; layers.floor): without Landlock or seccomp
+ * that floor is missing too, and cage_run() fails with -EOPNOTSUPP unless spec->none.
+ * cage_degraded_list() says, one line each, what a run went without. No other failure
+ * returns -EOPNOTSUPP.
  *
  * Ownership: the spec's strings belong to the caller and must stay valid during cage_run().
  * The result owns its capture buffers: release with cage_result_free().
@@ -68,12 +72,28 @@ enum cage_layer {
         _CAGE_LAYER_MAX,
 };
 
+/* Steps that could not be done although the cage ran (cosmetic, or covered otherwise). */
+enum {
+        CAGE_DEGRADED_HOSTNAME = 1 << 0, /* sethostname refused (podman's default profile) */
+        CAGE_DEGRADED_SCOPE = 1 << 1,    /* floor without Landlock signal scoping (ABI < 6) */
+        CAGE_DEGRADED_NO_FLOOR = 1 << 2, /* sandbox_required: none, and not even the floor */
+        CAGE_DEGRADED_PROC = 1 << 3,     /* a fresh /proc was refused: /proc is empty */
+};
+
 struct cage_layers {
         bool on[_CAGE_LAYER_MAX];
         int cgroup; /* enum cage_cgroup */
         /* Measured in the child just before execve: no supplementary group is left. Rootless
          * the kernel keeps them (setgroups is denied in an unprivileged userns). */
         bool groups_dropped;
+        /* The floor: no namespaces could be made (no user namespaces, not root), so the cage
+         * is Landlock for reads and writes, the floor seccomp filter (no sockets, no SysV
+         * IPC, no signals to -1, no setting another process's limits or priority), a
+         * subreaper that kills every descendant, rlimits, no_new_privs, a non-dumpable
+         * supervisor (floor.c). */
+        bool floor;
+        bool subreaper;
+        unsigned degraded; /* CAGE_DEGRADED_* */
 };
 
 struct cage_spec {
@@ -97,6 +117,11 @@ struct cage_spec {
         uint64_t tmp_size_mb;     /* size of the tmpfs on /tmp */
         double cpu_fraction;      /* cpu.max quota as a fraction of one CPU; 0 = none */
         bool strict;              /* sandbox_required: strict */
+        bool none;                /* sandbox_required: none: run even without the floor */
+        /* Paths the cage never shows (the project's audit/, .env, config.yaml): a workdir,
+         * --rw or --ro path that is one of them or holds one is refused (-EPERM).
+         * NULL-terminated; may be NULL. */
+        const char *const *hidden_paths;
         int output;               /* enum cage_output */
         int stdin_fd;             /* -1: /dev/null; else relayed through a pipe (the payload
                                    * never gets this fd itself) */
@@ -133,6 +158,10 @@ void cage_spec_defaults(struct cage_spec *s);
  * cage could not be built (d names the failed step), -EOPNOTSUPP for strict mode. */
 int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag *d);
 void cage_result_free(struct cage_result *r);
+
+/* What the run went without, one line each ("mountns: ..."): at most max entries of static
+ * strings into out; returns how many. Empty for a full cage. */
+int cage_degraded_list(const struct cage_layers *l, const char **out, int max);
 
 /* The record of CONTRACTS §7 (new reference). */
 json_t *cage_result_json(const struct cage_result *r);
@@ -177,6 +206,11 @@ struct cage_host {
         int cgroup_version;  /* enum cage_cgroup that cage_run would use */
         int landlock_abi;    /* 0 when absent */
         bool root;
+        /* The best-effort test cage itself: did it run, what did it go without */
+        bool cage_runs;
+        bool cage_refused;   /* not even the floor (runs exit 7) */
+        char cage_error[300];
+        struct cage_layers tested;
 };
 
 /* Probe every layer by trying it (in short-lived children); never fails, never prints. */

@@ -68,6 +68,9 @@ int seccomp_child_load(struct cage_ctx *c)
                 r = load(&cage_bpf_kill[0], 0);
         for (unsigned i = 1; r >= 0 && i < CAGE_SECCOMP_FILTERS; i++)
                 r = load(&c->seccomp[i], 0);
+        /* No namespaces: the floor closes what they would have (floor.c). */
+        if (r >= 0 && c->layers.floor)
+                r = load(&cage_bpf_floor, 0);
         return r < 0 ? r : 0;
 }
 

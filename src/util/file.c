@@ -148,3 +148,25 @@ int path_join(char *out, size_t size, const char *a, const char *b)
 
         return n < 0 || (size_t)n >= size ? -ENAMETOOLONG : 0;
 }
+
+int path_in(char out[PATH_MAX], const char *dir, const char *name)
+{
+        return path_join(out, PATH_MAX, dir, name);
+}
+
+int read_key_file(const char *dir, const char *name, char **ret)
+{
+        char path[PATH_MAX];
+        struct buf b = BUF_INIT(4096);
+        int r;
+
+        r = path_in(path, dir, name);
+        if (r == 0)
+                r = read_file_capped(path, 4096, &b);
+        if (r < 0)
+                return r;
+        while (b.len > 0 && (b.data[b.len - 1] == '\n' || b.data[b.len - 1] == '\r'))
+                b.data[--b.len] = '\0';
+        *ret = buf_steal(&b, NULL);
+        return *ret ? 0 : -ENOMEM;
+}

@@ -14,6 +14,8 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define _unused_ __attribute__((unused))
 #define _printf_(a, b) __attribute__((format(printf, a, b)))
+/* The result must be looked at (gcc: not even a (void) cast silences it). */
+#define _must_check_ __attribute__((warn_unused_result))
 #define _cleanup_(f) __attribute__((cleanup(f)))
 
 static inline void freep(void *p)

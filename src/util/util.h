@@ -16,6 +16,7 @@
  */
 #pragma once
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,6 +24,7 @@
 #include <string.h>
 #include <jansson.h>
 
+#include "util/exitcode.h"
 #include "util/macro.h"
 
 /* ---- buf ---------------------------------------------------------------- */
@@ -36,11 +38,13 @@ struct buf {
 
 #define BUF_INIT(m) ((struct buf){ .max = (m) })
 
-int buf_reserve(struct buf *b, size_t extra);
-int buf_append(struct buf *b, const void *p, size_t n);
-int buf_puts(struct buf *b, const char *s);
-int buf_putc(struct buf *b, char c);
-int buf_printf(struct buf *b, const char *fmt, ...) _printf_(2, 3);
+/* Appends fail (-ENOMEM, or -E2BIG past max) and leave the buffer as it was: every caller
+ * handles the result (a dropped append would be silent truncation). */
+_must_check_ int buf_reserve(struct buf *b, size_t extra);
+_must_check_ int buf_append(struct buf *b, const void *p, size_t n);
+_must_check_ int buf_puts(struct buf *b, const char *s);
+_must_check_ int buf_putc(struct buf *b, char c);
+_must_check_ int buf_printf(struct buf *b, const char *fmt, ...) _printf_(2, 3);
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Hand the data over (NUL-terminated, never NULL); the buffer is left empty. */
@@ -85,6 +89,10 @@ int fsync_dir_of(const char *path);
 int mkdir_p(const char *path, mode_t mode);
 /* "a/b" into out; -ENAMETOOLONG instead of a truncated path. */
 int path_join(char *out, size_t size, const char *a, const char *b);
+/* path_join into a PATH_MAX buffer: "dir/name" (the audit folder's files). */
+int path_in(char out[PATH_MAX], const char *dir, const char *name);
+/* A one-line key file dir/name (at most 4 KiB), trailing CR/LF stripped; *ret is malloc'd. */
+int read_key_file(const char *dir, const char *name, char **ret);
 
 /* ---- hashing and encodings ---------------------------------------------- */
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The condition language of `condition:`: a small, safe expression grammar (see workflow.h).
  * Parsed once at validate time into a tree; evaluated on step outputs at run time. There are
- * no calls, no attribute access beyond output keys, no arithmetic: nothing can execute.
+ * no calls and no attribute access beyond output keys: nothing can execute. Arithmetic
+ * (+ - * / % on numbers, + on strings), `is [not] None/True/False` and list literals for
+ * `in` are there because AKIOS workflows use them.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -10,8 +12,8 @@
 #include "agents/agents.h"
 #include "workflow/workflow.h"
 
-enum cond_kind { C_OR, C_AND, C_NOT, C_CMP, C_LIT, C_REF };
-enum cmp_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_IN, OP_NOT_IN };
+enum cond_kind { C_OR, C_AND, C_NOT, C_CMP, C_LIT, C_REF, C_ARITH, C_NEG };
+enum cmp_op { OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_IN, OP_NOT_IN, OP_IS, OP_IS_NOT };
 
 struct cond {
         enum cond_kind kind;
@@ -21,6 +23,7 @@ struct cond {
         bool previous;          /* C_REF */
         long step;              /* C_REF: step number */
         char **keys;            /* C_REF: subscripts, NULL-terminated */
+        char arith;             /* C_ARITH: + - * / % */
         unsigned off;
 };
 
@@ -242,6 +245,57 @@ static int parse_word(struct parser *ps, struct cond **ret)
         return 0;
 }
 
+static int parse_primary(struct parser *ps, struct cond **ret);
+
+/* [lit, lit, ...]: literals only (strings, numbers, true/false/None), for `in`. */
+static int parse_list(struct parser *ps, struct cond **ret)
+{
+        struct cond *c = node(C_LIT, (unsigned)(ps->p - ps->src));
+
+        if (!c || !(c->lit = json_array())) {
+                cond_free(c);
+                return -ENOMEM;
+        }
+        ps->p++;
+        if (accept(ps, "]")) {
+                *ret = c;
+                return 0;
+        }
+        for (;;) {
+                struct cond *item = NULL;
+                const char *at;
+                int r;
+
+                skip_ws(ps);
+                at = ps->p;
+                r = parse_primary(ps, &item);
+                if (r == 0 && item->kind != C_LIT) {
+                        cond_free(item);
+                        ps->p = at;
+                        r = perr(ps, "list items must be literals (strings, numbers, "
+                                 "true/false/None)");
+                }
+                if (r < 0) {
+                        cond_free(c);
+                        return r;
+                }
+                json_array_append(c->lit, item->lit);
+                cond_free(item);
+                if (json_array_size(c->lit) > COND_MAX_LEN / 2) {
+                        cond_free(c);
+                        return perr(ps, "list too long");
+                }
+                if (accept(ps, "]"))
+                        break;
+                if (!accept(ps, ",")) {
+                        cond_free(c);
+                        return perr(ps, "expected ',' or ']' in a list");
+                }
+        }
+        *ret = c;
+        return 0;
+}
+
 static int parse_primary(struct parser *ps, struct cond **ret)
 {
         unsigned off;
@@ -267,6 +321,8 @@ static int parse_primary(struct parser *ps, struct cond **ret)
         }
         if (*ps->p == '\'' || *ps->p == '"')
                 return parse_string(ps, ret);
+        if (*ps->p == '[')
+                return parse_list(ps, ret);
         if (isdigit((unsigned char)*ps->p) || ((*ps->p == '-' || *ps->p == '.') &&
                                                isdigit((unsigned char)ps->p[1]))) {
                 struct cond *c;
@@ -290,6 +346,71 @@ static int parse_primary(struct parser *ps, struct cond **ret)
         return perr(ps, "unexpected '%c'", *ps->p);
 }
 
+static int parse_unary(struct parser *ps, struct cond **ret)
+{
+        struct cond *a, *c;
+        unsigned off;
+        int r;
+
+        skip_ws(ps);
+        off = (unsigned)(ps->p - ps->src);
+        if (*ps->p != '-' || isdigit((unsigned char)ps->p[1]) || ps->p[1] == '.')
+                return parse_primary(ps, ret);
+        ps->p++;
+        if (++ps->depth > COND_MAX_DEPTH)
+                return perr(ps, "nested deeper than %d levels", COND_MAX_DEPTH);
+        r = parse_unary(ps, &a);
+        ps->depth--;
+        if (r < 0)
+                return r;
+        c = node(C_NEG, off);
+        if (!c) {
+                cond_free(a);
+                return -ENOMEM;
+        }
+        c->a = a;
+        *ret = c;
+        return 0;
+}
+
+/* Left-associative chains: level 0 is + -, level 1 is * / %. */
+static int parse_arith(struct parser *ps, struct cond **ret, int level)
+{
+        const char *ops = level ? "*/%" : "+-";
+        struct cond *a = NULL, *b, *c;
+        int r;
+
+        r = level ? parse_unary(ps, &a) : parse_arith(ps, &a, 1);
+        if (r < 0)
+                return r;
+        for (;;) {
+                char op;
+
+                skip_ws(ps);
+                op = *ps->p;
+                if (!op || !strchr(ops, op) || ps->p[1] == '=')
+                        break;
+                ps->p++;
+                r = level ? parse_unary(ps, &b) : parse_arith(ps, &b, 1);
+                if (r < 0) {
+                        cond_free(a);
+                        return r;
+                }
+                c = node(C_ARITH, a->off);
+                if (!c) {
+                        cond_free(a);
+                        cond_free(b);
+                        return -ENOMEM;
+                }
+                c->arith = op;
+                c->a = a;
+                c->b = b;
+                a = c;
+        }
+        *ret = a;
+        return 0;
+}
+
 static int parse_cmp(struct parser *ps, struct cond **ret)
 {
         static const struct { const char *tok; enum cmp_op op; } ops[] = {
@@ -300,7 +421,7 @@ static int parse_cmp(struct parser *ps, struct cond **ret)
         const char *save;
         int r, op = -1;
 
-        r = parse_primary(ps, &a);
+        r = parse_arith(ps, &a, 0);
         if (r < 0)
                 return r;
         save = ps->p;
@@ -308,6 +429,10 @@ static int parse_cmp(struct parser *ps, struct cond **ret)
                 op = OP_NOT_IN;
         else
                 ps->p = save;
+        if (op < 0 && accept(ps, "is")) {
+                save = ps->p;
+                op = accept(ps, "not") ? OP_IS_NOT : OP_IS;
+        }
         for (size_t i = 0; op < 0 && i < ARRAY_SIZE(ops); i++)
                 if (accept(ps, ops[i].tok))
                         op = (int)ops[i].op;
@@ -315,10 +440,17 @@ static int parse_cmp(struct parser *ps, struct cond **ret)
                 *ret = a;
                 return 0;
         }
-        r = parse_primary(ps, &b);
+        r = parse_arith(ps, &b, 0);
         if (r < 0) {
                 cond_free(a);
                 return r;
+        }
+        if ((op == OP_IS || op == OP_IS_NOT) &&
+            (b->kind != C_LIT || !(json_is_null(b->lit) || json_is_boolean(b->lit)))) {
+                cond_free(a);
+                cond_free(b);
+                return perr(ps, "'is' compares with None, True or False only (use == for "
+                            "values)");
         }
         c = node(C_CMP, a->off);
         if (!c) {
@@ -498,6 +630,11 @@ static bool truthy(const json_t *v)
 /* Returns 1 true, 0 false, -1 error (which makes the condition false). */
 static int compare(enum cmp_op op, const json_t *a, const json_t *b)
 {
+        if (op == OP_IS || op == OP_IS_NOT) {
+                bool same = json_typeof(a) == json_typeof(b);
+
+                return op == OP_IS ? same : !same;
+        }
         if (op == OP_IN || op == OP_NOT_IN) {
                 int in = -1;
 
@@ -538,6 +675,60 @@ static int compare(enum cmp_op op, const json_t *a, const json_t *b)
         return -1;
 }
 
+static int eval(const struct cond *c, const json_t *outputs, const json_t *prev);
+
+/* The value of an operand, as a new reference; NULL on an evaluation error (a missing
+ * output or key, arithmetic on non-numbers, division by zero). */
+static json_t *value(const struct cond *c, const json_t *outputs, const json_t *prev)
+{
+        json_t *tmp = NULL, *x, *y, *res = NULL;
+        const json_t *v;
+        int r;
+
+        switch (c->kind) {
+        case C_LIT:
+                return json_incref(c->lit);
+        case C_REF:
+                v = eval_ref(c, outputs, prev, &tmp);
+                if (tmp)
+                        return tmp;
+                return v ? json_incref((json_t *)v) : NULL;
+        case C_NEG:
+                x = value(c->a, outputs, prev);
+                res = json_is_number(x) ? json_real(-json_number_value(x)) : NULL;
+                json_decref(x);
+                return res;
+        case C_ARITH:
+                x = value(c->a, outputs, prev);
+                y = value(c->b, outputs, prev);
+                if (c->arith == '+' && json_is_string(x) && json_is_string(y)) {
+                        struct buf b = BUF_INIT(1u << 20);
+
+                        if (buf_append(&b, json_string_value(x), json_string_length(x)) == 0 &&
+                            buf_append(&b, json_string_value(y), json_string_length(y)) == 0)
+                                res = json_stringn(b.data ? b.data : "", b.len);
+                        buf_free(&b);
+                } else if (json_is_number(x) && json_is_number(y)) {
+                        double p = json_number_value(x), q = json_number_value(y);
+
+                        switch (c->arith) {
+                        case '+': res = json_real(p + q); break;
+                        case '-': res = json_real(p - q); break;
+                        case '*': res = json_real(p * q); break;
+                        case '/': res = q != 0 ? json_real(p / q) : NULL; break;
+                        case '%': res = q != 0 ? json_real(p - q * __builtin_floor(p / q))
+                                               : NULL; break;
+                        }
+                }
+                json_decref(x);
+                json_decref(y);
+                return res;
+        default:
+                r = eval(c, outputs, prev);
+                return r < 0 ? NULL : json_boolean(r);
+        }
+}
+
 static int eval(const struct cond *c, const json_t *outputs, const json_t *prev)
 {
         json_t *ta = NULL, *tb = NULL;
@@ -561,19 +752,15 @@ static int eval(const struct cond *c, const json_t *outputs, const json_t *prev)
                 r = a ? truthy(a) : -1;
                 json_decref(ta);
                 return r;
+        case C_ARITH:
+        case C_NEG:
+                a = ta = value(c, outputs, prev);
+                r = a ? truthy(a) : -1;
+                json_decref(ta);
+                return r;
         case C_CMP:
-                a = c->a->kind == C_LIT ? c->a->lit : c->a->kind == C_REF ?
-                    eval_ref(c->a, outputs, prev, &ta) : NULL;
-                b = c->b->kind == C_LIT ? c->b->lit : c->b->kind == C_REF ?
-                    eval_ref(c->b, outputs, prev, &tb) : NULL;
-                if (!a && c->a->kind != C_LIT && c->a->kind != C_REF) {
-                        r = eval(c->a, outputs, prev);
-                        a = ta = r < 0 ? NULL : json_boolean(r);
-                }
-                if (!b && c->b->kind != C_LIT && c->b->kind != C_REF) {
-                        r = eval(c->b, outputs, prev);
-                        b = tb = r < 0 ? NULL : json_boolean(r);
-                }
+                a = ta = value(c->a, outputs, prev);
+                b = tb = value(c->b, outputs, prev);
                 r = a && b ? compare(c->op, a, b) : -1;
                 json_decref(ta);
                 json_decref(tb);

@@ -40,6 +40,20 @@ static const struct key_rule step_keys[] = {
         { "on_error", Y_SCALAR, false },
         { "name", Y_SCALAR, false },
         { "description", Y_SCALAR, false },
+        { "retry", Y_MAP, false },
+};
+
+static const struct key_rule retry_keys[] = {
+        { "attempts", Y_SCALAR, true },
+        { "backoff", Y_SCALAR, false },
+};
+
+static const struct {
+        const char *name;
+        enum backoff kind;
+} backoff_names[] = {
+        { "exponential", BACKOFF_EXPONENTIAL }, { "fixed", BACKOFF_FIXED },
+        { "linear", BACKOFF_LINEAR },
 };
 
 static const char *const on_error_names[] = {
@@ -143,8 +157,10 @@ static int check_secret_refs(const char *path, const struct ynode *n, int where,
                         if (i % 2 == 0)
                                 continue;
                         k = n->items[i - 1];
+                        /* headers, and auth (sent as the Authorization header only). */
                         sub = where == 2 ? 2
-                              : where == 1 && k->str && streq(k->str, "headers") ? 2 : 0;
+                              : where == 1 && k->str && (streq(k->str, "headers") ||
+                                                         streq(k->str, "auth")) ? 2 : 0;
                 }
                 r = check_secret_refs(path, n->items[i], sub, d);
                 if (r < 0)
@@ -268,6 +284,59 @@ static int check_names(const char *path, const struct ynode *map, const char *co
         return 0;
 }
 
+/* retry: {attempts: 1..STEP_MAX_ATTEMPTS, backoff: seconds (doubling) or exponential |
+ * fixed | linear (from 1 s)}. Without it: one try, two with on_error: retry. */
+static int parse_retry(struct workflow *w, struct step *s, const struct ynode *n,
+                       struct diag *d)
+{
+        const struct ynode *v;
+        long attempts;
+        double secs;
+        int r;
+
+        s->attempts = s->on_error == ON_ERROR_RETRY ? 2 : 1;
+        s->backoff_s = 1.0;
+        s->backoff = BACKOFF_EXPONENTIAL;
+        if (!n)
+                return 0;
+        r = check_keys(w->path, n, retry_keys, ARRAY_SIZE(retry_keys), "retry", d);
+        if (r < 0)
+                return r;
+        v = ymap_get(n, "attempts");
+        if (yscalar_long(v, &attempts) < 0 || attempts < 1 || attempts > STEP_MAX_ATTEMPTS)
+                return fail_at(d, w->path, v, EINVAL, "retry 'attempts' must be an integer "
+                               "in 1..%d (tries in all), not '%s'", STEP_MAX_ATTEMPTS, v->str);
+        s->attempts = (unsigned)attempts;
+        v = ymap_get(n, "backoff");
+        if (!v)
+                return 0;
+        for (size_t i = 0; i < ARRAY_SIZE(backoff_names); i++)
+                if (streq(v->str, backoff_names[i].name)) {
+                        s->backoff = backoff_names[i].kind;
+                        return 0;
+                }
+        if (yscalar_double(v, &secs) < 0 || !(secs >= 0 && secs <= STEP_MAX_BACKOFF_S))
+                return fail_at(d, w->path, v, EINVAL, "retry 'backoff' must be seconds in "
+                               "[0, %g] (doubling after each try) or exponential, fixed or "
+                               "linear, not '%s'", STEP_MAX_BACKOFF_S, v->str);
+        s->backoff_s = secs;
+        return 0;
+}
+
+double step_backoff_s(const struct step *s, unsigned next)
+{
+        double t = s->backoff_s;
+
+        if (next < 2)
+                return 0;
+        if (s->backoff == BACKOFF_LINEAR)
+                t *= (double)(next - 1);
+        else if (s->backoff == BACKOFF_EXPONENTIAL)
+                for (unsigned i = 2; i < next && t < STEP_MAX_BACKOFF_S; i++)
+                        t *= 2;
+        return t > STEP_MAX_BACKOFF_S ? STEP_MAX_BACKOFF_S : t;
+}
+
 static int parse_step(struct workflow *w, const struct ynode *n, unsigned index,
                       const struct akios_config *cfg, struct diag *d)
 {
@@ -324,6 +393,8 @@ static int parse_step(struct workflow *w, const struct ynode *n, unsigned index,
         r = check_names(w->path, s->parameters, s->action->params, "parameter", d);
         if (r == 0)
                 r = check_names(w->path, s->config, s->agent->config_keys, "config key", d);
+        if (r == 0)
+                r = agent_config_check(s->agent, w->path, s->config, d);
         if (r < 0)
                 return r;
 
@@ -340,6 +411,9 @@ static int parse_step(struct workflow *w, const struct ynode *n, unsigned index,
                                        "or retry, not '%s'", v->str);
                 s->on_error = (enum on_error)i;
         }
+        r = parse_retry(w, s, ymap_get(n, "retry"), d);
+        if (r < 0)
+                return r;
         v = ymap_get(n, "condition");
         if (v) {
                 struct diag cd = { 0 };
@@ -369,14 +443,48 @@ static int check_step_refs(struct workflow *w, struct step *s, struct diag *d)
         return 0;
 }
 
-static int load_tree(const char *path, struct ynode **ret, struct diag *d)
+/* max_steps_per_run: a workflow whose unconditional steps alone pass it would be stopped by
+ * `run` every time it succeeds; `validate` says so first, with run's exit code (4). */
+static int check_step_budget(struct workflow *w, const struct akios_config *cfg,
+                             struct diag *d)
+{
+        size_t always = 0;
+
+        if (!cfg || cfg->max_steps_per_run <= 0)
+                return 0;
+        for (size_t i = 0; i < w->n_steps; i++)
+                always += !w->steps[i].cond;
+        if (always <= (size_t)cfg->max_steps_per_run)
+                return 0;
+        return fail_at(d, w->path, ymap_get(w->root, "steps"), EDQUOT, "the workflow has %zu "
+                       "steps without a condition, more than max_steps_per_run %ld: a run "
+                       "would be stopped at step %ld", always, cfg->max_steps_per_run,
+                       cfg->max_steps_per_run + 1);
+}
+
+/* Read, hash and parse the same bytes: the digest the ledger records is of what was parsed,
+ * not of a second read that could see another file. */
+static int load_tree(const char *path, struct ynode **ret, uint8_t digest[32], struct diag *d)
 {
         struct yaml_caps caps = YAML_CAPS_DEFAULT;
+        struct buf b = BUF_INIT(WORKFLOW_MAX_BYTES);
+        int r;
 
         caps.max_bytes = WORKFLOW_MAX_BYTES;
         caps.max_nodes = 20000;
         caps.max_scalar = 256 * 1024;
-        return yaml_load_file(path, &caps, ret, d);
+        r = read_file_capped(path, caps.max_bytes, &b);
+        if (r < 0) {
+                if (r == -E2BIG)
+                        diag_set(d, path, 0, 0, "file is larger than %zu bytes", caps.max_bytes);
+                else
+                        diag_set(d, path, 0, 0, "cannot read: %s", strerror(-r));
+        } else {
+                sha256(b.data ? b.data : "", b.len, digest);
+                r = yaml_parse(path, b.data ? b.data : "", b.len, &caps, ret, d);
+        }
+        buf_free(&b);
+        return r;
 }
 
 int workflow_load(const char *path, const struct akios_config *cfg, struct workflow **ret,
@@ -391,7 +499,7 @@ int workflow_load(const char *path, const struct akios_config *cfg, struct workf
                 free(w);
                 return -ENOMEM;
         }
-        r = load_tree(path, &w->root, d);
+        r = load_tree(path, &w->root, w->sha256, d);
         if (r < 0)
                 goto fail;
         if (!w->root || w->root->type != Y_MAP) {
@@ -434,13 +542,19 @@ int workflow_load(const char *path, const struct akios_config *cfg, struct workf
                 if (r < 0)
                         goto fail;
         }
+        r = check_step_budget(w, cfg, d);
+        if (r < 0)
+                goto fail;
         for (size_t i = 0; cfg && i < w->n_steps; i++) {
                 struct step *s = &w->steps[i];
 
                 if (s->agent->check_policy && (r = s->agent->check_policy(s, cfg, d)) < 0) {
                         if (!d->file[0])
                                 snprintf(d->file, sizeof(d->file), "%s", path);
-                        r = -EPERM;
+                        /* -EINVAL: a value the agent cannot take (exit 2); -EDQUOT: a
+                         * kill-switch limit it would hit (exit 4); else policy (exit 3). */
+                        if (r != -EINVAL && r != -EDQUOT)
+                                r = -EPERM;
                         goto fail;
                 }
         }

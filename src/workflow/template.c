@@ -157,6 +157,20 @@ int template_check_refs(const char *in, const struct workflow *w, unsigned curre
         return 0;
 }
 
+const char *agent_result_text(const json_t *result)
+{
+        static const char *const keys[] = { "text",     "content", "output", "result",
+                                            "response", "stdout",  "data" };
+
+        for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
+                const char *s = json_string_value(json_object_get(result, keys[i]));
+
+                if (s)
+                        return s;
+        }
+        return NULL;
+}
+
 static int append_value(struct buf *out, const json_t *v)
 {
         _cleanup_free_ char *s = NULL;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "util/util.h"
 #include "util/yaml.h"
@@ -19,6 +20,11 @@ struct akios_config;
 struct cond;
 
 enum on_error { ON_ERROR_FAIL, ON_ERROR_SKIP, ON_ERROR_RETRY };
+enum backoff { BACKOFF_EXPONENTIAL, BACKOFF_FIXED, BACKOFF_LINEAR };
+
+/* Caps of a step's `retry: {attempts, backoff}`. */
+#define STEP_MAX_ATTEMPTS 10
+#define STEP_MAX_BACKOFF_S 60.0
 
 struct step {
         unsigned index;                  /* 1-based position in `steps` */
@@ -33,7 +39,16 @@ struct step {
         const char *condition;           /* source text or NULL */
         struct cond *cond;               /* parsed condition or NULL */
         enum on_error on_error;
+        /* Tries in all: 1; 2 with on_error: retry; retry.attempts when given. Between tries
+         * the engine waits backoff_s (doubling, growing or fixed, at most STEP_MAX_BACKOFF_S
+         * per wait), interruptibly and never past workflow_timeout. */
+        unsigned attempts;
+        double backoff_s;
+        enum backoff backoff;
 };
+
+/* Seconds to wait before try `next` (2, 3, ...) of step s. */
+double step_backoff_s(const struct step *s, unsigned next);
 
 struct workflow {
         char *path;
@@ -42,13 +57,16 @@ struct workflow {
         struct step *steps;
         size_t n_steps;
         struct ynode *root;              /* owns every string the steps point to */
+        uint8_t sha256[32];              /* of the exact bytes parsed (the ledger's run_start) */
 };
 
 /* Caps on workflow files. */
 #define WORKFLOW_MAX_BYTES (1u << 20)
 #define WORKFLOW_MAX_STEPS 1000
 
-/* Parse and validate. Returns 0, -EINVAL (bad input, exit 2) or -EPERM (policy, exit 3). */
+/* Parse and validate. Returns 0, -EINVAL (bad input, exit 2), -EPERM (policy, exit 3) or
+ * -EDQUOT (a kill-switch limit the workflow would certainly hit, e.g. max_tokens above
+ * max_tokens_per_call: exit 4, the message `run` gives). */
 int workflow_load(const char *path, const struct akios_config *cfg, struct workflow **ret,
                   struct diag *d);
 void workflow_free(struct workflow *w);
@@ -78,15 +96,21 @@ int template_check_refs(const char *in, const struct workflow *w, unsigned curre
 int template_json(const json_t *in, const json_t *outputs, const json_t *previous,
                   const char *run_dir, json_t **ret, struct diag *d);
 
+/* The text of a step's result, for {previous_output}, {step_N_output} and conditions: its
+ * first string field among text, content, output, result, response, stdout, data (as in
+ * AKIOS), or NULL. Other fields are reachable as {step_N_output[key]}. */
+const char *agent_result_text(const json_t *result);
+
 /* Position of the step numbered n, or 0. */
 unsigned workflow_step_position(const struct workflow *w, long n);
 
 /* ---- conditions ---------------------------------------------------------- */
 
-/* Grammar: or / and / not, comparisons (== != < <= > >=), `in` / `not in`, literals
- * (numbers, 'strings', "strings", true/false/none/null), step outputs (previous_output,
- * step_N_output, step_N_output[key], step_N_output.key), parentheses. No calls, no
- * arithmetic, at most COND_MAX_LEN bytes and COND_MAX_DEPTH nesting. */
+/* Grammar: or / and / not, comparisons (== != < <= > >=), `in` / `not in`, `is [not]`
+ * None/True/False, arithmetic (+ - * / % and unary -; + joins strings), literals (numbers,
+ * 'strings', "strings", true/false/none/null, [lists of literals]), step outputs
+ * (previous_output, step_N_output, step_N_output[key], step_N_output.key), parentheses.
+ * No calls, at most COND_MAX_LEN bytes and COND_MAX_DEPTH nesting. */
 #define COND_MAX_LEN 1024
 #define COND_MAX_DEPTH 32
 int cond_parse(const char *src, struct cond **ret, unsigned *ret_err_off, struct diag *d);

@@ -31,8 +31,9 @@ is "$rc" 0 "export to stdout"
 printf '%s\n' "$out" >"$T/export2.json"
 check "stdout export is the same document" cmp -s "$T/export.json" "$T/export2.json"
 
-run "$AKIOS" audit consistency 7 --json
-is "$rc" 0 "consistency 7 -> 37"
+# 7 events and a checkpoint marker, then 30 and a marker: trees of 8 and 39.
+run "$AKIOS" audit consistency 8 --json
+is "$rc" 0 "consistency 8 -> 39"
 printf '%s' "$out" >"$T/cons.json"
 got=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["old_root"])' "$T/cons.json")
 is "$got" "$old_root" "old_root is the root the first run's checkpoint signed"
@@ -50,8 +51,8 @@ run sh -c "'$AKIOS' audit proof 5 --size 20 --json | $PY '$CHECK' inclusion --da
 is "$rc" 0 "inclusion proof of event 5 in the tree of 20 verifies, leaf = SHA-256(0x00 || line)"
 run "$AKIOS" audit proof 5
 lines=$(printf '%s\n' "$out" | grep -cE '^[0-9a-f]{64}$')
-is "$lines" 6 "text proof: one hex hash per line (6 for 5 in 37)"
-run "$AKIOS" audit proof 37
+is "$lines" 6 "text proof: one hex hash per line (6 for 5 in 39)"
+run "$AKIOS" audit proof 39
 is "$rc" 1 "index beyond the signed tree is refused"
 
 # kill -9 while appending: acknowledged events survive, the log verifies.

@@ -17,6 +17,8 @@
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
+#include <sys/prctl.h>
+#include <linux/capability.h>
 #include <sys/ptrace.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -195,18 +197,14 @@ static int c_ptrace_init(void)
         return in_child(ptrace_child);
 }
 
+/* Open fds above 2, found with fcntl (no /proc needed: a container's cage may have none). */
 static int c_fds(void)
 {
-        DIR *d = opendir("/proc/self/fd");
-        struct dirent *e;
         int extra = 0;
 
-        if (!d)
-                return errno;
-        while ((e = readdir(d)))
-                if (atoi(e->d_name) > 2 && atoi(e->d_name) != dirfd(d))
+        for (int fd = 3; fd < 65536; fd++)
+                if (fcntl(fd, F_GETFD) >= 0)
                         extra++;
-        closedir(d);
         printf("extra fds: %d\n", extra);
         return extra ? 0 : EBADF;
 }
@@ -454,13 +452,39 @@ static int c_env(void)
         return getenv(arg1) ? 0 : ENOENT;
 }
 
+/* The /proc/self/status lines the battery reads, from syscalls, when there is no /proc. */
+static int status_from_syscalls(void)
+{
+        struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+        struct __user_cap_data_struct d[2] = { 0 };
+        unsigned long long bnd = 0;
+        uid_t r, e, sv;
+
+        printf("(no /proc/self/status: from syscalls)\n");
+        printf("NoNewPrivs:\t%d\n", prctl(PR_GET_NO_NEW_PRIVS, 0, 0, 0, 0));
+        if (syscall(SYS_capget, &h, d) == 0) {
+                printf("CapPrm:\t%016llx\n",
+                       (unsigned long long)d[1].permitted << 32 | d[0].permitted);
+                printf("CapEff:\t%016llx\n",
+                       (unsigned long long)d[1].effective << 32 | d[0].effective);
+        }
+        for (int cap = 0; cap < 64; cap++)
+                if (prctl(PR_CAPBSET_READ, cap, 0, 0, 0) == 1)
+                        bnd |= 1ULL << cap;
+        printf("CapBnd:\t%016llx\n", bnd);
+        printf("Seccomp:\t%d\n", prctl(PR_GET_SECCOMP, 0, 0, 0, 0));
+        getresuid(&r, &e, &sv);
+        printf("Uid:\t%u\t%u\t%u\n", (unsigned)r, (unsigned)e, (unsigned)sv);
+        return EPERM;
+}
+
 static int c_status(void)
 {
         char buf[4096];
         int fd = open("/proc/self/status", O_RDONLY), n;
 
         if (fd < 0)
-                return errno;
+                return status_from_syscalls();
         n = (int)read(fd, buf, sizeof(buf) - 1);
         buf[n > 0 ? n : 0] = '\0';
         fputs(buf, stdout);
@@ -469,6 +493,93 @@ static int c_status(void)
         buf[n > 0 ? n : 0] = '\0';
         printf("uid_map: %s", buf);
         return EPERM;
+}
+
+/* The pid named by arg1: a number, or "ppid" (the cage's pid 1, or without a pid namespace
+ * the supervisor itself). */
+static pid_t target_pid(void)
+{
+        if (arg1 && strcmp(arg1, "ppid") == 0)
+                return getppid();
+        return arg1 ? (pid_t)atoi(arg1) : 1;
+}
+
+/* What another process's /proc gives us: environ, mem (at every mapping maps names, or at
+ * the usual load address), fd, maps, exe, root. Anything read is printed, so the test can
+ * grep for planted secrets; any success is ALLOWED. */
+static int c_peek(void)
+{
+        static const char *const files[] = { "environ", "maps", "mem", "fd", "exe", "root",
+                                             "cwd" };
+        pid_t pid = target_pid();
+        char path[64], buf[65536];
+        int worked = 0;
+
+        printf("peek pid %d\n", (int)pid);
+        for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+                int fd;
+                ssize_t n;
+
+                snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, files[i]);
+                if (!strcmp(files[i], "fd")) {
+                        DIR *d = opendir(path);
+
+                        if (d) {
+                                struct dirent *e;
+
+                                while ((e = readdir(d)))
+                                        printf("fd entry %s\n", e->d_name);
+                                closedir(d);
+                                worked = 1;
+                        } else {
+                                printf("%s: %s\n", files[i], strerrorname_np(errno));
+                        }
+                        continue;
+                }
+                if (!strcmp(files[i], "exe") || !strcmp(files[i], "root") ||
+                    !strcmp(files[i], "cwd")) {
+                        n = readlink(path, buf, sizeof(buf) - 1);
+                        if (n >= 0) {
+                                buf[n] = 0;
+                                printf("%s -> %s\n", files[i], buf);
+                                worked = 1;
+                        } else {
+                                printf("%s: %s\n", files[i], strerrorname_np(errno));
+                        }
+                        continue;
+                }
+                fd = open(path, !strcmp(files[i], "mem") ? O_RDWR : O_RDONLY);
+                if (fd < 0 && !strcmp(files[i], "mem"))
+                        fd = open(path, O_RDONLY);
+                if (fd < 0) {
+                        printf("%s: %s\n", files[i], strerrorname_np(errno));
+                        continue;
+                }
+                worked = 1;
+                n = !strcmp(files[i], "mem") ? pread(fd, buf, 4096, 0x400000) :
+                                                read(fd, buf, sizeof(buf) - 1);
+                printf("%s: opened, read %zd\n", files[i], n);
+                if (n > 0 && strcmp(files[i], "mem")) {
+                        for (ssize_t k = 0; k < n; k++)
+                                if (!buf[k])
+                                        buf[k] = '\n';
+                        fwrite(buf, 1, (size_t)n, stdout);
+                        printf("\n");
+                }
+                close(fd);
+        }
+        return worked ? 0 : EACCES;
+}
+
+/* Signal the process named by arg1: 0 first (permission only), then SIGWINCH (ignored by
+ * default, harmless if it arrives). */
+static int c_signal(void)
+{
+        pid_t pid = target_pid();
+
+        if (kill(pid, 0) == 0 || kill(pid, SIGWINCH) == 0)
+                return 0;
+        return errno;
 }
 
 static const struct {
@@ -490,7 +601,7 @@ static const struct {
         { "kexec", c_kexec }, { "hostname", c_hostname }, { "forkbomb", c_forkbomb },
         { "alloc", c_alloc }, { "touch", c_touch }, { "spin", c_spin }, { "output", c_output },
         { "sigterm", c_sigterm }, { "daemon", c_daemon }, { "env", c_env },
-        { "status", c_status },
+        { "status", c_status }, { "peek", c_peek }, { "signal", c_signal },
 };
 
 int main(int argc, char **argv)

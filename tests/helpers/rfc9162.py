@@ -11,6 +11,9 @@ not from akios's C code, so that the tests compare two implementations.
   rfc9162.py inclusion  < JSON    check `akios audit proof --json` (needs --data LINE_FILE
                                   or trusts leaf_hash)
   rfc9162.py consistency < JSON   check `akios audit consistency --json`
+  rfc9162.py proof FILE           check a run's audit-proof.json: leaf hashes, every
+                                  inclusion proof in the signed tree, the checkpoint
+                                  bodies, the consistency proof from the previous one
 
 Prints "ok ..." and exits 0, or prints the failure and exits 1.
 """
@@ -141,6 +144,60 @@ def check_export(path):
     print("ok export: %d entries, root %s, every inclusion proof verifies" % (size, root.hex()))
 
 
+def checkpoint_body(note, origin):
+    """C2SP checkpoint: origin, decimal size, base64 root; a blank line, signature lines."""
+    body, _, sigs = note.partition("\n\n")
+    lines = body.split("\n")
+    if len(lines) < 3 or lines[0] != origin:
+        fail("checkpoint body does not name the origin: %r" % lines[:1])
+    if not sigs.startswith("\u2014 " + origin + " "):
+        fail("no signature line by the origin key")
+    return int(lines[1]), base64.b64decode(lines[2], validate=True)
+
+
+def check_proof(path):
+    with open(path, "rb") as f:
+        doc = json.load(f)
+    if doc.get("format") != "akios-audit-proof/1":
+        fail("format is %r" % doc.get("format"))
+    origin, size = doc["origin"], doc["tree_size"]
+    root = bytes.fromhex(doc["root_hash"])
+    csize, croot = checkpoint_body(doc["checkpoint"], origin)
+    if csize != size or croot != root:
+        fail("checkpoint does not sign tree_size/root_hash")
+    first = doc["first_index"]
+    cons = doc["consistency"]
+    if cons is None:
+        if first != 0 or doc["previous_checkpoint"] is not None:
+            fail("no consistency proof, but the entries start at %d" % first)
+    else:
+        osize, oroot = checkpoint_body(doc["previous_checkpoint"], origin)
+        if (cons["old_size"], bytes.fromhex(cons["old_root"])) != (osize, oroot):
+            fail("consistency does not start at the previous checkpoint")
+        if (cons["new_size"], bytes.fromhex(cons["new_root"])) != (size, root):
+            fail("consistency does not end at the checkpoint")
+        if first != osize:
+            fail("first_index %d is not the previous checkpoint's size %d" % (first, osize))
+        if not verify_consistency(osize, size, oroot, root,
+                                  [bytes.fromhex(p) for p in cons["proof"]]):
+            fail("consistency proof %d -> %d does not verify" % (osize, size))
+    entries = doc["entries"]
+    if [e["index"] for e in entries] != list(range(first, size)):
+        fail("entries are not exactly the events %d..%d" % (first, size - 1))
+    for e in entries:
+        data = e["data"].encode("utf-8")
+        leaf = leaf_hash(data)
+        if leaf.hex() != e["leaf_hash"]:
+            fail("leaf hash of event %d differs" % e["index"])
+        if json.loads(data).get("seq") != e["index"]:
+            fail("event %d has another seq" % e["index"])
+        proof = [bytes.fromhex(p) for p in e["inclusion_proof"]]
+        if not verify_inclusion(e["index"], size, leaf, proof, root):
+            fail("inclusion proof of event %d does not verify" % e["index"])
+    print("ok proof: events %d..%d in the tree of %d, root %s%s" %
+          (first, size - 1, size, root.hex(), ", consistent" if cons else ""))
+
+
 def check_inclusion(doc, data_file):
     leaf = bytes.fromhex(doc["leaf_hash"])
     if data_file:
@@ -166,6 +223,8 @@ def check_consistency(doc):
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "export":
         check_export(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "proof":
+        check_proof(sys.argv[2])
     elif len(sys.argv) >= 2 and sys.argv[1] == "inclusion":
         data = sys.argv[3] if len(sys.argv) >= 4 and sys.argv[2] == "--data" else None
         check_inclusion(json.load(sys.stdin), data)

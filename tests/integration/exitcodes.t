@@ -22,7 +22,8 @@ like "$err" "^akios: step 1 \(filesystem.read\): cannot open" "one-line reason n
 out_json=$(ls -d data/output/run_*)/output.json
 is "$($py -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["status"], d["error_category"], d["exit_code"])' "$out_json")" \
         "failed runtime 1" "output.json records the failure"
-like "$(tail -1 audit/ledger.jsonl)" '"action":"run_end"' "the ledger is closed even on failure"
+# The last line is the checkpoint marker (CONTRACTS §4); run_end comes just before it.
+like "$(tail -2 audit/ledger.jsonl | head -1)" '"action":"run_end"' "the ledger is closed even on failure"
 like "$(cat audit/ledger.jsonl)" '"outcome":"failure"' "the failure is in the ledger"
 
 cat > workflows/skip.yml <<'EOF2'
@@ -115,5 +116,5 @@ is "$?" 130 "SIGTERM ends the run with exit 130"
 last=$(ls -dv data/output/run_* | tail -1)
 is "$($py -c 'import json,sys; print(json.load(open(sys.argv[1]))["status"])' "$last/output.json")" interrupted \
         "output.json says interrupted"
-like "$(tail -1 audit/ledger.jsonl)" '"action":"run_end".*"outcome":"interrupted"' "ledger closed with the interruption"
+like "$(tail -2 audit/ledger.jsonl | head -1)" '"action":"run_end".*"outcome":"interrupted"' "ledger closed with the interruption"
 done_testing

@@ -37,8 +37,8 @@ is "$(jget "$rundir/output.json" 'd["tokens_input"] > 0 and d["tokens_output"] >
 is "$($py -c '
 import json
 ev=[json.loads(l) for l in open("audit/ledger.jsonl")]
-print(ev[0]["action"], ev[-1]["action"], sorted({e["step"] for e in ev if e["outcome"]=="success"}))')" \
-        "run_start run_end [1, 2, 3]" "ledger has run start, a success event per step, run end"
+print(ev[0]["action"], ev[-2]["action"], ev[-1]["action"], sorted({e["step"] for e in ev if e["outcome"]=="success"}))')" \
+        "run_start run_end checkpoint [1, 2, 3]" "ledger has run start, a success event per step, run end, checkpoint marker"
 lines=$(wc -l < audit/ledger.jsonl)
 is "$($py -c '
 import json,sys

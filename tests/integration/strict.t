@@ -21,7 +21,7 @@ else
         is "$rc" 7 "strict: missing cage layer refuses the run (exit 7)"
         like "$err" "sandbox_required is strict, but .*cgroup" "the message names the layer"
         like "$err" "Delegate=yes|delegate" "and how to enable it"
-        like "$(tail -2 "$T/p/audit/ledger.jsonl")" '"action":"cage_check".*"outcome":"denied"' \
+        like "$(tail -3 "$T/p/audit/ledger.jsonl")" '"action":"cage_check".*"outcome":"denied"' \
                 "the refusal is in the ledger"
         is "$(ls "$T/p/data/output/"*/summary.txt 2>/dev/null | wc -l)" 0 "no step ran"
 fi

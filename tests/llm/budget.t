@@ -70,7 +70,8 @@ for prov in openai anthropic ollama gemini mistral grok; do
         cd "$P"; run "$AKIOS" run workflows/w.yml; cd "$T"
         is "$rc" 4 "$prov: overspending workflow stops with exit 4"
         like "$err" "budget exhausted" "$prov: the reason is on stderr"
-        cost=$(sed -n 's/.*"total_cost": *\([0-9.e-]*\).*/\1/p' "$P"/data/output/run_*/output.json)
+        # output.json has total_cost twice (top level and AKIOS's cost block): the same value.
+        cost=$(sed -n 's/^  "total_cost": *\([0-9.e-]*\).*/\1/p' "$P"/data/output/run_*/output.json)
         check "$prov: reported cost $cost <= the 0.2 limit" awk "BEGIN { exit !($cost > 0 && $cost <= 0.2) }"
         like "$(cat "$P"/data/output/run_*/output.json)" '"status": "budget_exceeded"' "$prov: output.json says budget_exceeded"
         like "$(grep '"budget_kill"' "$P/audit/ledger.jsonl")" '"limit_usd":0.2' "$prov: ledger has the kill event with figures"

@@ -29,7 +29,7 @@ if command -v man >/dev/null; then
         is "$?" 0 "man -l renders the page"
         is "$(cat "$T/man.err")" "" "no warning from man"
         for c in init validate run exec "protect scan" "protect redact" "audit show" \
-                "audit verify" "audit export" "audit proof" "audit consistency" status doctor \
+                "audit verify" "audit verify-proof" "audit export" "audit proof" "audit consistency" status doctor \
                 "templates list" files clean "compliance report"; do
                 like "$page" "^       $c( |$)" "man page documents '$c'"
         done
@@ -57,7 +57,7 @@ if command -v bash >/dev/null; then
                 _ "$D/opt/akios/share/bash-completion/completions/akios" 2>&1)
         is "$got" "complete -F _akios akios
 status
-verify
+verify verify-proof
 html json
 partial" "completion loads and completes"
 else

@@ -2,10 +2,15 @@
 # The cage's escape and misbehaviour battery, shared by cage-root.t and cage-unpriv.t.
 # Needs: $AS (a command prefix that runs as the wanted user, may be empty), $AK (akios),
 # $P (the static probe), $W (a scratch dir that user can read), from the sourcing test.
+# Optional: $WRAP (a prefix between $AS and akios, e.g. the nouserns helper), $LAYERS (the
+# layers the record must show active; default all), $FLOOR=1 (no namespaces: the floor of
+# src/sandbox/floor.c, where the attempts must hold by Landlock and seccomp instead).
+: "${WRAP:=}" "${FLOOR:=0}"
+: "${LAYERS:=userns mountns pidns netns ipcns utsns seccomp no_new_privs caps_dropped landlock}"
 # Every check runs the real binary in the real cage and asserts the denial and, where the
 # attempt would change the host, that the host is unchanged.
 
-ex() { run $AS "$AK" exec "$@"; }
+ex() { run $AS $WRAP "$AK" exec "$@"; }
 
 # probe CHECK [ARG] [-- EXEC OPTIONS]: the attempt must print "DENIED CHECK".
 probe() {
@@ -41,7 +46,7 @@ is "$rc" 3 "exit 3 passes through"
 is "$(field "$out" exit_code)" 3 "record: exit_code 3"
 is "$(field "$out" reason)" '"exited"' "record: reason exited"
 is "$(field "$out" signal)" null "record: signal null"
-for l in userns mountns pidns netns ipcns utsns seccomp no_new_privs caps_dropped landlock; do
+for l in $LAYERS; do
         is "$(field "$out" layers.$l)" true "record: layer $l active"
 done
 like "$(field "$out" layers.cgroup)" '"(v1|v2|none)"' "record: cgroup version named"
@@ -53,9 +58,17 @@ is "$(field "$out" signal)" '"SIGUSR1"' "record: signal SIGUSR1"
 ex --ro "$P" -- "$P" status
 like "$out" "NoNewPrivs:[[:space:]]+1" "no_new_privs is set"
 like "$out" "CapEff:[[:space:]]+0+$" "no effective capabilities"
-like "$out" "CapBnd:[[:space:]]+0+$" "empty bounding set"
+if [ "$FLOOR" = 1 ]; then
+        # unprivileged without a user namespace there is no bounding set to drop: with
+        # no_new_privs and no permitted capabilities nothing can raise it
+        like "$out" "CapPrm:[[:space:]]+0+$" "no permitted capabilities"
+else
+        like "$out" "CapBnd:[[:space:]]+0+$" "empty bounding set"
+fi
 like "$out" "Seccomp:[[:space:]]+2" "seccomp filter mode"
-unlike "$out" "uid_map:[[:space:]]+[0-9]+[[:space:]]+0[[:space:]]" "host uid 0 is not mapped"
+case " $LAYERS " in
+*" userns "*) unlike "$out" "uid_map:[[:space:]]+[0-9]+[[:space:]]+0[[:space:]]" "host uid 0 is not mapped" ;;
+esac
 unlike "$out" "Uid:[[:space:]]+0[[:space:]]" "payload uid is not 0"
 
 # --- network ---------------------------------------------------------------------------
@@ -118,19 +131,19 @@ unlike "$out" "ALLOWED|DENIED" "the killed call never returned to the payload"
 ex --json -- /bin/true
 unlike "$out" '"syscall' "no syscall in the record when nothing was killed"
 if command -v script >/dev/null 2>&1; then
-        out=$(script -qec "$AS $AK exec --ro $P -- $P tiocsti" /dev/null 2>&1 </dev/null)
+        out=$(script -qec "$AS $WRAP $AK exec --ro $P -- $P tiocsti" /dev/null 2>&1 </dev/null)
         like "$out" "DENIED tiocsti (EPERM|EIO|ENOTTY)" "denied: TIOCSTI on a pty (and its high-bit variant)"
 else
         skip "script(1) not installed: no pty for the TIOCSTI check"
 fi
 
 # --- leaks -----------------------------------------------------------------------------
-run $AS "$AK" exec --ro "$P" -- "$P" fds 5</dev/null 9>"$W/fd9"
+run $AS $WRAP "$AK" exec --ro "$P" -- "$P" fds 5</dev/null 9>"$W/fd9"
 like "$out" "extra fds: 0" "no fd above 2 leaks into the cage"
-SECRET_TOKEN=hunter2 run $AS env SECRET_TOKEN=hunter2 "$AK" exec --ro "$P" -- "$P" env SECRET_TOKEN
+SECRET_TOKEN=hunter2 run $AS env SECRET_TOKEN=hunter2 $WRAP "$AK" exec --ro "$P" -- "$P" env SECRET_TOKEN
 like "$out" "^DENIED env" "the caller's environment does not leak"
 unlike "$out" "hunter2" "the secret value is nowhere in the output"
-SECRET_TOKEN=hunter2 run $AS env SECRET_TOKEN=hunter2 "$AK" exec --env SECRET_TOKEN --ro "$P" -- "$P" env SECRET_TOKEN
+SECRET_TOKEN=hunter2 run $AS env SECRET_TOKEN=hunter2 $WRAP "$AK" exec --env SECRET_TOKEN --ro "$P" -- "$P" env SECRET_TOKEN
 like "$out" "^ALLOWED env" "--env NAME passes exactly that variable (control)"
 
 # --- resources -------------------------------------------------------------------------
@@ -153,3 +166,40 @@ ex --ro "$P" -- "$P" daemon 4242.5
 like "$out" "daemon started" "a double-forked daemon started"
 sleep 0.2
 check "the daemon did not survive the cage" sh -c '! pgrep -f "slee[p] 4242.5" >/dev/null'
+
+# --- nothing of the supervisor in the cage (issue 10, finding 1) ------------------------
+# A project whose .env holds an API key, another key in the supervisor's environment, the
+# ledger's signing key in audit/key: from inside, pid 1 (the cage's init, or without a pid
+# namespace nothing of ours), the parent and the supervisor by its host pid give none of them.
+mkdir -p "$W/sec" && chmod 777 "$W/sec"
+run $AS "$AK" init "$W/sec/proj"
+check "a project to plant secrets in" test -s "$W/sec/proj/audit/key"
+ENVKEY="sk-akiostest-ENV-$$-zq4"
+DOTKEY="sk-akiostest-DOTENV-$$-zq4"
+printf 'OPENAI_API_KEY=%s\n' "$DOTKEY" >>"$W/sec/proj/.env"
+keyhex=$(od -An -v -tx1 "$W/sec/proj/audit/key" 2>/dev/null | tr -d ' \n' | cut -c1-24)
+peek() { # peek TARGET: the probe's view of /proc/TARGET from inside, run from the project
+        run $AS sh -c 'cd "$1" && shift && exec env OPENAI_API_KEY="$0" "$@"' "$ENVKEY" \
+                "$W/sec/proj" $WRAP "$AK" exec --ro "$P" -- "$P" peek "$1"
+}
+for target in 1 ppid; do
+        peek $target
+        like "$out" "^DENIED peek" "pid '$target' seen from the cage: environ, mem, fd, maps closed"
+        unlike "$out" "$ENVKEY|$DOTKEY" "pid '$target': no API key from the environment or .env"
+        unlike "$out" "mem: opened|fd entry" "pid '$target': no memory, no fds"
+done
+run $AS sh -c 'cd "$1" && shift && exec env OPENAI_API_KEY="$0" "$@" "$$"' "$ENVKEY" \
+        "$W/sec/proj" $WRAP "$AK" exec --ro "$P" -- "$P" peek
+like "$out" "^DENIED peek" "the supervisor by its host pid: environ, mem, fd, maps closed"
+unlike "$out" "$ENVKEY|$DOTKEY" "the supervisor: no API key"
+run $AS sh -c 'cd "$1" && shift && exec "$@" "$$"' _ "$W/sec/proj" $WRAP "$AK" exec --ro "$P" -- "$P" signal
+like "$out" "^DENIED signal" "the payload cannot signal the supervisor"
+check "the supervisor survived" test "$rc" -eq 0
+run $AS sh -c 'cd "$1" && shift && exec "$@"' _ "$W/sec/proj" $WRAP "$AK" exec --ro "$P" -- "$P" read "$W/sec/proj/audit/key"
+like "$out" "^DENIED read" "audit/key cannot be read from the cage"
+run $AS sh -c 'cd "$1" && shift && exec "$@"' _ "$W/sec/proj" $WRAP "$AK" exec --ro "$P" -- "$P" read "$W/sec/proj/.env"
+like "$out" "^DENIED read" ".env cannot be read from the cage"
+run $AS sh -c 'cd "$1" && shift && exec "$@"' _ "$W/sec/proj" $WRAP "$AK" exec --ro . -- /bin/cat audit/key
+is "$rc" 3 "--ro of the project folder is refused (exit 3)"
+like "$err" "holds the project's ledger key" "the refusal names why"
+unlike "$out$err" "${keyhex:-no-key-read}" "no byte of the key came out"

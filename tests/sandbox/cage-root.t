@@ -9,7 +9,12 @@ P=$AKIOS_BUILD/helpers/probe
 W=$T
 [ -x "$P" ] || { echo "Bail out! $P not built (make $AKIOS_BUILD/helpers/probe)"; exit 1; }
 . "$AKIOS_SRC/tests/sandbox/battery.sh"
-# strict mode with every layer present runs
+# strict mode with every layer present runs; in a container (make test-container) root has
+# no cgroup to write and may not set the hostname: strict then names the missing layer
 AKIOS_SANDBOX_REQUIRED=strict run "$AK" exec -- /bin/true
-is "$rc" 0 "strict mode runs when every layer is available"
+if [ -n "${AKIOS_IN_CONTAINER:-}" ] && [ "$rc" = 7 ]; then
+        like "$err" "cage layer '[a-z_]+'" "in a container, strict: exit 7 names the missing layer"
+else
+        is "$rc" 0 "strict mode runs when every layer is available"
+fi
 done_testing

@@ -116,10 +116,12 @@ static void test_roundtrip(void)
         ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "key is mode 0600");
         is_int(append_n(dir, 10, FSYNC_ALWAYS, false), 0, "10 events appended");
         is_int(audit_verify(dir, &rep), 0, "verifies");
-        ok(rep.lines == 10 && rep.signed_size == 10 && rep.tail == 0, "10 events, all signed");
+        /* Each checkpoint ends in its marker event (audit.h). */
+        ok(rep.lines == 11 && rep.signed_size == 11 && rep.tail == 0,
+           "10 events and the checkpoint marker, all signed");
         is_str(rep.origin, "akios/test-project", "origin is the key name");
         is_int(audit_open(dir, FSYNC_ALWAYS, &log, &d), 0, "reopens");
-        is_int(audit_size(log), 10, "size continues at 10");
+        is_int(audit_size(log), 11, "size continues at 11");
         audit_close(log);
         is_int(append_n(dir, 5, FSYNC_ALWAYS, false), 0, "second run");
         is_int(audit_verify(dir, &rep), 0, "verifies after a second run (AKIOS did not)");
@@ -134,10 +136,46 @@ static void test_roundtrip(void)
                 close(fd);
         }
         is_int(audit_open(dir, FSYNC_ALWAYS, &log, &d), 0, "opens over a torn line");
-        is_int(audit_size(log), 16, "torn line cut, recovery event appended");
+        is_int(audit_size(log), 18, "torn line cut, recovery event appended (11 + 5 + 1 + 1)");
         audit_close(log);
         is_int(audit_verify(dir, &rep), 0, "verifies after recovery");
         free(dir);
+}
+
+/* audit_line_marker: exactly the canonical prefix the writer produces, nothing near it. */
+static void test_marker_parse(void)
+{
+        static const struct {
+                const char *line;
+                bool marker;
+                uint64_t size, prev;
+        } t[] = {
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":0,"
+                  "\"tree_size\":9},\"outcome\":\"signing\",\"run_id\":\"\",\"seq\":8}", true, 9, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":18446744073709551615,"
+                  "\"tree_size\":12345678901234}}", true, 12345678901234, UINT64_MAX },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":18446744073709551616,"
+                  "\"tree_size\":1}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":01,"
+                  "\"tree_size\":9}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":1,"
+                  "\"tree_size\":9,\"x\":1}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":1,"
+                  "\"tree_size\":}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"llm\",\"detail\":{\"previous_size\":1,"
+                  "\"tree_size\":9}}", false, 0, 0 },
+                { "{\"action\":\"checkpoint\",\"agent\":\"audit\",\"detail\":{\"previous_size\":1", false, 0,
+                  0 },
+                { "", false, 0, 0 },
+        };
+
+        for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+                uint64_t size = 0, prev = 0;
+                bool m = audit_line_marker(t[i].line, strlen(t[i].line), &size, &prev);
+
+                ok(m == t[i].marker && (!m || (size == t[i].size && prev == t[i].prev)),
+                   "marker parse case %zu", i);
+        }
 }
 
 static void test_lock_and_concurrency(void)
@@ -191,8 +229,8 @@ static void test_lock_and_concurrency(void)
         }
         is_int(failed, 0, "four concurrent writers all succeeded");
         is_int(audit_verify(dir, &rep), 0, "ledger verifies after concurrent runs");
-        is_int(rep.lines, 600, "no event lost or interleaved (600 lines)");
-        is_int(rep.signed_size, 600, "all signed");
+        is_int(rep.lines, 612, "no event lost or interleaved (600 lines, 12 markers)");
+        is_int(rep.signed_size, 612, "all signed");
         free(dir);
 }
 
@@ -244,6 +282,7 @@ int main(int argc, char **argv)
         if (argc > 1)
                 return tool(argc, argv);
         test_roundtrip();
+        test_marker_parse();
         test_lock_and_concurrency();
         test_kill(FSYNC_ALWAYS);
         test_kill(FSYNC_BATCH);

@@ -140,10 +140,50 @@ static void test_rates(void)
         budget_free(b);
 }
 
+/* max_tokens_per_run: reserve (input bound + max_tokens), cut in flight, settle on usage,
+ * enforced with cost_kill_enabled off and on a free (local) model. */
+static void test_token_limit(void)
+{
+        struct akios_config c = cfg(1.0, 1000, NULL);
+        struct budget *b = NULL;
+        struct budget_call call = { 0 }, second = { 0 };
+        long bound = budget_input_bound(100, 1);
+
+        c.cost_kill_enabled = false;
+        c.max_tokens_per_run = bound + 200;
+        is_int(budget_new(&c, &b), 0, "budget_new with a token limit");
+        is_int((int)budget_token_limit(b), (int)(bound + 200), "the limit is the config's");
+        is_int(budget_reserve(b, "mock", "m", true, 100, 1, 201, &call), -ENOSPC,
+               "a reservation one token over the limit is refused (-ENOSPC)");
+        is_int(budget_reserve(b, "mock", "m", true, 100, 1, 200, &call), 0,
+               "a reservation exactly at the limit fits");
+        is_int(budget_reserve(b, "mock", "m", true, 0, 0, 1, &second), -ENOSPC,
+               "nothing more fits while it is outstanding");
+        is_int(budget_stream_check(b, &call, 200), 0, "output up to the reservation streams");
+        is_int(budget_stream_check(b, &call, 201), -EDQUOT, "one more token is cut in flight");
+        ok(call.token_cut, "the cut is the token limit's");
+        budget_settle(b, &call, 0, 0, false);
+        is_int((int)budget_tokens_spent(b), (int)(bound + 201), "a cut call is charged its "
+               "worst case in tokens (the input bound and the output seen)");
+        is_int((int)budget_tokens_reserved(b), 0, "nothing stays reserved");
+        budget_free(b);
+
+        c.max_tokens_per_run = 1000;
+        is_int(budget_new(&c, &b), 0, "budget_new");
+        is_int(budget_reserve(b, "mock", "m", true, 10, 1, 100, &call), 0, "reserve");
+        budget_settle(b, &call, 30, 40, true);
+        is_int((int)budget_tokens_spent(b), 70, "settled on the reported usage: 30 + 40");
+        is_int(budget_reserve(b, "mock", "m", true, 10, 1, 100, &call), 0, "reserve again");
+        budget_release(b, &call);
+        is_int((int)budget_tokens_spent(b), 70, "a released call costs no tokens");
+        budget_free(b);
+}
+
 int main(void)
 {
         test_prices();
         test_reserve_settle();
         test_rates();
+        test_token_limit();
         return done_testing();
 }

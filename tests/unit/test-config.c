@@ -77,6 +77,14 @@ static const struct key_case cases[] = {
           "yes", 0, "must be one of 'best-effort', 'strict'", "never" },
         { "fsync", "\"always\"", "batch", "\"batch\"", "batch", "\"batch\"", "never", 0,
           "must be one of 'always', 'batch'", "sometimes" },
+        { "max_tokens_per_run", "0", "50000", "50000", "1000", "1000", "-1", 0,
+          "must be an integer in 0..1000000000000", "x" },
+        { "workflow_timeout", "1800", "60", "60", "3600", "3600", "0", 0,
+          "must be an integer in 1..604800", "604801" },
+        { "max_steps_per_run", "100", "10", "10", "500", "500", "0", 0,
+          "must be an integer in 1..100000", "1.5" },
+        { "redaction_markers", "\"presidio\"", "akios", "\"akios\"", "presidio",
+          "\"presidio\"", "AKIOS", 0, "must be one of 'presidio', 'akios'", "x" },
         { "model_prices", "{}", "{gpt-x: {input: 1.5, output: 2}}",
           "{\"gpt-x\":{\"input\":1.5,\"output\":2.0}}", "{\"m\": {\"input\": 0, \"output\": 0.5}}",
           "{\"m\":{\"input\":0.0,\"output\":0.5}}", "{m: {input: -1, output: 1}}", 12,
@@ -96,6 +104,8 @@ static const struct key_case cases[] = {
         { "audit_backend", NULL, "jsonl", NULL, "jsonl", NULL, "sqlite", 0, "must be 'jsonl'",
           "postgresql" },
         { "ui_theme", NULL, "dark", NULL, "light", NULL, "[]", 0,
+          "must be a non-empty string, not a list", "" },
+        { "ui_custom_theme", NULL, "null", NULL, "mytheme.yaml", NULL, "[]", 0,
           "must be a non-empty string, not a list", "" },
         { "audit_retention_days", NULL, "30", NULL, "0", NULL, "-1", 0,
           "must be an integer >= 0", "x" },
@@ -119,7 +129,7 @@ static void write_text(const char *path, const char *text)
         }
 }
 
-static void path_in(char *out, size_t size, const char *name)
+static void tmp_path(char *out, size_t size, const char *name)
 {
         snprintf(out, size, "%s/%s", tmp, name);
 }
@@ -159,7 +169,7 @@ static int load_text(struct akios_config *c, const char *text, char *out, size_t
         struct diag d = {};
         int r;
 
-        path_in(path, sizeof(path), "config.yaml");
+        tmp_path(path, sizeof(path), "config.yaml");
         write_text(path, text);
         r = config_load(c, path, &d);
         out[0] = '\0';
@@ -410,7 +420,7 @@ static void test_dotenv(void)
         char path[PATH_MAX], err[1024], want_pos[PATH_MAX + 32];
         struct diag d = {};
 
-        path_in(path, sizeof(path), "test.env");
+        tmp_path(path, sizeof(path), "test.env");
         write_text(path, text);
         setenv("AKT_PRESET", "from-env", 1);
         is_int(dotenv_load(path, &d), 0, ".env loads");
@@ -419,10 +429,10 @@ static void test_dotenv(void)
                 unsetenv(want[i].name);
         }
 
-        path_in(path, sizeof(path), "missing.env");
+        tmp_path(path, sizeof(path), "missing.env");
         is_int(dotenv_load(path, &d), 0, "missing .env is not an error");
 
-        path_in(path, sizeof(path), "bad.env");
+        tmp_path(path, sizeof(path), "bad.env");
         for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
                 int r;
 
@@ -438,7 +448,7 @@ static void test_dotenv(void)
         }
 
         /* config_load reads the .env next to config.yaml, and the environment still wins. */
-        path_in(path, sizeof(path), ".env");
+        tmp_path(path, sizeof(path), ".env");
         write_text(path, "AKIOS_MAX_OPEN_FILES=300\nAKIOS_CPU_LIMIT=0.2\n");
         setenv("AKIOS_CPU_LIMIT", "0.7", 1);
         {
@@ -464,12 +474,12 @@ static void test_project_find(void)
         snprintf(dirname_of_tmp, sizeof(dirname_of_tmp), "%s", tmp);
         *strrchr(dirname_of_tmp, '/') = '\0';
         ok(getcwd(cwd, sizeof(cwd)) != NULL, "getcwd");
-        path_in(proj, sizeof(proj), "proj");
-        path_in(nested, sizeof(nested), "proj/a/b/c");
+        tmp_path(proj, sizeof(proj), "proj");
+        tmp_path(nested, sizeof(nested), "proj/a/b/c");
         is_int(mkdir_p(nested, 0755), 0, "nested folders");
-        path_in(cfg, sizeof(cfg), "proj/config.yaml");
+        tmp_path(cfg, sizeof(cfg), "proj/config.yaml");
         write_text(cfg, "fsync: batch\n");
-        path_in(cfg, sizeof(cfg), "proj/a/config.yaml");
+        tmp_path(cfg, sizeof(cfg), "proj/a/config.yaml");
         mkdir(cfg, 0755); /* a folder named config.yaml does not count */
         ok(chdir(nested) == 0, "chdir to a nested folder");
         is_int(project_find(&found), 0, "project_find from a nested folder");
@@ -515,7 +525,7 @@ static void test_write_yaml(void)
                         keys += p[0] == ' ' && p[1] == ' ' && p[2] != ' ';
                 is_int(keys, ARRAY_SIZE(cases), "this test's table covers every key of config.c");
         }
-        path_in(path, sizeof(path), "written.yaml");
+        tmp_path(path, sizeof(path), "written.yaml");
         write_text(path, out.data);
         r = config_load(&c, path, &dg);
         diag_format(&dg, err, sizeof(err));

@@ -88,7 +88,7 @@ static const struct bad_case bad[] = {
           "must be positive" },
         { "negative timeout", HEAD "  - step: 1\n    agent: tool_executor\n    action: run\n"
           "    config:\n      timeout: -5\n    parameters:\n      command: [echo]\n", -EINVAL,
-          8, 16, "must be positive" },
+          8, 16, "config.timeout -5 is out of range 1..300" },
         { "alias bomb", "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
           "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n", -E2BIG, 0, 0, "nodes" },
@@ -232,11 +232,24 @@ static void test_conditions(void)
                 { "null == none", true },
                 { "'a' in step_1_output[tags]", true },
                 { "step_1_output[ok] == True", true },
+                /* AKIOS's condition forms: arithmetic, is [not] None, list literals. */
+                { "step_1_output.tokens * 2 + 1 == 15", true },
+                { "step_1_output.tokens - 10 < 0 and -step_1_output.tokens == -7", true },
+                { "step_1_output.tokens % 4 == 3 and step_1_output.tokens / 2 == 3.5", true },
+                { "step_1_output.tokens / 0 == 1", false },
+                { "step_1_output + '!' == 'hello world!'", true },
+                { "step_1_output[tokens] is not None", true },
+                { "step_1_output[ok] is True and step_1_output[nada] is None", true },
+                { "step_1_output[tokens] in [1, 7, 'x']", true },
+                { "'b' not in ['a', 'c'] and 3 in [1, 2]", false },
+                { "2 + 3 * 4 == 14 and (2 + 3) * 4 == 20", true },
         };
         static const char *const bad_exprs[] = { "", "1 ==", "foo == 1", "len(x)", "'open",
-                                                 "step_1_output[", "1 2" };
+                                                 "step_1_output[", "1 2", "[1, step_1_output]",
+                                                 "step_1_output is 3", "[1, 2", "1 +" };
         json_t *outputs = json_pack("{s:{s:s,s:I,s:[s],s:b}}", "1", "text", "hello world",
                                     "tokens", (json_int_t)7, "tags", "a", "ok", 1);
+        json_object_set_new(json_object_get(outputs, "1"), "nada", json_null());
         json_t *prev = json_object_get(outputs, "1");
         struct diag d = { 0 };
         unsigned off;
