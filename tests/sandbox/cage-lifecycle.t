@@ -30,7 +30,8 @@ wait_for() {
 alive() { pgrep -f "$1" >/dev/null 2>&1; }
 gone() { ! pgrep -f "$1" >/dev/null 2>&1; }
 cgroups_of() { # cgroups_of PID: the cgroup directories a supervisor with that pid made
-        find /sys/fs/cgroup -maxdepth 8 -type d -name "akios-$1-*" 2>/dev/null
+        # (since $T/stamp: an older one of a reused pid, e.g. root's, is not this one's)
+        find /sys/fs/cgroup -maxdepth 8 -type d -name "akios-$1-*" -newer "$T/stamp" 2>/dev/null
 }
 
 N=0
@@ -42,6 +43,7 @@ lifecycle() { # lifecycle MODE-NAME
 
         # --- the supervisor dies by SIGKILL: the cage goes with it ------------------------
         t=$(token)
+        touch "$T/stamp"
         $AS "$AK" exec -- /bin/sleep "$t" >/dev/null 2>&1 &
         sup=$!
         wait_for alive "^/bin/sleep $t\$"
@@ -58,6 +60,7 @@ lifecycle() { # lifecycle MODE-NAME
         # --- SIGTERM and SIGINT to akios exec: 130, nothing left --------------------------
         for sig in TERM INT; do
                 t=$(token)
+                touch "$T/stamp"
                 $AS "$AK" exec -- /bin/sleep "$t" >"$T/sig.out" 2>"$T/sig.err" &
                 sup=$!
                 wait_for alive "^/bin/sleep $t\$"
