@@ -5,10 +5,13 @@
  * Parent: open the bind sources, create the cgroup, clone into the namespaces (falling back
  * to fewer when the host refuses, unless strict), write the uid/gid map, put the child in
  * the cgroup (v2; on v1 the child joins it itself, first thing), let it go, then poll its
- * status socket, its stdout/stderr pipes, its pidfd and the seccomp listener it hands over
- * against the wall-time deadline. Over the output cap or past the deadline the whole cage is
- * stopped (SIGTERM, grace, SIGKILL of pid 1, which takes the pid namespace with it, and of
- * the cgroup). Then reap, read the cgroup's events, remove the cgroup, fill the record.
+ * status socket, its stdout/stderr pipes, its pidfd, the seccomp listener it hands over, the
+ * caller's cancel fd and the stdin relay against the wall-time deadline. Over the output cap
+ * or past the deadline the whole cage is stopped (SIGTERM, grace, SIGKILL of pid 1, which
+ * takes the pid namespace with it, and of the cgroup); on the cancel fd at once (SIGKILL).
+ * Then reap, read the cgroup's events, remove the cgroup, fill the record (attrib.c says
+ * why it ended). The child sets its death signal after its last uid change, so the cage
+ * never outlives the supervisor.
  *
  * Child: each step is one small function; the first failure is reported to the parent as
  * {step, errno} on a CLOEXEC pipe and the child _exits. Layers that are optional in

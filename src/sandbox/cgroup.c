@@ -213,6 +213,40 @@ static int read_in(const char *dir, const char *file, char *out, size_t size)
         return cage_read_small(p, out, size);
 }
 
+static void rmdir_one(const char *dir, void *u);
+
+/* Leftovers of a supervisor that died by SIGKILL: its cage died with it (the death signal),
+ * its cgroup (named akios-PID-SEQ) stayed. Before making ours next to it: kill whatever might
+ * still be in it and remove it. A name whose pid is alive (or not ours to probe) is left. */
+static void reap_stale(const char *base, int version)
+{
+        static struct cgroup t;
+        struct dirent *e;
+        DIR *d;
+
+        if (cg_fake_fs || !(d = opendir(base)))
+                return;
+        while ((e = readdir(d))) {
+                int pid, end = 0, n;
+                unsigned seq;
+
+                if (sscanf(e->d_name, "akios-%d-%u%n", &pid, &seq, &end) != 2 ||
+                    e->d_name[end] || pid <= 0 || pid == (int)getpid())
+                        continue;
+                if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+                        continue;
+                memset(&t, 0, sizeof(t));
+                t.version = version;
+                n = snprintf(version == CAGE_CGROUP_V2 ? t.v2 : t.v1[CG1_PIDS], PATH_MAX,
+                             "%s/%s", base, e->d_name);
+                if (n < 0 || n >= PATH_MAX)
+                        continue;
+                cg_signal(&t, SIGKILL);
+                rmdir_one(version == CAGE_CGROUP_V2 ? t.v2 : t.v1[CG1_PIDS], NULL);
+        }
+        closedir(d);
+}
+
 static void cpu_quota(double fraction, char *out, size_t size)
 {
         uint64_t q = (uint64_t)(fraction * CPU_PERIOD_US);
@@ -289,6 +323,7 @@ int cg2_create(const char *base, const char *name, const struct cg_limits *l,
         n = snprintf(dir, sizeof(dir), "%s/%s", base, name);
         if (n < 0 || (size_t)n >= sizeof(dir) || (size_t)n >= size)
                 return -E2BIG;
+        reap_stale(base, CAGE_CGROUP_V2);
         if (mkdir(dir, 0755) < 0) {
                 r = -errno;
                 diag_set(d, dir, 0, 0, "cannot create cgroup '%s': %s", dir, strerror(-r));
@@ -388,6 +423,8 @@ int cg1_create(const struct cg_mounts *m, const char *self_text, const char *nam
                         n = snprintf(dir, sizeof(dir), "%s/%s", base, name);
                         r = n < 0 || (size_t)n >= sizeof(dir) ? -E2BIG : 0;
                 }
+                if (r >= 0)
+                        reap_stale(base, CAGE_CGROUP_V1);
                 if (r >= 0 && mkdir(dir, 0755) < 0)
                         r = -errno;
                 if (r >= 0) {

@@ -30,7 +30,8 @@ wait_for() {
 alive() { pgrep -f "$1" >/dev/null 2>&1; }
 gone() { ! pgrep -f "$1" >/dev/null 2>&1; }
 cgroups_of() { # cgroups_of PID: the cgroup directories a supervisor with that pid made
-        find /sys/fs/cgroup -maxdepth 8 -type d -name "akios-$1-*" 2>/dev/null
+        # (since $T/stamp: an older one of a reused pid, e.g. root's, is not this one's)
+        find /sys/fs/cgroup -maxdepth 8 -type d -name "akios-$1-*" -newer "$T/stamp" 2>/dev/null
 }
 
 N=0
@@ -42,6 +43,7 @@ lifecycle() { # lifecycle MODE-NAME
 
         # --- the supervisor dies by SIGKILL: the cage goes with it ------------------------
         t=$(token)
+        touch "$T/stamp"
         $AS "$AK" exec -- /bin/sleep "$t" >/dev/null 2>&1 &
         sup=$!
         wait_for alive "^/bin/sleep $t\$"
@@ -51,10 +53,14 @@ lifecycle() { # lifecycle MODE-NAME
         wait_for gone "^/bin/sleep $t\$"
         check "$M: SIGKILL of the supervisor: the payload is gone" gone "^/bin/sleep $t\$"
         check "$M: SIGKILL of the supervisor: the cage's init is gone" gone "exec -- /bin/sleep $t"
+        # Its cgroup could not be removed by the dead supervisor: the next cage does it.
+        $AS "$AK" exec -- /bin/true
+        is "$(cgroups_of "$sup")" "" "$M: the dead supervisor's cgroup is removed by the next cage"
 
         # --- SIGTERM and SIGINT to akios exec: 130, nothing left --------------------------
         for sig in TERM INT; do
                 t=$(token)
+                touch "$T/stamp"
                 $AS "$AK" exec -- /bin/sleep "$t" >"$T/sig.out" 2>"$T/sig.err" &
                 sup=$!
                 wait_for alive "^/bin/sleep $t\$"
