@@ -737,7 +737,12 @@ done:
         if (run.audit) {
                 /* Sign, and write the run's Merkle proof beside its output.json, before that
                  * file: a ledger that could not be signed is not a completed run. */
-                if (run.run_dir)
+                /* Through the run folder's fd, as output.json: its path may lead
+                 * elsewhere by now (a swapped folder, tests/sandbox/cage-handover.t). */
+                if (run.run_dir && run.run_dir_fd >= 0)
+                        snprintf(proof, sizeof(proof), "/proc/self/fd/%d/audit-proof.json",
+                                 run.run_dir_fd);
+                else if (run.run_dir)
                         snprintf(proof, sizeof(proof), "%s/audit-proof.json", run.run_dir);
                 r = audit_seal(run.audit, run.run_id, run.run_dir ? proof : NULL);
                 if (r < 0 && !code) {
