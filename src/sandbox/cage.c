@@ -232,12 +232,15 @@ static int child_report(struct cage_ctx *c)
 
 /* The last step. In a pid namespace our process becomes the cage's pid 1 by exec'ing the
  * tiny init (init.c), which forks and execs the payload as pid 2: nothing of the supervisor
- * stays in the cage. Without one, the payload replaces us directly. */
+ * stays in the cage. In the floor the init is the payload's parent (not pid 1); otherwise
+ * (root or best effort with some namespaces but no pid namespace) the payload replaces us. */
 static int child_exec(struct cage_ctx *c)
 {
         static char *const empty[] = { NULL };
 
-        if (c->clone_flags & CLONE_NEWPID)
+        /* The floor too: the init reports the CPU ticks of the payload's SIGCHLD (what
+         * RLIMIT_CPU counts), which the supervisor cannot read from /proc afterwards. */
+        if ((c->clone_flags & CLONE_NEWPID) || c->layers.floor)
                 return init_child_exec(c);
         execve(c->spec->argv[0], c->spec->argv, c->spec->envp ? c->spec->envp : empty);
         return -errno;
@@ -516,13 +519,13 @@ static void read_init_msg(struct run *x, const void *p)
         struct cage_init_msg m;
 
         memcpy(&m, p, sizeof(m));
-        /* m.cpu_ticks (the payload's own CPU time as RLIMIT_CPU counts it) is there for
-         * attributing a limit kill (attrib.c); the record's cpu_ms still comes from wait4. */
         if (m.kind == CAGE_INIT_EXIT) {
                 long hz = sysconf(_SC_CLK_TCK);
 
                 x->payload_status = m.value;
                 x->got_exit = true;
+                /* The payload's own CPU time as RLIMIT_CPU counts it (its SIGCHLD's ticks),
+                 * for attributing a kill (attrib.c); -1: unknown, wait4's rusage is used. */
                 if (m.cpu_ticks >= 0 && hz > 0)
                         x->payload_cpu_ms = (int64_t)(m.cpu_ticks * 1000 / hz);
         } else if (m.kind == CAGE_INIT_EXEC_ERROR && !x->got_err) {
@@ -620,8 +623,15 @@ static void notified(struct run *x)
 {
         bool pidns = x->c->clone_flags & CLONE_NEWPID;
         struct seccomp_kill k;
+        int r;
 
-        if (seccomp_notify_handle(x->notify_fd, pidns ? 2 : x->pid, pidns, &k) < 0)
+        if (pidns)
+                r = seccomp_notify_handle(x->notify_fd, 2, SECCOMP_MATCH_NS_PID, &k);
+        else if (x->c->layers.floor)
+                r = seccomp_notify_handle(x->notify_fd, x->pid, SECCOMP_MATCH_PARENT, &k);
+        else
+                r = seccomp_notify_handle(x->notify_fd, x->pid, SECCOMP_MATCH_PID, &k);
+        if (r < 0)
                 return;
         if (k.payload && !x->seccomp_killed) {
                 x->seccomp_killed = true;
@@ -667,13 +677,13 @@ static void stdin_relay(struct run *x, short src_ev, short wr_ev)
         }
 }
 
-/* Without a pid namespace the supervisor reaps the payload itself: peek at its own CPU
- * time first (attrib.c), then reap. */
+/* Without a pid namespace (and not in the floor, where the init reports it) the supervisor
+ * reaps the payload itself: peek at its own CPU time first (attrib.c), then reap. */
 static bool reap(struct run *x, int *status, struct rusage *ru)
 {
         siginfo_t si = { 0 };
 
-        if (!(x->c->clone_flags & CLONE_NEWPID) &&
+        if (!(x->c->clone_flags & CLONE_NEWPID) && !x->c->layers.floor &&
             waitid(P_PID, (id_t)x->pid, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 &&
             si.si_pid == x->pid) {
                 /* Best: the SIGCHLD's si_utime + si_stime, the tick-based times RLIMIT_CPU is

@@ -17,6 +17,8 @@
  *   has exited cage.c kills its process group (before reaping it, so the group's id is
  *   still its own) and floor_kill_descendants every process left below us, until none is
  *   left (what the pid namespace's end does otherwise);
+ * - the payload runs under the cage's tiny init (init.c; its parent here, not pid 1), which
+ *   reports its exit and the CPU ticks of its SIGCHLD (for --cpu-time), as in a pid namespace;
  * - rlimits, no_new_privs and the non-dumpable supervisor, as in every mode.
  *
  * Landlock and seccomp are the floor: without either, cage_run refuses (exit 7) unless the

@@ -7,9 +7,10 @@
  * has been replaced. The child half (init_child_exec) is the last step of the checklist in
  * a pid namespace: it execs the init with only the status socket open beyond 0-2 and the
  * payload's environment, so nothing of the supervisor (its environment, heap, fds) is in
- * the cage's pid 1. Without a pid namespace there is no pid 1 to replace: the child execs the
- * payload itself (cage.c), and the supervisor is protected by being non-dumpable and by
- * Landlock's ptrace and signal rules instead.
+ * the cage's pid 1. In the floor (no namespaces) the init is the payload's parent, not pid 1:
+ * it reports the exit status and the CPU ticks of the payload's SIGCHLD, and the supervisor
+ * is protected by being non-dumpable and by Landlock's ptrace and signal rules. With some
+ * namespaces but no pid namespace the child execs the payload itself (cage.c).
  */
 #include <errno.h>
 #include <fcntl.h>

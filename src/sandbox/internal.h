@@ -160,8 +160,10 @@ struct seccomp_kill {
 
 /* Parent: take one notification from the listener, kill the caller, refuse the syscall.
  * payload is the payload's pid (in the cage's pid namespace when payload_is_ns_pid). */
-int seccomp_notify_handle(int fd, pid_t payload, bool payload_is_ns_pid,
-                          struct seccomp_kill *ret);
+/* How `payload` names the payload: its host pid, its pid in the cage's pid namespace, or
+ * (the floor, where the init is not pid 1) the pid of its parent, the init. */
+enum { SECCOMP_MATCH_PID, SECCOMP_MATCH_NS_PID, SECCOMP_MATCH_PARENT };
+int seccomp_notify_handle(int fd, pid_t payload, int match, struct seccomp_kill *ret);
 
 /* Generated at build time ($(B)/gen/cage-seccomp.c). */
 extern const struct sock_fprog cage_bpf_notify[CAGE_SECCOMP_FILTERS];

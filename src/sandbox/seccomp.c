@@ -96,7 +96,7 @@ void seccomp_syscall_name(uint32_t arch, long nr, char *out, size_t size)
 /* From /proc/<tid>/status: the thread group, its pid in the innermost namespace, and whether
  * a SIGSYS would kill it (neither caught, ignored nor blocked). */
 struct task_info {
-        long tgid, ns_tgid;
+        long tgid, ns_tgid, ppid;
         bool sigsys_kills;
 };
 
@@ -122,6 +122,7 @@ static int task_info(pid_t tid, struct task_info *ret)
                 return -EIO;
         ret->tgid = strtol(p + 6, NULL, 10);
         ret->ns_tgid = ret->tgid;
+        ret->ppid = strstr(text, "\nPPid:") ? strtol(strstr(text, "\nPPid:") + 6, NULL, 10) : 0;
         p = strstr(text, "\nNStgid:");
         if (p) {
                 char *e = strchr(p + 1, '\n');
@@ -140,8 +141,7 @@ static int task_info(pid_t tid, struct task_info *ret)
         return ret->tgid > 0 ? 0 : -EIO;
 }
 
-int seccomp_notify_handle(int fd, pid_t payload, bool payload_is_ns_pid,
-                          struct seccomp_kill *ret)
+int seccomp_notify_handle(int fd, pid_t payload, int match, struct seccomp_kill *ret)
 {
         union {
                 struct seccomp_notif n;
@@ -164,7 +164,9 @@ int seccomp_notify_handle(int fd, pid_t payload, bool payload_is_ns_pid,
                 r = -errno;
         if (r >= 0) {
                 *ret = (struct seccomp_kill){
-                        .payload = payload_is_ns_pid ? t.ns_tgid == payload : t.tgid == payload,
+                        .payload = match == SECCOMP_MATCH_NS_PID ? t.ns_tgid == payload
+                                   : match == SECCOMP_MATCH_PARENT ? t.ppid == payload
+                                                                   : t.tgid == payload,
                         .nr = req.n.data.nr,
                         .arch = req.n.data.arch,
                         .sig = t.sigsys_kills ? SIGSYS : SIGKILL,

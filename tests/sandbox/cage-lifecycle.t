@@ -137,7 +137,7 @@ lifecycle() { # lifecycle MODE-NAME
         is "$out" not-at-target "$M: ... and not at its target's path"
         printf '#!/bin/sh\necho relative-ok\n' >"$W/hello.sh"
         chmod 755 "$W/hello.sh"
-        out=$(cd "$W" && $AS "$AK" exec --ro . -- ./hello.sh 2>/dev/null)
+        out=$(cd "$W" && $AS "$AK" exec --ro . -- ./hello.sh 2>"$W/hello.err")
         is "$out" relative-ok "$M: exec -- ./cmd runs from the caller's working directory"
 
         # --- /etc, userns limits, groups, quota ---------------------------------------------
