@@ -717,7 +717,7 @@ static int fs_stat_common(struct step_ctx *ctx, bool exists_only, json_t **ret)
                 return r;
         if ((r = open_parent(ctx, &fp)) < 0) {
                 if (exists_only && fp.dir_fd == -ENOENT) {
-                        ctx->exit_code = 0;
+                        ctx->exit_code = EXIT_OK;
                         ctx->err.msg[0] = '\0';
                         *ret = json_pack("{s:b,s:s}", "exists", 0, "path", fp.shown);
                         return *ret ? 0 : -ENOMEM;

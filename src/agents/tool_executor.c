@@ -213,16 +213,16 @@ static int build_env(struct step_ctx *ctx, struct strv *env)
             strv_push(env, "LANG=C.UTF-8") < 0 || strv_push(env, "TMPDIR=/tmp") < 0)
                 return -ENOMEM;
         if (extra && !json_is_object(extra))
-                return step_fail(ctx, 2, EINVAL, "'env' must be a mapping");
+                return step_fail(ctx, EXIT_USAGE, EINVAL, "'env' must be a mapping");
         json_object_foreach((json_t *)extra, key, v) {
                 if (cage_env_forbidden(key))
-                        return step_fail(ctx, 3, EPERM, "env variable '%s' may not be set "
+                        return step_fail(ctx, EXIT_POLICY, EPERM, "env variable '%s' may not be set "
                                          "for tools", key);
                 if (!json_is_string(v))
-                        return step_fail(ctx, 2, EINVAL, "env '%s' must be a string", key);
+                        return step_fail(ctx, EXIT_USAGE, EINVAL, "env '%s' must be a string", key);
                 if (snprintf(line, sizeof(line), "%s=%s", key, json_string_value(v)) >=
                     (int)sizeof(line))
-                        return step_fail(ctx, 2, E2BIG, "env '%s' is too long", key);
+                        return step_fail(ctx, EXIT_USAGE, E2BIG, "env '%s' is too long", key);
                 if (strv_push(env, line) < 0)
                         return -ENOMEM;
         }
@@ -252,10 +252,10 @@ static int hidden_paths(const char *dir, const char *audit, struct strv *out)
 static int cage_failure(struct step_ctx *ctx, const struct cage_result *res)
 {
         if (res->reason == CAGE_EXITED && res->exit_code != 0)
-                return step_fail(ctx, 1, EIO, "command exited with status %d", res->exit_code);
+                return step_fail(ctx, EXIT_FAIL, EIO, "command exited with status %d", res->exit_code);
         if (res->reason == CAGE_KILLED)
-                return step_fail(ctx, 1, EIO, "command was killed by signal %d", res->signal);
-        return step_fail(ctx, 5, EIO, "the cage stopped the command: %s",
+                return step_fail(ctx, EXIT_FAIL, EIO, "command was killed by signal %d", res->signal);
+        return step_fail(ctx, EXIT_SANDBOX, EIO, "the cage stopped the command: %s",
                          cage_reason_name(res->reason));
 }
 
@@ -307,7 +307,7 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         if (r == 0)
                 r = check_command(argv.v[0], &allowed, &path, &d);
         if (r < 0) {
-                r = step_fail(ctx, r == -EPERM ? 3 : 2, -r, "%s", d.msg);
+                r = step_fail(ctx, r == -EPERM ? EXIT_POLICY : EXIT_USAGE, -r, "%s", d.msg);
                 goto out;
         }
         r = build_env(ctx, &env);
@@ -346,12 +346,12 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         /* The payload never runs as root: lend it the run folder it works in, by fd. */
         if (geteuid() == 0 && spec.uid != 0) {
                 if (dirfd < 0 || fstat(dirfd, &owner) < 0 || !S_ISDIR(owner.st_mode)) {
-                        r = step_fail(ctx, 1, dirfd < 0 ? EBADF : errno, "the run folder is "
+                        r = step_fail(ctx, EXIT_FAIL, dirfd < 0 ? EBADF : errno, "the run folder is "
                                       "not open; it is never handed over by path");
                         goto out;
                 }
                 if (fchown(dirfd, spec.uid, spec.gid) < 0) {
-                        r = step_fail(ctx, 1, errno, "cannot hand the run folder to uid %u",
+                        r = step_fail(ctx, EXIT_FAIL, errno, "cannot hand the run folder to uid %u",
                                       (unsigned)spec.uid);
                         goto out;
                 }
@@ -359,25 +359,25 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
         }
         r = cage_run(&spec, &res, &d);
         if (handed && fchown(dirfd, owner.st_uid, owner.st_gid) < 0 && r >= 0) {
-                r = step_fail(ctx, 1, errno, "cannot take the run folder back from uid %u",
+                r = step_fail(ctx, EXIT_FAIL, errno, "cannot take the run folder back from uid %u",
                               (unsigned)spec.uid);
                 goto out;
         }
         if (r >= 0 && res.reason == CAGE_INTERRUPTED) {
                 json_object_set_new(ctx->detail, "cage", cage_result_json(&res));
-                r = step_fail(ctx, 130, EINTR, "interrupted: the command's cage was stopped");
+                r = step_fail(ctx, EXIT_INTERRUPTED, EINTR, "interrupted: the command's cage was stopped");
                 goto out;
         }
         if (r == -EOPNOTSUPP) {
-                r = step_fail(ctx, 7, -r, "%s", d.msg);
+                r = step_fail(ctx, EXIT_NO_CAGE, -r, "%s", d.msg);
                 goto out;
         }
         if (r == -EPERM && strstr(d.msg, "project's")) {
-                r = step_fail(ctx, 3, EPERM, "%s", d.msg); /* the policy: never shown */
+                r = step_fail(ctx, EXIT_POLICY, EPERM, "%s", d.msg); /* the policy: never shown */
                 goto out;
         }
         if (r < 0) {
-                r = step_fail(ctx, 1, -r, "cannot build the cage: %s", d.msg);
+                r = step_fail(ctx, EXIT_FAIL, -r, "cannot build the cage: %s", d.msg);
                 goto out;
         }
         r = step_redact(ctx, REDACT_SITE_OUTPUT, res.out.data ? res.out.data : "", res.out.len,
@@ -402,7 +402,7 @@ static int tool_run(struct step_ctx *ctx, json_t **ret)
                          err_len, "returncode", res.exit_code, "execution_time",
                          res.wall_ms / 1000.0, "truncated", res.truncated, "cage",
                          cage_result_json(&res));
-        r = *ret ? 0 : step_fail(ctx, 1, EILSEQ, "the command's output is not UTF-8 text");
+        r = *ret ? 0 : step_fail(ctx, EXIT_FAIL, EILSEQ, "the command's output is not UTF-8 text");
 out:
         cage_result_free(&res);
         strv_free(&argv);

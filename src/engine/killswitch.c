@@ -133,7 +133,7 @@ int killswitch_wait_retry(struct run_state *run, const struct step *s, unsigned 
                 if (now >= run->deadline_ms && run->deadline_ms > 0) {
                         run->tripped = "workflow_timeout";
                         run->tripped_in_flight = true;
-                        *exit_code = 4;
+                        *exit_code = EXIT_BUDGET;
                         snprintf(err, size, "workflow_timeout: the run passed its %ld s limit "
                                  "while waiting to retry (try %u)", run->cfg->workflow_timeout,
                                  next);
