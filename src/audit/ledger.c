@@ -166,7 +166,6 @@ int audit_write_file(const char *dir, const char *name, const void *p, size_t n,
 {
         char tmp[PATH_MAX], path[PATH_MAX];
         const char *base = strrchr(name, '/');
-        _cleanup_close_ int fd = -1;
         int r;
 
         base = base ? base + 1 : name;
@@ -180,19 +179,7 @@ int audit_write_file(const char *dir, const char *name, const void *p, size_t n,
                 r = path_in(path, dir, name);
         if (r < 0)
                 return r;
-        fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
-        if (fd < 0)
-                return -errno;
-        r = write_all(fd, p, n);
-        if (r == 0 && fsync(fd) < 0)
-                r = -errno;
-        if (r == 0 && rename(tmp, path) < 0)
-                r = -errno;
-        if (r < 0) {
-                unlink(tmp);
-                return r;
-        }
-        return fsync_dir_of(path);
+        return write_file_via(tmp, path, p, n, mode);
 }
 
 /* Remove what a killed writer left in the temp folder (called under the lock). */

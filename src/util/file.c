@@ -101,11 +101,17 @@ int fsync_dir_of(const char *path)
 int write_file_atomic(const char *path, const void *p, size_t n, mode_t mode)
 {
         char tmp[PATH_MAX];
-        _cleanup_close_ int fd = -1;
-        int r;
 
         if (snprintf(tmp, sizeof(tmp), "%s.tmp.%d", path, (int)getpid()) >= (int)sizeof(tmp))
                 return -ENAMETOOLONG;
+        return write_file_via(tmp, path, p, n, mode);
+}
+
+int write_file_via(const char *tmp, const char *path, const void *p, size_t n, mode_t mode)
+{
+        _cleanup_close_ int fd = -1;
+        int r;
+
         fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode);
         if (fd < 0)
                 return -errno;

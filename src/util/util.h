@@ -85,6 +85,9 @@ int read_fd_capped(int fd, size_t max, struct buf *ret);
 int write_all(int fd, const void *p, size_t n);
 /* Write a file atomically: temp file in the same directory, fsync, rename, fsync dir. */
 int write_file_atomic(const char *path, const void *p, size_t n, mode_t mode);
+/* The same with the temp file's path chosen by the caller (it must be on path's file system;
+ * the ledger keeps its temp files in a folder verify never reads). */
+int write_file_via(const char *tmp, const char *path, const void *p, size_t n, mode_t mode);
 int fsync_dir_of(const char *path);
 int mkdir_p(const char *path, mode_t mode);
 /* "a/b" into out; -ENAMETOOLONG instead of a truncated path. */
