@@ -55,7 +55,7 @@ $(patsubst fuzz/fuzz-%.c,$(B)/tests/test-fuzz-%,$(wildcard fuzz/fuzz-doc-*.c)): 
 $(patsubst fuzz/fuzz-%.c,$(B)/tests/test-fuzz-%,$(wildcard fuzz/fuzz-doc-*.c)): \
         PKG_CFLAGS += $(DOCS_CFLAGS)
 
-$(FUZZ_B)/fuzz-doc-%: fuzz/fuzz-doc-%.c fuzz/fuzz.h $(FUZZ_B)/libakios-docs.a $(FUZZ_B)/libakios.a
+$(FUZZ_B)/fuzz-doc-%: fuzz/fuzz-doc-%.c fuzz/fuzz.h fuzz/fuzz-doc.h $(FUZZ_B)/libakios-docs.a $(FUZZ_B)/libakios.a
 	@$(if $(Q),echo "  FUZZLD  $@")
 	$(Q)$(FUZZ_CC) $(CPPFLAGS) $(CFLAGS) $(PKG_CFLAGS) $(DOCS_CFLAGS) -fsanitize=fuzzer,$(FUZZ_SAN) \
 	        -o $@ $< $(FUZZ_B)/libakios-docs.a $(FUZZ_B)/libakios.a $(DOCS_LIBS) $(LIBS)
