@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -142,12 +143,63 @@ static int check_one(const char *path, const char *const *hidden, const char *wh
         return 0;
 }
 
+/* A hidden file with a second hard link could be named through a folder that holds only the
+ * link, which no path check sees: such a file (or a file directly in a hidden folder, the
+ * ledger's key) is refused outright. */
+static int check_nlink(const char *path, const char *shown, struct diag *d)
+{
+        struct stat st;
+
+        if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode) || st.st_nlink <= 1)
+                return 0;
+        diag_set(d, path, 0, 0, "the project's '%s' has %lu hard links: another link to it "
+                 "could show it in the cage; remove the extra link (find -samefile)", shown,
+                 (unsigned long)st.st_nlink);
+        return -EPERM;
+}
+
+static int check_links(const char *const *hidden, struct diag *d)
+{
+        for (const char *const *p = hidden; *p; p++) {
+                struct stat st;
+                DIR *dir;
+                struct dirent *e;
+                int r = 0;
+
+                if (lstat(*p, &st) < 0)
+                        continue;
+                if (!S_ISDIR(st.st_mode)) {
+                        r = check_nlink(*p, *p, d);
+                        if (r < 0)
+                                return r;
+                        continue;
+                }
+                dir = opendir(*p);
+                while (dir && r == 0 && (e = readdir(dir))) {
+                        char f[PATH_MAX];
+
+                        if (e->d_name[0] == '.' || snprintf(f, sizeof(f), "%s/%s", *p,
+                                                            e->d_name) >= (int)sizeof(f))
+                                continue;
+                        r = check_nlink(f, f, d);
+                }
+                if (dir)
+                        closedir(dir);
+                if (r < 0)
+                        return r;
+        }
+        return 0;
+}
+
 int cage_check_hidden(const struct cage_spec *s, struct diag *d)
 {
         int r;
 
         if (!s->hidden_paths)
                 return 0;
+        r = check_links(s->hidden_paths, d);
+        if (r < 0)
+                return r;
         r = check_one(s->workdir, s->hidden_paths, "workdir", d);
         for (const char *const *p = s->rw_paths; r >= 0 && p && *p; p++)
                 r = check_one(*p, s->hidden_paths, "--rw", d);
