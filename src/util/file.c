@@ -61,9 +61,18 @@ fail:
 
 int read_file_capped(const char *path, size_t max, struct buf *ret)
 {
-        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC);
+        /* O_NONBLOCK: a FIFO put where a config, workflow or key file belongs must not hang
+         * the open; only regular files and character devices are read (-EINVAL otherwise). */
+        _cleanup_close_ int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+        struct stat st;
 
         if (fd < 0)
+                return -errno;
+        if (fstat(fd, &st) < 0)
+                return -errno;
+        if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode))
+                return -EINVAL;
+        if (fcntl(fd, F_SETFL, 0) < 0)
                 return -errno;
         return read_fd_capped(fd, max, ret);
 }

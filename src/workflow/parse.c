@@ -477,6 +477,9 @@ static int load_tree(const char *path, struct ynode **ret, uint8_t digest[32], s
         if (r < 0) {
                 if (r == -E2BIG)
                         diag_set(d, path, 0, 0, "file is larger than %zu bytes", caps.max_bytes);
+                else if (r == -EINVAL)
+                        diag_set(d, path, 0, 0, "not a regular file (a FIFO, socket or "
+                                 "directory is never read as a workflow)");
                 else
                         diag_set(d, path, 0, 0, "cannot read: %s", strerror(-r));
         } else {

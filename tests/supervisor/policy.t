@@ -150,4 +150,14 @@ is "$rc" 0 "the llm step runs"
 unlike "$(cat data/output/run_*/output.json)" "$T/p/data/output/run_[^\"]*/report.txt is where" \
         "the prompt was not rewritten into the run folder's host path"
 
+# A FIFO where a workflow or the config belongs is refused at once, never waited on (red-team
+# finding: `akios validate`/`run` of a FIFO workflow hung forever).
+mkfifo workflows/fifo-wf.yml
+run timeout -s KILL 60 "$AKIOS" validate workflows/fifo-wf.yml
+is "$rc" 2 "validate of a FIFO workflow: exit 2 at once"
+like "$err" "not a regular file" "  ... naming why"
+run timeout -s KILL 60 "$AKIOS" run workflows/fifo-wf.yml
+is "$rc" 2 "run of a FIFO workflow: exit 2 at once"
+rm -f workflows/fifo-wf.yml
+
 done_testing
