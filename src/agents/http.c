@@ -431,6 +431,25 @@ static int outgoing_url(struct step_ctx *ctx, const char *url, char **ret)
         return *ret ? 0 : -ENOMEM;
 }
 
+/* Does the request carry credentials the workflow sends on purpose (a credential header, a
+ * known secret in a header, or `auth`)? Those go to the host the workflow named, never on to
+ * another host a redirect names. */
+static bool sends_credentials(struct step_ctx *ctx)
+{
+        const json_t *h = json_object_get(ctx->params, "headers");
+        const char *k;
+        json_t *v;
+
+        if (json_object_get(ctx->params, "auth"))
+                return true;
+        json_object_foreach((json_t *)h, k, v)
+                if (json_is_string(v) && (credential_header(k) ||
+                                          step_has_secret(ctx, json_string_value(v),
+                                                          json_string_length(v))))
+                        return true;
+        return false;
+}
+
 static int build_headers(struct step_ctx *ctx, bool json_body, struct curl_slist **ret)
 {
         const json_t *h = json_object_get(ctx->params, "headers");
@@ -555,7 +574,8 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
         long left = step_time_left_ms(ctx);
         struct resp rs = { 0 };
         struct diag d = { 0 };
-        bool json_body = false;
+        bool json_body = false, creds = false;
+        char origin[600];
         long status = 0;
         int r;
 
@@ -581,6 +601,7 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
                 r = build_headers(ctx, json_body, &q.headers);
         if (r == 0)
                 r = http_auth_header(ctx, &q.headers);
+        creds = sends_credentials(ctx);
         q.body = body;
         for (unsigned hop = 0; r == 0; hop++) {
                 struct target t = { 0 };
@@ -593,6 +614,21 @@ static int http_do(struct step_ctx *ctx, const char *method, json_t **ret)
                         target_free(&t);
                         r = policy_fail(ctx, r, url, hop, &d);
                         break;
+                }
+                if (hop == 0) {
+                        snprintf(origin, sizeof(origin), "%s://%s:%ld", t.scheme, t.host, t.port);
+                } else if (creds) {
+                        char o[sizeof(origin)];
+
+                        snprintf(o, sizeof(o), "%s://%s:%ld", t.scheme, t.host, t.port);
+                        if (!streq(o, origin)) {
+                                target_free(&t);
+                                r = step_fail(ctx, EXIT_POLICY, EPERM, "a redirect to another "
+                                              "host would carry the workflow's credentials "
+                                              "there; refused (they go only to the host the "
+                                              "workflow names)");
+                                break;
+                        }
                 }
                 buf_free(&rs.body);
                 json_decref(rs.headers);

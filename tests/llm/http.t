@@ -107,4 +107,20 @@ wf get "$U/slow?s=5" >w.yml
 run "$AKIOS" run w.yml
 is "$rc" 1 "a slow peer times out"
 like "$err" "no response within" "with the timeout in the reason"
+# Credentials go only to the host the workflow names: a redirect to another allowed host
+# (localhost vs 127.0.0.1) with an Authorization or a .env secret header is refused, and the
+# other host never sees them (red-team finding: they followed the redirect).
+domains "127.0.0.1, localhost"
+echo 'REDIR_TOKEN=canaryREDIRECT987' >>.env
+: >"$T/record.jsonl"
+wf get "$U/redirect?to=http://localhost:$PORT/echo" '      headers: {Authorization: "Bearer ${REDIR_TOKEN}", X-K: "${REDIR_TOKEN}"}' >w.yml
+sed -i 's/config: {timeout: 2}/config: {timeout: 2, max_redirects: 3}/' w.yml
+run "$AKIOS" run w.yml
+is "$rc" 3 "a cross-host redirect carrying credentials: exit 3"
+like "$err" "credentials" "  ... the reason says why"
+unlike "$(grep '"Host": "localhost' "$T/record.jsonl")" "canaryREDIRECT987" "  ... and the other host never got them"
+check "  ... the first host did get them" grep -q canaryREDIRECT987 "$T/record.jsonl"
+wf get "$U/redirect?to=http://localhost:$PORT/echo" >w.yml
+run "$AKIOS" run w.yml
+is "$rc" 0 "the same redirect without credentials is followed"
 done_testing
