@@ -288,8 +288,6 @@ static bool floor_needs(const struct cage_ctx *c, int layer)
 
 static _Noreturn void child_main(struct cage_ctx *c)
 {
-        /* SIGCHLD is blocked in the supervisor only while it watches us (reap()). */
-        sigprocmask(SIG_SETMASK, &c->caller_mask, NULL);
         for (unsigned i = 0; i < ARRAY_SIZE(steps); i++) {
                 const struct child_step *s = &steps[i];
                 int layer = s->layer, r;
@@ -685,26 +683,8 @@ static bool reap(struct run *x, int *status, struct rusage *ru)
 
         if (!(x->c->clone_flags & CLONE_NEWPID) && !x->c->layers.floor &&
             waitid(P_PID, (id_t)x->pid, &si, WEXITED | WNOHANG | WNOWAIT | __WALL) == 0 &&
-            si.si_pid == x->pid) {
-                /* Best: the SIGCHLD's si_utime + si_stime, the tick-based times RLIMIT_CPU is
-                 * checked against (what the cage's init reports in a pid namespace); /proc's
-                 * are scaled to the scheduler's runtime and read lower under load. */
-                static const struct timespec zero = { 0, 0 };
-                long hz = sysconf(_SC_CLK_TCK);
-                sigset_t chld;
-                siginfo_t ci;
-
+            si.si_pid == x->pid)
                 x->payload_cpu_ms = cage_task_cpu_ms("/proc", x->pid);
-                sigemptyset(&chld);
-                sigaddset(&chld, SIGCHLD);
-                while (sigtimedwait(&chld, &ci, &zero) == SIGCHLD)
-                        if (ci.si_pid == x->pid && hz > 0) {
-                                int64_t ms = (int64_t)(ci.si_utime + ci.si_stime) * 1000 / hz;
-
-                                if (ms > x->payload_cpu_ms)
-                                        x->payload_cpu_ms = ms;
-                        }
-        }
         return wait4(x->pid, status, __WALL | WNOHANG, ru) == x->pid;
 }
 
@@ -1014,14 +994,6 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         res.out = BUF_INIT(spec->max_output ? spec->max_output + 1 : 0);
         res.err = BUF_INIT(spec->max_output ? spec->max_output + 1 : 0);
         x.t0 = monotonic_ms();
-        /* SIGCHLD stays pending (blocked) while we watch, so reap() can read its siginfo. */
-        {
-                sigset_t chld;
-
-                sigemptyset(&chld);
-                sigaddset(&chld, SIGCHLD);
-                sigprocmask(SIG_BLOCK, &chld, &c->caller_mask);
-        }
         r = prepare(&x, d);
         if (r >= 0)
                 r = launch(&x, d);
@@ -1057,7 +1029,6 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
                 res.wall_ms = monotonic_ms() - x.t0;
         }
         cg_destroy(&x.cg);
-        sigprocmask(SIG_SETMASK, &c->caller_mask, NULL);
         free(c);
         if (r < 0) {
                 cage_result_free(&res);

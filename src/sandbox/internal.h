@@ -37,8 +37,6 @@ struct cage_bind {
 
 struct cage_ctx {
         const struct cage_spec *spec;
-        sigset_t caller_mask; /* the supervisor's signal mask before SIGCHLD was blocked:
-                               * the child restores it first thing */
         unsigned clone_flags;
         uid_t uid;            /* payload uid/gid on the host */
         gid_t gid;
