@@ -323,12 +323,19 @@ static int protect_finish(bool redact, bool json, const char *path, int e, uint6
 {
         const struct protect_out o = *po;
 
-        if (e == -ENOTRECOVERABLE)
-                return EXIT_FAIL;
         if (e < 0) {
+                if (e != -ENOTRECOVERABLE) /* that one has said why already */
+                        log_error("%s of '%s' failed: %s", redact ? "redaction" : "scan",
+                                  path, strerror(-e));
+                /* --json promises one JSON document: the findings already printed stay, and
+                 * the document says that it is incomplete (CONTRACTS §1) */
+                if (!redact && json)
+                        printf("],\"bytes\":%llu,\"engine\":\"%s\",\"complete\":false,"
+                               "\"error\":\"%s\"}\n",
+                               (unsigned long long)bytes, engine,
+                               e == -ENOTRECOVERABLE ? "the input could not be read as a document"
+                                                     : "the scan failed");
                 fflush(stdout);
-                log_error("%s of '%s' failed: %s", redact ? "redaction" : "scan", path,
-                          strerror(-e));
                 return EXIT_FAIL;
         }
         for (size_t i = 0; doc && i < json_array_size(json_object_get(doc, "notes")); i++)

@@ -37,6 +37,11 @@ like "$rc $err" "^1 .*not an Office document" "a ZIP that is no Office document:
 # Truncated files.
 head -c 9000 "$D/sample.pdf" > "$T/cut.pdf"; scan "$T/cut.pdf"
 like "$rc $err" "^1 .*not a readable PDF \(damaged or truncated\)" "truncated PDF: clear error"
+# --json promises one JSON document, also when the document cannot be read.
+run "$AKIOS" protect scan --json "$T/cut.pdf"
+is "$rc" 1 "truncated PDF, --json: exit 1"
+is "$(printf '%s' "$out" | $py -c 'import json,sys; d=json.load(sys.stdin); print(d["complete"], d["findings"])')" \
+        "False []" "truncated PDF, --json: one whole JSON document that says it is incomplete"
 head -c 6000 "$D/sample.docx" > "$T/cut.docx"; scan "$T/cut.docx"
 like "$rc $err" "^1 .*not a readable ZIP archive" "truncated DOCX: clear error"
 head -c 800 "$D/sample.rtf" > "$T/cut.rtf"; scan "$T/cut.rtf"
