@@ -861,11 +861,15 @@ static int setup_error(struct run *x, struct diag *d)
 static void disk_merge(struct run *x)
 {
         struct cage_result *res = x->res;
+        bool any = false;
         int r;
 
         res->disk_quota_mb = x->c->spec->disk_quota_mb;
-        /* Without the fd only a quota that was on is a loss (none mode may go without). */
-        if (x->disk_fd < 0 && !x->c->layers.disk_quota)
+        for (unsigned i = 0; i < x->c->n_binds; i++)
+                any |= x->c->binds[i].quota;
+        /* Without the fd only a quota that was on is a loss (none mode may go without),
+         * and only when a read-write path was under it. */
+        if (x->disk_fd < 0 && (!x->c->layers.disk_quota || !any))
                 return;
         r = x->disk_fd >= 0 ? merge_parent_run(x->c, x->disk_fd, res) : -EBADF;
         if (r < 0) {

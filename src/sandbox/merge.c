@@ -18,7 +18,10 @@
  *   merge cannot write outside the tree;
  * - a new or changed regular file is written to a temporary name beside it and renamed over
  *   the old one (data, mode without set-id bits, times): a file is never half-merged, but it
- *   is a new inode (the old one's other hard links keep the old data);
+ *   is a new inode (the old one's other hard links keep the old data). Where the payload
+ *   could write the file but not its directory, the file is rewritten in place instead, as
+ *   its own write would have been. A copy-up without a change (opened for writing, same
+ *   size, mtime, mode and bytes) is left alone;
  * - a symlink is recreated as a symlink (its target is never looked at); a whiteout (the
  *   overlay's 0:0 character device) deletes the real entry, a whole tree if it was one; an
  *   opaque directory (user.overlay.opaque "y": removed and made anew) first loses every real
@@ -180,6 +183,71 @@ static int clear_dir(int real, const char *name)
         return remove_tree(real, name, 0);
 }
 
+/* An upper entry the payload left unreadable (chmod 000) is still its own: only this
+ * process can reach the detached upper layer, so making it readable there changes nothing
+ * the merge writes (the mode merged is the one read before). */
+static int open_upper(int up, const char *name, int flags, mode_t mode, mode_t need)
+{
+        int fd = openat(up, name, flags | O_NOFOLLOW | O_CLOEXEC);
+
+        if (fd >= 0 || errno != EACCES || fchmodat(up, name, (mode & 07777) | need, 0) < 0)
+                return fd;
+        return openat(up, name, flags | O_NOFOLLOW | O_CLOEXEC);
+}
+
+/* The overlay copies a file up when it is opened for writing, written or not: a copy with
+ * the real file's size, mtime, mode and bytes is no change, and is left alone (its inode,
+ * owner and other hard links with it). */
+static bool unchanged(int in, int real, const char *name, const struct stat *st)
+{
+        static char a[65536], b[65536];
+        struct stat rs;
+        off_t off = 0;
+        bool same = true;
+        int fd;
+
+        if (fstatat(real, name, &rs, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(rs.st_mode) ||
+            rs.st_size != st->st_size || (rs.st_mode & 07777) != (st->st_mode & 07777) ||
+            rs.st_mtim.tv_sec != st->st_mtim.tv_sec || rs.st_mtim.tv_nsec != st->st_mtim.tv_nsec)
+                return false;
+        fd = openat(real, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0)
+                return false;
+        while (same && off < st->st_size) {
+                ssize_t x = pread(in, a, sizeof(a), off), y = pread(fd, b, sizeof(b), off);
+
+                same = x > 0 && x == y && memcmp(a, b, (size_t)x) == 0;
+                off += x > 0 ? x : 0;
+        }
+        close(fd);
+        return same;
+}
+
+/* Where the payload could write the file but not its directory (no temporary name there),
+ * the file is rewritten in place, as the payload's own write would have been: not atomic,
+ * and its mode and times follow only when it is ours to set. */
+static int write_in_place(int in, int real, const char *name, const struct stat *st)
+{
+        struct timespec ts[2] = { st->st_atim, st->st_mtim };
+        struct stat rs;
+        int out, r;
+
+        out = openat(real, name, O_WRONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (out < 0)
+                return -errno;
+        if (fstat(out, &rs) < 0 || !S_ISREG(rs.st_mode)) {
+                close(out);
+                return -EACCES;
+        }
+        r = ftruncate(out, 0) < 0 ? -errno : copy_data(in, out, st->st_size);
+        if (r >= 0 && rs.st_uid == geteuid() && (fchmod(out, st->st_mode & 01777) < 0 ||
+                                                 futimens(out, ts) < 0))
+                r = -errno;
+        if (close(out) < 0 && r >= 0)
+                r = -errno;
+        return r;
+}
+
 static void merge_file(struct merge *m, int up, int real, const char *name,
                        const struct stat *st)
 {
@@ -187,13 +255,28 @@ static void merge_file(struct merge *m, int up, int real, const char *name,
         char tmp[64];
         int in, out, r;
 
-        in = openat(up, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        in = open_upper(up, name, O_RDONLY | O_NONBLOCK, st->st_mode, 0400);
         if (in < 0) {
                 fail(m, name, "cannot read the cage's copy", errno);
                 return;
         }
+        if (unchanged(in, real, name, st)) {
+                close(in);
+                return;
+        }
         tmp_name(m, tmp, sizeof(tmp));
         out = openat(real, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (out < 0 && errno == EACCES) {
+                r = write_in_place(in, real, name, st);
+                close(in);
+                if (r == -ENOENT) /* a new file: its directory is what refused it */
+                        fail(m, name, "cannot create it", EACCES);
+                else if (r < 0)
+                        fail(m, name, "cannot write it", -r);
+                else
+                        m->done++;
+                return;
+        }
         if (out < 0) {
                 fail(m, name, "cannot create it", errno);
                 close(in);
@@ -297,7 +380,7 @@ static void merge_subdir(struct merge *m, int up, int real, const char *name,
                 fail(m, name, "cannot create the directory", errno);
                 return;
         }
-        ud = open_dir(up, name);
+        ud = open_upper(up, name, O_RDONLY | O_DIRECTORY, st->st_mode, 0700);
         rd = open_dir(real, name);
         if (ud < 0 || rd < 0) {
                 fail(m, name, "cannot open the directory", errno);

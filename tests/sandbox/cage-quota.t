@@ -33,6 +33,7 @@ sha() { sha256sum "$1" 2>/dev/null | cut -d' ' -f1; }
 # A fresh tree for MODE, owned by the payload's uid (65534 as root, else ourselves).
 fresh() {
         D=$T/$1
+        [ -d "$D" ] && chmod -R u+rwX "$D"
         rm -rf "$D"
         mkdir -p "$D/w/keep.d" "$D/w/swap.d" "$D/outside"
         echo old >"$D/w/changed"
@@ -42,9 +43,13 @@ fresh() {
         echo inner >"$D/w/swap.d/inner"
         echo untouched >"$D/outside/o"
         ln -s "$D/outside" "$D/w/link.d"
+        mkdir "$D/w/ro.d"
+        echo before >"$D/w/ro.d/f"
+        echo same >"$D/w/opened"
         if [ "$(id -u)" -eq 0 ]; then
                 chown -R 65534:65534 "$D"
         fi
+        chmod 0555 "$D/w/ro.d"
         W=$D/w
 }
 
@@ -70,6 +75,7 @@ battery() { # MODE AS...
         is "$(field "$out" disk.merge_failed)" false "$M: record: what fit was merged"
         is "$rc" 0 "$M: exit 0 (the payload's)"
         rm -f "$W/big"
+        ino=$(stat -c %i "$W/opened")
 
         # --- below the quota: every kind of change is merged back -------------------------
         before=$(outside_state)
@@ -81,7 +87,9 @@ battery() { # MODE AS...
                 ln -s /etc/shadow shadow.link
                 rm -rf swap.d; ln -s '$D/outside' swap.d
                 rm link.d; mkdir link.d; echo in >link.d/o; echo in >link.d/planted
-                mkdir -p new.d/sub; echo deep >new.d/sub/f; chmod 0750 new.d"
+                mkdir -p new.d/sub; echo deep >new.d/sub/f; chmod 0750 new.d
+                echo secret >private; chmod 0000 private
+                echo after >ro.d/f; : >>opened"
         is "$rc" 0 "$M: the payload ran"
         is "$(sha "$W/rand")" "$(printf "%s\n" "$err" | grep -E "^[0-9a-f]{64}$")" "$M: a 1 MiB file is merged intact (sha256)"
         is "$(cat "$W/changed")" new "$M: a changed file is merged"
@@ -99,6 +107,9 @@ battery() { # MODE AS...
         is "$(stat -c %a "$W/new.d" 2>/dev/null)" 750 "$M: a new dir's mode is merged"
         is "$(cat "$W/keep.d/k")" kept "$M: what the payload left alone is unchanged"
         is "$(stat -c %u "$W/rand")" 65534 "$M: new files belong to the payload's uid"
+        is "$(stat -c %a "$W/private" 2>/dev/null)" 0 "$M: a file made unreadable is merged, mode 000"
+        is "$(cat "$W/ro.d/f")" after "$M: a file in a dir the payload cannot write is merged in place"
+        is "$(stat -c %i "$W/opened")" "$ino" "$M: a file opened for writing but unchanged keeps its inode"
         is "$(field "$out" disk.merge_failed)" false "$M: record: merge_failed false"
         is "$(field "$out" disk.not_merged)" "[]" "$M: record: nothing unmerged"
         used=$(field "$out" disk.used_bytes)
@@ -193,4 +204,5 @@ else
                 skip "the floor cannot run here: $err"
         fi
 fi
+chmod -R u+rwX "$T" 2>/dev/null # the 0555 dirs, for the exit trap's rm -rf
 done_testing
