@@ -14,8 +14,9 @@
  * missing layer and how to enable it (the CLI maps that to exit 7). Where no namespace can
  * be made at all the cage is its floor (floor.c; layers.floor): without Landlock or seccomp
  * that floor is missing too, and cage_run() fails with -EOPNOTSUPP unless spec->none.
- * cage_degraded_list() says, one line each, what a run went without. No other failure
- * returns -EOPNOTSUPP.
+ * spec->disk_quota_mb that cannot be enforced (the floor, or a kernel refusing the tmpfs or
+ * overlay) is -EOPNOTSUPP too, unless spec->none. cage_degraded_list() says, one line each,
+ * what a run went without. No other failure returns -EOPNOTSUPP.
  *
  * Ownership: the spec's strings belong to the caller and must stay valid during cage_run().
  * The result owns its capture buffers: release with cage_result_free().
