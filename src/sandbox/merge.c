@@ -136,7 +136,7 @@ static int remove_tree(int at, const char *name, int depth)
                 return -ELOOP;
         fd = open_dir(at, name);
         if (fd < 0)
-                return -errno;
+                return errno == ENOTDIR ? -EPERM : -errno; /* unlink's EPERM: not a dir */
         d = fdopendir(fd);
         if (!d) {
                 close(fd);
