@@ -49,8 +49,12 @@ const char help_exec[] =
         "                       is stopped and the output truncated\n"
         "  --max-file-size MB   RLIMIT_FSIZE (default max_file_size_mb, 10)\n"
         "  --tmp-size MB        size of the private /tmp (default 64)\n"
-        "  --disk-quota MB      quota for the --rw paths: refused (exit 7), akios cannot\n"
-        "                       enforce one yet (see CONTRACTS §1)\n"
+        "  --disk-quota MB      everything the command writes under the --rw paths (new\n"
+        "                       files, copies of changed ones) lives on one tmpfs of MB\n"
+        "                       (writes past it fail with ENOSPC) and is merged into the\n"
+        "                       real directories when the command has ended, also after\n"
+        "                       a limit kill; lost if akios itself is killed. --rw paths\n"
+        "                       must then be directories, none inside another\n"
         "  --no-stdin           the command's stdin is /dev/null (default: ours, relayed\n"
         "                       through a pipe)\n"
         "  --env NAME           pass the variable NAME from this environment (repeatable)\n"
@@ -59,7 +63,9 @@ const char help_exec[] =
         "Exit status: the command's, 128+N when killed by signal N, 5 when the cage stopped\n"
         "it (memory, pids, cpu_time, timeout, output, seccomp), 130 when interrupted, 2 for a\n"
         "path the cage cannot bind (/, /proc, /sys, /dev), 7 when sandbox_required is strict\n"
-        "and a layer is missing (see 'akios doctor').\n";
+        "and a layer is missing (see 'akios doctor') or --disk-quota cannot be enforced\n"
+        "here, 1 when the command exited 0 but a --disk-quota change was not merged back\n"
+        "(each one is named on stderr and in the record).\n";
 
 enum {
         OPT_RW = 256, OPT_RO, OPT_NET, OPT_MEMORY, OPT_PIDS, OPT_CPU, OPT_WALL, OPT_OUT,
@@ -312,14 +318,6 @@ static int run_it(struct exec_args *a, char **argv)
         char named[PATH_MAX];
         int r;
 
-        if (a->disk_quota_mb) {
-                /* Honest refusal: RLIMIT_FSIZE is per file, and neither a project quota nor
-                 * a copy-back scratch tmpfs is set up by akios (CONTRACTS §1). */
-                log_error("--disk-quota cannot be enforced: akios does not set up project "
-                          "quotas for --rw paths yet; use --max-file-size (per file) and "
-                          "--tmp-size (the private /tmp) instead");
-                return EXIT_NO_CAGE;
-        }
         for (unsigned i = 0; i < a->n_rw + a->n_ro; i++) {
                 const char *p = i < a->n_rw ? a->rw[i] : a->ro[i - a->n_rw];
 
@@ -355,6 +353,7 @@ static int run_it(struct exec_args *a, char **argv)
         a->spec.ro_paths = a->ro;
         a->spec.stdin_fd = a->no_stdin ? -1 : 0;
         a->spec.hidden_paths = (const char *const *)a->hidden.v;
+        a->spec.disk_quota_mb = a->disk_quota_mb;
         fflush(stdout);
         a->spec.cancel_fd = cancel_install(old);
         r = cage_run(&a->spec, &res, &d);
@@ -370,6 +369,8 @@ static int run_it(struct exec_args *a, char **argv)
                         return EXIT_NO_CAGE;
                 if (r == -EPERM && strstr(d.msg, "project's"))
                         return EXIT_POLICY;
+                if (r == -EINVAL && strstr(d.msg, "--disk-quota"))
+                        return EXIT_USAGE;
                 return r == -ENOENT && strstr(d.msg, "execute") ? 127 : EXIT_FAIL;
         }
         if (a->json) {
@@ -378,6 +379,13 @@ static int run_it(struct exec_args *a, char **argv)
                 print_json(rec);
                 json_decref(rec);
         }
+        if (res.merge_failed) {
+                /* What did not reach the real directories, each by name (CONTRACTS §1). */
+                for (size_t i = 0; i < res.disk_errors.n; i++)
+                        log_error("--disk-quota: %s", res.disk_errors.v[i]);
+                log_error("--disk-quota: the changes of '%s' named above were not merged "
+                          "back (%llu others were)", argv[0], (unsigned long long)res.merged);
+        }
         if (res.reason == CAGE_INTERRUPTED)
                 log_error("'%s' was stopped: interrupted by signal %d", argv[0],
                           (int)cancel_sig);
@@ -385,6 +393,9 @@ static int run_it(struct exec_args *a, char **argv)
                 log_error("'%s' was stopped by the cage: %s", argv[0],
                           cage_reason_name(res.reason));
         r = cage_result_exit_code(&res);
+        /* Changes the command made and akios lost: a failure whatever the command said. */
+        if (res.merge_failed && r == 0)
+                r = EXIT_FAIL;
         cage_result_free(&res);
         return r;
 }

@@ -214,6 +214,25 @@ static int child_report(struct cage_ctx *c)
         struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1 };
         ssize_t n;
 
+        if (c->disk_fd >= 0) {
+                /* The quota's tmpfs to the supervisor, which merges it once we are gone. */
+                struct cage_msg dm = { .kind = CAGE_MSG_DISK };
+                struct iovec div = { .iov_base = &dm, .iov_len = sizeof(dm) };
+                struct msghdr dmh = { .msg_iov = &div, .msg_iovlen = 1,
+                                      .msg_control = ctl.buf,
+                                      .msg_controllen = sizeof(ctl.buf) };
+
+                memset(&ctl, 0, sizeof(ctl));
+                ctl.h.cmsg_level = SOL_SOCKET;
+                ctl.h.cmsg_type = SCM_RIGHTS;
+                ctl.h.cmsg_len = CMSG_LEN(sizeof(int));
+                memcpy(CMSG_DATA(&ctl.h), &c->disk_fd, sizeof(int));
+                n = sendmsg(c->status_fd, &dmh, MSG_NOSIGNAL);
+                close(c->disk_fd);
+                c->disk_fd = -1;
+                if (n != (ssize_t)sizeof(dm))
+                        return -EIO;
+        }
         if (c->notify_fd >= 0) {
                 memset(&ctl, 0, sizeof(ctl));
                 mh.msg_control = ctl.buf;
@@ -304,7 +323,9 @@ static _Noreturn void child_main(struct cage_ctx *c)
                 }
                 {
                         struct cage_msg m = { .kind = CAGE_MSG_ERROR, .step = (int)i,
-                                              .err = -r, .strict = layer >= 0 };
+                                              .err = -r, .strict = layer >= 0,
+                                              .disk_err = r == -EOPNOTSUPP ? c->disk_errno
+                                                                           : 0 };
 
                         (void)!write(c->status_fd, &m, sizeof(m));
                 }
@@ -356,6 +377,7 @@ struct run {
         bool got_exit;        /* pid 1 reported the payload's status */
         int payload_status;
         int notify_fd;        /* seccomp listener from the child, -1 until then */
+        int disk_fd;          /* the disk quota's tmpfs from the child, -1 until then */
         bool seccomp_killed;  /* the payload was killed for a syscall (kill below) */
         struct seccomp_kill kill;
         int cancel_fd;        /* spec->cancel_fd until it fired */
@@ -549,6 +571,10 @@ static void read_status(struct run *x)
         ssize_t n = recvmsg(x->status_rd, &mh, MSG_CMSG_CLOEXEC);
         int fd = n > 0 ? take_fd(&mh) : -1;
 
+        if (fd >= 0 && n == (ssize_t)sizeof(m) && m.kind == CAGE_MSG_DISK && x->disk_fd < 0) {
+                x->disk_fd = fd;
+                return;
+        }
         if (fd >= 0 && (x->notify_fd >= 0 || n != (ssize_t)sizeof(m) ||
                         m.kind != CAGE_MSG_LAYERS)) {
                 close(fd);
@@ -803,6 +829,16 @@ static int setup_error(struct run *x, struct diag *d)
                                    ? steps[m->step].name
                                    : "?";
 
+        if (m->disk_err) {
+                diag_set(d, "disk-quota", 0, 0, "--disk-quota cannot be enforced here: the "
+                         "kernel refused %s (%s); it needs overlayfs in a user namespace "
+                         "(Linux >= 5.11) over a tmpfs with user xattrs (Linux >= 6.6)",
+                         m->disk_err == ENOSPC || m->disk_err == ENOMEM
+                                 ? "the quota's tmpfs"
+                                 : "the quota's tmpfs or overlay",
+                         strerror(m->disk_err));
+                return -EOPNOTSUPP;
+        }
         if (m->strict) {
                 diag_set(d, step, 0, 0, "cage layer '%s' is not available: %s (%s); run "
                          "'akios doctor' for how to enable it", step, strerror(m->err),
@@ -817,6 +853,33 @@ static int setup_error(struct run *x, struct diag *d)
                 diag_set(d, step, 0, 0, "cage setup failed at '%s': %s", step,
                          strerror(m->err));
         return -m->err;
+}
+
+/* Every process of the cage is gone (pid 1's end took the pid namespace with it): nothing
+ * can change the quota's upper layers any more, so they are merged now (merge.c), also
+ * after a limit kill or an interrupt. */
+static void disk_merge(struct run *x)
+{
+        struct cage_result *res = x->res;
+        bool any = false;
+        int r;
+
+        res->disk_quota_mb = x->c->spec->disk_quota_mb;
+        for (unsigned i = 0; i < x->c->n_binds; i++)
+                any |= x->c->binds[i].quota;
+        /* Without the fd only a quota that was on is a loss (none mode may go without),
+         * and only when a read-write path was under it. */
+        if (x->disk_fd < 0 && (!x->c->layers.disk_quota || !any))
+                return;
+        r = x->disk_fd >= 0 ? merge_parent_run(x->c, x->disk_fd, res) : -EBADF;
+        if (r < 0) {
+                char *msg;
+
+                res->merge_failed = true;
+                if (asprintf(&msg, "nothing was merged: %s", x->disk_fd >= 0 ? strerror(-r)
+                             : "the cage did not hand over its changes") >= 0)
+                        (void)strv_push_take(&res->disk_errors, msg);
+        }
 }
 
 static int make_pipe(int p[2])
@@ -857,6 +920,7 @@ static int prepare(struct run *x, struct diag *d)
         c->layers.on[CAGE_LAYER_CGROUPNS] = true;
         c->layers.on[CAGE_LAYER_NO_NEW_PRIVS] = true;
         c->layers.on[CAGE_LAYER_CAPS_DROPPED] = true;
+        c->layers.disk_quota = s->disk_quota_mb != 0;
         if (s->strict && !c->landlock_abi) {
                 diag_set(d, "landlock", 0, 0, "cage layer 'landlock' is not available: the "
                          "kernel has no Landlock (sandbox_required: strict); boot with "
@@ -963,7 +1027,8 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         struct cage_result res = { .syscall = -1, .exit_code = -1 };
         struct cage_ctx *c;
         struct run x = { .pidfd = -1, .status_rd = -1, .out_rd = -1, .err_rd = -1,
-                         .notify_fd = -1, .cancel_fd = spec->cancel_fd, .payload_cpu_ms = -1,
+                         .notify_fd = -1, .disk_fd = -1, .cancel_fd = spec->cancel_fd,
+                         .payload_cpu_ms = -1,
                          .stdin_src = -1, .stdin_wr = -1 };
         struct rusage ru = { 0 };
         struct sigaction ign = { .sa_handler = SIG_IGN }, old;
@@ -987,6 +1052,7 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
         for (unsigned i = 0; i < ARRAY_SIZE(c->cg_fds); i++)
                 c->cg_fds[i] = -1;
         c->notify_fd = -1;
+        c->disk_fd = -1;
         c->stdin_rd = c->stdin_wr = -1;
         c->null_fd = open("/dev/null", O_RDWR | O_CLOEXEC);
         x.c = c;
@@ -1029,6 +1095,11 @@ int cage_run(const struct cage_spec *spec, struct cage_result *ret, struct diag 
                 res.wall_ms = monotonic_ms() - x.t0;
         }
         cg_destroy(&x.cg);
+        if (r >= 0)
+                disk_merge(&x);
+        close_fd(&x.disk_fd);
+        for (unsigned i = 0; i < c->n_binds; i++)
+                close_fd(&c->binds[i].real_fd);
         free(c);
         if (r < 0) {
                 cage_result_free(&res);
@@ -1044,4 +1115,5 @@ void cage_result_free(struct cage_result *r)
                 return;
         buf_free(&r->out);
         buf_free(&r->err);
+        strv_free(&r->disk_errors);
 }

@@ -61,6 +61,18 @@ int floor_parent_prepare(struct cage_ctx *c, struct diag *d)
         }
         if (c->landlock_abi < 6)
                 c->layers.degraded |= CAGE_DEGRADED_SCOPE;
+        /* The quota is a tmpfs and overlays in the cage's own mount namespace: none here. */
+        if (c->spec->disk_quota_mb && !c->spec->none) {
+                diag_set(d, "disk-quota", 0, 0, "--disk-quota cannot be enforced here: no "
+                         "mount namespace (no user namespaces, not root), so no tmpfs and "
+                         "overlay can hold the command's writes; enable user namespaces (see "
+                         "'akios doctor') or set sandbox_required: none to run without it");
+                return -EOPNOTSUPP;
+        }
+        if (c->spec->disk_quota_mb) {
+                c->layers.disk_quota = false;
+                c->layers.degraded |= CAGE_DEGRADED_DISK;
+        }
         /* Orphans of the payload come to us rather than to the host's init. */
         c->layers.subreaper = prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0;
         return 0;

@@ -33,6 +33,12 @@ struct cage_bind {
         dev_t dev;            /* what the parent found there: the child's reopen must */
         ino_t ino;            /* find the same inode (a swap in between is refused) */
         char target[128];     /* symlink target or tmpfs options */
+        /* disk quota (spec->disk_quota_mb): this read-write directory is an overlay whose
+         * upper layer is quota_idx/upper on the quota tmpfs; real_fd (parent) is the real
+         * directory, opened before the clone, that merge.c writes the changes into */
+        bool quota;
+        unsigned quota_idx;
+        int real_fd;
 };
 
 struct cage_ctx {
@@ -59,15 +65,19 @@ struct cage_ctx {
         struct cage_layers layers;
         int landlock_abi;
         int init_fd;          /* the sealed memfd of the cage's pid 1 (init.c) */
+        int disk_fd;          /* child: the quota tmpfs, no longer mounted anywhere; -1 */
+        int disk_errno;       /* child: why the kernel refused the quota's overlay */
 };
 
-enum { CAGE_MSG_ERROR = 1, CAGE_MSG_LAYERS = 2, CAGE_MSG_EXIT = 3 };
+/* DISK: the quota tmpfs's fd comes with it (SCM_RIGHTS), before LAYERS. */
+enum { CAGE_MSG_ERROR = 1, CAGE_MSG_LAYERS = 2, CAGE_MSG_EXIT = 3, CAGE_MSG_DISK = 5 };
 
 struct cage_msg {
         int kind;
         int step;             /* index into the child checklist */
         int err;              /* positive errno */
         int strict;           /* the failure is a missing layer (strict mode) */
+        int disk_err;         /* ERROR: the kernel refused the disk quota's overlay (errno) */
         struct cage_layers layers;
         int64_t cpu_ms;       /* EXIT: the payload's own CPU time (attrib.c), -1 unknown */
 };
@@ -88,6 +98,11 @@ int floor_parent_prepare(struct cage_ctx *c, struct diag *d);
 void floor_kill_descendants(void);
 /* Any mode: refuse a workdir/--rw/--ro path that is or holds one of spec->hidden_paths. */
 int cage_check_hidden(const struct cage_spec *s, struct diag *d);
+
+/* merge.c: the disk quota's changes into the real directories, once the cage has ended:
+ * fills ret's disk fields (usage, merged, merge_failed, disk_errors); -errno only when
+ * no merge could be started (then nothing was merged). */
+int merge_parent_run(struct cage_ctx *c, int disk_fd, struct cage_result *ret);
 
 /* userns.c */
 int userns_parent_map(pid_t pid, const struct cage_ctx *c);

@@ -68,7 +68,7 @@ static struct cage_bind *add(struct cage_ctx *c, int kind, const char *dst, stru
                 return NULL;
         }
         b = &c->binds[c->n_binds++];
-        *b = (struct cage_bind){ .kind = kind, .fd = -1 };
+        *b = (struct cage_bind){ .kind = kind, .fd = -1, .real_fd = -1 };
         memcpy(b->dst, dst, strlen(dst) + 1);
         return b;
 }
@@ -131,6 +131,49 @@ static int add_fs(struct cage_ctx *c, int kind, const char *dst, const char *opt
         return b ? add_target(b, opts ? opts : "", d) : -E2BIG;
 }
 
+/* `inner` is `outer` or below it (both canonical or both normalised). */
+static bool path_below(const char *inner, const char *outer)
+{
+        size_t n = strlen(outer);
+
+        return strncmp(inner, outer, n) == 0 && (inner[n] == '\0' || inner[n] == '/');
+}
+
+/* A read-write directory under the disk quota (CONTRACTS §1): the overlay needs a
+ * directory, and the merge needs the real one open before the clone, checked against the
+ * inode just found there, so that what the merge writes into is what the cage showed. */
+static int add_quota(struct cage_ctx *c, struct cage_bind *b, const char *path,
+                     const char *what, struct diag *d)
+{
+        struct open_how how = { .flags = O_RDONLY | O_DIRECTORY | O_CLOEXEC,
+                                .resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS };
+        unsigned n = 0;
+        struct stat st;
+
+        if (b->kind != ENT_BIND || !b->is_dir) {
+                diag_set(d, path, 0, 0, "%s '%s': not a directory (with --disk-quota every "
+                         "read-write path must be one)", what, path);
+                return -EINVAL;
+        }
+        b->real_fd = (int)syscall(SYS_openat2, AT_FDCWD, b->src, &how, sizeof(how));
+        if (b->real_fd < 0 && errno == ENOSYS)
+                b->real_fd = open(b->src, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+        if (b->real_fd < 0) {
+                diag_set(d, path, 0, 0, "%s '%s': %s", what, path, strerror(errno));
+                return -errno;
+        }
+        if (fstat(b->real_fd, &st) < 0 || st.st_dev != b->dev || st.st_ino != b->ino) {
+                diag_set(d, path, 0, 0, "%s '%s' was replaced while the cage was being built",
+                         what, path);
+                return -ESTALE;
+        }
+        for (unsigned i = 0; i + 1 < c->n_binds; i++)
+                n += c->binds[i].quota;
+        b->quota = true;
+        b->quota_idx = n;
+        return 0;
+}
+
 /* User paths: the workdir at its canonical path; --rw/--ro where the user named them
  * (paths.c), their symlinks resolved here, once. */
 static int add_user(struct cage_ctx *c, const char *path, bool rw, const char *what,
@@ -169,9 +212,32 @@ static int add_user(struct cage_ctx *c, const char *path, bool rw, const char *w
                         return -ESTALE;
                 }
         }
+        if (r >= 0 && rw && c->spec->disk_quota_mb)
+                r = add_quota(c, &c->binds[c->n_binds - 1], path, what, d);
         if (r < 0 && !d->msg[0])
                 diag_set(d, path, 0, 0, "%s '%s': %s", what, path, strerror(-r));
         return r;
+}
+
+/* Two quota directories must not overlap: each real directory is one overlay's lower layer
+ * and is merged on its own. */
+static int quota_overlap(const struct cage_ctx *c, struct diag *d)
+{
+        for (unsigned i = 0; i < c->n_binds; i++) {
+                for (unsigned j = 0; j < c->n_binds; j++) {
+                        const struct cage_bind *a = &c->binds[i], *b = &c->binds[j];
+
+                        if (i == j || !a->quota || !b->quota)
+                                continue;
+                        if (path_below(a->src, b->src) || path_below(a->dst, b->dst)) {
+                                diag_set(d, a->dst, 0, 0, "--disk-quota: read-write path '%s' "
+                                         "lies in (or is) '%s': with a quota no read-write "
+                                         "path may be inside another", a->dst, b->dst);
+                                return -EINVAL;
+                        }
+                }
+        }
+        return 0;
 }
 
 int mount_parent_open(struct cage_ctx *c, struct diag *d)
@@ -227,7 +293,7 @@ int mount_parent_open(struct cage_ctx *c, struct diag *d)
         for (const char *const *p = s->ro_paths; p && *p; p++)
                 if ((r = add_user(c, *p, false, "--ro", d)) < 0)
                         return r;
-        return 0;
+        return s->disk_quota_mb ? quota_overlap(c, d) : 0;
 fail:
         if (!d->msg[0])
                 diag_set(d, "mount", 0, 0, "cannot prepare the cage root: %s", strerror(-r));
@@ -292,7 +358,14 @@ static int make_parents(const char *dst, int last)
                 if (mkdir(p, 0755) < 0 && errno != EEXIST)
                         return -errno;
         } else {
-                int fd = open(p, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
+                struct stat st;
+                int fd;
+
+                /* Not opened for writing when it is there: in a quota's overlay that would
+                 * copy it up (and count it) for nothing. */
+                if (lstat(p, &st) == 0)
+                        return 0;
+                fd = open(p, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
 
                 if (fd < 0)
                         return errno == EEXIST ? 0 : -errno;
@@ -421,7 +494,80 @@ static int do_proc(const char *dst)
         return 0;
 }
 
-static int do_entry(const struct cage_bind *b)
+#define DISK_DIR ".akios-disk" /* in the stage, only while the overlays are mounted */
+
+/* The quota's tmpfs: one per cage, every quota directory's upper and work dirs on it, so
+ * one size caps them all. Inodes are capped too (tmpfs's own default is half the RAM's
+ * pages): one per 4 KiB of quota, at least 1024. */
+static int disk_mount(struct cage_ctx *c)
+{
+        uint64_t mb = c->spec->disk_quota_mb;
+        char opts[96], p[64];
+        bool any = false;
+
+        for (unsigned i = 0; i < c->n_binds; i++)
+                any |= c->binds[i].quota;
+        if (!any)
+                return 0;
+        snprintf(opts, sizeof(opts), "mode=0700,size=%llum,nr_inodes=%llu",
+                 (unsigned long long)mb, (unsigned long long)(mb * 256 + 1024));
+        if (mkdir(DISK_DIR, 0700) < 0 ||
+            mount("tmpfs", DISK_DIR, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, opts) < 0)
+                goto refused;
+        for (unsigned i = 0; i < c->n_binds; i++) {
+                static const char *const sub[] = { "", "/upper", "/work" };
+
+                if (!c->binds[i].quota)
+                        continue;
+                for (unsigned k = 0; k < ARRAY_SIZE(sub); k++) {
+                        snprintf(p, sizeof(p), DISK_DIR "/%u%s", c->binds[i].quota_idx, sub[k]);
+                        if (mkdir(p, 0755) < 0)
+                                goto refused;
+                }
+        }
+        return 1;
+refused:
+        c->disk_errno = errno;
+        return -EOPNOTSUPP;
+}
+
+/* Keep the quota's tmpfs by an fd only (handed to the supervisor, merge.c): once every
+ * overlay holds its upper layer the tmpfs is detached, so nothing in the cage can reach the
+ * upper layers except through the overlays. */
+static int disk_detach(struct cage_ctx *c)
+{
+        c->disk_fd = open(DISK_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW);
+        if (c->disk_fd < 0)
+                return -errno;
+        if (umount2(DISK_DIR, MNT_DETACH) < 0 || rmdir(DISK_DIR) < 0)
+                return -errno;
+        return 0;
+}
+
+/* A quota directory: overlayfs with the real directory (the bind source's fd) as the lower
+ * layer, never written, and the upper on the quota's tmpfs. userxattr keeps the overlay's
+ * own marks in user.overlay.* (no trusted.* in a user namespace; Linux >= 5.11). */
+static int do_overlay(struct cage_ctx *c, struct cage_bind *b, const char *dst,
+                      const char *stage)
+{
+        char opts[PATH_MAX];
+        int r;
+
+        r = make_parents(b->dst, LAST_DIR);
+        if (r < 0)
+                return r;
+        snprintf(opts, sizeof(opts), "lowerdir=/proc/self/fd/%d,upperdir=%s/" DISK_DIR
+                 "/%u/upper,workdir=%s/" DISK_DIR "/%u/work,userxattr", b->fd,
+                 streq(stage, "/") ? "" : stage, b->quota_idx, streq(stage, "/") ? "" : stage,
+                 b->quota_idx);
+        if (mount("overlay", dst, "overlay", MS_NOSUID | MS_NODEV, opts) < 0) {
+                c->disk_errno = errno;
+                return -EOPNOTSUPP;
+        }
+        return 0;
+}
+
+static int do_entry(struct cage_ctx *c, struct cage_bind *b, const char *stage)
 {
         char dst[PATH_MAX + 2];
         int r;
@@ -429,6 +575,15 @@ static int do_entry(const struct cage_bind *b)
         snprintf(dst, sizeof(dst), ".%s", b->dst);
         switch (b->kind) {
         case ENT_BIND:
+                if (b->quota && c->disk_fd == -2) {
+                        r = do_overlay(c, b, dst, stage);
+                        if (r != -EOPNOTSUPP || !c->spec->none)
+                                return r;
+                        /* sandbox_required: none: this path without the quota rather than
+                         * no run at all (its upper layer stays empty: nothing to merge) */
+                        c->layers.disk_quota = false;
+                        c->layers.degraded |= CAGE_DEGRADED_DISK;
+                }
                 return do_bind(b, dst);
         case ENT_SYMLINK:
                 r = make_parents(b->dst, LAST_NONE);
@@ -476,11 +631,25 @@ int mount_child_root(struct cage_ctx *c)
                 return -errno;
         if (chdir(stage) < 0)
                 return -errno;
+        /* disk_fd -2: the quota's tmpfs is mounted (the overlays go on it), until detached */
+        r = c->layers.disk_quota ? disk_mount(c) : 0;
+        if (r > 0)
+                c->disk_fd = -2;
+        if (r == -EOPNOTSUPP && c->spec->none) {
+                /* sandbox_required: none: without the quota rather than not at all */
+                c->layers.disk_quota = false;
+                c->layers.degraded |= CAGE_DEGRADED_DISK;
+                r = 0;
+        }
+        if (r < 0)
+                return r;
         for (unsigned i = 0; i < c->n_binds; i++) {
-                r = do_entry(&c->binds[i]);
+                r = do_entry(c, &c->binds[i], stage);
                 if (r < 0)
                         return r;
         }
+        if (c->disk_fd == -2 && (r = disk_detach(c)) < 0)
+                return r;
         /* The root itself: read-only, then it replaces the host's. */
         if (mount(NULL, ".", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV,
                   NULL) < 0)

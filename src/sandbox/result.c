@@ -80,6 +80,8 @@ static const struct {
           "none): the command runs almost unconfined" },
         { CAGE_DEGRADED_SCOPE, "landlock scope: Landlock ABI < 6: the payload can signal "
           "other processes of its uid" },
+        { CAGE_DEGRADED_DISK, "disk_quota: not enforced (no mount namespace or no overlay "
+          "here, sandbox_required: none): the command wrote the read-write paths directly" },
         { CAGE_DEGRADED_HOSTNAME, "hostname: not set in the cage (sethostname refused)" },
         { CAGE_DEGRADED_PROC, "proc: /proc is empty in the cage: the kernel refuses a fresh "
           "one where the outer /proc is partly masked (a container's default); the host's "
@@ -118,6 +120,39 @@ const char *cage_cgroup_name(int version)
                                                                          : "none";
 }
 
+/* --disk-quota (CONTRACTS §7): null when none was asked. */
+static json_t *disk_json(const struct cage_result *r)
+{
+        json_t *j, *errs;
+
+        if (!r->disk_quota_mb)
+                return json_null();
+        j = json_object();
+        errs = json_array();
+        for (size_t i = 0; i < r->disk_errors.n; i++) {
+                json_t *e = json_string(r->disk_errors.v[i]);
+                char *ascii;
+
+                /* A name that is not UTF-8: its other bytes as '?', never a dropped line. */
+                if (!e && (ascii = strdup(r->disk_errors.v[i]))) {
+                        for (char *p = ascii; *p; p++)
+                                if ((unsigned char)*p >= 0x80)
+                                        *p = '?';
+                        e = json_string(ascii);
+                        free(ascii);
+                }
+                json_array_append_new(errs, e);
+        }
+        json_object_set_new(j, "quota_mb", json_integer((json_int_t)r->disk_quota_mb));
+        json_object_set_new(j, "enforced", json_boolean(r->layers.disk_quota));
+        json_object_set_new(j, "used_bytes", json_integer((json_int_t)r->disk_used_bytes));
+        json_object_set_new(j, "full", json_boolean(r->disk_full));
+        json_object_set_new(j, "merged", json_integer((json_int_t)r->merged));
+        json_object_set_new(j, "merge_failed", json_boolean(r->merge_failed));
+        json_object_set_new(j, "not_merged", errs);
+        return j;
+}
+
 json_t *cage_result_json(const struct cage_result *r)
 {
         json_t *layers = json_object(), *j = json_object();
@@ -141,6 +176,8 @@ json_t *cage_result_json(const struct cage_result *r)
                                                                   : "rlimit only"));
         json_object_set_new(layers, "groups_dropped", json_boolean(r->layers.groups_dropped));
         json_object_set_new(layers, "subreaper", json_boolean(r->layers.subreaper));
+        json_object_set_new(layers, "disk_quota", json_boolean(r->layers.disk_quota));
+        json_object_set_new(j, "disk", disk_json(r));
         {
                 const char *deg[32];
                 int n = cage_degraded_list(&r->layers, deg, (int)ARRAY_SIZE(deg));

@@ -14,8 +14,9 @@
  * missing layer and how to enable it (the CLI maps that to exit 7). Where no namespace can
  * be made at all the cage is its floor (floor.c; layers.floor): without Landlock or seccomp
  * that floor is missing too, and cage_run() fails with -EOPNOTSUPP unless spec->none.
- * cage_degraded_list() says, one line each, what a run went without. No other failure
- * returns -EOPNOTSUPP.
+ * spec->disk_quota_mb that cannot be enforced (the floor, or a kernel refusing the tmpfs or
+ * overlay) is -EOPNOTSUPP too, unless spec->none. cage_degraded_list() says, one line each,
+ * what a run went without. No other failure returns -EOPNOTSUPP.
  *
  * Ownership: the spec's strings belong to the caller and must stay valid during cage_run().
  * The result owns its capture buffers: release with cage_result_free().
@@ -78,6 +79,7 @@ enum {
         CAGE_DEGRADED_SCOPE = 1 << 1,    /* floor without Landlock signal scoping (ABI < 6) */
         CAGE_DEGRADED_NO_FLOOR = 1 << 2, /* sandbox_required: none, and not even the floor */
         CAGE_DEGRADED_PROC = 1 << 3,     /* a fresh /proc was refused: /proc is empty */
+        CAGE_DEGRADED_DISK = 1 << 4,     /* disk_quota_mb asked, none (sandbox_required: none) */
 };
 
 struct cage_layers {
@@ -93,6 +95,9 @@ struct cage_layers {
          * supervisor (floor.c). */
         bool floor;
         bool subreaper;
+        /* disk_quota_mb is enforced: each read-write path is an overlay whose upper layer is
+         * on one tmpfs of that size (mount.c), merged back when the cage has ended (merge.c) */
+        bool disk_quota;
         unsigned degraded; /* CAGE_DEGRADED_* */
 };
 
@@ -115,6 +120,13 @@ struct cage_spec {
         uint64_t fsize_mb;        /* RLIMIT_FSIZE; 0 = none */
         uint64_t nofile;          /* RLIMIT_NOFILE; 0 = inherit */
         uint64_t tmp_size_mb;     /* size of the tmpfs on /tmp */
+        /* 0: none. Else everything the payload writes under the workdir and the --rw paths
+         * (new files, copies of changed ones) lives on one tmpfs of this size, so the kernel
+         * answers ENOSPC past it; the changes reach the real directories when the payload has
+         * ended (also after a limit kill, never when the supervisor died). Every read-write
+         * path must then be a directory, none inside another. Needs a mount namespace: in the
+         * floor cage_run fails with -EOPNOTSUPP unless spec->none (then degraded). */
+        uint64_t disk_quota_mb;
         double cpu_fraction;      /* cpu.max quota as a fraction of one CPU; 0 = none */
         bool strict;              /* sandbox_required: strict */
         bool none;                /* sandbox_required: none: run even without the floor */
@@ -147,7 +159,18 @@ struct cage_result {
         struct cage_layers layers;
         uid_t uid;                /* the host uid the payload ran as */
         struct buf out, err;      /* CAPTURE mode */
+        /* spec->disk_quota_mb (0: none asked), what the payload's changes took of it when it
+         * ended, and whether none was left then (a payload that hit it and freed space again
+         * is not seen). merge_failed: something was not merged back; disk_errors names each
+         * path and why ("'/w/x': ..."), at most CAGE_MERGE_MAX_ERRORS lines. */
+        uint64_t disk_quota_mb;
+        uint64_t disk_used_bytes;
+        bool disk_full;
+        bool merge_failed;
+        uint64_t merged;          /* entries written or removed in the real directories */
+        struct strv disk_errors;
 };
+#define CAGE_MERGE_MAX_ERRORS 64
 
 /* Defaults: net none, memory 256 MB, pids 128, cpu 30 s, wall 60 s, grace 1 s, output 1 MiB,
  * fsize 10 MB, nofile 100, tmp 64 MB, cpu 0.8, PASS to fds 1/2, stdin /dev/null, no cancel fd. */

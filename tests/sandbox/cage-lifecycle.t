@@ -159,9 +159,10 @@ lifecycle() { # lifecycle MODE-NAME
         else
                 like "$(field "$out" layers.groups_dropped)" '^(true|false)$' "$M: groups_dropped is recorded"
         fi
-        ex --disk-quota 10 -- /bin/true
-        is "$rc" 7 "$M: --disk-quota is refused (exit 7), not silently ignored"
-        like "$err" "cannot be enforced" "$M: ... saying so"
+        # --disk-quota is enforced now (tests/sandbox/cage-quota.t); here: it is recorded
+        ex --json --disk-quota 10 -- /bin/true
+        is "$rc" 0 "$M: --disk-quota without --rw paths runs"
+        is "$(field "$out" disk.quota_mb)" 10 "$M: ... and the record has the quota"
 }
 
 W=$T/root-w
