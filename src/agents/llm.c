@@ -328,6 +328,17 @@ static int settle(struct step_ctx *ctx, const struct llm_provider *p, const char
                                  (long long)budget_tokens_spent(b),
                                  (long long)budget_token_limit(b));
         }
+        if (g->killed && call->max_cut) {
+                /* The provider sent more than it was asked for: cut, and said as such. */
+                json_object_set_new(ev, "cut", json_string("max_tokens_exceeded"));
+                step_audit(ctx, "budget_kill", "denied", ev);
+                return step_fail(ctx, EXIT_BUDGET, EDQUOT, "the provider sent more than the "
+                                 "max_tokens %ld requested (a protocol violation): the answer "
+                                 "was cut in flight at %ld output tokens (counted by its bytes); "
+                                 "$%.4f spent of $%.4f", call->max_tokens,
+                                 MAX(info->output_tokens_seen, call->output_seen),
+                                 budget_usd(budget_spent(b)), budget_usd(budget_limit(b)));
+        }
         if (g->killed) {
                 step_audit(ctx, "budget_kill", "denied", ev);
                 return step_fail(ctx, EXIT_BUDGET, EDQUOT, "budget exhausted: the answer was cut in "

@@ -241,8 +241,10 @@ int budget_stream_check(const struct budget *b, struct budget_call *c, long outp
         }
         if (!b->kill)
                 return 0;
-        if (output_tokens > c->max_tokens)
+        if (output_tokens > c->max_tokens) {
+                c->max_cut = true;
                 return -EDQUOT;
+        }
         /* The other reservations still stand; this call counts its worst-case input and
          * the output seen so far. */
         running = sat_add(call_cost(c, c->input_bound, output_tokens),

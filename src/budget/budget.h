@@ -57,6 +57,8 @@ struct budget_call {
         long output_seen;            /* running output tokens (stream) */
         int64_t tokens_reserved;     /* input_bound + max_tokens */
         bool token_cut;              /* the stream was cut by the token limit */
+        bool max_cut;                /* ... by passing its own max_tokens (the provider sent
+                                      * more than was asked: a protocol violation) */
         bool settled;
 };
 

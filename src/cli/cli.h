@@ -8,6 +8,7 @@
 #pragma once
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "util/util.h"
 
@@ -36,6 +37,16 @@ const struct command *command_find(const char *name);
 int print_json(json_t *j);
 /* true when colour is allowed on stdout (a TTY and no NO_COLOR). */
 bool use_color(void);
+
+/* Terminal safety (term.c): record text shown to a human has its control bytes (C0 but, with
+ * `lines`, newline and tab; DEL; C1) written as visible escapes (\x1b, \u009b), never raw. */
+int term_escape(struct buf *out, const char *s, size_t len, bool lines);
+/* One-line field for printf: an escaped copy (one of 16 rotating buffers), NULL for NULL. */
+const char *vis(const char *s);
+/* Multi-line text (a step's output), escaped, to f. */
+void term_print(FILE *f, const char *s, size_t len);
+/* A JSON dump with DEL and C1 written as \u00XX too (C0 is already); malloc'd, or NULL. */
+char *term_json_safe(const char *dump);
 
 /* Long help texts kept next to their commands. */
 extern const char help_exec[], help_protect[], help_audit[], help_status[], help_doctor[],

@@ -334,12 +334,12 @@ static int do_show(const char *dir, const struct opts *o)
                         continue;
                 }
                 printf("%-6llu %s  %-24s step %-3lld %s.%s  %s\n", (unsigned long long)i,
-                       json_string_value(json_object_get(e, "ts")) ?: "?",
-                       json_string_value(json_object_get(e, "run_id")) ?: "",
+                       vis(json_string_value(json_object_get(e, "ts")) ?: "?"),
+                       vis(json_string_value(json_object_get(e, "run_id")) ?: ""),
                        (long long)json_integer_value(json_object_get(e, "step")),
-                       json_string_value(json_object_get(e, "agent")) ?: "?",
-                       json_string_value(json_object_get(e, "action")) ?: "?",
-                       json_string_value(json_object_get(e, "outcome")) ?: "?");
+                       vis(json_string_value(json_object_get(e, "agent")) ?: "?"),
+                       vis(json_string_value(json_object_get(e, "action")) ?: "?"),
+                       vis(json_string_value(json_object_get(e, "outcome")) ?: "?"));
                 json_decref(e);
         }
         if (o->json) {

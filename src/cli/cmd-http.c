@@ -150,10 +150,16 @@ int cmd_http(int argc, char **argv)
 
                 if (json)
                         print_json(r == 0 ? (json_t *)res : summary);
-                else if (r == 0)
-                        printf("HTTP %lld\n%s\n",
-                               (long long)json_integer_value(json_object_get(res, "status_code")),
-                               json_string_value(json_object_get(res, "content")));
+                else if (r == 0) {
+                        const json_t *content = json_object_get(res, "content");
+
+                        /* A remote host's bytes: control bytes shown escaped (term.c). */
+                        printf("HTTP %lld\n",
+                               (long long)json_integer_value(json_object_get(res, "status_code")));
+                        term_print(stdout, json_string_value(content) ?: "",
+                                   json_string_length(content));
+                        putchar('\n');
+                }
         }
         if (r && d.msg[0])
                 log_error("%s", d.msg);

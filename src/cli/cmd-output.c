@@ -84,7 +84,7 @@ static json_t *load_output(const char *out_dir, const char *run)
 
         snprintf(p, sizeof(p), "%s/%s/output.json", out_dir, run);
         if (read_file_capped(p, OUTPUT_JSON_CAP, &b) == 0)
-                j = json_loadb(b.data ? b.data : "", b.len, 0, NULL);
+                j = json_loadb(b.data ? b.data : "", b.len, JSON_ALLOW_NUL, NULL); /* \u0000 */
         buf_free(&b);
         return j;
 }
@@ -126,8 +126,8 @@ static int do_list(const char *out_dir, const char *workflow, bool json)
                                               "mtime", (json_int_t)runs[i].mtime, "total_cost",
                                               json_object_get(o, "total_cost")));
                 else
-                        printf("%-32s %-12s %s\n", runs[i].name, st ? st : "(no output.json)",
-                               wf ? wf : "");
+                        printf("%-32s %-12s %s\n", vis(runs[i].name),
+                               st ? vis(st) : "(no output.json)", wf ? vis(wf) : "");
                 json_decref(o);
         }
         if (json) {
@@ -163,7 +163,8 @@ static int do_latest(const char *out_dir, bool json)
         if (json) {
                 print_json(o);
         } else {
-                char *s = json_dumps(o, JSON_INDENT(2) | JSON_SORT_KEYS);
+                _cleanup_free_ char *d = json_dumps(o, JSON_INDENT(2) | JSON_SORT_KEYS);
+                char *s = d ? term_json_safe(d) : NULL;
 
                 if (s)
                         puts(s);
@@ -408,12 +409,12 @@ int cmd_logs(int argc, char **argv)
 
                 json_array_foreach(out, i, ev)
                         printf("%s  %-28s step %-3lld %s.%s  %s\n",
-                               json_string_value(json_object_get(ev, "ts")),
-                               json_string_value(json_object_get(ev, "run_id")),
+                               vis(json_string_value(json_object_get(ev, "ts")) ?: "?"),
+                               vis(json_string_value(json_object_get(ev, "run_id")) ?: ""),
                                (long long)json_integer_value(json_object_get(ev, "step")),
-                               json_string_value(json_object_get(ev, "agent")),
-                               json_string_value(json_object_get(ev, "action")),
-                               json_string_value(json_object_get(ev, "outcome")));
+                               vis(json_string_value(json_object_get(ev, "agent")) ?: "?"),
+                               vis(json_string_value(json_object_get(ev, "action")) ?: "?"),
+                               vis(json_string_value(json_object_get(ev, "outcome")) ?: "?"));
                 json_decref(out);
         }
         buf_free(&b);

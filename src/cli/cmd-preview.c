@@ -181,9 +181,16 @@ int cmd_protect_preview(int argc, char **argv)
                         json_object_foreach(json_object_get(st, "pii_found"), t, v)
                                 printf("  found %lld x %s\n", (long long)json_integer_value(v),
                                        t);
-                        json_array_foreach(json_object_get(st, "prompt"), k, m)
-                                printf("  %s> %s\n", json_string_value(json_object_get(m, "role")),
-                                       json_string_value(json_object_get(m, "content")));
+                        json_array_foreach(json_object_get(st, "prompt"), k, m) {
+                                const json_t *c = json_object_get(m, "content");
+                                const char *role = json_string_value(json_object_get(m, "role"));
+
+                                /* Workflow text, shown with its control bytes escaped. */
+                                printf("  %s> ", vis(role ?: "?"));
+                                term_print(stdout, json_string_value(c) ?: "",
+                                           json_string_length(c));
+                                putchar('\n');
+                        }
                 }
                 if (!json_array_size(steps))
                         printf("%s: %s\n", file, preview ? "no PII and no prompt" :

@@ -182,7 +182,9 @@ static void print_summary(const json_t *summary, int code)
 {
         const json_t *steps = json_object_get(summary, "steps"), *st;
         const json_t *last = json_array_get(steps, json_array_size(steps) - 1);
-        const char *text = agent_result_text(json_object_get(last, "output"));
+        const json_t *out = agent_result_string(json_object_get(last, "output"));
+        const char *text = json_string_value(out);
+        size_t text_len = json_string_length(out);
         const char *dir = json_string_value(json_object_get(summary, "output_dir"));
         long long ran = 0, skipped = 0;
         size_t i;
@@ -197,11 +199,15 @@ static void print_summary(const json_t *summary, int code)
                 else
                         ran++;
         }
-        if (code == 0 && text && *text)
-                printf("%s%s", text, text[strlen(text) - 1] == '\n' ? "" : "\n");
+        /* The whole output, every byte (a NUL too), its control bytes escaped (term.c). */
+        if (code == 0 && text && text_len) {
+                term_print(stdout, text, text_len);
+                if (text[text_len - 1] != '\n')
+                        putchar('\n');
+        }
         printf("%s workflow '%s' %s: %lld of %lld steps run", code == 0 ? "ok:" : "FAILED:",
-               json_string_value(json_object_get(summary, "workflow")),
-               json_string_value(json_object_get(summary, "status")), ran,
+               vis(json_string_value(json_object_get(summary, "workflow"))),
+               vis(json_string_value(json_object_get(summary, "status"))), ran,
                (long long)json_integer_value(json_object_get(summary, "steps_total")));
         if (skipped)
                 printf(" (%lld skipped)", skipped);

@@ -42,7 +42,8 @@ static const char *s_or(const json_t *o, const char *key, const char *dflt)
 {
         const char *s = json_string_value(json_object_get(o, key));
 
-        return s && *s ? s : dflt;
+        /* Record text (a workflow's name, a step's error) is shown escaped (term.c). */
+        return s && *s ? vis(s) : dflt;
 }
 
 static double n_of(const json_t *o, const char *key)

@@ -85,12 +85,27 @@ int command_help(const char *cmd)
         return EXIT_OK;
 }
 
+/* Messages quote user data (names, paths, a provider's error): shown escaped (term.c). */
 static _printf_(2, 0) void vlog(const char *prefix, const char *fmt, va_list ap)
 {
+        char small[1024], *msg = small;
+        va_list copy;
+        int n;
+
+        va_copy(copy, ap);
+        n = vsnprintf(small, sizeof(small), fmt, ap);
+        if (n >= (int)sizeof(small) && (msg = malloc((size_t)n + 1)))
+                vsnprintf(msg, (size_t)n + 1, fmt, copy);
+        va_end(copy);
         fputs("akios: ", stderr);
         fputs(prefix, stderr);
-        vfprintf(stderr, fmt, ap);
+        if (n < 0)
+                fputs(fmt, stderr);
+        else
+                term_print(stderr, msg ? msg : small, msg ? (size_t)n : sizeof(small) - 1);
         fputc('\n', stderr);
+        if (msg != small)
+                free(msg);
 }
 
 void log_error(const char *fmt, ...)
@@ -126,7 +141,8 @@ int usage_error(const char *cmd, const char *fmt, ...)
 
 int print_json(json_t *j)
 {
-        _cleanup_free_ char *s = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+        _cleanup_free_ char *d = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+        _cleanup_free_ char *s = d ? term_json_safe(d) : NULL;
 
         if (!s)
                 return -ENOMEM;

@@ -95,6 +95,9 @@ static const struct config_key config_keys[] = {
         { "allowed_commands", K_COMMANDS, AT(allowed_commands),
           "[echo, cat, grep, head, tail, wc, ls, pwd, date]", 0, 0, NULL, 0,
           "commands tool steps may run" },
+        { "allowed_env_vars", K_NAMES, AT(allowed_env_vars), "[]", 0, 0, NULL, 0,
+          "environment variables a workflow's ${VAR} may read (besides AKIOS_LLM_PROVIDER and "
+          "AKIOS_LLM_MODEL); .env secrets go only in HTTP headers, whatever this lists" },
         { "environment", K_ENUM, AT(environment), "development", 0, 0, environment_values, 0,
           "deployment environment" },
         { "log_level", K_ENUM, AT(log_level), "info", 0, 0, log_level_values, F_ICASE,

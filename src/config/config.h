@@ -49,6 +49,9 @@ struct akios_config {
         bool audit_export_enabled;
         char *audit_storage_path;
         struct strv allowed_commands;
+        /* Environment variables a workflow's ${VAR} may read (CONTRACTS §5, §6); any other
+         * non-secret name is refused at load. Secrets stay header-only whatever this says. */
+        struct strv allowed_env_vars;
         /* The ceiling of the filesystem agent: project-relative folders, cleaned. A step's
          * config.allowed_paths may only name folders inside these (monotone policy). */
         struct strv allowed_paths;

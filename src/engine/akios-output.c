@@ -13,12 +13,13 @@
 
 static json_t *output_string(const json_t *output)
 {
-        const char *text = agent_result_text(output);
+        const json_t *text = agent_result_string(output);
         char *dump;
         json_t *s;
 
+        /* The whole string, a NUL too (json_dumps writes it as \u0000): never cut at one. */
         if (text)
-                return json_string(text);
+                return json_copy((json_t *)text);
         if (!output || json_is_null(output))
                 return json_string("");
         dump = json_dumps(output, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);

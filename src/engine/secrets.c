@@ -3,7 +3,10 @@
  * scrubbed from every string the engine lets out, whatever the PII settings say. As CI systems
  * mask secrets, each value is searched in the forms it takes on the way out: raw, JSON-escaped,
  * URL-encoded (percent and form), base64 (standard and URL alphabets, at each of the three
- * alignments inside a longer base64 text), and all of them without regard to letter case.
+ * alignments inside a longer base64 text), hexadecimal (lower and upper case are one needle,
+ * since the match ignores case) and reversed, and all of them without regard to letter case.
+ * Hex and reversed are what a host that was sent a secret (an allowed HTTP header) can echo
+ * back to dodge a raw match (red-team finding 03).
  *
  * The search is one pass over the text: needles are bucketed by their first two case-folded
  * bytes, so a text with no candidate pair costs one table look-up per byte. Values shorter than
@@ -99,6 +102,35 @@ static char *url_encoded(const char *v, bool form)
         return buf_steal(&b, NULL);
 }
 
+static char *hex_encoded(const char *v)
+{
+        static const char digits[] = "0123456789abcdef";
+        size_t n = strlen(v);
+        char *out = malloc(2 * n + 1);
+
+        if (!out)
+                return NULL;
+        for (size_t i = 0; i < n; i++) {
+                out[2 * i] = digits[(unsigned char)v[i] >> 4];
+                out[2 * i + 1] = digits[(unsigned char)v[i] & 15];
+        }
+        out[2 * n] = '\0';
+        return out;
+}
+
+static char *reversed(const char *v)
+{
+        size_t n = strlen(v);
+        char *out = malloc(n + 1);
+
+        if (!out)
+                return NULL;
+        for (size_t i = 0; i < n; i++)
+                out[i] = v[n - 1 - i];
+        out[n] = '\0';
+        return out;
+}
+
 /* base64 of v as it appears after `pad` other bytes of a longer text: only the characters
  * that depend on v alone (the edges shared with neighbouring bytes are dropped). */
 static char *base64_aligned(const char *v, unsigned pad, bool url)
@@ -140,6 +172,10 @@ static int add_value(struct secret_set *s, const char *name, const char *v)
                 r = add_needle(s, name, url_encoded(v, false));
         if (r == 0)
                 r = add_needle(s, name, url_encoded(v, true));
+        if (r == 0)
+                r = add_needle(s, name, hex_encoded(v));
+        if (r == 0)
+                r = add_needle(s, name, reversed(v));
         for (unsigned pad = 0; pad < 3 && r == 0; pad++) {
                 r = add_needle(s, name, base64_aligned(v, pad, false));
                 if (r == 0)

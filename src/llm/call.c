@@ -7,6 +7,7 @@
  * It calls nothing else in llm/, so the files form no cycle: the format files and
  * transport.c use this file; wire.c uses it and transport.c; providers.c uses wire.c.
  */
+#include <limits.h>
 #include <stdio.h>
 
 #include "llm/internal.h"
@@ -87,6 +88,24 @@ int llm_call_delta(struct llm_call *c, const char *text, size_t len)
                 return 0;
         c->delivered++;
         r = req->on_delta(req->userdata, text, len, n);
+        return r < 0 ? r : 0;
+}
+
+int llm_call_pending(struct llm_call *c, size_t pending)
+{
+        const struct llm_request *req = c->req;
+        size_t text;
+        long n;
+        int r;
+
+        if (!req->on_delta || pending <= LLM_EVENT_ENVELOPE)
+                return 0;
+        /* A JSON string never decodes to more bytes than it takes: past its framing, every
+         * pending byte may be text. 4 bytes a token, as the caller's bytes bound counts. */
+        text = c->text.len + (pending - LLM_EVENT_ENVELOPE);
+        n = MAX(MAX(c->output_tokens, c->deltas), (long)MIN((text + 3) / 4, (size_t)LONG_MAX / 2));
+        c->info->output_tokens_seen = MAX(c->info->output_tokens_seen, n);
+        r = req->on_delta(req->userdata, "", 0, n);
         return r < 0 ? r : 0;
 }
 

@@ -55,6 +55,9 @@ struct llm_call {
 
 /* call.c: the call state; format helpers. */
 int llm_call_delta(struct llm_call *c, const char *text, size_t len);
+/* `pending` bytes of an event not parsed yet: the budget hook sees what they could hold
+ * (llm.h, LLM_EVENT_ENVELOPE). Called by the transport after every piece it receives. */
+int llm_call_pending(struct llm_call *c, size_t pending);
 /* Reported cumulative output count (streams that send one); re-checks the budget hook. */
 int llm_call_output_count(struct llm_call *c, long output_tokens);
 int llm_call_set_str(char **field, const char *s);

@@ -11,7 +11,9 @@
  * Streaming (SSE; NDJSON for Ollama) is used when req->stream is set: every text delta goes
  * to req->on_delta with the running output token count (the provider's cumulative count when
  * it sends one, else one per delta event as a floor, never less than bytes/4); a negative
- * return stops the call in flight and complete() returns that error. req->poll is called
+ * return stops the call in flight and complete() returns that error. While one event is still
+ * arriving, on_delta is also called with no text and the count raised to what its bytes so
+ * far could hold (LLM_EVENT_ENVELOPE), so one huge delta is cut as it arrives. req->poll is called
  * while waiting (also between retries); a negative return aborts the same way.
  *
  * Transport: keys only from the environment (read at call time, sent in a header, never in
@@ -39,6 +41,14 @@
 #define LLM_DEFAULT_ATTEMPTS 3u
 #define LLM_DEFAULT_RETRY_BASE_MS 500L
 #define LLM_DEFAULT_MAX_RESPONSE (8u << 20)
+/* The in-flight cut acts on bytes as they arrive (red-team finding 01): libcurl hands the
+ * answer over in pieces of at most LLM_BUFFER_BYTES (CURLOPT_BUFFERSIZE, its minimum), and
+ * after each piece the bytes of the event still being received, less LLM_EVENT_ENVELOPE for
+ * its JSON framing, count as text. So however a provider packs its answer, the cut comes at
+ * most (LLM_EVENT_ENVELOPE + LLM_BUFFER_BYTES) / 4 + 1 = 513 output tokens (by bytes) after
+ * the limit is passed (tests/llm/budget.t measures it). */
+#define LLM_BUFFER_BYTES 1024L
+#define LLM_EVENT_ENVELOPE 1024u
 
 struct llm_message {
         const char *role;       /* "system", "user", "assistant" */

@@ -157,6 +157,9 @@ static size_t write_cb(char *p, size_t size, size_t nmemb, void *ud)
                 return n;
         }
         r = frame_feed(x->c, p, n);
+        /* The cut acts on bytes as they arrive, not once a whole event is parsed. */
+        if (r == 0)
+                r = llm_call_pending(x->c, x->c->line.len + x->c->data.len);
         if (r < 0) {
                 x->err = r;
                 return 0;
@@ -248,6 +251,7 @@ static void setup(CURL *curl, struct xfer *x, const char *url, struct curl_slist
                                                      : LLM_DEFAULT_CONNECT_TIMEOUT_MS);
         curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
         curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)x->cap);
+        curl_easy_setopt(curl, CURLOPT_BUFFERSIZE, LLM_BUFFER_BYTES); /* llm.h: the cut's bound */
         curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_cb);
         curl_easy_setopt(curl, CURLOPT_WRITEDATA, x);
         curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, progress_cb);

@@ -133,7 +133,8 @@ static int load_run(const char *out_dir, const char *name, json_t **ret)
                 json_decref(j);
                 return r;
         }
-        o = json_loadb(b.data, b.len, 0, NULL);
+        /* A step's output keeps its NUL bytes, written as \u0000. */
+        o = json_loadb(b.data, b.len, JSON_ALLOW_NUL, NULL);
         buf_free(&b);
         if (!json_is_object(o)) {
                 json_decref(o);

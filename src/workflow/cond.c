@@ -595,12 +595,9 @@ static const json_t *eval_ref(const struct cond *c, const json_t *outputs, const
         if (!v)
                 return NULL;
         if (!c->keys) {
-                const char *text = agent_result_text(v);
+                const json_t *text = agent_result_string(v);
 
-                if (!text)
-                        return v;
-                *tmp = json_string(text);
-                return *tmp;
+                return text ? text : v;
         }
         for (char **k = c->keys; v && *k; k++)
                 v = json_is_array(v) ? json_array_get(v, strtoul(*k, NULL, 10))

@@ -195,6 +195,68 @@ static int check_workflow_secrets(const char *path, const struct ynode *root, st
         return 0;
 }
 
+/* Variables of akios's own environment that every workflow may read: the shipped templates
+ * choose their provider and model with them, and neither holds a credential. */
+static const char *const free_env_vars[] = { "AKIOS_LLM_PROVIDER", "AKIOS_LLM_MODEL" };
+
+static bool env_var_allowed(const struct akios_config *cfg, const char *name)
+{
+        for (size_t i = 0; i < ARRAY_SIZE(free_env_vars); i++)
+                if (streq(free_env_vars[i], name))
+                        return true;
+        return cfg && strv_contains(&cfg->allowed_env_vars, name);
+}
+
+/* ${VAR} reads akios's own environment, which holds whatever its caller exported (DB_PASS,
+ * SESSION, ...) under names no heuristic can tell from harmless ones (red-team finding 05). So
+ * the rule is an allowlist: a name config.yaml lists in allowed_env_vars, or one of
+ * free_env_vars[]. Secrets (.env names, credential names) are left to check_secret_refs (HTTP
+ * header values only), which runs first; listing one here does not free it. A workflow can
+ * only narrow what config.yaml allows (CONTRACTS §5, §6). Refused: exit 3, file:line:col. The
+ * check does not depend on the variable being set, so the same workflow passes or fails
+ * everywhere. */
+static int check_env_refs(const char *path, const struct ynode *n,
+                          const struct akios_config *cfg, struct diag *d)
+{
+        if (!n)
+                return 0;
+        if (n->type != Y_SCALAR) {
+                for (size_t i = 0; i < n->n; i++) {
+                        int r;
+
+                        if (n->type == Y_MAP && i % 2 == 0)
+                                continue; /* keys are names, never templated */
+                        r = check_env_refs(path, n->items[i], cfg, d);
+                        if (r < 0)
+                                return r;
+                }
+                return 0;
+        }
+        for (const char *p = n->str; p && (p = strstr(p, "${")); p += 2) {
+                const char *e = p + 2;
+                char name[256];
+                size_t len;
+                unsigned off = (unsigned)(p - n->str);
+
+                while (isalnum((unsigned char)*e) || *e == '_')
+                        e++;
+                len = (size_t)(e - (p + 2));
+                if (len == 0 || len >= sizeof(name))
+                        continue; /* malformed: template_env names it with its position */
+                memcpy(name, p + 2, len);
+                name[len] = '\0';
+                if (config_is_secret_name(name) || env_var_allowed(cfg, name))
+                        continue;
+                return fail_at(d, path, &(struct ynode){ .line = n->line,
+                               .col = n->col + (n->plain ? off : off + 1) }, EPERM,
+                               "'${%s}' would read akios's environment, which a workflow may "
+                               "only do for a variable config.yaml lists: add '%s' to "
+                               "allowed_env_vars in config.yaml to allow it (a credential "
+                               "belongs in .env, used in an HTTP header)", name, name);
+        }
+        return 0;
+}
+
 /* Resolve ${VAR} in every scalar of the tree, in place. */
 static int resolve_env(const char *path, struct ynode *n, struct diag *d)
 {
@@ -514,6 +576,9 @@ int workflow_load(const char *path, const struct akios_config *cfg, struct workf
         if (r < 0)
                 goto fail;
         r = check_workflow_secrets(path, w->root, d);
+        if (r < 0)
+                goto fail;
+        r = check_env_refs(path, w->root, cfg, d);
         if (r < 0)
                 goto fail;
         r = resolve_env(path, w->root, d);

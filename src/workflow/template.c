@@ -157,18 +157,23 @@ int template_check_refs(const char *in, const struct workflow *w, unsigned curre
         return 0;
 }
 
-const char *agent_result_text(const json_t *result)
+const json_t *agent_result_string(const json_t *result)
 {
         static const char *const keys[] = { "text",     "content", "output", "result",
                                             "response", "stdout",  "data" };
 
         for (size_t i = 0; i < ARRAY_SIZE(keys); i++) {
-                const char *s = json_string_value(json_object_get(result, keys[i]));
+                const json_t *s = json_object_get(result, keys[i]);
 
-                if (s)
+                if (json_is_string(s))
                         return s;
         }
         return NULL;
+}
+
+const char *agent_result_text(const json_t *result)
+{
+        return json_string_value(agent_result_string(result));
 }
 
 static int append_value(struct buf *out, const json_t *v)
@@ -212,9 +217,10 @@ int template_outputs(const char *in, const json_t *outputs, const json_t *previo
                         }
                         r = append_value(out, v);
                 } else {
-                        const char *text = agent_result_text(result);
+                        const json_t *text = agent_result_string(result);
 
-                        r = text ? buf_puts(out, text) : append_value(out, result);
+                        /* Every byte, a NUL too (red-team finding 06). */
+                        r = append_value(out, text ? text : result);
                 }
                 if (r < 0)
                         return r;
@@ -229,6 +235,7 @@ static int template_string(const char *s, const json_t *outputs, const json_t *p
 {
         struct buf b = BUF_INIT(TEMPLATE_MAX_OUTPUT);
         const char *rest = NULL;
+        bool nul = false;
         int r = 0;
 
         if (run_dir && strncmp(s, "./data/output/", 14) == 0)
@@ -242,12 +249,23 @@ static int template_string(const char *s, const json_t *outputs, const json_t *p
         if (r == -E2BIG)
                 diag_set(d, NULL, 0, 0, "templated value larger than %u bytes",
                          TEMPLATE_MAX_OUTPUT);
+        /* An earlier step's output keeps its NUL bytes (binary data), but a parameter is read
+         * as a C string (a path, a command, a prompt): a NUL would cut it silently. Refused,
+         * with where it is; the bytes stay in that step's result and output.json. */
+        if (r == 0 && b.len && memchr(b.data, '\0', b.len)) {
+                diag_set(d, NULL, 0, 0, "templated value holds a NUL byte at offset %zu of %zu "
+                         "(binary output of an earlier step); akios puts no NUL into a step's "
+                         "parameters, where it would cut the value",
+                         (size_t)((const char *)memchr(b.data, '\0', b.len) - b.data), b.len);
+                r = -EILSEQ;
+                nul = true;
+        }
         if (r == 0) {
                 *ret = json_stringn(b.data ? b.data : "", b.len);
                 if (!*ret)
                         r = -EILSEQ; /* not UTF-8 */
         }
-        if (r == -EILSEQ)
+        if (r == -EILSEQ && !nul)
                 diag_set(d, NULL, 0, 0, "templated value is not valid UTF-8 text");
         buf_free(&b);
         return r;

@@ -100,6 +100,8 @@ int template_json(const json_t *in, const json_t *outputs, const json_t *previou
  * first string field among text, content, output, result, response, stdout, data (as in
  * AKIOS), or NULL. Other fields are reachable as {step_N_output[key]}. */
 const char *agent_result_text(const json_t *result);
+/* The same field as its JSON string, whose length counts every byte (a NUL too), or NULL. */
+const json_t *agent_result_string(const json_t *result);
 
 /* Position of the step numbered n, or 0. */
 unsigned workflow_step_position(const struct workflow *w, long n);

@@ -11,9 +11,12 @@ Listens on 127.0.0.1 (port chosen by the OS, printed on the first line of stdout
     /slow?s=S        sleeps S seconds, then 200
     /status?code=C   answers with status C
     /pii             200 with a body holding an e-mail address and a card number
+    /echo_forms      200, text: the request's X-Echo header hex-encoded (lower and upper
+                     case), reversed and base64-encoded, as a host dodging a raw match would
 Every request is appended to --record as one JSON line {"method","path","headers","body"}.
 """
 import argparse
+import base64
 import json
 import sys
 import time
@@ -61,6 +64,11 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, "late", "text/plain")
         if u.path == "/status":
             return self.reply(int(q.get("code", "500")), '{"error": "as asked"}')
+        if u.path == "/echo_forms":
+            v = self.headers.get("X-Echo", "").encode()
+            return self.reply(200, "hex=%s HEX=%s rev=%s b64=%s" % (
+                v.hex(), v.hex().upper(), v[::-1].decode("latin-1"),
+                base64.b64encode(v).decode()), "text/plain")
         if u.path == "/pii":
             return self.reply(200, "contact jane.roe@example.org, card 4111 1111 1111 1111",
                               "text/plain")

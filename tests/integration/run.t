@@ -85,6 +85,72 @@ for t in document_ingestion file_analysis batch_processing compliance_demo; do
         esac
 done
 
+# Red-team finding 06: a tool step's output keeps every byte (a NUL is \u0000 in output.json,
+# not the end of the output), and control bytes reach a terminal only as visible escapes
+# (run's summary, status, output list, logs, audit show); the ledger keeps them JSON-escaped.
+cd "$T" && "$AKIOS" init nul >/dev/null && cd nul || exit 1
+sed -i 's/^allowed_commands: .*/allowed_commands: [echo, sh]/' config.yaml
+cat > nt.yml <<'EOF2'
+name: "nt\e]0;pwned\a"
+steps:
+  - step: 1
+    agent: tool_executor
+    action: run
+    parameters: {command: sh, args: ["-c", "printf 'visible\\0HIDDEN\\033[31mRED\\n'"]}
+EOF2
+run "$AKIOS" run nt.yml
+if [ "$rc" = 7 ]; then
+        skip "no cage on this host for a tool step: $err"
+else
+        is "$rc" 0 "a tool step printing a NUL and an ESC sequence completes"
+        o=$(ls data/output/run_*/output.json)
+        is "$(jget "$o" "repr(d['results'][0]['output'])")" "'visible\\x00HIDDEN\\x1b[31mRED\\n'" \
+                "  ... output.json's results[0].output keeps every byte (NUL as \\u0000)"
+        is "$(jget "$o" "repr(d['steps'][0]['output']['stdout'])")" "'visible\\x00HIDDEN\\x1b[31mRED\\n'" \
+                "  ... and so does the step's stdout"
+        check "  ... run's stdout holds no raw ESC, BEL or NUL" \
+                sh -c '! od -An -c "$1" | grep -Eq "033|007|\\\\0"' - "$T/.out"
+        like "$out" 'visible\\x00HIDDEN\\x1b\[31mRED' "  ... it shows them as visible escapes"
+        like "$out" "workflow 'nt\\\\x1b\]0;pwned\\\\x07' completed" "  ... the workflow's name too"
+        check "the ledger holds no raw control byte (JSON-escaped)" \
+                sh -c '! od -An -c audit/ledger.jsonl | grep -Eq "033|007"'
+        sed 's/command: sh, args: .*/command: echo, args: [hi]}/' nt.yml > esc.yml
+        run "$AKIOS" run esc.yml
+        is "$rc" 0 "a workflow whose name holds ESC and BEL runs"
+        for c in status "output list" logs "audit show"; do
+                run "$AKIOS" $c
+                check "'akios $c' prints no raw ESC or BEL" \
+                        sh -c '! od -An -c "$1" | grep -Eq "033|007"' - "$T/.out"
+        done
+        run "$AKIOS" output list
+        like "$out" 'completed +nt\\x1b\]0;pwned\\x07' "  ... output list too"
+        is "$(printf '%s\n' "$out" | grep -c ' completed ')" 2 "  ... and reads the run with a NUL in its output.json"
+        run "$AKIOS" status
+        like "$out" 'completed +nt\\x1b\]0;pwned\\x07' "  ... status escapes the name"
+        # A ledger line carrying an ESC (a hostile or damaged ledger) is shown escaped.
+        printf '%s\n' '{"action":"x\u001b[2J","agent":"a","detail":{},"outcome":"o\u009b","run_id":"r","seq":99,"step":0,"ts":"t"}' >> audit/ledger.jsonl
+        run "$AKIOS" audit show
+        like "$out" 'a\.x\\x1b\[2J  o\\u009b' "audit show escapes an ESC and a C1 control in a ledger line"
+        run "$AKIOS" logs
+        like "$out" 'a\.x\\x1b\[2J  o\\u009b' "  ... and so does logs"
+        cat > nul2.yml <<'EOF2'
+name: nul2
+steps:
+  - step: 1
+    agent: tool_executor
+    action: run
+    parameters: {command: sh, args: ["-c", "printf 'a\\0b'"]}
+  - step: 2
+    agent: filesystem
+    action: write
+    parameters: {path: ./data/output/x.txt, content: "{step_1_output}"}
+EOF2
+        sed -i '$d' audit/ledger.jsonl
+        run "$AKIOS" run nul2.yml
+        is "$rc" 1 "a NUL templated into a later step's parameter is refused, not cut (exit 1)"
+        like "$err" "step 2 .*NUL byte at offset 1 of 3" "  ... naming the step, the offset and the size"
+fi
+
 cd "$T" || exit 1
 run "$AKIOS" run p/templates/hello-workflow.yml
 is "$rc" 2 "run outside a project exits 2"

@@ -100,6 +100,36 @@ if project "$P" 1.0; then
         like "$err" "cut in flight at (4[0-9]|5[01]) output tokens" "cut: stopped by max_tokens or the bytes bound (bytes/4)"
 fi
 
+# Red-team finding 01: the whole answer as one huge delta (400 kB for max_tokens 50) is cut
+# as its bytes arrive, in every framing, not once the delta is parsed: a provider sending
+# more than max_tokens is a protocol violation, named. The bound (src/llm/llm.h): at most
+# (LLM_EVENT_ENVELOPE + LLM_BUFFER_BYTES) / 4 + 1 = 513 output tokens past the limit.
+for prov in openai anthropic ollama gemini mistral grok; do
+        P=$T/delta-$prov
+        project "$P" 0.2 || continue
+        steps 1 $prov "again" >"$P/workflows/w.yml"
+        point $prov "one_delta=400000"
+        cd "$P"; run "$AKIOS" run workflows/w.yml; cd "$T"
+        is "$rc" 4 "one 400 kB delta ($prov): cut, exit 4"
+        like "$err" "more than the max_tokens 50 requested \(a protocol violation\): the answer was cut in flight" \
+                "  ... named as the provider sending more than max_tokens"
+        out_tokens=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["cost"]["tokens_output"])' "$P"/data/output/run_*/output.json)
+        check "  ... charged $out_tokens output tokens, at most 50 + 513 (not 100000)" test "$out_tokens" -le 563
+        like "$(grep '"budget_kill"' "$P/audit/ledger.jsonl")" '"cut":"max_tokens_exceeded"' "  ... the ledger's kill event says why"
+done
+# The finding as it was seen: gpt-4o, a $0.005 budget; the run stays within it.
+P=$T/delta-real
+if project "$P" 0.005; then
+        sed 's/model: fake/model: gpt-4o/' >"$P/workflows/w.yml" <<EOS
+$(steps 1 openai "hello there")
+EOS
+        point openai "one_delta=400000"
+        cd "$P"; run "$AKIOS" run workflows/w.yml; cd "$T"
+        is "$rc" 4 "gpt-4o, \$0.005, one 400 kB delta: exit 4"
+        cost=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["cost"]["total_cost"])' "$P"/data/output/run_*/output.json)
+        check "  ... the recorded cost $cost is within the \$0.005 budget (was \$1.0001)" awk "BEGIN { exit !($cost > 0 && $cost <= 0.005) }"
+fi
+
 # No byte of a PII-bearing prompt reaches the server unredacted.
 P=$T/pii
 if project "$P" 1.0; then

@@ -160,4 +160,42 @@ run timeout -s KILL 60 "$AKIOS" run workflows/fifo-wf.yml
 is "$rc" 2 "run of a FIFO workflow: exit 2 at once"
 rm -f workflows/fifo-wf.yml
 
+# Red-team finding 05: ${VAR} reads akios's own environment only for the names config.yaml
+# lists (allowed_env_vars) and the two the shipped templates use; a name the credential
+# heuristic misses is refused at its position (exit 3), never written into a step's output.
+envwf() { # VAR: a workflow writing ${VAR} into a file
+        cat > workflows/ev.yml <<EOF2
+name: ev
+steps:
+  - step: 1
+    agent: filesystem
+    action: write
+    parameters: {path: ./data/output/ev.txt, content: "v=\${$1}"}
+EOF2
+}
+for v in DB_PASS PASS MYAPP_SIGNING SESSION LICENSE_ID; do
+        envwf $v
+        rm -rf data/output/run_*
+        run env "$v=Zq8vK2mP9xL4wR7t" "$AKIOS" run workflows/ev.yml
+        is "$rc" 3 "\${$v} from akios's environment is refused (exit 3)"
+        like "$err" "workflows/ev.yml:6:58: '\\\$\\{$v\\}'.*add '$v' to allowed_env_vars in config.yaml" \
+                "  ... at file:line:col, naming the variable and the config key"
+        check "  ... and its value is in no file of the run" \
+                sh -c '! grep -rqF Zq8vK2mP9xL4wR7t data/output audit'
+done
+envwf REGION
+run env REGION=eu-west-3 "$AKIOS" validate workflows/ev.yml
+is "$rc" 3 "an unlisted \${REGION} is refused by validate too"
+sed -i 's/^allowed_env_vars:.*/allowed_env_vars: [REGION, PGPASSWORD]/' config.yaml
+grep -q '^allowed_env_vars: \[REGION' config.yaml || echo 'allowed_env_vars: [REGION, PGPASSWORD]' >> config.yaml
+rm -rf data/output/run_*
+run env REGION=eu-west-3 "$AKIOS" run workflows/ev.yml
+is "$rc" 0 "with allowed_env_vars: [REGION] the workflow runs"
+is "$(cat data/output/run_*/ev.txt 2>/dev/null)" "v=eu-west-3" "  ... and reads it"
+envwf PGPASSWORD
+run env PGPASSWORD=Zq8vK2mP9xL4wR7t "$AKIOS" run workflows/ev.yml
+is "$rc" 3 "listing a credential name does not free it: \${PGPASSWORD} outside a header is refused"
+like "$err" "PGPASSWORD.*header" "  ... by the secret rule"
+sed -i '/^allowed_env_vars:/d' config.yaml
+
 done_testing

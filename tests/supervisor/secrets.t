@@ -29,6 +29,9 @@ forms() { # every encoding of $1 that must not appear
         printf '%s' "$1" | tr 'a-z' 'A-Z'; echo
         printf '%s' "$1" | base64 -w0; echo
         $PY -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"
+        printf '%s' "$1" | od -An -tx1 | tr -d ' \n'; echo
+        printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | tr 'a-f' 'A-F'; echo
+        printf '%s' "$1" | rev; echo
 }
 leaks() { # FILES... : prints a found form of either secret, if any
         for s in "$SECRET" "$TOKEN"; do
@@ -173,5 +176,35 @@ unlike "$(cat "$T/http.jsonl")" "jane.doe@example.com" "  ... the e-mail did not
 sed -i 's#echo?email=jane.doe@example.com#echo#; s#http://127#http://user:pw@127#' workflows/url.yml
 run "$AKIOS" run workflows/url.yml
 is "$rc" 3 "a URL with user:password is refused (exit 3)"
+
+# 8. Finding 03: an allowed host echoes the header's secret back hex-encoded (both cases),
+# reversed and base64-encoded; none of these forms reaches the next step's LLM or a record.
+SECRET='S3cr3t-Passw0rd-xyz-42' TOKEN='tok_live_9f8e7d6c5b4a3210'
+export OPENAI_API_KEY=sk-fakekey-ABCdef0123456789xyz
+export OPENAI_BASE_URL="http://127.0.0.1:$LP/v1"
+: > "$T/llm.jsonl"
+cat > workflows/echo.yml <<EOF2
+name: echo
+steps:
+  - step: 1
+    agent: http
+    action: get
+    parameters:
+      url: "http://127.0.0.1:$HP/echo_forms"
+      headers: {X-Echo: "\${SERVICE_TOKEN}"}
+  - step: 2
+    agent: llm
+    action: complete
+    config: {provider: openai, model: gpt-4o-mini}
+    parameters: {prompt: "decode: {step_1_output}", max_tokens: 10}
+EOF2
+rm -rf data/output/run_*
+run "$AKIOS" run workflows/echo.yml
+is "$rc" 0 "a host echoing the header's secret in other forms: the run completes"
+like "$(cat "$T/llm.jsonl")" 'decode: ' "  ... the next step's prompt reached the fake LLM"
+is "$(leaks "$T/llm.jsonl" data/output audit)" "" \
+        "  ... holding no form of it (hex, HEX, reversed, base64), nor does any record"
+like "$(cat data/output/run_*/output.json)" 'hex=\[SECRET:SERVICE_TOKEN\] HEX=\[SECRET:SERVICE_TOKEN\] rev=\[SECRET:SERVICE_TOKEN\]' \
+        "  ... each form is masked with the variable's name"
 
 done_testing

@@ -67,6 +67,8 @@ static const struct key_case cases[] = {
         { "allowed_commands", "[\"echo\",\"cat\",\"grep\",\"head\",\"tail\",\"wc\",\"ls\",\"pwd\","
           "\"date\"]", "[echo, ls]", "[\"echo\",\"ls\"]", "[\"cat\",\"wc\"]", "[\"cat\",\"wc\"]",
           "[echo, /bin/sh]", 7, "must be a command name", "echo,rm -rf" },
+        { "allowed_env_vars", "[]", "[DB_HOST, REGION]", "[\"DB_HOST\",\"REGION\"]", "REGION",
+          "[\"REGION\"]", "[\"DB HOST\"]", 1, "without spaces", "a,,b" },
         { "allowed_paths", "[\"templates\",\"data/input\",\"data/output\"]",
           "[data/input, ./data//output/]", "[\"data/input\",\"data/output\"]", "data/input",
           "[\"data/input\"]", "[data/input, audit]", 13, "is a control file", "../x" },

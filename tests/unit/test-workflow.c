@@ -95,6 +95,12 @@ static const struct bad_case bad[] = {
         { "unset env variable", HEAD "  - step: 1\n    agent: llm\n    action: complete\n"
           "    parameters:\n      prompt: ${AKIOS_TEST_SURELY_UNSET_VAR}\n", -EINVAL, 8, 15,
           "AKIOS_TEST_SURELY_UNSET_VAR" },
+        { "env variable config.yaml does not list", HEAD "  - step: 1\n    agent: llm\n"
+          "    action: complete\n    parameters:\n      prompt: 'x ${DB_PASS}'\n", -EPERM, 8, 18,
+          "add 'DB_PASS' to allowed_env_vars" },
+        { "unlisted env variable with a default", HEAD "  - step: 1\n    agent: llm\n"
+          "    action: complete\n    parameters:\n      prompt: ${SESSION:-x}\n", -EPERM, 8, 15,
+          "'${SESSION}'" },
         { "absolute path", HEAD "  - step: 1\n    agent: filesystem\n    action: read\n"
           "    parameters:\n      path: /etc/passwd\n", -EPERM, 8, 13, "leaves the allowed" },
         { "dotdot path", HEAD "  - step: 1\n    agent: filesystem\n    action: read\n"
@@ -282,6 +288,10 @@ int main(void)
                 return 1;
         config_defaults(&cfg);
         cfg.project_dir = strdup(dir);
+        /* The variables the good and bad cases read on purpose (allowed_env_vars). */
+        if (strv_push(&cfg.allowed_env_vars, "AKIOS_TEST_SURELY_UNSET_VAR") < 0 ||
+            strv_push(&cfg.allowed_env_vars, "AKIOS_TEST_NAME") < 0)
+                return 1;
         test_bad(&cfg);
         test_good(&cfg);
         test_templates();
