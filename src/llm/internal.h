@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Internal to llm/: the shape every wire format plugs into, and the call state the
  * transport (transport.c) and the generic driver (wire.c) share with the format files
- * (openai.c, anthropic.c, ollama.c, gemini.c). The files form layers without a cycle:
- * call.c (call state) <- transport.c, format files <- wire.c (driver) <- providers.c (the
- * registry: each provider row points at its wire format).
+ * (openai.c, anthropic.c, ollama.c, gemini.c, bedrock.c). The files form layers without a
+ * cycle: call.c (call state), sigv4.c (AWS signing) <- transport.c, format files <- wire.c
+ * (driver) <- providers.c (the registry: each provider row points at its wire format).
  */
 #pragma once
 
@@ -24,6 +24,9 @@ struct wire_format {
         const char *key_env[2];         /* first one set wins; NULL: no key (ollama) */
         const char *base_env[2];        /* first one set wins */
         const char *default_base;
+        /* The default base when it depends on the environment (bedrock: the region); NULL:
+         * default_base. Writes it to `out` (no trailing '/'). */
+        int (*default_base_of)(char *out, size_t size, struct diag *d);
         /* Append the endpoint URL for this request to `url` (base has no trailing '/'). */
         int (*url)(const struct llm_request *req, const char *base, struct buf *url);
         /* Append the provider's headers (the key one included when key != NULL). */
@@ -32,6 +35,14 @@ struct wire_format {
         enum llm_framing stream_framing;
         /* One SSE event (name, data), one NDJSON line (NULL, line) or the whole body. */
         int (*on_event)(struct llm_call *c, const char *event, const char *data, size_t len);
+        /* Optional: headers that depend on the URL and the body (bedrock: AWS SigV4), added
+         * after headers(); key is the secret key_env named. */
+        int (*sign)(struct curl_slist **h, const char *key, const char *url, const char *body,
+                    size_t body_len, struct diag *d);
+        /* Another credential variable whose value is scrubbed like the key (may be NULL). */
+        const char *secret_env;
+        /* Appended to a 401/403 message: what to check (may be NULL). */
+        const char *auth_hint;
 };
 
 struct llm_call {
@@ -88,6 +99,37 @@ int llm_wire_complete(const struct wire_format *wf, const struct llm_request *re
 int llm_wire_endpoint(const struct wire_format *wf, const struct llm_request *req,
                       struct buf *url, struct diag *d);
 
+/* sigv4.c: AWS Signature Version 4, header form (see the file for the spec it follows).
+ * Header names lowercase and unique (host among them), at most 16; path and query as they
+ * go on the wire; amz_date "YYYYMMDDTHHMMSSZ". The canonical URI encodes the path once more
+ * (every AWS service but S3). -EINVAL for bad input, -E2BIG past a cap. */
+struct sigv4_header {
+        const char *name;
+        const char *value;
+};
+
+struct sigv4_request {
+        const char *method;
+        const char *path;
+        const char *query;              /* NULL or "": none */
+        const struct sigv4_header *headers;
+        size_t n_headers;
+        const void *body;
+        size_t body_len;
+        const char *amz_date;
+        const char *region;
+        const char *service;
+};
+
+int sigv4_canonical_request(const struct sigv4_request *r, struct buf *out);
+int sigv4_signed_headers(const struct sigv4_request *r, struct buf *out);
+int sigv4_string_to_sign(const struct sigv4_request *r, const char *canonical, struct buf *out);
+int sigv4_signing_key(const char *secret, const char *date8, const char *region,
+                      const char *service, uint8_t out[32]);
+/* The Authorization header's value. */
+int sigv4_authorization(const struct sigv4_request *r, const char *access_key,
+                        const char *secret, struct buf *out);
+
 /* The wire formats, referenced by the provider table (providers.c). */
 extern const struct wire_format wire_openai, wire_mistral, wire_grok, wire_anthropic,
-        wire_ollama, wire_gemini;
+        wire_ollama, wire_gemini, wire_bedrock;
