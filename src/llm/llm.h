@@ -2,7 +2,8 @@
 /* llm: the provider table (CONTRACTS §9). One entry per provider; `mock` is deterministic and
  * offline, so shipped templates run air-gapped. The real providers speak their own wire
  * format through libcurl, one file each: OpenAI Chat Completions (also Mistral and xAI Grok,
- * which are OpenAI-compatible), Anthropic Messages, Ollama /api/chat, Gemini generateContent.
+ * which are OpenAI-compatible), Anthropic Messages, Ollama /api/chat, Gemini generateContent,
+ * Amazon Bedrock Converse (AWS SigV4-signed, not streamed).
  *
  * A request carries messages (role + content) that the caller has already redacted; the
  * response carries the text and the token usage as the provider reports it (mock, or a
@@ -100,9 +101,12 @@ struct llm_provider {
         int (*complete)(const struct llm_request *req, struct llm_response *resp,
                         struct llm_info *info, struct diag *d);
         const struct wire_format *wire; /* NULL for mock */
+        const char *model_env;          /* moves the default model (bedrock); may be NULL */
 };
 
 const struct llm_provider *llm_provider_find(const char *name);
+/* The model a step gets when it names none: p->model_env when set, else p->default_model. */
+const char *llm_provider_default_model(const struct llm_provider *p);
 /* "openai, anthropic, ..." for messages. */
 void llm_provider_names(char *out, size_t size);
 void llm_response_free(struct llm_response *r);

@@ -194,6 +194,8 @@ static void error_message(const struct buf *body, char *out, size_t size)
                 m = json_string_value(json_object_get(e, "message"));
         if (!m)
                 m = json_string_value(json_object_get(j, "message"));
+        if (!m)         /* AWS: {"Message": ...} from some services and gateways */
+                m = json_string_value(json_object_get(j, "Message"));
         snprintf(out, size, "%s", m ? m : "no error message");
         for (i = 0; out[i]; i++)
                 if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
@@ -313,9 +315,12 @@ static struct attempt one_attempt(struct llm_call *c, const char *url,
                         a.err = llm_call_fail(c, -EPROTO, "the answer ended before its final "
                                               "event (truncated stream)");
         } else {
+                bool hint = (x.status == 401 || x.status == 403) && c->wf->auth_hint;
+
                 error_message(&x.errbody, msg, sizeof(msg));
-                a.err = llm_call_fail(c, status_errno(x.status), "HTTP %ld from %s: %s",
-                                      x.status, c->wf->provider, msg);
+                a.err = llm_call_fail(c, status_errno(x.status), "HTTP %ld from %s: %s%s%s%s",
+                                      x.status, c->wf->provider, msg, hint ? " (" : "",
+                                      hint ? c->wf->auth_hint : "", hint ? ")" : "");
                 a.retry = retryable_status(x.status);
                 if (ra >= 0)
                         a.retry_after_ms = ra > 86400 ? 86400000L : (long)ra * 1000;
