@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Amazon Bedrock Converse (POST <base>/model/<modelId>/converse; base default
+/* Amazon Bedrock Converse (POST <base>/model/<modelId>/converse, or .../converse-stream when
+ * streaming; base default
  * https://bedrock-runtime.<region>.amazonaws.com, moved with AWS_ENDPOINT_URL_BEDROCK_RUNTIME
  * or AWS_ENDPOINT_URL as in the AWS SDKs). The region is AKIOS_BEDROCK_REGION, AWS_REGION or
  * AWS_DEFAULT_REGION (first set), else us-east-1. Credentials are the standard variables:
@@ -11,14 +12,18 @@
  * Body: messages [{role, content: [{text}]}], system [{text}], inferenceConfig {maxTokens,
  * temperature, topP, stopSequences}. Answer: output.message.content[].text, stopReason,
  * usage.inputTokens (+ cacheRead/cacheWrite input tokens, charged at the input rate) and
- * usage.outputTokens; an answer without output.message.content fails closed.
+ * usage.outputTokens; an answer without output.message.content fails closed (usage is
+ * taken before the text, so a reported count past the budget stops the call before any of
+ * it is used).
  *
- * Not streamed: ConverseStream frames its events in AWS's binary event-stream encoding,
- * which akios does not parse yet. The whole answer is checked by the budget when it
- * arrives (reported output tokens first, then the bytes bound of its text), before the
- * caller sees any of it; maxTokens is what bounds the generation itself. One signature
- * serves every retry of a call: all attempts end within the call's total time limit
- * (default 240 s), inside the 5 minutes AWS accepts a signed date.
+ * The stream is AWS's binary event-stream (eventstream.c): messageStart, contentBlockStart,
+ * contentBlockDelta (delta.text), contentBlockStop, messageStop (stopReason: the answer is
+ * complete), metadata (usage, after messageStop); an exception message (throttlingException,
+ * modelStreamErrorException, ...) fails the call. Text deltas go to the budget as they come,
+ * so the cut is in flight as for the other providers.
+ *
+ * One signature serves every retry of a call: all attempts end within the call's total time
+ * limit (default 240 s), inside the 5 minutes AWS accepts a signed date.
  */
 #include <stdio.h>
 #include <time.h>
@@ -78,18 +83,14 @@ static int bedrock_url(const struct llm_request *req, const char *base, struct b
 
         if (!model)
                 return -ENOMEM;
-        r = buf_printf(url, "/model/%s/converse", model);
+        r = buf_printf(url, "/model/%s/%s", model, req->stream ? "converse-stream" : "converse");
         curl_free(model);
         return r < 0 ? -E2BIG : 0;
 }
 
 static int bedrock_headers(struct curl_slist **h, const char *key)
 {
-        int r = llm_header_add(h, "Content-Type", "application/json");
-
-        if (r == 0)
-                r = llm_header_add(h, "Accept", "application/json");
-        return r;
+        return llm_header_add(h, "Content-Type", "application/json");
 }
 
 static int bedrock_body(const struct llm_request *req, json_t **ret)
@@ -246,24 +247,20 @@ static int take_usage(struct llm_call *c, const json_t *u)
         return llm_call_output_count(c, out);
 }
 
-static int bedrock_event(struct llm_call *c, const char *event, const char *data, size_t len)
+static int whole_answer(struct llm_call *c, const json_t *j)
 {
         const json_t *content, *block;
-        json_t *j = NULL;
         size_t i;
         int r;
 
-        r = llm_call_json(c, data, len, &j);
-        if (r < 0)
-                return r;
         content = json_object_get(json_object_get(json_object_get(j, "output"), "message"),
                                   "content");
         if (!json_is_array(content)) {
                 const char *m = json_string_value(json_object_get(j, "message"));
 
-                r = llm_call_fail(c, -EPROTO, "bedrock answer without output.message.content%s"
-                                  "%.200s", m ? ": " : "", m ? m : "");
-                goto out;
+                return llm_call_fail(c, -EPROTO, "bedrock answer without "
+                                     "output.message.content%s%.200s", m ? ": " : "",
+                                     m ? m : "");
         }
         /* Usage first: a reported count past the budget stops the call before any text. */
         r = take_usage(c, json_object_get(j, "usage"));
@@ -278,7 +275,66 @@ static int bedrock_event(struct llm_call *c, const char *event, const char *data
                 r = llm_call_set_str(&c->finish_reason,
                                      json_string_value(json_object_get(j, "stopReason")));
         c->done = true;
-out:
+        return r;
+}
+
+static int on_delta(struct llm_call *c, const json_t *j)
+{
+        const json_t *text = json_object_get(json_object_get(j, "delta"), "text");
+
+        /* reasoningContent, toolUse: not text. */
+        if (!json_is_string(text))
+                return 0;
+        return llm_call_delta(c, json_string_value(text), json_string_length(text));
+}
+
+static int on_stop(struct llm_call *c, const json_t *j)
+{
+        c->done = true;
+        return llm_call_set_str(&c->finish_reason,
+                                json_string_value(json_object_get(j, "stopReason")));
+}
+
+static int on_metadata(struct llm_call *c, const json_t *j)
+{
+        return take_usage(c, json_object_get(j, "usage"));
+}
+
+static const struct {
+        const char *name;
+        int (*fn)(struct llm_call *c, const json_t *j);
+} events[] = {
+        { "contentBlockDelta", on_delta },
+        { "messageStop", on_stop },
+        { "metadata", on_metadata },
+};
+
+static int stream_event(struct llm_call *c, const char *event, const json_t *j)
+{
+        if (event[0] == '!') {
+                const char *m = json_string_value(json_object_get(j, "message"));
+
+                return llm_call_fail(c, -EIO, "bedrock error in the stream: %.60s: %.200s",
+                                     event + 1, m ? m : "no message");
+        }
+        for (size_t i = 0; i < ARRAY_SIZE(events); i++)
+                if (streq(events[i].name, event))
+                        return events[i].fn(c, j);
+        return 0;       /* messageStart, contentBlockStart, contentBlockStop */
+}
+
+static int bedrock_event(struct llm_call *c, const char *event, const char *data, size_t len)
+{
+        json_t *j = NULL;
+        int r;
+
+        r = llm_call_json(c, data, len, &j);
+        if (r < 0)
+                return r;
+        if (c->framing == FRAME_WHOLE)
+                r = whole_answer(c, j);
+        else
+                r = stream_event(c, event ? event : "", j);
         json_decref(j);
         return r;
 }
@@ -292,7 +348,7 @@ const struct wire_format wire_bedrock = {
         .url = bedrock_url,
         .headers = bedrock_headers,
         .body = bedrock_body,
-        .stream_framing = FRAME_WHOLE,
+        .stream_framing = FRAME_EVENTSTREAM,
         .on_event = bedrock_event,
         .sign = bedrock_sign,
         .secret_env = "AWS_SESSION_TOKEN",

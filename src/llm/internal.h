@@ -2,7 +2,8 @@
 /* Internal to llm/: the shape every wire format plugs into, and the call state the
  * transport (transport.c) and the generic driver (wire.c) share with the format files
  * (openai.c, anthropic.c, ollama.c, gemini.c, bedrock.c). The files form layers without a
- * cycle: call.c (call state), sigv4.c (AWS signing) <- transport.c, format files <- wire.c
+ * cycle: call.c (call state), sigv4.c (AWS signing), eventstream.c (AWS framing) <-
+ * transport.c, format files <- wire.c
  * (driver) <- providers.c (the registry: each provider row points at its wire format).
  */
 #pragma once
@@ -15,7 +16,8 @@
 #define LLM_MAX_ERROR_BODY (64u << 10)   /* kept from a non-2xx answer */
 #define LLM_MAX_URL 4096
 
-enum llm_framing { FRAME_WHOLE, FRAME_SSE, FRAME_NDJSON };
+/* FRAME_EVENTSTREAM: AWS's binary event-stream (eventstream.c), Bedrock's ConverseStream. */
+enum llm_framing { FRAME_WHOLE, FRAME_SSE, FRAME_NDJSON, FRAME_EVENTSTREAM };
 
 struct llm_call;
 
@@ -33,7 +35,8 @@ struct wire_format {
         int (*headers)(struct curl_slist **h, const char *key);
         int (*body)(const struct llm_request *req, json_t **ret);
         enum llm_framing stream_framing;
-        /* One SSE event (name, data), one NDJSON line (NULL, line) or the whole body. */
+        /* One SSE event (name, data), one NDJSON line (NULL, line), one event-stream message
+         * (its :event-type, or "!" and its :exception-type; its payload) or the whole body. */
         int (*on_event)(struct llm_call *c, const char *event, const char *data, size_t len);
         /* Optional: headers that depend on the URL and the body (bedrock: AWS SigV4), added
          * after headers(); key is the secret key_env named. */
@@ -92,6 +95,10 @@ int llm_sampling_apply(const struct llm_request *req, json_t *obj);
 int llm_transport_post(struct llm_call *c, const char *url, struct curl_slist *headers,
                        const char *body, size_t body_len, const char *secret);
 bool llm_url_is_loopback_http_ok(const char *url, struct diag *d, int *ret_err);
+
+/* eventstream.c: the framing of FRAME_EVENTSTREAM (c->line holds a partial message). */
+int llm_eventstream_feed(struct llm_call *c, const char *p, size_t n);
+int llm_eventstream_end(struct llm_call *c);
 
 /* wire.c: the generic driver. */
 int llm_wire_complete(const struct wire_format *wf, const struct llm_request *req,

@@ -3,13 +3,13 @@
  * offline, so shipped templates run air-gapped. The real providers speak their own wire
  * format through libcurl, one file each: OpenAI Chat Completions (also Mistral and xAI Grok,
  * which are OpenAI-compatible), Anthropic Messages, Ollama /api/chat, Gemini generateContent,
- * Amazon Bedrock Converse (AWS SigV4-signed, not streamed).
+ * Amazon Bedrock Converse (AWS SigV4-signed).
  *
  * A request carries messages (role + content) that the caller has already redacted; the
  * response carries the text and the token usage as the provider reports it (mock, or a
  * provider that reports nothing: estimated, usage_reported false).
  *
- * Streaming (SSE; NDJSON for Ollama) is used when req->stream is set: every text delta goes
+ * Streaming (SSE; NDJSON for Ollama; AWS event-stream for Bedrock) is used when req->stream is set: every text delta goes
  * to req->on_delta with the running output token count (the provider's cumulative count when
  * it sends one, else one per delta event as a floor, never less than bytes/4); a negative
  * return stops the call in flight and complete() returns that error. req->poll is called

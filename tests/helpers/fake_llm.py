@@ -13,6 +13,7 @@ stdout. One server speaks every wire format, chosen by the request path:
     gemini                    POST .../v1beta/models/M:generateContent
                               POST .../v1beta/models/M:streamGenerateContent?alt=sse
     bedrock                   POST .../model/M/converse           (JSON, AWS SigV4-signed)
+                              POST .../model/M/converse-stream    (AWS binary event-stream)
 
 Bedrock requests are authenticated as AWS does it: the server recomputes the Signature
 Version 4 of every request (its own implementation, from the spec, with hashlib/hmac) from
@@ -21,7 +22,10 @@ also needs that x-amz-security-token) and the --aws-region (default us-east-1), 
 403 with AWS's error body and x-amzn-ErrorType (InvalidSignatureException,
 UnrecognizedClientException, IncompleteSignatureException) when it does not verify. The
 Converse body is validated (400 ValidationException); throttling is AWS's 429
-ThrottlingException, without Retry-After.
+ThrottlingException, without Retry-After. ConverseStream answers in AWS's event-stream
+framing (prelude, string headers, CRC-32s); bedrock-only scenarios: no_content (an answer
+without output.message.content), stream_exception (a modelStreamErrorException message
+after one delta), bad_crc (a message whose CRC does not match).
 
 A scenario can be put in front of the path, so tests pick it with the base URL:
     http://127.0.0.1:PORT/s/<name>[,<name>...]/v1/chat/completions
@@ -43,10 +47,12 @@ import hashlib
 import hmac
 import json
 import re
+import struct
 import sys
 import threading
 import time
 import urllib.parse
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOCK = threading.Lock()
@@ -118,6 +124,15 @@ def sigv4_check(method, raw_path, headers, body):
     if not hmac.compare_digest(want, sig):
         return ("InvalidSignatureException", AWS_BAD_SIGNATURE)
     return None
+
+
+def es_message(headers, payload):
+    """One AWS event-stream message: string headers, payload, both CRC-32s."""
+    hb = b"".join(bytes([len(k)]) + k.encode() + b"\x07" + struct.pack(">H", len(v)) +
+                  v.encode() for k, v in headers)
+    prelude = struct.pack(">II", 12 + len(hb) + len(payload) + 4, len(hb))
+    msg = prelude + struct.pack(">I", zlib.crc32(prelude)) + hb + payload
+    return msg + struct.pack(">I", zlib.crc32(msg))
 
 
 def converse_invalid(body):
@@ -210,7 +225,8 @@ class Handler(BaseHTTPRequestHandler):
         n = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(n)
         opts, path = scenario(self.path)
-        bedrock = "/model/" in path and path.endswith("/converse")
+        bedrock = "/model/" in path and (path.endswith("/converse") or
+                                         path.endswith("/converse-stream"))
         bad_sig = sigv4_check("POST", self.path, self.headers, raw) if bedrock else None
         with LOCK:
             if RECORD:
@@ -328,7 +344,7 @@ class Handler(BaseHTTPRequestHandler):
         if fmt == "gemini":
             stream = "streamGenerateContent" in path
         if fmt == "bedrock":
-            stream = False      # Converse; ConverseStream is another path
+            stream = path.endswith("/converse-stream")
         getattr(self, fmt)(opts, body, toks, prompt_tokens, finish, stream)
 
     def openai(self, opts, body, toks, pt, finish, stream):
@@ -465,10 +481,50 @@ class Handler(BaseHTTPRequestHandler):
             if "stall" in opts:
                 time.sleep(30)
 
+    def es_event(self, etype, obj):
+        obj = dict(obj, p="abcdefghijklmnopqrstuvwxyzABCDEF"[:len(etype)])   # AWS pads too
+        self.put(es_message([(":event-type", etype), (":content-type", "application/json"),
+                             (":message-type", "event")], json.dumps(obj).encode()))
+
+    def bedrock_stream(self, opts, toks, usage, stop):
+        self.start_stream("application/vnd.amazon.eventstream")
+        self.es_event("messageStart", {"role": "assistant"})
+        self.es_event("contentBlockStart", {"contentBlockIndex": 0, "start": {}})
+        for i, t in enumerate(toks):
+            if i == 1 and "malformed" in opts:
+                self.put(es_message([(":event-type", "contentBlockDelta"),
+                                     (":message-type", "event")], b'{"delta": {"text": '))
+            if i == 1 and "bad_crc" in opts:
+                m = bytearray(es_message([(":event-type", "contentBlockDelta"),
+                                          (":message-type", "event")], b'{"delta": {}}'))
+                m[-1] ^= 0xff
+                self.put(bytes(m))
+            if i == 1 and "stream_exception" in opts:
+                self.put(es_message([(":exception-type", "modelStreamErrorException"),
+                                     (":content-type", "application/json"),
+                                     (":message-type", "exception")],
+                                    b'{"message": "The model stream failed."}'))
+                return
+            self.es_event("contentBlockDelta", {"contentBlockIndex": 0, "delta": {"text": t}})
+            if "stall" in opts:
+                time.sleep(30)
+        if "truncated" in opts:
+            self.put(es_message([(":event-type", "contentBlockStop")], b"{}")[:9])
+            return
+        self.es_event("contentBlockStop", {"contentBlockIndex": 0})
+        self.es_event("messageStop", {"stopReason": stop})
+        meta = {"metrics": {"latencyMs": 42}}
+        if usage is not None:
+            meta["usage"] = usage
+        self.es_event("metadata", meta)
+
     def bedrock(self, opts, body, toks, pt, finish, stream):
         usage = {"inputTokens": pt, "outputTokens": len(toks), "totalTokens": pt + len(toks)}
         if "zero_usage" in opts:
             usage = {"inputTokens": 0, "outputTokens": 0, "totalTokens": 0}
+        if stream:
+            return self.bedrock_stream(opts, toks, None if "nousage" in opts else usage,
+                                       "end_turn" if finish == "stop" else "max_tokens")
         msg = {"output": {"message": {"role": "assistant",
                                       "content": [{"text": "".join(toks)}]}},
                "stopReason": "end_turn" if finish == "stop" else "max_tokens",

@@ -1,8 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The bedrock provider end to end: `akios run` against the Converse endpoint of the fake
-# server (tests/helpers/fake_llm.py), which checks every request's AWS Signature Version 4
-# with its own implementation. A step with provider bedrock completes and is charged at the
+# The bedrock provider end to end: `akios run` against the ConverseStream endpoint of the
+# fake server (tests/helpers/fake_llm.py: AWS's binary event-stream), which checks every
+# request's AWS Signature Version 4 with its own implementation. A step with provider bedrock completes and is charged at the
 # default model's price; the keys come from .env; a wrong secret is AWS's 403 and the step
 # fails naming the provider; a session token is sent and signed; model ids with ':' sign
 # (double encoding); throttling is retried; a malformed answer fails closed; the budget stops
@@ -90,14 +90,14 @@ arun "$P" run workflows/w.yml
 is "$rc" 0 "a bedrock step completes (keys from .env)"
 [ "$rc" = 0 ] || diag "$err"
 like "$(last_record)" '"sigv4": "valid"' "the fake server verified the SigV4 signature"
-like "$(last_record)" '"path": "/s/words=8,p=bedrock/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse"' \
+like "$(last_record)" '"path": "/s/words=8,p=bedrock/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse-stream"' \
         "the default model id, ':' as %3A on the wire (double-encoded in the signature)"
 like "$(last_record)" 'Credential=AKIDBEDROCKTEST01/[0-9]{8}/us-east-1/bedrock/aws4_request' \
         "signed for us-east-1 and the signing name bedrock"
 like "$(last_record)" '\\"inferenceConfig\\":\{\\"maxTokens\\":50' "maxTokens sent in inferenceConfig"
 ev=$(grep '"agent":"llm"' "$P/audit/ledger.jsonl" | grep '"charged_usd"')
 like "$ev" '"provider":"bedrock"' "the ledger names the provider"
-like "$ev" '"endpoint":"http://127.0.0.1:[0-9]+/s/words=8,p=bedrock/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse"' \
+like "$ev" '"endpoint":"http://127.0.0.1:[0-9]+/s/words=8,p=bedrock/model/anthropic.claude-3-5-haiku-20241022-v1%3A0/converse-stream"' \
         "the ledger records the endpoint"
 like "$ev" '"usage_reported":true' "usage reported by the answer"
 like "$ev" '"reported_output":8' "output tokens as reported (usage.outputTokens: 8)"
@@ -137,7 +137,7 @@ like "$(one_line "$rc:$err")" "^1:.*HTTP 403 from bedrock: The security token in
 workflow ", model: amazon.nova-lite-v1:0" 50 >"$P/workflows/nova.yml"
 arun "$P" run workflows/nova.yml
 is "$rc" 0 "amazon.nova-lite-v1:0 works"
-like "$(last_record)" '/model/amazon.nova-lite-v1%3A0/converse".*"sigv4": "valid"' \
+like "$(last_record)" '/model/amazon.nova-lite-v1%3A0/converse-stream".*"sigv4": "valid"' \
         "its ':' is encoded and the signature verifies"
 AKIOS_BEDROCK_MODEL_ID=amazon.nova-micro-v1:0 arun "$P" run workflows/w.yml
 like "$rc $(last_record)" '^0 .*/model/amazon.nova-micro-v1%3A0/converse' "AKIOS_BEDROCK_MODEL_ID is the default model"
@@ -156,10 +156,15 @@ project "$P" "malformed"
 workflow "" 50 >"$P/workflows/w.yml"
 arun "$P" run workflows/w.yml
 like "$(one_line "$rc:$err")" "^1:.*malformed JSON from bedrock" "a malformed answer fails the step"
-project "$T/empty" "no_content"
-workflow "" 50 >"$T/empty/workflows/w.yml"
-arun "$T/empty" run workflows/w.yml
-like "$(one_line "$rc:$err")" "^1:.*bedrock answer without output.message.content" "an answer without content fails"
+project "$T/exc" "stream_exception"
+workflow "" 50 >"$T/exc/workflows/w.yml"
+arun "$T/exc" run workflows/w.yml
+like "$(one_line "$rc:$err")" "^1:.*bedrock error in the stream: modelStreamErrorException" \
+        "an exception message in the stream fails the step"
+project "$T/trunc" "truncated"
+workflow "" 50 >"$T/trunc/workflows/w.yml"
+arun "$T/trunc" run workflows/w.yml
+like "$(one_line "$rc:$err")" "^1:.*the event stream ended mid-message" "a stream cut mid-message fails"
 
 # The budget: an overspending workflow stops before the limit.
 P=$T/budget
@@ -174,8 +179,8 @@ cost=$(sed -n 's/^  "total_cost": *\([0-9.e-]*\).*/\1/p' "$P"/data/output/run_*/
 check "reported cost $cost <= the 0.2 limit" awk "BEGIN { exit !($cost > 0 && $cost <= 0.2) }"
 like "$(grep '"budget_kill"' "$P/audit/ledger.jsonl")" '"limit_usd":0.2' "the ledger has the kill event"
 
-# An answer past max_tokens is stopped before it is accepted: by its reported usage, and by
-# the bytes of its text when it reports none.
+# A stream that ignores max_tokens is cut in flight, with or without usage (which comes only
+# at the end): by the count of its deltas or the bytes of its text.
 for sc in "ignore_max,words=5000" "nousage,ignore_max,words=5000"; do
         P=$T/cut-${sc%%,*}
         project "$P" "$sc"
@@ -183,8 +188,8 @@ for sc in "ignore_max,words=5000" "nousage,ignore_max,words=5000"; do
         workflow ", model: fake" 50 >"$P/workflows/w.yml"
         arun "$P" run workflows/w.yml
         is "$rc" 4 "$sc: exit 4"
-        like "$err" "budget exhausted: the answer was cut in flight at [0-9]+ output tokens" \
-                "$sc: stopped by the budget"
+        like "$err" "budget exhausted: the answer was cut in flight at (4[0-9]|5[01]) output tokens" \
+                "$sc: cut in flight by max_tokens or the bytes bound"
         like "$(grep '"budget_kill"' "$P/audit/ledger.jsonl")" '"provider":"bedrock"' \
                 "$sc: budget_kill event"
         unlike "$(cat "$P"/data/output/run_*/output.json)" "quick brown fox" \

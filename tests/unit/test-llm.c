@@ -3,9 +3,10 @@
  * for each wire format (OpenAI, Anthropic, Ollama, Gemini): streaming and whole answers,
  * usage, 429 + Retry-After, 500 once and always, timeouts, truncated and malformed answers,
  * huge answers, a key echoed by the server, redirects, a stream cut by the caller, missing
- * keys and plain http to a non-loopback host. Bedrock (whole answers only, AWS SigV4): the
- * fake server verifies every signature itself; a wrong secret, a missing or wrong session
- * token, a bad region, throttling, AWS error bodies and its endpoint from the region.
+ * keys and plain http to a non-loopback host. Bedrock (Converse and ConverseStream's binary
+ * event-stream, AWS SigV4) goes through all of that, and its own cases: the fake server
+ * verifies every signature itself; a wrong secret, a missing or wrong session token, a bad
+ * region, throttling, AWS error bodies, stream exceptions and CRCs, its endpoint.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -482,6 +483,8 @@ static void test_bedrock_errors(void)
         struct llm_request quick = { .timeout_ms = 400, .max_attempts = 2 };
         struct cut cut = { .limit = 5 };
         struct llm_request cutter = { .on_delta = on_delta, .userdata = &cut, .max_tokens = 10 };
+        struct llm_request stream = { .stream = true };
+        json_t *rec;
         struct diag d;
         char url[512];
         int r;
@@ -507,6 +510,21 @@ static void test_bedrock_errors(void)
         is_int(r, -ETIMEDOUT, "bedrock: a stalled answer times out (%s)", d.msg);
         r = bedrock_call("huge", model, &small, &resp, &info, &d);
         is_int(r, -E2BIG, "bedrock: a huge answer is capped (%s)", d.msg);
+        r = bedrock_call("stream_exception,words=5", model, &stream, &resp, &info, &d);
+        ok(r == -EIO && info.attempts == 1 &&
+           strstr(d.msg, "modelStreamErrorException: The model stream failed"),
+           "bedrock: an exception message in the stream fails the call (%s)", d.msg);
+        r = bedrock_call("bad_crc,words=5", model, &stream, &resp, &info, &d);
+        ok(r == -EPROTO && strstr(d.msg, "CRC"), "bedrock: a message with a bad CRC fails "
+           "closed (%s)", d.msg);
+        r = bedrock_call("words=5", model, &stream, &resp, &info, &d);
+        rec = last_record();
+        ok(r == 0 && streq(resp.text, "the quick brown fox jumps ") && resp.usage_reported &&
+           resp.output_tokens == 5 && streq(rec_str(rec, "sigv4"), "valid") &&
+           strstr(rec_str(rec, "path"), "/model/amazon.nova-lite-v1%3A0/converse-stream"),
+           "bedrock: ConverseStream, signed, its usage from metadata (%s)", d.msg);
+        json_decref(rec);
+        llm_response_free(&resp);
         r = bedrock_call("redirect", model, NULL, &resp, &info, &d);
         ok(r == -EPROTO && info.http_status == 302, "bedrock: redirect not followed (%s)", d.msg);
         r = bedrock_call("ignore_max,words=50", model, &cutter, &resp, &info, &d);
@@ -539,8 +557,8 @@ static void test_bedrock_errors(void)
         r = llm_endpoint("bedrock", "anthropic.claude-3-5-haiku-20241022-v1:0", true, url,
                          sizeof(url));
         ok(r == 0 && streq(url, "https://bedrock-runtime.us-east-1.amazonaws.com/model/"
-                                "anthropic.claude-3-5-haiku-20241022-v1%3A0/converse"),
-           "bedrock: default endpoint in us-east-1 (%s)", r == 0 ? url : strerror(-r));
+                                "anthropic.claude-3-5-haiku-20241022-v1%3A0/converse-stream"),
+           "bedrock: default streaming endpoint in us-east-1 (%s)", r == 0 ? url : strerror(-r));
         setenv("AWS_DEFAULT_REGION", "eu-central-1", 1);
         r = llm_endpoint("bedrock", "m", false, url, sizeof(url));
         ok(r == 0 && streq(url, "https://bedrock-runtime.eu-central-1.amazonaws.com/model/m/"
@@ -567,7 +585,8 @@ int main(void)
         }
         for (size_t i = 0; i < ARRAY_SIZE(fmts); i++)
                 if (streq(fmts[i].provider, "openai") || streq(fmts[i].provider, "anthropic") ||
-                    streq(fmts[i].provider, "ollama") || streq(fmts[i].provider, "gemini"))
+                    streq(fmts[i].provider, "ollama") || streq(fmts[i].provider, "gemini") ||
+                    streq(fmts[i].provider, "bedrock"))
                         test_errors(&fmts[i]);
         test_bedrock_signing();
         test_bedrock_errors();
