@@ -9,10 +9,11 @@
  * response carries the text and the token usage as the provider reports it (mock, or a
  * provider that reports nothing: estimated, usage_reported false).
  *
- * Streaming (SSE; NDJSON for Ollama; AWS event-stream for Bedrock) is used when req->stream is set: every text delta goes
- * to req->on_delta with the running output token count (the provider's cumulative count when
- * it sends one, else one per delta event as a floor, never less than bytes/4); a negative
- * return stops the call in flight and complete() returns that error. req->poll is called
+ * Streaming (SSE; NDJSON for Ollama; AWS event-stream for Bedrock) is used when req->stream
+ * is set: every text delta goes to req->on_delta with the running output token count (the
+ * provider's cumulative count when it sends one, else one per delta event as a floor, never
+ * less than bytes/4); a negative return stops the call in flight and complete() returns that
+ * error. req->poll is called
  * while waiting (also between retries); a negative return aborts the same way.
  *
  * Transport: keys only from the environment (read at call time, sent in a header, never in
