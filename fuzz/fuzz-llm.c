@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-llm: what a provider's answer goes through, without a network: the transport's
- * framing (whole body, SSE, NDJSON) and each wire format's event parser (OpenAI, Mistral,
- * Grok, Anthropic, Ollama, Gemini), exactly as llm_wire_complete() drives them. The framing
- * functions are static in src/llm/transport.c, so this target includes that file: its
- * global symbols then come from here and the archive's copy is not linked.
+ * framing (whole body, SSE, NDJSON, AWS event-stream) and each wire format's event parser
+ * (OpenAI, Mistral, Grok, Anthropic, Ollama, Gemini, Bedrock), exactly as llm_wire_complete()
+ * drives them. The framing functions are static in src/llm/transport.c, so this target
+ * includes that file: its global symbols then come from here and the archive's copy is not
+ * linked.
  *
  * Input: byte 0 picks the wire format (low 3 bits) and streaming (bit 3); byte 1 the size of
  * the pieces the body is fed in (as curl's write callback would); the rest is the body.
@@ -17,6 +18,7 @@
 
 static const struct wire_format *const fuzz_formats[] = {
         &wire_openai, &wire_mistral, &wire_grok, &wire_anthropic, &wire_ollama, &wire_gemini,
+        &wire_bedrock,
 };
 
 struct fuzz_deltas {

@@ -70,7 +70,7 @@ static int pick_provider(struct step_ctx *ctx, const struct llm_provider **ret_p
         if (!model || !*model)
                 model = config_str(ctx->config, "model");
         *ret_p = p;
-        *ret_model = model ? model : p->default_model;
+        *ret_model = model ? model : llm_provider_default_model(p);
         return 0;
 }
 
@@ -597,7 +597,7 @@ static int llm_check_policy(const struct step *s, const struct akios_config *c, 
         if (!model && static_scalar(s, "model") == NULL && ymap_get(s->config, "model"))
                 return 0;       /* templated model: checked at run time */
         if (!model)
-                model = p->default_model;
+                model = llm_provider_default_model(p);
         if (!provider_allowed(c, p->name, model, d)) {
                 d->line = at ? at->line : 0;
                 d->col = at ? at->col : 0;

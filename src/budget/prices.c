@@ -53,6 +53,22 @@ static const struct builtin_price builtin[] = {
         { "grok", "grok-4", { 3.00, 15.00 } },
         { "grok", "grok-3", { 3.00, 15.00 } },
         { "grok", "grok-3-mini", { 0.30, 0.50 } },
+        /* Amazon Bedrock, on-demand list prices (us-east-1) by model id: Anthropic's models at
+         * Anthropic's own rates above, Amazon Nova at AWS's. A cross-region inference profile
+         * ("us.anthropic...") is not matched: give it a model_prices entry. */
+        { "bedrock", "anthropic.claude-3-5-haiku-20241022-v1:0", { 0.80, 4.00 } },
+        { "bedrock", "anthropic.claude-3-haiku-20240307-v1:0", { 0.25, 1.25 } },
+        { "bedrock", "anthropic.claude-3-5-sonnet-20240620-v1:0", { 3.00, 15.00 } },
+        { "bedrock", "anthropic.claude-3-5-sonnet-20241022-v2:0", { 3.00, 15.00 } },
+        { "bedrock", "anthropic.claude-3-7-sonnet-20250219-v1:0", { 3.00, 15.00 } },
+        { "bedrock", "anthropic.claude-sonnet-4-20250514-v1:0",
+          { 3.00, 15.00, 200000, 6.00, 22.50 } },
+        { "bedrock", "anthropic.claude-haiku-4-5-20251001-v1:0", { 1.00, 5.00 } },
+        { "bedrock", "anthropic.claude-3-opus-20240229-v1:0", { 15.00, 75.00 } },
+        { "bedrock", "anthropic.claude-opus-4-20250514-v1:0", { 15.00, 75.00 } },
+        { "bedrock", "amazon.nova-micro-v1:0", { 0.035, 0.14 } },
+        { "bedrock", "amazon.nova-lite-v1:0", { 0.06, 0.24 } },
+        { "bedrock", "amazon.nova-pro-v1:0", { 0.80, 3.20 } },
 };
 
 /* "-20250929", "-2024-08-06" or "-latest" exactly. */

@@ -28,6 +28,8 @@ static const char env_file[] =
         "# MISTRAL_API_KEY=\n"
         "# GROK_API_KEY=\n"
         "# OLLAMA_HOST=http://localhost:11434\n"
+        "# Amazon Bedrock (provider bedrock): AWS_ACCESS_KEY_ID=, AWS_SECRET_ACCESS_KEY=,\n"
+        "# AWS_SESSION_TOKEN= (temporary keys only), AWS_REGION=us-east-1\n"
         "# AKIOS_LLM_PROVIDER=openai\n"
         "# AKIOS_LLM_MODEL=gpt-4o-mini\n";
 

@@ -2,18 +2,20 @@
 /* llm: the provider table (CONTRACTS §9). One entry per provider; `mock` is deterministic and
  * offline, so shipped templates run air-gapped. The real providers speak their own wire
  * format through libcurl, one file each: OpenAI Chat Completions (also Mistral and xAI Grok,
- * which are OpenAI-compatible), Anthropic Messages, Ollama /api/chat, Gemini generateContent.
+ * which are OpenAI-compatible), Anthropic Messages, Ollama /api/chat, Gemini generateContent,
+ * Amazon Bedrock Converse (AWS SigV4-signed).
  *
  * A request carries messages (role + content) that the caller has already redacted; the
  * response carries the text and the token usage as the provider reports it (mock, or a
  * provider that reports nothing: estimated, usage_reported false).
  *
- * Streaming (SSE; NDJSON for Ollama) is used when req->stream is set: every text delta goes
- * to req->on_delta with the running output token count (the provider's cumulative count when
- * it sends one, else one per delta event as a floor, never less than bytes/4); a negative
- * return stops the call in flight and complete() returns that error. While one event is still
- * arriving, on_delta is also called with no text and the count raised to what its bytes so
- * far could hold (LLM_EVENT_ENVELOPE), so one huge delta is cut as it arrives. req->poll is called
+ * Streaming (SSE; NDJSON for Ollama; AWS event-stream for Bedrock) is used when req->stream
+ * is set: every text delta goes to req->on_delta with the running output token count (the
+ * provider's cumulative count when it sends one, else one per delta event as a floor, never
+ * less than bytes/4); a negative return stops the call in flight and complete() returns that
+ * error. While one event is still arriving, on_delta is also called with no text and the
+ * count raised to what its bytes so far could hold (LLM_EVENT_ENVELOPE), so one huge delta is
+ * cut as it arrives. req->poll is called
  * while waiting (also between retries); a negative return aborts the same way.
  *
  * Transport: keys only from the environment (read at call time, sent in a header, never in
@@ -110,9 +112,12 @@ struct llm_provider {
         int (*complete)(const struct llm_request *req, struct llm_response *resp,
                         struct llm_info *info, struct diag *d);
         const struct wire_format *wire; /* NULL for mock */
+        const char *model_env;          /* moves the default model (bedrock); may be NULL */
 };
 
 const struct llm_provider *llm_provider_find(const char *name);
+/* The model a step gets when it names none: p->model_env when set, else p->default_model. */
+const char *llm_provider_default_model(const struct llm_provider *p);
 /* "openai, anthropic, ..." for messages. */
 void llm_provider_names(char *out, size_t size);
 void llm_response_free(struct llm_response *r);

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The provider registry: the one table of providers. Each real provider names its wire
- * format (one file each: openai.c, anthropic.c, ollama.c, gemini.c), which wire.c drives;
- * mock answers offline. Default models are ones the built-in price table knows. To add a
- * provider: a `struct wire_format` in its own file (or reuse one, as mistral and grok reuse
- * OpenAI's), its extern in internal.h, and one WIRE_PROVIDER line and one table row here.
+ * format (one file each: openai.c, anthropic.c, ollama.c, gemini.c, bedrock.c), which
+ * wire.c drives; mock answers offline. Default models are ones the built-in price table
+ * knows. To add a provider: a `struct wire_format` in its own file (or reuse one, as mistral
+ * and grok reuse OpenAI's), its extern in internal.h, and one WIRE_PROVIDER line and one
+ * table row here.
  */
 #include <stdio.h>
 
@@ -23,6 +24,7 @@ WIRE_PROVIDER(ollama)
 WIRE_PROVIDER(gemini)
 WIRE_PROVIDER(mistral)
 WIRE_PROVIDER(grok)
+WIRE_PROVIDER(bedrock)
 
 /* A row for wire format `fmt`; the provider is named as its wire_format (wf->provider). */
 #define WIRE_ROW(fmt, model, local) { #fmt, model, local, fmt##_complete, &wire_##fmt }
@@ -35,6 +37,9 @@ static const struct llm_provider providers[] = {
         WIRE_ROW(gemini, "gemini-2.0-flash", false),
         WIRE_ROW(mistral, "mistral-small-latest", false),
         WIRE_ROW(grok, "grok-3", false),
+        /* AKIOS's default Bedrock model, and its variable to move it. */
+        { "bedrock", "anthropic.claude-3-5-haiku-20241022-v1:0", false, bedrock_complete,
+          &wire_bedrock, "AKIOS_BEDROCK_MODEL_ID" },
 };
 
 const struct llm_provider *llm_provider_find(const char *name)
@@ -43,6 +48,13 @@ const struct llm_provider *llm_provider_find(const char *name)
                 if (streq(providers[i].name, name))
                         return &providers[i];
         return NULL;
+}
+
+const char *llm_provider_default_model(const struct llm_provider *p)
+{
+        const char *v = p->model_env ? getenv(p->model_env) : NULL;
+
+        return v && *v ? v : p->default_model;
 }
 
 void llm_provider_names(char *out, size_t size)

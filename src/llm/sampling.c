@@ -40,6 +40,7 @@ static const struct sampling_row rows[] = {
         { "gemini", { "topP", "frequencyPenalty", "presencePenalty", "stopSequences",
                       "seed" } },
         { "ollama", { "top_p", "frequency_penalty", "presence_penalty", "stop", "seed" } },
+        { "bedrock", { "topP", NULL, NULL, "stopSequences", NULL } },  /* inferenceConfig */
 };
 
 static int option_index(const char *name)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The LLM transport: one POST through libcurl with the framing of the answer (whole body,
- * SSE, NDJSON), a size cap, connect and whole-call timeouts, and retries with exponential
- * backoff and full jitter on 429, 5xx and timeouts only (Retry-After honoured), bounded by
- * attempts and by total time. A call that already handed text to the caller is never
- * retried (the caller may have acted on it, e.g. charged it).
+ * SSE, NDJSON, AWS event-stream in eventstream.c), a size cap, connect and whole-call
+ * timeouts, and retries with exponential backoff and full jitter on 429, 5xx and timeouts
+ * only (Retry-After honoured), bounded by attempts and by total time. A call that already
+ * handed text to the caller is never retried (the caller may have acted on it, e.g. charged
+ * it).
  *
  * It does not build requests or understand any provider's JSON (the wire format files do),
  * does not follow redirects (a 3xx is an error), and never prints.
@@ -88,6 +89,8 @@ static int frame_feed(struct llm_call *c, const char *p, size_t n)
 
         if (c->framing == FRAME_WHOLE)
                 return buf_append(&c->line, p, n) < 0 ? -E2BIG : 0;
+        if (c->framing == FRAME_EVENTSTREAM)
+                return llm_eventstream_feed(c, p, n);
         while (n > 0) {
                 const char *nl = memchr(p, '\n', n);
                 size_t k = nl ? (size_t)(nl - p) : n;
@@ -115,6 +118,8 @@ static int frame_end(struct llm_call *c)
                 r = c->wf->on_event(c, NULL, c->line.data ? c->line.data : "", c->line.len);
         else if (c->framing == FRAME_NDJSON && c->line.len > 0)
                 r = feed_line(c, c->line.data, c->line.len);
+        else if (c->framing == FRAME_EVENTSTREAM)
+                r = llm_eventstream_end(c);
         /* SSE: an event without its blank line at EOF is discarded (the spec says so). */
         buf_reset(&c->line);
         return r;
@@ -197,6 +202,8 @@ static void error_message(const struct buf *body, char *out, size_t size)
                 m = json_string_value(json_object_get(e, "message"));
         if (!m)
                 m = json_string_value(json_object_get(j, "message"));
+        if (!m)         /* AWS: {"Message": ...} from some services and gateways */
+                m = json_string_value(json_object_get(j, "Message"));
         snprintf(out, size, "%s", m ? m : "no error message");
         for (i = 0; out[i]; i++)
                 if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
@@ -317,9 +324,12 @@ static struct attempt one_attempt(struct llm_call *c, const char *url,
                         a.err = llm_call_fail(c, -EPROTO, "the answer ended before its final "
                                               "event (truncated stream)");
         } else {
+                bool hint = (x.status == 401 || x.status == 403) && c->wf->auth_hint;
+
                 error_message(&x.errbody, msg, sizeof(msg));
-                a.err = llm_call_fail(c, status_errno(x.status), "HTTP %ld from %s: %s",
-                                      x.status, c->wf->provider, msg);
+                a.err = llm_call_fail(c, status_errno(x.status), "HTTP %ld from %s: %s%s%s%s",
+                                      x.status, c->wf->provider, msg, hint ? " (" : "",
+                                      hint ? c->wf->auth_hint : "", hint ? ")" : "");
                 a.retry = retryable_status(x.status);
                 if (ra >= 0)
                         a.retry_after_ms = ra > 86400 ? 86400000L : (long)ra * 1000;

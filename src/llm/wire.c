@@ -29,9 +29,16 @@ int llm_wire_endpoint(const struct wire_format *wf, const struct llm_request *re
                       struct buf *url, struct diag *d)
 {
         const char *base = env_first(wf->base_env);
+        char computed[256];
         size_t n;
         int r;
 
+        if (!base && wf->default_base_of) {
+                r = wf->default_base_of(computed, sizeof(computed), d);
+                if (r < 0)
+                        return r;
+                base = computed;
+        }
         if (!base)
                 base = wf->default_base;
         n = strlen(base);
@@ -147,6 +154,8 @@ int llm_wire_complete(const struct wire_format *wf, const struct llm_request *re
                 goto out;
         text = json_dumps(body, JSON_COMPACT | JSON_REAL_PRECISION(6));
         r = text ? wf->headers(&headers, key) : -ENOMEM;
+        if (r == 0 && wf->sign)
+                r = wf->sign(&headers, key, url.data, text, strlen(text), d);
         if (r < 0)
                 goto out;
         r = llm_transport_post(&c, url.data, headers, text, strlen(text), key);
@@ -154,9 +163,13 @@ int llm_wire_complete(const struct wire_format *wf, const struct llm_request *re
                 r = take_response(&c, resp);
         if (r == 0) {
                 llm_scrub(resp->text, key);
+                if (wf->secret_env)
+                        llm_scrub(resp->text, getenv(wf->secret_env));
         }
 out:
         llm_scrub(d->msg, key);
+        if (wf->secret_env)
+                llm_scrub(d->msg, getenv(wf->secret_env));
         wipe_headers(headers);
         if (key) {
                 explicit_bzero(key, strlen(key));

@@ -12,6 +12,20 @@ stdout. One server speaks every wire format, chosen by the request path:
     ollama                    POST .../api/chat                   (NDJSON or JSON)
     gemini                    POST .../v1beta/models/M:generateContent
                               POST .../v1beta/models/M:streamGenerateContent?alt=sse
+    bedrock                   POST .../model/M/converse           (JSON, AWS SigV4-signed)
+                              POST .../model/M/converse-stream    (AWS binary event-stream)
+
+Bedrock requests are authenticated as AWS does it: the server recomputes the Signature
+Version 4 of every request (its own implementation, from the spec, with hashlib/hmac) from
+the keys given with --aws-key AKID:SECRET[:SESSION_TOKEN] (repeatable; a key with a token
+also needs that x-amz-security-token) and the --aws-region (default us-east-1), and answers
+403 with AWS's error body and x-amzn-ErrorType (InvalidSignatureException,
+UnrecognizedClientException, IncompleteSignatureException) when it does not verify. The
+Converse body is validated (400 ValidationException); throttling is AWS's 429
+ThrottlingException, without Retry-After. ConverseStream answers in AWS's event-stream
+framing (prelude, string headers, CRC-32s); bedrock-only scenarios: no_content (an answer
+without output.message.content), stream_exception (a modelStreamErrorException message
+after one delta), bad_crc (a message whose CRC does not match).
 
 A scenario can be put in front of the path, so tests pick it with the base URL:
     http://127.0.0.1:PORT/s/<name>[,<name>...]/v1/chat/completions
@@ -24,18 +38,131 @@ quoting the key upper-cased, base64-encoded and URL-encoded), redirect (302), ze
 (report 0 tokens whatever was sent), one_delta=B (the whole answer as one delta of B bytes).
 
 Every request is appended to the --record file as one JSON line
-{"path", "headers", "body"} so tests can check exactly what reached the server.
+{"path", "headers", "body"} (bedrock: and "sigv4": "valid" or why not) so tests can check
+exactly what reached the server.
 """
 import argparse
+import calendar
+import hashlib
+import hmac
 import json
+import re
+import struct
 import sys
 import threading
 import time
+import urllib.parse
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 LOCK = threading.Lock()
 SEEN = {}          # scenario string -> number of requests seen
 RECORD = None
+AWS_KEYS = {}      # access key id -> (secret, session token or None)
+AWS_REGION = "us-east-1"
+AWS_SKEW = 300     # seconds a signed x-amz-date may be off
+
+AWS_BAD_SIGNATURE = ("The request signature we calculated does not match the signature you "
+                     "provided. Check your AWS Secret Access Key and signing method. Consult "
+                     "the service documentation for details.")
+AWS_BAD_TOKEN = "The security token included in the request is invalid."
+
+
+def _hmac(key, msg):
+    return hmac.new(key, msg.encode(), hashlib.sha256).digest()
+
+
+def sigv4_check(method, raw_path, headers, body):
+    """None when the request's SigV4 signature verifies, else (error type, message)."""
+    m = re.fullmatch(r"AWS4-HMAC-SHA256 Credential=([^/,]+)/(\d{8})/([^/,]+)/([^/,]+)/"
+                     r"aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})",
+                     headers.get("Authorization") or "")
+    if not m:
+        return ("IncompleteSignatureException", "Authorization header requires 'Credential', "
+                "'Signature' and 'SignedHeaders' parameters.")
+    akid, day, region, service, signed, sig = m.groups()
+    if akid not in AWS_KEYS:
+        return ("UnrecognizedClientException", AWS_BAD_TOKEN)
+    secret, token = AWS_KEYS[akid]
+    amz = headers.get("X-Amz-Date") or ""
+    try:
+        when = calendar.timegm(time.strptime(amz, "%Y%m%dT%H%M%SZ"))
+    except ValueError:
+        return ("IncompleteSignatureException", "Authorization header requires existence of "
+                "either a 'X-Amz-Date' or a 'Date' header.")
+    if amz[:8] != day:
+        return ("InvalidSignatureException", "Date in Credential scope does not match "
+                "YYYYMMDD from ISO-8601 version of date from HTTP: '%s' != '%s'" % (day, amz[:8]))
+    if abs(time.time() - when) > AWS_SKEW:
+        return ("InvalidSignatureException", "Signature expired: %s is now earlier or later "
+                "than the allowed window" % amz)
+    if service != "bedrock":
+        return ("InvalidSignatureException", "Credential should be scoped to correct service: "
+                "'bedrock'.")
+    if region != AWS_REGION:
+        return ("InvalidSignatureException", "Credential should be scoped to a valid region.")
+    names = signed.split(";")
+    if names != sorted(names) or "host" not in names or "x-amz-date" not in names:
+        return ("InvalidSignatureException", "'Host' and 'X-Amz-Date' must be signed headers.")
+    sent_token = headers.get("X-Amz-Security-Token")
+    if sent_token is not None and "x-amz-security-token" not in names:
+        return ("InvalidSignatureException", "'X-Amz-Security-Token' must be a signed header.")
+    if token is not None and sent_token != token:
+        return ("UnrecognizedClientException", AWS_BAD_TOKEN)
+    path, _, query = raw_path.partition("?")
+    pairs = sorted((p if "=" in p else p + "=") for p in query.split("&") if p)
+    canonical_headers = "".join(
+        "%s:%s\n" % (n, " ".join(",".join(headers.get_all(n) or []).split())) for n in names)
+    canonical = "\n".join([method, urllib.parse.quote(path, safe="/~"), "&".join(pairs),
+                           canonical_headers, signed, hashlib.sha256(body).hexdigest()])
+    scope = "%s/%s/%s/aws4_request" % (day, region, service)
+    to_sign = "\n".join(["AWS4-HMAC-SHA256", amz, scope,
+                         hashlib.sha256(canonical.encode()).hexdigest()])
+    key = _hmac(_hmac(_hmac(_hmac(("AWS4" + secret).encode(), day), region), service),
+                "aws4_request")
+    want = hmac.new(key, to_sign.encode(), hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(want, sig):
+        return ("InvalidSignatureException", AWS_BAD_SIGNATURE)
+    return None
+
+
+def es_message(headers, payload):
+    """One AWS event-stream message: string headers, payload, both CRC-32s."""
+    hb = b"".join(bytes([len(k)]) + k.encode() + b"\x07" + struct.pack(">H", len(v)) +
+                  v.encode() for k, v in headers)
+    prelude = struct.pack(">II", 12 + len(hb) + len(payload) + 4, len(hb))
+    msg = prelude + struct.pack(">I", zlib.crc32(prelude)) + hb + payload
+    return msg + struct.pack(">I", zlib.crc32(msg))
+
+
+def converse_invalid(body):
+    """Why a Converse body is invalid (AWS's ValidationException), or None."""
+    msgs = body.get("messages")
+    if not isinstance(msgs, list) or not msgs:
+        return "A conversation must start with a user message."
+    for i, msg in enumerate(msgs):
+        if not isinstance(msg, dict) or msg.get("role") not in ("user", "assistant"):
+            return "Value at 'messages.%d.member.role' failed to satisfy constraint" % (i + 1)
+        content = msg.get("content")
+        if (not isinstance(content, list) or not content or
+                not all(isinstance(c, dict) and isinstance(c.get("text"), str) for c in content)):
+            return "Value at 'messages.%d.member.content' failed to satisfy constraint" % (i + 1)
+    if msgs[0]["role"] != "user":
+        return "A conversation must start with a user message."
+    for s in body.get("system") or []:
+        if not isinstance(s, dict) or not isinstance(s.get("text"), str):
+            return "Value at 'system' failed to satisfy constraint"
+    cfg = body.get("inferenceConfig") or {}
+    mt = cfg.get("maxTokens")
+    if mt is not None and (not isinstance(mt, int) or mt < 1):
+        return "Value at 'inferenceConfig.maxTokens' failed to satisfy constraint"
+    known = {"messages", "system", "inferenceConfig", "toolConfig", "guardrailConfig",
+             "additionalModelRequestFields", "additionalModelResponseFieldPaths",
+             "promptVariables", "requestMetadata", "performanceConfig"}
+    extra = set(body) - known
+    if extra:
+        return "Unknown field(s) in the request: %s" % ", ".join(sorted(extra))
+    return None
 
 
 def scenario(path):
@@ -62,6 +189,12 @@ class Handler(BaseHTTPRequestHandler):
         pass
 
     # ---- plumbing -----------------------------------------------------------
+    def aws_error(self, code, etype, message, extra=None):
+        hdrs = {"x-amzn-ErrorType": etype + ":http://internal.amazon.com/coral/com.amazon.bedrock/",
+                "x-amzn-RequestId": "00000000-0000-0000-0000-000000000000"}
+        hdrs.update(extra or {})
+        self.send_json(code, {"message": message}, hdrs)
+
     def send_json(self, code, obj, extra=None):
         data = json.dumps(obj).encode()
         self.send_response(code)
@@ -91,12 +224,20 @@ class Handler(BaseHTTPRequestHandler):
     def do_POST(self):
         n = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(n)
+        opts, path = scenario(self.path)
+        bedrock = "/model/" in path and (path.endswith("/converse") or
+                                         path.endswith("/converse-stream"))
+        bad_sig = sigv4_check("POST", self.path, self.headers, raw) if bedrock else None
         with LOCK:
             if RECORD:
+                rec = {"path": self.path, "headers": dict(self.headers),
+                       "body": raw.decode("utf-8", "replace")}
+                if bedrock:
+                    rec["sigv4"] = "valid" if bad_sig is None else "%s: %s" % bad_sig
                 with open(RECORD, "a") as f:
-                    f.write(json.dumps({"path": self.path, "headers": dict(self.headers),
-                                        "body": raw.decode("utf-8", "replace")}) + "\n")
-        opts, path = scenario(self.path)
+                    f.write(json.dumps(rec) + "\n")
+        if bad_sig:
+            return self.aws_error(403, *bad_sig)
         with LOCK:
             count = SEEN.get(opts.get("_key"), 0)
             SEEN[opts.get("_key")] = count + 1
@@ -112,6 +253,11 @@ class Handler(BaseHTTPRequestHandler):
             fmt = "ollama"
         elif ":generateContent" in path or ":streamGenerateContent" in path:
             fmt = "gemini"
+        elif bedrock:
+            fmt = "bedrock"
+            why = converse_invalid(body)
+            if why:
+                return self.aws_error(400, "ValidationException", why)
         else:
             return self.send_json(404, {"error": {"message": "no such endpoint"}})
         if self.failure(opts, count, fmt):
@@ -121,6 +267,8 @@ class Handler(BaseHTTPRequestHandler):
         self.answer(fmt, opts, body, path)
 
     def failure(self, opts, count, fmt):
+        if fmt == "bedrock":
+            return self.bedrock_failure(opts, count)
         if "429always" in opts or ("429once" in opts and count == 0):
             self.send_json(429, {"error": {"message": "rate limited", "type": "rate_limit"}},
                            {"Retry-After": "1"})
@@ -150,6 +298,29 @@ class Handler(BaseHTTPRequestHandler):
             return True
         return False
 
+    def bedrock_failure(self, opts, count):
+        if "429always" in opts or ("429once" in opts and count == 0):
+            self.aws_error(429, "ThrottlingException", "Too many requests, please wait before "
+                           "trying again.")
+            return True
+        if "500always" in opts or ("500once" in opts and count == 0):
+            self.aws_error(500, "InternalServerException", "The server encountered an error "
+                           "processing your request.")
+            return True
+        if "echo_key" in opts:
+            akid = re.search(r"Credential=([^/]+)/", self.headers.get("Authorization") or "")
+            secret, token = AWS_KEYS.get(akid.group(1) if akid else "", ("", None))
+            self.aws_error(403, "AccessDeniedException", "denied for secret %s token %s" %
+                           (secret, token or self.headers.get("X-Amz-Security-Token")))
+            return True
+        if "redirect" in opts:
+            self.send_response(302)
+            self.send_header("Location", "https://evil.example.com/steal")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return True
+        return False
+
     # ---- answers --------------------------------------------------------------
     def answer(self, fmt, opts, body, path):
         msgs = body.get("messages") or body.get("contents") or []
@@ -158,7 +329,8 @@ class Handler(BaseHTTPRequestHandler):
         limit = {"openai": body.get("max_completion_tokens") or body.get("max_tokens"),
                  "anthropic": body.get("max_tokens"),
                  "ollama": (body.get("options") or {}).get("num_predict"),
-                 "gemini": (body.get("generationConfig") or {}).get("maxOutputTokens")}[fmt]
+                 "gemini": (body.get("generationConfig") or {}).get("maxOutputTokens"),
+                 "bedrock": (body.get("inferenceConfig") or {}).get("maxTokens")}[fmt]
         n = int(opts.get("words", "8"))
         finish = "stop"
         if limit and n > int(limit) and "ignore_max" not in opts:
@@ -171,6 +343,8 @@ class Handler(BaseHTTPRequestHandler):
         stream = body.get("stream", fmt == "ollama")
         if fmt == "gemini":
             stream = "streamGenerateContent" in path
+        if fmt == "bedrock":
+            stream = path.endswith("/converse-stream")
         getattr(self, fmt)(opts, body, toks, prompt_tokens, finish, stream)
 
     def openai(self, opts, body, toks, pt, finish, stream):
@@ -307,6 +481,74 @@ class Handler(BaseHTTPRequestHandler):
             if "stall" in opts:
                 time.sleep(30)
 
+    def es_event(self, etype, obj):
+        obj = dict(obj, p="abcdefghijklmnopqrstuvwxyzABCDEF"[:len(etype)])   # AWS pads too
+        self.put(es_message([(":event-type", etype), (":content-type", "application/json"),
+                             (":message-type", "event")], json.dumps(obj).encode()))
+
+    def bedrock_stream(self, opts, toks, usage, stop):
+        self.start_stream("application/vnd.amazon.eventstream")
+        self.es_event("messageStart", {"role": "assistant"})
+        self.es_event("contentBlockStart", {"contentBlockIndex": 0, "start": {}})
+        for i, t in enumerate(toks):
+            if i == 1 and "malformed" in opts:
+                self.put(es_message([(":event-type", "contentBlockDelta"),
+                                     (":message-type", "event")], b'{"delta": {"text": '))
+            if i == 1 and "bad_crc" in opts:
+                m = bytearray(es_message([(":event-type", "contentBlockDelta"),
+                                          (":message-type", "event")], b'{"delta": {}}'))
+                m[-1] ^= 0xff
+                self.put(bytes(m))
+            if i == 1 and "stream_exception" in opts:
+                self.put(es_message([(":exception-type", "modelStreamErrorException"),
+                                     (":content-type", "application/json"),
+                                     (":message-type", "exception")],
+                                    b'{"message": "The model stream failed."}'))
+                return
+            self.es_event("contentBlockDelta", {"contentBlockIndex": 0, "delta": {"text": t}})
+            if "stall" in opts:
+                time.sleep(30)
+        if "truncated" in opts:
+            self.put(es_message([(":event-type", "contentBlockStop")], b"{}")[:9])
+            return
+        self.es_event("contentBlockStop", {"contentBlockIndex": 0})
+        self.es_event("messageStop", {"stopReason": stop})
+        meta = {"metrics": {"latencyMs": 42}}
+        if usage is not None:
+            meta["usage"] = usage
+        self.es_event("metadata", meta)
+
+    def bedrock(self, opts, body, toks, pt, finish, stream):
+        usage = {"inputTokens": pt, "outputTokens": len(toks), "totalTokens": pt + len(toks)}
+        if "zero_usage" in opts:
+            usage = {"inputTokens": 0, "outputTokens": 0, "totalTokens": 0}
+        if stream:
+            return self.bedrock_stream(opts, toks, None if "nousage" in opts else usage,
+                                       "end_turn" if finish == "stop" else "max_tokens")
+        msg = {"output": {"message": {"role": "assistant",
+                                      "content": [{"text": "".join(toks)}]}},
+               "stopReason": "end_turn" if finish == "stop" else "max_tokens",
+               "usage": usage, "metrics": {"latencyMs": 42}}
+        if "nousage" in opts:
+            del msg["usage"]
+        if "malformed" in opts:
+            return self.raw200('{"output": {"message": {"content": [{"text": "x"')
+        if "no_content" in opts:
+            return self.send_json(200, {"stopReason": "end_turn", "usage": usage})
+        data = json.dumps(msg).encode()
+        if "truncated" in opts or "stall" in opts:
+            # The whole length announced, half of it sent: cut, or hung mid-answer.
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.put(data[:len(data) // 2])
+            if "stall" in opts:
+                time.sleep(30)
+            self.close_connection = True
+            return
+        self.send_json(200, msg, {"x-amzn-RequestId": "00000000-0000-0000-0000-000000000001"})
+
 
 class Server(ThreadingHTTPServer):
     daemon_threads = True
@@ -316,11 +558,18 @@ class Server(ThreadingHTTPServer):
 
 
 def main():
-    global RECORD
+    global RECORD, AWS_REGION
     ap = argparse.ArgumentParser()
     ap.add_argument("--record")
+    ap.add_argument("--aws-key", action="append", default=[],
+                    help="AKID:SECRET[:SESSION_TOKEN] accepted on the bedrock endpoint")
+    ap.add_argument("--aws-region", default="us-east-1")
     a = ap.parse_args()
     RECORD = a.record
+    AWS_REGION = a.aws_region
+    for k in a.aws_key:
+        akid, secret, token = (k.split(":", 2) + [None])[:3]
+        AWS_KEYS[akid] = (secret, token)
     srv = Server(("127.0.0.1", 0), Handler)
     print(srv.server_address[1], flush=True)
     sys.stdout.close()

@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The budget kill-switch and the real wire formats end to end: `akios run` against the fake
 # provider servers (tests/helpers/fake_llm.py) for OpenAI, Anthropic, Ollama and Gemini
-# formats (plus Mistral and Grok, OpenAI-compatible): a workflow costing more than
-# budget_limit_per_run stops with exit 4 before the reported cost passes the limit and the
-# ledger has the kill event; the limit can be reached exactly; a stream that ignores
+# formats (plus Mistral and Grok, OpenAI-compatible, and Bedrock's Converse, SigV4-signed): a
+# workflow costing more than budget_limit_per_run stops with exit 4 before the reported cost
+# passes the limit and the ledger has the kill event; the limit can be reached exactly; a stream that ignores
 # max_tokens is cut in flight; PII never reaches the server; keys never reach an output file;
 # the shipped templates run against every provider.
 . "$AKIOS_SRC/tests/lib.sh"
@@ -16,7 +16,8 @@ if [ ! -x $PY ]; then
         exit
 fi
 KEY=sk-SECRETKEY-e2e-0123456789
-$PY "$AKIOS_SRC/tests/helpers/fake_llm.py" --record "$T/record.jsonl" >"$T/port" &
+$PY "$AKIOS_SRC/tests/helpers/fake_llm.py" --record "$T/record.jsonl" \
+        --aws-key "AKIDBUDGETTEST:$KEY" >"$T/port" &
 FAKE=$!
 trap 'kill $FAKE 2>/dev/null; rm -rf "$T"' EXIT
 i=0
@@ -26,7 +27,8 @@ PORT=$(head -1 "$T/port")
 # point PROVIDER SCENARIO: aim the provider's SDK variable at the fake server.
 point() {
         base="http://127.0.0.1:$PORT/s/$2,p=$1"
-        unset OPENAI_BASE_URL ANTHROPIC_BASE_URL OLLAMA_HOST GEMINI_BASE_URL MISTRAL_BASE_URL GROK_BASE_URL
+        unset OPENAI_BASE_URL ANTHROPIC_BASE_URL OLLAMA_HOST GEMINI_BASE_URL MISTRAL_BASE_URL GROK_BASE_URL \
+                AWS_ENDPOINT_URL_BEDROCK_RUNTIME
         case $1 in
         openai) export OPENAI_BASE_URL=$base/v1 OPENAI_API_KEY=$KEY ;;
         mistral) export MISTRAL_BASE_URL=$base/v1 MISTRAL_API_KEY=$KEY ;;
@@ -34,6 +36,8 @@ point() {
         anthropic) export ANTHROPIC_BASE_URL=$base ANTHROPIC_API_KEY=$KEY ;;
         ollama) export OLLAMA_HOST=$base ;;
         gemini) export GEMINI_BASE_URL=$base GEMINI_API_KEY=$KEY ;;
+        bedrock) export AWS_ENDPOINT_URL_BEDROCK_RUNTIME=$base AWS_ACCESS_KEY_ID=AKIDBUDGETTEST \
+                        AWS_SECRET_ACCESS_KEY=$KEY ;;
         esac
 }
 
@@ -62,7 +66,7 @@ EOS
         done
 }
 
-for prov in openai anthropic ollama gemini mistral grok; do
+for prov in openai anthropic ollama gemini mistral grok bedrock; do
         P=$T/$prov
         project "$P" 0.2 || { skip "akios init does not work yet"; continue; }
         steps 10 $prov "again" >"$P/workflows/w.yml"
@@ -153,7 +157,7 @@ if project "$P" 1.0; then
 fi
 
 # The shipped templates run against every provider's fake server.
-for prov in openai anthropic ollama gemini mistral grok; do
+for prov in openai anthropic ollama gemini mistral grok bedrock; do
         P=$T/tpl-$prov
         project "$P" 1.0 || continue
         point $prov "words=12"

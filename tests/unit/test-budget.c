@@ -37,6 +37,14 @@ static void test_prices(void)
         ok(p.input == 3.0 && p.output == 15.0, "claude-sonnet-4-5-20250929 3/15");
         is_int(budget_price(b, "mistral", "mistral-small-latest", false, &p), 0, "mistral");
         ok(p.input == 0.06 && p.output == 0.18, "mistral small per 1M, not 1000x");
+        is_int(budget_price(b, "bedrock", "anthropic.claude-3-5-haiku-20241022-v1:0", false,
+                            &p), 0, "bedrock's default model priced");
+        ok(p.input == 0.80 && p.output == 4.00, "bedrock claude 3.5 haiku 0.80/4.00 per 1M "
+           "(AKIOS: 0.00025 per 1K in)");
+        is_int(budget_price(b, "bedrock", "amazon.nova-lite-v1:0", false, &p), 0, "nova lite");
+        ok(p.input == 0.06 && p.output == 0.24, "bedrock nova lite 0.06/0.24");
+        is_int(budget_price(b, "bedrock", "us.anthropic.claude-3-5-haiku-20241022-v1:0", false,
+                            &p), -ENOENT, "a cross-region profile is not guessed");
         is_int(budget_price(b, "openai", "gpt-4o-evil", false, &p), -ENOENT,
                "no loose prefix match");
         is_int(budget_price(b, "openai", "gpt-9", false, &p), -ENOENT, "unknown paid model");
