@@ -108,7 +108,7 @@ fi
 # as its bytes arrive, in every framing, not once the delta is parsed: a provider sending
 # more than max_tokens is a protocol violation, named. The bound (src/llm/llm.h): at most
 # (LLM_EVENT_ENVELOPE + LLM_BUFFER_BYTES) / 4 + 1 = 513 output tokens past the limit.
-for prov in openai anthropic ollama gemini mistral grok; do
+for prov in openai anthropic ollama gemini mistral grok bedrock; do
         P=$T/delta-$prov
         project "$P" 0.2 || continue
         steps 1 $prov "again" >"$P/workflows/w.yml"
