@@ -188,7 +188,7 @@ for sc in "ignore_max,words=5000" "nousage,ignore_max,words=5000"; do
         workflow ", model: fake" 50 >"$P/workflows/w.yml"
         arun "$P" run workflows/w.yml
         is "$rc" 4 "$sc: exit 4"
-        like "$err" "budget exhausted: the answer was cut in flight at (4[0-9]|5[01]) output tokens" \
+        like "$err" "the max_tokens 50 requested \(a protocol violation\): the answer was cut in flight at (4[0-9]|5[01]) output tokens" \
                 "$sc: cut in flight by max_tokens or the bytes bound"
         like "$(grep '"budget_kill"' "$P/audit/ledger.jsonl")" '"provider":"bedrock"' \
                 "$sc: budget_kill event"
