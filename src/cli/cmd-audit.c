@@ -219,6 +219,12 @@ static int open_verified(const char *dir, struct audit_report *rep, struct audit
 
         if (r != EXIT_OK)
                 return r;
+        if (rep->rotation_pending) {
+                log_error("a rotation of segment %06llu was interrupted; run 'akios audit "
+                          "rotate' or a workflow to finish it first",
+                          (unsigned long long)rep->rotation_pending);
+                return EXIT_FAIL;
+        }
         r = audit_view_open(dir, ret);
         if (r < 0) {
                 log_error("cannot read the audit ledger: %s", strerror(-r));
@@ -233,7 +239,7 @@ static int do_verify(const char *dir, const struct opts *o)
         char hex[2 * AUDIT_HASH + 1];
         _cleanup_free_ char *vkey = NULL;
         struct audit_external ext = { .path = o->checkpoint };
-        int r;
+        int r, seg_rc = EXIT_OK;
 
         if (o->key && !o->checkpoint)
                 return usage_error("audit", "audit verify: --key needs --checkpoint");
@@ -268,9 +274,14 @@ static int do_verify(const char *dir, const struct opts *o)
                         json_object_set_new(j, "external_tree_size",
                                             r == 0 ? json_integer((json_int_t)rep.external_size)
                                                    : json_null());
-
+                if (r == 0)
+                        seg_rc = audit_verify_segments(dir, &rep, j);
                 print_json(j);
                 json_decref(j);
+        } else if (r == 0 && rep.rotation_pending) {
+                printf("live ledger: being restarted by an interrupted rotation of segment "
+                       "%06llu (not checked; the segment holds its events)\n",
+                       (unsigned long long)rep.rotation_pending);
         } else if (r == 0 && rep.lines == 0 && rep.checkpoints == 0) {
                 printf("verified: the ledger in '%s' is empty\n", dir);
         } else if (r == 0) {
@@ -284,12 +295,16 @@ static int do_verify(const char *dir, const struct opts *o)
                 printf("TAMPERED: first bad index %lld: %s\n", (long long)rep.bad_index,
                        rep.reason);
         }
+        if (r == 0 && !o->json)
+                seg_rc = audit_verify_segments(dir, &rep, NULL);
         if (r == 0 && o->checkpoint && !o->json)
                 printf("consistent with the checkpoint '%s' (tree of %llu): the ledger still "
                        "holds every event it signed\n",
                        o->checkpoint, (unsigned long long)rep.external_size);
         if (r == -EBADMSG)
                 return report_failure(&rep);
+        if (seg_rc != EXIT_OK)
+                return seg_rc;
         if (rep.tail > 0)
                 log_warn("%llu unsigned events after the last checkpoint (%s); the next run "
                          "signs them",
@@ -565,6 +580,10 @@ int cmd_audit(int argc, char **argv)
                 return cmd_import_akios(argc - 1, argv + 1);
         if (streq(argv[1], "stats"))
                 return cmd_audit_stats(argc - 1, argv + 1);
+        if (streq(argv[1], "rotate"))
+                return cmd_audit_rotate(argc - 1, argv + 1);
+        if (streq(argv[1], "prune"))
+                return cmd_audit_prune(argc - 1, argv + 1);
         for (size_t i = 0; i < ARRAY_SIZE(subs); i++) {
                 if (!streq(argv[1], subs[i].name))
                         continue;

@@ -137,10 +137,12 @@ static const struct config_key config_keys[] = {
           "accepted; no effect (akios has no terminal themes)" },
         { "ui_custom_theme", K_STRING, NOT_STORED, "null", 0, 0, NULL, F_COMPAT | F_INERT,
           "accepted; no effect (akios has no terminal themes)" },
-        { "audit_retention_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL,
-          F_COMPAT | F_INERT, "accepted; no effect (the ledger is kept whole, 0: forever)" },
-        { "audit_archive_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL,
-          F_COMPAT | F_INERT, "accepted; no effect (the ledger is never archived, 0: never)" },
+        { "audit_retention_days", K_INTEGER, AT(audit_retention_days), "0", 0, 36500, NULL,
+          F_COMPAT, "`audit prune` default: remove the events of archived segments older "
+          "than this many days, keeping their signed checkpoints (0: never)" },
+        { "audit_archive_days", K_INTEGER, AT(audit_archive_days), "0", 0, 36500, NULL,
+          F_COMPAT, "`audit prune` default for --archive-days: compressing segments is not "
+          "built, so prune refuses any value but 0 (0: never)" },
         { "use_enforcecore", K_BOOL, NOT_STORED, "false", 0, 0, NULL,
           F_COMPAT | F_MUST_BE_FALSE, "the optional enforcecore library is not supported",
           "akios does not load the enforcecore library; its secret scanning and path, command "
