@@ -581,8 +581,17 @@ int audit_chain_verify(const char *dir, const struct audit_report *live, struct 
         memset(c, 0, sizeof(*c));
         c->bad_segment = -1;
         r = audit_segment_newest(dir, &n);
-        if (r < 0 || n == 0)
+        if (r < 0)
                 return r;
+        if (n == 0) {
+                /* No segment: the live ledger must not link to one. */
+                if (path_in(path, dir, "ledger.jsonl") == 0 && scan_ledger(path, &sc) == 0 &&
+                    is_link(sc.first))
+                        chain_bad(c, 0, "the live ledger links to segment %s, but audit/%s/ "
+                                  "holds no segment (deleted)", "NNNNNN", AUDIT_SEGMENTS_DIR);
+                free(sc.first);
+                return c->bad_segment >= 0 ? -EBADMSG : 0;
+        }
         if (read_key_file(dir, "key.pub", &vkey) < 0 || note_verifier_parse(vkey, &v) < 0) {
                 chain_bad(c, 0, "audit/key.pub is missing or malformed");
                 return -EBADMSG;
