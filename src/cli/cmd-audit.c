@@ -4,6 +4,7 @@
  * folder from audit_storage_path, and prints; all checking lives in src/audit/.
  * verify exits 6 on any integrity failure, naming the first bad index; export, proof and
  * consistency run the same verification first and refuse (exit 6) a ledger that fails it.
+ * Proofs and exports cover the live segment; rotate and prune are cmd-audit-segments.c.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -19,6 +20,8 @@ const char help_audit[] =
         "akios audit verify [--json] [--checkpoint FILE [--key PUBKEY]]\n"
         "    check the whole ledger: every line, the RFC 6962 tree against every signed\n"
         "    checkpoint, the signatures (audit/key.pub); exit 6 with the first bad index.\n"
+        "    Also every archived segment (audit rotate) and every link between them: a\n"
+        "    removed, edited or reordered segment is exit 6; a pruned one is named.\n"
         "    --checkpoint: also against a checkpoint kept elsewhere (signed by PUBKEY, a\n"
         "    copy of key.pub kept with it): the ledger must still hold the tree it signed\n"
         "akios audit verify-proof FILE [--json]\n"
@@ -33,7 +36,18 @@ const char help_audit[] =
         "akios audit consistency OLD_SIZE [NEW_SIZE] [--json]\n"
         "    consistency proof between two tree sizes (NEW_SIZE default: latest checkpoint)\n"
         "akios audit stats [--json]\n"
-        "    events, size, time span, outcomes and how many events are signed\n"
+        "    events, size, time span, outcomes, how many events are signed, segments\n"
+        "akios audit rotate [--json]\n"
+        "    seal the live ledger with a final signed checkpoint, archive it as\n"
+        "    audit/segments/NNNNNN/ and start a new one whose first event links to it\n"
+        "    (tree size, root, SHA-256 of the final checkpoint); verify checks every link\n"
+        "akios audit prune [--days N] [--archive-days 0] [--dry-run] [--json]\n"
+        "    remove the events of archived segments (oldest first) whose last event is\n"
+        "    older than N days (default audit_retention_days; 0 or unset: usage error);\n"
+        "    each keeps its final signed checkpoint and its first event with a proof, and\n"
+        "    the prune is an event of the live ledger. The live segment is never touched.\n"
+        "    --archive-days (audit_archive_days) other than 0 is refused: akios does not\n"
+        "    compress segments\n"
         "akios audit import-akios FILE [--json]\n"
         "    append an AKIOS audit_events.jsonl as events marked imported (AKIOS's hashes\n"
         "    and Merkle root recomputed and kept; every string redacted)\n"

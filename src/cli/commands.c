@@ -36,7 +36,7 @@ const struct command commands[] = {
           "[WORKFLOW]",
           "find or redact PII and secrets in a file", help_protect },
         { "audit", cmd_audit,
-          "akios audit show|verify|export|proof|consistency|stats|import-akios [...]",
+          "akios audit show|verify|export|proof|consistency|stats|rotate|prune|import-akios [...]",
           "inspect, verify and export the tamper-evident audit ledger", help_audit },
         { "status", cmd_status, "akios status [--json]",
           "project, last runs, spend, ledger size and sandbox mode", help_status },
