@@ -243,7 +243,8 @@ one() {
 }
 
 total=0
-for sc in rename,renameat,renameat2 link,linkat fsync fdatasync write openat; do
+for sc in rename,renameat,renameat2 link,linkat unlink,unlinkat,rmdir mkdir,mkdirat fsync \
+        fdatasync write pwrite64 ftruncate openat; do
         fails=0
         n=1
         while one "$sc" "$n"; do
@@ -261,5 +262,45 @@ for sc in rename,renameat,renameat2 link,linkat fsync fdatasync write openat; do
 done
 diag "$total kills in all; $pending left a rotation for the next open to finish"
 check "some kills land between the archive and the new live ledger" test "$pending" -gt 0
+
+# A killed prune: the old state, or the prune recorded and partly done; the next prune
+# finishes it and verify names the segment pruned.
+if [ ! -f "$SHIFT_SO" ]; then
+        skip "no wall-clock shim: the prune crash sweep is not run"
+        done_testing
+        exit
+fi
+rm -rf "$T/pbase"
+"$AKIOS" init "$T/pbase" >/dev/null 2>&1
+(cd "$T/pbase" && at -100 "$AKIOS" run $WF --quiet && at -100 "$AKIOS" audit rotate &&
+        "$AKIOS" run $WF --quiet) >/dev/null 2>&1
+pone() {
+        rm -rf "$T/c"
+        cp -a "$T/pbase" "$T/c"
+        cd "$T/c" || exit 1
+        strace -f -o /dev/null -e "inject=$1:signal=KILL:when=$2" "$AKIOS" audit prune --days 30 \
+                >/dev/null 2>&1
+        src=$?
+        run "$AKIOS" audit verify
+        [ "$rc" = 0 ] || { fails=$((fails + 1)); echo "#   kill at $1 #$2: verify exit $rc: $err"; }
+        run "$AKIOS" audit prune --days 30
+        [ "$rc" = 0 ] || { fails=$((fails + 1)); echo "#   kill at $1 #$2: prune again: $rc $err"; }
+        run "$AKIOS" audit verify
+        case $rc/$out in
+        "0/"*"segment 000001: pruned (checkpoint kept)"*) ;;
+        *) fails=$((fails + 1)); echo "#   kill at $1 #$2: at the end verify $rc: $out $err" ;;
+        esac
+        cd "$T" || exit 1
+        [ "$src" != 0 ]
+}
+for sc in rename,renameat,renameat2 unlink,unlinkat,rmdir fsync fdatasync write; do
+        fails=0
+        n=1
+        while pone "$sc" "$n"; do
+                n=$((n + 1))
+                [ "$n" -gt 400 ] && { fails=$((fails + 1)); break; }
+        done
+        is "$fails" 0 "kill at each of the $((n - 1)) $sc calls of a prune: verify 0, prune 0, then pruned"
+done
 
 done_testing
