@@ -247,6 +247,24 @@ static int open_verified(const char *dir, struct audit_report *rep, struct audit
         return EXIT_OK;
 }
 
+/* The archived segment (newest first) that holds the tree of a checkpoint kept elsewhere,
+ * taken before a rotation; 0 when none does. */
+static uint64_t external_segment(const char *dir, const struct audit_external *ext)
+{
+        struct audit_report srep;
+        char seg[PATH_MAX];
+        uint64_t n = 0;
+
+        if (audit_segment_newest(dir, &n) < 0)
+                return 0;
+        for (uint64_t k = n; k > 0; k--)
+                if (snprintf(seg, sizeof(seg), "%s/%s/%06llu", dir, AUDIT_SEGMENTS_DIR,
+                             (unsigned long long)k) < (int)sizeof(seg) &&
+                    audit_verify_with(seg, ext, &srep) == 0)
+                        return k;
+        return 0;
+}
+
 static int do_verify(const char *dir, const struct opts *o)
 {
         struct audit_report rep;
@@ -254,6 +272,7 @@ static int do_verify(const char *dir, const struct opts *o)
         _cleanup_free_ char *vkey = NULL;
         struct audit_external ext = { .path = o->checkpoint };
         int r, seg_rc = EXIT_OK;
+        uint64_t ext_seg = 0;
 
         if (o->key && !o->checkpoint)
                 return usage_error("audit", "audit verify: --key needs --checkpoint");
@@ -261,6 +280,16 @@ static int do_verify(const char *dir, const struct opts *o)
                 return r;
         ext.vkey = vkey;
         r = audit_verify_with(dir, o->checkpoint ? &ext : NULL, &rep);
+        if (r == -EBADMSG && o->checkpoint && rep.external_size > 0 &&
+            (ext_seg = external_segment(dir, &ext)) > 0) {
+                /* Kept before a rotation: its segment holds it; the live ledger is checked
+                 * on its own. */
+                uint64_t size = rep.external_size;
+
+                r = audit_verify_with(dir, NULL, &rep);
+                rep.external = true;
+                rep.external_size = size;
+        }
         if (r < 0 && r != -EBADMSG) {
                 if (o->checkpoint && rep.external && rep.external_size == 0)
                         log_error("cannot read the checkpoint '%s': %s", o->checkpoint,
@@ -284,10 +313,14 @@ static int do_verify(const char *dir, const struct opts *o)
 
                 json_object_set_new(j, "signing_interrupted",
                                     json_boolean(rep.signing_interrupted));
-                if (o->checkpoint)
+                if (o->checkpoint) {
                         json_object_set_new(j, "external_tree_size",
                                             r == 0 ? json_integer((json_int_t)rep.external_size)
                                                    : json_null());
+                        json_object_set_new(j, "external_segment",
+                                            r == 0 && ext_seg ? json_integer((json_int_t)ext_seg)
+                                                              : json_null());
+                }
                 if (r == 0)
                         seg_rc = audit_verify_segments(dir, &rep, j);
                 print_json(j);
@@ -311,7 +344,11 @@ static int do_verify(const char *dir, const struct opts *o)
         }
         if (r == 0 && !o->json)
                 seg_rc = audit_verify_segments(dir, &rep, NULL);
-        if (r == 0 && o->checkpoint && !o->json)
+        if (r == 0 && o->checkpoint && !o->json && ext_seg)
+                printf("consistent with the checkpoint '%s' (tree of %llu): archived segment "
+                       "%06llu still holds every event it signed\n", o->checkpoint,
+                       (unsigned long long)rep.external_size, (unsigned long long)ext_seg);
+        else if (r == 0 && o->checkpoint && !o->json)
                 printf("consistent with the checkpoint '%s' (tree of %llu): the ledger still "
                        "holds every event it signed\n",
                        o->checkpoint, (unsigned long long)rep.external_size);

@@ -27,6 +27,8 @@ cd "$T/p" || exit 1
 # ---- rotate, run, verify -----------------------------------------------------------------
 "$AKIOS" run $WF --quiet >/dev/null 2>&1
 cp audit/ledger.jsonl "$T/first.jsonl"
+cp audit/checkpoint "$T/saved.cp"
+cp audit/key.pub "$T/saved.pub"
 run "$AKIOS" audit rotate --json
 is "$rc" 0 "audit rotate exits 0 ($err)"
 is "$(printf '%s' "$out" | jget 'sorted(j)')" \
@@ -54,12 +56,22 @@ for i in 2 3; do
         "$AKIOS" audit rotate >/dev/null 2>&1
         "$AKIOS" run $WF --quiet >/dev/null 2>&1
 done
+cp -a "$T/p" "$T/p2"
 run "$AKIOS" audit verify --json
 is "$rc" 0 "three rotations: verify exit 0 ($err)"
 is "$(printf '%s' "$out" | jget '[(s["segment"], s["state"]) for s in j["segments"]]')" \
         "[(1, 'verified'), (2, 'verified'), (3, 'verified')]" "verify --json lists the segments"
 is "$(printf '%s' "$out" | jget '(j["live_segment"], j["pruned_through"], j["rotation_interrupted"])')" \
         "(4, 0, None)" "verify --json: live segment 4, nothing pruned, no rotation pending"
+run "$AKIOS" audit verify --checkpoint "$T/saved.cp" --key "$T/saved.pub" --json
+is "$rc/$(printf '%s' "$out" | jget 'j["external_segment"]')" 0/1 \
+        "a checkpoint kept from before the first rotation verifies against segment 1 ($err)"
+cp audit/segments/000002/checkpoint "$T/saved2.cp"
+sed -i '2s/"outcome":"[a-z]*"/"outcome":"forged"/' audit/segments/000002/ledger.jsonl
+run "$AKIOS" audit verify --checkpoint "$T/saved2.cp"
+is "$rc" 6 "and one whose segment was then edited does not"
+rm -rf "$T/p/audit/segments/000002"
+cp -a "$T/p2/audit/segments/000002" "$T/p/audit/segments/"
 run "$AKIOS" audit stats --json
 is "$(printf '%s' "$out" | jget 'j["segments"]')" 3 "audit stats counts the segments"
 run "$AKIOS" audit proof 0 --json
