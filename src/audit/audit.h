@@ -369,6 +369,10 @@ struct audit_rotation {
 /* `audit rotate` (see above), under the ledger's lock. -EBADMSG: the live ledger does not
  * verify on open (nothing archived); -E2BIG: AUDIT_SEGMENTS_MAX reached. */
 int audit_rotate(const char *dir, int fsync_mode, struct audit_rotation *ret, struct diag *d);
+/* The same on a ledger this process has open (a run's, config audit_rotate_events); the log
+ * stays open on the new segment. After a failure past the archive the log refuses appends
+ * and is not marked closed cleanly: the next open finishes the rotation. */
+int audit_rotate_log(struct audit_log *log, struct audit_rotation *ret, struct diag *d);
 
 struct audit_prune {
         uint64_t days;             /* prune segments whose last event is older (> 0) */

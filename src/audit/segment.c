@@ -345,13 +345,25 @@ static int archive(struct audit_log *log, uint64_t k)
 int audit_rotate(const char *dir, int fsync_mode, struct audit_rotation *ret, struct diag *d)
 {
         struct audit_log *log;
-        uint64_t k;
-        json_t *ev;
         int r;
 
         r = audit_open(dir, fsync_mode, &log, d);
         if (r < 0)
                 return r;
+        r = audit_rotate_log(log, ret, d);
+        audit_close(log);
+        return r;
+}
+
+int audit_rotate_log(struct audit_log *log, struct audit_rotation *ret, struct diag *d)
+{
+        const char *dir = log->dir;
+        uint64_t k;
+        json_t *ev;
+        int r;
+
+        if (log->broken)
+                return -EIO;
         r = audit_segment_newest(dir, &k);
         if (r == 0 && k >= AUDIT_SEGMENTS_MAX)
                 r = -E2BIG;
@@ -374,7 +386,6 @@ int audit_rotate(const char *dir, int fsync_mode, struct audit_rotation *ret, st
         if (r < 0) {
                 diag_set(d, dir, 0, 0, "cannot archive the ledger as segment %06llu: %s",
                          (unsigned long long)k, strerror(-r));
-                audit_close(log);
                 return r;
         }
         /* Under the same lock, start the next segment as any open would finish it. */
@@ -384,11 +395,9 @@ int audit_rotate(const char *dir, int fsync_mode, struct audit_rotation *ret, st
         log->rotating = false;
         if (r < 0) {
                 log->broken = true; /* never mark this ledger closed cleanly */
-                audit_close(log);
                 return r;
         }
         ret->live_size = audit_size(log);
-        audit_close(log);
         return 0;
 }
 

@@ -112,6 +112,9 @@ static const struct config_key config_keys[] = {
           "kill-switch: wall-clock limit of a whole run, in seconds" },
         { "max_steps_per_run", K_INTEGER, AT(max_steps_per_run), "100", 1, 100000, NULL, 0,
           "kill-switch: most steps (each attempt counts) one run may start" },
+        { "audit_rotate_events", K_INTEGER, AT(audit_rotate_events), "0", 0, 1e12, NULL, 0,
+          "rotate the audit ledger (`akios audit rotate`) at the end of a run once its live "
+          "segment holds at least this many events (0: never)" },
         { "redaction_markers", K_ENUM, AT(redaction_markers), "presidio", 0, 0, markers_values,
           0, "mask marker names: presidio ([EMAIL_ADDRESS]) or akios (AKIOS's [EMAIL])" },
         { "model_prices", K_PRICES, AT(model_prices), "{}", 0, PRICE_MAX, NULL, 0,

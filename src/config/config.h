@@ -64,6 +64,7 @@ struct akios_config {
         /* `audit prune` defaults (0: disabled). */
         long audit_retention_days; /* prune archived segments older than this */
         long audit_archive_days;   /* compress those older than this (refused: not built) */
+        long audit_rotate_events;  /* rotate at the end of a run past this many events (0: never) */
         /* Accepted from AKIOS configs for compatibility. */
         char *audit_export_format; /* only "json" */
         bool mock_llm;

@@ -80,6 +80,23 @@ run "$AKIOS" audit verify-proof "$(ls -d data/output/run_* | tail -n1)/audit-pro
 is "$rc" 0 "the live segment's audit-proof.json verifies ($err)"
 cp -a "$T/p" "$T/three"
 
+# ---- audit_rotate_events: rotation at the end of a run -------------------------------------
+"$AKIOS" init "$T/auto" >/dev/null 2>&1
+cd "$T/auto" || exit 1
+sed -i 's/^audit_rotate_events: 0/audit_rotate_events: 5/' config.yaml
+"$AKIOS" run $WF --quiet >/dev/null 2>&1
+run "$AKIOS" run $WF --quiet
+is "$rc" 0 "audit_rotate_events: 5: the second run exits 0 ($err)"
+out_json=$(ls -d data/output/run_* | tail -n1)/output.json
+is "$(jget 'j["audit_rotation"]["segment"]' <"$out_json")" 2 \
+        "its output.json names the segment the run's end archived"
+check "two runs left two segments" test -d audit/segments/000002 -a ! -e audit/segments/000003
+run "$AKIOS" audit verify
+is "$rc" 0 "and the chain verifies ($err)"
+run "$AKIOS" audit verify-proof "$(ls -d data/output/run_* | tail -n1)/audit-proof.json"
+is "$rc" 0 "the run's audit-proof.json, now of an archived segment, still verifies ($err)"
+cd "$T" || exit 1
+
 # ---- damage to archived segments: exit 6 ---------------------------------------------------
 damage() { # damage NAME REGEX CMD...: on a fresh copy of the 3-segment project
         _n=$1

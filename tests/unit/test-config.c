@@ -85,6 +85,8 @@ static const struct key_case cases[] = {
           "must be an integer in 1..604800", "604801" },
         { "max_steps_per_run", "100", "10", "10", "500", "500", "0", 0,
           "must be an integer in 1..100000", "1.5" },
+        { "audit_rotate_events", "0", "50000", "50000", "1000", "1000", "-1", 0,
+          "must be an integer in 0..1000000000000", "x" },
         { "redaction_markers", "\"presidio\"", "akios", "\"akios\"", "presidio",
           "\"presidio\"", "AKIOS", 0, "must be one of 'presidio', 'akios'", "x" },
         { "model_prices", "{}", "{gpt-x: {input: 1.5, output: 2}}",
