@@ -37,7 +37,7 @@ const struct command commands[] = {
           "find or redact PII and secrets in a file", help_protect },
         { "audit", cmd_audit,
           "akios audit show|verify|export|proof|consistency|stats|rotate|prune|import-akios [...]",
-          "inspect, verify and export the tamper-evident audit ledger", help_audit },
+          "inspect, verify, export, rotate and prune the tamper-evident audit ledger", help_audit },
         { "status", cmd_status, "akios status [--json]",
           "project, last runs, spend, ledger size and sandbox mode", help_status },
         { "doctor", cmd_doctor, "akios doctor [--json]",
