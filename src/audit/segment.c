@@ -117,29 +117,36 @@ static void scan_event(const char *line, size_t len, struct scan *s)
 static int scan_ledger(const char *path, struct scan *s)
 {
         FILE *f = fopen(path, "re");
-        char *line = NULL;
-        size_t cap = 0;
-        ssize_t n;
+        char *line = NULL, *prev = NULL, *t;
+        size_t cap = 0, pcap = 0, tc;
+        ssize_t n, pn = 0;
+        json_t *j;
 
         memset(s, 0, sizeof(*s));
         if (!f)
                 return -errno;
         while ((n = getline(&line, &cap, f)) > 0) {
-                json_t *j;
-
                 if (line[n - 1] != '\n')
                         break; /* torn: the live ledger's verify reports it */
                 line[--n] = '\0';
                 if (!s->first && !(s->first = strdup(line)))
                         break;
                 scan_event(line, (size_t)n, s);
-                /* "ts" is the last key, so it is found from the end. */
-                j = json_loadb(line, (size_t)n, 0, NULL);
-                snprintf(s->last_ts, sizeof(s->last_ts), "%s",
-                         json_string_value(json_object_get(j, "ts")) ?: "");
-                json_decref(j);
+                /* Keep the last complete line: swap the two getline buffers. */
+                t = prev;
+                prev = line;
+                line = t;
+                tc = pcap;
+                pcap = cap;
+                cap = tc;
+                pn = n;
         }
+        j = prev && pn > 0 ? json_loadb(prev, (size_t)pn, 0, NULL) : NULL;
+        snprintf(s->last_ts, sizeof(s->last_ts), "%s",
+                 json_string_value(json_object_get(j, "ts")) ?: "");
+        json_decref(j);
         free(line);
+        free(prev);
         fclose(f);
         return 0;
 }
