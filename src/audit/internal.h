@@ -22,6 +22,7 @@ struct audit_log {
         bool repair_kept;          /* checkpoints/<cp.size> is missing (a crash after signing) */
         bool rotating;             /* audit_rotate is starting the next segment itself */
         bool resumed;              /* open started a new segment (its link is unsigned) */
+        bool was_open;             /* ledger.lock said "open" when this open took it */
         unsigned unsynced;
         double last_sync;
         bool broken;               /* a failed write could not be undone */

@@ -660,7 +660,7 @@ int ledger_open_locked(struct audit_log *log, struct diag *d)
         int r;
 
         clean_tmp(dir);
-        was_open = lock_was_open(log);
+        was_open = log->was_open = lock_was_open(log);
         log->resumed = false;
         r = load_keys(log, d);
         if (r == 0)

@@ -249,6 +249,13 @@ int segment_resume(struct audit_log *log, struct diag *d)
         r = pending_segment(log->dir, log->have_cp ? log->cp_note : NULL, &k);
         if (r < 0 || k == 0)
                 return r;
+        if (!log->was_open) {
+                /* A rotation never releases the lock cleanly between its two commits. */
+                diag_set(d, log->dir, 0, 0, "audit/checkpoint is segment %06llu's final "
+                         "checkpoint, but the ledger was closed cleanly (segment copied in?)",
+                         (unsigned long long)k);
+                return -EBADMSG;
+        }
         /* P carries on: the archived segment's records (its own link included). */
         if (seg_path(path, log->dir, k, false, "ledger.jsonl") == 0)
                 (void)scan_ledger(path, &s);

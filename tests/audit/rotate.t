@@ -292,6 +292,25 @@ done
 diag "$total kills in all; $pending left a rotation for the next open to finish"
 check "some kills land between the archive and the new live ledger" test "$pending" -gt 0
 
+# That in-between state is only ever left by a writer that did not close: with ledger.lock
+# released cleanly it is a copied-in segment, which verify and run refuse.
+n=1
+while [ "$n" -lt 40 ]; do
+        rm -rf "$T/c"
+        cp -a "$T/base" "$T/c"
+        (cd "$T/c" && strace -f -o /dev/null -e "inject=rename,renameat,renameat2:signal=KILL:when=$n" \
+                "$AKIOS" audit rotate >/dev/null 2>&1) 2>/dev/null
+        (cd "$T/c" && "$AKIOS" audit verify --json 2>/dev/null) | grep -q '"rotation_interrupted":2' && break
+        n=$((n + 1))
+done
+: >"$T/c/audit/ledger.lock"
+cd "$T/c" || exit 1
+run "$AKIOS" audit verify
+is "$rc" 6 "an unfinished rotation behind a cleanly released lock: verify exits 6"
+run "$AKIOS" run $WF --quiet
+is "$rc" 6 "and a run refuses it (exit 6) instead of finishing it ($err)"
+cd "$T" || exit 1
+
 # A killed prune: the old state, or the prune recorded and partly done; the next prune
 # finishes it and verify names the segment pruned.
 if [ ! -f "$SHIFT_SO" ]; then
