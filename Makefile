@@ -79,7 +79,8 @@ UNIT_SRCS := $(wildcard tests/unit/test-*.c)
 UNIT_BINS := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRCS))
 TEST_SCRIPTS = $(sort $(wildcard tests/*/*.t))
 HELPER_SRCS := $(wildcard tests/helpers/*.c)
-HELPER_BINS := $(patsubst tests/helpers/%.c,$(B)/helpers/%,$(HELPER_SRCS))
+HELPER_BINS := $(patsubst tests/helpers/%.c,$(B)/helpers/%,$(HELPER_SRCS)) \
+               $(patsubst tests/helpers/preload/%.c,$(B)/helpers/%.so,$(wildcard tests/helpers/preload/*.c))
 
 .PHONY: all test test-unit demo bench install uninstall clean deps check-deps unit FORCE
 all: $(BIN)
@@ -127,6 +128,11 @@ $(B)/tests/%: tests/unit/%.c $(B)/libakios.a tests/tap.h
 $(B)/helpers/%: tests/helpers/%.c $(B)/FLAGS
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -static -o $@ $< || $(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $<
+
+# LD_PRELOAD shims for tests (e.g. a moved wall clock).
+$(B)/helpers/%.so: tests/helpers/preload/%.c $(B)/FLAGS
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -shared -fPIC -o $@ $< -ldl
 
 unit: $(UNIT_BINS)
 

@@ -14,6 +14,9 @@
  *   .tmp/           temp files of the atomic writes above (emptied on open, never read)
  *   key, key.pub    Ed25519 signing key (signed-note private key form, 0600) and its vkey;
  *                   the key name is the log origin `akios/<project-id>`
+ *   segments/NNNNNN/  archived segments (segment.c): ledger.jsonl, ledger.hashes,
+ *                   checkpoint (the final one), checkpoints/ and key.pub of a sealed ledger;
+ *                   a pruned segment keeps only checkpoint, key.pub and head.json
  *
  * Signing leaves a trace in the ledger itself: just before a checkpoint of tree size N is
  * signed, the writer appends (and makes durable) event N-1, the marker
@@ -227,6 +230,8 @@ struct audit_report {
         char origin[NOTE_NAME_MAX];
         char reason[512];        /* why bad_index is bad */
         double ms;               /* time taken */
+        uint64_t rotation_pending;/* a rotation archived segment N and was interrupted before
+                                   * the live ledger was restarted: live not checked */
 };
 
 /* Verify the whole ledger in `dir` (CONTRACTS §4). 0: verified (maybe with an unsigned tail
@@ -301,3 +306,90 @@ struct audit_proof_report {
  * read it. A forged file with its own key verifies: compare verifier_key with a copy of
  * audit/key.pub kept elsewhere. */
 int audit_proof_verify(const char *path, struct audit_proof_report *ret);
+
+/* ---- segments: rotation and pruning (segment.c) ------------------------------------------
+ *
+ * Temporal shards, as Certificate Transparency's: `audit rotate` seals the live ledger with a
+ * final signed checkpoint, archives it as segments/NNNNNN/ (numbered from 1) and starts a new
+ * live ledger (seq from 0 again) whose first event links to it:
+ *   {"action":"rotate","agent":"audit","detail":{"finished_after_crash":B,
+ *    "previous_checkpoint_sha256":"<hex of the final note's bytes>","previous_root":"<hex>",
+ *    "previous_segment":K,"previous_tree_size":N,"pruned_through":P},"outcome":"linked",...}
+ * Order: seal (an audit/rotate "sealing" event, then a checkpoint as at the end of a run);
+ * hard links of the sealed files in segments/.NNNNNN/, fsync, rename to segments/NNNNNN
+ * (the commit of the archive); then the live ledger.jsonl is replaced (rename) by the link
+ * line, the live checkpoints/, state and ledger.hashes removed, and the link signed (the
+ * commit of the new segment). Between the two commits the live audit/checkpoint is the
+ * archived segment's final one: every open (segment_resume) then finishes the rotation, and
+ * verify says so. A kill anywhere leaves the old state or the new one.
+ *
+ * `audit prune` removes the events of whole archived segments (the oldest first, so the
+ * pruned ones are always 1..P), after recording an audit/prune "pruning" event with
+ * "pruned_through":P in the live ledger and signing it. A pruned segment keeps its final
+ * checkpoint and head.json ({"data": its first line, "inclusion_proof": [hex...],
+ * "tree_size": N}), so the chain of links stays checkable. Every later link carries P on.
+ */
+#define AUDIT_SEGMENTS_DIR "segments"
+#define AUDIT_SEGMENTS_MAX 999999u
+
+struct audit_segment {
+        uint64_t number;
+        bool pruned;              /* events removed, final checkpoint and head kept */
+        uint64_t events;          /* lines (the tree size; also when pruned) */
+        uint8_t root[AUDIT_HASH];
+        uint8_t checkpoint_sha256[AUDIT_HASH];
+        char last_ts[32];         /* ts of its last event ("" when pruned) */
+};
+
+struct audit_chain {
+        struct audit_segment *seg; /* seg[i] is segment i + 1 */
+        uint64_t n;
+        uint64_t pruned_through;   /* the largest P the signed events record (0: none) */
+        bool rotation_pending;     /* segment n is archived, the live ledger not restarted */
+        int64_t bad_segment;       /* first bad segment (0: the live ledger's link), -1 none */
+        char reason[512];
+};
+
+/* Number of the newest segments/NNNNNN (0 when none). */
+int audit_segment_newest(const char *dir, uint64_t *ret);
+/* Verify every archived segment and every link, and the live ledger's link to the newest
+ * (report: the live ledger's own audit_verify result). 0: verified; -EBADMSG: damage
+ * (bad_segment, reason); other -errno: cannot read. Free with audit_chain_free. */
+int audit_chain_verify(const char *dir, const struct audit_report *live, struct audit_chain *ret);
+void audit_chain_free(struct audit_chain *c);
+
+struct audit_rotation {
+        uint64_t segment;          /* the number it was archived as */
+        uint64_t tree_size;        /* its final checkpoint */
+        uint8_t root[AUDIT_HASH];
+        uint8_t checkpoint_sha256[AUDIT_HASH];
+        uint64_t live_size;        /* events of the new live ledger (its link and marker) */
+};
+
+/* `audit rotate` (see above), under the ledger's lock. -EBADMSG: the live ledger does not
+ * verify on open (nothing archived); -E2BIG: AUDIT_SEGMENTS_MAX reached. */
+int audit_rotate(const char *dir, int fsync_mode, struct audit_rotation *ret, struct diag *d);
+/* The same on a ledger this process has open (a run's, config audit_rotate_events); the log
+ * stays open on the new segment. After a failure past the archive the log refuses appends
+ * and is not marked closed cleanly: the next open finishes the rotation. */
+int audit_rotate_log(struct audit_log *log, struct audit_rotation *ret, struct diag *d);
+
+struct audit_prune {
+        uint64_t days;             /* prune segments whose last event is older (> 0) */
+        bool dry_run;              /* change nothing: only fill the result */
+        int64_t now;               /* reference time, seconds since the epoch */
+};
+
+struct audit_prune_result {
+        uint64_t *segments;        /* pruned (or, dry run, to prune) now; malloc'd */
+        uint64_t n;
+        uint64_t pruned_through;   /* after this prune */
+        uint64_t kept;             /* archived segments left whole */
+};
+
+/* `audit prune`: verifies the chain first (-EBADMSG: damage, chain filled), then records and
+ * prunes. The live segment is never touched. */
+int audit_prune(const char *dir, int fsync_mode, const struct audit_prune *o,
+                struct audit_prune_result *ret, struct audit_chain *chain, struct diag *d);
+/* "YYYY-MM-DDTHH:MM:SS[.f]Z" to seconds since the epoch; -EINVAL otherwise. */
+int audit_parse_ts(const char *s, int64_t *ret);

@@ -18,28 +18,8 @@
 #include <sys/stat.h>
 #include <openssl/rand.h>
 
-#include "audit/audit.h"
+#include "audit/internal.h"
 #include "config/config.h"
-
-struct audit_log {
-        int fd, lock_fd, hash_fd;
-        int fsync_mode;
-        char *dir;
-        struct merkle_range range; /* over every line; range.size is the log size */
-        uint64_t offset;           /* bytes of ledger.jsonl */
-        struct note_signer signer;
-        struct note_verifier verifier;
-        struct checkpoint cp;      /* latest signed; cp.size 0 and have_cp false when none */
-        bool have_cp;
-        char *cp_note;             /* its signed note (NULL when none) */
-        struct checkpoint prev_cp; /* the one the proof of this session starts from */
-        char *prev_note;
-        bool pending_marker;       /* the last line is the marker of a checkpoint of this size */
-        bool repair_kept;          /* checkpoints/<cp.size> is missing (a crash after signing) */
-        unsigned unsynced;
-        double last_sync;
-        bool broken;               /* a failed write could not be undone */
-};
 
 /* ---- line checks ---------------------------------------------------------------------- */
 
@@ -672,11 +652,67 @@ static int append_recovery(struct audit_log *log, uint64_t torn, bool was_open, 
         return r;
 }
 
+int ledger_open_locked(struct audit_log *log, struct diag *d)
+{
+        const char *dir = log->dir;
+        uint64_t torn = 0, tail;
+        bool was_open;
+        int r;
+
+        clean_tmp(dir);
+        was_open = log->was_open = lock_was_open(log);
+        log->resumed = false;
+        r = load_keys(log, d);
+        if (r == 0)
+                r = load_checkpoint(log, d);
+        if (r == 0)
+                r = segment_resume(log, d);
+        if (r == 0)
+                r = open_in(dir, "ledger.jsonl", O_RDWR | O_CREAT | O_APPEND, &log->fd, d);
+        if (r == 0)
+                r = open_in(dir, "ledger.hashes", O_RDWR | O_CREAT, &log->hash_fd, d);
+        if (r == 0)
+                r = recover(log, &torn, d);
+        tail = log->range.size - log->cp.size;
+        if (r == 0 && (r = mark_open(log)) < 0)
+                diag_set(d, dir, 0, 0, "cannot mark the ledger open in 'ledger.lock': %s",
+                         strerror(-r));
+        /* A new segment's link line is unsigned by design, whoever (re)started it. */
+        if (r == 0)
+                r = settle_tail(log, was_open || log->resumed, d);
+        if (r == 0 && log->resumed && (r = audit_checkpoint(log)) < 0)
+                diag_set(d, dir, 0, 0, "cannot sign the new segment's first event: %s",
+                         strerror(-r));
+        if (r == 0 && (torn > 0 || (was_open && tail > 0 && !log->resumed)))
+                r = append_recovery(log, torn, was_open, tail);
+        if (r < 0)
+                return r;
+        log->prev_cp = log->cp;
+        if (log->cp_note && !(log->prev_note = strdup(log->cp_note)))
+                return -ENOMEM;
+        log->last_sync = monotonic_ms();
+        return 0;
+}
+
+void ledger_release(struct audit_log *log)
+{
+        if (log->fd >= 0)
+                close(log->fd);
+        if (log->hash_fd >= 0)
+                close(log->hash_fd);
+        log->fd = log->hash_fd = -1;
+        free(log->cp_note);
+        free(log->prev_note);
+        log->cp_note = log->prev_note = NULL;
+        memset(&log->cp, 0, sizeof(log->cp));
+        memset(&log->prev_cp, 0, sizeof(log->prev_cp));
+        log->have_cp = log->pending_marker = false;
+        log->unsynced = 0;
+}
+
 int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct diag *d)
 {
         struct audit_log *log;
-        uint64_t torn = 0, tail;
-        bool was_open = false;
         int r;
 
         log = calloc(1, sizeof(*log));
@@ -702,46 +738,17 @@ int audit_open(const char *dir, int fsync_mode, struct audit_log **ret, struct d
                 diag_set(d, dir, 0, 0, "cannot lock the ledger: %s", strerror(errno));
                 goto fail;
         }
-        clean_tmp(dir);
-        was_open = lock_was_open(log);
-        r = load_keys(log, d);
-        if (r == 0)
-                r = load_checkpoint(log, d);
-        if (r == 0)
-                r = open_in(dir, "ledger.jsonl", O_RDWR | O_CREAT | O_APPEND, &log->fd, d);
-        if (r == 0)
-                r = open_in(dir, "ledger.hashes", O_RDWR | O_CREAT, &log->hash_fd, d);
-        if (r == 0)
-                r = recover(log, &torn, d);
-        tail = log->range.size - log->cp.size;
-        if (r == 0 && (r = mark_open(log)) < 0)
-                diag_set(d, dir, 0, 0, "cannot mark the ledger open in 'ledger.lock': %s",
-                         strerror(-r));
-        if (r == 0)
-                r = settle_tail(log, was_open, d);
-        if (r == 0 && (torn > 0 || (was_open && tail > 0)))
-                r = append_recovery(log, torn, was_open, tail);
+        r = ledger_open_locked(log, d);
         if (r < 0)
                 goto fail;
-        log->prev_cp = log->cp;
-        if (log->cp_note && !(log->prev_note = strdup(log->cp_note))) {
-                r = -ENOMEM;
-                goto fail;
-        }
-        log->last_sync = monotonic_ms();
         *ret = log;
         return 0;
 fail:
         /* Leave ledger.lock as it was: a failed open is not a clean close. */
-        if (log->fd >= 0)
-                close(log->fd);
-        if (log->hash_fd >= 0)
-                close(log->hash_fd);
+        ledger_release(log);
         if (log->lock_fd >= 0)
                 close(log->lock_fd);
         free(log->dir);
-        free(log->cp_note);
-        free(log->prev_note);
         OPENSSL_cleanse(&log->signer, sizeof(log->signer));
         free(log);
         return r;

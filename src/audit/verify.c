@@ -20,7 +20,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 
-#include "audit/audit.h"
+#include "audit/internal.h"
 
 struct kept {
         struct checkpoint c;
@@ -387,6 +387,19 @@ int audit_verify_with(const char *dir, const struct audit_external *ext,
 
         memset(rep, 0, sizeof(*rep));
         rep->bad_index = -1;
+        /* Between a rotation's two commits the live files are being replaced: the archived
+         * segment (audit_chain_verify) holds everything; only a dead or live writer may
+         * leave that state. */
+        r = audit_rotation_pending(dir, &rep->rotation_pending);
+        if (r < 0)
+                return r;
+        if (rep->rotation_pending) {
+                if (!writer_state(dir, &rep->writer_active) && !rep->writer_active)
+                        bad(rep, 0, "audit/checkpoint is segment %06llu's final checkpoint, "
+                                    "but the ledger was closed cleanly",
+                            (unsigned long long)rep->rotation_pending);
+                goto done;
+        }
         r = map_ledger(dir, &map, &len);
         if (r < 0)
                 return r;

@@ -75,6 +75,12 @@ int cli_remove_tree(const char *path);
 int cmd_output(int argc, char **argv);
 int cmd_logs(int argc, char **argv);
 int cmd_audit_stats(int argc, char **argv);
+/* cmd-audit-segments.c: audit rotate, audit prune, and verify's segment part (adds to j, the
+ * --json document, or prints when NULL; returns an exit code). */
+int cmd_audit_rotate(int argc, char **argv);
+int cmd_audit_prune(int argc, char **argv);
+struct audit_report;
+int audit_verify_segments(const char *dir, const struct audit_report *live, json_t *j);
 /* cmd-http.c: one request through the http agent. */
 int cmd_http(int argc, char **argv);
 /* cmd-preview.c: protect preview / show-prompt (argv[0] is the subcommand). */

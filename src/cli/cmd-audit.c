@@ -4,6 +4,7 @@
  * folder from audit_storage_path, and prints; all checking lives in src/audit/.
  * verify exits 6 on any integrity failure, naming the first bad index; export, proof and
  * consistency run the same verification first and refuse (exit 6) a ledger that fails it.
+ * Proofs and exports cover the live segment; rotate and prune are cmd-audit-segments.c.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -19,6 +20,8 @@ const char help_audit[] =
         "akios audit verify [--json] [--checkpoint FILE [--key PUBKEY]]\n"
         "    check the whole ledger: every line, the RFC 6962 tree against every signed\n"
         "    checkpoint, the signatures (audit/key.pub); exit 6 with the first bad index.\n"
+        "    Also every archived segment (audit rotate) and every link between them: a\n"
+        "    removed, edited or reordered segment is exit 6; a pruned one is named.\n"
         "    --checkpoint: also against a checkpoint kept elsewhere (signed by PUBKEY, a\n"
         "    copy of key.pub kept with it): the ledger must still hold the tree it signed\n"
         "akios audit verify-proof FILE [--json]\n"
@@ -33,7 +36,18 @@ const char help_audit[] =
         "akios audit consistency OLD_SIZE [NEW_SIZE] [--json]\n"
         "    consistency proof between two tree sizes (NEW_SIZE default: latest checkpoint)\n"
         "akios audit stats [--json]\n"
-        "    events, size, time span, outcomes and how many events are signed\n"
+        "    events, size, time span, outcomes, how many events are signed, segments\n"
+        "akios audit rotate [--json]\n"
+        "    seal the live ledger with a final signed checkpoint, archive it as\n"
+        "    audit/segments/NNNNNN/ and start a new one whose first event links to it\n"
+        "    (tree size, root, SHA-256 of the final checkpoint); verify checks every link\n"
+        "akios audit prune [--days N] [--archive-days 0] [--dry-run] [--json]\n"
+        "    remove the events of archived segments (oldest first) whose last event is\n"
+        "    older than N days (default audit_retention_days; 0 or unset: usage error);\n"
+        "    each keeps its final signed checkpoint and its first event with a proof, and\n"
+        "    the prune is an event of the live ledger. The live segment is never touched.\n"
+        "    --archive-days (audit_archive_days) other than 0 is refused: akios does not\n"
+        "    compress segments\n"
         "akios audit import-akios FILE [--json]\n"
         "    append an AKIOS audit_events.jsonl as events marked imported (AKIOS's hashes\n"
         "    and Merkle root recomputed and kept; every string redacted)\n"
@@ -219,6 +233,12 @@ static int open_verified(const char *dir, struct audit_report *rep, struct audit
 
         if (r != EXIT_OK)
                 return r;
+        if (rep->rotation_pending) {
+                log_error("a rotation of segment %06llu was interrupted; run 'akios audit "
+                          "rotate' or a workflow to finish it first",
+                          (unsigned long long)rep->rotation_pending);
+                return EXIT_FAIL;
+        }
         r = audit_view_open(dir, ret);
         if (r < 0) {
                 log_error("cannot read the audit ledger: %s", strerror(-r));
@@ -227,13 +247,32 @@ static int open_verified(const char *dir, struct audit_report *rep, struct audit
         return EXIT_OK;
 }
 
+/* The archived segment (newest first) that holds the tree of a checkpoint kept elsewhere,
+ * taken before a rotation; 0 when none does. */
+static uint64_t external_segment(const char *dir, const struct audit_external *ext)
+{
+        struct audit_report srep;
+        char seg[PATH_MAX];
+        uint64_t n = 0;
+
+        if (audit_segment_newest(dir, &n) < 0)
+                return 0;
+        for (uint64_t k = n; k > 0; k--)
+                if (snprintf(seg, sizeof(seg), "%s/%s/%06llu", dir, AUDIT_SEGMENTS_DIR,
+                             (unsigned long long)k) < (int)sizeof(seg) &&
+                    audit_verify_with(seg, ext, &srep) == 0)
+                        return k;
+        return 0;
+}
+
 static int do_verify(const char *dir, const struct opts *o)
 {
         struct audit_report rep;
         char hex[2 * AUDIT_HASH + 1];
         _cleanup_free_ char *vkey = NULL;
         struct audit_external ext = { .path = o->checkpoint };
-        int r;
+        int r, seg_rc = EXIT_OK;
+        uint64_t ext_seg = 0;
 
         if (o->key && !o->checkpoint)
                 return usage_error("audit", "audit verify: --key needs --checkpoint");
@@ -241,6 +280,16 @@ static int do_verify(const char *dir, const struct opts *o)
                 return r;
         ext.vkey = vkey;
         r = audit_verify_with(dir, o->checkpoint ? &ext : NULL, &rep);
+        if (r == -EBADMSG && o->checkpoint && rep.external_size > 0 &&
+            (ext_seg = external_segment(dir, &ext)) > 0) {
+                /* Kept before a rotation: its segment holds it; the live ledger is checked
+                 * on its own. */
+                uint64_t size = rep.external_size;
+
+                r = audit_verify_with(dir, NULL, &rep);
+                rep.external = true;
+                rep.external_size = size;
+        }
         if (r < 0 && r != -EBADMSG) {
                 if (o->checkpoint && rep.external && rep.external_size == 0)
                         log_error("cannot read the checkpoint '%s': %s", o->checkpoint,
@@ -264,13 +313,22 @@ static int do_verify(const char *dir, const struct opts *o)
 
                 json_object_set_new(j, "signing_interrupted",
                                     json_boolean(rep.signing_interrupted));
-                if (o->checkpoint)
+                if (o->checkpoint) {
                         json_object_set_new(j, "external_tree_size",
                                             r == 0 ? json_integer((json_int_t)rep.external_size)
                                                    : json_null());
-
+                        json_object_set_new(j, "external_segment",
+                                            r == 0 && ext_seg ? json_integer((json_int_t)ext_seg)
+                                                              : json_null());
+                }
+                if (r == 0)
+                        seg_rc = audit_verify_segments(dir, &rep, j);
                 print_json(j);
                 json_decref(j);
+        } else if (r == 0 && rep.rotation_pending) {
+                printf("live ledger: being restarted by an interrupted rotation of segment "
+                       "%06llu (not checked; the segment holds its events)\n",
+                       (unsigned long long)rep.rotation_pending);
         } else if (r == 0 && rep.lines == 0 && rep.checkpoints == 0) {
                 printf("verified: the ledger in '%s' is empty\n", dir);
         } else if (r == 0) {
@@ -284,12 +342,20 @@ static int do_verify(const char *dir, const struct opts *o)
                 printf("TAMPERED: first bad index %lld: %s\n", (long long)rep.bad_index,
                        rep.reason);
         }
-        if (r == 0 && o->checkpoint && !o->json)
+        if (r == 0 && !o->json)
+                seg_rc = audit_verify_segments(dir, &rep, NULL);
+        if (r == 0 && o->checkpoint && !o->json && ext_seg)
+                printf("consistent with the checkpoint '%s' (tree of %llu): archived segment "
+                       "%06llu still holds every event it signed\n", o->checkpoint,
+                       (unsigned long long)rep.external_size, (unsigned long long)ext_seg);
+        else if (r == 0 && o->checkpoint && !o->json)
                 printf("consistent with the checkpoint '%s' (tree of %llu): the ledger still "
                        "holds every event it signed\n",
                        o->checkpoint, (unsigned long long)rep.external_size);
         if (r == -EBADMSG)
                 return report_failure(&rep);
+        if (seg_rc != EXIT_OK)
+                return seg_rc;
         if (rep.tail > 0)
                 log_warn("%llu unsigned events after the last checkpoint (%s); the next run "
                          "signs them",
@@ -565,6 +631,10 @@ int cmd_audit(int argc, char **argv)
                 return cmd_import_akios(argc - 1, argv + 1);
         if (streq(argv[1], "stats"))
                 return cmd_audit_stats(argc - 1, argv + 1);
+        if (streq(argv[1], "rotate"))
+                return cmd_audit_rotate(argc - 1, argv + 1);
+        if (streq(argv[1], "prune"))
+                return cmd_audit_prune(argc - 1, argv + 1);
         for (size_t i = 0; i < ARRAY_SIZE(subs); i++) {
                 if (!streq(argv[1], subs[i].name))
                         continue;

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "audit/audit.h"
 #include "cli/cli.h"
 #include "config/config.h"
 
@@ -431,6 +432,7 @@ int cmd_audit_stats(int argc, char **argv)
         struct buf b = BUF_INIT(LOGS_FILE_CAP), cp = BUF_INIT(1u << 16);
         json_t *outcomes = json_object(), *first = NULL, *last = NULL, *j;
         long long events = 0, signed_n = -1;
+        uint64_t segments = 0;
         bool json = argc > 1 && streq(argv[1], "--json");
         int r;
 
@@ -471,6 +473,10 @@ int cmd_audit_stats(int argc, char **argv)
                       first ? first : json_null(), "last_ts", last ? last : json_null(),
                       "outcomes", outcomes, "checkpoint_size",
                       signed_n >= 0 ? json_integer(signed_n) : json_null());
+        /* Archived segments (audit rotate); `audit verify` lists and checks them. */
+        if (audit_segment_newest(dir, &segments) < 0)
+                segments = 0;
+        json_object_set_new(j, "segments", json_integer((json_int_t)segments));
         if (json) {
                 print_json(j);
         } else {
@@ -481,6 +487,8 @@ int cmd_audit_stats(int argc, char **argv)
                        (double)b.len / 1024.0);
                 printf("span        %s .. %s\n", first ? json_string_value(first) : "-",
                        last ? json_string_value(last) : "-");
+                printf("segments    %llu archived (audit verify checks them)\n",
+                       (unsigned long long)segments);
                 printf("signed      %s%lld of %lld events\n", signed_n < 0 ? "no checkpoint, " : "",
                        signed_n < 0 ? 0 : signed_n, events);
                 json_object_foreach(outcomes, k, v)

@@ -313,6 +313,11 @@ int cmd_run(int argc, char **argv)
                 o.progress = show_progress;
         r = engine_run(&cfg, wf, &o, &summary, &d);
         warn_degraded(summary);
+        if (json_is_string(json_object_get(json_object_get(summary, "audit_rotation"), "error")))
+                log_warn("audit_rotate_events: the ledger was not rotated: %s",
+                         json_string_value(json_object_get(json_object_get(summary,
+                                                                           "audit_rotation"),
+                                                           "error")));
         if (a.json_output && summary) {
                 json_t *j = compat_json_output(summary);
 

@@ -115,6 +115,9 @@ static const struct config_key config_keys[] = {
           "kill-switch: wall-clock limit of a whole run, in seconds" },
         { "max_steps_per_run", K_INTEGER, AT(max_steps_per_run), "100", 1, 100000, NULL, 0,
           "kill-switch: most steps (each attempt counts) one run may start" },
+        { "audit_rotate_events", K_INTEGER, AT(audit_rotate_events), "0", 0, 1e12, NULL, 0,
+          "rotate the audit ledger (`akios audit rotate`) at the end of a run once its live "
+          "segment holds at least this many events (0: never)" },
         { "redaction_markers", K_ENUM, AT(redaction_markers), "presidio", 0, 0, markers_values,
           0, "mask marker names: presidio ([EMAIL_ADDRESS]) or akios (AKIOS's [EMAIL])" },
         { "model_prices", K_PRICES, AT(model_prices), "{}", 0, PRICE_MAX, NULL, 0,
@@ -140,10 +143,12 @@ static const struct config_key config_keys[] = {
           "accepted; no effect (akios has no terminal themes)" },
         { "ui_custom_theme", K_STRING, NOT_STORED, "null", 0, 0, NULL, F_COMPAT | F_INERT,
           "accepted; no effect (akios has no terminal themes)" },
-        { "audit_retention_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL,
-          F_COMPAT | F_INERT, "accepted; no effect (the ledger is kept whole, 0: forever)" },
-        { "audit_archive_days", K_INTEGER, NOT_STORED, "0", 0, (double)LONG_MAX, NULL,
-          F_COMPAT | F_INERT, "accepted; no effect (the ledger is never archived, 0: never)" },
+        { "audit_retention_days", K_INTEGER, AT(audit_retention_days), "0", 0, 36500, NULL,
+          F_COMPAT, "`audit prune` default: remove the events of archived segments older "
+          "than this many days, keeping their signed checkpoints (0: never)" },
+        { "audit_archive_days", K_INTEGER, AT(audit_archive_days), "0", 0, 36500, NULL,
+          F_COMPAT, "`audit prune` default for --archive-days: compressing segments is not "
+          "built, so prune refuses any value but 0 (0: never)" },
         { "use_enforcecore", K_BOOL, NOT_STORED, "false", 0, 0, NULL,
           F_COMPAT | F_MUST_BE_FALSE, "the optional enforcecore library is not supported",
           "akios does not load the enforcecore library; its secret scanning and path, command "

@@ -64,6 +64,10 @@ struct akios_config {
         long workflow_timeout;     /* wall-clock seconds of a whole run */
         long max_steps_per_run;    /* step attempts a run may start */
         int redaction_markers;     /* enum redaction_markers */
+        /* `audit prune` defaults (0: disabled). */
+        long audit_retention_days; /* prune archived segments older than this */
+        long audit_archive_days;   /* compress those older than this (refused: not built) */
+        long audit_rotate_events;  /* rotate at the end of a run past this many events (0: never) */
         /* Accepted from AKIOS configs for compatibility. */
         char *audit_export_format; /* only "json" */
         bool mock_llm;

@@ -568,6 +568,28 @@ static void install_signals(struct sigaction *old_int, struct sigaction *old_ter
         sigaction(SIGTERM, &sa, old_term);
 }
 
+/* audit_rotate_events: a signed run that leaves the live segment at least that long rotates
+ * it (CONTRACTS §4). The run is complete either way; output.json's "audit_rotation" says
+ * which segment was archived, or why none was (the CLI repeats it on stderr). */
+static void auto_rotate(struct run_state *run, json_t *summary)
+{
+        struct audit_rotation rot;
+        struct diag rd = { 0 };
+        char msg[1200];
+        long n = run->cfg->audit_rotate_events;
+
+        if (n <= 0 || audit_size(run->audit) < (uint64_t)n)
+                return;
+        if (audit_rotate_log(run->audit, &rot, &rd) == 0) {
+                json_object_set_new(summary, "audit_rotation",
+                                    json_pack("{s:I,s:I}", "segment", (json_int_t)rot.segment,
+                                              "tree_size", (json_int_t)rot.tree_size));
+                return;
+        }
+        diag_format(&rd, msg, sizeof(msg));
+        json_object_set_new(summary, "audit_rotation", json_pack("{s:s}", "error", msg));
+}
+
 int engine_run(const struct akios_config *cfg, const struct workflow *wf,
                const struct run_options *o, json_t **ret_summary, struct diag *d)
 {
@@ -766,6 +788,8 @@ done:
                                  "audit-proof.json: %s", strerror(-r));
                         code = r == -EBADMSG ? EXIT_AUDIT : EXIT_FAIL;
                 }
+                if (r == 0 && summary)
+                        auto_rotate(&run, summary);
         }
         if (run.run_dir && summary) {
                 if (code) {
