@@ -84,6 +84,9 @@ static const struct {
         { CAGE_DEGRADED_PROC, "proc: /proc is empty in the cage: the kernel refuses a fresh "
           "one where the outer /proc is partly masked (a container's default); the host's "
           "is never shown" },
+        { CAGE_DEGRADED_USERNS_LIMITS, "userns limits: /proc/sys is read-only here (a "
+          "container's): the cage's user namespace shares its owner's inotify and fanotify "
+          "limits; nested namespaces stay refused (seccomp)" },
 };
 
 int cage_degraded_list(const struct cage_layers *l, const char **out, int max)

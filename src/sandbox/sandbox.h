@@ -78,6 +78,7 @@ enum {
         CAGE_DEGRADED_SCOPE = 1 << 1,    /* floor without Landlock signal scoping (ABI < 6) */
         CAGE_DEGRADED_NO_FLOOR = 1 << 2, /* sandbox_required: none, and not even the floor */
         CAGE_DEGRADED_PROC = 1 << 3,     /* a fresh /proc was refused: /proc is empty */
+        CAGE_DEGRADED_USERNS_LIMITS = 1 << 4, /* /proc/sys read-only: no own userns limits */
 };
 
 struct cage_layers {
