@@ -105,6 +105,18 @@ int cage_degraded_list(const struct cage_layers *l, const char **out, int max)
         return n;
 }
 
+const char *cage_layer_loss(int layer, bool floor)
+{
+        for (unsigned i = 0; i < ARRAY_SIZE(missing); i++)
+                if (missing[i].layer == layer) {
+                        const char *t = floor ? missing[i].floor : missing[i].other;
+                        const char *p = strstr(t, ": ");
+
+                        return p ? p + 2 : t;
+                }
+        return NULL;
+}
+
 const char *cage_reason_name(int reason)
 {
         return reason >= 0 && reason < _CAGE_REASON_MAX ? reason_names[reason] : "killed";

@@ -163,6 +163,9 @@ void cage_result_free(struct cage_result *r);
 /* What the run went without, one line each ("mountns: ..."): at most max entries of static
  * strings into out; returns how many. Empty for a full cage. */
 int cage_degraded_list(const struct cage_layers *l, const char **out, int max);
+/* What a run without `layer` goes without, in the floor or not, without the "name: " prefix
+ * of cage_degraded_list's line (doctor's "without it"); NULL when no line names the layer. */
+const char *cage_layer_loss(int layer, bool floor);
 
 /* The record of CONTRACTS §7 (new reference). */
 json_t *cage_result_json(const struct cage_result *r);
@@ -198,7 +201,7 @@ bool cage_env_forbidden(const char *name);
 struct cage_host_check {
         bool available;
         char reason[600]; /* why (not) */
-        char fix[300];    /* how to enable it; "" when available */
+        char fix[400];    /* how to enable it; "" when available */
 };
 
 struct cage_host {
