@@ -8,7 +8,9 @@
  *
  * - Landlock for reads and writes (landlock.c): only the system's read-only dirs, the /etc
  *   subset and /dev nodes of mount.c, /proc read-only, the workdir and the --ro/--rw paths;
- *   its ptrace rule closes /proc/PID/mem, environ and fd of every process outside the cage,
+ *   its ptrace rule closes /proc/PID/mem, environ and fd of every process outside the cage
+ *   (not the listing of a same-uid process's fd numbers, which the kernel checks by mode
+ *   alone: a container's pid 1 often is the payload's uid),
  *   and ABI >= 6 scopes signals and abstract unix sockets to the cage;
  * - the floor seccomp filter on top of the allowlist (gen/seccomp-gen.c build_floor): no
  *   sockets at all, no SysV IPC or POSIX queues, no kill(-1), nothing aimed at another
