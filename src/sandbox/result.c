@@ -58,7 +58,8 @@ static const struct {
           "--rw paths; no private /tmp (not writable)", "mountns: the host's file tree" },
         { CAGE_LAYER_PIDNS, "pidns: host processes are visible; Landlock refuses ptrace and "
           "/proc/PID/mem, environ and fd of processes outside the cage (one of the same uid "
-          "still shows its fd numbers); a subreaper kills every descendant", "pidns: host processes are visible" },
+          "still shows its fd numbers); a subreaper kills every descendant",
+          "pidns: host processes are visible" },
         { CAGE_LAYER_NETNS, "netns: no network namespace: every socket() is refused "
           "(seccomp; socketpair stays)", "netns: the host's network" },
         { CAGE_LAYER_IPCNS, "ipcns: System V IPC and POSIX message queues are refused "
