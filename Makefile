@@ -193,7 +193,7 @@ test-docker: $(BIN)
 test-container: $(BIN) $(HELPER_BINS)
 	@scripts/install-deps --container
 	AKIOS=$(abspath $(BIN)) AKIOS_BUILD=$(abspath $(B)) AKIOS_SRC=$(CURDIR) \
-	        prove -v -e '' tests/container/podman.sh
+	        prove -v -e '' tests/container/podman.sh tests/container/runtimes.sh
 
 clean:
 	rm -rf $(B) akios akios-extract

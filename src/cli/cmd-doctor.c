@@ -52,6 +52,15 @@ static const char *const lost[_CAGE_LAYER_MAX] = {
         [CAGE_LAYER_CAPS_DROPPED] = "the payload keeps capabilities",
 };
 
+/* In the floor the cage stands in for the missing namespaces (floor.c): say what a run then
+ * really goes without, the same words as its record's `degraded` (CONTRACTS §7). */
+static const char *loss(const struct cage_host *h, int layer)
+{
+        const char *t = h->cage_runs && h->tested.floor ? cage_layer_loss(layer, true) : NULL;
+
+        return t ? t : lost[layer];
+}
+
 static const char *const lost_cgroup =
         "memory and pids are limited by rlimits only (RLIMIT_AS, RLIMIT_NPROC per uid)";
 
@@ -200,7 +209,7 @@ static void print_json_doc(const struct cage_host *h, const struct cg_layout *cl
 
         for (int i = 0; i < _CAGE_LAYER_MAX; i++)
                 json_object_set_new(layers, cage_layer_name(i),
-                                    check_json(&h->layer[i], strict, lost[i]));
+                                    check_json(&h->layer[i], strict, loss(h, i)));
         cg = check_json(&h->cgroup, strict, lost_cgroup);
         json_object_set_new(cg, "version", json_string(cage_cgroup_name(h->cgroup_version)));
         json_object_set_new(layers, "cgroup", cg);
@@ -297,7 +306,11 @@ int cmd_doctor(int argc, char **argv)
         }
         cg_layout_text(&cl, layout, sizeof(layout));
         printf("akios doctor: the kernel cage on this host\n");
-        if (h.root)
+        if (h.root && h.cage_runs && h.tested.floor)
+                printf("  user     uid 0 (root) without CAP_SYS_ADMIN (a container's default "
+                       "capabilities and seccomp profile): no namespace can be made; the "
+                       "payload still runs as a non-root uid\n");
+        else if (h.root)
                 printf("  user     uid 0 (root): namespaces need no user namespace; the payload "
                        "still runs as a non-root uid\n");
         else
@@ -305,7 +318,7 @@ int cmd_doctor(int argc, char **argv)
                        "namespaces, and a delegated cgroup for limits\n", (unsigned)geteuid());
         printf("  cgroups  %s\n", layout);
         for (int i = 0; i < _CAGE_LAYER_MAX; i++)
-                print_check(cage_layer_name(i), &h.layer[i], strict, lost[i]);
+                print_check(cage_layer_name(i), &h.layer[i], strict, loss(&h, i));
         print_check("cgroup", &h.cgroup, strict, lost_cgroup);
         if (!h.cgroup.available && !h.root && !streq(cl.kind, "v2"))
                 printf("  %-4s  %-13s on this %s host the memory controller is on cgroup v1, "

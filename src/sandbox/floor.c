@@ -8,7 +8,9 @@
  *
  * - Landlock for reads and writes (landlock.c): only the system's read-only dirs, the /etc
  *   subset and /dev nodes of mount.c, /proc read-only, the workdir and the --ro/--rw paths;
- *   its ptrace rule closes /proc/PID/mem, environ and fd of every process outside the cage,
+ *   its ptrace rule closes /proc/PID/mem, environ and fd of every process outside the cage
+ *   (not the listing of a same-uid process's fd numbers, which the kernel checks by mode
+ *   alone: a container's pid 1 often is the payload's uid),
  *   and ABI >= 6 scopes signals and abstract unix sockets to the cage;
  * - the floor seccomp filter on top of the allowlist (gen/seccomp-gen.c build_floor): no
  *   sockets at all, no SysV IPC or POSIX queues, no kill(-1), nothing aimed at another
@@ -22,8 +24,9 @@
  * - rlimits, no_new_privs and the non-dumpable supervisor, as in every mode.
  *
  * Landlock and seccomp are the floor: without either, cage_run refuses (exit 7) unless the
- * config says `sandbox_required: none`. Root never needs the floor (it has namespaces
- * without a user namespace).
+ * config says `sandbox_required: none`. Root needs the floor only without CAP_SYS_ADMIN
+ * (Docker's default capabilities and seccomp profile); else it has namespaces without a
+ * user namespace.
  *
  * cage_check_hidden applies in every mode: a workdir, --rw or --ro path that is or holds the
  * project's audit/, .env or config.yaml is refused, since neither binds nor Landlock rules
@@ -50,8 +53,9 @@ int floor_parent_prepare(struct cage_ctx *c, struct diag *d)
         c->layers.floor = true;
         if (!c->layers.on[CAGE_LAYER_LANDLOCK] || !c->layers.on[CAGE_LAYER_SECCOMP]) {
                 if (!c->spec->none) {
-                        diag_set(d, "floor", 0, 0, "no cage can be built here: no user "
-                                 "namespaces (not root) and no %s for the floor; enable user "
+                        diag_set(d, "floor", 0, 0, "no cage can be built here: no "
+                                 "namespaces (no user namespaces, and not root or root without "
+                                 "CAP_SYS_ADMIN) and no %s for the floor; enable user "
                                  "namespaces or Landlock (see 'akios doctor'), or set "
                                  "sandbox_required: none to run without a cage",
                                  c->layers.on[CAGE_LAYER_LANDLOCK] ? "seccomp" : "Landlock");

@@ -24,12 +24,19 @@ static const struct {
         { CAGE_LAYER_USERNS, CLONE_NEWUSER,
           "enable unprivileged user namespaces: sysctl kernel.unprivileged_userns_clone=1 and "
           "user.max_user_namespaces>0 (Ubuntu: kernel.apparmor_restrict_unprivileged_userns=0), "
-          "or run as root" },
-        { CAGE_LAYER_MOUNTNS, CLONE_NEWNS, "needs user namespaces (see userns) or root" },
-        { CAGE_LAYER_PIDNS, CLONE_NEWPID, "needs user namespaces (see userns) or root" },
-        { CAGE_LAYER_NETNS, CLONE_NEWNET, "needs user namespaces (see userns) or root" },
-        { CAGE_LAYER_IPCNS, CLONE_NEWIPC, "needs user namespaces (see userns) or root" },
-        { CAGE_LAYER_UTSNS, CLONE_NEWUTS, "needs user namespaces (see userns) or root" },
+          "or run as root; in a container, a seccomp profile that allows them (Docker's "
+          "default and Kubernetes' RuntimeDefault refuse them without CAP_SYS_ADMIN, "
+          "podman's default allows them)" },
+        { CAGE_LAYER_MOUNTNS, CLONE_NEWNS,
+          "needs user namespaces (see userns) or root with CAP_SYS_ADMIN" },
+        { CAGE_LAYER_PIDNS, CLONE_NEWPID,
+          "needs user namespaces (see userns) or root with CAP_SYS_ADMIN" },
+        { CAGE_LAYER_NETNS, CLONE_NEWNET,
+          "needs user namespaces (see userns) or root with CAP_SYS_ADMIN" },
+        { CAGE_LAYER_IPCNS, CLONE_NEWIPC,
+          "needs user namespaces (see userns) or root with CAP_SYS_ADMIN" },
+        { CAGE_LAYER_UTSNS, CLONE_NEWUTS,
+          "needs user namespaces (see userns) or root with CAP_SYS_ADMIN" },
         { CAGE_LAYER_CGROUPNS, CLONE_NEWCGROUP, "needs a kernel >= 4.6 and user namespaces" },
         { CAGE_LAYER_SECCOMP, 0, "use a kernel built with CONFIG_SECCOMP_FILTER=y" },
         { CAGE_LAYER_LANDLOCK, 0,

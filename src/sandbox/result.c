@@ -57,8 +57,9 @@ static const struct {
           "system directories, /etc subset, /dev nodes and /proc, writes to the workdir and "
           "--rw paths; no private /tmp (not writable)", "mountns: the host's file tree" },
         { CAGE_LAYER_PIDNS, "pidns: host processes are visible; Landlock refuses ptrace and "
-          "/proc/PID/mem, environ and fd of processes outside the cage; a subreaper kills "
-          "every descendant", "pidns: host processes are visible" },
+          "/proc/PID/mem, environ and fd of processes outside the cage (one of the same uid "
+          "still shows its fd numbers); a subreaper kills every descendant",
+          "pidns: host processes are visible" },
         { CAGE_LAYER_NETNS, "netns: no network namespace: every socket() is refused "
           "(seccomp; socketpair stays)", "netns: the host's network" },
         { CAGE_LAYER_IPCNS, "ipcns: System V IPC and POSIX message queues are refused "
@@ -86,6 +87,9 @@ static const struct {
         { CAGE_DEGRADED_PROC, "proc: /proc is empty in the cage: the kernel refuses a fresh "
           "one where the outer /proc is partly masked (a container's default); the host's "
           "is never shown" },
+        { CAGE_DEGRADED_USERNS_LIMITS, "userns limits: /proc/sys is read-only here (a "
+          "container's): the cage's user namespace shares its owner's inotify and fanotify "
+          "limits; nested namespaces stay refused (seccomp)" },
 };
 
 int cage_degraded_list(const struct cage_layers *l, const char **out, int max)
@@ -102,6 +106,18 @@ int cage_degraded_list(const struct cage_layers *l, const char **out, int max)
                 if (l->degraded & notes[i].bit)
                         out[n++] = notes[i].text;
         return n;
+}
+
+const char *cage_layer_loss(int layer, bool floor)
+{
+        for (unsigned i = 0; i < ARRAY_SIZE(missing); i++)
+                if (missing[i].layer == layer) {
+                        const char *t = floor ? missing[i].floor : missing[i].other;
+                        const char *p = strstr(t, ": ");
+
+                        return p ? p + 2 : t;
+                }
+        return NULL;
 }
 
 const char *cage_reason_name(int reason)

@@ -11,7 +11,10 @@
  * level up to the host's: inotify instances and watches are charged to the namespace's owner
  * (host root, when akios runs as root), so the cage's own namespace gets small limits of its
  * own, set from inside it while the child still has CAP_SYS_RESOURCE there. Nested
- * namespaces are closed by seccomp already; a 0 here closes them twice.
+ * namespaces are closed by seccomp already; a 0 here closes them twice. In a container
+ * /proc/sys is a read-only mount (runc's readonlyPaths) that no namespace of ours can make
+ * writable, and a fresh /proc is refused there (mount.c): the limits are then not set, and
+ * the record says so (CONTRACTS §7, `degraded`) rather than the cage failing.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -78,6 +81,10 @@ int rlimit_child_userns(struct cage_ctx *c)
 
                 snprintf(p, sizeof(p), "/proc/sys/user/%s", userns_limits[i].file);
                 r = cage_write_at(AT_FDCWD, p, userns_limits[i].value, 0);
+                if (r == -EROFS) {
+                        c->layers.degraded |= CAGE_DEGRADED_USERNS_LIMITS;
+                        return 0;
+                }
                 /* Older kernels lack some of them; anything else is a real failure. */
                 if (r < 0 && r != -ENOENT)
                         return r;

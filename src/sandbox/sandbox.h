@@ -80,6 +80,7 @@ enum {
         CAGE_DEGRADED_NO_FLOOR = 1 << 2, /* sandbox_required: none, and not even the floor */
         CAGE_DEGRADED_PROC = 1 << 3,     /* a fresh /proc was refused: /proc is empty */
         CAGE_DEGRADED_DISK = 1 << 4,     /* disk_quota_mb asked, none (sandbox_required: none) */
+        CAGE_DEGRADED_USERNS_LIMITS = 1 << 5, /* /proc/sys read-only: no own userns limits */
 };
 
 struct cage_layers {
@@ -185,6 +186,9 @@ void cage_result_free(struct cage_result *r);
 /* What the run went without, one line each ("mountns: ..."): at most max entries of static
  * strings into out; returns how many. Empty for a full cage. */
 int cage_degraded_list(const struct cage_layers *l, const char **out, int max);
+/* What a run without `layer` goes without, in the floor or not, without the "name: " prefix
+ * of cage_degraded_list's line (doctor's "without it"); NULL when no line names the layer. */
+const char *cage_layer_loss(int layer, bool floor);
 
 /* The record of CONTRACTS §7 (new reference). */
 json_t *cage_result_json(const struct cage_result *r);
@@ -220,7 +224,7 @@ bool cage_env_forbidden(const char *name);
 struct cage_host_check {
         bool available;
         char reason[600]; /* why (not) */
-        char fix[300];    /* how to enable it; "" when available */
+        char fix[400];    /* how to enable it; "" when available */
 };
 
 struct cage_host {

@@ -32,6 +32,10 @@ inner() { # inner USER TEST-FILE
         $POD --user "$1" $ROOT sh "$AKIOS_SRC/tests/sandbox/$2" >"$T/inner.log" 2>&1
         rc=$?
         sed 's/^/#   /' "$T/inner.log"
+        diag "measured: podman-default, uid $1: $2: checks passed" \
+                "$(grep -c '^ok ' "$T/inner.log") of $(grep -Ec '^(not )?ok ' "$T/inner.log")," \
+                "probe attempts denied $(grep -Ec '^ok [0-9]+ - denied: ' "$T/inner.log") of" \
+                "$(grep -Ec '^(not )?ok [0-9]+ - denied: ' "$T/inner.log")"
         check "podman, uid $1: $2 passes (inner exit $rc)" test "$rc" -eq 0
 }
 

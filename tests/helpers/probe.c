@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <linux/keyctl.h>
 #include <sched.h>
 #include <signal.h>
@@ -527,10 +528,31 @@ static int c_peek(void)
                         if (d) {
                                 struct dirent *e;
 
-                                while ((e = readdir(d)))
+                                /* Listing the numbers is only "fd entry" (the kernel lets a
+                                 * process of the same uid list them, ptrace rules or not);
+                                 * following or opening one is ALLOWED. */
+                                while ((e = readdir(d))) {
+                                        char to[PATH_MAX];
+                                        int ffd;
+
                                         printf("fd entry %s\n", e->d_name);
+                                        if (e->d_name[0] == '.')
+                                                continue;
+                                        n = readlinkat(dirfd(d), e->d_name, to, sizeof(to) - 1);
+                                        if (n >= 0) {
+                                                to[n] = 0;
+                                                printf("fd %s -> %s\n", e->d_name, to);
+                                                worked = 1;
+                                        }
+                                        ffd = openat(dirfd(d), e->d_name,
+                                                     O_RDONLY | O_NOCTTY | O_NONBLOCK);
+                                        if (ffd >= 0) {
+                                                printf("fd %s: opened\n", e->d_name);
+                                                close(ffd);
+                                                worked = 1;
+                                        }
+                                }
                                 closedir(d);
-                                worked = 1;
                         } else {
                                 printf("%s: %s\n", files[i], strerrorname_np(errno));
                         }

@@ -182,11 +182,16 @@ peek() { # peek TARGET: the probe's view of /proc/TARGET from inside, run from t
         run $AS sh -c 'cd "$1" && shift && exec env OPENAI_API_KEY="$0" "$@"' "$ENVKEY" \
                 "$W/sec/proj" $WRAP "$AK" exec --ro "$P" -- "$P" peek "$1"
 }
+# With a pid namespace not even the fd numbers show. In the floor, pid 1 is outside the cage
+# (a container's pid 1 may be the payload's own uid, which the kernel lets list the numbers
+# of its fds): no fd may be followed or opened, and nothing read.
+NOFD='mem: opened|fd entry'
+[ "$FLOOR" = 1 ] && NOFD='mem: opened|fd [0-9]+ -> |fd [0-9]+: opened|(exe|root|cwd) -> '
 for target in 1 ppid; do
         peek $target
         like "$out" "^DENIED peek" "pid '$target' seen from the cage: environ, mem, fd, maps closed"
         unlike "$out" "$ENVKEY|$DOTKEY" "pid '$target': no API key from the environment or .env"
-        unlike "$out" "mem: opened|fd entry" "pid '$target': no memory, no fds"
+        unlike "$out" "$NOFD" "pid '$target': no memory, no fds"
 done
 run $AS sh -c 'cd "$1" && shift && exec env OPENAI_API_KEY="$0" "$@" "$$"' "$ENVKEY" \
         "$W/sec/proj" $WRAP "$AK" exec --ro "$P" -- "$P" peek

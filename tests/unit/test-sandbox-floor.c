@@ -107,6 +107,10 @@ int main(void)
         l.degraded = CAGE_DEGRADED_HOSTNAME;
         n = cage_degraded_list(&l, deg, 32);
         ok(n == 1 && has(deg, n, "hostname: "), "a refused hostname is named");
+        l.degraded = CAGE_DEGRADED_USERNS_LIMITS;
+        n = cage_degraded_list(&l, deg, 32);
+        ok(n == 1 && has(deg, n, "userns limits: /proc/sys is read-only"),
+           "unset user-namespace limits (read-only /proc/sys) are named");
         for (int i = CAGE_LAYER_USERNS; i <= CAGE_LAYER_UTSNS; i++)
                 l.on[i] = false;
         l.on[CAGE_LAYER_CGROUPNS] = false;
