@@ -640,18 +640,32 @@ static bool sentence_start_before(const struct walk *w, size_t i)
         return i == 0 || strchr("\n\r.!?:;", b[i - 1]);
 }
 
-/* "my name is", "I'm", "this is", "ich bin", "je m'appelle", "me llamo" just before i. */
+/* "my name is", "I'm", "this is", "ich bin", "je m'appelle", "me llamo" just before i.
+ * The text before i (at most 23 bytes, back to a line break, '.' or ',') is lower-cased
+ * once and each phrase compared with its end: this runs for nearly every capitalised word of
+ * prose, so no per-phrase strlen or re-lowering (issue 11, item 4). Lower-casing the whole
+ * tail rather than each phrase's last n bytes gives the same bytes where a phrase can match:
+ * every phrase starts with an ASCII letter, which no UTF-8 continuation byte equals either
+ * way. */
 static bool introduced(const struct walk *w, size_t i)
 {
-        static const char *const intro[] = {
-                "my name is", "name is", "my name's", "i am", "i'm", "i’m", "this is",
-                "call me", "named", "called", "known as", "signed by", "written by",
-                "ich bin", "ich heiße", "mein name ist", "je suis", "je m'appelle",
-                "je m’appelle", "je m’appelle", "me llamo", "soy", "mi nombre es", "mi chiamo",
-                "sono", "ik ben", "mijn naam is", "ik heet", "c'est", "aquí", NULL
+#define INTRO(s) { s, sizeof(s) - 1 }
+        static const struct {
+                const char *s;
+                size_t n;
+        } intro[] = {
+                INTRO("my name is"), INTRO("name is"), INTRO("my name's"), INTRO("i am"),
+                INTRO("i'm"), INTRO("i’m"), INTRO("this is"), INTRO("call me"), INTRO("named"),
+                INTRO("called"), INTRO("known as"), INTRO("signed by"), INTRO("written by"),
+                INTRO("ich bin"), INTRO("ich heiße"), INTRO("mein name ist"), INTRO("je suis"),
+                INTRO("je m'appelle"), INTRO("je m’appelle"), INTRO("je m’appelle"),
+                INTRO("me llamo"), INTRO("soy"), INTRO("mi nombre es"), INTRO("mi chiamo"),
+                INTRO("sono"), INTRO("ik ben"), INTRO("mijn naam is"), INTRO("ik heet"),
+                INTRO("c'est"), INTRO("aquí"),
         };
+#undef INTRO
         const char *b = w->buf;
-        size_t e = i, s;
+        size_t e = i, s, m;
         char low[24];
 
         while (e > 0 && b[e - 1] == ' ')
@@ -662,11 +676,15 @@ static bool introduced(const struct walk *w, size_t i)
         while (s > 0 && e - s < sizeof(low) - 1 && b[s - 1] != '\n' && b[s - 1] != '.' &&
                b[s - 1] != ',')
                 s--;
-        for (const char *const *p = intro; *p; p++) {
-                size_t n = strlen(*p);
+        m = e - s;
+        if (m == 0 || !pii_lex_lower(b + s, m, low, sizeof(low)))
+                return false;
+        for (size_t k = 0; k < sizeof(intro) / sizeof(intro[0]); k++) {
+                size_t n = intro[k].n;
 
-                if (e - s >= n && pii_lex_lower(b + e - n, n, low, sizeof(low)) &&
-                    memcmp(low, *p, n) == 0 && (e - n == 0 || !letter_at(b, w->len, e - n - 1)))
+                if (m >= n && low[m - 1] == intro[k].s[n - 1] &&
+                    memcmp(low + m - n, intro[k].s, n) == 0 &&
+                    (e - n == 0 || !letter_at(b, w->len, e - n - 1)))
                         return true;
         }
         return false;
@@ -851,34 +869,42 @@ struct feats {
         unsigned n;
 };
 
-static void feat(struct feats *F, const char *name, const char *val)
+/* FNV-1a continued over a string (pii_lex_hash's), so a feature named by parts hashes as
+ * the parts written one after another, with no snprintf per feature (issue 11, item 4). */
+static uint32_t fnv_more(uint32_t h, const char *p)
 {
-        uint32_t h = pii_lex_hash(name, strlen(name));
-
-        if (val)
-                for (const char *p = val; *p; p++)
+        if (p)
+                for (; *p; p++)
                         h = (h ^ (unsigned char)*p) * 16777619u;
+        return h;
+}
+
+static void feat_hash(struct feats *F, uint32_t h)
+{
         if (F->n < NAMES_MAXF)
                 F->f[F->n++] = h & (NAMES_NFEAT - 1);
+}
+
+static void feat(struct feats *F, const char *name, const char *val)
+{
+        feat_hash(F, fnv_more(fnv_more(2166136261u, name), val));
 }
 
 static void feat_flags(struct feats *F, const char *pos, unsigned lex)
 {
         static const char *const names[] = { "G", "S", "C", "R", "K", "W", "T", "P",
                                              "St", "Gt", "Cb", "Tb" };
-        char buf[24];
+        char kv[3] = "k0";
         unsigned kind = 0;
 
         for (unsigned i = 0; i < 12; i++)
-                if (lex & (1u << i)) {
-                        snprintf(buf, sizeof(buf), "%s%s", pos, names[i]);
-                        feat(F, buf, NULL);
-                }
+                if (lex & (1u << i))
+                        feat(F, pos, names[i]); /* "<pos><flag>" */
         /* the combination that matters most: a name, a place, a word, or several */
         kind = (lex & (LEX_GIVEN | LEX_SURNAME) ? 1 : 0) |
                (lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY) ? 2 : 0) | (lex & LEX_WORD ? 4 : 0);
-        snprintf(buf, sizeof(buf), "%sk%u", pos, kind);
-        feat(F, buf, NULL);
+        kv[1] = (char)('0' + kind);
+        feat(F, pos, kv); /* "<pos>k<kind>" */
 }
 
 static const char *shape_of(const struct tok *t)
@@ -909,8 +935,8 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
 
         F->n = 0;
         feat(F, "bias", NULL);
-        snprintf(buf, sizeof(buf), "n%u", nt > 3 ? 3 : nt);
-        feat(F, buf, NULL);
+        buf[0] = (char)('0' + (nt > 3 ? 3 : nt)), buf[1] = '\0';
+        feat(F, "n", buf); /* "n<tokens>" */
         feat_flags(F, "f", f->lex);
         feat_flags(F, "l", nt > 1 ? l->lex : 0);
         if (nt > 1)
@@ -932,8 +958,8 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
         if (ps != SIZE_MAX) {
                 prev_word(w, ps, NULL, ppw, sizeof(ppw));
                 feat(F, "ppw", ppw);
-                snprintf(buf, sizeof(buf), "%s|%u", pw, nt > 1);
-                feat(F, "pwn", buf);
+                buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
+                feat_hash(F, fnv_more(fnv_more(fnv_more(2166136261u, "pwn"), pw), buf));
                 feat(F, "pwup", upper_at(w->buf, w->len, ps) ? "U" : "l");
         }
         q = e;
