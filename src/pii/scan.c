@@ -214,17 +214,13 @@ static int scan_hs_digits(struct pii_redactor *r, const char *buf, size_t len)
                 hs_error_t he;
 
                 lo = d > PII_DIGIT_LEAD ? d - PII_DIGIT_LEAD : 0;
-                for (;;) {
-                        /* a digit within TAIL after the last one joins the region: take the
-                         * farthest, looking back from the end of that reach (in logs digits
-                         * are dense, so this steps ~TAIL bytes at a time) */
-                        size_t q = MIN(len, last + 1 + PII_DIGIT_TAIL);
+                for (;;) { /* the next digit within TAIL of the last one joins the region */
+                        const char *lim = buf + MIN(len, last + 1 + PII_DIGIT_TAIL);
+                        const char *q = next_digit(buf + last + 1, lim);
 
-                        while (q > last + 1 && (unsigned char)(buf[q - 1] - '0') > 9)
-                                q--;
-                        if (q == last + 1)
+                        if (q >= lim)
                                 break;
-                        last = q - 1;
+                        last = (size_t)(q - buf);
                 }
                 hi = MIN(len, last + 1 + PII_DIGIT_TAIL);
                 r->hs_base = lo;
