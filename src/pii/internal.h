@@ -41,9 +41,7 @@ struct pii_redactor {
         pcre2_match_context *mctx;
         pcre2_jit_stack *jit_stack;
 
-        void *hs_db, *hs_scratch; /* hs_database_t, hs_scratch_t (fits both databases) */
-        void *hs_db_digit;        /* the PAT_DIGIT patterns, scanned around digits */
-        size_t hs_base;           /* offset of the buffer Hyperscan scans now in the window */
+        void *hs_db, *hs_scratch; /* hs_database_t, hs_scratch_t */
         struct pii_open_range *open;
         struct pii_range *ranges;
         size_t n_ranges, cap_ranges;

@@ -128,10 +128,10 @@ const struct pii_pattern pii_patterns[] = {
           "]{3}\\.)"
           "|(?:\\+1 ?)?\\([0-9]{3}\\) ?[0-9]{3}[-. ]|\\+1 [0-9]{3} [0-9]{3} )"
           "[0-9]{4}(?: ?(?:x|ext\\.?) ?[0-9]{1,5})?\\b",
-          "[0-9]{3}[-. ][0-9]{4}", T_PHONE, V_PHONE, 50, PAT_FWD | PAT_DIGIT, 0.75f, 16 },
+          "[0-9]{3}[-. ][0-9]{4}", T_PHONE, V_PHONE, 50, PAT_FWD, 0.75f, 16 },
         { "phone_intl",
           "(?:\\+|\\b00)[1-9][0-9]{0,2}(?:[ .-]?\\(?[0-9]{1,5}\\)?){2,6}\\b",
-          NULL, T_PHONE, V_PHONE, 45, PAT_DIGIT, 0.7f },
+          NULL, T_PHONE, V_PHONE, 45, 0, 0.7f },
         /* National formats with a trunk 0. The variable German/Austrian form (area code of
          * 2-4 digits, a space, 5-8 digits) is left out on purpose: as a bare pattern it cost a
          * third of the scan throughput (224 vs 300 MB/s) for a form that, without a phone word
@@ -142,7 +142,7 @@ const struct pii_pattern pii_patterns[] = {
           "|04[0-9]{2} [0-9]{3} [0-9]{3}|0[1-9][0-9]{0,3}[-/][0-9]{5,8}"
           "|0[1-9][0-9] [0-9]{3} [0-9]{4}|0[1-9][0-9]{1,3} [0-9]{2}(?: [0-9]{2}){2,3})\\b"
           "|\\(0[1-9][0-9]{0,3}\\) ?[0-9]{3,4}[ -]?[0-9]{4}\\b",
-          NULL, T_PHONE, V_PHONE, 43, PAT_DIGIT, 0.6f },
+          NULL, T_PHONE, V_PHONE, 43, 0, 0.6f },
         { "phone_context",
           "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
           "|telefonnummer|rufnummer|ruf|anruf|handy|mobil|mobiel|bel|bellen|gsm|portable"
@@ -151,8 +151,8 @@ const struct pii_pattern pii_patterns[] = {
           "|\\xE9\\x9B\\xBB\\xE8\\xA9\\xB1)" GAP("[^0-9\\n+]", 15) ")"
           "(\\+?[0-9][0-9 ().-]{5,18}[0-9])\\b",
           NULL, T_PHONE, V_PHONE, 44, PAT_GROUP, 0.8f },
-        { "ssn_dashed", "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b", NULL, T_US_SSN, V_SSN, 60, PAT_DIGIT, 0.85f },
-        { "ssn_spaced", "\\b[0-9]{3} [0-9]{2} [0-9]{4}\\b", NULL, T_US_SSN, V_SSN, 58, PAT_DIGIT, 0.7f },
+        { "ssn_dashed", "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b", NULL, T_US_SSN, V_SSN, 60, 0, 0.85f },
+        { "ssn_spaced", "\\b[0-9]{3} [0-9]{2} [0-9]{4}\\b", NULL, T_US_SSN, V_SSN, 58, 0, 0.7f },
         { "ssn_context",
           "(?i:\\b(?:ssn|ssns|social\\s{1,3}security(?:\\s{1,3}(?:number|no\\.?|#))?)\\b[^0-9"
           "\\n]{0,20})"
@@ -160,7 +160,7 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_US_SSN, V_SSN, 61, PAT_GROUP, 0.95f },
         { "itin",
           "\\b9[0-9]{2}[- ](?:5[0-9]|6[0-5]|7[0-9]|8[0-8]|9[0-24-9])[- ][0-9]{4}\\b",
-          NULL, T_US_ITIN, V_ITIN, 62, PAT_DIGIT, 0.9f },
+          NULL, T_US_ITIN, V_ITIN, 62, 0, 0.9f },
         { "us_passport",
           "(?i:\\b(?:us|u\\.s\\.|american)?\\s{0,3}passport" NUMWORD GAP("[^A-Za-z0-9\\n]", 10) ")"
           "([A-Z]?[0-9]{8,9})\\b",
@@ -175,7 +175,7 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_US_DRIVER_LICENSE, V_HAS_DIGITS, 55, PAT_GROUP, 0.8f },
         { "uk_nino",
           "\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b",
-          NULL, T_UK_NINO, V_NINO, 60, PAT_DIGIT, 0.9f },
+          NULL, T_UK_NINO, V_NINO, 60, 0, 0.9f },
         { "date_of_birth",
           "(?i)(?:\\b(?:dob|date[\\s_-]{1,3}of[\\s_-]{1,3}birth|birth[\\s_-]{0,3}date|birthday"
           "|born(?:\\s{1,3}on)?|geburtsdatum|geboren(?:\\s{1,3}(?:am|op))?|geboortedatum|date\\s{1,3}de\\s{1,3}naissance"
@@ -191,10 +191,10 @@ const struct pii_pattern pii_patterns[] = {
         { "fr_nir",
           "\\b[12] ?[0-9]{2} ?(?:0[1-9]|1[0-2]|[2-9][0-9]) ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3}"
           " ?[0-9]{2}\\b",
-          NULL, T_FR_NIR, V_FR_NIR, 62, PAT_DIGIT, 1.0f },
-        { "es_nif", "\\b[0-9]{8}-?[A-Z]\\b", NULL, T_ES_NIF, V_ES_NIF, 55, PAT_DIGIT, 1.0f },
-        { "es_nie", "\\b[XYZ]-?[0-9]{7}-?[A-Z]\\b", NULL, T_ES_NIE, V_ES_NIF, 55, PAT_DIGIT, 1.0f },
-        { "in_pan", "\\b[A-Z]{3}[ABCFGHLJPT][A-Z][0-9]{4}[A-Z]\\b", NULL, T_IN_PAN, V_NONE, 50, PAT_DIGIT,
+          NULL, T_FR_NIR, V_FR_NIR, 62, 0, 1.0f },
+        { "es_nif", "\\b[0-9]{8}-?[A-Z]\\b", NULL, T_ES_NIF, V_ES_NIF, 55, 0, 1.0f },
+        { "es_nie", "\\b[XYZ]-?[0-9]{7}-?[A-Z]\\b", NULL, T_ES_NIE, V_ES_NIF, 55, 0, 1.0f },
+        { "in_pan", "\\b[A-Z]{3}[ABCFGHLJPT][A-Z][0-9]{4}[A-Z]\\b", NULL, T_IN_PAN, V_NONE, 50, 0,
           0.85f },
         { "in_aadhaar",
           "(?i:\\b(?:aadhaar|aadhar|uidai|uid)" NUMWORD "[^0-9\\n]{0,12})"
@@ -203,38 +203,38 @@ const struct pii_pattern pii_patterns[] = {
         { "pl_pesel",
           "(?i:\\bpesel" NUMWORD "[^0-9\\n]{0,12})([0-9]{11})\\b",
           NULL, T_PL_PESEL, V_PESEL, 57, PAT_GROUP, 1.0f },
-        { "sg_nric", "\\b[STFGM][0-9]{7}[A-Z]\\b", NULL, T_SG_NRIC, V_SG_NRIC, 55, PAT_DIGIT, 1.0f },
+        { "sg_nric", "\\b[STFGM][0-9]{7}[A-Z]\\b", NULL, T_SG_NRIC, V_SG_NRIC, 55, 0, 1.0f },
 
         /* ---- financial ---- */
         { "card_visa", "\\b4[0-9]{3}(?:[ -]?[0-9]){12,15}\\b", NULL, T_CREDIT_CARD, V_LUHN_CARD,
-          80, PAT_DIGIT, 1.0f },
+          80, 0, 1.0f },
         { "card_mastercard",
           "\\b(?:5[1-5][0-9]{2}|222[1-9]|22[3-9][0-9]|2[3-6][0-9]{2}|27[01][0-9]|2720)"
           "(?:[ -]?[0-9]){12}\\b",
-          NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_DIGIT, 1.0f },
+          NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f },
         { "card_amex", "\\b3[47][0-9]{2}(?:[ -]?[0-9]){11}\\b", NULL, T_CREDIT_CARD, V_LUHN_CARD,
-          80, PAT_DIGIT, 1.0f },
+          80, 0, 1.0f },
         { "card_discover", "\\b6(?:011|5[0-9]{2}|4[4-9][0-9])(?:[ -]?[0-9]){12,15}\\b", NULL,
-          T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_DIGIT, 1.0f },
+          T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f },
         { "card_jcb",
           "\\b(?:35[0-9]{2}(?:[ -]?[0-9]){12,15}|(?:2131|1800)(?:[ -]?[0-9]){11})\\b", NULL,
-          T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_DIGIT, 1.0f },
+          T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f },
         { "card_diners", "\\b3(?:0[0-5]|[689][0-9])[0-9](?:[ -]?[0-9]){10,15}\\b", NULL,
-          T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_DIGIT, 1.0f },
+          T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f },
         { "card_unionpay", "\\b62[0-9]{2}(?:[ -]?[0-9]){12,15}\\b", NULL, T_CREDIT_CARD,
-          V_LUHN_CARD, 80, PAT_DIGIT, 1.0f },
+          V_LUHN_CARD, 80, 0, 1.0f },
         { "card_maestro",
           "\\b(?:50(?:18|20|38)|5893|6304|67(?:59|6[1-3])|0604)(?:[ -]?[0-9]){8,15}\\b", NULL,
-          T_CREDIT_CARD, V_LUHN_CARD, 79, PAT_DIGIT, 1.0f },
+          T_CREDIT_CARD, V_LUHN_CARD, 79, 0, 1.0f },
         { "card_context",
           "(?i:\\b(?:card|credit|debit|visa|mastercard|maestro|amex|karte|carte|tarjeta|charge"
           "d|paid)"
           "\\b[^0-9\\n]{0,20})([0-9](?:[ -]?[0-9]){11,18})\\b",
           NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_GROUP, 1.0f },
-        { "iban", "\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}\\b", NULL, T_IBAN, V_IBAN, 85, PAT_DIGIT,
+        { "iban", "\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}\\b", NULL, T_IBAN, V_IBAN, 85, 0,
           1.0f },
         { "iban_lower", "\\b" IBAN_CC_LOWER "[0-9]{2}(?: ?[a-z0-9]){11,32}\\b",
-          "\\b" IBAN_CC_LOWER "[0-9]{2} ?[a-z0-9]{4}", T_IBAN, V_IBAN, 85, PAT_FWD | PAT_DIGIT, 1.0f, 48 },
+          "\\b" IBAN_CC_LOWER "[0-9]{2} ?[a-z0-9]{4}", T_IBAN, V_IBAN, 85, PAT_FWD, 1.0f, 48 },
         { "aba_routing",
           "(?i:\\b(?:routing|aba|rtn|transit)" NUMWORD GAP("[^0-9\\n]", 15) ")([0-9]{9})\\b",
           NULL, T_ABA, V_ABA, 65, PAT_GROUP, 1.0f },
@@ -247,7 +247,7 @@ const struct pii_pattern pii_patterns[] = {
           "([A-Z]{6}[A-Z2-9][A-NP-Z0-9](?:[A-Z0-9]{3})?)\\b",
           NULL, T_SWIFT, V_NONE, 50, PAT_GROUP, 0.85f },
         { "crypto_btc_base58", "\\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\\b", NULL, T_CRYPTO,
-          V_BASE58CHECK, 70, PAT_DIGIT, 1.0f },
+          V_BASE58CHECK, 70, 0, 1.0f },
         { "crypto_ltc_base58", "\\b[LM][1-9A-HJ-NP-Za-km-z]{26,33}\\b", NULL, T_CRYPTO,
           V_BASE58CHECK, 70, 0, 1.0f },
         { "crypto_bech32", "\\b(?:bc|tb|ltc)1[02-9ac-hj-np-z]{11,71}\\b", NULL, T_CRYPTO,
@@ -255,7 +255,7 @@ const struct pii_pattern pii_patterns[] = {
         { "crypto_eth",
           "(?i:\\b(?:eth|ethereum|ether|wallet|erc-?20)\\b[^\\n]{0,20}?)\\b(0x[0-9a-fA-F]{40})\\b",
           NULL, T_CRYPTO, V_NONE, 70, PAT_GROUP, 0.85f },
-        { "crypto_eth_bare", "\\b0x[0-9a-fA-F]{40}\\b", NULL, T_CRYPTO, V_NONE, 69, PAT_DIGIT, 0.7f },
+        { "crypto_eth_bare", "\\b0x[0-9a-fA-F]{40}\\b", NULL, T_CRYPTO, V_NONE, 69, 0, 0.7f },
         { "us_ein",
           "(?i:\\b(?:ein|fein|employer\\s{1,3}id(?:entification)?(?:\\s{1,3}number)?|tax\\s{1,"
           "3}id|tin)"
@@ -275,7 +275,7 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_US_DEA, V_DEA, 60, PAT_GROUP, 1.0f },
         { "us_mbi",
           "\\b[1-9]" MBI_L MBI_A "[0-9]-?" MBI_L MBI_A "[0-9]-?" MBI_L "{2}[0-9]{2}\\b",
-          NULL, T_US_MBI, V_SEP_CONSISTENT, 50, PAT_DIGIT, 0.8f },
+          NULL, T_US_MBI, V_SEP_CONSISTENT, 50, 0, 0.8f },
         { "uk_nhs", "(?i:\\bnhs" NUMWORD GAP("[^0-9\\n]", 12) ")([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{"
           "4})\\b",
           NULL, T_UK_NHS, V_NHS, 66, PAT_GROUP, 1.0f },
@@ -292,33 +292,33 @@ const struct pii_pattern pii_patterns[] = {
         /* ---- location ---- */
         { "coordinates_decimal",
           "[-+]?\\b[0-9]{1,2}\\.[0-9]{4,8}, ?[-+]?[0-9]{1,3}\\.[0-9]{4,8}\\b", NULL, T_COORD,
-          V_COORD, 45, PAT_DIGIT, 0.85f },
+          V_COORD, 45, 0, 0.85f },
         { "coordinates_dms",
           "\\b[0-9]{1,2}(?:\\xC2\\xB0|d) ?[0-9]{1,2}(?:'|\\xE2\\x80\\xB2) ?[0-9]{1,2}(?:\\.[0-"
           "9]{1,3})?"
           "(?:\"|\\xE2\\x80\\xB3)? ?[NS],? ?[0-9]{1,3}(?:\\xC2\\xB0|d) ?[0-9]{1,2}(?:'|\\xE2\\"
           "x80\\xB2)"
           " ?[0-9]{1,2}(?:\\.[0-9]{1,3})?(?:\"|\\xE2\\x80\\xB3)? ?[EW]\\b",
-          NULL, T_COORD, V_NONE, 45, PAT_DIGIT, 0.9f },
+          NULL, T_COORD, V_NONE, 45, 0, 0.9f },
         { "uk_postcode",
           "\\b(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
           "|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2}\\b",
-          NULL, T_UK_POSTCODE, V_NONE, 40, PAT_DIGIT, 0.8f },
+          NULL, T_UK_POSTCODE, V_NONE, 40, 0, 0.8f },
         { "us_zip_context",
           "(?i:\\b(?:zip(?:\\s{0,3}code)?|postal\\s{1,3}code)\\b[^0-9A-Za-z\\n]{0,5})"
           "([0-9]{5}(?:-[0-9]{4})?)\\b",
           NULL, T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.8f },
         { "us_zip_state", "\\b" US_STATES " ([0-9]{5}(?:-[0-9]{4})?)\\b",
-          "\\b[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?\\b", T_US_ZIP, V_NONE, 35, PAT_GROUP | PAT_DIGIT, 0.7f },
+          "\\b[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?\\b", T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.7f },
         { "ca_postal_code",
           "\\b[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]\\b", NULL,
-          T_CA_POSTAL, V_HAS_DIGITS, 40, PAT_DIGIT, 0.75f },
+          T_CA_POSTAL, V_HAS_DIGITS, 40, 0, 0.75f },
 
         /* ---- communication ---- */
         { "ipv4",
           "\\b(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
           "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\b",
-          NULL, T_IP, V_IPV4, 45, PAT_DIGIT, 0.9f },
+          NULL, T_IP, V_IPV4, 45, 0, 0.9f },
         { "ipv6_full", "\\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\\b",
           "(?::[0-9A-Fa-f]{1,4}){4}\\b", T_IP, V_IPV6, 46, 0, 0.95f },
         { "ipv6_compressed",

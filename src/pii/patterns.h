@@ -48,19 +48,7 @@ enum {
                               * context): alternatives may each capture the value */
         PAT_FWD = 1 << 1,    /* the Hyperscan regex is only a prefix: the match may run on
                               * `fwd` bytes after the report (PII_MAX_SPAN when 0) */
-        PAT_DIGIT = 1 << 2,  /* every match of the Hyperscan form holds an ASCII digit, its
-                              * first digit at most PII_DIGIT_LEAD bytes after its start, its
-                              * end at most PII_DIGIT_TAIL bytes after its last digit, and no
-                              * more than PII_DIGIT_TAIL bytes between two digits: the engine
-                              * runs these only around digits (scan.c, issue 11 item 4) */
 };
-
-/* Bytes kept around every digit for the PAT_DIGIT database: wider than any such pattern
- * needs (an IBAN's letters after its check digits: 64; an Indian PAN's five letters before
- * its first digit), so each of their matches, with the byte of context on either side that
- * \b needs, lies inside one region, and no match can end at a region's cut edge. */
-#define PII_DIGIT_LEAD 16
-#define PII_DIGIT_TAIL 80
 
 struct pii_pattern {
         const char *name;
@@ -80,13 +68,9 @@ extern const struct pii_pattern pii_patterns[];
 extern const unsigned pii_n_patterns;
 extern const struct pii_type_info pii_types[_T_MAX];
 
-/* Generated at build time by gen-hsdb (only with Hyperscan): one database of the patterns
- * without PAT_DIGIT (scanned over the whole window) and one of those with it (scanned over
- * the regions around digits). */
+/* Generated at build time by gen-hsdb (only with Hyperscan). */
 extern const unsigned char pii_hs_db[];
 extern const size_t pii_hs_db_len;
-extern const unsigned char pii_hs_db_digit[];
-extern const size_t pii_hs_db_digit_len;
 extern const unsigned pii_hs_maxwidth[];
 extern const unsigned pii_hs_npatterns;
 

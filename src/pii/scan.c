@@ -9,12 +9,6 @@
  *   span and capture group. A pattern may give Hyperscan a cheaper form: a suffix with the
  *   same end offsets (the '@' and domain of an e-mail), or a prefix (PAT_FWD: a PEM header,
  *   a phone number before its extension) after which PCRE2 may run `fwd` more bytes.
- *   The patterns whose matches all hold digits (PAT_DIGIT: phones, cards, IBAN, IP, national
- *   ids, postcodes) are a second database, scanned only over the regions around digits
- *   (PII_DIGIT_LEAD before, PII_DIGIT_TAIL after, merged): they start with character classes,
- *   which Hyperscan cannot skip over quickly, and most prose has few digits. Each of their
- *   matches lies whole inside one region with its context byte, so the reports are the same
- *   as over the whole window (issue 11, item 4).
  * - PCRE2 alone: every pattern over the whole window, one after another.
  * In both, matches of one pattern are leftmost-first, non-overlapping; a match its validator
  * rejects is retried one byte later. Overlaps between detectors are resolved by sorting
@@ -164,10 +158,7 @@ static int on_hs_match(unsigned id, unsigned long long from, unsigned long long 
 {
         struct pii_redactor *r = ctx;
         struct pii_open_range *o = &r->open[id];
-        size_t w = pii_hs_maxwidth[id], lo;
-
-        to += r->hs_base; /* a region's offsets into the window's */
-        lo = to > w ? (size_t)to - w : 0;
+        size_t w = pii_hs_maxwidth[id], lo = to > w ? (size_t)to - w : 0;
 
         if (o->active && lo <= o->hi) {
                 o->lo = MIN(o->lo, lo);
@@ -183,81 +174,24 @@ static int on_hs_match(unsigned id, unsigned long long from, unsigned long long 
         return 0;
 }
 
-/* The first ASCII digit at or after p, or end: eight bytes at a time (a word has a digit
- * when one of its bytes, less '0', is below 10). */
-static const char *next_digit(const char *p, const char *end)
-{
-        const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-
-        while (end - p >= 8) {
-                uint64_t x;
-
-                memcpy(&x, p, 8);
-                x ^= ones * '0'; /* digits become 0..9; nothing else does */
-                if ((x - ones * 10) & ~x & highs)
-                        break;
-                p += 8;
-        }
-        while (p < end && (unsigned char)(*p - '0') > 9)
-                p++;
-        return p;
-}
-
-/* The PAT_DIGIT database over each region [first digit - LEAD, last digit + TAIL), merged
- * while the next digit is within TAIL of the last one. */
-static int scan_hs_digits(struct pii_redactor *r, const char *buf, size_t len)
-{
-        const char *p = buf, *end = buf + len;
-
-        while ((p = next_digit(p, end)) < end) {
-                size_t d = (size_t)(p - buf), last = d, lo, hi;
-                hs_error_t he;
-
-                lo = d > PII_DIGIT_LEAD ? d - PII_DIGIT_LEAD : 0;
-                for (;;) { /* the next digit within TAIL of the last one joins the region */
-                        const char *lim = buf + MIN(len, last + 1 + PII_DIGIT_TAIL);
-                        const char *q = next_digit(buf + last + 1, lim);
-
-                        if (q >= lim)
-                                break;
-                        last = (size_t)(q - buf);
-                }
-                hi = MIN(len, last + 1 + PII_DIGIT_TAIL);
-                r->hs_base = lo;
-                he = hs_scan(r->hs_db_digit, buf + lo, (unsigned)(hi - lo), 0, r->hs_scratch,
-                             on_hs_match, r);
-                r->hs_base = 0;
-                if (r->hs_error < 0)
-                        return r->hs_error;
-                if (he != HS_SUCCESS)
-                        return -EIO;
-                p = buf + hi;
-        }
-        return 0;
-}
-
 static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t from)
 {
         hs_error_t he;
-        int e;
 
         if (len > UINT32_MAX)
                 return -E2BIG;
         r->n_ranges = 0;
         r->hs_error = 0;
-        r->hs_base = 0;
         memset(r->open, 0, pii_n_patterns * sizeof(*r->open));
         he = hs_scan(r->hs_db, buf, (unsigned)len, 0, r->hs_scratch, on_hs_match, r);
         if (r->hs_error < 0)
                 return r->hs_error;
         if (he != HS_SUCCESS)
                 return -EIO;
-        e = scan_hs_digits(r, buf, len);
-        if (e < 0)
-                return e;
         for (unsigned i = 0; i < pii_n_patterns; i++)
                 if (r->open[i].active) {
-                        e = push_range(r, i, r->open[i].lo, r->open[i].hi);
+                        int e = push_range(r, i, r->open[i].lo, r->open[i].hi);
+
                         if (e < 0)
                                 return e;
                 }
@@ -267,7 +201,8 @@ static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t f
                 size_t fwd = p->flags & PAT_FWD ? (p->fwd ? p->fwd : PII_MAX_SPAN) : 0;
                 size_t extra = fwd + PII_LOOK_MARGIN;
                 size_t sublen = len - g->hi > extra ? g->hi + extra : len;
-                e = match_pattern(r, g->pat, buf, len, sublen, MAX(g->lo, from), g->hi);
+                int e = match_pattern(r, g->pat, buf, len, sublen, MAX(g->lo, from), g->hi);
+
                 if (e < 0)
                         return e;
         }
@@ -313,14 +248,14 @@ static int cmp_finding(const void *a, const void *b)
 }
 
 #ifdef AKIOS_HAVE_HS
-/* The serialized databases (2 MB in the binary's read-only data) are only read once, by
- * hs_deserialize_database, which copies them. Give their pages back so they do not count twice
+/* The serialized database (2 MB in the binary's read-only data) is only read once, by
+ * hs_deserialize_database, which copies it. Give its pages back so they do not count twice
  * in the process's memory; they are clean file pages, re-read from the binary if ever needed. */
-static void drop_serialized_pages(const unsigned char *db, size_t db_len)
+static void drop_serialized_pages(void)
 {
         long page = sysconf(_SC_PAGESIZE);
-        uintptr_t start = ((uintptr_t)db + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
-        uintptr_t end = ((uintptr_t)db + db_len) & ~((uintptr_t)page - 1);
+        uintptr_t start = ((uintptr_t)pii_hs_db + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+        uintptr_t end = ((uintptr_t)pii_hs_db + pii_hs_db_len) & ~((uintptr_t)page - 1);
 
         if (page > 0 && end > start)
                 (void)madvise((void *)start, end - start, MADV_DONTNEED);
@@ -400,34 +335,25 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
         else if (hs_valid_platform() != HS_SUCCESS)
                 r->engine_note = "this CPU cannot run Hyperscan (it needs SSSE3)";
         else {
-                hs_database_t *db = NULL, *dbd = NULL;
+                hs_database_t *db = NULL;
                 hs_scratch_t *scratch = NULL;
 
-                /* one scratch space, grown to fit both databases */
                 if (hs_deserialize_database((const char *)pii_hs_db, pii_hs_db_len, &db) ==
                             HS_SUCCESS &&
-                    hs_deserialize_database((const char *)pii_hs_db_digit, pii_hs_db_digit_len,
-                                            &dbd) == HS_SUCCESS &&
-                    hs_alloc_scratch(db, &scratch) == HS_SUCCESS &&
-                    hs_alloc_scratch(dbd, &scratch) == HS_SUCCESS) {
+                    hs_alloc_scratch(db, &scratch) == HS_SUCCESS) {
                         r->open = calloc(n, sizeof(*r->open));
                         if (!r->open) {
                                 hs_free_scratch(scratch);
                                 hs_free_database(db);
-                                hs_free_database(dbd);
                                 return -ENOMEM;
                         }
                         r->hs_db = db;
-                        r->hs_db_digit = dbd;
                         r->hs_scratch = scratch;
                         r->use_hs = true;
-                        drop_serialized_pages(pii_hs_db, pii_hs_db_len);
-                        drop_serialized_pages(pii_hs_db_digit, pii_hs_db_digit_len);
+                        drop_serialized_pages();
                         return 0;
                 }
-                hs_free_scratch(scratch);
                 hs_free_database(db);
-                hs_free_database(dbd);
                 r->engine_note = "the built-in Hyperscan database does not load on this CPU";
         }
 #else
@@ -449,7 +375,6 @@ void pii_engine_free(struct pii_redactor *r)
 #ifdef AKIOS_HAVE_HS
         hs_free_scratch(r->hs_scratch);
         hs_free_database(r->hs_db);
-        hs_free_database(r->hs_db_digit);
 #endif
         free(r->open);
         free(r->ranges);
