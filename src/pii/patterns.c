@@ -142,7 +142,9 @@ const struct pii_pattern pii_patterns[] = {
           "|04[0-9]{2} [0-9]{3} [0-9]{3}|0[1-9][0-9]{0,3}[-/][0-9]{5,8}"
           "|0[1-9][0-9] [0-9]{3} [0-9]{4}|0[1-9][0-9]{1,3} [0-9]{2}(?: [0-9]{2}){2,3})\\b"
           "|\\(0[1-9][0-9]{0,3}\\) ?[0-9]{3,4}[ -]?[0-9]{4}\\b",
-          NULL, T_PHONE, V_PHONE, 43, 0, 0.6f },
+          "\\b0[1-9](?: [0-9]{2} |\\.[0-9]{2}\\.|-[0-9]{2}-|[0-9]{1,3} |[0-9]{0,3}[-/][0-9]{5})"
+          "|\\(0[1-9][0-9]{0,3}\\)",
+          T_PHONE, V_PHONE, 43, PAT_FWD, 0.6f, 24 },
         { "phone_context",
           "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
           "|telefonnummer|rufnummer|ruf|anruf|handy|mobil|mobiel|bel|bellen|gsm|portable"
