@@ -767,7 +767,8 @@ static bool street_suffix(const struct tok *t)
         for (unsigned k = suffix_head[last]; k; k = suffix_next[k - 1]) {
                 size_t n = suffix_len[k - 1];
 
-                if (t->n > n + 1 && memcmp(t->low + t->n - n, pii_lex_street_suffixes[k - 1], n) == 0)
+                if (t->n > n + 1 &&
+                    memcmp(t->low + t->n - n, pii_lex_street_suffixes[k - 1], n) == 0)
                         return true;
         }
         return false;

@@ -14,6 +14,7 @@
  * rejects is retried one byte later. Overlaps between detectors are resolved by sorting
  * (start, priority, length) and one sweep: O(M log M).
  *
+ * Where the time goes, per stage and kind of text: docs/design/ARCHITECTURE.md, "PII engine".
  * The streaming layer that slides this window over inputs of any size is stream.c.
  * Nothing here prints or allocates per match beyond amortized arrays.
  */
