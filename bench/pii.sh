@@ -5,6 +5,8 @@
 # (bench/gen-pii-corpus.py, deterministic), beside `cat` and `grep -c x` of the same file in
 # the same run (best of 3 wall times, page cache warm); the engine that ran; and start-up time
 # of `akios protect scan` on a 1 KB file (median of 21 runs). Run by `make bench`.
+# The rows prose, logs and json run the pattern detectors alone (AKIOS_PII_DETECT_NAMES=false);
+# the row prose+nm is prose with PERSON/STREET_ADDRESS/LOCATION on (the default of protect).
 set -eu
 : "${AKIOS:=./akios}"
 : "${AKIOS_BUILD:=build}"
@@ -32,8 +34,12 @@ mbps() { awk -v b="$bytes" -v ns="$1" 'BEGIN { printf "%6.0f", b / 1e6 / (ns / 1
 engine=$(printf 'x\n' | "$AKIOS" protect scan --json - | sed -n 's/.*"engine":"\([^"]*\)".*/\1/p')
 echo "pii: engine $engine; goal >= 250 MB/s for protect redact on each kind"
 echo "pii: MB/s, best of 3 wall times; x-cat: redact time / cat time; redact/cpu: MB per CPU-second"
-printf 'pii: %-6s %8s %8s %8s %8s %10s  %s\n' kind cat grep-c-x redact x-cat redact/cpu findings
-for kind in prose logs json; do
+printf 'pii: %-8s %8s %8s %8s %8s %10s  %s\n' kind cat grep-c-x redact x-cat redact/cpu findings
+for row in prose logs json prose+nm; do
+        kind=${row%+nm}
+        names=false
+        [ "$row" = "$kind" ] || names=true
+        export AKIOS_PII_DETECT_NAMES=$names
         DATA="$AKIOS_BUILD/bench-pii-$kind-$PII_BENCH_BYTES.txt"
         if [ ! -s "$DATA" ]; then
                 mkdir -p "$(dirname "$DATA")"
@@ -50,10 +56,11 @@ for kind in prose logs json; do
         cpu=$( { /usr/bin/time -f '%U %S' "$AKIOS" protect redact "$DATA" > /dev/null; } 2>&1 |
                 awk -v b="$bytes" '{ t = $1 + $2; printf "%.0f", (t > 0 ? b / 1e6 / t : 0) }')
         findings=$("$AKIOS" protect scan "$DATA" | grep -vc '^no findings' || true)
-        printf 'pii: %-6s %8s %8s %8s %7sx %10s  %s\n' "$kind" \
+        printf 'pii: %-8s %8s %8s %8s %7sx %10s  %s\n' "$row" \
                 "$(mbps "$t_cat")" "$(mbps "$t_grep")" "$(mbps "$t_red")" \
                 "$(awk -v a="$t_red" -v c="$t_cat" 'BEGIN { printf "%.1f", a / c }')" "$cpu" "$findings"
 done
+unset AKIOS_PII_DETECT_NAMES
 DATA="$AKIOS_BUILD/bench-pii-prose-$PII_BENCH_BYTES.txt"
 head -c 5000000 "$DATA" > "$TMP/5m.txt"
 bytes=5000000

@@ -147,7 +147,6 @@ static size_t word_end(const char *b, size_t len, size_t i, bool *digit)
         return i;
 }
 
-static bool in_set(const char *w, const char *const *set);
 
 /* ---- word lists of the context rules (lower case) ------------------------- */
 
@@ -278,11 +277,31 @@ static const char *const *const wlists[] = {
 static struct {
         const char *word;
         uint16_t mask;
+        uint8_t len;
 } wslot[SET_SLOTS];
 static pthread_once_t wsets_once = PTHREAD_ONCE_INIT;
 
 static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
-static uint64_t suffix_last;     /* bit (c & 63) set when a suffix ends in byte c */
+static uint8_t suffix_head[256]; /* 1 + the first suffix that ends in byte c, 0 for none */
+static uint8_t suffix_next[64];  /* 1 + the next suffix with the same last byte, 0 at the end */
+
+/* The phrases introduced() looks for, and the bytes they end in. */
+#define INTRO(s) { s, sizeof(s) - 1 }
+static const struct {
+        const char *s;
+        size_t n;
+} intro[] = {
+        INTRO("my name is"), INTRO("name is"), INTRO("my name's"), INTRO("i am"),
+        INTRO("i'm"), INTRO("i’m"), INTRO("this is"), INTRO("call me"), INTRO("named"),
+        INTRO("called"), INTRO("known as"), INTRO("signed by"), INTRO("written by"),
+        INTRO("ich bin"), INTRO("ich heiße"), INTRO("mein name ist"), INTRO("je suis"),
+        INTRO("je m'appelle"), INTRO("je m’appelle"), INTRO("je m’appelle"),
+        INTRO("me llamo"), INTRO("soy"), INTRO("mi nombre es"), INTRO("mi chiamo"),
+        INTRO("sono"), INTRO("ik ben"), INTRO("mijn naam is"), INTRO("ik heet"),
+        INTRO("c'est"), INTRO("aquí"),
+};
+#undef INTRO
+static bool intro_last[256];
 
 static void wsets_build(void)
 {
@@ -294,9 +313,15 @@ static void wsets_build(void)
                 if (pii_lex_entries[i].flags & LEX_STREET_BEFORE)
                         street_before[nb++] = pii_lex_blob + pii_lex_entries[i].off;
         for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
+                unsigned char c;
+
                 suffix_len[i] = strlen(pii_lex_street_suffixes[i]);
-                suffix_last |= 1ull << ((unsigned char)pii_lex_street_suffixes[i][suffix_len[i] - 1] & 63);
+                c = (unsigned char)pii_lex_street_suffixes[i][suffix_len[i] - 1];
+                suffix_next[i] = suffix_head[c];
+                suffix_head[c] = (uint8_t)(i + 1);
         }
+        for (size_t k = 0; k < sizeof(intro) / sizeof(intro[0]); k++)
+                intro_last[(unsigned char)intro[k].s[intro[k].n - 1]] = true;
         for (size_t k = 0; k < N_WLISTS; k++)
                 for (unsigned i = 0; wlists[k][i]; i++) {
                         const char *w = wlists[k][i];
@@ -305,37 +330,44 @@ static void wsets_build(void)
                         while (wslot[j].word && strcmp(wslot[j].word, w) != 0)
                                 j = (j + 1) & (SET_SLOTS - 1);
                         wslot[j].word = w;
+                        wslot[j].len = (uint8_t)strlen(w);
                         wslot[j].mask |= (uint16_t)(1u << k);
                 }
 }
 
+/* The lists w[0, n) is in (w holds no NUL). wsets_build has run: pii_names_walk sees to it
+ * once per call, not every lookup. */
 static unsigned set_mask(const char *w, size_t n)
 {
         uint32_t j;
 
-        pthread_once(&wsets_once, wsets_build);
         for (j = pii_lex_hash(w, n) & (SET_SLOTS - 1); wslot[j].word; j = (j + 1) & (SET_SLOTS - 1))
-                if (wslot[j].word[0] == w[0] && strncmp(wslot[j].word, w, n) == 0 &&
-                    wslot[j].word[n] == '\0')
+                if (wslot[j].len == n && memcmp(wslot[j].word, w, n) == 0)
                         return wslot[j].mask;
         return 0;
 }
 
-static unsigned list_bit(const char *const *set)
-{
-        for (size_t k = 0; k < N_WLISTS; k++)
-                if (wlists[k] == set)
-                        return 1u << k;
-        return 0;
-}
+/* Each list's bit in a mask: its index in wlists[] (a constant, not a search per test). */
+enum {
+        LB_titles = 1u << 0,
+        LB_weak_titles = 1u << 1,
+        LB_salutations = 1u << 2,
+        LB_particles = 1u << 3,
+        LB_person_labels = 1u << 4,
+        LB_mail_labels = 1u << 5,
+        LB_signoffs = 1u << 6,
+        LB_place_labels = 1u << 7,
+        LB_place_preps = 1u << 8,
+        LB_units = 1u << 9,
+        LB_never_names = 1u << 10,
+        LB_street_before = 1u << 11,
+};
 
-static bool in_set(const char *w, const char *const *set)
-{
-        return set_mask(w, strlen(w)) & list_bit(set);
-}
+/* Whether the lower-cased word w is in the list named `set` (one of wlists[]). */
+#define in_set(w, set) ((set_mask((w), strlen(w)) & LB_##set) != 0)
 
 /* A token's membership, from the mask tok_fill computed once. */
-#define TOK_IN(t, set) (((t)->sets & list_bit(set)) != 0)
+#define TOK_IN(t, set) (((t)->sets & LB_##set) != 0)
 
 /* ---- runs ----------------------------------------------------------------- */
 
@@ -443,7 +475,7 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
                         /* no particle is longer than 4 letters; look no further */
                         if (e - p > 4 || !pii_lex_lower(b + p, e - p, low, sizeof(low)) ||
-                            !(set_mask(low, e - p) & list_bit(particles)))
+                            !(set_mask(low, e - p) & LB_particles))
                                 break;
                 }
                 tok_fill(w, t, p, e, digit);
@@ -640,33 +672,51 @@ static bool sentence_start_before(const struct walk *w, size_t i)
         return i == 0 || strchr("\n\r.!?:;", b[i - 1]);
 }
 
-/* "my name is", "I'm", "this is", "ich bin", "je m'appelle", "me llamo" just before i. */
+/* "my name is", "I'm", "this is", "ich bin", "je m'appelle", "me llamo" just before i (after
+ * spaces, on the same line and clause: no phrase holds '\n', '.' or ','). This runs for most
+ * capitalised words of prose (issue 11, item 4), so each phrase is compared from its last
+ * byte backwards, lower-casing as it goes, with no strlen and no copy; a phrase's first byte
+ * is an ASCII letter, so lower-casing it without the byte before it changes nothing. */
 static bool introduced(const struct walk *w, size_t i)
 {
-        static const char *const intro[] = {
-                "my name is", "name is", "my name's", "i am", "i'm", "i’m", "this is",
-                "call me", "named", "called", "known as", "signed by", "written by",
-                "ich bin", "ich heiße", "mein name ist", "je suis", "je m'appelle",
-                "je m’appelle", "je m’appelle", "me llamo", "soy", "mi nombre es", "mi chiamo",
-                "sono", "ik ben", "mijn naam is", "ik heet", "c'est", "aquí", NULL
-        };
         const char *b = w->buf;
-        size_t e = i, s;
-        char low[24];
+        size_t e = i;
 
         while (e > 0 && b[e - 1] == ' ')
                 e--;
-        if (e == i)
+        if (e == i || e == 0)
                 return false;
-        s = e;
-        while (s > 0 && e - s < sizeof(low) - 1 && b[s - 1] != '\n' && b[s - 1] != '.' &&
-               b[s - 1] != ',')
-                s--;
-        for (const char *const *p = intro; *p; p++) {
-                size_t n = strlen(*p);
+        {
+                /* the last byte lower-cased as below: most words end in no phrase's */
+                unsigned char c = (unsigned char)b[e - 1];
 
-                if (e - s >= n && pii_lex_lower(b + e - n, n, low, sizeof(low)) &&
-                    memcmp(low, *p, n) == 0 && (e - n == 0 || !letter_at(b, w->len, e - n - 1)))
+                if (c >= 'A' && c <= 'Z')
+                        c = (unsigned char)(c + 32);
+                else if (e >= 2 && (unsigned char)b[e - 2] == 0xc3 && c >= 0x80 && c <= 0x9e &&
+                         c != 0x97)
+                        c = (unsigned char)(c + 32);
+                if (!intro_last[c])
+                        return false;
+        }
+        for (size_t k = 0; k < sizeof(intro) / sizeof(intro[0]); k++) {
+                const char *p = intro[k].s;
+                size_t n = intro[k].n, j = n;
+
+                if (n > e)
+                        continue;
+                while (j > 0) {
+                        unsigned char c = (unsigned char)b[e - n + j - 1];
+
+                        if (c >= 'A' && c <= 'Z')
+                                c = (unsigned char)(c + 32);
+                        else if (j > 1 && (unsigned char)b[e - n + j - 2] == 0xc3 && c >= 0x80 &&
+                                 c <= 0x9e && c != 0x97)
+                                c = (unsigned char)(c + 32);
+                        if (c != (unsigned char)p[j - 1])
+                                break;
+                        j--;
+                }
+                if (j == 0 && (e - n == 0 || !letter_at(b, w->len, e - n - 1)))
                         return true;
         }
         return false;
@@ -705,18 +755,20 @@ static bool name_in_nearby_email(const struct walk *w, const struct run *r)
 /* ---- street addresses ----------------------------------------------------- */
 
 
+/* A word that ends in a street type ("Hauptstraße", "Rosenweg"), longer than it by two
+ * bytes at least. Only the suffixes that end in the word's last byte are compared (wsets_build
+ * chains them), as this runs for every lone capitalised word. */
 static bool street_suffix(const struct tok *t)
 {
         unsigned char last = t->n ? (unsigned char)t->low[t->n - 1] : 0;
 
-        pthread_once(&wsets_once, wsets_build);
-        if (t->n < 5 || !(suffix_last >> (last & 63) & 1))
+        if (t->n < 5)
                 return false;
-        for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
-                size_t n = suffix_len[i];
+        for (unsigned k = suffix_head[last]; k; k = suffix_next[k - 1]) {
+                size_t n = suffix_len[k - 1];
 
-                if (t->n > n + 1 && (unsigned char)pii_lex_street_suffixes[i][n - 1] == last &&
-                    memcmp(t->low + t->n - n, pii_lex_street_suffixes[i], n) == 0)
+                if (t->n > n + 1 &&
+                    memcmp(t->low + t->n - n, pii_lex_street_suffixes[k - 1], n) == 0)
                         return true;
         }
         return false;
@@ -851,34 +903,42 @@ struct feats {
         unsigned n;
 };
 
-static void feat(struct feats *F, const char *name, const char *val)
+/* FNV-1a continued over a string (pii_lex_hash's), so a feature named by parts hashes as
+ * the parts written one after another, with no snprintf per feature (issue 11, item 4). */
+static uint32_t fnv_more(uint32_t h, const char *p)
 {
-        uint32_t h = pii_lex_hash(name, strlen(name));
-
-        if (val)
-                for (const char *p = val; *p; p++)
+        if (p)
+                for (; *p; p++)
                         h = (h ^ (unsigned char)*p) * 16777619u;
+        return h;
+}
+
+static void feat_hash(struct feats *F, uint32_t h)
+{
         if (F->n < NAMES_MAXF)
                 F->f[F->n++] = h & (NAMES_NFEAT - 1);
+}
+
+static void feat(struct feats *F, const char *name, const char *val)
+{
+        feat_hash(F, fnv_more(fnv_more(2166136261u, name), val));
 }
 
 static void feat_flags(struct feats *F, const char *pos, unsigned lex)
 {
         static const char *const names[] = { "G", "S", "C", "R", "K", "W", "T", "P",
                                              "St", "Gt", "Cb", "Tb" };
-        char buf[24];
+        char kv[3] = "k0";
         unsigned kind = 0;
 
         for (unsigned i = 0; i < 12; i++)
-                if (lex & (1u << i)) {
-                        snprintf(buf, sizeof(buf), "%s%s", pos, names[i]);
-                        feat(F, buf, NULL);
-                }
+                if (lex & (1u << i))
+                        feat(F, pos, names[i]); /* "<pos><flag>" */
         /* the combination that matters most: a name, a place, a word, or several */
         kind = (lex & (LEX_GIVEN | LEX_SURNAME) ? 1 : 0) |
                (lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY) ? 2 : 0) | (lex & LEX_WORD ? 4 : 0);
-        snprintf(buf, sizeof(buf), "%sk%u", pos, kind);
-        feat(F, buf, NULL);
+        kv[1] = (char)('0' + kind);
+        feat(F, pos, kv); /* "<pos>k<kind>" */
 }
 
 static const char *shape_of(const struct tok *t)
@@ -909,8 +969,8 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
 
         F->n = 0;
         feat(F, "bias", NULL);
-        snprintf(buf, sizeof(buf), "n%u", nt > 3 ? 3 : nt);
-        feat(F, buf, NULL);
+        buf[0] = (char)('0' + (nt > 3 ? 3 : nt)), buf[1] = '\0';
+        feat(F, "n", buf); /* "n<tokens>" */
         feat_flags(F, "f", f->lex);
         feat_flags(F, "l", nt > 1 ? l->lex : 0);
         if (nt > 1)
@@ -932,8 +992,8 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
         if (ps != SIZE_MAX) {
                 prev_word(w, ps, NULL, ppw, sizeof(ppw));
                 feat(F, "ppw", ppw);
-                snprintf(buf, sizeof(buf), "%s|%u", pw, nt > 1);
-                feat(F, "pwn", buf);
+                buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
+                feat_hash(F, fnv_more(fnv_more(fnv_more(2166136261u, "pwn"), pw), buf));
                 feat(F, "pwup", upper_at(w->buf, w->len, ps) ? "U" : "l");
         }
         q = e;
@@ -1315,12 +1375,41 @@ static const bool cap_start[256] = {
         ['Y'] = 1, ['Z'] = 1, [0xc3] = 1, [0xc4] = 1, [0xc5] = 1, [0xce] = 1, [0xd0] = 1,
 };
 
+/* The next byte at or after p that cap_start[] has, or end. Eight bytes at a time while none
+ * of them is an ASCII capital or a non-ASCII byte (most of any text), then byte by byte. */
+static const unsigned char *next_cap_start(const unsigned char *p, const unsigned char *end)
+{
+        const uint64_t ones = 0x0101010101010101ull, highs = ones * 0x80;
+
+        for (;;) {
+                const unsigned char *q;
+
+                while (end - p >= 8) {
+                        uint64_t x;
+
+                        memcpy(&x, p, 8);
+                        /* with no high bit set, x + (0x80 - c) sets a byte's high bit exactly
+                         * when that byte is >= c, and carries into no other byte */
+                        if ((x & highs) ||
+                            ((x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & highs))
+                                break;
+                        p += 8;
+                }
+                q = end - p >= 8 ? p + 8 : end;
+                while (p < q && !cap_start[*p])
+                        p++;
+                if (p < q || q == end)
+                        return p;
+        }
+}
+
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud)
 {
         struct walk w = { .buf = buf, .len = len, .emit = emit_fn, .tag = tag, .ud = ud };
         size_t i = from;
 
+        pthread_once(&wsets_once, wsets_build); /* the word lists set_mask() looks in */
         while (i < len) {
                 unsigned char c;
                 struct run r;
@@ -1332,8 +1421,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                         const unsigned char *p = (const unsigned char *)buf + i;
                         const unsigned char *end = (const unsigned char *)buf + len;
 
-                        while (p < end && !cap_start[*p])
-                                p++;
+                        p = next_cap_start(p, end);
                         i = (size_t)(p - (const unsigned char *)buf);
                         if (i >= len)
                                 break;

@@ -117,12 +117,13 @@ const struct pii_type_info pii_types[_T_MAX] = {
 
 const struct pii_pattern pii_patterns[] = {
         /* ---- personal ---- */
+        /* Hyperscan gets only "x@y" (PAT_FWD): the domain's bounded repeats cost it more
+         * than PCRE2 confirming each '@' (docs/design/ARCHITECTURE.md, PII engine) */
         { "email",
           "\\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9]"
           ")?\\.)"
           "{1,6}[A-Za-z]{2,24}\\b",
-          "@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,6}[A-Za-z]{2,24}\\b", T_EMAIL,
-          V_EMAIL, 70, 0, 1.0f },
+          "[A-Za-z0-9._%+-]@[A-Za-z0-9]", T_EMAIL, V_EMAIL, 70, PAT_FWD, 1.0f, 416 },
         { "phone_nanp",
           "(?:(?:\\+1[ .-]?|\\b001[ .-]?|\\b1[-.])?(?:\\b[0-9]{3}-[0-9]{3}-|\\b[0-9]{3}\\.[0-9"
           "]{3}\\.)"
@@ -135,14 +136,18 @@ const struct pii_pattern pii_patterns[] = {
         /* National formats with a trunk 0. The variable German/Austrian form (area code of
          * 2-4 digits, a space, 5-8 digits) is left out on purpose: as a bare pattern it cost a
          * third of the scan throughput (224 vs 300 MB/s) for a form that, without a phone word
-         * (phone_context catches it then), is indistinguishable from other digit groups. */
+         * (phone_context catches it then), is indistinguishable from other digit groups.
+         * Hyperscan gets each alternative's first digits and separator (PAT_FWD): the full
+         * form was the costliest pattern of the table (docs/design/ARCHITECTURE.md). */
         { "phone_national",
           "\\b(?:0[1-9](?: [0-9]{2}){4}|0[1-9](?:\\.[0-9]{2}){4}|0[1-9](?:-[0-9]{2}){4}"
           "|0[1-9][0-9]{3} [0-9]{6}|0[1-9][0-9]{2} [0-9]{3} [0-9]{4}|0[1-9][0-9] [0-9]{4} [0-9]{4}"
           "|04[0-9]{2} [0-9]{3} [0-9]{3}|0[1-9][0-9]{0,3}[-/][0-9]{5,8}"
           "|0[1-9][0-9] [0-9]{3} [0-9]{4}|0[1-9][0-9]{1,3} [0-9]{2}(?: [0-9]{2}){2,3})\\b"
           "|\\(0[1-9][0-9]{0,3}\\) ?[0-9]{3,4}[ -]?[0-9]{4}\\b",
-          NULL, T_PHONE, V_PHONE, 43, 0, 0.6f },
+          "\\b0[1-9](?: [0-9]{2} |\\.[0-9]{2}\\.|-[0-9]{2}-|[0-9]{1,3} |[0-9]{0,3}[-/][0-9]{5})"
+          "|\\(0[1-9][0-9]{0,3}\\)",
+          T_PHONE, V_PHONE, 43, PAT_FWD, 0.6f, 24 },
         { "phone_context",
           "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
           "|telefonnummer|rufnummer|ruf|anruf|handy|mobil|mobiel|bel|bellen|gsm|portable"

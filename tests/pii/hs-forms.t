@@ -1,0 +1,52 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Patterns that give Hyperscan a cheaper form than their regex (issue 11, item 4: phone_national
+# and email hand it only a prefix, PAT_FWD): every alternative of the full regex is still found
+# whole, with its span, by the Hyperscan engine, and PCRE2 alone finds exactly the same.
+. "$AKIOS_SRC/tests/lib.sh"
+
+# one alternative of phone_national per line, with no phone word around it
+cat > "$T/pn.txt" <<'TXT'
+x 01 23 45 67 89 y
+x 01.23.45.67.89 y
+x 01-23-45-67-89 y
+x 0161 496 0123 y
+x 020 7946 0958 y
+x 0412 345 678 y
+x 089/1234567 y
+x 030 123 4567 y
+x 0301 23 45 67 y
+x (030) 1234 5678 y
+at 2025-01-20T16:13:23.963Z ok
+TXT
+run "$AKIOS" protect redact "$T/pn.txt"
+is "$(printf '%s\n' "$out" | grep -c '^x \[PHONE_NUMBER\] y$')" 10 \
+        "phone_national: each of its 10 forms redacted whole"
+like "$(printf '%s\n' "$out" | tail -n 1)" "^at 2025-01-20T16:13:23.963Z ok$" \
+        "phone_national: an ISO timestamp is no phone"
+run "$AKIOS" protect scan "$T/pn.txt"
+is "$(printf '%s\n' "$out" | grep -c 'phone_national$')" 10 "phone_national: the detector that found them"
+
+# e-mail: the shortest and longest local parts and domains, several on a line, one at the end
+long=$(printf 'a%.0s' $(seq 64))
+lab=$(printf 'b%.0s' $(seq 63))
+printf '%s\n' "x@y.co" "mail a.b+c@sub.example.org, d_e@f-g.de; h@i.jp" \
+        "${long}@${lab}.${lab}.com" "not an address: a@b, @example.com, user@localhost" \
+        > "$T/em.txt"
+printf 'last q@r.io' >> "$T/em.txt"
+run "$AKIOS" protect redact "$T/em.txt"
+is "$out" "[EMAIL_ADDRESS]
+mail [EMAIL_ADDRESS], [EMAIL_ADDRESS]; [EMAIL_ADDRESS]
+[EMAIL_ADDRESS]
+not an address: a@b, @example.com, user@localhost
+last [EMAIL_ADDRESS]" "email: every address whole, nothing else"
+
+for f in pn em; do
+        hs=$("$AKIOS" protect scan --json "$T/$f.txt")
+        pc=$(AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan --json "$T/$f.txt" | sed 's/"engine":"pcre2"/"engine":"hyperscan+pcre2"/')
+        case $hs in
+        *'"engine":"hyperscan+pcre2"'*) is "$pc" "$hs" "$f: PCRE2 alone finds the same" ;;
+        *) skip "this build or CPU has no Hyperscan" ;;
+        esac
+done
+done_testing
