@@ -12,6 +12,8 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/akios-bench-llm.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 "$AKIOS" init "$T/p" >/dev/null
 cd "$T/p"
+# N+1 steps pass the default step kill-switch (max_steps_per_run: 100): raise it for the bench
+sed -i "s/^max_steps_per_run:.*/max_steps_per_run: $((N + 10))/" config.yaml
 # 1 KB of prose with one e-mail address and one card number to redact.
 PROMPT=$(printf 'Summarise the quarterly report for the board. %.0s' $(seq 1 20) | head -c 960)
 PROMPT="$PROMPT mail a.b@example.com card 4111 1111 1111 1111"
