@@ -101,3 +101,20 @@ done_testing() {
         echo "1..$_tap_n"
         [ "$_tap_failed" -eq 0 ]
 }
+
+# field JSON-TEXT KEY[.KEY...]: a field of an `akios exec --json` result record (the last
+# JSON object on stdout, CONTRACTS §7), as JSON text.
+field() {
+        printf '%s' "$1" | /usr/bin/python3 -c 'import json,sys; t=sys.stdin.read(); v=json.loads(t[t.rindex("{\"cpu_ms\""):]); [v:=v[k] for k in sys.argv[1].split(".")]; print(json.dumps(v))' "$2"
+}
+
+# wait_for CMD...: poll CMD until it succeeds, at most ~60 s (tests assert no durations).
+wait_for() {
+        _i=0
+        while [ $_i -lt 600 ]; do
+                "$@" && return 0
+                sleep 0.1
+                _i=$((_i + 1))
+        done
+        return 1
+}

@@ -20,9 +20,6 @@ probe() {
         like "$out" "^DENIED ${_c%% *}" "denied: $_c ($(echo "$out" | tail -1))"
 }
 
-field() { # field JSON-TEXT KEY
-        printf '%s' "$1" | /usr/bin/python3 -c 'import json,sys; t=sys.stdin.read(); v=json.loads(t[t.rindex("{\"cpu_ms\""):]); [v:=v[k] for k in sys.argv[1].split(".")]; print(json.dumps(v))' "$2"
-}
 
 # A host TCP listener and an abstract unix listener, so a leak shows as a connect.
 /usr/bin/python3 - "$W/port" "akios-cage-test-$$" <<'PY' &

@@ -11,15 +11,6 @@ require_cmd setpriv "the attacker runs as an unprivileged user"
 AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
 py=/usr/bin/python3
 
-wait_for() {
-        _i=0
-        while [ $_i -lt 600 ]; do
-                "$@" && return 0
-                sleep 0.1
-                _i=$((_i + 1))
-        done
-        return 1
-}
 
 victim=$T/victim
 mkdir "$victim"

@@ -13,20 +13,7 @@ chmod 755 "$T/akios"
 AK=$T/akios
 py=/usr/bin/python3
 
-field() { # field JSON-TEXT KEY (the record is the last JSON object on stdout)
-        printf '%s' "$1" | $py -c 'import json,sys; t=sys.stdin.read(); v=json.loads(t[t.rindex("{\"cpu_ms\""):]); [v:=v[k] for k in sys.argv[1].split(".")]; print(json.dumps(v))' "$2"
-}
 
-# wait_for CMD...: poll CMD until it succeeds, at most ~60 s; returns its last status.
-wait_for() {
-        _i=0
-        while [ $_i -lt 600 ]; do
-                "$@" && return 0
-                sleep 0.1
-                _i=$((_i + 1))
-        done
-        return 1
-}
 alive() { pgrep -f "$1" >/dev/null 2>&1; }
 gone() { ! pgrep -f "$1" >/dev/null 2>&1; }
 cgroups_of() { # cgroups_of PID: the cgroup directories a supervisor with that pid made
