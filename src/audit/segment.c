@@ -193,11 +193,17 @@ static bool links_to(const char *line, const struct audit_segment *prev)
         return ok;
 }
 
+/* A link is the "rotate"/"linked" event; a rotation of an empty ledger makes its
+ * "rotate"/"sealing" event segment 1's event 0, and that is no link (CONTRACTS §4). */
 static bool is_link(const char *line)
 {
-        static const char rot[] = "{\"action\":\"rotate\",\"agent\":\"audit\",";
+        json_t *j = line ? json_loads(line, 0, NULL) : NULL;
+        bool ok = streq(json_string_value(json_object_get(j, "action")) ?: "", "rotate") &&
+                  streq(json_string_value(json_object_get(j, "agent")) ?: "", "audit") &&
+                  streq(json_string_value(json_object_get(j, "outcome")) ?: "", "linked");
 
-        return line && strncmp(line, rot, sizeof(rot) - 1) == 0;
+        json_decref(j);
+        return ok;
 }
 
 /* ---- rotation --------------------------------------------------------------------------- */

@@ -398,6 +398,28 @@ int audit_verify_with(const char *dir, const struct audit_external *ext,
                         bad(rep, 0, "audit/checkpoint is segment %06llu's final checkpoint, "
                                     "but the ledger was closed cleanly",
                             (unsigned long long)rep->rotation_pending);
+                /* A checkpoint kept elsewhere cannot be of a live ledger being restarted:
+                 * only an archived segment may hold its tree (do_verify looks for it), else
+                 * copying a segment's final checkpoint over audit/checkpoint would hide a
+                 * dropped live segment from the very check meant to catch it. */
+                if (ext && rep->bad_index < 0) {
+                        struct kept ek = { 0 };
+
+                        r = load_vkey(dir, &v, NULL);
+                        if (r < 0) {
+                                bad(rep, 0, "key.pub is %s", r == -ENOENT ? "missing" :
+                                                                            "malformed");
+                                goto done;
+                        }
+                        r = load_external(ext, &v, &ek, rep);
+                        if (r < 0 && r != -EBADMSG)
+                                return r;
+                        if (r == 0 && rep->bad_index < 0)
+                                bad(rep, 0, "the checkpoint given with --checkpoint is in no "
+                                            "archived segment, and the live ledger is being "
+                                            "restarted by a rotation of segment %06llu",
+                                    (unsigned long long)rep->rotation_pending);
+                }
                 goto done;
         }
         r = map_ledger(dir, &map, &len);

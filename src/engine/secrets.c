@@ -6,7 +6,9 @@
  * alignments inside a longer base64 text), hexadecimal (lower and upper case are one needle,
  * since the match ignores case) and reversed, and all of them without regard to letter case.
  * Hex and reversed are what a host that was sent a secret (an allowed HTTP header) can echo
- * back to dodge a raw match (red-team finding 03).
+ * back to dodge a raw match (red-team finding 03); so are base32, percent-encoding of every
+ * byte and JSON \u escapes of every character (attack2 finding 04). The class stays open
+ * (spaced letters, rot13, base64 twice...): CONTRACTS §5 says so.
  *
  * The search is one pass over the text: needles are bucketed by their first two case-folded
  * bytes, so a text with no candidate pair costs one table look-up per byte. Values shorter than
@@ -159,6 +161,44 @@ static char *base64_aligned(const char *v, unsigned pad, bool url)
         return out;
 }
 
+/* Every byte of v percent-encoded, or as JSON's \u escape; case is ignored by the match,
+ * so one needle covers %6f and %6F. */
+static char *per_byte(const char *v, bool json)
+{
+        struct buf b = BUF_INIT(0);
+        int r = 0;
+
+        for (const unsigned char *p = (const unsigned char *)v; *p && r == 0; p++)
+                r = json ? buf_printf(&b, "\\u%04x", *p) : buf_printf(&b, "%%%02X", *p);
+        if (r < 0) {
+                buf_free(&b);
+                return NULL;
+        }
+        return buf_steal(&b, NULL);
+}
+
+/* base32 (RFC 4648) of v at the start of a base32 text: the characters v's bits alone
+ * decide (the last one may share bits with what follows). */
+static char *base32_prefix(const char *v)
+{
+        static const char alpha[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        size_t n = strlen(v), chars = 8 * n / 5;
+        _cleanup_free_ unsigned char *in = calloc(1, n + 2);
+        char *out;
+
+        if (!in || !(out = malloc(chars + 1)))
+                return NULL;
+        memcpy(in, v, n);
+        for (size_t c = 0; c < chars; c++) {
+                size_t bit = 5 * c, byte = bit / 8;
+                unsigned w = (unsigned)in[byte] << 8 | in[byte + 1];
+
+                out[c] = alpha[(w >> (11 - bit % 8)) & 31];
+        }
+        out[chars] = '\0';
+        return out;
+}
+
 static int add_value(struct secret_set *s, const char *name, const char *v)
 {
         int r = 0;
@@ -176,6 +216,12 @@ static int add_value(struct secret_set *s, const char *name, const char *v)
                 r = add_needle(s, name, hex_encoded(v));
         if (r == 0)
                 r = add_needle(s, name, reversed(v));
+        if (r == 0)
+                r = add_needle(s, name, per_byte(v, false));
+        if (r == 0)
+                r = add_needle(s, name, per_byte(v, true));
+        if (r == 0)
+                r = add_needle(s, name, base32_prefix(v));
         for (unsigned pad = 0; pad < 3 && r == 0; pad++) {
                 r = add_needle(s, name, base64_aligned(v, pad, false));
                 if (r == 0)

@@ -17,7 +17,8 @@
  *   component at a time: a symlink, the payload's or anyone's, is never followed, so the
  *   merge cannot write outside the tree;
  * - a new or changed regular file is written to a temporary name beside it and renamed over
- *   the old one (data, mode without set-id bits, times): a file is never half-merged, but it
+ *   the old one (data with its holes, user.* xattrs and ACLs, mode without set-id bits,
+ *   times): a file is never half-merged, but it
  *   is a new inode (the old one's other hard links keep the old data). Where the payload
  *   could write the file but not its directory, the file is rewritten in place instead, as
  *   its own write would have been. A copy-up without a change (opened for writing, same
@@ -151,19 +152,35 @@ static int remove_tree(int at, const char *name, int depth)
         return r;
 }
 
+/* Only the upper file's data is copied, its holes stay holes: tmpfs charges the quota for
+ * allocated pages only, so a sparse file (truncate -s) costs the cage nothing, and writing
+ * its holes out as zeros would put up to RLIMIT_FSIZE on the real disk per inode, far past
+ * the quota (CONTRACTS §1: what the command writes counts against MB). */
 static int copy_data(int in, int out, off_t size)
 {
         off_t off = 0;
 
         while (off < size) {
-                ssize_t n = sendfile(out, in, &off, (size_t)(size - off));
+                off_t end = lseek(in, off, SEEK_DATA);
 
-                if (n < 0)
+                if (end < 0 && errno == ENXIO)
+                        break; /* a hole up to the end */
+                if (end < 0 || (off = end, end = lseek(in, off, SEEK_HOLE)) < 0)
                         return -errno;
-                if (n == 0)
-                        return -EIO; /* the upper file cannot shrink: nothing writes it */
+                if (end > size)
+                        end = size;
+                if (lseek(out, off, SEEK_SET) < 0)
+                        return -errno;
+                while (off < end) {
+                        ssize_t n = sendfile(out, in, &off, (size_t)(end - off));
+
+                        if (n < 0)
+                                return -errno;
+                        if (n == 0)
+                                return -EIO; /* the upper file cannot shrink: nothing writes it */
+                }
         }
-        return 0;
+        return ftruncate(out, size) < 0 ? -errno : 0;
 }
 
 /* A temporary name in the real directory, unique for this merge. */
@@ -181,6 +198,48 @@ static int clear_dir(int real, const char *name)
         if (fstatat(real, name, &st, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISDIR(st.st_mode))
                 return 0;
         return remove_tree(real, name, 0);
+}
+
+/* A file's user.* extended attributes and ACLs follow it; the overlay's own user.overlay.*
+ * never do, nor security.* (a new inode gets the label policy gives it; the payload could
+ * not set one) or trusted.*. A file that has some is never "unchanged": the merge cannot
+ * tell a copy-up that only set one from one that set none (CONTRACTS §1). */
+static bool own_xattr(const char *x)
+{
+        return (strncmp(x, "user.", 5) == 0 && strncmp(x, "user.overlay.", 13) != 0) ||
+               strncmp(x, "system.posix_acl_", 17) == 0;
+}
+
+static bool has_xattrs(int fd)
+{
+        char list[4096];
+        ssize_t n = flistxattr(fd, list, sizeof(list));
+
+        if (n < 0)
+                return errno == ERANGE;
+        for (char *x = list; x < list + n; x += strlen(x) + 1)
+                if (own_xattr(x))
+                        return true;
+        return false;
+}
+
+static int copy_xattrs(int in, int out)
+{
+        static char list[65536], val[65536];
+        ssize_t n = flistxattr(in, list, sizeof(list));
+
+        if (n < 0)
+                return -errno;
+        for (char *x = list; x < list + n; x += strlen(x) + 1) {
+                ssize_t v;
+
+                if (!own_xattr(x))
+                        continue;
+                v = fgetxattr(in, x, val, sizeof(val));
+                if (v < 0 || fsetxattr(out, x, val, (size_t)v, 0) < 0)
+                        return -errno;
+        }
+        return 0;
 }
 
 /* An upper entry the payload left unreadable (chmod 000) is still its own: only this
@@ -206,7 +265,8 @@ static bool unchanged(int in, int real, const char *name, const struct stat *st)
         bool same = true;
         int fd;
 
-        if (fstatat(real, name, &rs, AT_SYMLINK_NOFOLLOW) < 0 || !S_ISREG(rs.st_mode) ||
+        if (has_xattrs(in) || fstatat(real, name, &rs, AT_SYMLINK_NOFOLLOW) < 0 ||
+            !S_ISREG(rs.st_mode) ||
             rs.st_size != st->st_size || (rs.st_mode & 07777) != (st->st_mode & 07777) ||
             rs.st_mtim.tv_sec != st->st_mtim.tv_sec || rs.st_mtim.tv_nsec != st->st_mtim.tv_nsec)
                 return false;
@@ -240,6 +300,8 @@ static int write_in_place(int in, int real, const char *name, const struct stat 
                 return -EACCES;
         }
         r = ftruncate(out, 0) < 0 ? -errno : copy_data(in, out, st->st_size);
+        if (r >= 0)
+                r = copy_xattrs(in, out);
         if (r >= 0 && rs.st_uid == geteuid() && (fchmod(out, st->st_mode & 01777) < 0 ||
                                                  futimens(out, ts) < 0))
                 r = -errno;
@@ -283,6 +345,8 @@ static void merge_file(struct merge *m, int up, int real, const char *name,
                 return;
         }
         r = copy_data(in, out, st->st_size);
+        if (r >= 0)
+                r = copy_xattrs(in, out);
         if (r >= 0 && fchmod(out, st->st_mode & 01777) < 0)
                 r = -errno;
         if (r >= 0 && futimens(out, ts) < 0)

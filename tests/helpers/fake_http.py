@@ -13,6 +13,8 @@ Listens on 127.0.0.1 (port chosen by the OS, printed on the first line of stdout
     /pii             200 with a body holding an e-mail address and a card number
     /echo_forms      200, text: the request's X-Echo header hex-encoded (lower and upper
                      case), reversed and base64-encoded, as a host dodging a raw match would
+    /echo_more       200, text: the X-Echo header as base32, every byte percent-encoded and
+                     every character as a JSON \\u escape (both cases)
 Every request is appended to --record as one JSON line {"method","path","headers","body"}.
 """
 import argparse
@@ -69,6 +71,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.reply(200, "hex=%s HEX=%s rev=%s b64=%s" % (
                 v.hex(), v.hex().upper(), v[::-1].decode("latin-1"),
                 base64.b64encode(v).decode()), "text/plain")
+        if u.path == "/echo_more":
+            v = self.headers.get("X-Echo", "").encode()
+            return self.reply(200, "b32=%s pct=%s pctl=%s uesc=%s UESC=%s" % (
+                base64.b32encode(v).decode(), "".join("%%%02X" % b for b in v),
+                "".join("%%%02x" % b for b in v), "".join("\\u%04x" % b for b in v),
+                "".join("\\u%04X" % b for b in v)), "text/plain")
         if u.path == "/pii":
             return self.reply(200, "contact jane.roe@example.org, card 4111 1111 1111 1111",
                               "text/plain")
