@@ -24,6 +24,10 @@ static bool is_ident(char c)
         return isalnum((unsigned char)c) || c == '_';
 }
 
+struct ref;
+static bool parse_ref(const char *p, struct ref *ref);
+static bool holds_ref(const char *s);
+
 int template_env(const char *in, struct buf *out, struct diag *d)
 {
         const char *p = in;
@@ -65,6 +69,15 @@ int template_env(const char *in, struct buf *out, struct diag *d)
                         }
                 }
                 val = getenv(var);
+                /* ${VAR} is resolved before the step references: a value that holds one
+                 * ({step_1_output}, {previous_output}) would be read as a reference, and the
+                 * environment (a CI branch name...) would steer the data flow. Refused. */
+                if (val && *val && holds_ref(val)) {
+                        diag_set(d, NULL, 0, 0, "the value of '${%s}' holds a step reference "
+                                 "such as {previous_output} or {step_N_output}, which "
+                                 "would be read as one: refused", var);
+                        return -EINVAL;
+                }
                 if (def && (!val || !*val))
                         r = buf_append(out, def, (size_t)(end - def));
                 else if (val)
@@ -123,6 +136,16 @@ static bool parse_ref(const char *p, struct ref *ref)
                 return false;
         ref->len = (size_t)(q + 1 - p);
         return true;
+}
+
+static bool holds_ref(const char *s)
+{
+        struct ref ref;
+
+        for (const char *b = strchr(s, '{'); b; b = strchr(b + 1, '{'))
+                if (parse_ref(b, &ref))
+                        return true;
+        return false;
 }
 
 int template_check_refs(const char *in, const struct workflow *w, unsigned current,

@@ -192,6 +192,18 @@ rm -rf data/output/run_*
 run env REGION=eu-west-3 "$AKIOS" run workflows/ev.yml
 is "$rc" 0 "with allowed_env_vars: [REGION] the workflow runs"
 is "$(cat data/output/run_*/ev.txt 2>/dev/null)" "v=eu-west-3" "  ... and reads it"
+# An allowed variable's value is data, never a step reference (attack finding 08): with
+# REGION='{previous_output}' the environment would steer what a step reads.
+for val in '{previous_output}' 'x{step_1_output}y'; do
+        rm -rf data/output/run_*
+        run env "REGION=$val" "$AKIOS" run workflows/ev.yml
+        is "$rc" 2 "\${REGION}='$val' is refused (exit 2), not read as a step reference"
+        like "$err" "workflows/ev.yml:6:[0-9]+: the value of '\\\$\\{REGION\\}' holds a step reference" \
+                "  ... at the scalar's file:line:col, naming the variable"
+done
+rm -rf data/output/run_*
+run env 'REGION={"zone": "a"}' "$AKIOS" run workflows/ev.yml
+is "$(cat data/output/run_*/ev.txt 2>/dev/null)" 'v={"zone": "a"}' "  ... while other braces in a value pass as they are"
 envwf PGPASSWORD
 run env PGPASSWORD=Zq8vK2mP9xL4wR7t "$AKIOS" run workflows/ev.yml
 is "$rc" 3 "listing a credential name does not free it: \${PGPASSWORD} outside a header is refused"
