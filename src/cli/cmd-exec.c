@@ -383,8 +383,8 @@ static int run_it(struct exec_args *a, char **argv)
                 /* What did not reach the real directories, each by name (CONTRACTS §1). */
                 for (size_t i = 0; i < res.disk_errors.n; i++)
                         log_error("--disk-quota: %s", res.disk_errors.v[i]);
-                log_error("--disk-quota: the changes of '%s' named above were not merged "
-                          "back (%llu others were)", argv[0], (unsigned long long)res.merged);
+                log_error("--disk-quota: the changes named above were not merged into the "
+                          "--rw paths (%llu others were)", (unsigned long long)res.merged);
         }
         if (res.reason == CAGE_INTERRUPTED)
                 log_error("'%s' was stopped: interrupted by signal %d", argv[0],
