@@ -208,6 +208,65 @@ static bool is_link(const char *line)
 
 /* ---- rotation --------------------------------------------------------------------------- */
 
+/* Is `line` an event of this agent/action/outcome? */
+static bool event_is(const char *line, const char *action, const char *outcome)
+{
+        json_t *j = line ? json_loads(line, 0, NULL) : NULL;
+        bool ok = streq(json_string_value(json_object_get(j, "action")) ?: "", action) &&
+                  streq(json_string_value(json_object_get(j, "agent")) ?: "", "audit") &&
+                  streq(json_string_value(json_object_get(j, "outcome")) ?: "", outcome);
+
+        json_decref(j);
+        return ok;
+}
+
+/* Between a rotation's two commits the live ledger is either still segment k's file (the
+ * archive holds hard links of it) or the new ledger holding its link to k and at most the
+ * marker of the checkpoint that signs it (the open that writes the link signs it at once,
+ * before any other event). Anything else, events after the link, is no interrupted
+ * rotation: a live segment given the archive's final checkpoint would otherwise be dropped
+ * as one (attack finding 03); it is then checked, and fails, as any live ledger. */
+static bool live_is_between_commits(const char *dir, uint64_t k)
+{
+        char live[PATH_MAX], arch[PATH_MAX], *line = NULL;
+        size_t cap = 0;
+        struct stat a, b;
+        bool ok = true;
+        ssize_t n;
+        int i = 0;
+        FILE *f;
+
+        if (path_in(live, dir, "ledger.jsonl") < 0 ||
+            seg_path(arch, dir, k, false, "ledger.jsonl") < 0 || stat(live, &a) < 0)
+                return false;
+        if (stat(arch, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+                return true;
+        f = fopen(live, "re");
+        if (!f)
+                return false;
+        while (ok && (n = getline(&line, &cap, f)) > 0) {
+                if (line[n - 1] != '\n' && i > 0)
+                        break; /* a torn tail: the open drops it, it holds no event */
+                if (line[n - 1] == '\n')
+                        line[--n] = '\0';
+                if (i == 0) {
+                        json_t *j = json_loads(line, 0, NULL);
+
+                        ok = is_link(line) &&
+                             json_integer_value(json_object_get(json_object_get(j, "detail"),
+                                                                "previous_segment")) ==
+                                     (json_int_t)k;
+                        json_decref(j);
+                } else {
+                        ok = i == 1 && event_is(line, "checkpoint", "signing");
+                }
+                i++;
+        }
+        free(line);
+        fclose(f);
+        return ok && i > 0;
+}
+
 /* Is the newest segment's final checkpoint the live one (an unfinished rotation)? */
 static int pending_segment(const char *dir, const char *live_note, uint64_t *ret)
 {
@@ -222,7 +281,8 @@ static int pending_segment(const char *dir, const char *live_note, uint64_t *ret
                 return r;
         r = seg_path(path, dir, k, false, "checkpoint");
         if (r == 0 && read_file_capped(path, AUDIT_NOTE_MAX, &b) == 0 && b.data &&
-            b.len == strlen(live_note) && memcmp(b.data, live_note, b.len) == 0)
+            b.len == strlen(live_note) && memcmp(b.data, live_note, b.len) == 0 &&
+            live_is_between_commits(dir, k))
                 *ret = k;
         buf_free(&b);
         return r;

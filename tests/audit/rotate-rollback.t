@@ -19,13 +19,19 @@ is "$rc" 0 "the chain verifies before the attack ($err)"
 cp audit/checkpoint "$T/live.cp"
 cp audit/key.pub "$T/kept.pub"
 
+run "$AKIOS" audit verify --checkpoint "$T/seg1.cp" --key "$T/kept.pub"
+is "$rc" 0 "a kept checkpoint that segment 1 holds verifies across the rotation ($err)"
+events=$(wc -l <audit/ledger.jsonl)
+
 cp audit/segments/000001/checkpoint audit/checkpoint
 echo "open 999999" >audit/ledger.lock
 run "$AKIOS" audit verify --json
-like "$out" '"rotation_interrupted": ?1' "the forged state looks like an interrupted rotation"
+unlike "$out" '"rotation_interrupted": ?1' "the forged state is not taken for an interrupted rotation: the live ledger holds events after its link"
+run "$AKIOS" audit verify
+is "$rc" 6 "plain verify: exit 6 (the live segment does not match the checkpoint put over it)"
+run "$AKIOS" run $WF --quiet
+is "$rc" 6 "a run refuses the forged ledger (exit 6) instead of finishing a rotation"
+is "$(wc -l <audit/ledger.jsonl)" "$events" "  ... and the live segment's $events events are all still there"
 run "$AKIOS" audit verify --checkpoint "$T/live.cp" --key "$T/kept.pub"
-is "$rc" 6 "a kept checkpoint of the dropped live segment is exit 6"
-like "$err" "in no archived segment" "and says why"
-run "$AKIOS" audit verify --checkpoint "$T/seg1.cp" --key "$T/kept.pub"
-is "$rc" 0 "a kept checkpoint that segment 1 holds still verifies ($err)"
+is "$rc" 6 "a kept checkpoint of the live segment is exit 6 too"
 done_testing
