@@ -55,6 +55,11 @@ DOCKER_BND=00000000a80425fb
 K8S="--user 10001:10001 --group-add 10001 --cap-drop=all --security-opt no-new-privileges
         --read-only
         --read-only-tmpfs=false --tmpfs /tmp:rw,notmpcopyup,mode=1777,size=64m"
+# The emptyDir on /tmp would hide a source tree or a binary below /tmp (a clone there): bind
+# them back, read-only, as an image would hold them.
+for d in "$AKIOS_SRC" "$(dirname "$AKIOS")" "$AKIOS_BUILD"; do
+        case $d in /tmp/*) K8S="$K8S -v $d:$d:ro" ;; esac
+done
 
 cat >"$T/tool.yml" <<'YML'
 name: tool in a container
