@@ -16,6 +16,7 @@
 #include "pii/pii.h"
 
 #define PII_LOOK_MARGIN 64 /* look-ahead kept past a window's last report */
+#define PII_TOK_MAX_PATS 16 /* patterns of one token class (tokens.c) */
 
 struct pii_range {
         uint32_t pat;
@@ -50,6 +51,12 @@ struct pii_redactor {
         struct pii_finding *found; /* raw findings of the current window */
         size_t n_found, cap_found;
 
+        /* tokens.c: the token classes of each byte (bit c-1 for class c) and each class's
+         * patterns */
+        uint8_t tok_class[256];
+        uint8_t tok_pats[_TC_MAX][PII_TOK_MAX_PATS];
+        uint8_t tok_npats[_TC_MAX];
+
         uint64_t counts[_T_MAX];
         bool akios_markers;      /* redaction_markers: akios (akios-markers.c) */
 };
@@ -63,6 +70,16 @@ void pii_engine_free(struct pii_redactor *r);
  * left in r->found / r->n_found, sorted by start, non-overlapping. */
 int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start);
 
+
+/* Leftmost-first matches of pattern `pat` in buf[from, sublen), validated, pushed to
+ * r->found; `hi` != SIZE_MAX: only matches that end by hi (start by hi with PAT_FWD). */
+int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                      size_t sublen, size_t from, size_t hi);
+
+/* tokens.c: the token prefilter, for the patterns with a token class (patterns.h) when
+ * Hyperscan runs the rest. */
+int pii_tok_init(struct pii_redactor *r);
+int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t from);
 
 /* redact.c: the replacement text for one finding, handed to emit. */
 int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, const char *value,

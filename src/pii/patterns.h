@@ -50,6 +50,52 @@ enum {
                               * `fwd` bytes after the report (PII_MAX_SPAN when 0) */
 };
 
+/* The token prefilter (tokens.c, docs/design/ARCHITECTURE.md "PII engine"): a pattern with a
+ * token class is left out of the Hyperscan database. Every match of such a pattern holds a
+ * digit and lies inside one maximal run of its class's bytes, so tokens.c finds the runs around
+ * digits in one pass, keeps those whose counts can hold a match, and runs PCRE2 on them alone:
+ * the same matches as PCRE2 over the whole window. The counts are necessary conditions read off
+ * the regex (a digit count, capitals, separators, the first digit of a number, a run length). */
+enum pii_tok_class {
+        TC_NONE, /* in the Hyperscan database */
+        TC_PH,   /* [0-9 .,/()+xet-]: phones, SSN, ITIN, cards, IPv4, decimal coordinates */
+        TC_U,    /* [A-Z0-9 -]: NINO, IBAN, postcodes, ZIP after a state, NIF/NIE, MBI, NIR */
+        TC_UN,   /* [A-Z0-9]: VIN, PAN, NRIC */
+        TC_L,    /* [a-z0-9 ]: lower-case IBAN */
+        TC_AN,   /* [A-Za-z0-9]: Bitcoin base58 */
+        TC_DMS,  /* degrees, minutes, seconds */
+        TC_HEX,  /* [0-9A-Fa-f.]: dotted MAC */
+        _TC_MAX
+};
+
+enum { /* pii_tok.need: a further condition on the run */
+        TN_NANP = 1,  /* 2 dashes, 2 dots, 2 parentheses, or a '+' and 3 spaces */
+        TN_INTL,      /* a '+' or a number that starts with 00 */
+        TN_DASH2,     /* 2 dashes */
+        TN_SPACE2,    /* 2 spaces */
+        TN_SEP2,      /* 2 dashes or spaces */
+        TN_DOT2,      /* 2 dots */
+        TN_DOT3,      /* 3 dots */
+        TN_COORD,     /* 2 dots and a comma */
+        TN_SPACE1,    /* a space */
+        TN_NS,        /* an N or an S */
+        TN_LCC,       /* two lower-case letters at a word start, then two digits */
+};
+
+struct pii_tok {
+        uint8_t cls;        /* enum pii_tok_class */
+        uint8_t digits;     /* at least this many digits in the run */
+        uint8_t upper;      /* at least this many capitals */
+        uint8_t need;       /* TN_*, 0 for none */
+        uint16_t lead;      /* bit d: a number in the run starts (at a word start) with digit
+                             * d; 0 for any */
+        uint8_t minlen, maxlen; /* the run's length (0: any); maxlen only where \b on both
+                                 * sides makes the match the whole run */
+};
+#define TOK(cls, digits, upper, need, lead, minlen, maxlen) \
+        { (cls), (digits), (upper), (need), (lead), (minlen), (maxlen) }
+#define LEAD(d) (1u << (d))
+
 struct pii_pattern {
         const char *name;
         const char *regex;    /* PCRE2 syntax, no UTF; exact match */
@@ -62,6 +108,7 @@ struct pii_pattern {
         uint8_t flags;
         float score;
         uint16_t fwd;
+        struct pii_tok tok;   /* the token prefilter's conditions; cls TC_NONE: Hyperscan */
 };
 
 extern const struct pii_pattern pii_patterns[];

@@ -9,6 +9,8 @@
  *   span and capture group. A pattern may give Hyperscan a cheaper form: a suffix with the
  *   same end offsets (the '@' and domain of an e-mail), or a prefix (PAT_FWD: a PEM header,
  *   a phone number before its extension) after which PCRE2 may run `fwd` more bytes.
+ *   The patterns that begin with a character class and have no literal (digits, capitals,
+ *   hex) are not in that database: the token prefilter (tokens.c) finds them around digits.
  * - PCRE2 alone: every pattern over the whole window, one after another.
  * In both, matches of one pattern are leftmost-first, non-overlapping; a match its validator
  * rejects is retried one byte later. Overlaps between detectors are resolved by sorting
@@ -78,8 +80,8 @@ static int push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat
 /* Leftmost-first matches of pattern `pat` in buf[from, sublen). With a limit (`hi` !=
  * SIZE_MAX), only matches that end by `hi` count (that start by `hi` for PAT_FWD): beyond it
  * the window was cut short and a match there is not trusted. */
-static int match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
-                         size_t sublen, size_t from, size_t hi)
+int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                      size_t sublen, size_t from, size_t hi)
 {
         const struct pii_pattern *p = &pii_patterns[pat];
         bool fwd = p->flags & PAT_FWD;
@@ -128,7 +130,7 @@ static int match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, 
 static int scan_pcre2(struct pii_redactor *r, const char *buf, size_t len, size_t from)
 {
         for (unsigned i = 0; i < pii_n_patterns; i++) {
-                int e = match_pattern(r, i, buf, len, len, from, SIZE_MAX);
+                int e = pii_match_pattern(r, i, buf, len, len, from, SIZE_MAX);
 
                 if (e < 0)
                         return e;
@@ -202,12 +204,12 @@ static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t f
                 size_t fwd = p->flags & PAT_FWD ? (p->fwd ? p->fwd : PII_MAX_SPAN) : 0;
                 size_t extra = fwd + PII_LOOK_MARGIN;
                 size_t sublen = len - g->hi > extra ? g->hi + extra : len;
-                int e = match_pattern(r, g->pat, buf, len, sublen, MAX(g->lo, from), g->hi);
+                int e = pii_match_pattern(r, g->pat, buf, len, sublen, MAX(g->lo, from), g->hi);
 
                 if (e < 0)
                         return e;
         }
-        return 0;
+        return pii_tok_scan(r, buf, len, from);
 }
 #endif
 
@@ -382,6 +384,12 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
                                 hs_free_scratch(scratch);
                                 hs_free_database(db);
                                 return -ENOMEM;
+                        }
+                        if (pii_tok_init(r) < 0) {
+                                hs_free_scratch(scratch);
+                                hs_free_database(db);
+                                r->engine_note = "the token prefilter's table is malformed";
+                                return engine == PII_ENGINE_HS ? -EOPNOTSUPP : 0;
                         }
                         r->hs_db = db;
                         r->hs_scratch = scratch;

@@ -4,6 +4,7 @@
  * holding the bytes and each pattern's maximum match width. The run-time engine only
  * deserializes it (a copy), so start-up does not pay Hyperscan's ~200 ms compile. The
  * database is built for a generic x86-64 target (issue 11), never for the build host.
+ * Patterns with a token class (patterns.h, struct pii_tok) are left out: tokens.c finds them.
  *
  * Fails (exit 1, message on stderr) when a pattern does not compile or can match more than
  * PII_MAX_SPAN bytes: every window the engine hands to PCRE2 must be bounded.
@@ -34,15 +35,20 @@ int main(void)
 
         if (!exprs || !flags || !ids || !width)
                 return 1;
+        unsigned k = 0; /* patterns in the database: those the token prefilter leaves */
+
         for (unsigned i = 0; i < n; i++) {
                 hs_expr_info_t *info = NULL;
 
-                exprs[i] = hs_pattern(i);
-                flags[i] = 0;
-                ids[i] = i;
+                if (pii_patterns[i].tok.cls == TC_NONE) {
+                        exprs[k] = hs_pattern(i);
+                        flags[k] = 0;
+                        ids[k] = i;
+                        k++;
+                }
                 /* the window before a report is as wide as the whole match (a prefilter
                  * may report anywhere inside it), so measure the full regex */
-                if (hs_expression_info(pii_patterns[i].regex, flags[i], &info, &err) !=
+                if (hs_expression_info(pii_patterns[i].regex, 0, &info, &err) !=
                     HS_SUCCESS) {
                         fprintf(stderr, "gen-hsdb: pattern '%s': %s\n", pii_patterns[i].name,
                                 err->message);
@@ -61,9 +67,11 @@ int main(void)
          * the database loads wherever Hyperscan runs at all (SSSE3) */
         hs_platform_info_t generic = { .tune = HS_TUNE_FAMILY_GENERIC, .cpu_features = 0 };
 
-        if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, &generic, &db, &err) !=
+        if (hs_compile_multi(exprs, flags, ids, k, HS_MODE_BLOCK, &generic, &db, &err) !=
             HS_SUCCESS) {
-                fprintf(stderr, "gen-hsdb: pattern %d: %s\n", err->expression, err->message);
+                fprintf(stderr, "gen-hsdb: pattern '%s': %s\n",
+                        err->expression >= 0 ? pii_patterns[ids[err->expression]].name : "?",
+                        err->message);
                 return 1;
         }
         if (hs_serialize_database(db, &bytes, &len) != HS_SUCCESS) {
