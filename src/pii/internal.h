@@ -16,7 +16,7 @@
 #include "pii/pii.h"
 
 #define PII_LOOK_MARGIN 64 /* look-ahead kept past a window's last report */
-#define PII_TOK_MAX_PATS 16 /* patterns of one token class (tokens.c) */
+#define PII_TOK_MAX_PATS 24 /* patterns of one token class (tokens.c) */
 
 struct pii_range {
         uint32_t pat;
@@ -56,6 +56,8 @@ struct pii_redactor {
         uint8_t tok_class[256];
         uint8_t tok_pats[_TC_MAX][PII_TOK_MAX_PATS];
         uint8_t tok_npats[_TC_MAX];
+        unsigned tok_minlen[_TC_MAX]; /* the shortest match of the class's patterns */
+        unsigned tok_classes;         /* bit c-1: class c has patterns */
 
         uint64_t counts[_T_MAX];
         bool akios_markers;      /* redaction_markers: akios (akios-markers.c) */

@@ -130,11 +130,11 @@ const struct pii_pattern pii_patterns[] = {
           "|(?:\\+1 ?)?\\([0-9]{3}\\) ?[0-9]{3}[-. ]|\\+1 [0-9]{3} [0-9]{3} )"
           "[0-9]{4}(?: ?(?:x|ext\\.?) ?[0-9]{1,5})?\\b",
           "[0-9]{3}[-. ][0-9]{4}", T_PHONE, V_PHONE, 50, PAT_FWD, 0.75f, 16,
-          .tok = TOK(TC_PH, 10, 0, TN_NANP, 0, 0, 0) },
+          .tok = TOK(TC_PH, 10, 0, TN_NANP, 0, 0, 0, 0, GRP(3)|GRP(4)) },
         { "phone_intl",
           "(?:\\+|\\b00)[1-9][0-9]{0,2}(?:[ .-]?\\(?[0-9]{1,5}\\)?){2,6}\\b",
           NULL, T_PHONE, V_PHONE, 45, 0, 0.7f,
-          .tok = TOK(TC_PH, 3, 0, TN_INTL, 0, 0, 0) },
+          .tok = TOK(TC_PH, 3, 0, TN_INTL, 0, 0, 0, 0, 0) },
         /* National formats with a trunk 0. The variable German/Austrian form (area code of
          * 2-4 digits, a space, 5-8 digits) is left out on purpose: as a bare pattern it cost a
          * third of the scan throughput (224 vs 300 MB/s) for a form that, without a phone word
@@ -150,7 +150,7 @@ const struct pii_pattern pii_patterns[] = {
           "\\b0[1-9](?: [0-9]{2} |\\.[0-9]{2}\\.|-[0-9]{2}-|[0-9]{1,3} |[0-9]{0,3}[-/][0-9]{5})"
           "|\\(0[1-9][0-9]{0,3}\\)",
           T_PHONE, V_PHONE, 43, PAT_FWD, 0.6f, 24,
-          .tok = TOK(TC_PH, 7, 0, 0, LEAD(0), 0, 0) },
+          .tok = TOK(TC_PH, 7, 0, 0, LEAD(0), 0, 0, 0, 0) },
         { "phone_context",
           "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
           "|telefonnummer|rufnummer|ruf|anruf|handy|mobil|mobiel|bel|bellen|gsm|portable"
@@ -160,9 +160,9 @@ const struct pii_pattern pii_patterns[] = {
           "(\\+?[0-9][0-9 ().-]{5,18}[0-9])\\b",
           NULL, T_PHONE, V_PHONE, 44, PAT_GROUP, 0.8f },
         { "ssn_dashed", "\\b[0-9]{3}-[0-9]{2}-[0-9]{4}\\b", NULL, T_US_SSN, V_SSN, 60, 0, 0.85f,
-          .tok = TOK(TC_PH, 9, 0, TN_DASH2, 0, 0, 0) },
+          .tok = TOK(TC_PH, 9, 0, TN_DASH2, 0, 0, 0, 0, GRP(2)|GRP(3)|GRP(4)) },
         { "ssn_spaced", "\\b[0-9]{3} [0-9]{2} [0-9]{4}\\b", NULL, T_US_SSN, V_SSN, 58, 0, 0.7f,
-          .tok = TOK(TC_PH, 9, 0, TN_SPACE2, 0, 0, 0) },
+          .tok = TOK(TC_PH, 9, 0, TN_SPACE2, 0, 0, 0, 0, GRP(2)|GRP(3)|GRP(4)) },
         { "ssn_context",
           "(?i:\\b(?:ssn|ssns|social\\s{1,3}security(?:\\s{1,3}(?:number|no\\.?|#))?)\\b[^0-9"
           "\\n]{0,20})"
@@ -171,7 +171,7 @@ const struct pii_pattern pii_patterns[] = {
         { "itin",
           "\\b9[0-9]{2}[- ](?:5[0-9]|6[0-5]|7[0-9]|8[0-8]|9[0-24-9])[- ][0-9]{4}\\b",
           NULL, T_US_ITIN, V_ITIN, 62, 0, 0.9f,
-          .tok = TOK(TC_PH, 9, 0, TN_SEP2, LEAD(9), 0, 0) },
+          .tok = TOK(TC_PH, 9, 0, TN_SEP2, LEAD(9), 0, 0, 0, GRP(2)|GRP(3)|GRP(4)) },
         { "us_passport",
           "(?i:\\b(?:us|u\\.s\\.|american)?\\s{0,3}passport" NUMWORD GAP("[^A-Za-z0-9\\n]", 10) ")"
           "([A-Z]?[0-9]{8,9})\\b",
@@ -187,7 +187,7 @@ const struct pii_pattern pii_patterns[] = {
         { "uk_nino",
           "\\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\\b",
           NULL, T_UK_NINO, V_NINO, 60, 0, 0.9f,
-          .tok = TOK(TC_U, 6, 3, 0, 0, 0, 0) },
+          .tok = TOK(TC_U, 6, 3, TN_UAFTER, 0, 0, 0, 0, 0) },
         { "date_of_birth",
           "(?i)(?:\\b(?:dob|date[\\s_-]{1,3}of[\\s_-]{1,3}birth|birth[\\s_-]{0,3}date|birthday"
           "|born(?:\\s{1,3}on)?|geburtsdatum|geboren(?:\\s{1,3}(?:am|op))?|geboortedatum|date\\s{1,3}de\\s{1,3}naissance"
@@ -196,7 +196,7 @@ const struct pii_pattern pii_patterns[] = {
           GAP("[^0-9A-Za-z\\n]", 10) "(" DATE_FORMS ")\\b",
           NULL, T_DOB, V_DATE, 50, PAT_GROUP, 0.9f },
         { "vin", "\\b[A-HJ-NPR-Z0-9]{17}\\b", NULL, T_VIN, V_VIN, 40, 0, 0.9f,
-          .tok = TOK(TC_UN, 4, 0, 0, 0, 17, 17) },
+          .tok = TOK(TC_U, 4, 2, 0, 0, 0, 17, 17, 0) },
         { "ca_sin",
           "(?i:\\b(?:sin|social\\s{1,3}insurance(?:\\s{1,3}number)?)\\b[^0-9\\n]{0,15})"
           "([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{3})\\b",
@@ -205,14 +205,14 @@ const struct pii_pattern pii_patterns[] = {
           "\\b[12] ?[0-9]{2} ?(?:0[1-9]|1[0-2]|[2-9][0-9]) ?(?:[0-9]{2}|2[AB]) ?[0-9]{3} ?[0-9]{3}"
           " ?[0-9]{2}\\b",
           NULL, T_FR_NIR, V_FR_NIR, 62, 0, 1.0f,
-          .tok = TOK(TC_U, 13, 0, 0, LEAD(1)|LEAD(2), 0, 0) },
+          .tok = TOK(TC_PH, 13, 0, 0, LEAD(1)|LEAD(2), 0, 0, 0, 0) },
         { "es_nif", "\\b[0-9]{8}-?[A-Z]\\b", NULL, T_ES_NIF, V_ES_NIF, 55, 0, 1.0f,
-          .tok = TOK(TC_U, 8, 1, 0, 0, 0, 0) },
+          .tok = TOK(TC_U, 8, 1, TN_UAFTER, 0, 0, 0, 0, GRP(8)) },
         { "es_nie", "\\b[XYZ]-?[0-9]{7}-?[A-Z]\\b", NULL, T_ES_NIE, V_ES_NIF, 55, 0, 1.0f,
-          .tok = TOK(TC_U, 7, 2, 0, 0, 0, 0) },
+          .tok = TOK(TC_U, 7, 2, TN_UAFTER, 0, 0, 0, 0, GRP(7)) },
         { "in_pan", "\\b[A-Z]{3}[ABCFGHLJPT][A-Z][0-9]{4}[A-Z]\\b", NULL, T_IN_PAN, V_NONE, 50, 0,
           0.85f,
-          .tok = TOK(TC_UN, 4, 6, 0, 0, 10, 10) },
+          .tok = TOK(TC_U, 4, 6, 0, 0, 0, 10, 10, GRP(4)) },
         { "in_aadhaar",
           "(?i:\\b(?:aadhaar|aadhar|uidai|uid)" NUMWORD "[^0-9\\n]{0,12})"
           "([2-9][0-9]{3}[ -]?[0-9]{4}[ -]?[0-9]{4})\\b",
@@ -221,37 +221,37 @@ const struct pii_pattern pii_patterns[] = {
           "(?i:\\bpesel" NUMWORD "[^0-9\\n]{0,12})([0-9]{11})\\b",
           NULL, T_PL_PESEL, V_PESEL, 57, PAT_GROUP, 1.0f },
         { "sg_nric", "\\b[STFGM][0-9]{7}[A-Z]\\b", NULL, T_SG_NRIC, V_SG_NRIC, 55, 0, 1.0f,
-          .tok = TOK(TC_UN, 7, 2, 0, 0, 9, 9) },
+          .tok = TOK(TC_U, 7, 2, 0, 0, 0, 9, 9, GRP(7)) },
 
         /* ---- financial ---- */
         { "card_visa", "\\b4[0-9]{3}(?:[ -]?[0-9]){12,15}\\b", NULL, T_CREDIT_CARD, V_LUHN_CARD,
           80, 0, 1.0f,
-          .tok = TOK(TC_PH, 16, 0, 0, LEAD(4), 0, 0) },
+          .tok = TOK(TC_PH, 16, 0, 0, LEAD(4), 0, 0, 0, 0) },
         { "card_mastercard",
           "\\b(?:5[1-5][0-9]{2}|222[1-9]|22[3-9][0-9]|2[3-6][0-9]{2}|27[01][0-9]|2720)"
           "(?:[ -]?[0-9]){12}\\b",
           NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f,
-          .tok = TOK(TC_PH, 16, 0, 0, LEAD(2)|LEAD(5), 0, 0) },
+          .tok = TOK(TC_PH, 16, 0, 0, LEAD(2)|LEAD(5), 0, 0, 0, 0) },
         { "card_amex", "\\b3[47][0-9]{2}(?:[ -]?[0-9]){11}\\b", NULL, T_CREDIT_CARD, V_LUHN_CARD,
           80, 0, 1.0f,
-          .tok = TOK(TC_PH, 15, 0, 0, LEAD(3), 0, 0) },
+          .tok = TOK(TC_PH, 15, 0, 0, LEAD(3), 0, 0, 0, 0) },
         { "card_discover", "\\b6(?:011|5[0-9]{2}|4[4-9][0-9])(?:[ -]?[0-9]){12,15}\\b", NULL,
           T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f,
-          .tok = TOK(TC_PH, 16, 0, 0, LEAD(6), 0, 0) },
+          .tok = TOK(TC_PH, 16, 0, 0, LEAD(6), 0, 0, 0, 0) },
         { "card_jcb",
           "\\b(?:35[0-9]{2}(?:[ -]?[0-9]){12,15}|(?:2131|1800)(?:[ -]?[0-9]){11})\\b", NULL,
           T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f,
-          .tok = TOK(TC_PH, 15, 0, 0, LEAD(1)|LEAD(2)|LEAD(3), 0, 0) },
+          .tok = TOK(TC_PH, 15, 0, 0, LEAD(1)|LEAD(2)|LEAD(3), 0, 0, 0, 0) },
         { "card_diners", "\\b3(?:0[0-5]|[689][0-9])[0-9](?:[ -]?[0-9]){10,15}\\b", NULL,
           T_CREDIT_CARD, V_LUHN_CARD, 80, 0, 1.0f,
-          .tok = TOK(TC_PH, 14, 0, 0, LEAD(3), 0, 0) },
+          .tok = TOK(TC_PH, 14, 0, 0, LEAD(3), 0, 0, 0, 0) },
         { "card_unionpay", "\\b62[0-9]{2}(?:[ -]?[0-9]){12,15}\\b", NULL, T_CREDIT_CARD,
           V_LUHN_CARD, 80, 0, 1.0f,
-          .tok = TOK(TC_PH, 16, 0, 0, LEAD(6), 0, 0) },
+          .tok = TOK(TC_PH, 16, 0, 0, LEAD(6), 0, 0, 0, 0) },
         { "card_maestro",
           "\\b(?:50(?:18|20|38)|5893|6304|67(?:59|6[1-3])|0604)(?:[ -]?[0-9]){8,15}\\b", NULL,
           T_CREDIT_CARD, V_LUHN_CARD, 79, 0, 1.0f,
-          .tok = TOK(TC_PH, 12, 0, 0, LEAD(0)|LEAD(5)|LEAD(6), 0, 0) },
+          .tok = TOK(TC_PH, 12, 0, 0, LEAD(0)|LEAD(5)|LEAD(6), 0, 0, 0, 0) },
         { "card_context",
           "(?i:\\b(?:card|credit|debit|visa|mastercard|maestro|amex|karte|carte|tarjeta|charge"
           "d|paid)"
@@ -259,10 +259,10 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_GROUP, 1.0f },
         { "iban", "\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}\\b", NULL, T_IBAN, V_IBAN, 85, 0,
           1.0f,
-          .tok = TOK(TC_U, 2, 2, 0, 0, 15, 0) },
+          .tok = TOK(TC_U, 2, 2, TN_LLDD, 0, 15, 0, 0, 0) },
         { "iban_lower", "\\b" IBAN_CC_LOWER "[0-9]{2}(?: ?[a-z0-9]){11,32}\\b",
           "\\b" IBAN_CC_LOWER "[0-9]{2} ?[a-z0-9]{4}", T_IBAN, V_IBAN, 85, PAT_FWD, 1.0f, 48,
-          .tok = TOK(TC_L, 2, 0, TN_LCC, 0, 15, 0) },
+          .tok = TOK(TC_W, 2, 0, TN_LCC, 0, 15, 0, 0, 0) },
         { "aba_routing",
           "(?i:\\b(?:routing|aba|rtn|transit)" NUMWORD GAP("[^0-9\\n]", 15) ")([0-9]{9})\\b",
           NULL, T_ABA, V_ABA, 65, PAT_GROUP, 1.0f },
@@ -276,7 +276,7 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_SWIFT, V_NONE, 50, PAT_GROUP, 0.85f },
         { "crypto_btc_base58", "\\b[13][1-9A-HJ-NP-Za-km-z]{25,34}\\b", NULL, T_CRYPTO,
           V_BASE58CHECK, 70, 0, 1.0f,
-          .tok = TOK(TC_AN, 1, 0, 0, LEAD(1)|LEAD(3), 26, 35) },
+          .tok = TOK(TC_W, 1, 0, 0, LEAD(1)|LEAD(3), 0, 26, 35, 0) },
         { "crypto_ltc_base58", "\\b[LM][1-9A-HJ-NP-Za-km-z]{26,33}\\b", NULL, T_CRYPTO,
           V_BASE58CHECK, 70, 0, 1.0f },
         { "crypto_bech32", "\\b(?:bc|tb|ltc)1[02-9ac-hj-np-z]{11,71}\\b", NULL, T_CRYPTO,
@@ -305,7 +305,7 @@ const struct pii_pattern pii_patterns[] = {
         { "us_mbi",
           "\\b[1-9]" MBI_L MBI_A "[0-9]-?" MBI_L MBI_A "[0-9]-?" MBI_L "{2}[0-9]{2}\\b",
           NULL, T_US_MBI, V_SEP_CONSISTENT, 50, 0, 0.8f,
-          .tok = TOK(TC_U, 5, 4, 0, LEAD(1)|LEAD(2)|LEAD(3)|LEAD(4)|LEAD(5)|LEAD(6)|LEAD(7)|LEAD(8)|LEAD(9), 0, 0) },
+          .tok = TOK(TC_U, 5, 4, TN_UAFTER, LEAD(1)|LEAD(2)|LEAD(3)|LEAD(4)|LEAD(5)|LEAD(6)|LEAD(7)|LEAD(8)|LEAD(9), 0, 0, 0, 0) },
         { "uk_nhs", "(?i:\\bnhs" NUMWORD GAP("[^0-9\\n]", 12) ")([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{"
           "4})\\b",
           NULL, T_UK_NHS, V_NHS, 66, PAT_GROUP, 1.0f },
@@ -323,7 +323,7 @@ const struct pii_pattern pii_patterns[] = {
         { "coordinates_decimal",
           "[-+]?\\b[0-9]{1,2}\\.[0-9]{4,8}, ?[-+]?[0-9]{1,3}\\.[0-9]{4,8}\\b", NULL, T_COORD,
           V_COORD, 45, 0, 0.85f,
-          .tok = TOK(TC_PH, 10, 0, TN_COORD, 0, 0, 0) },
+          .tok = TOK(TC_PH, 10, 0, TN_COORD, 0, 0, 0, 0, 0) },
         { "coordinates_dms",
           "\\b[0-9]{1,2}(?:\\xC2\\xB0|d) ?[0-9]{1,2}(?:'|\\xE2\\x80\\xB2) ?[0-9]{1,2}(?:\\.[0-"
           "9]{1,3})?"
@@ -331,30 +331,30 @@ const struct pii_pattern pii_patterns[] = {
           "x80\\xB2)"
           " ?[0-9]{1,2}(?:\\.[0-9]{1,3})?(?:\"|\\xE2\\x80\\xB3)? ?[EW]\\b",
           NULL, T_COORD, V_NONE, 45, 0, 0.9f,
-          .tok = TOK(TC_DMS, 6, 0, TN_NS, 0, 0, 0) },
+          .tok = TOK(TC_DMS, 6, 0, TN_DMS, 0, 0, 0, 0, 0) },
         { "uk_postcode",
           "\\b(?:[A-PR-UWYZ][0-9]{1,2}|[A-PR-UWYZ][A-HK-Y][0-9]{1,2}|[A-PR-UWYZ][0-9][A-HJKPSTUW]"
           "|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]) [0-9][ABD-HJLNP-UW-Z]{2}\\b",
           NULL, T_UK_POSTCODE, V_NONE, 40, 0, 0.8f,
-          .tok = TOK(TC_U, 2, 3, TN_SPACE1, 0, 0, 0) },
+          .tok = TOK(TC_U, 2, 3, TN_UKPC, 0, 0, 0, 0, 0) },
         { "us_zip_context",
           "(?i:\\b(?:zip(?:\\s{0,3}code)?|postal\\s{1,3}code)\\b[^0-9A-Za-z\\n]{0,5})"
           "([0-9]{5}(?:-[0-9]{4})?)\\b",
           NULL, T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.8f },
         { "us_zip_state", "\\b" US_STATES " ([0-9]{5}(?:-[0-9]{4})?)\\b",
           "\\b[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?\\b", T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.7f,
-          .tok = TOK(TC_U, 5, 2, TN_SPACE1, 0, 0, 0) },
+          .tok = TOK(TC_U, 5, 2, TN_SPACE1, 0, 0, 0, 0, GRP(5)) },
         { "ca_postal_code",
           "\\b[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]\\b", NULL,
           T_CA_POSTAL, V_HAS_DIGITS, 40, 0, 0.75f,
-          .tok = TOK(TC_U, 3, 3, 0, 0, 0, 0) },
+          .tok = TOK(TC_U, 3, 3, TN_LDL, 0, 0, 0, 0, 0) },
 
         /* ---- communication ---- */
         { "ipv4",
           "\\b(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
           "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\b",
           NULL, T_IP, V_IPV4, 45, 0, 0.9f,
-          .tok = TOK(TC_PH, 4, 0, TN_DOT3, 0, 0, 0) },
+          .tok = TOK(TC_PH, 4, 0, TN_DOT3, 0, 0, 0, 0, 0) },
         { "ipv6_full", "\\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\\b",
           "(?::[0-9A-Fa-f]{1,4}){4}\\b", T_IP, V_IPV6, 46, 0, 0.95f },
         { "ipv6_compressed",
@@ -368,7 +368,7 @@ const struct pii_pattern pii_patterns[] = {
           0.9f },
         { "mac_dot", "\\b[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\.[0-9A-Fa-f]{4}\\b", NULL, T_MAC,
           V_HAS_DIGITS, 44, 0, 0.8f,
-          .tok = TOK(TC_HEX, 1, 0, TN_DOT2, 0, 14, 0) },
+          .tok = TOK(TC_W, 1, 0, TN_MACDOT, 0, 14, 0, 0, 0) },
         { "imei",
           "(?i:\\bimei" NUMWORD "[^0-9\\n]{0,10})([0-9]{2}[ -]?[0-9]{6}[ -]?[0-9]{6}[ -]?[0"
           "-9])\\b",

@@ -58,43 +58,50 @@ enum {
  * the regex (a digit count, capitals, separators, the first digit of a number, a run length). */
 enum pii_tok_class {
         TC_NONE, /* in the Hyperscan database */
-        TC_PH,   /* [0-9 .,/()+xet-]: phones, SSN, ITIN, cards, IPv4, decimal coordinates */
-        TC_U,    /* [A-Z0-9 -]: NINO, IBAN, postcodes, ZIP after a state, NIF/NIE, MBI, NIR */
-        TC_UN,   /* [A-Z0-9]: VIN, PAN, NRIC */
-        TC_L,    /* [a-z0-9 ]: lower-case IBAN */
-        TC_AN,   /* [A-Za-z0-9]: Bitcoin base58 */
+        TC_PH,   /* [0-9 .,/()+xetAB-]: phones, SSN, ITIN, cards, IPv4, decimal coordinates,
+                  * NIR */
+        TC_U,    /* [A-Z0-9 -]: NINO, IBAN, postcodes, ZIP after a state, NIF/NIE, MBI, VIN,
+                  * PAN, NRIC */
+        TC_W,    /* [A-Za-z0-9 .]: lower-case IBAN, Bitcoin base58, dotted MAC */
         TC_DMS,  /* degrees, minutes, seconds */
-        TC_HEX,  /* [0-9A-Fa-f.]: dotted MAC */
         _TC_MAX
 };
 
-enum { /* pii_tok.need: a further condition on the run */
-        TN_NANP = 1,  /* 2 dashes, 2 dots, 2 parentheses, or a '+' and 3 spaces */
-        TN_INTL,      /* a '+' or a number that starts with 00 */
-        TN_DASH2,     /* 2 dashes */
-        TN_SPACE2,    /* 2 spaces */
-        TN_SEP2,      /* 2 dashes or spaces */
-        TN_DOT2,      /* 2 dots */
-        TN_DOT3,      /* 3 dots */
-        TN_COORD,     /* 2 dots and a comma */
+enum { /* pii_tok.need: a further condition on the run ("d": a digit, "L": a capital) */
+        TN_NANP = 1,  /* 2 of d-d, 2 of d.d, 2 parentheses, or a '+' and 2 of "d d" */
+        TN_INTL,      /* '+' then 1-9, or a number that starts 00 then 1-9 */
+        TN_DASH2,     /* 2 of d-d */
+        TN_SPACE2,    /* 2 of "d d" */
+        TN_SEP2,      /* 2 of d-d or "d d" */
+        TN_DOT3,      /* 3 of d.d */
+        TN_COORD,     /* 2 of d.d and a comma */
         TN_SPACE1,    /* a space */
-        TN_NS,        /* an N or an S */
-        TN_LCC,       /* two lower-case letters at a word start, then two digits */
+        TN_UAFTER,    /* a capital after a digit (a space or '-' may be between) */
+        TN_LLDD,      /* LLdd at a word start */
+        TN_LCC,       /* two lower-case letters at a word start, then dd */
+        TN_LDL,       /* LdL */
+        TN_UKPC,      /* " dLL" */
+        TN_DMS,       /* an N or an S, and 2 degree signs (or d) after a digit */
+        TN_MACDOT,    /* 4 hex digits, '.', 4, '.', 4 */
 };
 
 struct pii_tok {
         uint8_t cls;        /* enum pii_tok_class */
-        uint8_t digits;     /* at least this many digits in the run */
+        uint8_t digits;     /* at least this many digits in the run; with `lead`, from the
+                             * first number that starts with a lead digit on */
         uint8_t upper;      /* at least this many capitals */
         uint8_t need;       /* TN_*, 0 for none */
         uint16_t lead;      /* bit d: a number in the run starts (at a word start) with digit
                              * d; 0 for any */
-        uint8_t minlen, maxlen; /* the run's length (0: any); maxlen only where \b on both
-                                 * sides makes the match the whole run */
+        uint8_t minlen;     /* the run's length at least */
+        uint8_t wmin, wmax; /* a word (letters and digits) of the run is this long (0: any) */
+        uint16_t groups;    /* bit n: the run has a number of exactly n digits (15: 15 or
+                             * more), for every bit set */
 };
-#define TOK(cls, digits, upper, need, lead, minlen, maxlen) \
-        { (cls), (digits), (upper), (need), (lead), (minlen), (maxlen) }
+#define TOK(cls, digits, upper, need, lead, minlen, wmin, wmax, groups) \
+        { (cls), (digits), (upper), (need), (lead), (minlen), (wmin), (wmax), (groups) }
 #define LEAD(d) (1u << (d))
+#define GRP(n) (1u << (n))
 
 struct pii_pattern {
         const char *name;
@@ -119,6 +126,7 @@ extern const struct pii_type_info pii_types[_T_MAX];
 extern const unsigned char pii_hs_db[];
 extern const size_t pii_hs_db_len;
 extern const unsigned pii_hs_maxwidth[];
+extern const unsigned pii_hs_minwidth[]; /* the shortest match of each pattern (whole match) */
 extern const unsigned pii_hs_npatterns;
 
 /* validate.c: 0 = reject, 1 = accept. May move *end back (shrink to a valid value). `buf`

@@ -22,8 +22,10 @@
 #include "util/util.h"
 
 struct run_counts {
-        uint32_t digits, upper, dots, commas, dashes, spaces, parens, plus, zz, ns;
-        uint16_t lead;
+        uint32_t digits, upper, commas, spaces, parens, plus19, zz19, ns;
+        uint32_t ddash, ddot, dspace, uafter; /* d-d, d.d, "d d"; a capital after a digit */
+        uint16_t lead, groups;
+        uint32_t from_lead[10]; /* digits from the first number that starts with d on */
 };
 
 static bool is_word(unsigned char c)
@@ -47,19 +49,18 @@ static bool in_set(const char *set, unsigned char c)
 
 /* Each class's bytes ('-' last stands for itself). */
 static const char *const class_bytes[_TC_MAX] = {
-        [TC_PH] = "0-9 .,/()+xet-",
+        [TC_PH] = "0-9 .,/()+xetAB-",
         [TC_U] = "A-Z0-9 -",
-        [TC_UN] = "A-Z0-9",
-        [TC_L] = "a-z0-9 ",
-        [TC_AN] = "A-Za-z0-9",
+        [TC_W] = "A-Za-z0-9 .",
         [TC_DMS] = "0-9 .,'\"dNSEW\xC2\xB0\xE2\x80\xB2\xB3",
-        [TC_HEX] = "0-9A-Fa-f.",
 };
 
 int pii_tok_init(struct pii_redactor *r)
 {
         memset(r->tok_class, 0, sizeof(r->tok_class));
         memset(r->tok_npats, 0, sizeof(r->tok_npats));
+        memset(r->tok_minlen, 0, sizeof(r->tok_minlen));
+        r->tok_classes = 0;
         for (unsigned c = 1; c < _TC_MAX; c++)
                 for (unsigned b = 0; b < 256; b++)
                         if (in_set(class_bytes[c], (unsigned char)b))
@@ -72,54 +73,145 @@ int pii_tok_init(struct pii_redactor *r)
                 if (c >= _TC_MAX || r->tok_npats[c] == PII_TOK_MAX_PATS)
                         return -EINVAL;
                 r->tok_pats[c][r->tok_npats[c]++] = (uint8_t)i;
+                if (!(r->tok_classes & (1u << (c - 1))) || pii_hs_minwidth[i] < r->tok_minlen[c])
+                        r->tok_minlen[c] = pii_hs_minwidth[i];
+                r->tok_classes |= 1u << (c - 1);
         }
         return 0;
 }
 
-static void count_byte(struct run_counts *k, const char *buf, size_t len, size_t j)
+static bool is_digit(unsigned char c)
 {
-        unsigned char c = (unsigned char)buf[j];
+        return c >= '0' && c <= '9';
+}
 
-        if (c >= '0' && c <= '9') {
-                k->digits++;
-                if (j == 0 || !is_word((unsigned char)buf[j - 1])) {
-                        k->lead |= (uint16_t)(1u << (c - '0'));
-                        k->zz += c == '0' && j + 1 < len && buf[j + 1] == '0';
+static bool is_upper(unsigned char c)
+{
+        return c >= 'A' && c <= 'Z';
+}
+
+/* What run [s, e) holds. */
+static void count_run(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e)
+{
+        uint32_t at_lead[10] = { 0 };
+        uint16_t seen = 0;
+        size_t g = 0; /* digits in the current number */
+
+        memset(k, 0, sizeof(*k));
+        for (size_t j = s; j < e; j++) {
+                unsigned char c = (unsigned char)buf[j], p = j ? (unsigned char)buf[j - 1] : 0;
+                unsigned char n = j + 1 < len ? (unsigned char)buf[j + 1] : 0;
+
+                if (is_digit(c)) {
+                        if (j == 0 || !is_word(p)) {
+                                unsigned d = c - '0';
+
+                                k->lead |= (uint16_t)(1u << d);
+                                if (!(seen & (1u << d)))
+                                        seen |= (uint16_t)(1u << d), at_lead[d] = k->digits;
+                                k->zz19 += c == '0' && n == '0' && j + 2 < len &&
+                                           buf[j + 2] >= '1' && buf[j + 2] <= '9';
+                        }
+                        k->digits++;
+                        g++;
+                        continue;
                 }
-        } else if (c >= 'A' && c <= 'Z') {
-                k->upper++;
-                k->ns += c == 'N' || c == 'S';
-        } else {
-                k->dots += c == '.';
+                if (g)
+                        k->groups |= (uint16_t)(1u << (g < 15 ? g : 15));
+                g = 0;
+                if (is_upper(c)) {
+                        k->upper++;
+                        k->ns += c == 'N' || c == 'S';
+                        k->uafter += is_digit(p) || ((p == ' ' || p == '-') && j >= 2 &&
+                                                     is_digit((unsigned char)buf[j - 2]));
+                        continue;
+                }
                 k->commas += c == ',';
-                k->dashes += c == '-';
                 k->spaces += c == ' ';
                 k->parens += c == '(' || c == ')';
-                k->plus += c == '+';
+                k->plus19 += c == '+' && n >= '1' && n <= '9';
+                if (is_digit(p) && is_digit(n)) {
+                        k->ddash += c == '-';
+                        k->ddot += c == '.';
+                        k->dspace += c == ' ';
+                }
         }
+        if (g) /* a number at the run's end */
+                k->groups |= (uint16_t)(1u << (g < 15 ? g : 15));
+        for (unsigned d = 0; d < 10; d++)
+                k->from_lead[d] = seen & (1u << d) ? k->digits - at_lead[d] : 0;
 }
 
-static void add_counts(struct run_counts *a, const struct run_counts *b)
+/* Whether the run holds a short shape: one class per character of `want` ('L' a capital, 'l'
+ * lower case, 'd' a digit, 'x' a hex digit, others themselves); with `word_start`, at a word
+ * start. */
+static bool has_shape(const char *buf, size_t s, size_t e, const char *want, bool word_start)
 {
-        a->digits += b->digits, a->upper += b->upper, a->dots += b->dots;
-        a->commas += b->commas, a->dashes += b->dashes, a->spaces += b->spaces;
-        a->parens += b->parens, a->plus += b->plus, a->zz += b->zz, a->ns += b->ns;
-        a->lead |= b->lead;
-}
+        size_t w = strlen(want);
 
-/* TN_LCC: two lower-case letters at a word start, then two digits (an IBAN's country code
- * and check digits). */
-static bool has_lcc(const char *buf, size_t s, size_t e)
-{
-        for (size_t j = s; j + 4 <= e; j++) {
-                unsigned char a = (unsigned char)buf[j], b = (unsigned char)buf[j + 1];
+        for (size_t j = s; j + w <= e; j++) {
+                size_t i = 0;
 
-                if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z' &&
-                    (j == 0 || !is_word((unsigned char)buf[j - 1])) && buf[j + 2] >= '0' &&
-                    buf[j + 2] <= '9' && buf[j + 3] >= '0' && buf[j + 3] <= '9')
+                if (word_start && j > 0 && is_word((unsigned char)buf[j - 1]))
+                        continue;
+                for (; i < w; i++) {
+                        unsigned char c = (unsigned char)buf[j + i];
+                        bool ok;
+
+                        switch (want[i]) {
+                        case 'L': ok = is_upper(c); break;
+                        case 'l': ok = c >= 'a' && c <= 'z'; break;
+                        case 'd': ok = is_digit(c); break;
+                        case 'x': ok = is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); break;
+                        default: ok = c == (unsigned char)want[i]; break;
+                        }
+                        if (!ok)
+                                break;
+                }
+                if (i == w)
                         return true;
         }
         return false;
+}
+
+static bool is_hex(unsigned char c)
+{
+        return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
+}
+
+static bool is_alnum(unsigned char c)
+{
+        return is_digit(c) || (unsigned)((c | 0x20) - 'a') < 26u;
+}
+
+/* Whether the run holds a word (a maximal stretch of letters and digits) of wmin..wmax
+ * bytes. */
+static bool has_word(const char *buf, size_t s, size_t e, unsigned wmin, unsigned wmax)
+{
+        size_t w = 0;
+
+        for (size_t j = s; j <= e; j++) {
+                if (j < e && is_alnum((unsigned char)buf[j])) {
+                        w++;
+                        continue;
+                }
+                if (w >= wmin && w <= wmax)
+                        return true;
+                w = 0;
+        }
+        return false;
+}
+
+/* TN_DMS: two degree signs (U+00B0, or 'd') right after a digit. */
+static bool has_degrees(const char *buf, size_t s, size_t e)
+{
+        unsigned n = 0;
+
+        for (size_t j = s + 1; j < e && n < 2; j++)
+                if (is_digit((unsigned char)buf[j - 1]) &&
+                    (buf[j] == 'd' || (buf[j] == '\xC2' && j + 1 < e && buf[j + 1] == '\xB0')))
+                        n++;
+        return n >= 2;
 }
 
 static bool need_met(unsigned need, const struct run_counts *k, const char *buf, size_t s,
@@ -128,43 +220,147 @@ static bool need_met(unsigned need, const struct run_counts *k, const char *buf,
         switch (need) {
         case 0: return true;
         case TN_NANP:
-                return k->dashes >= 2 || k->dots >= 2 || k->parens >= 2 ||
-                       (k->plus >= 1 && k->spaces >= 3);
-        case TN_INTL: return k->plus >= 1 || k->zz >= 1;
-        case TN_DASH2: return k->dashes >= 2;
-        case TN_SPACE2: return k->spaces >= 2;
-        case TN_SEP2: return k->dashes + k->spaces >= 2;
-        case TN_DOT2: return k->dots >= 2;
-        case TN_DOT3: return k->dots >= 3;
-        case TN_COORD: return k->dots >= 2 && k->commas >= 1;
+                return k->ddash >= 2 || k->ddot >= 2 || k->parens >= 2 ||
+                       (k->plus19 >= 1 && k->dspace >= 2);
+        case TN_INTL: return k->plus19 >= 1 || k->zz19 >= 1;
+        case TN_DASH2: return k->ddash >= 2;
+        case TN_SPACE2: return k->dspace >= 2;
+        case TN_SEP2: return k->ddash + k->dspace >= 2;
+        case TN_DOT3: return k->ddot >= 3;
+        case TN_COORD: return k->ddot >= 2 && k->commas >= 1;
         case TN_SPACE1: return k->spaces >= 1;
-        case TN_NS: return k->ns >= 1;
-        case TN_LCC: return has_lcc(buf, s, e);
+        case TN_UAFTER: return k->uafter >= 1;
+        case TN_LLDD: return has_shape(buf, s, e, "LLdd", true);
+        case TN_LCC: return has_shape(buf, s, e, "lldd", true);
+        case TN_LDL: return has_shape(buf, s, e, "LdL", false);
+        case TN_UKPC: return has_shape(buf, s, e, " dLL", false);
+        case TN_DMS: return has_degrees(buf, s, e) && (k == NULL || k->ns >= 1);
+        case TN_MACDOT: return has_shape(buf, s, e, "xxxx.xxxx.xxxx", false);
         }
         return true; /* an unknown condition only costs time */
 }
 
+/* The digits a pattern can use: all, or those from its first lead digit on. */
+static uint32_t usable_digits(const struct pii_tok *q, const struct run_counts *k)
+{
+        uint32_t best = 0;
+
+        if (!q->lead)
+                return k->digits;
+        for (unsigned d = 0; d < 10; d++)
+                if ((q->lead & (1u << d)) && k->from_lead[d] > best)
+                        best = k->from_lead[d];
+        return best;
+}
+
+/* The conditions that are a scan of the run, not a count: checked before the counts. */
+static bool need_is_shape(unsigned need)
+{
+        return need == TN_LLDD || need == TN_LCC || need == TN_LDL || need == TN_UKPC ||
+               need == TN_MACDOT;
+}
+
 static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t len,
-                     size_t from, size_t s, size_t e, const struct run_counts *k)
+                     size_t from, size_t s, size_t e)
 {
         size_t n = e - s, start = MAX(s, from), sublen = e < len ? e + 1 : len;
+        struct run_counts k;
+        bool counted = false;
 
         if (start >= e)
                 return 0;
         for (unsigned t = 0; t < r->tok_npats[c]; t++) {
                 unsigned pat = r->tok_pats[c][t];
                 const struct pii_tok *q = &pii_patterns[pat].tok;
+                bool shape = need_is_shape(q->need);
                 int err;
 
-                if (k->digits < q->digits || k->upper < q->upper || n < q->minlen ||
-                    (q->maxlen && n > q->maxlen) || (q->lead && !(k->lead & q->lead)) ||
-                    !need_met(q->need, k, buf, s, e))
+                if (n < q->minlen || n < pii_hs_minwidth[pat] ||
+                    (shape && !need_met(q->need, NULL, buf, s, e)) ||
+                    (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
+                        continue;
+                if (!counted)
+                        count_run(&k, buf, len, s, e), counted = true;
+                if (k.upper < q->upper || (q->lead && !(k.lead & q->lead)) ||
+                    usable_digits(q, &k) < q->digits || (k.groups & q->groups) != q->groups ||
+                    (!shape && !need_met(q->need, &k, buf, s, e)))
                         continue;
                 err = pii_match_pattern(r, pat, buf, len, sublen, start, SIZE_MAX);
                 if (err < 0)
                         return err;
         }
         return 0;
+}
+
+#define BIT(c) (1u << ((c) - 1))
+
+/* Letters and digits from a on, up to 26. */
+static size_t alnum_from(const char *buf, size_t len, size_t a)
+{
+        size_t j = a;
+
+        while (j < len && j - a < 26 && is_alnum((unsigned char)buf[j]))
+                j++;
+        return j - a;
+}
+
+/* Four hex digits at i. */
+static bool hex4(const char *buf, size_t len, size_t i)
+{
+        if (i + 4 > len)
+                return false;
+        for (size_t j = i; j < i + 4; j++)
+                if (!is_hex((unsigned char)buf[j]))
+                        return false;
+        return true;
+}
+
+/* The classes worth a walk around the number [a, g): every match of a class's patterns holds
+ * a number with the class's mark, so a run none of whose numbers has it holds no match (its
+ * other numbers, if marked, open it). An anchor inside a number (the window's `from`) opens
+ * all. */
+static unsigned marked(const char *buf, size_t len, size_t a, size_t g)
+{
+        unsigned char p1 = a > 0 ? (unsigned char)buf[a - 1] : 0;
+        unsigned char p2 = a > 1 ? (unsigned char)buf[a - 2] : 0;
+        unsigned char n1 = g < len ? (unsigned char)buf[g] : 0;
+        unsigned char n2 = g + 1 < len ? (unsigned char)buf[g + 1] : 0;
+        unsigned m = 0;
+        size_t hl = a, hr = g;
+
+        if (is_digit(p1))
+                return ~0u;
+        /* TC_PH: 4 digits in a row (cards, NIR), a separator then a digit (phones, SSN,
+         * IPv4, coordinates), a parenthesis, '+', or a number that starts with 0 (trunk and
+         * international prefixes) */
+        if (g - a >= 4 || ((n1 == '-' || n1 == '.' || n1 == ' ') && is_digit(n2)) ||
+            n1 == ')' || p1 == '(' || p1 == '+' || (buf[a] == '0' && g - a >= 2))
+                m |= BIT(TC_PH);
+        /* TC_U: a capital beside the number, or one space or dash away */
+        if (is_upper(p1) || is_upper(n1) || ((p1 == ' ' || p1 == '-') && is_upper(p2)) ||
+            ((n1 == ' ' || n1 == '-') && is_upper(n2)))
+                m |= BIT(TC_U);
+        /* TC_W: two lower-case letters before (IBAN), a 1 or 3 at a word start (Bitcoin), or
+         * a word of 4 hex digits beside a dot (MAC) */
+        if ((p1 >= 'a' && p1 <= 'z' && p2 >= 'a' && p2 <= 'z') ||
+            (!is_word(p1) && (buf[a] == '1' || buf[a] == '3') && alnum_from(buf, len, a) >= 26))
+                m |= BIT(TC_W);
+        else {
+                while (hl > 0 && a - hl < 4 && is_hex((unsigned char)buf[hl - 1]))
+                        hl--;
+                while (hr < len && hr - g < 4 && is_hex((unsigned char)buf[hr]))
+                        hr++;
+                /* the word and the one across the dot: 4 hex digits each */
+                if (hr - hl == 4 && (hl == 0 || !is_hex((unsigned char)buf[hl - 1])) &&
+                    (hr == len || !is_hex((unsigned char)buf[hr])) &&
+                    ((hl >= 5 && buf[hl - 1] == '.' && hex4(buf, len, hl - 5)) ||
+                     (hr < len && buf[hr] == '.' && hex4(buf, len, hr + 1))))
+                        m |= BIT(TC_W);
+        }
+        /* TC_DMS: a degree sign (or d) after the number */
+        if (n1 == 'd' || (n1 == 0xC2 && n2 == 0xB0))
+                m |= BIT(TC_DMS);
+        return m;
 }
 
 /* The next digit at or after i (len when none). */
@@ -191,67 +387,57 @@ static size_t next_digit(const char *buf, size_t i, size_t len)
 int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t from)
 {
         size_t covered[_TC_MAX] = { 0 }, start[_TC_MAX], end[_TC_MAX];
-        struct run_counts left[_TC_MAX], right[_TC_MAX];
+        const uint8_t *cls = r->tok_class;
+        unsigned all = r->tok_classes; /* bit c-1: class c has patterns */
         size_t pos = from;
 
         while ((pos = next_digit(buf, pos, len)) < len) {
-                size_t a = pos, next = len;
-                unsigned open = 0, todo, lo;
-                struct run_counts k;
+                size_t a = pos, g = a + 1, next = len;
+                unsigned open = 0, lo, ro, m;
 
-                for (unsigned c = 1; c < _TC_MAX; c++)
-                        if (r->tok_npats[c] && a >= covered[c])
-                                open |= 1u << (c - 1);
-                todo = open;
-                /* left of the digit: each class's run starts after its first byte outside */
-                memset(&k, 0, sizeof(k));
-                lo = open;
-                for (size_t j = a; lo && j > 0; j--) {
-                        unsigned m = r->tok_class[(unsigned char)buf[j - 1]], closing = lo & ~m;
+                while (g < len && is_digit((unsigned char)buf[g]))
+                        g++;
+                /* every class holds the digits: a class's run that holds digit a holds the
+                 * number [a, g) */
+                for (m = all & marked(buf, len, a, g); m; m &= m - 1)
+                        if (a >= covered[__builtin_ctz(m) + 1])
+                                open |= m & -m;
+                lo = a > 0 ? open & cls[(unsigned char)buf[a - 1]] : 0;
+                ro = g < len ? open & cls[(unsigned char)buf[g]] : 0;
+                for (m = open & ~lo; m; m &= m - 1)
+                        start[__builtin_ctz(m) + 1] = a;
+                for (m = open & ~ro; m; m &= m - 1)
+                        end[__builtin_ctz(m) + 1] = g;
+                /* left of the number: each class's run starts after its first byte outside;
+                 * then right of it */
+                for (size_t j = a - 1; lo; j--) {
+                        unsigned x = j > 0 ? cls[(unsigned char)buf[j - 1]] : 0;
 
-                        for (; closing; closing &= closing - 1) {
-                                unsigned c = (unsigned)__builtin_ctz(closing) + 1;
+                        for (m = lo & ~x; m; m &= m - 1)
+                                start[__builtin_ctz(m) + 1] = j;
+                        lo &= x;
+                }
+                for (size_t j = g + 1; ro; j++) {
+                        unsigned x = j < len ? cls[(unsigned char)buf[j]] : 0;
 
-                                start[c] = j, left[c] = k;
+                        for (m = ro & ~x; m; m &= m - 1)
+                                end[__builtin_ctz(m) + 1] = j;
+                        ro &= x;
+                }
+                for (m = open; m; m &= m - 1) {
+                        unsigned c = (unsigned)__builtin_ctz(m) + 1;
+
+                        if (end[c] - start[c] >= r->tok_minlen[c]) {
+                                int err = run_class(r, c, buf, len, from, start[c], end[c]);
+
+                                if (err < 0)
+                                        return err;
                         }
-                        lo &= m;
-                        if (lo)
-                                count_byte(&k, buf, len, j - 1);
-                }
-                for (; lo; lo &= lo - 1) {
-                        unsigned c = (unsigned)__builtin_ctz(lo) + 1;
-
-                        start[c] = 0, left[c] = k;
-                }
-                /* the digit and right of it */
-                memset(&k, 0, sizeof(k));
-                for (size_t j = a; open; j++) {
-                        unsigned m = j < len ? r->tok_class[(unsigned char)buf[j]] : 0;
-                        unsigned closing = open & ~m;
-
-                        for (; closing; closing &= closing - 1) {
-                                unsigned c = (unsigned)__builtin_ctz(closing) + 1;
-
-                                end[c] = j, right[c] = k;
-                        }
-                        open &= m;
-                        if (open)
-                                count_byte(&k, buf, len, j);
-                }
-                for (; todo; todo &= todo - 1) {
-                        unsigned c = (unsigned)__builtin_ctz(todo) + 1;
-                        int err;
-
-                        add_counts(&right[c], &left[c]);
-                        err = run_class(r, c, buf, len, from, start[c], end[c], &right[c]);
-                        if (err < 0)
-                                return err;
                         covered[c] = end[c];
                 }
-                for (unsigned c = 1; c < _TC_MAX; c++)
-                        if (r->tok_npats[c])
-                                next = MIN(next, MAX(covered[c], a + 1));
-                pos = next;
+                for (m = all; m; m &= m - 1)
+                        next = MIN(next, covered[__builtin_ctz(m) + 1]);
+                pos = MAX(next, g);
         }
         return 0;
 }

@@ -27,13 +27,13 @@ int main(void)
         unsigned n = pii_n_patterns;
         const char **exprs = calloc(n, sizeof(*exprs));
         unsigned *flags = calloc(n, sizeof(*flags)), *ids = calloc(n, sizeof(*ids));
-        unsigned *width = calloc(n, sizeof(*width));
+        unsigned *width = calloc(n, sizeof(*width)), *minw = calloc(n, sizeof(*minw));
         hs_database_t *db = NULL;
         hs_compile_error_t *err = NULL;
         char *bytes = NULL;
         size_t len = 0;
 
-        if (!exprs || !flags || !ids || !width)
+        if (!exprs || !flags || !ids || !width || !minw)
                 return 1;
         unsigned k = 0; /* patterns in the database: those the token prefilter leaves */
 
@@ -55,6 +55,7 @@ int main(void)
                         return 1;
                 }
                 width[i] = info->max_width;
+                minw[i] = info->min_width;
                 free(info);
                 if (width[i] == UINT_MAX || width[i] > PII_MAX_SPAN) {
                         fprintf(stderr, "gen-hsdb: pattern '%s' is unbounded or wider than %d\n",
@@ -84,6 +85,9 @@ int main(void)
         printf("const unsigned pii_hs_maxwidth[] = {");
         for (unsigned i = 0; i < n; i++)
                 printf("%s%s%u", i ? "," : "", i % 16 ? " " : "\n        ", width[i]);
+        printf("\n};\nconst unsigned pii_hs_minwidth[] = {");
+        for (unsigned i = 0; i < n; i++)
+                printf("%s%s%u", i ? "," : "", i % 16 ? " " : "\n        ", minw[i]);
         printf("\n};\nconst size_t pii_hs_db_len = %zu;\n", len);
         printf("const unsigned char pii_hs_db[] __attribute__((aligned(16))) = {");
         for (size_t i = 0; i < len; i++)
