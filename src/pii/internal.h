@@ -58,6 +58,7 @@ struct pii_redactor {
         uint8_t tok_npats[_TC_MAX];
         unsigned tok_minlen[_TC_MAX]; /* the shortest match of the class's patterns */
         unsigned tok_classes;         /* bit c-1: class c has patterns */
+        uint16_t tok_runlen[_TC_MAX][PII_TOK_MAX_PATS]; /* the shortest run with a match */
 
         uint64_t counts[_T_MAX];
         bool akios_markers;      /* redaction_markers: akios (akios-markers.c) */

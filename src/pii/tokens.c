@@ -72,6 +72,8 @@ int pii_tok_init(struct pii_redactor *r)
                         continue;
                 if (c >= _TC_MAX || r->tok_npats[c] == PII_TOK_MAX_PATS)
                         return -EINVAL;
+                r->tok_runlen[c][r->tok_npats[c]] =
+                        (uint16_t)MAX(pii_patterns[i].tok.minlen, pii_hs_minwidth[i]);
                 r->tok_pats[c][r->tok_npats[c]++] = (uint8_t)i;
                 if (!(r->tok_classes & (1u << (c - 1))) || pii_hs_minwidth[i] < r->tok_minlen[c])
                         r->tok_minlen[c] = pii_hs_minwidth[i];
@@ -234,7 +236,7 @@ static bool need_met(unsigned need, const struct run_counts *k, const char *buf,
         case TN_LCC: return has_shape(buf, s, e, "lldd", true);
         case TN_LDL: return has_shape(buf, s, e, "LdL", false);
         case TN_UKPC: return has_shape(buf, s, e, " dLL", false);
-        case TN_DMS: return has_degrees(buf, s, e) && (k == NULL || k->ns >= 1);
+        case TN_DMS: return k->ns >= 1 && has_degrees(buf, s, e);
         case TN_MACDOT: return has_shape(buf, s, e, "xxxx.xxxx.xxxx", false);
         }
         return true; /* an unknown condition only costs time */
@@ -253,13 +255,6 @@ static uint32_t usable_digits(const struct pii_tok *q, const struct run_counts *
         return best;
 }
 
-/* The conditions that are a scan of the run, not a count: checked before the counts. */
-static bool need_is_shape(unsigned need)
-{
-        return need == TN_LLDD || need == TN_LCC || need == TN_LDL || need == TN_UKPC ||
-               need == TN_MACDOT;
-}
-
 static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t len,
                      size_t from, size_t s, size_t e)
 {
@@ -272,18 +267,18 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
         for (unsigned t = 0; t < r->tok_npats[c]; t++) {
                 unsigned pat = r->tok_pats[c][t];
                 const struct pii_tok *q = &pii_patterns[pat].tok;
-                bool shape = need_is_shape(q->need);
                 int err;
 
-                if (n < q->minlen || n < pii_hs_minwidth[pat] ||
-                    (shape && !need_met(q->need, NULL, buf, s, e)) ||
-                    (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
+                if (n < r->tok_runlen[c][t])
                         continue;
                 if (!counted)
                         count_run(&k, buf, len, s, e), counted = true;
-                if (k.upper < q->upper || (q->lead && !(k.lead & q->lead)) ||
-                    usable_digits(q, &k) < q->digits || (k.groups & q->groups) != q->groups ||
-                    (!shape && !need_met(q->need, &k, buf, s, e)))
+                /* the counts first, the scans (shapes, words) last */
+                if (k.digits < q->digits || k.upper < q->upper ||
+                    (q->lead && !(k.lead & q->lead)) || (k.groups & q->groups) != q->groups ||
+                    (q->lead && usable_digits(q, &k) < q->digits) ||
+                    !need_met(q->need, &k, buf, s, e) ||
+                    (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
                         continue;
                 err = pii_match_pattern(r, pat, buf, len, sublen, start, SIZE_MAX);
                 if (err < 0)
