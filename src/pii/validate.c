@@ -505,9 +505,11 @@ static int v_ipv4(const char *b, size_t len, size_t s, size_t *e)
                 return 0;
         if (*e + 1 < len && (b[*e] == '-' || b[*e] == '+') && isalpha((unsigned char)b[*e + 1]))
                 return 0;
+        /* the first letter before the whole word: most IPs in logs have a word before them
+         * ("client"), and this runs for each */
         if (word_before(b, s, w, sizeof(w)))
                 for (size_t i = 0; i < ARRAY_SIZE(version_words); i++)
-                        if (streq(w, version_words[i]))
+                        if (w[0] == version_words[i][0] && streq(w, version_words[i]))
                                 return 0;
         return 1;
 }
