@@ -340,7 +340,7 @@ static unsigned marked(const char *buf, size_t len, size_t a, size_t g)
         if ((p1 >= 'a' && p1 <= 'z' && p2 >= 'a' && p2 <= 'z') ||
             (!is_word(p1) && (buf[a] == '1' || buf[a] == '3') && alnum_from(buf, len, a) >= 26))
                 m |= BIT(TC_W);
-        else {
+        else if (g - a <= 4 && (is_hex(p1) || is_hex(n1) || p1 == '.' || n1 == '.')) {
                 while (hl > 0 && a - hl < 4 && is_hex((unsigned char)buf[hl - 1]))
                         hl--;
                 while (hr < len && hr - g < 4 && is_hex((unsigned char)buf[hr]))
@@ -397,6 +397,10 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
                 for (m = all & marked(buf, len, a, g); m; m &= m - 1)
                         if (a >= covered[__builtin_ctz(m) + 1])
                                 open |= m & -m;
+                if (!open) {
+                        pos = g;
+                        continue;
+                }
                 lo = a > 0 ? open & cls[(unsigned char)buf[a - 1]] : 0;
                 ro = g < len ? open & cls[(unsigned char)buf[g]] : 0;
                 for (m = open & ~lo; m; m &= m - 1)
