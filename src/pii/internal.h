@@ -59,6 +59,7 @@ struct pii_redactor {
         unsigned tok_minlen[_TC_MAX]; /* the shortest match of the class's patterns */
         unsigned tok_classes;         /* bit c-1: class c has patterns */
         uint16_t tok_runlen[_TC_MAX][PII_TOK_MAX_PATS]; /* the shortest run with a match */
+        uint64_t tok_lead2[_TC_MAX][PII_TOK_MAX_PATS][2]; /* bit n: may start with digits n */
 
         uint64_t counts[_T_MAX];
         bool akios_markers;      /* redaction_markers: akios (akios-markers.c) */

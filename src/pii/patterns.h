@@ -116,6 +116,8 @@ struct pii_pattern {
         float score;
         uint16_t fwd;
         struct pii_tok tok;   /* the token prefilter's conditions; cls TC_NONE: Hyperscan */
+        const char *tok_lead2; /* with `tok.lead`: the first two digits a match can start
+                                * with, as "40-49,51"; NULL for any */
 };
 
 extern const struct pii_pattern pii_patterns[];

@@ -25,6 +25,7 @@ struct run_counts {
         uint32_t digits, upper, commas, spaces, parens, plus19, zz19, ns;
         uint32_t ddash, ddot, dspace, uafter; /* d-d, d.d, "d d"; a capital after a digit */
         uint16_t lead, groups;
+        uint64_t lead2[2];      /* bit n: a number starts (at a word start) with the digits n */
         uint32_t from_lead[10]; /* digits from the first number that starts with d on */
 };
 
@@ -32,6 +33,16 @@ static bool is_word(unsigned char c)
 {
         return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
                c == '_';
+}
+
+static bool is_digit(unsigned char c)
+{
+        return c >= '0' && c <= '9';
+}
+
+static bool is_upper(unsigned char c)
+{
+        return c >= 'A' && c <= 'Z';
 }
 
 static bool in_set(const char *set, unsigned char c)
@@ -55,6 +66,35 @@ static const char *const class_bytes[_TC_MAX] = {
         [TC_DMS] = "0-9 .,'\"dNSEW\xC2\xB0\xE2\x80\xB2\xB3",
 };
 
+/* "40-49,51" into a 100-bit set. */
+static int parse_lead2(const char *spec, uint64_t set[2])
+{
+        const char *p = spec;
+
+        set[0] = set[1] = 0;
+        while (*p) {
+                unsigned lo, hi;
+
+                if (!is_digit((unsigned char)p[0]) || !is_digit((unsigned char)p[1]))
+                        return -EINVAL;
+                lo = hi = (unsigned)(p[0] - '0') * 10 + (unsigned)(p[1] - '0');
+                p += 2;
+                if (*p == '-') {
+                        if (!is_digit((unsigned char)p[1]) || !is_digit((unsigned char)p[2]))
+                                return -EINVAL;
+                        hi = (unsigned)(p[1] - '0') * 10 + (unsigned)(p[2] - '0');
+                        p += 3;
+                }
+                for (unsigned v = lo; v <= hi; v++)
+                        set[v >> 6] |= 1ull << (v & 63);
+                if (*p == ',')
+                        p++;
+                else if (*p)
+                        return -EINVAL;
+        }
+        return 0;
+}
+
 int pii_tok_init(struct pii_redactor *r)
 {
         memset(r->tok_class, 0, sizeof(r->tok_class));
@@ -74,22 +114,15 @@ int pii_tok_init(struct pii_redactor *r)
                         return -EINVAL;
                 r->tok_runlen[c][r->tok_npats[c]] =
                         (uint16_t)MAX(pii_patterns[i].tok.minlen, pii_hs_minwidth[i]);
+                if (pii_patterns[i].tok_lead2 &&
+                    parse_lead2(pii_patterns[i].tok_lead2, r->tok_lead2[c][r->tok_npats[c]]) < 0)
+                        return -EINVAL;
                 r->tok_pats[c][r->tok_npats[c]++] = (uint8_t)i;
                 if (!(r->tok_classes & (1u << (c - 1))) || pii_hs_minwidth[i] < r->tok_minlen[c])
                         r->tok_minlen[c] = pii_hs_minwidth[i];
                 r->tok_classes |= 1u << (c - 1);
         }
         return 0;
-}
-
-static bool is_digit(unsigned char c)
-{
-        return c >= '0' && c <= '9';
-}
-
-static bool is_upper(unsigned char c)
-{
-        return c >= 'A' && c <= 'Z';
 }
 
 /* What run [s, e) holds. */
@@ -111,6 +144,11 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
                                 k->lead |= (uint16_t)(1u << d);
                                 if (!(seen & (1u << d)))
                                         seen |= (uint16_t)(1u << d), at_lead[d] = k->digits;
+                                if (is_digit(n)) {
+                                        unsigned v = d * 10 + (n - '0');
+
+                                        k->lead2[v >> 6] |= 1ull << (v & 63);
+                                }
                                 k->zz19 += c == '0' && n == '0' && j + 2 < len &&
                                            buf[j + 2] >= '1' && buf[j + 2] <= '9';
                         }
@@ -277,6 +315,8 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                 if (k.digits < q->digits || k.upper < q->upper ||
                     (q->lead && !(k.lead & q->lead)) || (k.groups & q->groups) != q->groups ||
                     (q->lead && usable_digits(q, &k) < q->digits) ||
+                    (pii_patterns[pat].tok_lead2 &&
+                     !((k.lead2[0] & r->tok_lead2[c][t][0]) | (k.lead2[1] & r->tok_lead2[c][t][1]))) ||
                     !need_met(q->need, &k, buf, s, e) ||
                     (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
                         continue;
