@@ -34,6 +34,8 @@
 
 #define RUN_MAX 6
 #define WORD_MAX 24 /* longer words are no names */
+#define AT_KEEP 32  /* '@' positions remembered for the e-mails near runs */
+#define AT_AHEAD 4096 /* bytes searched for '@' at a time, at least */
 
 struct tok {
         size_t s, e;     /* the word, e after a dot that belongs to it */
@@ -64,9 +66,10 @@ struct walk {
         size_t last_loc_end; /* end of the last LOCATION, for "City, Region" */
         size_t last_person_end;
         size_t last_street_end;
-        /* no '@' in [at_from, at_to); at_to is an '@' or where the last search stopped
-         * (first_at) */
-        size_t at_from, at_to;
+        /* the '@' bytes of buf[at_lo, at_hi): the last AT_KEEP found, at_pos[k % AT_KEEP]
+         * for k < at_n (at_scan) */
+        size_t at_lo, at_hi, at_pos[AT_KEEP];
+        unsigned at_n;
 };
 
 /* ---- bytes and words ------------------------------------------------------ */
@@ -288,7 +291,26 @@ static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
 static uint8_t suffix_head[256]; /* 1 + the first suffix that ends in byte c, 0 for none */
 static uint8_t suffix_next[64];  /* 1 + the next suffix with the same last byte, 0 at the end */
 
-/* The phrases introduced() looks for, and the bytes they end in. */
+/* Byte sets the rules test text against, one bit each, so that a byte's membership is a
+ * table read: strchr() of a set per byte looked at was a fifth of the time on prose. Each
+ * set holds NUL as well, as did the strchr() calls it replaces (they matched the string's
+ * terminator). */
+enum {
+        BS_COMMA = 1 << 0,       /* prev_word() skips it before a salutation: "Hi, Ana" */
+        BS_LINE_TRIM = 1 << 1,   /* trimmed off a sign-off line */
+        BS_OPENERS = 1 << 2,     /* between a sentence's start and its first word */
+        BS_SENT_END = 1 << 3,    /* ends the sentence before */
+        BS_LOCAL_PUNCT = 1 << 4, /* in an e-mail's local part, besides ASCII letters, digits */
+        BS_NUM_GLUE = 1 << 5,    /* before a number that is no house number (UTF-8 bytes of
+                                  * € and £ alike: a lead byte before digits is no letter) */
+};
+static const char *const byteset_chars[] = {
+        ",", " \t,!.-", " \t\"'([*-#>", "\n\r.!?:;", "._-+", ".:/$€£",
+};
+static uint8_t byteset[256];
+#define IN_BYTESET(c, set) ((byteset[(unsigned char)(c)] & (set)) != 0)
+
+/* The phrases introduced() looks for, chained by the byte they end in. */
 #define INTRO(s) { s, sizeof(s) - 1 }
 static const struct {
         const char *s;
@@ -304,7 +326,9 @@ static const struct {
         INTRO("c'est"), INTRO("aquí"),
 };
 #undef INTRO
-static bool intro_last[256];
+#define N_INTRO (sizeof(intro) / sizeof(intro[0]))
+static uint8_t intro_head[256];    /* 1 + the first phrase that ends in byte c, 0 for none */
+static uint8_t intro_next[N_INTRO]; /* 1 + the next one with the same last byte, 0 at the end */
 
 static void wsets_build(void)
 {
@@ -323,8 +347,19 @@ static void wsets_build(void)
                 suffix_next[i] = suffix_head[c];
                 suffix_head[c] = (uint8_t)(i + 1);
         }
-        for (size_t k = 0; k < sizeof(intro) / sizeof(intro[0]); k++)
-                intro_last[(unsigned char)intro[k].s[intro[k].n - 1]] = true;
+        for (size_t k = 0; k < sizeof(byteset_chars) / sizeof(byteset_chars[0]); k++) {
+                const char *p = byteset_chars[k];
+
+                do
+                        byteset[(unsigned char)*p] |= (uint8_t)(1u << k);
+                while (*p++);
+        }
+        for (size_t k = 0; k < N_INTRO; k++) {
+                unsigned char c = (unsigned char)intro[k].s[intro[k].n - 1];
+
+                intro_next[k] = intro_head[c];
+                intro_head[c] = (uint8_t)(k + 1);
+        }
         for (size_t k = 0; k < N_WLISTS; k++)
                 for (unsigned i = 0; wlists[k][i]; i++) {
                         const char *w = wlists[k][i];
@@ -523,15 +558,14 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
 /* ---- context -------------------------------------------------------------- */
 
-/* The lower-cased word that ends before i (skipping spaces and the quotes/colon set in
+/* The lower-cased word that ends before i (skipping spaces and the bytes of the byte sets
  * `skip`), into out; returns its start, or SIZE_MAX. */
-static size_t prev_word(const struct walk *w, size_t i, const char *skip, char *out,
-                        size_t size)
+static size_t prev_word(const struct walk *w, size_t i, unsigned skip, char *out, size_t size)
 {
         const char *b = w->buf;
         size_t e = i, s;
 
-        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || (skip && strchr(skip, b[e - 1]))))
+        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || IN_BYTESET(b[e - 1], skip)))
                 e--;
         s = e;
         while (s > 0 && (letter_at(b, w->len, s - 1) || is_cont((unsigned char)b[s - 1]) ||
@@ -636,7 +670,7 @@ static void previous_line(const struct walk *w, size_t i, char *out, size_t size
                         return; /* a long line: no sign-off */
                 while (s < e && (b[s] == ' ' || b[s] == '\t'))
                         s++;
-                while (e > s && strchr(" \t,!.-", b[e - 1]))
+                while (e > s && IN_BYTESET(b[e - 1], BS_LINE_TRIM))
                         e--;
                 if (e > s) {
                         if (e - s < size)
@@ -666,44 +700,41 @@ static bool sentence_start_before(const struct walk *w, size_t i)
 {
         const char *b = w->buf;
 
-        while (i > 0 && strchr(" \t\"'([*-#>", b[i - 1]))
+        while (i > 0 && IN_BYTESET(b[i - 1], BS_OPENERS))
                 i--;
         if (i >= 3 && (unsigned char)b[i - 3] == 0xe2 && (unsigned char)b[i - 2] == 0x80)
                 i -= 3; /* a curly quote or a bullet */
         while (i > 0 && (b[i - 1] == ' ' || b[i - 1] == '\t'))
                 i--;
-        return i == 0 || strchr("\n\r.!?:;", b[i - 1]);
+        return i == 0 || IN_BYTESET(b[i - 1], BS_SENT_END);
 }
 
 /* "my name is", "I'm", "this is", "ich bin", "je m'appelle", "me llamo" just before i (after
  * spaces, on the same line and clause: no phrase holds '\n', '.' or ','). This runs for most
- * capitalised words of prose (issue 11, item 4), so each phrase is compared from its last
- * byte backwards, lower-casing as it goes, with no strlen and no copy; a phrase's first byte
- * is an ASCII letter, so lower-casing it without the byte before it changes nothing. */
+ * capitalised words of prose (issue 11, item 4), so only the phrases that end in the word's
+ * last byte are compared (most words end in none's), each from its last byte backwards,
+ * lower-casing as it goes, with no strlen and no copy; a phrase's first byte is an ASCII
+ * letter, so lower-casing it without the byte before it changes nothing. */
 static bool introduced(const struct walk *w, size_t i)
 {
         const char *b = w->buf;
         size_t e = i;
+        unsigned char last;
 
         while (e > 0 && b[e - 1] == ' ')
                 e--;
         if (e == i || e == 0)
                 return false;
-        {
-                /* the last byte lower-cased as below: most words end in no phrase's */
-                unsigned char c = (unsigned char)b[e - 1];
-
-                if (c >= 'A' && c <= 'Z')
-                        c = (unsigned char)(c + 32);
-                else if (e >= 2 && (unsigned char)b[e - 2] == 0xc3 && c >= 0x80 && c <= 0x9e &&
-                         c != 0x97)
-                        c = (unsigned char)(c + 32);
-                if (!intro_last[c])
-                        return false;
-        }
-        for (size_t k = 0; k < sizeof(intro) / sizeof(intro[0]); k++) {
-                const char *p = intro[k].s;
-                size_t n = intro[k].n, j = n;
+        /* the last byte lower-cased as below */
+        last = (unsigned char)b[e - 1];
+        if (last >= 'A' && last <= 'Z')
+                last = (unsigned char)(last + 32);
+        else if (e >= 2 && (unsigned char)b[e - 2] == 0xc3 && last >= 0x80 && last <= 0x9e &&
+                 last != 0x97)
+                last = (unsigned char)(last + 32);
+        for (unsigned k = intro_head[last]; k; k = intro_next[k - 1]) {
+                const char *p = intro[k - 1].s;
+                size_t n = intro[k - 1].n, j = n;
 
                 if (n > e)
                         continue;
@@ -725,20 +756,50 @@ static bool introduced(const struct walk *w, size_t i)
         return false;
 }
 
-/* The first '@' in buf[lo, hi), or SIZE_MAX. The windows of consecutive runs overlap and
- * move forward, so what the last search learnt is kept: in text without e-mails each byte is
- * searched once, not once per run whose window holds it (a memchr of 512 bytes per run was
- * a tenth of the time on prose, issue 11). A window before what is known searches afresh. */
-static size_t first_at(struct walk *w, size_t lo, size_t hi)
+/* Know every '@' of buf up to hi: the windows of consecutive runs overlap and move forward,
+ * so the bytes are searched once, AT_AHEAD at a time, and the last AT_KEEP '@' kept; a memchr
+ * of the 512 bytes around each candidate run was a tenth of the time on prose (issue 11). */
+static void at_scan(struct walk *w, size_t hi)
 {
-        if (lo < w->at_from || lo > w->at_to)
-                w->at_from = w->at_to = lo;
-        if (w->at_to < hi && w->buf[w->at_to] != '@') {
-                const char *p = memchr(w->buf + w->at_to, '@', hi - w->at_to);
+        size_t to = MAX(hi, MIN(w->len, w->at_hi + AT_AHEAD));
 
-                w->at_to = p ? (size_t)(p - w->buf) : hi;
+        if (hi <= w->at_hi)
+                return;
+        while (w->at_hi < to) {
+                const char *p = memchr(w->buf + w->at_hi, '@', to - w->at_hi);
+                size_t at = p ? (size_t)(p - w->buf) : to;
+
+                if (p) {
+                        if (w->at_n >= AT_KEEP) /* forgotten: a window before it searches */
+                                w->at_lo = w->at_pos[w->at_n % AT_KEEP] + 1;
+                        w->at_pos[w->at_n++ % AT_KEEP] = at;
+                        at++;
+                }
+                w->at_hi = at;
         }
-        return w->at_to < hi && w->buf[w->at_to] == '@' ? w->at_to : SIZE_MAX;
+}
+
+/* Whether the local part of the e-mail whose '@' is at `at` holds a name word of the run. */
+static bool name_in_local_part(const struct walk *w, const struct run *r, size_t at)
+{
+        const char *b = w->buf;
+        size_t s = at;
+        char local[65];
+
+        while (s > 0 && at - s < 64 && (letter_at(b, w->len, s - 1) == 1 ||
+                                         is_digit(b[s - 1]) || IN_BYTESET(b[s - 1], BS_LOCAL_PUNCT)))
+                s--;
+        if (at - s < 3)
+                return false;
+        pii_lex_lower(b + s, at - s, local, sizeof(local));
+        for (unsigned k = r->a; k < r->b; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (t->n >= 3 && !t->nonascii && !t->dot && strstr(local, t->low) &&
+                    (t->lex & (LEX_GIVEN | LEX_SURNAME) || !(t->lex & LEX_WORD)))
+                        return true;
+        }
+        return false;
 }
 
 /* A name word of the run appears in the local part of an e-mail within 256 bytes. */
@@ -747,25 +808,26 @@ static bool name_in_nearby_email(struct walk *w, const struct run *r)
         const char *b = w->buf;
         size_t lo = r->t[r->a].s > 256 ? r->t[r->a].s - 256 : 0;
         size_t hi = w->len - r->t[r->b - 1].e > 256 ? r->t[r->b - 1].e + 256 : w->len;
-        size_t at;
+        const char *p = b + lo;
 
-        for (at = first_at(w, lo, hi); at != SIZE_MAX; at = first_at(w, at + 1, hi)) {
-                size_t s = at;
-                char local[65];
+        at_scan(w, hi);
+        if (lo >= w->at_lo) {
+                /* newest first: positions only grow, so the first before lo ends the search */
+                for (unsigned k = w->at_n; k > 0 && w->at_n - k < AT_KEEP; k--) {
+                        size_t at = w->at_pos[(k - 1) % AT_KEEP];
 
-                while (s > 0 && at - s < 64 && (letter_at(b, w->len, s - 1) == 1 ||
-                                                 is_digit(b[s - 1]) || strchr("._-+", b[s - 1])))
-                        s--;
-                if (at - s < 3)
-                        continue;
-                pii_lex_lower(b + s, at - s, local, sizeof(local));
-                for (unsigned k = r->a; k < r->b; k++) {
-                        const struct tok *t = &r->t[k];
-
-                        if (t->n >= 3 && !t->nonascii && !t->dot && strstr(local, t->low) &&
-                            (t->lex & (LEX_GIVEN | LEX_SURNAME) || !(t->lex & LEX_WORD)))
+                        if (at < lo)
+                                break;
+                        if (at < hi && name_in_local_part(w, r, at))
                                 return true;
                 }
+                return false;
+        }
+        /* a window before what at_scan remembers: a run far behind, or many e-mails */
+        while ((p = memchr(p, '@', (size_t)(b + hi - p))) != NULL) {
+                if (name_in_local_part(w, r, (size_t)(p - b)))
+                        return true;
+                p++;
         }
         return false;
 }
@@ -809,7 +871,7 @@ static size_t number_before(const struct walk *w, size_t i)
         while (s > 0 && e - s < 8 && (is_digit(b[s - 1]) || b[s - 1] == '-'))
                 s--;
         if (s == e || !is_digit(b[s]) || (s > 0 && wordish(b, w->len, s - 1)) ||
-            (s > 0 && strchr(".:/$€£", b[s - 1])))
+            (s > 0 && IN_BYTESET(b[s - 1], BS_NUM_GLUE)))
                 return SIZE_MAX;
         return s;
 }
@@ -901,7 +963,7 @@ static size_t street_word_before(const struct walk *w, size_t s)
         size_t p = s;
 
         for (int i = 0; i < 4; i++) {
-                size_t ws = prev_word(w, p, NULL, word, sizeof(word));
+                size_t ws = prev_word(w, p, 0, word, sizeof(word));
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
@@ -1005,10 +1067,10 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
                 feat(F, "eol", NULL);
         if (sentence_start_before(w, s) && nt == 1)
                 feat_flags(F, "s1", f->lex);
-        ps = prev_word(w, s, NULL, pw, sizeof(pw));
+        ps = prev_word(w, s, 0, pw, sizeof(pw));
         feat(F, "pw", pw);
         if (ps != SIZE_MAX) {
-                prev_word(w, ps, NULL, ppw, sizeof(ppw));
+                prev_word(w, ps, 0, ppw, sizeof(ppw));
                 feat(F, "ppw", ppw);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
                 feat_hash(F, fnv_more(fnv_more(fnv_more(2166136261u, "pwn"), pw), buf));
@@ -1220,7 +1282,7 @@ static int decide(struct walk *w, struct run *r)
         /* titles and salutations at the run's head */
         r->a = 0;
         r->b = r->n;
-        prev_word(w, r->t[0].s, ",", pw, sizeof(pw));
+        prev_word(w, r->t[0].s, BS_COMMA, pw, sizeof(pw));
         if (in_set(pw, salutations))
                 salut = true;
         if (in_set(pw, titles) && !in_set(pw, weak_titles))
@@ -1424,7 +1486,8 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud)
 {
-        struct walk w = { .buf = buf, .len = len, .emit = emit_fn, .tag = tag, .ud = ud };
+        struct walk w = { .buf = buf, .len = len, .emit = emit_fn, .tag = tag, .ud = ud,
+                          .at_lo = from, .at_hi = from };
         size_t i = from;
 
         pthread_once(&wsets_once, wsets_build); /* the word lists set_mask() looks in */
