@@ -89,13 +89,26 @@ struct walk {
 
 /* ---- bytes and words ------------------------------------------------------ */
 
+/* Classes of a byte for the tests that run on most bytes looked at: one table read, and only
+ * the lead bytes of two-byte letters go on to look at the byte after. */
+enum {
+        BC_ALNUM = 1 << 0,   /* ASCII letters and digits */
+        BC_WORDISH = 1 << 1, /* those, '_' and UTF-8 continuation bytes (wordish()) */
+        BC_LEAD = 1 << 2,    /* 0xc3-0xd4: may start a letter of letter_at() */
+};
+static const uint8_t byte_class[256] = {
+        ['0' ... '9'] = BC_ALNUM | BC_WORDISH, ['A' ... 'Z'] = BC_ALNUM | BC_WORDISH,
+        ['a' ... 'z'] = BC_ALNUM | BC_WORDISH, ['_'] = BC_WORDISH,
+        [0x80 ... 0xbf] = BC_WORDISH, [0xc3 ... 0xd4] = BC_LEAD,
+};
+
 static bool is_cont(unsigned char c)
 {
         return c >= 0x80 && c <= 0xbf;
 }
 
 /* Bytes of the letter at i (ASCII, Latin and Greek/Cyrillic two-byte UTF-8), 0 if none. */
-static size_t letter_at(const char *b, size_t len, size_t i)
+static inline size_t letter_at(const char *b, size_t len, size_t i)
 {
         unsigned char c = (unsigned char)b[i];
 
@@ -111,7 +124,7 @@ static size_t letter_at(const char *b, size_t len, size_t i)
         return 0;
 }
 
-static bool upper_at(const char *b, size_t len, size_t i)
+static inline bool upper_at(const char *b, size_t len, size_t i)
 {
         unsigned char c = (unsigned char)b[i], d;
 
@@ -134,37 +147,42 @@ static bool is_digit(char c)
         return c >= '0' && c <= '9';
 }
 
-static bool wordish(const char *b, size_t len, size_t i)
+/* A letter, digit, '_' or continuation byte at i. */
+static inline bool wordish(const char *b, size_t len, size_t i)
 {
         unsigned char c = (unsigned char)b[i];
 
-        return letter_at(b, len, i) || is_digit((char)c) || c == '_' || is_cont(c);
+        if (byte_class[c] & BC_WORDISH)
+                return true;
+        return (byte_class[c] & BC_LEAD) && letter_at(b, len, i);
 }
 
 /* The end of the word at i: letters and digits, with an apostrophe (' or U+2019) or a
  * hyphen inside when a letter follows. */
 static size_t word_end(const char *b, size_t len, size_t i, bool *digit)
 {
-        *digit = false;
-        while (i < len) {
-                size_t l = letter_at(b, len, i);
+        bool d = false;
 
-                if (l) {
+        while (i < len) {
+                unsigned char c = (unsigned char)b[i];
+                size_t l;
+
+                /* ASCII letters and digits first: nearly every byte of a word */
+                if (byte_class[c] & BC_ALNUM) {
+                        d |= is_digit((char)c);
+                        i++;
+                } else if ((l = letter_at(b, len, i)) != 0) {
                         i += l;
-                } else if (is_digit(b[i])) {
-                        *digit = true;
+                } else if ((c == '\'' || c == '-') && i + 1 < len && letter_at(b, len, i + 1)) {
                         i++;
-                } else if ((b[i] == '\'' || b[i] == '-') && i + 1 < len &&
-                           letter_at(b, len, i + 1)) {
-                        i++;
-                } else if ((unsigned char)b[i] == 0xe2 && i + 3 < len &&
-                           (unsigned char)b[i + 1] == 0x80 && (unsigned char)b[i + 2] == 0x99 &&
-                           letter_at(b, len, i + 3)) {
+                } else if (c == 0xe2 && i + 3 < len && (unsigned char)b[i + 1] == 0x80 &&
+                           (unsigned char)b[i + 2] == 0x99 && letter_at(b, len, i + 3)) {
                         i += 3;
                 } else {
                         break;
                 }
         }
+        *digit = d;
         return i;
 }
 
@@ -300,7 +318,7 @@ static struct {
         uint16_t mask;
         uint8_t len;
 } wslot[SET_SLOTS];
-static pthread_once_t wsets_once = PTHREAD_ONCE_INIT;
+static pthread_once_t wsets_once = PTHREAD_ONCE_INIT, feat_names_once = PTHREAD_ONCE_INIT;
 
 static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
 static uint8_t suffix_head[256]; /* 1 + the first suffix that ends in byte c, 0 for none */
@@ -1039,26 +1057,65 @@ static void feat_hash(struct feats *F, uint32_t h)
                 F->f[F->n++] = h & (NAMES_NFEAT - 1);
 }
 
-static void feat(struct feats *F, const char *name, const char *val)
+/* The features' names, hashed once (feat_names_build): a feature is its name's hash
+ * continued over its value, and FNV is a chain of multiplies, a byte after the other, so
+ * hashing the names again for every candidate was a good part of the tagger's time. */
+enum {
+        FN_BIAS, FN_N, FN_FS, FN_LS, FN_F3, FN_L3, FN_SENT, FN_BOL, FN_EOL, FN_PW, FN_PPW,
+        FN_PWN, FN_PWUP, FN_NW, FN_NWUP, FN_NC, FN_PC, FN_POSS, FN_INIT, FN_NEARPER, N_FN
+};
+static const char *const feat_names[N_FN] = {
+        [FN_BIAS] = "bias", [FN_N] = "n", [FN_FS] = "fs", [FN_LS] = "ls", [FN_F3] = "f3",
+        [FN_L3] = "l3", [FN_SENT] = "sent", [FN_BOL] = "bol", [FN_EOL] = "eol", [FN_PW] = "pw",
+        [FN_PPW] = "ppw", [FN_PWN] = "pwn", [FN_PWUP] = "pwup", [FN_NW] = "nw",
+        [FN_NWUP] = "nwup", [FN_NC] = "nc", [FN_PC] = "pc", [FN_POSS] = "poss",
+        [FN_INIT] = "init", [FN_NEARPER] = "nearper",
+};
+static uint32_t feat_name_hash[N_FN];
+
+/* feat_flags' features are whole names: "<pos><flag>" for the lexicon flags, "<pos>k<kind>"
+ * for the eight kinds, at each of its four positions. */
+enum { FP_F, FP_L, FP_P, FP_S1, N_FP };
+#define N_FLAGS 12 /* the lexicon's flags, LEX_GIVEN to LEX_STREET_BEFORE */
+static uint32_t feat_flag_hash[N_FP][N_FLAGS], feat_kind_hash[N_FP][8];
+
+static void feat_names_build(void)
 {
-        feat_hash(F, fnv_more(fnv_more(2166136261u, name), val));
+        static const char *const pos[N_FP] = { "f", "l", "p", "s1" };
+        static const char *const flags[N_FLAGS] = { "G", "S", "C", "R", "K", "W", "T", "P",
+                                                    "St", "Gt", "Cb", "Tb" };
+
+        for (unsigned k = 0; k < N_FN; k++)
+                feat_name_hash[k] = fnv_more(2166136261u, feat_names[k]);
+        for (unsigned p = 0; p < N_FP; p++) {
+                uint32_t h = fnv_more(2166136261u, pos[p]);
+                char kv[3] = "k0";
+
+                for (unsigned i = 0; i < N_FLAGS; i++)
+                        feat_flag_hash[p][i] = fnv_more(h, flags[i]);
+                for (unsigned k = 0; k < 8; k++) {
+                        kv[1] = (char)('0' + k);
+                        feat_kind_hash[p][k] = fnv_more(h, kv);
+                }
+        }
 }
 
-static void feat_flags(struct feats *F, const char *pos, unsigned lex)
+static void feat(struct feats *F, unsigned name, const char *val)
 {
-        static const char *const names[] = { "G", "S", "C", "R", "K", "W", "T", "P",
-                                             "St", "Gt", "Cb", "Tb" };
-        char kv[3] = "k0";
-        unsigned kind = 0;
+        feat_hash(F, fnv_more(feat_name_hash[name], val));
+}
 
-        for (unsigned i = 0; i < 12; i++)
+static void feat_flags(struct feats *F, unsigned pos, unsigned lex)
+{
+        unsigned kind;
+
+        for (unsigned i = 0; i < N_FLAGS; i++)
                 if (lex & (1u << i))
-                        feat(F, pos, names[i]); /* "<pos><flag>" */
+                        feat_hash(F, feat_flag_hash[pos][i]); /* "<pos><flag>" */
         /* the combination that matters most: a name, a place, a word, or several */
         kind = (lex & (LEX_GIVEN | LEX_SURNAME) ? 1 : 0) |
                (lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY) ? 2 : 0) | (lex & LEX_WORD ? 4 : 0);
-        kv[1] = (char)('0' + kind);
-        feat(F, pos, kv); /* "<pos>k<kind>" */
+        feat_hash(F, feat_kind_hash[pos][kind]); /* "<pos>k<kind>" */
 }
 
 static const char *shape_of(const struct tok *t)
@@ -1086,35 +1143,36 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
         bool digit;
         unsigned nt = r->b - r->a;
         char nc = e < w->len ? w->buf[e] : '$', pc = s > 0 ? w->buf[s - 1] : '^';
+        bool sent = sentence_start_before(w, s);
 
         F->n = 0;
-        feat(F, "bias", NULL);
+        feat(F, FN_BIAS, NULL);
         buf[0] = (char)('0' + (nt > 3 ? 3 : nt)), buf[1] = '\0';
-        feat(F, "n", buf); /* "n<tokens>" */
-        feat_flags(F, "f", f->lex);
-        feat_flags(F, "l", nt > 1 ? l->lex : 0);
+        feat(F, FN_N, buf); /* "n<tokens>" */
+        feat_flags(F, FP_F, f->lex);
+        feat_flags(F, FP_L, nt > 1 ? l->lex : 0);
         if (nt > 1)
-                feat_flags(F, "p", phrase_lex);
-        feat(F, "fs", shape_of(f));
-        feat(F, "ls", shape_of(l));
-        feat(F, "f3", f->n >= 3 ? f->low + f->n - 3 : f->low);
-        feat(F, "l3", l->n >= 3 ? l->low + l->n - 3 : l->low);
-        if (sentence_start_before(w, s))
-                feat(F, "sent", NULL);
+                feat_flags(F, FP_P, phrase_lex);
+        feat(F, FN_FS, shape_of(f));
+        feat(F, FN_LS, shape_of(l));
+        feat(F, FN_F3, f->n >= 3 ? f->low + f->n - 3 : f->low);
+        feat(F, FN_L3, l->n >= 3 ? l->low + l->n - 3 : l->low);
+        if (sent)
+                feat(F, FN_SENT, NULL);
         if (line_start_before(w, s))
-                feat(F, "bol", NULL);
+                feat(F, FN_BOL, NULL);
         if (line_end_after(w, e))
-                feat(F, "eol", NULL);
-        if (sentence_start_before(w, s) && nt == 1)
-                feat_flags(F, "s1", f->lex);
+                feat(F, FN_EOL, NULL);
+        if (sent && nt == 1)
+                feat_flags(F, FP_S1, f->lex);
         ps = prev_word(w, s, 0, pw, sizeof(pw));
-        feat(F, "pw", pw);
+        feat(F, FN_PW, pw);
         if (ps != SIZE_MAX) {
                 prev_word(w, ps, 0, ppw, sizeof(ppw));
-                feat(F, "ppw", ppw);
+                feat(F, FN_PPW, ppw);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
-                feat_hash(F, fnv_more(fnv_more(fnv_more(2166136261u, "pwn"), pw), buf));
-                feat(F, "pwup", upper_at(w->buf, w->len, ps) ? "U" : "l");
+                feat_hash(F, fnv_more(fnv_more(feat_name_hash[FN_PWN], pw), buf));
+                feat(F, FN_PWUP, upper_at(w->buf, w->len, ps) ? "U" : "l");
         }
         q = e;
         while (q < w->len && w->buf[q] == ' ')
@@ -1124,27 +1182,27 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
 
                 if (qe > q && qe - q <= WORD_MAX) {
                         pii_lex_lower(w->buf + q, qe - q, nw, sizeof(nw));
-                        feat(F, "nw", nw);
-                        feat(F, "nwup", upper_at(w->buf, w->len, q) ? "U" : digit ? "d" : "l");
+                        feat(F, FN_NW, nw);
+                        feat(F, FN_NWUP, upper_at(w->buf, w->len, q) ? "U" : digit ? "d" : "l");
                 } else {
-                        feat(F, "nw", "-");
+                        feat(F, FN_NW, "-");
                 }
         }
         buf[0] = nc == ' ' ? '_' : nc, buf[1] = '\0';
         if ((unsigned char)nc >= 0x80 || (nc >= 'a' && nc <= 'z') || is_digit(nc))
                 buf[0] = 'a';
-        feat(F, "nc", buf);
+        feat(F, FN_NC, buf);
         buf[0] = pc == ' ' ? '_' : pc, buf[1] = '\0';
         if ((unsigned char)pc >= 0x80 || (pc >= 'a' && pc <= 'z') || is_digit(pc))
                 buf[0] = 'a';
-        feat(F, "pc", buf);
+        feat(F, FN_PC, buf);
         if (nc == '\'' && e + 1 < w->len && w->buf[e + 1] == 's')
-                feat(F, "poss", NULL);
+                feat(F, FN_POSS, NULL);
         for (unsigned k = r->a; k < r->b; k++)
                 if (r->t[k].dot && r->t[k].n == 1)
-                        feat(F, "init", NULL);
+                        feat(F, FN_INIT, NULL);
         if (w->last_person_end && s - w->last_person_end < 400)
-                feat(F, "nearper", NULL);
+                feat(F, FN_NEARPER, NULL);
 }
 
 int pii_names_classify(const uint32_t *f, unsigned n, float *ret_margin)
@@ -1152,8 +1210,10 @@ int pii_names_classify(const uint32_t *f, unsigned n, float *ret_margin)
         float sc[NAMES_NCLASS] = { 0 };
         int best = 0;
 
-        for (unsigned c = 0; c < NAMES_NCLASS; c++)
-                for (unsigned i = 0; i < n; i++)
+        /* the classes side by side: three chains of additions at once rather than one after
+         * the other, each class's in the same order (so the same sums, to the last bit) */
+        for (unsigned i = 0; i < n; i++)
+                for (unsigned c = 0; c < NAMES_NCLASS; c++)
                         sc[c] += pii_names_weights[c][f[i]];
         for (int c = 1; c < NAMES_NCLASS; c++)
                 if (sc[c] > sc[best])
@@ -1562,6 +1622,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
         size_t i = from;
 
         pthread_once(&wsets_once, wsets_build); /* the word lists set_mask() looks in */
+        pthread_once(&feat_names_once, feat_names_build);
         while (i < len) {
                 unsigned char c;
                 struct run r;
