@@ -50,6 +50,7 @@ struct tok {
         bool digit;
         bool nonascii;
         unsigned sets;   /* the word lists it is in (set_mask) */
+        bool street_suffix; /* "Hauptstraße" (street_suffix) */
         size_t n;        /* letters of the word (bytes) */
         char low[WORD_MAX + 1];
 };
@@ -69,6 +70,7 @@ struct wcache {
         uint8_t n;     /* bytes of low; 0: an empty slot */
         uint16_t lex;  /* word_lex() */
         uint16_t sets; /* set_mask() */
+        bool street_suffix;
 };
 
 struct walk {
@@ -406,6 +408,15 @@ static void wsets_build(void)
                 }
 }
 
+/* Whether a[0, n) and b[0, n) are the same bytes: words are short, and memcmp() is a call. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (a[i] != b[i])
+                        return false;
+        return true;
+}
+
 /* The lists w[0, n) is in (w holds no NUL), h its pii_lex_hash. wsets_build has run:
  * pii_names_walk sees to it once per call, not every lookup. */
 static unsigned set_mask_hashed(const char *w, size_t n, uint32_t h)
@@ -413,7 +424,7 @@ static unsigned set_mask_hashed(const char *w, size_t n, uint32_t h)
         uint32_t j;
 
         for (j = h & (SET_SLOTS - 1); wslot[j].word; j = (j + 1) & (SET_SLOTS - 1))
-                if (wslot[j].len == n && memcmp(wslot[j].word, w, n) == 0)
+                if (wslot[j].len == n && same_bytes(wslot[j].word, w, n))
                         return wslot[j].mask;
         return 0;
 }
@@ -475,6 +486,24 @@ static unsigned word_lex(const char *low, size_t n, uint32_t h)
         return lex;
 }
 
+/* A word that ends in a street type ("Hauptstraße", "Rosenweg"), longer than it by two
+ * bytes at least: low[0, n), lower-cased. Only the suffixes that end in the word's last byte
+ * are compared (wsets_build chains them); tok_fill keeps the answer with the word's flags. */
+static bool street_suffix(const char *low, size_t n)
+{
+        unsigned char last = n ? (unsigned char)low[n - 1] : 0;
+
+        if (n < 5)
+                return false;
+        for (unsigned k = suffix_head[last]; k; k = suffix_next[k - 1]) {
+                size_t l = suffix_len[k - 1];
+
+                if (n > l + 1 && memcmp(low + n - l, pii_lex_street_suffixes[k - 1], l) == 0)
+                        return true;
+        }
+        return false;
+}
+
 static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
 {
         const char *b = w->buf;
@@ -506,14 +535,16 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 /* one hash for the cache, the lexicon and the word lists */
                 h = pii_lex_hash(t->low, n);
                 c = &w->wc[h & (WCACHE - 1)];
-                if (c->n != n || memcmp(c->low, t->low, n) != 0) {
+                if (c->n != n || !same_bytes(c->low, t->low, n)) {
                         memcpy(c->low, t->low, n);
                         c->n = (uint8_t)n;
                         c->lex = (uint16_t)word_lex(t->low, n, h);
                         c->sets = (uint16_t)set_mask_hashed(t->low, n, h);
+                        c->street_suffix = street_suffix(t->low, n);
                 }
                 t->lex = digit ? 0 : c->lex;
                 t->sets = c->sets;
+                t->street_suffix = c->street_suffix;
         } else {
                 /* longer than WORD_MAX: never a name; like a word with digits in it */
                 t->low[0] = '\0';
@@ -677,8 +708,9 @@ static void label_before(const struct walk *w, size_t i, char *out, size_t size)
                         *p = ' ';
 }
 
-/* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name. */
-static bool person_name_label(const char *l)
+/* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
+ * sets: the word lists l is in (set_mask). */
+static bool person_name_label(const char *l, unsigned sets)
 {
         static const char *const things[] = {
                 "user", "host", "file", "domain", "app", "project", "company", "product",
@@ -694,7 +726,7 @@ static bool person_name_label(const char *l)
                 "test", "step", "workflow", "agent_", "tool", "dataset", "record", NULL
         };
 
-        if (in_set(l, person_labels))
+        if (sets & LB_person_labels)
                 return true;
         if (!strstr(l, "name"))
                 return false;
@@ -844,8 +876,9 @@ static bool name_in_local_part(const struct walk *w, const struct run *r, size_t
         size_t s = at;
         char local[65];
 
-        while (s > 0 && at - s < 64 && (letter_at(b, w->len, s - 1) == 1 ||
-                                         is_digit(b[s - 1]) || IN_BYTESET(b[s - 1], BS_LOCAL_PUNCT)))
+        while (s > 0 && at - s < 64 &&
+               (letter_at(b, w->len, s - 1) == 1 || is_digit(b[s - 1]) ||
+                IN_BYTESET(b[s - 1], BS_LOCAL_PUNCT)))
                 s--;
         if (at - s < 3)
                 return false;
@@ -892,25 +925,6 @@ static bool name_in_nearby_email(struct walk *w, const struct run *r)
 
 /* ---- street addresses ----------------------------------------------------- */
 
-
-/* A word that ends in a street type ("Hauptstraße", "Rosenweg"), longer than it by two
- * bytes at least. Only the suffixes that end in the word's last byte are compared (wsets_build
- * chains them), as this runs for every lone capitalised word. */
-static bool street_suffix(const struct tok *t)
-{
-        unsigned char last = t->n ? (unsigned char)t->low[t->n - 1] : 0;
-
-        if (t->n < 5)
-                return false;
-        for (unsigned k = suffix_head[last]; k; k = suffix_next[k - 1]) {
-                size_t n = suffix_len[k - 1];
-
-                if (t->n > n + 1 &&
-                    memcmp(t->low + t->n - n, pii_lex_street_suffixes[k - 1], n) == 0)
-                        return true;
-        }
-        return false;
-}
 
 /* A house number ending at i: "12", "221B", "12-14", "12, ". Returns its start or SIZE_MAX. */
 static size_t number_before(const struct walk *w, size_t i)
@@ -1008,7 +1022,7 @@ static int street_in_run(const struct run *r, bool *before_form)
 
                 if (k > 0 && (t->lex & LEX_STREET) && t->upper)
                         return (int)k;
-                if (!t->particle && street_suffix(t))
+                if (!t->particle && t->street_suffix)
                         return (int)k;
         }
         return -1;
@@ -1353,11 +1367,11 @@ static int decide(struct walk *w, struct run *r)
         bool title = false, salut = false, before_form, strong;
         int st;
         size_t s, e, ns = SIZE_MAX;
-        unsigned nt, lexor = 0, phr;
+        unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
         if (r->n == 1 && ((pure_word(&r->t[0]) && !(r->t[0].lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
-                          TOK_IN(&r->t[0], never_names)) && !street_suffix(&r->t[0]))
+                          TOK_IN(&r->t[0], never_names)) && !r->t[0].street_suffix)
                 return 0;
 
         /* 1. street addresses */
@@ -1383,9 +1397,10 @@ static int decide(struct walk *w, struct run *r)
         r->a = 0;
         r->b = r->n;
         prev_word(w, r->t[0].s, BS_COMMA, pw, sizeof(pw));
-        if (in_set(pw, salutations))
+        pw_sets = set_mask(pw, strlen(pw)); /* once for the tests below */
+        if (pw_sets & LB_salutations)
                 salut = true;
-        if (in_set(pw, titles) && !in_set(pw, weak_titles))
+        if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
                 title = true;
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];
@@ -1439,15 +1454,16 @@ static int decide(struct walk *w, struct run *r)
         if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
         label_before(w, r->t[0].s, label, sizeof(label));
+        label_sets = label[0] ? set_mask(label, strlen(label)) : 0;
         strong = false;
-        if (label[0] && in_set(label, mail_labels))
+        if (label_sets & LB_mail_labels)
                 strong = true;
         if (e + 1 < w->len && b[e] == ' ' && b[e + 1] == '<' &&
             memchr(b + e, '@', MIN((size_t)80, w->len - e)))
                 strong = true;
         if (strong && nt >= 1 && !(nt == 1 && pure_word(&r->t[r->a])))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
-        if (label[0] && person_name_label(label) && !in_set(label, mail_labels) &&
+        if (label[0] && person_name_label(label, label_sets) && !(label_sets & LB_mail_labels) &&
             !(nt == 1 && pure_word(&r->t[r->a])) &&
             (!streq(label, "name") || (lexor & (LEX_GIVEN | LEX_SURNAME)) ||
              !(lexor & LEX_WORD)))
@@ -1464,7 +1480,7 @@ static int decide(struct walk *w, struct run *r)
         }
 
         /* 3. place context */
-        if (label[0] && in_set(label, place_labels))
+        if (label_sets & LB_place_labels)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         if (postcode_before(w, s) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
@@ -1487,7 +1503,7 @@ static int decide(struct walk *w, struct run *r)
             (streq(pw, "in") || streq(pw, "from") || streq(pw, "to") || streq(pw, "near")) &&
             !line_start_before(w, s))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
-        if (in_set(pw, place_preps) && !streq(pw, "and") && !streq(pw, "of") &&
+        if ((pw_sets & LB_place_preps) && !streq(pw, "and") && !streq(pw, "of") &&
             (place_flags(phr) || (nt == 1 && place_flags(lexor) && !(lexor & LEX_WORD))) &&
             !((lexor & LEX_GIVEN) && nt == 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
