@@ -64,7 +64,8 @@ struct run {
 /* What tok_fill learns of a lower-cased word, kept per walk for the words seen last: a
  * lexicon lookup reads three cache lines of a table of 7 MB, and text repeats its capitalised
  * words ("The", "Every", the names of its people and places). */
-#define WCACHE 512 /* words, a power of two */
+#define WCACHE_BITS 9
+#define WCACHE (1u << WCACHE_BITS) /* words */
 struct wcache {
         char low[WORD_MAX];
         uint8_t n;     /* bytes of low; 0: an empty slot */
@@ -159,6 +160,29 @@ static inline bool wordish(const char *b, size_t len, size_t i)
         return (byte_class[c] & BC_LEAD) && letter_at(b, len, i);
 }
 
+#ifdef __SSE2__
+/* How many of the 16 bytes at p are ASCII letters and digits, from the first on; *digit set
+ * when a digit is among them. A word's bytes are nearly all such, and a byte loop ends in a
+ * mispredicted branch per word. */
+static unsigned alnum_prefix16(const char *p, bool *digit)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        /* as in next_cap_start: a range moved to the bottom of the signed range */
+        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+                                                    _mm_set1_epi8((char)(0x80 - 'a'))),
+                                       _mm_set1_epi8((char)(0x80 + 26)));
+        __m128i num = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))),
+                                     _mm_set1_epi8((char)(0x80 + 10)));
+        unsigned nm = (unsigned)_mm_movemask_epi8(num);
+        unsigned k = (unsigned)__builtin_ctz(~((unsigned)_mm_movemask_epi8(_mm_or_si128(alpha,
+                                                                                  num))));
+
+        if (nm & ((1u << k) - 1))
+                *digit = true;
+        return k;
+}
+#endif
+
 /* The end of the word at i: letters and digits, with an apostrophe (' or U+2019) or a
  * hyphen inside when a letter follows. */
 static size_t word_end(const char *b, size_t len, size_t i, bool *digit)
@@ -166,9 +190,19 @@ static size_t word_end(const char *b, size_t len, size_t i, bool *digit)
         bool d = false;
 
         while (i < len) {
-                unsigned char c = (unsigned char)b[i];
+                unsigned char c;
                 size_t l;
 
+#ifdef __SSE2__
+                if (len - i >= 16) {
+                        unsigned k = alnum_prefix16(b + i, &d);
+
+                        i += k;
+                        if (k == 16)
+                                continue;
+                }
+#endif
+                c = (unsigned char)b[i];
                 /* ASCII letters and digits first: nearly every byte of a word */
                 if (byte_class[c] & BC_ALNUM) {
                         d |= is_digit((char)c);
@@ -504,6 +538,16 @@ static bool street_suffix(const char *low, size_t n)
         return false;
 }
 
+/* The word cache's slot of low[0, n) (n > 0): three of its bytes and its length mixed by a
+ * multiply. FNV, a multiply per byte one after the other, is for a miss only. */
+static unsigned wcache_slot(const char *low, size_t n)
+{
+        uint32_t k = (unsigned char)low[0] | (uint32_t)(unsigned char)low[n / 2] << 8 |
+                     (uint32_t)(unsigned char)low[n - 1] << 16 | (uint32_t)n << 24;
+
+        return (k * 2654435761u) >> (32 - WCACHE_BITS);
+}
+
 static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
 {
         const char *b = w->buf;
@@ -532,10 +576,10 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 else if (n > 5 && memcmp(t->low + n - 4, "\xe2\x80\x99s", 4) == 0)
                         t->low[n -= 4] = '\0';
                 t->n = n;
-                /* one hash for the cache, the lexicon and the word lists */
-                h = pii_lex_hash(t->low, n);
-                c = &w->wc[h & (WCACHE - 1)];
+                c = &w->wc[wcache_slot(t->low, n)];
                 if (c->n != n || !same_bytes(c->low, t->low, n)) {
+                        /* one hash for the lexicon and the word lists */
+                        h = pii_lex_hash(t->low, n);
                         memcpy(c->low, t->low, n);
                         c->n = (uint8_t)n;
                         c->lex = (uint16_t)word_lex(t->low, n, h);
@@ -1036,14 +1080,16 @@ static size_t street_word_before(const struct walk *w, size_t s)
 
         for (int i = 0; i < 4; i++) {
                 size_t ws = prev_word(w, p, 0, word, sizeof(word));
+                unsigned sets;
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
-                if (in_set(word, particles)) {
+                sets = set_mask(word, strlen(word)); /* once for both lists */
+                if (sets & LB_particles) {
                         p = ws;
                         continue;
                 }
-                return in_set(word, street_before) ? ws : SIZE_MAX;
+                return sets & LB_street_before ? ws : SIZE_MAX;
         }
         return SIZE_MAX;
 }
