@@ -1169,9 +1169,9 @@ static void feat_flags(struct feats *F, unsigned pos, unsigned lex)
 {
         unsigned kind;
 
-        for (unsigned i = 0; i < N_FLAGS; i++)
-                if (lex & (1u << i))
-                        feat_hash(F, feat_flag_hash[pos][i]); /* "<pos><flag>" */
+        /* the flags set, lowest first, off the mask rather than a test per flag */
+        for (unsigned m = lex & ((1u << N_FLAGS) - 1); m; m &= m - 1)
+                feat_hash(F, feat_flag_hash[pos][__builtin_ctz(m)]); /* "<pos><flag>" */
         /* the combination that matters most: a name, a place, a word, or several */
         kind = (lex & (LEX_GIVEN | LEX_SURNAME) ? 1 : 0) |
                (lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY) ? 2 : 0) | (lex & LEX_WORD ? 4 : 0);
