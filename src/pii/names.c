@@ -692,8 +692,10 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 /* ---- context -------------------------------------------------------------- */
 
 /* The lower-cased word that ends before i (skipping spaces and the bytes of the byte sets
- * `skip`), into out; returns its start, or SIZE_MAX. */
-static size_t prev_word(const struct walk *w, size_t i, unsigned skip, char *out, size_t size)
+ * `skip`), into out, its length into *ret_len (0 when none; ret_len may be NULL); returns its
+ * start, or SIZE_MAX. */
+static size_t prev_word(const struct walk *w, size_t i, unsigned skip, char *out, size_t size,
+                        size_t *ret_len)
 {
         const char *b = w->buf;
         size_t e = i, s;
@@ -706,9 +708,13 @@ static size_t prev_word(const struct walk *w, size_t i, unsigned skip, char *out
                 s--;
         if (s == e || e - s >= size) {
                 out[0] = '\0';
+                if (ret_len)
+                        *ret_len = 0;
                 return SIZE_MAX;
         }
         pii_lex_lower(b + s, e - s, out, size);
+        if (ret_len)
+                *ret_len = e - s;
         return s;
 }
 
@@ -1079,12 +1085,12 @@ static size_t street_word_before(const struct walk *w, size_t s)
         size_t p = s;
 
         for (int i = 0; i < 4; i++) {
-                size_t ws = prev_word(w, p, 0, word, sizeof(word));
+                size_t n, ws = prev_word(w, p, 0, word, sizeof(word), &n);
                 unsigned sets;
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
-                sets = set_mask(word, strlen(word)); /* once for both lists */
+                sets = set_mask(word, n); /* once for both lists */
                 if (sets & LB_particles) {
                         p = ws;
                         continue;
@@ -1225,10 +1231,10 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
                 feat(F, FN_EOL, NULL);
         if (sent && nt == 1)
                 feat_flags(F, FP_S1, f->lex);
-        ps = prev_word(w, s, 0, pw, sizeof(pw));
+        ps = prev_word(w, s, 0, pw, sizeof(pw), NULL);
         feat(F, FN_PW, pw);
         if (ps != SIZE_MAX) {
-                prev_word(w, ps, 0, ppw, sizeof(ppw));
+                prev_word(w, ps, 0, ppw, sizeof(ppw), NULL);
                 feat(F, FN_PPW, ppw);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
                 feat_hash(F, fnv_more(fnv_more(feat_name_hash[FN_PWN], pw), buf));
@@ -1412,7 +1418,7 @@ static int decide(struct walk *w, struct run *r)
         char pw[WORD_MAX + 1], label[40], line[48];
         bool title = false, salut = false, before_form, strong;
         int st;
-        size_t s, e, ns = SIZE_MAX;
+        size_t s, e, ns = SIZE_MAX, pw_len;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
@@ -1442,8 +1448,8 @@ static int decide(struct walk *w, struct run *r)
         /* titles and salutations at the run's head */
         r->a = 0;
         r->b = r->n;
-        prev_word(w, r->t[0].s, BS_COMMA, pw, sizeof(pw));
-        pw_sets = set_mask(pw, strlen(pw)); /* once for the tests below */
+        prev_word(w, r->t[0].s, BS_COMMA, pw, sizeof(pw), &pw_len);
+        pw_sets = set_mask(pw, pw_len); /* once for the tests below */
         if (pw_sets & LB_salutations)
                 salut = true;
         if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
