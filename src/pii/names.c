@@ -548,6 +548,31 @@ static unsigned wcache_slot(const char *low, size_t n)
         return (k * 2654435761u) >> (32 - WCACHE_BITS);
 }
 
+/* What the word cache knows of the lower-cased word low[0, n), 0 < n <= WORD_MAX, learnt
+ * on a miss. Also for the words before runs, which repeat as much ("in", "beside"). */
+static const struct wcache *word_info(struct walk *w, const char *low, size_t n)
+{
+        struct wcache *c = &w->wc[wcache_slot(low, n)];
+
+        if (c->n != n || !same_bytes(c->low, low, n)) {
+                /* one hash for the lexicon and the word lists */
+                uint32_t h = pii_lex_hash(low, n);
+
+                memcpy(c->low, low, n);
+                c->n = (uint8_t)n;
+                c->lex = (uint16_t)word_lex(low, n, h);
+                c->sets = (uint16_t)set_mask_hashed(low, n, h);
+                c->street_suffix = street_suffix(low, n);
+        }
+        return c;
+}
+
+/* The word lists low[0, n) is in (n <= WORD_MAX), through the word cache. */
+static unsigned word_sets(struct walk *w, const char *low, size_t n)
+{
+        return n ? word_info(w, low, n)->sets : 0;
+}
+
 static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
 {
         const char *b = w->buf;
@@ -567,8 +592,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
         }
         if (e - s <= WORD_MAX && pii_lex_lower(b + s, e - s, t->low, sizeof(t->low))) {
                 size_t n = e - s;
-                uint32_t h;
-                struct wcache *c;
+                const struct wcache *c;
 
                 /* a possessive is looked up without its 's */
                 if (n > 3 && t->low[n - 2] == '\'' && t->low[n - 1] == 's')
@@ -576,16 +600,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 else if (n > 5 && memcmp(t->low + n - 4, "\xe2\x80\x99s", 4) == 0)
                         t->low[n -= 4] = '\0';
                 t->n = n;
-                c = &w->wc[wcache_slot(t->low, n)];
-                if (c->n != n || !same_bytes(c->low, t->low, n)) {
-                        /* one hash for the lexicon and the word lists */
-                        h = pii_lex_hash(t->low, n);
-                        memcpy(c->low, t->low, n);
-                        c->n = (uint8_t)n;
-                        c->lex = (uint16_t)word_lex(t->low, n, h);
-                        c->sets = (uint16_t)set_mask_hashed(t->low, n, h);
-                        c->street_suffix = street_suffix(t->low, n);
-                }
+                c = word_info(w, t->low, n);
                 t->lex = digit ? 0 : c->lex;
                 t->sets = c->sets;
                 t->street_suffix = c->street_suffix;
@@ -1079,7 +1094,7 @@ static int street_in_run(const struct run *r, bool *before_form)
 }
 
 /* "12 rue de la Paix": a lower-case street word (and particles) just before the run. */
-static size_t street_word_before(const struct walk *w, size_t s)
+static size_t street_word_before(struct walk *w, size_t s)
 {
         char word[WORD_MAX + 1];
         size_t p = s;
@@ -1090,7 +1105,7 @@ static size_t street_word_before(const struct walk *w, size_t s)
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
-                sets = set_mask(word, n); /* once for both lists */
+                sets = word_sets(w, word, n); /* once for both lists */
                 if (sets & LB_particles) {
                         p = ws;
                         continue;
@@ -1449,7 +1464,7 @@ static int decide(struct walk *w, struct run *r)
         r->a = 0;
         r->b = r->n;
         prev_word(w, r->t[0].s, BS_COMMA, pw, sizeof(pw), &pw_len);
-        pw_sets = set_mask(pw, pw_len); /* once for the tests below */
+        pw_sets = word_sets(w, pw, pw_len); /* once for the tests below */
         if (pw_sets & LB_salutations)
                 salut = true;
         if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
