@@ -87,7 +87,7 @@ struct walk {
          * for k < at_n (at_scan) */
         size_t at_lo, at_hi, at_pos[AT_KEEP];
         unsigned at_n;
-        struct wcache wc[WCACHE]; /* by pii_lex_hash */
+        struct wcache wc[WCACHE]; /* by wcache_slot() */
 };
 
 /* ---- bytes and words ------------------------------------------------------ */
@@ -370,8 +370,8 @@ enum {
         BS_OPENERS = 1 << 2,     /* between a sentence's start and its first word */
         BS_SENT_END = 1 << 3,    /* ends the sentence before */
         BS_LOCAL_PUNCT = 1 << 4, /* in an e-mail's local part, besides ASCII letters, digits */
-        BS_NUM_GLUE = 1 << 5,    /* before a number that is no house number (UTF-8 bytes of
-                                  * € and £ alike: a lead byte before digits is no letter) */
+        BS_NUM_GLUE = 1 << 5,    /* before a number that is no house number (every byte of
+                                  * the UTF-8 € and £, as strchr() matched them) */
 };
 static const char *const byteset_chars[] = {
         ",", " \t,!.-", " \t\"'([*-#>", "\n\r.!?:;", "._-+", ".:/$€£",
