@@ -73,10 +73,11 @@ static inline size_t pii_lex_lower(const char *s, size_t n, char *out, size_t si
 #define LEX_IDX_MASK ((1u << LEX_IDX_BITS) - 1)
 #define LEX_TAG(h) ((h) & ~LEX_IDX_MASK)
 
-/* The flags of a lower-cased key, 0 when unknown. */
-static inline unsigned pii_lex_lookup(const char *key, size_t n)
+/* The flags of a lower-cased key whose pii_lex_hash is h, 0 when unknown: for a caller that
+ * needs the hash for other tables too. */
+static inline unsigned pii_lex_lookup_hashed(const char *key, size_t n, uint32_t h)
 {
-        uint32_t h = pii_lex_hash(key, n), mask = pii_lex_n_slots - 1;
+        uint32_t mask = pii_lex_n_slots - 1;
         uint32_t i = (h >> 7) & mask, tag = LEX_TAG(h);
 
         for (;;) {
@@ -97,4 +98,10 @@ static inline unsigned pii_lex_lookup(const char *key, size_t n)
                 }
                 i = (i + 1) & mask;
         }
+}
+
+/* The flags of a lower-cased key, 0 when unknown. */
+static inline unsigned pii_lex_lookup(const char *key, size_t n)
+{
+        return pii_lex_lookup_hashed(key, n, pii_lex_hash(key, n));
 }
