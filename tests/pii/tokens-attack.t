@@ -1,0 +1,101 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The token prefilter (src/pii/tokens.c) against PCRE2 alone, on the inputs an attacker tries
+# first: each class-led format against the bytes its \b and its class treat differently ('_',
+# a lower-case letter, bytes >= 0x80, NUL, CR), without a trailing newline, at the file's
+# first byte, and across the places where the stream cuts or restarts its window (1 MiB, the
+# commit point, the next window's look-back). Then tests/pii/tokens-fuzz.py at one seed. For
+# each, the default engine's `protect scan --json` is AKIOS_PII_ENGINE=pcre2's, names off
+# and on. None of these found a difference when written: they hold the equivalence.
+. "$AKIOS_SRC/tests/lib.sh"
+PY=/usr/bin/python3
+
+engine=$(printf 'x\n' | "$AKIOS" protect scan --json - | sed -n 's/.*"engine":"\([^"]*\)".*/\1/p')
+if [ "$engine" != "hyperscan+pcre2" ]; then
+        skip "this build or CPU has no Hyperscan (engine: $engine): the prefilter is not used"
+        done_testing
+        exit 0
+fi
+
+# same NAME FILE [NAMES...]: the engines agree on FILE, names off and on (or as given)
+same() {
+        _what=$1 _file=$2
+        shift 2
+        [ $# -gt 0 ] || set -- false true
+        for names in "$@"; do
+                AKIOS_PII_DETECT_NAMES=$names "$AKIOS" protect scan --json "$_file" \
+                        > "$T/hs.json"
+                AKIOS_PII_DETECT_NAMES=$names AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan \
+                        --json "$_file" | sed 's/"engine":"pcre2"/"engine":"hyperscan+pcre2"/' \
+                        > "$T/pc.json"
+                if cmp -s "$T/hs.json" "$T/pc.json"; then
+                        _tap_line 1 "$_what (names $names)"
+                else
+                        _tap_line 0 "$_what (names $names)"
+                        diff "$T/hs.json" "$T/pc.json" | head -5 | sed 's/^/# /'
+                fi
+        done
+}
+
+# one case a line: the value against '_', letters, high bytes, NUL, CR
+printf '%s\n' \
+        '_4111 1111 1111 1111' '4111 1111 1111 1111_' 'x4111111111111111' \
+        '(555) 867-5309_' '+1 555 867 5309x' '555.867.5309e' '555-867-5309 ext. 42_' \
+        '555-867-5309 x42' '555-867-5309 ext. 42' '555.867.5309 ext42' '(555)867-5309x1' \
+        '0044 20 7946 0958' '_0044 20 7946 0958' '+44 20 7946 0958.' '(030) 1234 5678_' \
+        '192.168.1.20_' '1.2.3.4.5' '52.5200, 13.4050_' '-33.8688,151.2093' \
+        '2 85 2A 123 456 78' '1 85 05 78 006 084 91B' 'AB 12 34 56 C_' 'aQQ123456C' \
+        'GB82 WEST 1234 5698 7654 32_' 'nl91abna0417164300_' 'SW1A 1AA_' 'K1A 0B1-' \
+        'CA 94105-' 'NY 10001-1234_' '12345678-Z_' 'Y-1234567-X' '1EG4-TE5-MK73_' \
+        '1HGCM82633A004352-' 'S1234567D_' '1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa.' \
+        '0123.4567.89ab.' 'x.0123.4567.89ab' > "$T/glue.txt"
+printf 'caf\303\2514111 1111 1111 1111\303\251 \3015555555555554444\377\n' >> "$T/glue.txt"
+printf '48\302\26051\04724"N 2\302\26021\04703"E\200 ' >> "$T/glue.txt"
+printf '51\302\26030\342\200\26226\342\200\263N ' >> "$T/glue.txt"
+printf '0\302\2607\342\200\26239\342\200\263W\n' >> "$T/glue.txt"
+printf '123-45-6789\000912-70-1234\r\n555-867-5309\r' >> "$T/glue.txt"
+same "formats against '_', letters, bytes >= 0x80, NUL and CR" "$T/glue.txt"
+
+# a file that is one value, without a newline; one that starts with it after CRLF
+for v in '4111 1111 1111 1111' '0123.4567.89ab' 'DE89370400440532013000' \
+        '40d26'"'"'46"N,79d58'"'"'56"W'; do
+        printf '%s' "$v" > "$T/one.txt"
+        same "'$v' alone, no newline" "$T/one.txt"
+        printf '\r\n%s\r\n' "$v" > "$T/one.txt"
+        same "'$v' between CRLFs" "$T/one.txt"
+done
+
+# values across the stream's cuts, at several splits (tokens-fuzz.py: CUTS and COMMIT1)
+$PY - "$T/cut" <<'PYEOF'
+import sys
+ROUND, SPAN = 1 << 20, 16384 + 64
+W1 = ROUND + 3 * SPAN
+COMMIT1 = W1 - SPAN
+BASE2 = COMMIT1 - SPAN
+line = b"lorem ipsum dolor sit amet, consectetur adipiscing elit\n"
+vals = [b" 4111 1111 1111 1111 ", b" (555) 867-5309 ", b"_192.168.1.20 ",
+        b" GB82 WEST 1234 5698 7654 32 ", b" 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ",
+        b" 0123.4567.89ab "]
+n = 0
+for v in vals:
+    for k in (1, len(v) // 2):
+        for cuts in ([ROUND, BASE2 + 64, W1, BASE2 + W1], [COMMIT1]):
+            buf = bytearray((line * (2300000 // len(line)))[:2300000])
+            for c in [k] + cuts:
+                buf[c - k:c - k + len(v)] = v
+            buf[len(buf) - len(v):] = v
+            open("%s%d.txt" % (sys.argv[1], n), "wb").write(buf)
+            n += 1
+PYEOF
+for f in "$T"/cut*.txt; do
+        same "values across the window cuts: $(basename "$f")" "$f" false
+done
+
+if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
+        --kinds glue,edges > "$T/fuzz.log" 2>&1; then
+        _tap_line 1 "tokens-fuzz.py seed 7: no difference"
+else
+        _tap_line 0 "tokens-fuzz.py seed 7: the engines differ"
+        grep -A4 DIFF "$T/fuzz.log" | head -20 | sed 's/^/# /'
+fi
+done_testing
