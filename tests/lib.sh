@@ -89,6 +89,17 @@ require_cmd() {
         exit
 }
 
+# require_hyperscan: the rest of the file compares the Hyperscan engine (with the token
+# prefilter, src/pii/tokens.c) with PCRE2 alone; a build or CPU without it skips.
+require_hyperscan() {
+        _engine=$(printf 'x\n' | "$AKIOS" protect scan --json - |
+                sed -n 's/.*"engine":"\([^"]*\)".*/\1/p')
+        [ "$_engine" = "hyperscan+pcre2" ] && return 0
+        skip "this build or CPU has no Hyperscan (engine: $_engine): the prefilter is not used"
+        done_testing
+        exit
+}
+
 # run CMD...: runs it, sets $rc, $out (stdout) and $err (stderr).
 run() {
         "$@" >"$T/.out" 2>"$T/.err"

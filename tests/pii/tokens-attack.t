@@ -10,12 +10,7 @@
 . "$AKIOS_SRC/tests/lib.sh"
 PY=/usr/bin/python3
 
-engine=$(printf 'x\n' | "$AKIOS" protect scan --json - | sed -n 's/.*"engine":"\([^"]*\)".*/\1/p')
-if [ "$engine" != "hyperscan+pcre2" ]; then
-        skip "this build or CPU has no Hyperscan (engine: $engine): the prefilter is not used"
-        done_testing
-        exit 0
-fi
+require_hyperscan
 
 # same NAME FILE [NAMES...]: the engines agree on FILE, names off and on (or as given)
 same() {

@@ -142,6 +142,12 @@ def run_glue(akios, rng, n, tmp):
     return len(found)
 
 
+def pick(rng, p):
+    """A known format, mutated with probability p."""
+    v = rng.choice(FORMATS)
+    return mutate(rng, v) if rng.random() < p else v
+
+
 def filler(n):
     line = b"lorem ipsum dolor sit amet, consectetur adipiscing elit\n"
     return (line * (n // len(line) + 1))[:n]
@@ -151,9 +157,7 @@ def run_straddle(akios, rng, n, tmp):
     path = os.path.join(tmp, "straddle.txt")
     bad = 0
     for _ in range(n):
-        v = rng.choice(FORMATS)
-        if rng.random() < 0.3:
-            v = mutate(rng, v)
+        v = pick(rng, 0.3)
         k = rng.randrange(len(v) + 1)  # bytes of v before the cut
         pre, post = rng.choice(EDGE), rng.choice(EDGE)
         body = bytearray(pre + v + post)
@@ -177,9 +181,7 @@ def run_edges(akios, rng, n, tmp):
     path = os.path.join(tmp, "edge.txt")
     bad = 0
     for _ in range(n):
-        v = rng.choice(FORMATS)
-        if rng.random() < 0.4:
-            v = mutate(rng, v)
+        v = pick(rng, 0.4)
         data = rng.choice([b"", b"\r\n", b"_", b"\xff"]) + v + rng.choice(
             [b"", b"\r\n", b"\r", b"\n", b"_", b"\x00", b"\xc3\xa9"])
         with open(path, "wb") as f:

@@ -8,12 +8,7 @@
 . "$AKIOS_SRC/tests/lib.sh"
 PY=/usr/bin/python3
 
-engine=$(printf 'x\n' | "$AKIOS" protect scan --json - | sed -n 's/.*"engine":"\([^"]*\)".*/\1/p')
-if [ "$engine" != "hyperscan+pcre2" ]; then
-        skip "this build or CPU has no Hyperscan (engine: $engine): the prefilter is not used"
-        done_testing
-        exit 0
-fi
+require_hyperscan
 for seed in 1 2 3 4; do
         $PY "$AKIOS_SRC/tests/pii/gen-tokens.py" --seed $seed --bytes 400000 "$T/t$seed.txt"
         for names in false true; do
