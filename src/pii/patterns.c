@@ -313,7 +313,7 @@ const struct pii_pattern pii_patterns[] = {
         { "us_mbi",
           "\\b[1-9]" MBI_L MBI_A "[0-9]-?" MBI_L MBI_A "[0-9]-?" MBI_L "{2}[0-9]{2}\\b",
           NULL, T_US_MBI, V_SEP_CONSISTENT, 50, 0, 0.8f,
-          .tok = TOK(TC_U, 5, 4, TN_UAFTER, LEAD(1)|LEAD(2)|LEAD(3)|LEAD(4)|LEAD(5)|LEAD(6)|LEAD(7)|LEAD(8)|LEAD(9), 0, 0, 0, 0) },
+          .tok = TOK(TC_U, 5, 4, TN_UAFTER, LEAD_NOT0, 0, 0, 0, 0) },
         { "uk_nhs", "(?i:\\bnhs" NUMWORD GAP("[^0-9\\n]", 12) ")([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{"
           "4})\\b",
           NULL, T_UK_NHS, V_NHS, 66, PAT_GROUP, 1.0f },

@@ -101,6 +101,7 @@ struct pii_tok {
 #define TOK(cls, digits, upper, need, lead, minlen, wmin, wmax, groups) \
         { (cls), (digits), (upper), (need), (lead), (minlen), (wmin), (wmax), (groups) }
 #define LEAD(d) (1u << (d))
+#define LEAD_NOT0 0x3feu /* LEAD(1) | ... | LEAD(9) */
 #define GRP(n) (1u << (n))
 
 struct pii_pattern {

@@ -5,14 +5,15 @@
  *
  * Every match of a pattern with a token class (patterns.h, struct pii_tok) holds a digit (for
  * a VIN the validator asks for four) and lies inside one maximal run of its class's bytes
- * (TC_PH: [0-9 .,/()+xet-], ...). So: find the next digit; around it, walk left and right
- * once, closing each class's run at its first byte outside the class, and count what the run
- * holds (digits, capitals, dots, commas, dashes, spaces, parentheses, '+', the first digit of
- * each number). A pattern whose counts (read off its regex) the run cannot meet is skipped;
- * the others run PCRE2 on the run alone. PCRE2 sees the whole buffer up to one byte past the
- * run, so \b and the validators read the true context, and since no match can leave the run,
- * the matches are the same, in the same leftmost-first order, as PCRE2 over the whole window:
- * the engine without Hyperscan, which tests/pii/hs-forms.t and bench/pii-findings.sh compare.
+ * (class_bytes below). So: find the next number; read the bytes beside it for each class's
+ * mark (marked()); around a marked number, walk left and right once, closing each class's run
+ * at its first byte outside the class, and count what the run holds (digits, capitals,
+ * digit-separator-digit, number lengths, each number's first digits). A pattern whose counts
+ * (read off its regex) the run cannot meet is skipped; the others run PCRE2 on the run alone.
+ * PCRE2 sees the whole buffer up to one byte past the run, so \b and the validators read the
+ * true context, and since no match can leave the run, the matches are the same, in the same
+ * leftmost-first order, as PCRE2 over the whole window: the engine without Hyperscan, which
+ * tests/pii/tokens.t, tests/pii/tokens-attack.t and bench/pii-findings.sh compare.
  *
  * Design: docs/design/ARCHITECTURE.md, "PII engine". Nothing here allocates.
  */
@@ -43,6 +44,11 @@ static bool is_digit(unsigned char c)
 static bool is_upper(unsigned char c)
 {
         return c >= 'A' && c <= 'Z';
+}
+
+static bool is_hex(unsigned char c)
+{
+        return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
 
 static bool in_set(const char *set, unsigned char c)
@@ -202,7 +208,7 @@ static bool has_shape(const char *buf, size_t s, size_t e, const char *want, boo
                         case 'L': ok = is_upper(c); break;
                         case 'l': ok = c >= 'a' && c <= 'z'; break;
                         case 'd': ok = is_digit(c); break;
-                        case 'x': ok = is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f'); break;
+                        case 'x': ok = is_hex(c); break;
                         default: ok = c == (unsigned char)want[i]; break;
                         }
                         if (!ok)
@@ -212,11 +218,6 @@ static bool has_shape(const char *buf, size_t s, size_t e, const char *want, boo
                         return true;
         }
         return false;
-}
-
-static bool is_hex(unsigned char c)
-{
-        return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
 
 static bool is_alnum(unsigned char c)
@@ -315,8 +316,8 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                 if (k.digits < q->digits || k.upper < q->upper ||
                     (q->lead && !(k.lead & q->lead)) || (k.groups & q->groups) != q->groups ||
                     (q->lead && usable_digits(q, &k) < q->digits) ||
-                    (pii_patterns[pat].tok_lead2 &&
-                     !((k.lead2[0] & r->tok_lead2[c][t][0]) | (k.lead2[1] & r->tok_lead2[c][t][1]))) ||
+                    (pii_patterns[pat].tok_lead2 && !((k.lead2[0] & r->tok_lead2[c][t][0]) |
+                                                      (k.lead2[1] & r->tok_lead2[c][t][1]))) ||
                     !need_met(q->need, &k, buf, s, e) ||
                     (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
                         continue;
