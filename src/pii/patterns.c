@@ -129,7 +129,7 @@ const struct pii_pattern pii_patterns[] = {
           "]{3}\\.)"
           "|(?:\\+1 ?)?\\([0-9]{3}\\) ?[0-9]{3}[-. ]|\\+1 [0-9]{3} [0-9]{3} )"
           "[0-9]{4}(?: ?(?:x|ext\\.?) ?[0-9]{1,5})?\\b",
-          "[0-9]{3}[-. ][0-9]{4}", T_PHONE, V_PHONE, 50, PAT_FWD, 0.75f, 16,
+          NULL, T_PHONE, V_PHONE, 50, 0, 0.75f,
           .tok = TOK(TC_PH, 10, 0, TN_NANP, 0, 0, 0, 0, GRP(3)|GRP(4)) },
         { "phone_intl",
           "(?:\\+|\\b00)[1-9][0-9]{0,2}(?:[ .-]?\\(?[0-9]{1,5}\\)?){2,6}\\b",
@@ -139,17 +139,15 @@ const struct pii_pattern pii_patterns[] = {
          * 2-4 digits, a space, 5-8 digits) is left out on purpose: as a bare pattern it cost a
          * third of the scan throughput (224 vs 300 MB/s) for a form that, without a phone word
          * (phone_context catches it then), is indistinguishable from other digit groups.
-         * Hyperscan gets each alternative's first digits and separator (PAT_FWD): the full
-         * form was the costliest pattern of the table (docs/design/ARCHITECTURE.md). */
+         * Found by the token prefilter (tokens.c), not Hyperscan: its digit-led alternatives
+         * with bounded repeats were the costliest pattern of the Hyperscan database. */
         { "phone_national",
           "\\b(?:0[1-9](?: [0-9]{2}){4}|0[1-9](?:\\.[0-9]{2}){4}|0[1-9](?:-[0-9]{2}){4}"
           "|0[1-9][0-9]{3} [0-9]{6}|0[1-9][0-9]{2} [0-9]{3} [0-9]{4}|0[1-9][0-9] [0-9]{4} [0-9]{4}"
           "|04[0-9]{2} [0-9]{3} [0-9]{3}|0[1-9][0-9]{0,3}[-/][0-9]{5,8}"
           "|0[1-9][0-9] [0-9]{3} [0-9]{4}|0[1-9][0-9]{1,3} [0-9]{2}(?: [0-9]{2}){2,3})\\b"
           "|\\(0[1-9][0-9]{0,3}\\) ?[0-9]{3,4}[ -]?[0-9]{4}\\b",
-          "\\b0[1-9](?: [0-9]{2} |\\.[0-9]{2}\\.|-[0-9]{2}-|[0-9]{1,3} |[0-9]{0,3}[-/][0-9]{5})"
-          "|\\(0[1-9][0-9]{0,3}\\)",
-          T_PHONE, V_PHONE, 43, PAT_FWD, 0.6f, 24,
+          NULL, T_PHONE, V_PHONE, 43, 0, 0.6f,
           .tok = TOK(TC_PH, 7, 0, 0, LEAD(0), 0, 0, 0, 0) },
         { "phone_context",
           "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
@@ -269,7 +267,7 @@ const struct pii_pattern pii_patterns[] = {
           1.0f,
           .tok = TOK(TC_U, 2, 2, TN_LLDD, 0, 15, 0, 0, 0) },
         { "iban_lower", "\\b" IBAN_CC_LOWER "[0-9]{2}(?: ?[a-z0-9]){11,32}\\b",
-          "\\b" IBAN_CC_LOWER "[0-9]{2} ?[a-z0-9]{4}", T_IBAN, V_IBAN, 85, PAT_FWD, 1.0f, 48,
+          NULL, T_IBAN, V_IBAN, 85, 0, 1.0f,
           .tok = TOK(TC_W, 2, 0, TN_LCC, 0, 15, 0, 0, 0) },
         { "aba_routing",
           "(?i:\\b(?:routing|aba|rtn|transit)" NUMWORD GAP("[^0-9\\n]", 15) ")([0-9]{9})\\b",
@@ -350,7 +348,7 @@ const struct pii_pattern pii_patterns[] = {
           "([0-9]{5}(?:-[0-9]{4})?)\\b",
           NULL, T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.8f },
         { "us_zip_state", "\\b" US_STATES " ([0-9]{5}(?:-[0-9]{4})?)\\b",
-          "\\b[A-Z]{2} [0-9]{5}(?:-[0-9]{4})?\\b", T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.7f,
+          NULL, T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.7f,
           .tok = TOK(TC_U, 5, 2, TN_SPACE1, 0, 0, 0, 0, GRP(5)) },
         { "ca_postal_code",
           "\\b[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]\\b", NULL,

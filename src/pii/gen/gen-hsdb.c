@@ -40,6 +40,13 @@ int main(void)
         for (unsigned i = 0; i < n; i++) {
                 hs_expr_info_t *info = NULL;
 
+                /* a pattern the prefilter finds has no use for a Hyperscan form */
+                if (pii_patterns[i].tok.cls != TC_NONE &&
+                    (pii_patterns[i].hs_regex || (pii_patterns[i].flags & PAT_FWD))) {
+                        fprintf(stderr, "gen-hsdb: pattern '%s' has a token class and a "
+                                "Hyperscan form\n", pii_patterns[i].name);
+                        return 1;
+                }
                 if (pii_patterns[i].tok.cls == TC_NONE) {
                         exprs[k] = hs_pattern(i);
                         flags[k] = 0;
