@@ -58,7 +58,12 @@ struct pii_redactor {
         uint8_t tok_npats[_TC_MAX];
         unsigned tok_minlen[_TC_MAX]; /* the shortest match of the class's patterns */
         unsigned tok_classes;         /* bit c-1: class c has patterns */
-        uint16_t tok_runlen[_TC_MAX][PII_TOK_MAX_PATS]; /* the shortest run with a match */
+        /* bit t: the class's pattern t can match in a run of n bytes, with n digits, with n
+         * capitals (n up to 255, which stands for more too) */
+        uint32_t tok_by_len[_TC_MAX][256], tok_by_digits[_TC_MAX][256];
+        uint32_t tok_by_upper[_TC_MAX][256];
+        uint32_t tok_by_lead[_TC_MAX][10]; /* bit t: pattern t's lead digits hold d */
+        uint32_t tok_nolead[_TC_MAX];      /* bit t: pattern t has no lead digits */
         uint64_t tok_lead2[_TC_MAX][PII_TOK_MAX_PATS][2]; /* bit n: may start with digits n */
 
         uint64_t counts[_T_MAX];

@@ -22,12 +22,15 @@
 #include "pii/internal.h"
 #include "util/util.h"
 
+_Static_assert(PII_TOK_MAX_PATS <= 32, "a class's patterns are bits of a uint32_t");
+
 struct run_counts {
         uint32_t digits, upper, commas, spaces, parens, plus19, zz19, ns;
         uint32_t ddash, ddot, dspace, uafter; /* d-d, d.d, "d d"; a capital after a digit */
         uint16_t lead, groups;
-        uint64_t lead2[2];      /* bit n: a number starts (at a word start) with the digits n */
-        uint32_t from_lead[10]; /* digits from the first number that starts with d on */
+        uint64_t lead2[2];    /* bit n: a number starts (at a word start) with the digits n */
+        uint32_t at_lead[10]; /* with bit d of lead: the digits before the first number that
+                               * starts with d (not set otherwise) */
 };
 
 static bool is_word(unsigned char c)
@@ -106,22 +109,38 @@ int pii_tok_init(struct pii_redactor *r)
         memset(r->tok_class, 0, sizeof(r->tok_class));
         memset(r->tok_npats, 0, sizeof(r->tok_npats));
         memset(r->tok_minlen, 0, sizeof(r->tok_minlen));
+        memset(r->tok_by_len, 0, sizeof(r->tok_by_len));
+        memset(r->tok_by_digits, 0, sizeof(r->tok_by_digits));
+        memset(r->tok_by_upper, 0, sizeof(r->tok_by_upper));
+        memset(r->tok_by_lead, 0, sizeof(r->tok_by_lead));
+        memset(r->tok_nolead, 0, sizeof(r->tok_nolead));
         r->tok_classes = 0;
         for (unsigned c = 1; c < _TC_MAX; c++)
                 for (unsigned b = 0; b < 256; b++)
                         if (in_set(class_bytes[c], (unsigned char)b))
                                 r->tok_class[b] |= (uint8_t)(1u << (c - 1));
         for (unsigned i = 0; i < pii_n_patterns; i++) {
-                unsigned c = pii_patterns[i].tok.cls;
+                const struct pii_tok *q = &pii_patterns[i].tok;
+                unsigned c = q->cls, t, runlen;
 
                 if (c == TC_NONE)
                         continue;
                 if (c >= _TC_MAX || r->tok_npats[c] == PII_TOK_MAX_PATS)
                         return -EINVAL;
-                r->tok_runlen[c][r->tok_npats[c]] =
-                        (uint16_t)MAX(pii_patterns[i].tok.minlen, pii_hs_minwidth[i]);
+                t = r->tok_npats[c];
+                runlen = MAX(q->minlen, pii_hs_minwidth[i]);
+                if (runlen > 255) /* the tables stop at 255 */
+                        return -EINVAL;
+                for (unsigned n = 0; n < 256; n++) {
+                        r->tok_by_len[c][n] |= n >= runlen ? 1u << t : 0;
+                        r->tok_by_digits[c][n] |= n >= q->digits ? 1u << t : 0;
+                        r->tok_by_upper[c][n] |= n >= q->upper ? 1u << t : 0;
+                }
+                for (unsigned d = 0; d < 10; d++)
+                        r->tok_by_lead[c][d] |= q->lead & (1u << d) ? 1u << t : 0;
+                r->tok_nolead[c] |= q->lead ? 0 : 1u << t;
                 if (pii_patterns[i].tok_lead2 &&
-                    parse_lead2(pii_patterns[i].tok_lead2, r->tok_lead2[c][r->tok_npats[c]]) < 0)
+                    parse_lead2(pii_patterns[i].tok_lead2, r->tok_lead2[c][t]) < 0)
                         return -EINVAL;
                 r->tok_pats[c][r->tok_npats[c]++] = (uint8_t)i;
                 if (!(r->tok_classes & (1u << (c - 1))) || pii_hs_minwidth[i] < r->tok_minlen[c])
@@ -134,22 +153,25 @@ int pii_tok_init(struct pii_redactor *r)
 /* What run [s, e) holds. */
 static void count_run(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e)
 {
-        uint32_t at_lead[10] = { 0 };
-        uint16_t seen = 0;
+        unsigned char c, p = s ? (unsigned char)buf[s - 1] : 0;
         size_t g = 0; /* digits in the current number */
 
-        memset(k, 0, sizeof(*k));
-        for (size_t j = s; j < e; j++) {
-                unsigned char c = (unsigned char)buf[j], p = j ? (unsigned char)buf[j - 1] : 0;
+        /* not a memset: at_lead is read only where lead says */
+        k->digits = k->upper = k->commas = k->spaces = k->parens = k->plus19 = k->zz19 = 0;
+        k->ns = k->ddash = k->ddot = k->dspace = k->uafter = 0;
+        k->lead = k->groups = 0;
+        k->lead2[0] = k->lead2[1] = 0;
+        for (size_t j = s; j < e; j++, p = c) {
                 unsigned char n = j + 1 < len ? (unsigned char)buf[j + 1] : 0;
 
+                c = (unsigned char)buf[j];
                 if (is_digit(c)) {
                         if (j == 0 || !is_word(p)) {
                                 unsigned d = c - '0';
 
+                                if (!(k->lead & (1u << d)))
+                                        k->at_lead[d] = k->digits;
                                 k->lead |= (uint16_t)(1u << d);
-                                if (!(seen & (1u << d)))
-                                        seen |= (uint16_t)(1u << d), at_lead[d] = k->digits;
                                 if (is_digit(n)) {
                                         unsigned v = d * 10 + (n - '0');
 
@@ -184,8 +206,6 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
         }
         if (g) /* a number at the run's end */
                 k->groups |= (uint16_t)(1u << (g < 15 ? g : 15));
-        for (unsigned d = 0; d < 10; d++)
-                k->from_lead[d] = seen & (1u << d) ? k->digits - at_lead[d] : 0;
 }
 
 /* Whether the run holds a short shape: one class per character of `want` ('L' a capital, 'l'
@@ -288,9 +308,11 @@ static uint32_t usable_digits(const struct pii_tok *q, const struct run_counts *
 
         if (!q->lead)
                 return k->digits;
-        for (unsigned d = 0; d < 10; d++)
-                if ((q->lead & (1u << d)) && k->from_lead[d] > best)
-                        best = k->from_lead[d];
+        for (unsigned m = q->lead & k->lead; m; m &= m - 1) {
+                unsigned d = (unsigned)__builtin_ctz(m);
+
+                best = MAX(best, k->digits - k->at_lead[d]);
+        }
         return best;
 }
 
@@ -299,22 +321,28 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
 {
         size_t n = e - s, start = MAX(s, from), sublen = e < len ? e + 1 : len;
         struct run_counts k;
-        bool counted = false;
+        uint32_t maybe, lead;
 
         if (start >= e)
                 return 0;
-        for (unsigned t = 0; t < r->tok_npats[c]; t++) {
-                unsigned pat = r->tok_pats[c][t];
+        /* the patterns the run's length, digits, capitals and lead digits allow (the tables
+         * of pii_tok_init), then each one's other conditions, in the table's order */
+        maybe = r->tok_by_len[c][MIN(n, 255)];
+        if (!maybe)
+                return 0;
+        count_run(&k, buf, len, s, e);
+        lead = r->tok_nolead[c];
+        for (unsigned m = k.lead; m; m &= m - 1)
+                lead |= r->tok_by_lead[c][__builtin_ctz(m)];
+        maybe &= r->tok_by_digits[c][MIN(k.digits, 255)] & r->tok_by_upper[c][MIN(k.upper, 255)] &
+                 lead;
+        for (; maybe; maybe &= maybe - 1) {
+                unsigned t = (unsigned)__builtin_ctz(maybe), pat = r->tok_pats[c][t];
                 const struct pii_tok *q = &pii_patterns[pat].tok;
                 int err;
 
-                if (n < r->tok_runlen[c][t])
-                        continue;
-                if (!counted)
-                        count_run(&k, buf, len, s, e), counted = true;
                 /* the counts first, the scans (shapes, words) last */
-                if (k.digits < q->digits || k.upper < q->upper ||
-                    (q->lead && !(k.lead & q->lead)) || (k.groups & q->groups) != q->groups ||
+                if ((k.groups & q->groups) != q->groups ||
                     (q->lead && usable_digits(q, &k) < q->digits) ||
                     (pii_patterns[pat].tok_lead2 && !((k.lead2[0] & r->tok_lead2[c][t][0]) |
                                                       (k.lead2[1] & r->tok_lead2[c][t][1]))) ||
