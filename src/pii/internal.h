@@ -64,6 +64,7 @@ struct pii_redactor {
         uint32_t tok_by_upper[_TC_MAX][256];
         uint32_t tok_by_lead[_TC_MAX][10]; /* bit t: pattern t's lead digits hold d */
         uint32_t tok_nolead[_TC_MAX];      /* bit t: pattern t has no lead digits */
+        unsigned tok_ipv4;                 /* the pattern that tok_ipv4() runs, or ~0u */
         uint64_t tok_lead2[_TC_MAX][PII_TOK_MAX_PATS][2]; /* bit n: may start with digits n */
 
         uint64_t counts[_T_MAX];
@@ -80,6 +81,8 @@ void pii_engine_free(struct pii_redactor *r);
 int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start);
 
 
+/* Push the finding [s, e) of pattern `pat` to r->found. */
+int pii_push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat);
 /* Leftmost-first matches of pattern `pat` in buf[from, sublen), validated, pushed to
  * r->found; `hi` != SIZE_MAX: only matches that end by hi (start by hi with PAT_FWD). */
 int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,

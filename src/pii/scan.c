@@ -58,7 +58,7 @@ static int compile_pattern(struct pii_redactor *r, unsigned i)
         return 0;
 }
 
-static int push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat)
+int pii_push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat)
 {
         const struct pii_pattern *p = &pii_patterns[pat];
 
@@ -116,7 +116,7 @@ int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, siz
                                         break;
                                 }
                 if (ve > vs && pii_validate(p->validator, buf, len, vs, &ve)) {
-                        e = push_finding(r, vs, ve, pat);
+                        e = pii_push_finding(r, vs, ve, pat);
                         if (e < 0)
                                 return e;
                         pos = me > ms ? me : ms + 1;
@@ -224,7 +224,7 @@ static int push_name_finding(void *ud, size_t s, size_t e, unsigned type, unsign
                              float score)
 {
         struct pii_redactor *r = ud;
-        int err = push_finding(r, s, e, 0);
+        int err = pii_push_finding(r, s, e, 0);
 
         if (err >= 0)
                 r->found[r->n_found - 1] = (struct pii_finding){
