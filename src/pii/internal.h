@@ -50,6 +50,8 @@ struct pii_redactor {
 
         struct pii_finding *found; /* raw findings of the current window */
         size_t n_found, cap_found;
+        struct pii_finding *sort_tmp; /* resolve()'s merge buffer, cap_sort_tmp findings */
+        size_t cap_sort_tmp;
 
         /* tokens.c: the token classes of each byte (bit c-1 for class c) and each class's
          * patterns */
