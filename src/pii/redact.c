@@ -174,7 +174,9 @@ int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, co
                          pii_emit_fn emit, void *userdata)
 {
         const struct pii_type_info *t = &pii_types[f->type];
+        const char *name;
         char tag[128];
+        size_t len;
         int n, e;
 
         switch (r->strategy) {
@@ -205,8 +207,15 @@ int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, co
         default:
                 break;
         }
-        n = snprintf(tag, sizeof(tag), "[%s]", pii_marker_name(r, f->type));
-        return emit(userdata, tag, (size_t)n);
+        /* "[TYPE]" by hand: one finding in ten bytes of a log, and snprintf was 4 % of it */
+        name = pii_marker_name(r, f->type);
+        len = strlen(name);
+        if (len + 2 > sizeof(tag))
+                return -ENAMETOOLONG; /* the names are the tables' own, none near this */
+        tag[0] = '[';
+        memcpy(tag + 1, name, len);
+        tag[len + 1] = ']';
+        return emit(userdata, tag, len + 2);
 }
 
 /* ---- key file -------------------------------------------------------------- */
