@@ -227,22 +227,25 @@ int pii_tok_init(struct pii_redactor *r)
         return 0;
 }
 
-/* What run [s, e) holds. */
+/* What run [s, e) holds. A number at a time: its first digit is the only one that needs its
+ * neighbours (lead digits, "00" prefixes), so the others are skipped in a tight loop. */
 static void count_run(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e)
 {
-        unsigned char c, p = s ? (unsigned char)buf[s - 1] : 0;
-        size_t g = 0; /* digits in the current number */
+        unsigned char p = s ? (unsigned char)buf[s - 1] : 0;
+        size_t j = s;
 
         /* not a memset: at_lead is read only where lead says */
         k->digits = k->upper = k->commas = k->spaces = k->parens = k->plus19 = k->zz19 = 0;
         k->ns = k->ddash = k->ddot = k->dspace = k->uafter = 0;
         k->lead = k->groups = 0;
         k->lead2[0] = k->lead2[1] = 0;
-        for (size_t j = s; j < e; j++, p = c) {
+        while (j < e) {
+                unsigned char c = (unsigned char)buf[j];
                 unsigned char n = j + 1 < len ? (unsigned char)buf[j + 1] : 0;
 
-                c = (unsigned char)buf[j];
                 if (is_digit(c)) {
+                        size_t a = j, g;
+
                         if (j == 0 || !is_word(p)) {
                                 unsigned d = c - '0';
 
@@ -257,60 +260,66 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
                                 k->zz19 += c == '0' && n == '0' && j + 2 < len &&
                                            buf[j + 2] >= '1' && buf[j + 2] <= '9';
                         }
-                        k->digits++;
-                        g++;
+                        do
+                                j++;
+                        while (j < e && is_digit((unsigned char)buf[j]));
+                        g = j - a;
+                        k->digits += (uint32_t)g;
+                        k->groups |= (uint16_t)(1u << (g < 15 ? g : 15));
+                        p = (unsigned char)buf[j - 1];
                         continue;
                 }
-                if (g)
-                        k->groups |= (uint16_t)(1u << (g < 15 ? g : 15));
-                g = 0;
                 if (is_upper(c)) {
                         k->upper++;
                         k->ns += c == 'N' || c == 'S';
                         k->uafter += is_digit(p) || ((p == ' ' || p == '-') && j >= 2 &&
                                                      is_digit((unsigned char)buf[j - 2]));
-                        continue;
+                } else {
+                        k->commas += c == ',';
+                        k->spaces += c == ' ';
+                        k->parens += c == '(' || c == ')';
+                        k->plus19 += c == '+' && n >= '1' && n <= '9';
+                        if (is_digit(p) && is_digit(n)) {
+                                k->ddash += c == '-';
+                                k->ddot += c == '.';
+                                k->dspace += c == ' ';
+                        }
                 }
-                k->commas += c == ',';
-                k->spaces += c == ' ';
-                k->parens += c == '(' || c == ')';
-                k->plus19 += c == '+' && n >= '1' && n <= '9';
-                if (is_digit(p) && is_digit(n)) {
-                        k->ddash += c == '-';
-                        k->ddot += c == '.';
-                        k->dspace += c == ' ';
-                }
+                p = c;
+                j++;
         }
-        if (g) /* a number at the run's end */
-                k->groups |= (uint16_t)(1u << (g < 15 ? g : 15));
+}
+
+static bool shape_char(char want, unsigned char c)
+{
+        switch (want) {
+        case 'L': return is_upper(c);
+        case 'l': return c >= 'a' && c <= 'z';
+        case 'd': return is_digit(c);
+        case 'x': return is_hex(c);
+        default: return c == (unsigned char)want;
+        }
 }
 
 /* Whether the run holds a short shape: one class per character of `want` ('L' a capital, 'l'
  * lower case, 'd' a digit, 'x' a hex digit, others themselves); with `word_start`, at a word
- * start. */
-static bool has_shape(const char *buf, size_t s, size_t e, const char *want, bool word_start)
+ * start. Inlined into need_met(), where each `want` is a constant, so the loop over it
+ * unrolls into plain tests (the switch per byte was 5 % of a log's scan). */
+static inline __attribute__((always_inline)) bool has_shape(const char *buf, size_t s, size_t e,
+                                                            const char *want, bool word_start)
 {
         size_t w = strlen(want);
 
         for (size_t j = s; j + w <= e; j++) {
                 size_t i = 0;
 
+                if (!shape_char(want[0], (unsigned char)buf[j]))
+                        continue;
                 if (word_start && j > 0 && is_word((unsigned char)buf[j - 1]))
                         continue;
-                for (; i < w; i++) {
-                        unsigned char c = (unsigned char)buf[j + i];
-                        bool ok;
-
-                        switch (want[i]) {
-                        case 'L': ok = is_upper(c); break;
-                        case 'l': ok = c >= 'a' && c <= 'z'; break;
-                        case 'd': ok = is_digit(c); break;
-                        case 'x': ok = is_hex(c); break;
-                        default: ok = c == (unsigned char)want[i]; break;
-                        }
-                        if (!ok)
+                for (i = 1; i < w; i++)
+                        if (!shape_char(want[i], (unsigned char)buf[j + i]))
                                 break;
-                }
                 if (i == w)
                         return true;
         }
@@ -528,22 +537,27 @@ static size_t next_digit(const char *buf, size_t i, size_t len)
 
 int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t from)
 {
-        size_t covered[_TC_MAX] = { 0 }, start[_TC_MAX], end[_TC_MAX];
+        /* covered[c]: where class c's last run ended; a class with no patterns is covered
+         * to the end, so that the least of them is where the next run may start */
+        size_t covered[_TC_MAX], start[_TC_MAX], end[_TC_MAX];
         const uint8_t *cls = r->tok_class;
         unsigned all = r->tok_classes; /* bit c-1: class c has patterns */
         size_t pos = from;
 
+        _Static_assert(_TC_MAX == 5, "the classes are unrolled below");
+        for (unsigned c = 1; c < _TC_MAX; c++)
+                covered[c] = all & BIT(c) ? 0 : SIZE_MAX;
         while ((pos = next_digit(buf, pos, len)) < len) {
-                size_t a = pos, g = a + 1, next = len;
-                unsigned open = 0, lo, ro, m;
+                size_t a = pos, g = a + 1, next;
+                unsigned open, lo, ro, m;
 
                 while (g < len && is_digit((unsigned char)buf[g]))
                         g++;
                 /* every class holds the digits: a class's run that holds digit a holds the
                  * number [a, g) */
-                for (m = all & marked(buf, len, a, g); m; m &= m - 1)
-                        if (a >= covered[__builtin_ctz(m) + 1])
-                                open |= m & -m;
+                open = (unsigned)(a >= covered[1]) | (unsigned)(a >= covered[2]) << 1 |
+                       (unsigned)(a >= covered[3]) << 2 | (unsigned)(a >= covered[4]) << 3;
+                open &= marked(buf, len, a, g);
                 if (!open) {
                         pos = g;
                         continue;
@@ -581,8 +595,7 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
                         }
                         covered[c] = end[c];
                 }
-                for (m = all; m; m &= m - 1)
-                        next = MIN(next, covered[__builtin_ctz(m) + 1]);
+                next = MIN(MIN(covered[1], covered[2]), MIN(covered[3], covered[4]));
                 pos = MAX(next, g);
         }
         return 0;
