@@ -82,6 +82,14 @@ static bool card_ok(const char *b, size_t s, size_t e)
         return n >= 12 && n <= 19 && seps_same(b, s, e) && !all_same_digit(d, n) && luhn_ok(d, n);
 }
 
+/* The bytes key_before() steps over: what strchr(" \t\"':=#.(", c) finds, its NUL too
+ * (a test per byte, not a call: this runs for every phone-shaped number in JSON). */
+static bool before_key_gap(char c)
+{
+        return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == ':' || c == '=' ||
+               c == '#' || c == '.' || c == '(' || c == 0;
+}
+
 /* The key or word a value is written after, lower-cased into w: `"order_id": 4111...`,
  * `sku=212-555-0147`, `part no. 312-...` (with `skip_numword`, a following "no"/"number"/"#"
  * word is stepped over to the word before it). Returns its length; 0 when there is none. */
@@ -92,7 +100,7 @@ static size_t key_before(const char *b, size_t s, char *w, size_t wmax, bool ski
         for (int round = 0; round < 2; round++) {
                 size_t end, n = 0;
 
-                while (i > 0 && s - i < 12 && strchr(" \t\"':=#.(", b[i - 1]))
+                while (i > 0 && s - i < 12 && before_key_gap(b[i - 1]))
                         i--;
                 end = i;
                 while (i > 0 && end - i < wmax - 1 &&
@@ -465,12 +473,19 @@ static int v_jwt(const char *b, size_t len, size_t s, size_t *e)
         return n > 2 && hdr[0] == '{' && strstr(hdr, "\"alg\"") != NULL;
 }
 
+/* The bytes word_before() steps over: what strchr(" \t:=#([", c) finds, its NUL too. */
+static bool before_word_gap(char c)
+{
+        return c == ' ' || c == '\t' || c == ':' || c == '=' || c == '#' || c == '(' ||
+               c == '[' || c == 0;
+}
+
 /* The word just before s, lower-cased into w; returns its length. */
 static size_t word_before(const char *b, size_t s, char *w, size_t wmax)
 {
         size_t i = s, end, n = 0;
 
-        while (i > 0 && s - i < 8 && strchr(" \t:=#([", b[i - 1]))
+        while (i > 0 && s - i < 8 && before_word_gap(b[i - 1]))
                 i--;
         end = i;
         while (i > 0 && end - i < wmax - 1 && isalpha((unsigned char)b[i - 1]))
@@ -485,16 +500,22 @@ static size_t word_before(const char *b, size_t s, char *w, size_t wmax)
  * word that makes it a version. */
 static int v_ipv4(const char *b, size_t len, size_t s, size_t *e)
 {
+        /* by length, each word followed by a space: most IPs in logs have a word before them
+         * ("client"), and this runs for each, so only the words of its length are compared */
         static const char *const version_words[] = {
-                "version", "ver", "v", "release", "build", "firmware", "kernel", "rev",
-                "revision", "update", "patch", "package", "sdk", "api", "app", "driver",
-                "section", "chapter", "clause", "step", "rule", "figure", "table", "paragraph",
-                "item", "article", "oid", "openssl", "python", "node", "java", "nginx", "apache",
-                "linux", "chrome", "firefox", "safari", "edge", "windows", "nt", "ios", "android",
-                "macos", "os", "libc", "glibc", "gcc", "perl", "php", "ruby", "go", "rust", "tag",
-                "versions", "upgraded", "upgrade", "downgrade", "installed", "pkg", "agent",
+                [1] = "v ",
+                [2] = "nt os go ",
+                [3] = "ver rev sdk api app oid ios gcc php tag pkg ",
+                [4] = "step rule item node java edge libc perl ruby rust ",
+                [5] = "build patch table nginx linux macos glibc agent ",
+                [6] = "kernel update driver clause figure python apache chrome safari ",
+                [7] = "version release package section chapter article openssl firefox windows "
+                      "android upgrade ",
+                [8] = "firmware revision versions upgraded ",
+                [9] = "paragraph downgrade installed ",
         };
         char w[16];
+        size_t n;
 
         if (s > 0 && (b[s - 1] == '.' || b[s - 1] == '-' || b[s - 1] == '/'))
                 return 0;
@@ -505,11 +526,10 @@ static int v_ipv4(const char *b, size_t len, size_t s, size_t *e)
                 return 0;
         if (*e + 1 < len && (b[*e] == '-' || b[*e] == '+') && isalpha((unsigned char)b[*e + 1]))
                 return 0;
-        /* the first letter before the whole word: most IPs in logs have a word before them
-         * ("client"), and this runs for each */
-        if (word_before(b, s, w, sizeof(w)))
-                for (size_t i = 0; i < ARRAY_SIZE(version_words); i++)
-                        if (w[0] == version_words[i][0] && streq(w, version_words[i]))
+        n = word_before(b, s, w, sizeof(w));
+        if (n > 0 && n < ARRAY_SIZE(version_words) && version_words[n])
+                for (const char *v = version_words[n]; *v; v += n + 1)
+                        if (memcmp(v, w, n) == 0)
                                 return 0;
         return 1;
 }
