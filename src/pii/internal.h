@@ -38,6 +38,7 @@ struct pii_redactor {
 
         pcre2_code **re;         /* compiled lazily, one per pattern */
         bool *re_failed;
+        bool *re_jit; /* re[i] is JIT-compiled: pii_match_pattern() calls pcre2_jit_match */
         pcre2_match_data *md;
         pcre2_match_context *mctx;
         pcre2_jit_stack *jit_stack;

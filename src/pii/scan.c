@@ -53,7 +53,8 @@ static int compile_pattern(struct pii_redactor *r, unsigned i)
                 r->re_failed[i] = true;
                 return -EINVAL;
         }
-        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* interpreted when JIT is missing */
+        /* interpreted when JIT is missing */
+        r->re_jit[i] = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
         r->re[i] = re;
         return 0;
 }
@@ -90,10 +91,18 @@ int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, siz
 
         if (e < 0)
                 return e;
-        while (pos <= sublen) {
+        /* past hi no match counts (it would start after hi), so none is looked for: on prose
+         * the search after an e-mail, to the end of its look-ahead, was half of PCRE2's time */
+        while (pos <= sublen && (hi == SIZE_MAX || pos <= hi)) {
                 PCRE2_SIZE *ov;
                 size_t ms, me, vs, ve;
-                int rc = pcre2_match(r->re[pat], (PCRE2_SPTR)buf, sublen, pos, 0, r->md, r->mctx);
+                /* pcre2_jit_match skips pcre2_match's checks of arguments this code never
+                 * varies: on JSON records, where the token scan hands PCRE2 50,000 short
+                 * runs per 5 MB, they cost as much as the match */
+                int rc = r->re_jit[pat] ? pcre2_jit_match(r->re[pat], (PCRE2_SPTR)buf, sublen,
+                                                          pos, 0, r->md, r->mctx) :
+                                          pcre2_match(r->re[pat], (PCRE2_SPTR)buf, sublen, pos,
+                                                      0, r->md, r->mctx);
 
                 if (rc == PCRE2_ERROR_NOMATCH)
                         return 0;
@@ -428,10 +437,11 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
 
         r->re = calloc(n, sizeof(*r->re));
         r->re_failed = calloc(n, sizeof(*r->re_failed));
+        r->re_jit = calloc(n, sizeof(*r->re_jit));
         r->md = pcre2_match_data_create(8, NULL);
         r->mctx = pcre2_match_context_create(NULL);
         r->jit_stack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
-        if (!r->re || !r->re_failed || !r->md || !r->mctx || !r->jit_stack)
+        if (!r->re || !r->re_failed || !r->re_jit || !r->md || !r->mctx || !r->jit_stack)
                 return -ENOMEM;
         pcre2_jit_stack_assign(r->mctx, NULL, r->jit_stack);
         if (engine == PII_ENGINE_PCRE2)
@@ -486,6 +496,7 @@ void pii_engine_free(struct pii_redactor *r)
                         pcre2_code_free(r->re[i]);
         free(r->re);
         free(r->re_failed);
+        free(r->re_jit);
         pcre2_match_data_free(r->md);
         pcre2_match_context_free(r->mctx);
         pcre2_jit_stack_free(r->jit_stack);
