@@ -52,9 +52,9 @@ enum {
 
 /* The token prefilter (tokens.c, docs/design/ARCHITECTURE.md "PII engine"): a pattern with a
  * token class is left out of the Hyperscan database. Every match of such a pattern holds a
- * digit and lies inside one maximal run of its class's bytes, so tokens.c finds the runs around
- * digits in one pass, keeps those whose counts can hold a match, and runs PCRE2 on them alone:
- * the same matches as PCRE2 over the whole window. The counts are necessary conditions read off
+ * digit (TC_HEXSEP: a separator) and lies inside one maximal run of its class's bytes, so
+ * tokens.c finds the runs around digits (separators) in one pass, keeps those whose counts can
+ * hold a match, and runs PCRE2 on them alone: the same matches as PCRE2 over the whole window. The counts are necessary conditions read off
  * the regex (a digit count, capitals, separators, the first digit of a number, a run length). */
 enum pii_tok_class {
         TC_NONE, /* in the Hyperscan database */
@@ -64,6 +64,8 @@ enum pii_tok_class {
                   * PAN, NRIC */
         TC_W,    /* [A-Za-z0-9 .]: lower-case IBAN, Bitcoin base58, dotted MAC */
         TC_DMS,  /* degrees, minutes, seconds */
+        TC_HEXSEP, /* [0-9A-Fa-f:-]: colon IPv6, MAC with ':' or '-'. The one class found
+                    * around its separators, not its digits: dead:beef:... holds none */
         _TC_MAX
 };
 
@@ -83,6 +85,8 @@ enum { /* pii_tok.need: a further condition on the run ("d": a digit, "L": a cap
         TN_UKPC,      /* " dLL" */
         TN_DMS,       /* an N or an S, and 2 degree signs (or d) after a digit */
         TN_MACDOT,    /* 4 hex digits, '.', 4, '.', 4 */
+        TN_COLON7,    /* TC_HEXSEP: 7 ':' */
+        TN_HEXSEP5,   /* TC_HEXSEP: 5 of ':' or '-' */
 };
 
 struct pii_tok {

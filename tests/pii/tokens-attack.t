@@ -5,7 +5,8 @@
 # a lower-case letter, bytes >= 0x80, NUL, CR), without a trailing newline, at the file's
 # first byte, and across the places where the stream cuts or restarts its window (1 MiB, the
 # commit point, the next window's look-back); ipv4, which tokens.c matches without PCRE2, on
-# every octet form. Then tests/pii/tokens-fuzz.py at one seed. For
+# every octet form; colon IPv6 and MACs, found around their separators. Then
+# tests/pii/tokens-fuzz.py at one seed. For
 # each, the default engine's `protect scan --json` is AKIOS_PII_ENGINE=pcre2's, names off
 # and on. None of these found a difference when written: they hold the equivalence.
 . "$AKIOS_SRC/tests/lib.sh"
@@ -111,6 +112,41 @@ for v in out:
 open(sys.argv[1], "wb").write(txt.encode("latin-1"))
 PYEOF
 same "ipv4 by hand: 20,000 dotted numbers and their edges" "$T/ipv4.txt"
+
+# tokens.c finds colon IPv6 and MACs around their separators (TC_HEXSEP), not their digits:
+# groups with no digit at all, 1-4 hex digits, 6-9 groups, ':' and '-' mixed, glued to word
+# bytes and separators, one run after another, and the JSON and log shapes they hide in
+$PY - "$T/hexsep.txt" <<'PYEOF'
+import random
+import sys
+rnd = random.Random(6)
+GRP = ["0", "1", "a", "F", "00", "ff", "dead", "BEEF", "cafe", "12", "123", "1234", "12345",
+       "fe80", "db8", "abcd", "g1", "", "0x1"]
+SEP = [":", ":", ":", ":", "-", "::", ":-", " :"]
+PRE = ["", " ", "_", "a", ":", "-", ".", "\"", "mac=", "ip ", "\x80", "1", "f"]
+POST = ["", " ", "_", "g", ":", "-", ":1", "-a", ".", "\"", "/64", "%eth0", "\xff", "z"]
+out = []
+for _ in range(20000):
+    n = rnd.choice((5, 6, 6, 6, 7, 8, 8, 8, 9))
+    parts = [rnd.choice(GRP) for _ in range(n)]
+    if rnd.random() < 0.5:
+        sep = rnd.choice(SEP)
+        v = sep.join(parts)
+    else:
+        v = parts[0] + "".join(rnd.choice(SEP) + p for p in parts[1:])
+    out.append(rnd.choice(PRE) + v + rnd.choice(POST))
+out += ['{"key":"dead:beef:cafe:babe:dead:beef:cafe:babe","at":"2025-01-20T16:13:23Z"}',
+        "00:1A:2b:3C:4d:5E-", "00-1a-2b-3c-4d-5e", "00:1a-2b:3c-4d:5e", "1:2:3:4:5:6:7:8:9"]
+txt = ""
+for v in out:
+    txt += v + rnd.choice([" ", "\n", "", "  ", " - ", ":"])
+open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+PYEOF
+same "ipv6_full and mac_colon around separators: 20,000 runs and their edges" "$T/hexsep.txt"
+for v in 'dead:beef:cafe:babe:dead:beef:cafe:babe' '00-1a-2b-3c-4d-5e'; do
+        printf '%s' "$v" > "$T/one.txt"
+        same "'$v' alone, no newline" "$T/one.txt"
+done
 
 if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
         --kinds glue,edges > "$T/fuzz.log" 2>&1; then
