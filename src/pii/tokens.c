@@ -15,6 +15,9 @@
  * leftmost-first order, as PCRE2 over the whole window: the engine without Hyperscan, which
  * tests/pii/tokens.t, tests/pii/tokens-attack.t and bench/pii-findings.sh compare.
  *
+ * One class, TC_HEXSEP (colon IPv6, MAC), may hold no digit: its runs are found around its
+ * separators instead (sep_scan), on the same terms.
+ *
  * Design: docs/design/ARCHITECTURE.md, "PII engine". Nothing here allocates.
  */
 #include <string.h>
