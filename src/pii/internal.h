@@ -26,6 +26,7 @@ struct pii_range {
 struct pii_open_range {
         bool active;
         size_t lo, hi;
+        size_t next; /* a pattern with `back`: where its search goes on in the next range */
 };
 
 struct pii_redactor {

@@ -123,7 +123,9 @@ const struct pii_pattern pii_patterns[] = {
           "\\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9]"
           ")?\\.)"
           "{1,6}[A-Za-z]{2,24}\\b",
-          "[A-Za-z0-9._%+-]@[A-Za-z0-9]", T_EMAIL, V_EMAIL, 70, PAT_FWD, 1.0f, 416 },
+          "[A-Za-z0-9._%+-]@[A-Za-z0-9]", T_EMAIL, V_EMAIL, 70, PAT_FWD, 1.0f, 416,
+          /* the report ends one byte past the '@', the local part is at most 64 bytes */
+          .back = 66 },
         { "phone_nanp",
           "(?:(?:\\+1[ .-]?|\\b001[ .-]?|\\b1[-.])?(?:\\b[0-9]{3}-[0-9]{3}-|\\b[0-9]{3}\\.[0-9"
           "]{3}\\.)"

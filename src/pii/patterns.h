@@ -120,6 +120,9 @@ struct pii_pattern {
         uint8_t flags;
         float score;
         uint16_t fwd;
+        uint16_t back;        /* with PAT_FWD: the farthest a match may start before the end of
+                               * a report (0: the whole regex's width, pii_hs_maxwidth); the
+                               * search of a range goes on where the last range's stopped */
         struct pii_tok tok;   /* the token prefilter's conditions; cls TC_NONE: Hyperscan */
         const char *tok_lead2; /* with `tok.lead`: the first two digits a match can start
                                 * with, as "40-49,51"; NULL for any */

@@ -81,8 +81,8 @@ int pii_push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat)
 /* Leftmost-first matches of pattern `pat` in buf[from, sublen). With a limit (`hi` !=
  * SIZE_MAX), only matches that end by `hi` count (that start by `hi` for PAT_FWD): beyond it
  * the window was cut short and a match there is not trusted. */
-int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
-                      size_t sublen, size_t from, size_t hi)
+static int match_from(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                      size_t sublen, size_t from, size_t hi, size_t *ret_pos)
 {
         const struct pii_pattern *p = &pii_patterns[pat];
         bool fwd = p->flags & PAT_FWD;
@@ -105,14 +105,14 @@ int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, siz
                                                       0, r->md, r->mctx);
 
                 if (rc == PCRE2_ERROR_NOMATCH)
-                        return 0;
+                        break;
                 if (rc < 0)
                         return rc == PCRE2_ERROR_NOMEMORY || rc == PCRE2_ERROR_JIT_STACKLIMIT ?
                                        -ENOMEM : -EIO;
                 ov = pcre2_get_ovector_pointer(r->md);
                 ms = ov[0], me = ov[1];
                 if (hi != SIZE_MAX && ms > hi)
-                        return 0;
+                        break;
                 if (hi != SIZE_MAX && !fwd && me > hi) {
                         pos = ms + 1;
                         continue;
@@ -133,7 +133,15 @@ int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, siz
                         pos = ms + 1;
                 }
         }
+        if (ret_pos) /* no match starts in [from, pos) but those pushed */
+                *ret_pos = pos;
         return 0;
+}
+
+int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                      size_t sublen, size_t from, size_t hi)
+{
+        return match_from(r, pat, buf, len, sublen, from, hi, NULL);
 }
 
 static int scan_pcre2(struct pii_redactor *r, const char *buf, size_t len, size_t from)
@@ -170,7 +178,10 @@ static int on_hs_match(unsigned id, unsigned long long from, unsigned long long 
 {
         struct pii_redactor *r = ctx;
         struct pii_open_range *o = &r->open[id];
-        size_t w = pii_hs_maxwidth[id], lo = to > w ? (size_t)to - w : 0;
+        /* where the match may start: an e-mail is reported at its '@', 66 bytes at most from
+         * its start, and a search from 470 bytes before was most of PCRE2's time on prose */
+        size_t w = pii_patterns[id].back ? pii_patterns[id].back : pii_hs_maxwidth[id];
+        size_t lo = to > w ? (size_t)to - w : 0;
 
         if (o->active && lo <= o->hi) {
                 o->lo = MIN(o->lo, lo);
@@ -213,7 +224,11 @@ static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t f
                 size_t fwd = p->flags & PAT_FWD ? (p->fwd ? p->fwd : PII_MAX_SPAN) : 0;
                 size_t extra = fwd + PII_LOOK_MARGIN;
                 size_t sublen = len - g->hi > extra ? g->hi + extra : len;
-                int e = pii_match_pattern(r, g->pat, buf, len, sublen, MAX(g->lo, from), g->hi);
+                /* with `back`, a range may begin inside the last one's match: the search goes
+                 * on where that one's stopped, as one search over the window would */
+                size_t start = MAX(MAX(g->lo, from), p->back ? r->open[g->pat].next : 0);
+                int e = match_from(r, g->pat, buf, len, sublen, start, g->hi,
+                                   &r->open[g->pat].next);
 
                 if (e < 0)
                         return e;
