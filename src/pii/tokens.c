@@ -498,10 +498,13 @@ static unsigned marked(const char *buf, size_t len, size_t a, size_t g)
         if (is_upper(p1) || is_upper(n1) || ((p1 == ' ' || p1 == '-') && is_upper(p2)) ||
             ((n1 == ' ' || n1 == '-') && is_upper(n2)))
                 m |= BIT(TC_U);
-        /* TC_W: two lower-case letters before (IBAN), a 1 or 3 at a word start (Bitcoin), or
-         * a word of 4 hex digits beside a dot (MAC) */
+        /* TC_W: two lower-case letters before (IBAN), a 1 or 3 at a word start with 26
+         * letters and digits from it (Bitcoin; a number shorter than that needs a letter or
+         * digit after it, which most timestamps and IPs lack), or a word of 4 hex digits
+         * beside a dot (MAC) */
         if ((p1 >= 'a' && p1 <= 'z' && p2 >= 'a' && p2 <= 'z') ||
-            (!is_word(p1) && (buf[a] == '1' || buf[a] == '3') && alnum_from(buf, len, a) >= 26))
+            (!is_word(p1) && (buf[a] == '1' || buf[a] == '3') &&
+             (g - a >= 26 || is_alnum(n1)) && alnum_from(buf, len, a) >= 26))
                 m |= BIT(TC_W);
         else if (g - a <= 4 && (is_hex(p1) || is_hex(n1) || p1 == '.' || n1 == '.')) {
                 while (hl > 0 && a - hl < 4 && is_hex((unsigned char)buf[hl - 1]))
