@@ -297,7 +297,7 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
         }
 }
 
-static bool shape_char(char want, unsigned char c)
+static inline __attribute__((always_inline)) bool shape_char(char want, unsigned char c)
 {
         switch (want) {
         case 'L': return is_upper(c);
