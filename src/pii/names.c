@@ -39,6 +39,7 @@
 #define WORD_MAX 24 /* longer words are no names */
 #define AT_KEEP 32  /* '@' positions remembered for the e-mails near runs */
 #define AT_AHEAD 4096 /* bytes searched for '@' at a time, at least */
+#define PREV_KEEP 4   /* words before runs remembered (prev_word) */
 
 struct tok {
         size_t s, e;     /* the word, e after a dot that belongs to it */
@@ -87,6 +88,17 @@ struct walk {
          * for k < at_n (at_scan) */
         size_t at_lo, at_hi, at_pos[AT_KEEP];
         unsigned at_n;
+        /* the last words prev_word() found, by where they end: street_word_before, decide
+         * and features ask for the same word before a run (and the one before it) */
+        struct prev {
+                size_t key;  /* 1 + the word's end; 0: an empty slot */
+                size_t s;    /* its start, SIZE_MAX when there is no word */
+                size_t n;    /* its length, 0 when none */
+                unsigned sets; /* word_sets(), when sets_ok */
+                bool sets_ok;
+                char low[WORD_MAX + 1];
+        } prev[PREV_KEEP];
+        unsigned prev_next; /* the slot the next new word takes */
         struct wcache wc[WCACHE]; /* by wcache_slot() */
 };
 
@@ -548,22 +560,50 @@ static unsigned wcache_slot(const char *low, size_t n)
         return (k * 2654435761u) >> (32 - WCACHE_BITS);
 }
 
+/* A word cache miss: learn what there is to know of low[0, n) into c. Out of line, so that
+ * the hit, nearly every lookup, is a few instructions in its caller. */
+static __attribute__((noinline)) void word_learn(struct wcache *c, const char *low, size_t n)
+{
+        /* one hash for the lexicon and the word lists */
+        uint32_t h = pii_lex_hash(low, n);
+
+        memset(c->low, 0, sizeof(c->low)); /* same_key16 compares 16 bytes */
+        memcpy(c->low, low, n);
+        c->n = (uint8_t)n;
+        c->lex = (uint16_t)word_lex(low, n, h);
+        c->sets = (uint16_t)set_mask_hashed(low, n, h);
+        c->street_suffix = street_suffix(low, n);
+}
+
+/* Whether the cached key c->low is low[0, n): the bytes of low after n are not looked at
+ * (they are in low's buffer, WORD_MAX + 1 bytes, and initialised: a struct tok's or a
+ * struct prev's). One compare of 16 bytes for the short words, not a byte loop. */
+static inline bool same_key(const struct wcache *c, const char *low, size_t n)
+{
+        if (c->n != n)
+                return false;
+#ifdef __SSE2__
+        if (n <= 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)low);
+                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)c->low);
+                unsigned in = (1u << n) - 1;
+
+                return ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & in) == in;
+        }
+#endif
+        return same_bytes(c->low, low, n);
+}
+_Static_assert(sizeof(((struct wcache *)0)->low) >= 16, "same_key reads 16 bytes of a key");
+
 /* What the word cache knows of the lower-cased word low[0, n), 0 < n <= WORD_MAX, learnt
- * on a miss. Also for the words before runs, which repeat as much ("in", "beside"). */
-static const struct wcache *word_info(struct walk *w, const char *low, size_t n)
+ * on a miss; low has WORD_MAX + 1 bytes (same_key). Also for the words before runs, which
+ * repeat as much ("in", "beside"). */
+static inline const struct wcache *word_info(struct walk *w, const char *low, size_t n)
 {
         struct wcache *c = &w->wc[wcache_slot(low, n)];
 
-        if (c->n != n || !same_bytes(c->low, low, n)) {
-                /* one hash for the lexicon and the word lists */
-                uint32_t h = pii_lex_hash(low, n);
-
-                memcpy(c->low, low, n);
-                c->n = (uint8_t)n;
-                c->lex = (uint16_t)word_lex(low, n, h);
-                c->sets = (uint16_t)set_mask_hashed(low, n, h);
-                c->street_suffix = street_suffix(low, n);
-        }
+        if (!same_key(c, low, n))
+                word_learn(c, low, n);
         return c;
 }
 
@@ -691,13 +731,22 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
         r->n = 0;
         while (r->n < RUN_MAX) {
-                bool digit;
-                size_t e = word_end(b, len, p, &digit);
+                bool digit, up = upper_at(b, len, p);
+                size_t e;
                 struct tok *t = &r->t[r->n];
 
+                /* a small word after the run, most often: five letters or digits are no
+                 * particle (none is longer than 4 letters), so its end is not needed */
+                if (!up && len - p >= 5 && (byte_class[(unsigned char)b[p]] &
+                                            byte_class[(unsigned char)b[p + 1]] &
+                                            byte_class[(unsigned char)b[p + 2]] &
+                                            byte_class[(unsigned char)b[p + 3]] &
+                                            byte_class[(unsigned char)b[p + 4]] & BC_ALNUM))
+                        break;
+                e = word_end(b, len, p, &digit);
                 if (e == p)
                         break;
-                if (!upper_at(b, len, p)) {
+                if (!up) {
                         char low[8];
 
                         /* no particle is longer than 4 letters; look no further */
@@ -747,31 +796,72 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
 /* ---- context -------------------------------------------------------------- */
 
+/* Bytes of a word prev_word() walks back over: ASCII letters, UTF-8 continuation bytes, '-'
+ * and '\''; PW_LEAD the lead bytes that are a letter when letter_at() says so. */
+enum { PW_IN = 1, PW_LEAD = 2 };
+static const uint8_t pw_class[256] = {
+        ['A' ... 'Z'] = PW_IN, ['a' ... 'z'] = PW_IN, [0x80 ... 0xbf] = PW_IN, ['-'] = PW_IN,
+        ['\''] = PW_IN, [0xc3 ... 0xd4] = PW_LEAD,
+};
+
 /* The lower-cased word that ends before i (skipping spaces and the bytes of the byte sets
- * `skip`), into out, its length into *ret_len (0 when none; ret_len may be NULL); returns its
- * start, or SIZE_MAX. */
-static size_t prev_word(const struct walk *w, size_t i, unsigned skip, char *out, size_t size,
-                        size_t *ret_len)
+ * `skip`), into out, its length into *ret_len (0 when none; ret_len may be NULL), the word
+ * lists it is in into *ret_sets (may be NULL); returns its start, or SIZE_MAX. The word
+ * depends on where it ends only, and the few last ones are remembered by that end: the
+ * word before a run is asked for by the street rule, decide() and the tagger's features. */
+static size_t prev_word(struct walk *w, size_t i, unsigned skip, char out[WORD_MAX + 1],
+                        size_t *ret_len, unsigned *ret_sets)
 {
         const char *b = w->buf;
         size_t e = i, s;
+        struct prev *m = NULL;
 
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || IN_BYTESET(b[e - 1], skip)))
                 e--;
-        s = e;
-        while (s > 0 && (letter_at(b, w->len, s - 1) || is_cont((unsigned char)b[s - 1]) ||
-                         b[s - 1] == '-' || b[s - 1] == '\''))
-                s--;
-        if (s == e || e - s >= size) {
-                out[0] = '\0';
-                if (ret_len)
-                        *ret_len = 0;
-                return SIZE_MAX;
+        for (unsigned k = 0; k < PREV_KEEP; k++)
+                if (w->prev[k].key == e + 1) {
+                        m = &w->prev[k];
+                        break;
+                }
+        if (!m) {
+                m = &w->prev[w->prev_next++ % PREV_KEEP];
+                m->key = e + 1;
+                m->sets_ok = false;
+                s = e;
+                for (;;) {
+                        unsigned k;
+
+                        if (s == 0)
+                                break;
+                        k = pw_class[(unsigned char)b[s - 1]];
+                        if (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1)))
+                                s--;
+                        else
+                                break;
+                }
+                if (s == e || e - s >= WORD_MAX + 1) {
+                        m->low[0] = '\0';
+                        m->n = 0;
+                        m->s = SIZE_MAX;
+                        m->sets = 0;
+                        m->sets_ok = true;
+                } else {
+                        pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
+                        m->n = e - s;
+                        m->s = s;
+                }
         }
-        pii_lex_lower(b + s, e - s, out, size);
+        if (ret_sets) {
+                if (!m->sets_ok) {
+                        m->sets = word_sets(w, m->low, m->n);
+                        m->sets_ok = true;
+                }
+                *ret_sets = m->sets;
+        }
+        memcpy(out, m->low, sizeof(m->low));
         if (ret_len)
-                *ret_len = e - s;
-        return s;
+                *ret_len = m->n;
+        return m->s;
 }
 
 /* The label before i: "Name: ", "\"customer_name\": \"", "Nom : ", "Patient -", up to 32
@@ -1141,12 +1231,11 @@ static size_t street_word_before(struct walk *w, size_t s)
         size_t p = s;
 
         for (int i = 0; i < 4; i++) {
-                size_t n, ws = prev_word(w, p, 0, word, sizeof(word), &n);
                 unsigned sets;
+                size_t ws = prev_word(w, p, 0, word, NULL, &sets); /* once for both lists */
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
-                sets = word_sets(w, word, n); /* once for both lists */
                 if (sets & LB_particles) {
                         p = ws;
                         continue;
@@ -1255,7 +1344,7 @@ static const char *shape_of(const struct tok *t)
         return "x9";
 }
 
-static void features(const struct walk *w, const struct run *r, unsigned phrase_lex,
+static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
                      struct feats *F)
 {
         const struct tok *f = &r->t[r->a], *l = &r->t[r->b - 1];
@@ -1287,10 +1376,10 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
                 feat(F, FN_EOL, NULL);
         if (sent && nt == 1)
                 feat_flags(F, FP_S1, f->lex);
-        ps = prev_word(w, s, 0, pw, sizeof(pw), NULL);
+        ps = prev_word(w, s, 0, pw, NULL, NULL);
         feat(F, FN_PW, pw);
         if (ps != SIZE_MAX) {
-                prev_word(w, ps, 0, ppw, sizeof(ppw), NULL);
+                prev_word(w, ps, 0, ppw, NULL, NULL);
                 feat(F, FN_PPW, ppw);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
                 feat_hash(F, fnv_more(fnv_more(feat_name_hash[FN_PWN], pw), buf));
@@ -1474,7 +1563,7 @@ static int decide(struct walk *w, struct run *r)
         char pw[WORD_MAX + 1], label[40], line[48];
         bool title = false, salut = false, before_form, strong;
         int st;
-        size_t s, e, ns = SIZE_MAX, pw_len;
+        size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
@@ -1504,8 +1593,7 @@ static int decide(struct walk *w, struct run *r)
         /* titles and salutations at the run's head */
         r->a = 0;
         r->b = r->n;
-        prev_word(w, r->t[0].s, BS_COMMA, pw, sizeof(pw), &pw_len);
-        pw_sets = word_sets(w, pw, pw_len); /* once for the tests below */
+        prev_word(w, r->t[0].s, BS_COMMA, pw, NULL, &pw_sets); /* once for the tests below */
         if (pw_sets & LB_salutations)
                 salut = true;
         if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
