@@ -52,6 +52,7 @@ struct tok {
         bool nonascii;
         unsigned sets;   /* the word lists it is in (set_mask) */
         bool street_suffix; /* "Hauptstraße" (street_suffix) */
+        bool no_camel;   /* tok_fill saw no capital after a small letter (camel()) */
         size_t n;        /* letters of the word (bytes) */
         char low[WORD_MAX + 1];
 };
@@ -410,6 +411,9 @@ static const struct {
 #define N_INTRO (sizeof(intro) / sizeof(intro[0]))
 static uint8_t intro_head[256];    /* 1 + the first phrase that ends in byte c, 0 for none */
 static uint8_t intro_next[N_INTRO]; /* 1 + the next one with the same last byte, 0 at the end */
+/* the bytes before the last of the phrases, by last byte: bit c of intro_pair[l] when a
+ * phrase ends in c, l (every phrase has three bytes at least) */
+static uint32_t intro_pair[256][8];
 
 static void wsets_build(void)
 {
@@ -438,8 +442,11 @@ static void wsets_build(void)
         for (size_t k = 0; k < N_INTRO; k++) {
                 unsigned char c = (unsigned char)intro[k].s[intro[k].n - 1];
 
+                unsigned char c2 = (unsigned char)intro[k].s[intro[k].n - 2];
+
                 intro_next[k] = intro_head[c];
                 intro_head[c] = (uint8_t)(k + 1);
+                intro_pair[c][c2 / 32] |= 1u << (c2 % 32);
         }
         for (size_t k = 0; k < N_WLISTS; k++)
                 for (unsigned i = 0; wlists[k][i]; i++) {
@@ -618,7 +625,8 @@ static unsigned word_sets(struct walk *w, const char *low, size_t n)
  * readable at p: its lower-case copy (pii_lex_lower's) into low and whether it has a small
  * letter, from one load and one store; byte by byte, the copy and the tests were a third of
  * the work per capitalised word. False, and nothing written, when a byte is not ASCII. */
-static bool ascii_word16(const char *p, size_t n, char *low, bool *ret_small)
+static bool ascii_word16(const char *p, size_t n, char *low, bool *ret_small,
+                         bool *ret_no_camel)
 {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
         unsigned in = (1u << n) - 1;
@@ -634,6 +642,9 @@ static bool ascii_word16(const char *p, size_t n, char *low, bool *ret_small)
                          _mm_or_si128(x, _mm_and_si128(cap, _mm_set1_epi8(0x20))));
         low[n] = '\0';
         *ret_small = ((unsigned)_mm_movemask_epi8(small) & in) != 0;
+        /* a capital after a small letter, from the third byte on: what camel() looks for */
+        *ret_no_camel = ((unsigned)_mm_movemask_epi8(cap) &
+                         (unsigned)_mm_movemask_epi8(small) << 1 & in & ~3u) == 0;
         return true;
 }
 _Static_assert(sizeof(((struct tok *)0)->low) >= 16, "ascii_word16 stores 16 bytes in low");
@@ -653,7 +664,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
 
                 /* most words: ASCII, and short (low has room for the 16 bytes stored) */
                 if (e > s && e - s <= 16 && w->len - s >= 16 &&
-                    ascii_word16(b + s, e - s, t->low, &small)) {
+                    ascii_word16(b + s, e - s, t->low, &small, &t->no_camel)) {
                         lowered = true;
                         if (small)
                                 t->allcaps = false;
@@ -1005,19 +1016,25 @@ static bool introduced(const struct walk *w, size_t i)
 {
         const char *b = w->buf;
         size_t e = i;
-        unsigned char last;
+        unsigned char last, c2;
 
         while (e > 0 && b[e - 1] == ' ')
                 e--;
-        if (e == i || e == 0)
+        if (e == i || e < 3) /* no phrase is shorter than three bytes */
                 return false;
-        /* the last byte lower-cased as below */
+        /* the last two bytes lower-cased as below; most pairs end no phrase */
         last = (unsigned char)b[e - 1];
         if (last >= 'A' && last <= 'Z')
                 last = (unsigned char)(last + 32);
-        else if (e >= 2 && (unsigned char)b[e - 2] == 0xc3 && last >= 0x80 && last <= 0x9e &&
-                 last != 0x97)
+        else if ((unsigned char)b[e - 2] == 0xc3 && last >= 0x80 && last <= 0x9e && last != 0x97)
                 last = (unsigned char)(last + 32);
+        c2 = (unsigned char)b[e - 2];
+        if (c2 >= 'A' && c2 <= 'Z')
+                c2 = (unsigned char)(c2 + 32);
+        else if ((unsigned char)b[e - 3] == 0xc3 && c2 >= 0x80 && c2 <= 0x9e && c2 != 0x97)
+                c2 = (unsigned char)(c2 + 32);
+        if (!(intro_pair[last][c2 / 32] & 1u << (c2 % 32)))
+                return false;
         for (unsigned k = intro_head[last]; k; k = intro_next[k - 1]) {
                 const char *p = intro[k - 1].s;
                 size_t n = intro[k - 1].n, j = n;
@@ -1454,6 +1471,8 @@ static bool camel(const struct walk *w, const struct tok *t)
 {
         const char *b = w->buf;
 
+        if (t->no_camel)
+                return false;
         for (size_t i = t->s + 1; i + 1 < t->e; i++)
                 if (b[i] >= 'a' && b[i] <= 'z' && b[i + 1] >= 'A' && b[i + 1] <= 'Z') {
                         size_t k = i + 1 - t->s;
