@@ -706,6 +706,73 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
         t->particle = !t->upper && TOK_IN(t, particles);
 }
 
+#ifdef __SSE2__
+/* The 16 bytes at a word's start, classified once for word_end() and tok_fill() both. */
+struct word16 {
+        __m128i x;
+        unsigned cap, small; /* bit masks of the ASCII capitals and small letters */
+        unsigned alnum;      /* ASCII letters and digits from the first byte on */
+};
+
+/* Classify the 16 bytes at b + p (readable) into v; when the word at p is of ASCII letters
+ * and digits only and ends inside them before a byte that word_end() stops at at once (ASCII,
+ * not an apostrophe or hyphen), its end into *ret_e and whether it has a digit into
+ * *ret_digit, as word_end() would, and true. */
+static inline bool word16(const char *b, size_t p, struct word16 *v, size_t *ret_e,
+                          bool *ret_digit)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        /* as in next_cap_start: a range moved to the bottom of the signed range */
+        unsigned cap = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))), _mm_set1_epi8((char)(0x80 + 26))));
+        unsigned small = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(0x80 + 26))));
+        unsigned num = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(0x80 + 10))));
+        unsigned k = (unsigned)__builtin_ctz(~(cap | small | num)); /* 16 when all are */
+        unsigned char c;
+
+        v->x = x;
+        v->cap = cap;
+        v->small = small;
+        v->alnum = k;
+        if (k == 16)
+                return false;
+        c = (unsigned char)b[p + k];
+        if (c >= 0x80 || c == '\'' || c == '-')
+                return false;
+        *ret_e = p + k;
+        *ret_digit = (num & ((1u << k) - 1)) != 0;
+        return true;
+}
+
+/* tok_fill() for a word that word16() ended: ASCII letters and digits, shorter than 16 bytes,
+ * so no possessive to strip, no byte to test one by one, and the lower-case copy is v's
+ * bytes with the capitals' 0x20 bit set. */
+static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e, bool digit,
+                              const struct word16 *v)
+{
+        size_t n = e - s;
+        unsigned in = (1u << n) - 1;
+        __m128i capv = _mm_cmplt_epi8(_mm_add_epi8(v->x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                                      _mm_set1_epi8((char)(0x80 + 26)));
+        const struct wcache *c;
+
+        *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = n, .upper = v->cap & 1 };
+        t->allcaps = t->upper && n > 1 && !(v->small & in);
+        /* as ascii_word16() */
+        t->no_camel = (v->cap & v->small << 1 & in & ~3u) == 0;
+        _mm_storeu_si128((__m128i *)(void *)t->low,
+                         _mm_or_si128(v->x, _mm_and_si128(capv, _mm_set1_epi8(0x20))));
+        t->low[n] = '\0';
+        c = word_info(w, t->low, n);
+        t->lex = digit ? 0 : c->lex;
+        t->sets = c->sets;
+        t->street_suffix = c->street_suffix;
+        t->particle = !t->upper && TOK_IN(t, particles);
+}
+#endif
+
 /* Bytes before i that end a word glued to it in code or paths. */
 static bool code_before(const char *b, size_t i)
 {
@@ -742,19 +809,29 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
         r->n = 0;
         while (r->n < RUN_MAX) {
-                bool digit, up = upper_at(b, len, p);
-                size_t e;
+                bool digit, up = upper_at(b, len, p), fast = false;
+                size_t e = p;
                 struct tok *t = &r->t[r->n];
+#ifdef __SSE2__
+                struct word16 v = { .alnum = 0 }; /* read when word16() says so only */
 
-                /* a small word after the run, most often: five letters or digits are no
-                 * particle (none is longer than 4 letters), so its end is not needed */
+                if (len - p >= 16) {
+                        /* a small word after the run, most often: five letters or digits
+                         * are no particle (none is longer than 4 letters) */
+                        fast = word16(b, p, &v, &e, &digit);
+                        if (!up && v.alnum >= 5)
+                                break;
+                } else
+#endif
                 if (!up && len - p >= 5 && (byte_class[(unsigned char)b[p]] &
                                             byte_class[(unsigned char)b[p + 1]] &
                                             byte_class[(unsigned char)b[p + 2]] &
                                             byte_class[(unsigned char)b[p + 3]] &
-                                            byte_class[(unsigned char)b[p + 4]] & BC_ALNUM))
-                        break;
-                e = word_end(b, len, p, &digit);
+                                            byte_class[(unsigned char)b[p + 4]] & BC_ALNUM)) {
+                        break; /* as above */
+                }
+                if (!fast)
+                        e = word_end(b, len, p, &digit);
                 if (e == p)
                         break;
                 if (!up) {
@@ -765,7 +842,12 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                             !(set_mask(low, e - p) & LB_particles))
                                 break;
                 }
-                tok_fill(w, t, p, e, digit);
+#ifdef __SSE2__
+                if (fast)
+                        tok_fill16(w, t, p, e, digit, &v);
+                else
+#endif
+                        tok_fill(w, t, p, e, digit);
                 if (!t->upper && !t->particle)
                         break;
                 if (t->particle) {
