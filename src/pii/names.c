@@ -39,7 +39,7 @@
 #define WORD_MAX 24 /* longer words are no names */
 #define AT_KEEP 32  /* '@' positions remembered for the e-mails near runs */
 #define AT_AHEAD 4096 /* bytes searched for '@' at a time, at least */
-#define PREV_KEEP 4   /* words before runs remembered (prev_word) */
+#define PREV_KEEP 8   /* words before runs remembered (prev_word) */
 
 struct tok {
         size_t s, e;     /* the word, e after a dot that belongs to it */
@@ -89,8 +89,8 @@ struct walk {
          * for k < at_n (at_scan) */
         size_t at_lo, at_hi, at_pos[AT_KEEP];
         unsigned at_n;
-        /* the last words prev_word() found, by where they end: street_word_before, decide
-         * and features ask for the same word before a run (and the one before it) */
+        /* the last words prev_word() found, at prev[end % PREV_KEEP]: street_word_before,
+         * decide and features ask for the same word before a run (and the one before it) */
         struct prev {
                 size_t key;  /* 1 + the word's end; 0: an empty slot */
                 size_t s;    /* its start, SIZE_MAX when there is no word */
@@ -99,7 +99,6 @@ struct walk {
                 bool sets_ok;
                 char low[WORD_MAX + 1];
         } prev[PREV_KEEP];
-        unsigned prev_next; /* the slot the next new word takes */
         struct wcache wc[WCACHE]; /* by wcache_slot() */
 };
 
@@ -773,24 +772,35 @@ static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e,
 }
 #endif
 
+/* The bytes code_before() and code_after() look for, a table read for every capital. */
+enum {
+        CC_BEFORE = 1 << 0, /* ends a word glued to the next in code or paths */
+        CC_AFTER = 1 << 1,  /* glues a word to code after it */
+        CC_AFTER_WORD = 1 << 2, /* the same before a word: a.b, Foo::bar, a domain */
+};
+static const uint8_t code_class[256] = {
+        ['.'] = CC_BEFORE | CC_AFTER_WORD, ['_'] = CC_BEFORE | CC_AFTER,
+        ['@'] = CC_BEFORE | CC_AFTER, ['/'] = CC_BEFORE | CC_AFTER,
+        ['\\'] = CC_BEFORE | CC_AFTER, ['#'] = CC_BEFORE, ['$'] = CC_BEFORE | CC_AFTER,
+        ['%'] = CC_BEFORE, ['&'] = CC_BEFORE, ['='] = CC_BEFORE | CC_AFTER, ['-'] = CC_BEFORE,
+        ['+'] = CC_BEFORE, ['~'] = CC_BEFORE, ['*'] = CC_BEFORE, ['^'] = CC_BEFORE,
+        ['|'] = CC_BEFORE, ['`'] = CC_BEFORE | CC_AFTER, ['('] = CC_AFTER, ['['] = CC_AFTER,
+        ['{'] = CC_AFTER, ['<'] = CC_AFTER, ['>'] = CC_AFTER, [':'] = CC_AFTER_WORD,
+};
+
 /* Bytes before i that end a word glued to it in code or paths. */
 static bool code_before(const char *b, size_t i)
 {
-        char c = i ? b[i - 1] : ' ';
-
-        return c == '.' || c == '_' || c == '@' || c == '/' || c == '\\' || c == '#' ||
-               c == '$' || c == '%' || c == '&' || c == '=' || c == '-' || c == '+' ||
-               c == '~' || c == '*' || c == '^' || c == '|' || c == '`';
+        return i && (code_class[(unsigned char)b[i - 1]] & CC_BEFORE);
 }
 
 static bool code_after(const char *b, size_t len, size_t e)
 {
-        char c = e < len ? b[e] : ' ';
+        unsigned k = e < len ? code_class[(unsigned char)b[e]] : 0;
 
-        if (c == '(' || c == '_' || c == '@' || c == '/' || c == '\\' || c == '[' || c == '{' ||
-            c == '=' || c == '<' || c == '>' || c == '`' || c == '$')
+        if (k & CC_AFTER)
                 return true;
-        if ((c == '.' || c == ':') && e + 1 < len && wordish(b, len, e + 1))
+        if ((k & CC_AFTER_WORD) && e + 1 < len && wordish(b, len, e + 1))
                 return true; /* a.b, Foo::bar, a domain */
         return false;
 }
@@ -897,64 +907,67 @@ static const uint8_t pw_class[256] = {
         ['\''] = PW_IN, [0xc3 ... 0xd4] = PW_LEAD,
 };
 
-/* The lower-cased word that ends before i (skipping spaces and the bytes of the byte sets
- * `skip`), into out, its length into *ret_len (0 when none; ret_len may be NULL), the word
- * lists it is in into *ret_sets (may be NULL); returns its start, or SIZE_MAX. The word
- * depends on where it ends only, and the few last ones are remembered by that end: the
- * word before a run is asked for by the street rule, decide() and the tagger's features. */
-static size_t prev_word(struct walk *w, size_t i, unsigned skip, char out[WORD_MAX + 1],
-                        size_t *ret_len, unsigned *ret_sets)
+/* Learn the word that ends at e into m: walk back over its bytes, lower-case it. */
+static void prev_fill(const struct walk *w, struct prev *m, size_t e)
 {
         const char *b = w->buf;
-        size_t e = i, s;
-        struct prev *m = NULL;
+        size_t s = e;
+
+        m->key = e + 1;
+        for (;;) {
+                unsigned k;
+
+                if (s == 0)
+                        break;
+                k = pw_class[(unsigned char)b[s - 1]];
+                if (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1)))
+                        s--;
+                else
+                        break;
+        }
+        if (s == e || e - s >= WORD_MAX + 1) {
+                m->low[0] = '\0';
+                m->n = 0;
+                m->s = SIZE_MAX;
+                m->sets = 0;
+                m->sets_ok = true;
+        } else {
+                pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
+                m->n = e - s;
+                m->s = s;
+                m->sets_ok = false;
+        }
+}
+
+/* The word that ends before i, skipping spaces and the bytes of the byte sets `skip`: its
+ * start (s, SIZE_MAX when there is none), length (n, 0 when none) and lower-case copy (low,
+ * "" when none), valid until the next call. The word depends on where it ends only, and the
+ * last few are remembered by that end: the word before a run is asked for by the street
+ * rule, decide() and the tagger's features. */
+static const struct prev *prev_word(struct walk *w, size_t i, unsigned skip)
+{
+        const char *b = w->buf;
+        size_t e = i;
+        struct prev *m;
 
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || IN_BYTESET(b[e - 1], skip)))
                 e--;
-        for (unsigned k = 0; k < PREV_KEEP; k++)
-                if (w->prev[k].key == e + 1) {
-                        m = &w->prev[k];
-                        break;
-                }
-        if (!m) {
-                m = &w->prev[w->prev_next++ % PREV_KEEP];
-                m->key = e + 1;
-                m->sets_ok = false;
-                s = e;
-                for (;;) {
-                        unsigned k;
+        m = &w->prev[e % PREV_KEEP];
+        if (m->key != e + 1)
+                prev_fill(w, m, e);
+        return m;
+}
 
-                        if (s == 0)
-                                break;
-                        k = pw_class[(unsigned char)b[s - 1]];
-                        if (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1)))
-                                s--;
-                        else
-                                break;
-                }
-                if (s == e || e - s >= WORD_MAX + 1) {
-                        m->low[0] = '\0';
-                        m->n = 0;
-                        m->s = SIZE_MAX;
-                        m->sets = 0;
-                        m->sets_ok = true;
-                } else {
-                        pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
-                        m->n = e - s;
-                        m->s = s;
-                }
+/* The word lists the word prev_word() gave is in, through the word cache, once. */
+static unsigned prev_sets(struct walk *w, const struct prev *pm)
+{
+        struct prev *m = &w->prev[pm - w->prev];
+
+        if (!m->sets_ok) {
+                m->sets = word_sets(w, m->low, m->n);
+                m->sets_ok = true;
         }
-        if (ret_sets) {
-                if (!m->sets_ok) {
-                        m->sets = word_sets(w, m->low, m->n);
-                        m->sets_ok = true;
-                }
-                *ret_sets = m->sets;
-        }
-        memcpy(out, m->low, sizeof(m->low));
-        if (ret_len)
-                *ret_len = m->n;
-        return m->s;
+        return m->sets;
 }
 
 /* The label before i: "Name: ", "\"customer_name\": \"", "Nom : ", "Patient -", up to 32
@@ -1326,15 +1339,16 @@ static int street_in_run(const struct run *r, bool *before_form)
 /* "12 rue de la Paix": a lower-case street word (and particles) just before the run. */
 static size_t street_word_before(struct walk *w, size_t s)
 {
-        char word[WORD_MAX + 1];
         size_t p = s;
 
         for (int i = 0; i < 4; i++) {
+                const struct prev *pm = prev_word(w, p, 0);
+                size_t ws = pm->s;
                 unsigned sets;
-                size_t ws = prev_word(w, p, 0, word, NULL, &sets); /* once for both lists */
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
+                sets = prev_sets(w, pm); /* once for both lists */
                 if (sets & LB_particles) {
                         p = ws;
                         continue;
@@ -1448,7 +1462,8 @@ static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
 {
         const struct tok *f = &r->t[r->a], *l = &r->t[r->b - 1];
         size_t s = f->s, e = l->e;
-        char pw[WORD_MAX + 1], ppw[WORD_MAX + 1], nw[WORD_MAX + 1], buf[48];
+        char nw[WORD_MAX + 1], buf[48];
+        const struct prev *pm;
         size_t ps, q;
         bool digit;
         unsigned nt = r->b - r->a;
@@ -1475,13 +1490,16 @@ static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
                 feat(F, FN_EOL, NULL);
         if (sent && nt == 1)
                 feat_flags(F, FP_S1, f->lex);
-        ps = prev_word(w, s, 0, pw, NULL, NULL);
-        feat(F, FN_PW, pw);
+        pm = prev_word(w, s, 0);
+        ps = pm->s;
+        feat(F, FN_PW, pm->low);
         if (ps != SIZE_MAX) {
-                prev_word(w, ps, 0, ppw, NULL, NULL);
-                feat(F, FN_PPW, ppw);
+                /* "pwn" hashed over the word before the next prev_word() call reuses pm */
+                uint32_t pwn = fnv_more(feat_name_hash[FN_PWN], pm->low);
+
+                feat(F, FN_PPW, prev_word(w, ps, 0)->low);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
-                feat_hash(F, fnv_more(fnv_more(feat_name_hash[FN_PWN], pw), buf));
+                feat_hash(F, fnv_more(pwn, buf));
                 feat(F, FN_PWUP, upper_at(w->buf, w->len, ps) ? "U" : "l");
         }
         q = e;
@@ -1694,7 +1712,12 @@ static int decide(struct walk *w, struct run *r)
         /* titles and salutations at the run's head */
         r->a = 0;
         r->b = r->n;
-        prev_word(w, r->t[0].s, BS_COMMA, pw, NULL, &pw_sets); /* once for the tests below */
+        {
+                const struct prev *pm = prev_word(w, r->t[0].s, BS_COMMA);
+
+                pw_sets = prev_sets(w, pm); /* once for the tests below */
+                memcpy(pw, pm->low, sizeof(pw));
+        }
         if (pw_sets & LB_salutations)
                 salut = true;
         if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
