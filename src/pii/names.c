@@ -39,6 +39,7 @@
 #define WORD_MAX 24 /* longer words are no names */
 #define AT_KEEP 32  /* '@' positions remembered for the e-mails near runs */
 #define AT_AHEAD 4096 /* bytes searched for '@' at a time, at least */
+#define PREV_KEEP 8   /* words before runs remembered (prev_word) */
 
 struct tok {
         size_t s, e;     /* the word, e after a dot that belongs to it */
@@ -51,6 +52,7 @@ struct tok {
         bool nonascii;
         unsigned sets;   /* the word lists it is in (set_mask) */
         bool street_suffix; /* "Hauptstraße" (street_suffix) */
+        bool no_camel;   /* tok_fill saw no capital after a small letter (camel()) */
         size_t n;        /* letters of the word (bytes) */
         char low[WORD_MAX + 1];
 };
@@ -87,6 +89,16 @@ struct walk {
          * for k < at_n (at_scan) */
         size_t at_lo, at_hi, at_pos[AT_KEEP];
         unsigned at_n;
+        /* the last words prev_word() found, at prev[end % PREV_KEEP]: street_word_before,
+         * decide and features ask for the same word before a run (and the one before it) */
+        struct prev {
+                size_t key;  /* 1 + the word's end; 0: an empty slot */
+                size_t s;    /* its start, SIZE_MAX when there is no word */
+                size_t n;    /* its length, 0 when none */
+                unsigned sets; /* word_sets(), when sets_ok */
+                bool sets_ok;
+                char low[WORD_MAX + 1];
+        } prev[PREV_KEEP];
         struct wcache wc[WCACHE]; /* by wcache_slot() */
 };
 
@@ -398,6 +410,9 @@ static const struct {
 #define N_INTRO (sizeof(intro) / sizeof(intro[0]))
 static uint8_t intro_head[256];    /* 1 + the first phrase that ends in byte c, 0 for none */
 static uint8_t intro_next[N_INTRO]; /* 1 + the next one with the same last byte, 0 at the end */
+/* the bytes before the last of the phrases, by last byte: bit c of intro_pair[l] when a
+ * phrase ends in c, l (every phrase has three bytes at least) */
+static uint32_t intro_pair[256][8];
 
 static void wsets_build(void)
 {
@@ -426,8 +441,11 @@ static void wsets_build(void)
         for (size_t k = 0; k < N_INTRO; k++) {
                 unsigned char c = (unsigned char)intro[k].s[intro[k].n - 1];
 
+                unsigned char c2 = (unsigned char)intro[k].s[intro[k].n - 2];
+
                 intro_next[k] = intro_head[c];
                 intro_head[c] = (uint8_t)(k + 1);
+                intro_pair[c][c2 / 32] |= 1u << (c2 % 32);
         }
         for (size_t k = 0; k < N_WLISTS; k++)
                 for (unsigned i = 0; wlists[k][i]; i++) {
@@ -548,22 +566,50 @@ static unsigned wcache_slot(const char *low, size_t n)
         return (k * 2654435761u) >> (32 - WCACHE_BITS);
 }
 
+/* A word cache miss: learn what there is to know of low[0, n) into c. Out of line, so that
+ * the hit, nearly every lookup, is a few instructions in its caller. */
+static __attribute__((noinline)) void word_learn(struct wcache *c, const char *low, size_t n)
+{
+        /* one hash for the lexicon and the word lists */
+        uint32_t h = pii_lex_hash(low, n);
+
+        memset(c->low, 0, sizeof(c->low)); /* same_key16 compares 16 bytes */
+        memcpy(c->low, low, n);
+        c->n = (uint8_t)n;
+        c->lex = (uint16_t)word_lex(low, n, h);
+        c->sets = (uint16_t)set_mask_hashed(low, n, h);
+        c->street_suffix = street_suffix(low, n);
+}
+
+/* Whether the cached key c->low is low[0, n): the bytes of low after n are not looked at
+ * (they are in low's buffer, WORD_MAX + 1 bytes, and initialised: a struct tok's or a
+ * struct prev's). One compare of 16 bytes for the short words, not a byte loop. */
+static inline bool same_key(const struct wcache *c, const char *low, size_t n)
+{
+        if (c->n != n)
+                return false;
+#ifdef __SSE2__
+        if (n <= 16) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)low);
+                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)c->low);
+                unsigned in = (1u << n) - 1;
+
+                return ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, y)) & in) == in;
+        }
+#endif
+        return same_bytes(c->low, low, n);
+}
+_Static_assert(sizeof(((struct wcache *)0)->low) >= 16, "same_key reads 16 bytes of a key");
+
 /* What the word cache knows of the lower-cased word low[0, n), 0 < n <= WORD_MAX, learnt
- * on a miss. Also for the words before runs, which repeat as much ("in", "beside"). */
-static const struct wcache *word_info(struct walk *w, const char *low, size_t n)
+ * on a miss; low has WORD_MAX + 1 bytes (same_key). Also for the words before runs, which
+ * repeat as much ("in", "beside"). */
+static inline const struct wcache *word_info(struct walk *w, const char *low, size_t n)
 {
         struct wcache *c = &w->wc[wcache_slot(low, n)];
 
-        if (c->n != n || !same_bytes(c->low, low, n)) {
-                /* one hash for the lexicon and the word lists */
-                uint32_t h = pii_lex_hash(low, n);
-
-                memcpy(c->low, low, n);
-                c->n = (uint8_t)n;
-                c->lex = (uint16_t)word_lex(low, n, h);
-                c->sets = (uint16_t)set_mask_hashed(low, n, h);
-                c->street_suffix = street_suffix(low, n);
-        }
+        if (!same_key(c, low, n))
+                word_learn(c, low, n);
         return c;
 }
 
@@ -578,7 +624,8 @@ static unsigned word_sets(struct walk *w, const char *low, size_t n)
  * readable at p: its lower-case copy (pii_lex_lower's) into low and whether it has a small
  * letter, from one load and one store; byte by byte, the copy and the tests were a third of
  * the work per capitalised word. False, and nothing written, when a byte is not ASCII. */
-static bool ascii_word16(const char *p, size_t n, char *low, bool *ret_small)
+static bool ascii_word16(const char *p, size_t n, char *low, bool *ret_small,
+                         bool *ret_no_camel)
 {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
         unsigned in = (1u << n) - 1;
@@ -594,6 +641,9 @@ static bool ascii_word16(const char *p, size_t n, char *low, bool *ret_small)
                          _mm_or_si128(x, _mm_and_si128(cap, _mm_set1_epi8(0x20))));
         low[n] = '\0';
         *ret_small = ((unsigned)_mm_movemask_epi8(small) & in) != 0;
+        /* a capital after a small letter, from the third byte on: what camel() looks for */
+        *ret_no_camel = ((unsigned)_mm_movemask_epi8(cap) &
+                         (unsigned)_mm_movemask_epi8(small) << 1 & in & ~3u) == 0;
         return true;
 }
 _Static_assert(sizeof(((struct tok *)0)->low) >= 16, "ascii_word16 stores 16 bytes in low");
@@ -613,7 +663,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
 
                 /* most words: ASCII, and short (low has room for the 16 bytes stored) */
                 if (e > s && e - s <= 16 && w->len - s >= 16 &&
-                    ascii_word16(b + s, e - s, t->low, &small)) {
+                    ascii_word16(b + s, e - s, t->low, &small, &t->no_camel)) {
                         lowered = true;
                         if (small)
                                 t->allcaps = false;
@@ -655,24 +705,102 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
         t->particle = !t->upper && TOK_IN(t, particles);
 }
 
+#ifdef __SSE2__
+/* The 16 bytes at a word's start, classified once for word_end() and tok_fill() both. */
+struct word16 {
+        __m128i x;
+        unsigned cap, small; /* bit masks of the ASCII capitals and small letters */
+        unsigned alnum;      /* ASCII letters and digits from the first byte on */
+};
+
+/* Classify the 16 bytes at b + p (readable) into v; when the word at p is of ASCII letters
+ * and digits only and ends inside them before a byte that word_end() stops at at once (ASCII,
+ * not an apostrophe or hyphen), its end into *ret_e and whether it has a digit into
+ * *ret_digit, as word_end() would, and true. */
+static inline bool word16(const char *b, size_t p, struct word16 *v, size_t *ret_e,
+                          bool *ret_digit)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
+        /* as in next_cap_start: a range moved to the bottom of the signed range */
+        unsigned cap = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))), _mm_set1_epi8((char)(0x80 + 26))));
+        unsigned small = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(0x80 + 26))));
+        unsigned num = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+                _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(0x80 + 10))));
+        unsigned k = (unsigned)__builtin_ctz(~(cap | small | num)); /* 16 when all are */
+        unsigned char c;
+
+        v->x = x;
+        v->cap = cap;
+        v->small = small;
+        v->alnum = k;
+        if (k == 16)
+                return false;
+        c = (unsigned char)b[p + k];
+        if (c >= 0x80 || c == '\'' || c == '-')
+                return false;
+        *ret_e = p + k;
+        *ret_digit = (num & ((1u << k) - 1)) != 0;
+        return true;
+}
+
+/* tok_fill() for a word that word16() ended: ASCII letters and digits, shorter than 16 bytes,
+ * so no possessive to strip, no byte to test one by one, and the lower-case copy is v's
+ * bytes with the capitals' 0x20 bit set. */
+static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e, bool digit,
+                              const struct word16 *v)
+{
+        size_t n = e - s;
+        unsigned in = (1u << n) - 1;
+        __m128i capv = _mm_cmplt_epi8(_mm_add_epi8(v->x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                                      _mm_set1_epi8((char)(0x80 + 26)));
+        const struct wcache *c;
+
+        *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = n, .upper = v->cap & 1 };
+        t->allcaps = t->upper && n > 1 && !(v->small & in);
+        /* as ascii_word16() */
+        t->no_camel = (v->cap & v->small << 1 & in & ~3u) == 0;
+        _mm_storeu_si128((__m128i *)(void *)t->low,
+                         _mm_or_si128(v->x, _mm_and_si128(capv, _mm_set1_epi8(0x20))));
+        t->low[n] = '\0';
+        c = word_info(w, t->low, n);
+        t->lex = digit ? 0 : c->lex;
+        t->sets = c->sets;
+        t->street_suffix = c->street_suffix;
+        t->particle = !t->upper && TOK_IN(t, particles);
+}
+#endif
+
+/* The bytes code_before() and code_after() look for, a table read for every capital. */
+enum {
+        CC_BEFORE = 1 << 0, /* ends a word glued to the next in code or paths */
+        CC_AFTER = 1 << 1,  /* glues a word to code after it */
+        CC_AFTER_WORD = 1 << 2, /* the same before a word: a.b, Foo::bar, a domain */
+};
+static const uint8_t code_class[256] = {
+        ['.'] = CC_BEFORE | CC_AFTER_WORD, ['_'] = CC_BEFORE | CC_AFTER,
+        ['@'] = CC_BEFORE | CC_AFTER, ['/'] = CC_BEFORE | CC_AFTER,
+        ['\\'] = CC_BEFORE | CC_AFTER, ['#'] = CC_BEFORE, ['$'] = CC_BEFORE | CC_AFTER,
+        ['%'] = CC_BEFORE, ['&'] = CC_BEFORE, ['='] = CC_BEFORE | CC_AFTER, ['-'] = CC_BEFORE,
+        ['+'] = CC_BEFORE, ['~'] = CC_BEFORE, ['*'] = CC_BEFORE, ['^'] = CC_BEFORE,
+        ['|'] = CC_BEFORE, ['`'] = CC_BEFORE | CC_AFTER, ['('] = CC_AFTER, ['['] = CC_AFTER,
+        ['{'] = CC_AFTER, ['<'] = CC_AFTER, ['>'] = CC_AFTER, [':'] = CC_AFTER_WORD,
+};
+
 /* Bytes before i that end a word glued to it in code or paths. */
 static bool code_before(const char *b, size_t i)
 {
-        char c = i ? b[i - 1] : ' ';
-
-        return c == '.' || c == '_' || c == '@' || c == '/' || c == '\\' || c == '#' ||
-               c == '$' || c == '%' || c == '&' || c == '=' || c == '-' || c == '+' ||
-               c == '~' || c == '*' || c == '^' || c == '|' || c == '`';
+        return i && (code_class[(unsigned char)b[i - 1]] & CC_BEFORE);
 }
 
 static bool code_after(const char *b, size_t len, size_t e)
 {
-        char c = e < len ? b[e] : ' ';
+        unsigned k = e < len ? code_class[(unsigned char)b[e]] : 0;
 
-        if (c == '(' || c == '_' || c == '@' || c == '/' || c == '\\' || c == '[' || c == '{' ||
-            c == '=' || c == '<' || c == '>' || c == '`' || c == '$')
+        if (k & CC_AFTER)
                 return true;
-        if ((c == '.' || c == ':') && e + 1 < len && wordish(b, len, e + 1))
+        if ((k & CC_AFTER_WORD) && e + 1 < len && wordish(b, len, e + 1))
                 return true; /* a.b, Foo::bar, a domain */
         return false;
 }
@@ -691,13 +819,32 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
         r->n = 0;
         while (r->n < RUN_MAX) {
-                bool digit;
-                size_t e = word_end(b, len, p, &digit);
+                bool digit, up = upper_at(b, len, p), fast = false;
+                size_t e = p;
                 struct tok *t = &r->t[r->n];
+#ifdef __SSE2__
+                struct word16 v = { .alnum = 0 }; /* read when word16() says so only */
 
+                if (len - p >= 16) {
+                        /* a small word after the run, most often: five letters or digits
+                         * are no particle (none is longer than 4 letters) */
+                        fast = word16(b, p, &v, &e, &digit);
+                        if (!up && v.alnum >= 5)
+                                break;
+                } else
+#endif
+                if (!up && len - p >= 5 && (byte_class[(unsigned char)b[p]] &
+                                            byte_class[(unsigned char)b[p + 1]] &
+                                            byte_class[(unsigned char)b[p + 2]] &
+                                            byte_class[(unsigned char)b[p + 3]] &
+                                            byte_class[(unsigned char)b[p + 4]] & BC_ALNUM)) {
+                        break; /* as above */
+                }
+                if (!fast)
+                        e = word_end(b, len, p, &digit);
                 if (e == p)
                         break;
-                if (!upper_at(b, len, p)) {
+                if (!up) {
                         char low[8];
 
                         /* no particle is longer than 4 letters; look no further */
@@ -705,7 +852,12 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                             !(set_mask(low, e - p) & LB_particles))
                                 break;
                 }
-                tok_fill(w, t, p, e, digit);
+#ifdef __SSE2__
+                if (fast)
+                        tok_fill16(w, t, p, e, digit, &v);
+                else
+#endif
+                        tok_fill(w, t, p, e, digit);
                 if (!t->upper && !t->particle)
                         break;
                 if (t->particle) {
@@ -747,31 +899,75 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 
 /* ---- context -------------------------------------------------------------- */
 
-/* The lower-cased word that ends before i (skipping spaces and the bytes of the byte sets
- * `skip`), into out, its length into *ret_len (0 when none; ret_len may be NULL); returns its
- * start, or SIZE_MAX. */
-static size_t prev_word(const struct walk *w, size_t i, unsigned skip, char *out, size_t size,
-                        size_t *ret_len)
+/* Bytes of a word prev_word() walks back over: ASCII letters, UTF-8 continuation bytes, '-'
+ * and '\''; PW_LEAD the lead bytes that are a letter when letter_at() says so. */
+enum { PW_IN = 1, PW_LEAD = 2 };
+static const uint8_t pw_class[256] = {
+        ['A' ... 'Z'] = PW_IN, ['a' ... 'z'] = PW_IN, [0x80 ... 0xbf] = PW_IN, ['-'] = PW_IN,
+        ['\''] = PW_IN, [0xc3 ... 0xd4] = PW_LEAD,
+};
+
+/* Learn the word that ends at e into m: walk back over its bytes, lower-case it. */
+static void prev_fill(const struct walk *w, struct prev *m, size_t e)
 {
         const char *b = w->buf;
-        size_t e = i, s;
+        size_t s = e;
+
+        m->key = e + 1;
+        for (;;) {
+                unsigned k;
+
+                if (s == 0)
+                        break;
+                k = pw_class[(unsigned char)b[s - 1]];
+                if (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1)))
+                        s--;
+                else
+                        break;
+        }
+        if (s == e || e - s >= WORD_MAX + 1) {
+                m->low[0] = '\0';
+                m->n = 0;
+                m->s = SIZE_MAX;
+                m->sets = 0;
+                m->sets_ok = true;
+        } else {
+                pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
+                m->n = e - s;
+                m->s = s;
+                m->sets_ok = false;
+        }
+}
+
+/* The word that ends before i, skipping spaces and the bytes of the byte sets `skip`: its
+ * start (s, SIZE_MAX when there is none), length (n, 0 when none) and lower-case copy (low,
+ * "" when none), valid until the next call. The word depends on where it ends only, and the
+ * last few are remembered by that end: the word before a run is asked for by the street
+ * rule, decide() and the tagger's features. */
+static const struct prev *prev_word(struct walk *w, size_t i, unsigned skip)
+{
+        const char *b = w->buf;
+        size_t e = i;
+        struct prev *m;
 
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || IN_BYTESET(b[e - 1], skip)))
                 e--;
-        s = e;
-        while (s > 0 && (letter_at(b, w->len, s - 1) || is_cont((unsigned char)b[s - 1]) ||
-                         b[s - 1] == '-' || b[s - 1] == '\''))
-                s--;
-        if (s == e || e - s >= size) {
-                out[0] = '\0';
-                if (ret_len)
-                        *ret_len = 0;
-                return SIZE_MAX;
+        m = &w->prev[e % PREV_KEEP];
+        if (m->key != e + 1)
+                prev_fill(w, m, e);
+        return m;
+}
+
+/* The word lists the word prev_word() gave is in, through the word cache, once. */
+static unsigned prev_sets(struct walk *w, const struct prev *pm)
+{
+        struct prev *m = &w->prev[pm - w->prev];
+
+        if (!m->sets_ok) {
+                m->sets = word_sets(w, m->low, m->n);
+                m->sets_ok = true;
         }
-        pii_lex_lower(b + s, e - s, out, size);
-        if (ret_len)
-                *ret_len = e - s;
-        return s;
+        return m->sets;
 }
 
 /* The label before i: "Name: ", "\"customer_name\": \"", "Nom : ", "Patient -", up to 32
@@ -915,19 +1111,25 @@ static bool introduced(const struct walk *w, size_t i)
 {
         const char *b = w->buf;
         size_t e = i;
-        unsigned char last;
+        unsigned char last, c2;
 
         while (e > 0 && b[e - 1] == ' ')
                 e--;
-        if (e == i || e == 0)
+        if (e == i || e < 3) /* no phrase is shorter than three bytes */
                 return false;
-        /* the last byte lower-cased as below */
+        /* the last two bytes lower-cased as below; most pairs end no phrase */
         last = (unsigned char)b[e - 1];
         if (last >= 'A' && last <= 'Z')
                 last = (unsigned char)(last + 32);
-        else if (e >= 2 && (unsigned char)b[e - 2] == 0xc3 && last >= 0x80 && last <= 0x9e &&
-                 last != 0x97)
+        else if ((unsigned char)b[e - 2] == 0xc3 && last >= 0x80 && last <= 0x9e && last != 0x97)
                 last = (unsigned char)(last + 32);
+        c2 = (unsigned char)b[e - 2];
+        if (c2 >= 'A' && c2 <= 'Z')
+                c2 = (unsigned char)(c2 + 32);
+        else if ((unsigned char)b[e - 3] == 0xc3 && c2 >= 0x80 && c2 <= 0x9e && c2 != 0x97)
+                c2 = (unsigned char)(c2 + 32);
+        if (!(intro_pair[last][c2 / 32] & 1u << (c2 % 32)))
+                return false;
         for (unsigned k = intro_head[last]; k; k = intro_next[k - 1]) {
                 const char *p = intro[k - 1].s;
                 size_t n = intro[k - 1].n, j = n;
@@ -1137,16 +1339,16 @@ static int street_in_run(const struct run *r, bool *before_form)
 /* "12 rue de la Paix": a lower-case street word (and particles) just before the run. */
 static size_t street_word_before(struct walk *w, size_t s)
 {
-        char word[WORD_MAX + 1];
         size_t p = s;
 
         for (int i = 0; i < 4; i++) {
-                size_t n, ws = prev_word(w, p, 0, word, sizeof(word), &n);
+                const struct prev *pm = prev_word(w, p, 0);
+                size_t ws = pm->s;
                 unsigned sets;
 
                 if (ws == SIZE_MAX || p - ws > WORD_MAX + 2)
                         return SIZE_MAX;
-                sets = word_sets(w, word, n); /* once for both lists */
+                sets = prev_sets(w, pm); /* once for both lists */
                 if (sets & LB_particles) {
                         p = ws;
                         continue;
@@ -1255,12 +1457,13 @@ static const char *shape_of(const struct tok *t)
         return "x9";
 }
 
-static void features(const struct walk *w, const struct run *r, unsigned phrase_lex,
+static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
                      struct feats *F)
 {
         const struct tok *f = &r->t[r->a], *l = &r->t[r->b - 1];
         size_t s = f->s, e = l->e;
-        char pw[WORD_MAX + 1], ppw[WORD_MAX + 1], nw[WORD_MAX + 1], buf[48];
+        char nw[WORD_MAX + 1], buf[48];
+        const struct prev *pm;
         size_t ps, q;
         bool digit;
         unsigned nt = r->b - r->a;
@@ -1287,13 +1490,16 @@ static void features(const struct walk *w, const struct run *r, unsigned phrase_
                 feat(F, FN_EOL, NULL);
         if (sent && nt == 1)
                 feat_flags(F, FP_S1, f->lex);
-        ps = prev_word(w, s, 0, pw, sizeof(pw), NULL);
-        feat(F, FN_PW, pw);
+        pm = prev_word(w, s, 0);
+        ps = pm->s;
+        feat(F, FN_PW, pm->low);
         if (ps != SIZE_MAX) {
-                prev_word(w, ps, 0, ppw, sizeof(ppw), NULL);
-                feat(F, FN_PPW, ppw);
+                /* "pwn" hashed over the word before the next prev_word() call reuses pm */
+                uint32_t pwn = fnv_more(feat_name_hash[FN_PWN], pm->low);
+
+                feat(F, FN_PPW, prev_word(w, ps, 0)->low);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
-                feat_hash(F, fnv_more(fnv_more(feat_name_hash[FN_PWN], pw), buf));
+                feat_hash(F, fnv_more(pwn, buf));
                 feat(F, FN_PWUP, upper_at(w->buf, w->len, ps) ? "U" : "l");
         }
         q = e;
@@ -1365,6 +1571,8 @@ static bool camel(const struct walk *w, const struct tok *t)
 {
         const char *b = w->buf;
 
+        if (t->no_camel)
+                return false;
         for (size_t i = t->s + 1; i + 1 < t->e; i++)
                 if (b[i] >= 'a' && b[i] <= 'z' && b[i + 1] >= 'A' && b[i + 1] <= 'Z') {
                         size_t k = i + 1 - t->s;
@@ -1474,7 +1682,7 @@ static int decide(struct walk *w, struct run *r)
         char pw[WORD_MAX + 1], label[40], line[48];
         bool title = false, salut = false, before_form, strong;
         int st;
-        size_t s, e, ns = SIZE_MAX, pw_len;
+        size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
@@ -1504,8 +1712,12 @@ static int decide(struct walk *w, struct run *r)
         /* titles and salutations at the run's head */
         r->a = 0;
         r->b = r->n;
-        prev_word(w, r->t[0].s, BS_COMMA, pw, sizeof(pw), &pw_len);
-        pw_sets = word_sets(w, pw, pw_len); /* once for the tests below */
+        {
+                const struct prev *pm = prev_word(w, r->t[0].s, BS_COMMA);
+
+                pw_sets = prev_sets(w, pm); /* once for the tests below */
+                memcpy(pw, pm->low, sizeof(pw));
+        }
         if (pw_sets & LB_salutations)
                 salut = true;
         if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
