@@ -52,7 +52,7 @@ enum {
 
 /* The token prefilter (tokens.c, docs/design/ARCHITECTURE.md "PII engine"): a pattern with a
  * token class is left out of the Hyperscan database. Every match of such a pattern holds a
- * digit (TC_HEXSEP: a separator) and lies inside one maximal run of its class's bytes, so
+ * digit (TC_HEXSEP: a separator; TC_B58: an L or M) and lies inside one maximal run of its class's bytes, so
  * tokens.c finds the runs around digits (separators) in one pass, keeps those whose counts can
  * hold a match, and runs PCRE2 on them alone: the same matches as PCRE2 over the whole window. The counts are necessary conditions read off
  * the regex (a digit count, capitals, separators, the first digit of a number, a run length). */
@@ -64,8 +64,9 @@ enum pii_tok_class {
                   * PAN, NRIC */
         TC_W,    /* [A-Za-z0-9 .]: lower-case IBAN, Bitcoin base58, dotted MAC */
         TC_DMS,  /* degrees, minutes, seconds */
-        TC_HEXSEP, /* [0-9A-Fa-f:-]: colon IPv6, MAC with ':' or '-'. The one class found
-                    * around its separators, not its digits: dead:beef:... holds none */
+        TC_HEXSEP, /* [0-9A-Fa-f:-]: colon IPv6, MAC with ':' or '-'. Found around its
+                    * separators, not its digits: dead:beef:... holds none */
+        TC_B58,    /* base58: Litecoin addresses, found around their first letter, L or M */
         _TC_MAX
 };
 

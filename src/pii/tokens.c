@@ -15,8 +15,8 @@
  * leftmost-first order, as PCRE2 over the whole window: the engine without Hyperscan, which
  * tests/pii/tokens.t, tests/pii/tokens-attack.t and bench/pii-findings.sh compare.
  *
- * One class, TC_HEXSEP (colon IPv6, MAC), may hold no digit: its runs are found around its
- * separators instead (sep_scan), on the same terms.
+ * Two classes, TC_HEXSEP (colon IPv6, MAC) and TC_B58 (Litecoin), may hold no digit: their
+ * runs are found around bytes their matches hold instead (anchor_scan), on the same terms.
  *
  * Design: docs/design/ARCHITECTURE.md, "PII engine". Nothing here allocates.
  */
@@ -80,6 +80,7 @@ static const char *const class_bytes[_TC_MAX] = {
         [TC_W] = "A-Za-z0-9 .",
         [TC_DMS] = "0-9 .,'\"dNSEW\xC2\xB0\xE2\x80\xB2\xB3",
         [TC_HEXSEP] = "0-9A-Fa-f:-",
+        [TC_B58] = "1-9A-HJ-NP-Za-km-z",
 };
 
 /* The regex that tok_ipv4() runs by hand; pii_tok_init() hands it the pattern only while
@@ -545,12 +546,13 @@ static size_t next_digit(const char *buf, size_t i, size_t len)
         return i;
 }
 
-/* The next ':' or '-' at or after i (len when none): sixteen bytes at a time with SSE2 (every
- * x86-64 has it), eight elsewhere. Prose has few, so this loop is most of sep_scan(). */
-static size_t next_sep(const char *buf, size_t i, size_t len)
+/* The next byte a or b at or after i (len when none): sixteen bytes at a time with SSE2
+ * (every x86-64 has it), eight elsewhere. Prose has few ':' and '-', so this loop is most of
+ * anchor_scan(). */
+static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
 {
 #ifdef __SSE2__
-        const __m128i colon = _mm_set1_epi8(':'), dash = _mm_set1_epi8('-');
+        const __m128i colon = _mm_set1_epi8(a), dash = _mm_set1_epi8(b);
 
         while (i + 16 <= len) {
                 __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
@@ -569,46 +571,47 @@ static size_t next_sep(const char *buf, size_t i, size_t len)
 
                 memcpy(&w, buf + i, 8);
                 /* (v - 1) & ~v sets the top bit of v's first zero byte, and of no byte before
-                 * it: the first ':' of x = w ^ ':', the first '-' of y */
-                x = w ^ (ones * ':');
-                y = w ^ (ones * '-');
+                 * it: the first a of x = w ^ a, the first b of y */
+                x = w ^ (ones * (unsigned char)a);
+                y = w ^ (ones * (unsigned char)b);
                 m = (((x - ones) & ~x) | ((y - ones) & ~y)) & (ones * 0x80);
                 if (m)
                         return i + (size_t)(__builtin_ctzll(m) >> 3);
                 i += 8;
         }
 #endif
-        while (i < len && buf[i] != ':' && buf[i] != '-')
+        while (i < len && buf[i] != a && buf[i] != b)
                 i++;
         return i;
 }
 
-/* TC_HEXSEP (colon IPv6, MAC): a match may hold no digit, but it holds a separator, so the
- * runs of the class are found around each ':' and '-', and their separators counted as they
- * are walked. Each run is walked once: the scan goes on at its end. These two ran as
- * Hyperscan automata over every byte, and on JSON (a ':' per key) they were 40 % of
- * Hyperscan's time. */
-static int sep_scan(struct pii_redactor *r, const char *buf, size_t len, size_t from)
+/* The classes whose matches may hold no digit, found around two bytes each of their matches
+ * holds instead: TC_HEXSEP (colon IPv6, MAC) around ':' and '-', TC_B58 (Litecoin) around its
+ * first letter, L or M. The runs of the class are found around each such byte, and the two
+ * bytes counted as they are walked (TN_COLON7: the first, TN_HEXSEP5: both). Each run is
+ * walked once: the scan goes on at its end. These ran as Hyperscan automata over every byte:
+ * the first two were 40 % of Hyperscan's time on JSON, the third a quarter of it on logs. */
+static int anchor_scan(struct pii_redactor *r, unsigned c, char a1, char a2, const char *buf,
+                       size_t len, size_t from)
 {
-        const unsigned c = TC_HEXSEP;
         const uint8_t *cls = r->tok_class;
         size_t pos = from;
 
         if (!(r->tok_classes & BIT(c)))
                 return 0;
-        while ((pos = next_sep(buf, pos, len)) < len) {
+        while ((pos = next_of2(buf, pos, len, a1, a2)) < len) {
                 size_t s = pos, e = pos + 1;
-                unsigned colons = buf[pos] == ':', seps = 1;
+                unsigned n1 = buf[pos] == a1, n12 = 1;
                 uint32_t maybe;
 
                 while (s > 0 && (cls[(unsigned char)buf[s - 1]] & BIT(c))) {
                         s--;
-                        colons += buf[s] == ':';
-                        seps += buf[s] == ':' || buf[s] == '-';
+                        n1 += buf[s] == a1;
+                        n12 += buf[s] == a1 || buf[s] == a2;
                 }
                 for (; e < len && (cls[(unsigned char)buf[e]] & BIT(c)); e++) {
-                        colons += buf[e] == ':';
-                        seps += buf[e] == ':' || buf[e] == '-';
+                        n1 += buf[e] == a1;
+                        n12 += buf[e] == a1 || buf[e] == a2;
                 }
                 pos = e;
                 for (maybe = r->tok_by_len[c][MIN(e - s, 255)]; maybe; maybe &= maybe - 1) {
@@ -616,7 +619,7 @@ static int sep_scan(struct pii_redactor *r, const char *buf, size_t len, size_t 
                         unsigned need = pii_patterns[pat].tok.need;
                         int err;
 
-                        if ((need == TN_COLON7 && colons < 7) || (need == TN_HEXSEP5 && seps < 5))
+                        if ((need == TN_COLON7 && n1 < 7) || (need == TN_HEXSEP5 && n12 < 5))
                                 continue;
                         err = pii_match_pattern(r, pat, buf, len, e < len ? e + 1 : len,
                                                 MAX(s, from), SIZE_MAX);
@@ -633,8 +636,9 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
          * to the end, so that the least of them is where the next run may start */
         size_t covered[_TC_MAX], start[_TC_MAX], end[_TC_MAX];
         const uint8_t *cls = r->tok_class;
-        /* bit c-1: class c has patterns; TC_HEXSEP's runs are found by sep_scan() */
-        unsigned all = r->tok_classes & ~BIT(TC_HEXSEP);
+        /* bit c-1: class c has patterns; TC_HEXSEP's and TC_B58's runs are found by
+         * anchor_scan() */
+        unsigned all = r->tok_classes & ~(BIT(TC_HEXSEP) | BIT(TC_B58));
         size_t pos = from;
 
         _Static_assert(TC_DMS == 4 && TC_HEXSEP == 5, "the digit classes are unrolled below");
@@ -691,5 +695,9 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
                 next = MIN(MIN(covered[1], covered[2]), MIN(covered[3], covered[4]));
                 pos = MAX(next, g);
         }
-        return sep_scan(r, buf, len, from);
+        {
+                int err = anchor_scan(r, TC_HEXSEP, ':', '-', buf, len, from);
+
+                return err < 0 ? err : anchor_scan(r, TC_B58, 'L', 'M', buf, len, from);
+        }
 }

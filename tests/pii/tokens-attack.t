@@ -5,7 +5,8 @@
 # a lower-case letter, bytes >= 0x80, NUL, CR), without a trailing newline, at the file's
 # first byte, and across the places where the stream cuts or restarts its window (1 MiB, the
 # commit point, the next window's look-back); ipv4, which tokens.c matches without PCRE2, on
-# every octet form; colon IPv6 and MACs, found around their separators. Then
+# every octet form; colon IPv6 and MACs, found around their separators; Litecoin, found around
+# its first letter. Then
 # tests/pii/tokens-fuzz.py at one seed. For
 # each, the default engine's `protect scan --json` is AKIOS_PII_ENGINE=pcre2's, names off
 # and on. None of these found a difference when written: they hold the equivalence.
@@ -147,6 +148,49 @@ for v in 'dead:beef:cafe:babe:dead:beef:cafe:babe' '00-1a-2b-3c-4d-5e'; do
         printf '%s' "$v" > "$T/one.txt"
         same "'$v' alone, no newline" "$T/one.txt"
 done
+
+# Litecoin addresses (TC_B58) are found around their first letter, L or M: valid
+# Base58Check ones (some with no digit at all), mutated by one byte, cut or lengthened, glued
+# to the word bytes base58 leaves out (0 O I l _) and to others
+$PY - "$T/b58.txt" <<'PYEOF'
+import hashlib
+import random
+import sys
+rnd = random.Random(11)
+A = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+def b58check(payload):
+    raw = payload + hashlib.sha256(hashlib.sha256(payload).digest()).digest()[:4]
+    n, out = int.from_bytes(raw, "big"), ""
+    while n:
+        n, d = divmod(n, 58)
+        out = A[d] + out
+    return out
+good, nodigit = [], []
+while len(good) < 300 or len(nodigit) < 3:
+    a = b58check(bytes([rnd.choice((0x30, 0x32))]) + bytes(rnd.randrange(256) for _ in range(20)))
+    if not any(c.isdigit() for c in a):
+        nodigit.append(a)
+    elif len(good) < 300:
+        good.append(a)
+out = []
+for a in good + nodigit * 20:
+    r = rnd.random()
+    if r < 0.2:
+        k = rnd.randrange(len(a))
+        a = a[:k] + rnd.choice(A + "0OIl_") + a[k + 1:]
+    elif r < 0.3:
+        a = a[:rnd.randint(24, len(a))]
+    elif r < 0.4:
+        a = a + "".join(rnd.choice(A) for _ in range(rnd.randint(1, 4)))
+    glue = rnd.random() < 0.5
+    out.append((rnd.choice(["_", "0", "O", "I", "l", "x", ".", "\x80", "L", "M"]) if glue else "") +
+               a + (rnd.choice(["_", "0", "O", "I", "l", "x", ".", "\xff", ","]) if glue else ""))
+txt = ""
+for v in out:
+    txt += v + rnd.choice([" ", "\n", "", " ltc ", "\t"])
+open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+PYEOF
+same "Litecoin around its first letter: 360 valid addresses and their mutants" "$T/b58.txt"
 
 if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
         --kinds glue,edges > "$T/fuzz.log" 2>&1; then
