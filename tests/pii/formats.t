@@ -29,4 +29,25 @@ while IFS="$(printf '\t')" read -r input want; do
 done < "$T/cases"
 # per expected type: cases, right, wrong
 awk '{ n[$1]++; if ($2 == "ok") k[$1]++ } END { for (t in n) printf "# %-20s %3d cases %3d right %3d wrong\n", t, n[t], k[t], n[t] - k[t] }' "$T/tally" | sort
+
+# every word that makes a dotted number a version (validate.c keeps them by length, so a word
+# filed under the wrong length would be lost silently), in any case, after each gap byte; and
+# words that are no version word, of the same lengths, before a real IP
+: > "$T/ver.txt"
+for w in version ver v release build firmware kernel rev revision update patch package sdk \
+        api app driver section chapter clause step rule figure table paragraph item article \
+        oid openssl python node java nginx apache linux chrome firefox safari edge windows nt \
+        ios android macos os libc glibc gcc perl php ruby go rust tag versions upgraded \
+        upgrade downgrade installed pkg agent; do
+        W=$(printf '%s' "$w" | tr a-z A-Z)
+        printf '%s 10.1.2.3 %s: 10.2.3.4 %s=10.3.4.5 (%s #10.4.5.6\n' "$w" "$W" "$w" "$w" \
+                >> "$T/ver.txt"
+done
+"$AKIOS" protect scan "$T/ver.txt" > "$T/ver.out"
+is "$(grep -c IP_ADDRESS "$T/ver.out")" 0 "no dotted number after any of the 60 version words is an IP"
+printf '%s\n' "x 10.1.2.3" "ab 10.1.2.3" "abc 10.1.2.3" "host 10.1.2.3" "hosts 10.1.2.3" \
+        "client 10.1.2.3" "serverx 10.1.2.3" "versionx 10.1.2.3" "versioned 10.1.2.3" \
+        "installer 10.1.2.3" > "$T/nover.txt"
+"$AKIOS" protect scan "$T/nover.txt" > "$T/nover.out"
+is "$(grep -c IP_ADDRESS "$T/nover.out")" 10 "after words of those lengths that are no version word, each IP is found"
 done_testing
