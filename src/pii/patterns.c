@@ -264,7 +264,8 @@ const struct pii_pattern pii_patterns[] = {
           "(?i:\\b(?:card|credit|debit|visa|mastercard|maestro|amex|karte|carte|tarjeta|charge"
           "d|paid)"
           "\\b[^0-9\\n]{0,20})([0-9](?:[ -]?[0-9]){11,18})\\b",
-          NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_GROUP, 1.0f },
+          NULL, T_CREDIT_CARD, V_LUHN_CARD, 80, PAT_GROUP, 1.0f,
+          .tok = TOK(TC_PH, 12, 0, TN_CARDCTX, 0, 12, 0, 0, 0) },
         { "iban", "\\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,32}\\b", NULL, T_IBAN, V_IBAN, 85, 0,
           1.0f,
           .tok = TOK(TC_U, 2, 2, TN_LLDD, 0, 15, 0, 0, 0) },

@@ -65,7 +65,9 @@ enum pii_tok_class {
         TC_W,    /* [A-Za-z0-9 .]: lower-case IBAN, Bitcoin base58, dotted MAC */
         TC_DMS,  /* degrees, minutes, seconds */
         TC_HEXSEP, /* [0-9A-Fa-f:-]: colon IPv6, MAC with ':' or '-'. Found around its
-                    * separators, not its digits: dead:beef:... holds none */
+                    * separators, not its digits: dead:beef:... holds none. A pattern of
+                    * this class has 5 separators or more, each 2 to 5 bytes from the next
+                    * (anchor_scan() skips a separator with none in the 5 bytes after) */
         TC_B58,    /* base58: Litecoin addresses, found around their first letter, L or M */
         _TC_MAX
 };
@@ -88,6 +90,8 @@ enum { /* pii_tok.need: a further condition on the run ("d": a digit, "L": a cap
         TN_MACDOT,    /* 4 hex digits, '.', 4, '.', 4 */
         TN_COLON7,    /* TC_HEXSEP: 7 ':' */
         TN_HEXSEP5,   /* TC_HEXSEP: 5 of ':' or '-' */
+        TN_CARDCTX,   /* card_context: the match begins before the run, at a card word; the
+                       * run holds its number (tokens.c, tok_card_context) */
 };
 
 struct pii_tok {

@@ -89,6 +89,16 @@ static const char ipv4_regex[] =
         "\\b(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
         "(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\b";
 
+/* The regex tok_card_context() runs by hand, on the same terms: a card word, up to 20 bytes
+ * without a digit or newline, then 12 to 19 digits with single spaces or dashes between. */
+static const char cardctx_regex[] =
+        "(?i:\\b(?:card|credit|debit|visa|mastercard|maestro|amex|karte|carte|tarjeta|charged"
+        "|paid)\\b[^0-9\\n]{0,20})([0-9](?:[ -]?[0-9]){11,18})\\b";
+static const char *const cardctx_words[] = {
+        "card", "credit", "debit", "visa", "mastercard", "maestro", "amex", "karte", "carte",
+        "tarjeta", "charged", "paid",
+};
+
 /* The octet that is the whole digit string at i of buf[0, sublen): its length (1-3), or 0.
  * The regex's alternatives, tried in order and backtracked, can stop only where a '.' or \b
  * follows, so never inside a digit string: an octet is 0-9, 10-99 or 100-255, whole. */
@@ -155,6 +165,91 @@ static int tok_ipv4(struct pii_redactor *r, unsigned pat, const char *buf, size_
         return 0;
 }
 
+/* The end of card_context's number that starts at digit ns, or 0: 12 to 19 digits, each
+ * after the last or after one ' ' or '-' that is (the regex's path through its optional
+ * separators is forced: a separator is taken exactly when a digit follows it), ending
+ * where \b holds; the greedy repeat backs off to the longest such end. */
+static size_t card_number_end(const char *buf, size_t len, size_t ns)
+{
+        size_t j = ns + 1, best = 0;
+
+        for (unsigned n = 1;; n++) { /* n digits read, the last ends at j */
+                if (n >= 12 && (j == len || !is_word((unsigned char)buf[j])))
+                        best = j;
+                if (n == 19)
+                        break;
+                if (j < len && is_digit((unsigned char)buf[j]))
+                        j++;
+                else if (j + 1 < len && (buf[j] == ' ' || buf[j] == '-') &&
+                         is_digit((unsigned char)buf[j + 1]))
+                        j += 2;
+                else
+                        break;
+        }
+        return best;
+}
+
+/* Whether the word buf[ws, we) is one of card_context's words, in any case. */
+static bool is_card_word(const char *buf, size_t ws, size_t we)
+{
+        for (size_t i = 0; i < sizeof(cardctx_words) / sizeof(*cardctx_words); i++) {
+                const char *w = cardctx_words[i];
+                size_t n = strlen(w), j = 0;
+
+                if (n != we - ws)
+                        continue;
+                while (j < n && (buf[ws + j] | 0x20) == w[j])
+                        j++;
+                if (j == n)
+                        return true;
+        }
+        return false;
+}
+
+/* pii_match_pattern() for card_context on run [s, e) of TC_PH, without PCRE2: it was a third
+ * of Hyperscan's time on prose and JSON (a case-free word, a bounded gap, a bounded digit
+ * repeat). Its number is all digits, spaces and dashes, so it lies in one run, and it is the
+ * run's first number: the gap before it holds no digit, and no card word fits in a run (each
+ * has a letter the class lacks), so the word lies before the run and every later number of
+ * the run has the first one in its gap. A word that begins before `from` does not count, as
+ * PCRE2 would not start there. The same match as the regex's leftmost one, validated the same
+ * way (when the number fails, every other word before it gives the same number);
+ * tests/pii/tokens-attack.t compares it with PCRE2. */
+static int tok_card_context(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                            size_t from, size_t s, size_t e)
+{
+        size_t ns = s, ge, lo, ve;
+
+        while (ns < e && !is_digit((unsigned char)buf[ns]))
+                ns++;
+        if (ns == e || !(ge = card_number_end(buf, len, ns)))
+                return 0;
+        /* the gap [ke, ns): 0 to 20 bytes, none a digit or a newline */
+        for (lo = ns; lo > 0 && ns - lo < 20 && !is_digit((unsigned char)buf[lo - 1]) &&
+                      buf[lo - 1] != '\n';
+             lo--)
+                ;
+        /* a word ends at ke (\b after it: buf[ke] is not a word byte; ke < ns, since
+         * buf[ns] is a digit) and is one of the card words, with \b before it */
+        for (size_t ke = ns; ke-- > lo;) {
+                size_t ws = ke;
+
+                if (is_word((unsigned char)buf[ke]) || ke == 0 ||
+                    !is_word((unsigned char)buf[ke - 1]))
+                        continue;
+                while (ws > 0 && is_word((unsigned char)buf[ws - 1]) && ke - ws <= 10)
+                        ws--;
+                if (ws < from || (ws > 0 && is_word((unsigned char)buf[ws - 1])) ||
+                    !is_card_word(buf, ws, ke))
+                        continue;
+                ve = ge;
+                if (pii_validate(pii_patterns[pat].validator, buf, len, ns, &ve) && ve > ns)
+                        return pii_push_finding(r, ns, ve, pat);
+                return 0;
+        }
+        return 0;
+}
+
 /* "40-49,51" into a 100-bit set. */
 static int parse_lead2(const char *spec, uint64_t set[2])
 {
@@ -195,7 +290,7 @@ int pii_tok_init(struct pii_redactor *r)
         memset(r->tok_by_lead, 0, sizeof(r->tok_by_lead));
         memset(r->tok_nolead, 0, sizeof(r->tok_nolead));
         r->tok_classes = 0;
-        r->tok_ipv4 = ~0u;
+        r->tok_ipv4 = r->tok_cardctx = ~0u;
         for (unsigned c = 1; c < _TC_MAX; c++)
                 for (unsigned b = 0; b < 256; b++)
                         if (in_set(class_bytes[c], (unsigned char)b))
@@ -209,7 +304,15 @@ int pii_tok_init(struct pii_redactor *r)
                 if (c >= _TC_MAX || r->tok_npats[c] == PII_TOK_MAX_PATS)
                         return -EINVAL;
                 t = r->tok_npats[c];
-                runlen = MAX(q->minlen, pii_hs_minwidth[i]);
+                /* card_context's match begins before the run: the run holds its number */
+                runlen = q->need == TN_CARDCTX ? q->minlen : MAX(q->minlen, pii_hs_minwidth[i]);
+                if (q->need == TN_CARDCTX) {
+                        /* no PCRE2 fallback: the run does not hold the match */
+                        if (c != TC_PH || !streq(pii_patterns[i].regex, cardctx_regex) ||
+                            (pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)) != PAT_GROUP)
+                                return -EINVAL;
+                        r->tok_cardctx = i;
+                }
                 if (runlen > 255) /* the tables stop at 255 */
                         return -EINVAL;
                 for (unsigned n = 0; n < 256; n++) {
@@ -228,8 +331,8 @@ int pii_tok_init(struct pii_redactor *r)
                     streq(pii_patterns[i].regex, ipv4_regex) &&
                     !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
                         r->tok_ipv4 = i;
-                if (!(r->tok_classes & (1u << (c - 1))) || pii_hs_minwidth[i] < r->tok_minlen[c])
-                        r->tok_minlen[c] = pii_hs_minwidth[i];
+                if (!(r->tok_classes & (1u << (c - 1))) || runlen < r->tok_minlen[c])
+                        r->tok_minlen[c] = runlen;
                 r->tok_classes |= 1u << (c - 1);
         }
         return 0;
@@ -391,6 +494,7 @@ static bool need_met(unsigned need, const struct run_counts *k, const char *buf,
         case TN_UKPC: return has_shape(buf, s, e, " dLL", false);
         case TN_DMS: return k->ns >= 1 && has_degrees(buf, s, e);
         case TN_MACDOT: return has_shape(buf, s, e, "xxxx.xxxx.xxxx", false);
+        case TN_CARDCTX: return true; /* tok_card_context() looks before the run */
         }
         return true; /* an unknown condition only costs time */
 }
@@ -443,8 +547,10 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                     !need_met(q->need, &k, buf, s, e) ||
                     (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
                         continue;
-                err = pat == r->tok_ipv4 ? tok_ipv4(r, pat, buf, len, sublen, start) :
-                      pii_match_pattern(r, pat, buf, len, sublen, start, SIZE_MAX);
+                err = pat == r->tok_ipv4    ? tok_ipv4(r, pat, buf, len, sublen, start) :
+                      pat == r->tok_cardctx ? tok_card_context(r, pat, buf, len, from, s, e) :
+                                              pii_match_pattern(r, pat, buf, len, sublen, start,
+                                                                SIZE_MAX);
                 if (err < 0)
                         return err;
         }
@@ -525,18 +631,51 @@ static unsigned marked(const char *buf, size_t len, size_t a, size_t g)
         return m;
 }
 
-/* The next digit at or after i (len when none). */
+/* The top bit of each byte of buf[0, 8) that is a digit. */
+static inline uint64_t digits8(const char *buf)
+{
+        uint64_t w;
+
+        memcpy(&w, buf, 8);
+        /* a byte b is a digit iff (b - '0') < 10: each byte in its lane, with the lane's top
+         * bit set when the byte is in '0'..'9' */
+        return ((w | 0x8080808080808080ull) - 0x3030303030303030ull) &
+               ~((w | 0x8080808080808080ull) - 0x3a3a3a3a3a3a3a3aull) & ~w &
+               0x8080808080808080ull;
+}
+
+/* The next digit at or after i (len when none). With SSE2, 32 bytes a step: in prose, where
+ * digits are rare, this loop was most of the prefilter (23 of 219 M instructions per 5 MB
+ * with eight bytes a step). */
 static size_t next_digit(const char *buf, size_t i, size_t len)
 {
-        while (i + 8 <= len) {
-                uint64_t w, d;
+#ifdef __SSE2__
+        /* signed compares: a byte >= 0x80 is below '0' */
+        if (i + 8 <= len) { /* in logs the next digit is most often a few bytes on */
+                uint64_t d = digits8(buf + i);
 
-                memcpy(&w, buf + i, 8);
-                /* a byte of w is a digit iff (b - '0') < 10: each byte in its lane, with the
-                 * lane's top bit set when the byte is in '0'..'9' */
-                d = ((w | 0x8080808080808080ull) - 0x3030303030303030ull) &
-                    ~((w | 0x8080808080808080ull) - 0x3a3a3a3a3a3a3a3aull) &
-                    ~w & 0x8080808080808080ull;
+                if (d)
+                        return i + (size_t)(__builtin_ctzll(d) >> 3);
+                i += 8;
+        }
+        const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+
+        while (i + 32 <= len) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(buf + i + 16));
+                __m128i dx = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
+                __m128i dy = _mm_and_si128(_mm_cmpgt_epi8(y, lo), _mm_cmplt_epi8(y, hi));
+                unsigned mx = (unsigned)_mm_movemask_epi8(dx);
+                unsigned my = (unsigned)_mm_movemask_epi8(dy);
+
+                if (mx | my)
+                        return i + (size_t)__builtin_ctzll((uint64_t)my << 16 | mx);
+                i += 32;
+        }
+#endif
+        while (i + 8 <= len) {
+                uint64_t d = digits8(buf + i);
+
                 if (d)
                         return i + (size_t)(__builtin_ctzll(d) >> 3);
                 i += 8;
@@ -546,22 +685,28 @@ static size_t next_digit(const char *buf, size_t i, size_t len)
         return i;
 }
 
-/* The next byte a or b at or after i (len when none): sixteen bytes at a time with SSE2
- * (every x86-64 has it), eight elsewhere. Prose has few ':' and '-', so this loop is most of
+/* The next byte a or b at or after i (len when none): 32 bytes at a time with SSE2 (every
+ * x86-64 has it), eight elsewhere. Prose has few ':' and '-', so this loop is most of
  * anchor_scan(). */
 static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
 {
 #ifdef __SSE2__
-        const __m128i colon = _mm_set1_epi8(a), dash = _mm_set1_epi8(b);
+        const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
 
-        while (i + 16 <= len) {
+        while (i + 32 <= len) {
                 __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
-                unsigned m = (unsigned)_mm_movemask_epi8(
-                        _mm_or_si128(_mm_cmpeq_epi8(x, colon), _mm_cmpeq_epi8(x, dash)));
+                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(buf + i + 16));
+                __m128i hx = _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb));
+                __m128i hy = _mm_or_si128(_mm_cmpeq_epi8(y, va), _mm_cmpeq_epi8(y, vb));
+                unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(hx, hy));
 
-                if (m)
-                        return i + (size_t)__builtin_ctz(m);
-                i += 16;
+                if (m) {
+                        m = (unsigned)_mm_movemask_epi8(hx);
+                        return m ? i + (size_t)__builtin_ctz(m) :
+                                   i + 16 + (size_t)__builtin_ctz(
+                                                    (unsigned)_mm_movemask_epi8(hy));
+                }
+                i += 32;
         }
 #else
         const uint64_t ones = 0x0101010101010101ull;
@@ -585,6 +730,42 @@ static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
         return i;
 }
 
+/* The next byte a or b at or after i that has another a or b in the 5 bytes after it (len
+ * when none): with SSE2, 32 bytes as a mask a step. */
+static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char b)
+{
+#ifdef __SSE2__
+        const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
+
+        while (i + 32 <= len) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(buf + i + 16));
+                uint32_t m = (uint32_t)_mm_movemask_epi8(
+                                     _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb))) |
+                             (uint32_t)_mm_movemask_epi8(
+                                     _mm_or_si128(_mm_cmpeq_epi8(y, va), _mm_cmpeq_epi8(y, vb)))
+                                     << 16;
+                uint32_t p;
+
+                if (!m) { /* prose: most often none */
+                        i += 32;
+                        continue;
+                }
+                /* bits 0-26 see the 5 bytes after them */
+                p = m & ((m >> 1) | (m >> 2) | (m >> 3) | (m >> 4) | (m >> 5)) & 0x7ffffffu;
+                if (p)
+                        return i + (size_t)__builtin_ctz(p);
+                i += 27;
+        }
+#endif
+        for (; i < len; i++)
+                if (buf[i] == a || buf[i] == b)
+                        for (size_t j = i + 1; j < len && j <= i + 5; j++)
+                                if (buf[j] == a || buf[j] == b)
+                                        return i;
+        return len;
+}
+
 /* The classes whose matches may hold no digit, found around two bytes each of their matches
  * holds instead: TC_HEXSEP (colon IPv6, MAC) around ':' and '-', TC_B58 (Litecoin) around its
  * first letter, L or M. The runs of the class are found around each such byte, and the two
@@ -599,10 +780,33 @@ static int anchor_scan(struct pii_redactor *r, unsigned c, char a1, char a2, con
 
         if (!(r->tok_classes & BIT(c)))
                 return 0;
-        while ((pos = next_of2(buf, pos, len, a1, a2)) < len) {
+        while ((pos = c == TC_HEXSEP ? next_sep_pair(buf, pos, len, a1, a2) :
+                                       next_of2(buf, pos, len, a1, a2)) < len) {
                 size_t s = pos, e = pos + 1;
                 unsigned n1 = buf[pos] == a1, n12 = 1;
                 uint32_t maybe;
+
+                /* the anchors that can begin a match, before any walk (on JSON, whose keys
+                 * end in ':', the walks were a tenth of the scan): TC_HEXSEP's separators
+                 * are 2 to 5 bytes apart, so the first of a match has the next within 5
+                 * bytes; a Litecoin address begins at its L or M, after \b, with 26 base58
+                 * bytes. An anchor that fails is not the first of a match, and the scan goes
+                 * on to the next: the first one of every match is met, or lies in a run
+                 * already walked, which holds the whole match. */
+                if (c == TC_B58) {
+                        size_t j = pos + 1, stop = pos + 27;
+
+                        if (stop > len || (pos > 0 && is_word((unsigned char)buf[pos - 1]))) {
+                                pos++;
+                                continue;
+                        }
+                        while (j < stop && (cls[(unsigned char)buf[j]] & BIT(c)))
+                                j++;
+                        if (j < stop) {
+                                pos = j;
+                                continue;
+                        }
+                }
 
                 while (s > 0 && (cls[(unsigned char)buf[s - 1]] & BIT(c))) {
                         s--;

@@ -6,7 +6,7 @@
 # first byte, and across the places where the stream cuts or restarts its window (1 MiB, the
 # commit point, the next window's look-back); ipv4, which tokens.c matches without PCRE2, on
 # every octet form; colon IPv6 and MACs, found around their separators; Litecoin, found around
-# its first letter. Then
+# its first letter; card_context, whose card word tokens.c finds before a run. Then
 # tests/pii/tokens-fuzz.py at one seed. For
 # each, the default engine's `protect scan --json` is AKIOS_PII_ENGINE=pcre2's, names off
 # and on. None of these found a difference when written: they hold the equivalence.
@@ -73,7 +73,7 @@ BASE2 = COMMIT1 - SPAN
 line = b"lorem ipsum dolor sit amet, consectetur adipiscing elit\n"
 vals = [b" 4111 1111 1111 1111 ", b" (555) 867-5309 ", b"_192.168.1.20 ",
         b" GB82 WEST 1234 5698 7654 32 ", b" 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa ",
-        b" 0123.4567.89ab "]
+        b" 0123.4567.89ab ", b" paid 9111 1111 1111 1110 ", b" card: 9111111111111110 "]
 n = 0
 for v in vals:
     for k in (1, len(v) // 2):
@@ -191,6 +191,57 @@ for v in out:
 open(sys.argv[1], "wb").write(txt.encode("latin-1"))
 PYEOF
 same "Litecoin around its first letter: 360 valid addresses and their mutants" "$T/b58.txt"
+
+# card_context is matched by hand (tokens.c): its card word lies before the run, its number
+# in it. Words in any case, glued to word bytes, one after another; gaps of 0 to 23 bytes
+# with letters, newlines, digits and high bytes; numbers of 11 to 21 digits, Luhn-valid or
+# not, with single, double and mixed separators, glued to word bytes at their end
+$PY - "$T/cardctx.txt" <<'PYEOF'
+import random
+import sys
+rnd = random.Random(13)
+WORDS = ["card", "credit", "debit", "visa", "mastercard", "maestro", "amex", "karte", "carte",
+         "tarjeta", "charged", "paid", "cards", "charge", "pai", "redit"]
+GAPB = [" ", " ", " ", ":", "#", "-", ".", "no", "number", "\n", "\r", "\t", "_", "x", "e",
+        "\x80", "\xe9", "(", "\"", "=", "A", "B", "5", "ending in "]
+def luhn_fix(d):
+    s = 0
+    for i, c in enumerate(reversed(d[:-1])):
+        v = int(c) * (2 if i % 2 == 0 else 1)
+        s += v - 9 if v > 9 else v
+    return d[:-1] + str((10 - s % 10) % 10)
+out = []
+for _ in range(5000):
+    w = rnd.choice(WORDS)
+    w = "".join(c.upper() if rnd.random() < 0.3 else c for c in w)
+    pre = rnd.choice(["", "", "", " ", "_", "x", "1", "my ", "\n", "(", "master", "A"])
+    # most gaps open with a non-word byte (else the word runs on) and are cut to an exact
+    # length about the limit of 20
+    gap = rnd.choice([" ", ":", "#", "-", ".", "\t", "(", "\x80", "\n"]) if rnd.random() < 0.85 else ""
+    want = rnd.choice((0, 1, 1, 2, 5, 12, 18, 19, 20, 20, 21, 21, 22, 23))
+    while len(gap) < want:
+        gap += rnd.choice(GAPB)
+    gap = gap[:want] if rnd.random() < 0.8 else gap
+    n = rnd.choice((11, 12, 13, 14, 15, 16, 16, 16, 17, 18, 19, 19, 20, 21))
+    d = "".join(rnd.choice("0123456789") for _ in range(n))
+    if rnd.random() < 0.7:
+        d = luhn_fix(d)
+    num, k = "", 0
+    style = rnd.random()
+    for i, c in enumerate(d):
+        if i and style < 0.5 and i % 4 == 0:
+            num += rnd.choice([" ", "-", " ", "-", "  ", " -", ""])
+        elif i and style > 0.9:
+            num += rnd.choice(["", "", "", " ", "-"])
+        num += c
+    post = rnd.choice(["", "", " ", ".", "_", "x", "a", "0", "-", " 5", "\n", "\xff"])
+    out.append(pre + w + gap + num + post)
+txt = ""
+for v in out:
+    txt += v + rnd.choice([" ", "\n", "", " card ", "\t", " paid 12 "])
+open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+PYEOF
+same "card_context by hand: 5,000 card words, gaps and numbers" "$T/cardctx.txt"
 
 if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
         --kinds glue,edges > "$T/fuzz.log" 2>&1; then
