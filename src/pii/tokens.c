@@ -605,11 +605,13 @@ static unsigned marked(const char *buf, size_t len, size_t a, size_t g)
         if (is_upper(p1) || is_upper(n1) || ((p1 == ' ' || p1 == '-') && is_upper(p2)) ||
             ((n1 == ' ' || n1 == '-') && is_upper(n2)))
                 m |= BIT(TC_U);
-        /* TC_W: two lower-case letters before (IBAN), a 1 or 3 at a word start with 26
+        /* TC_W: two lower-case letters before, at a word start (IBAN: \b then the country;
+         * in a log's hex ids "5da35b" the letters follow a digit), a 1 or 3 at a word start with 26
          * letters and digits from it (Bitcoin; a number shorter than that needs a letter or
          * digit after it, which most timestamps and IPs lack), or a word of 4 hex digits
          * beside a dot (MAC) */
-        if ((p1 >= 'a' && p1 <= 'z' && p2 >= 'a' && p2 <= 'z') ||
+        if ((p1 >= 'a' && p1 <= 'z' && p2 >= 'a' && p2 <= 'z' &&
+             (a < 3 || !is_word((unsigned char)buf[a - 3]))) ||
             (!is_word(p1) && (buf[a] == '1' || buf[a] == '3') &&
              (g - a >= 26 || is_alnum(n1)) && alnum_from(buf, len, a) >= 26))
                 m |= BIT(TC_W);
