@@ -58,6 +58,7 @@ struct pii_redactor {
         /* tokens.c: the token classes of each byte (bit c-1 for class c) and each class's
          * patterns */
         uint8_t tok_class[256];
+        uint16_t tok_props[256]; /* what marked() asks of a byte (tokens.c, BY_*) */
         uint8_t tok_pats[_TC_MAX][PII_TOK_MAX_PATS];
         uint8_t tok_npats[_TC_MAX];
         unsigned tok_minlen[_TC_MAX]; /* the shortest match of the class's patterns */
