@@ -688,7 +688,6 @@ static inline uint64_t digits8(const char *buf)
 static size_t next_digit(const char *buf, size_t i, size_t len)
 {
 #ifdef __SSE2__
-        /* signed compares: a byte >= 0x80 is below '0' */
         if (i + 8 <= len) { /* in logs the next digit is most often a few bytes on */
                 uint64_t d = digits8(buf + i);
 
@@ -696,6 +695,7 @@ static size_t next_digit(const char *buf, size_t i, size_t len)
                         return i + (size_t)(__builtin_ctzll(d) >> 3);
                 i += 8;
         }
+        /* signed compares: a byte >= 0x80 is below '0' */
         const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
 
         while (i + 32 <= len) {
@@ -726,24 +726,31 @@ static size_t next_digit(const char *buf, size_t i, size_t len)
 /* The next byte a or b at or after i (len when none): 32 bytes at a time with SSE2 (every
  * x86-64 has it), eight elsewhere. Prose has few ':' and '-', so this loop is most of
  * anchor_scan(). */
+#ifdef __SSE2__
+/* Bit k: byte p[k] of p[0, 32) is the byte of va or of vb. */
+static inline uint32_t mask32_of2(const char *p, __m128i va, __m128i vb)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+
+        return (uint32_t)_mm_movemask_epi8(
+                       _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb))) |
+               (uint32_t)_mm_movemask_epi8(
+                       _mm_or_si128(_mm_cmpeq_epi8(y, va), _mm_cmpeq_epi8(y, vb)))
+                       << 16;
+}
+#endif
+
 static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
 {
 #ifdef __SSE2__
         const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
 
         while (i + 32 <= len) {
-                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
-                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(buf + i + 16));
-                __m128i hx = _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb));
-                __m128i hy = _mm_or_si128(_mm_cmpeq_epi8(y, va), _mm_cmpeq_epi8(y, vb));
-                unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(hx, hy));
+                uint32_t m = mask32_of2(buf + i, va, vb);
 
-                if (m) {
-                        m = (unsigned)_mm_movemask_epi8(hx);
-                        return m ? i + (size_t)__builtin_ctz(m) :
-                                   i + 16 + (size_t)__builtin_ctz(
-                                                    (unsigned)_mm_movemask_epi8(hy));
-                }
+                if (m)
+                        return i + (size_t)__builtin_ctz(m);
                 i += 32;
         }
 #else
@@ -776,14 +783,7 @@ static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char 
         const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
 
         while (i + 32 <= len) {
-                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
-                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(buf + i + 16));
-                uint32_t m = (uint32_t)_mm_movemask_epi8(
-                                     _mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb))) |
-                             (uint32_t)_mm_movemask_epi8(
-                                     _mm_or_si128(_mm_cmpeq_epi8(y, va), _mm_cmpeq_epi8(y, vb)))
-                                     << 16;
-                uint32_t p;
+                uint32_t m = mask32_of2(buf + i, va, vb), p;
 
                 if (!m) { /* prose: most often none */
                         i += 32;
