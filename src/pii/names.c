@@ -369,6 +369,7 @@ static struct {
 static pthread_once_t wsets_once = PTHREAD_ONCE_INIT, feat_names_once = PTHREAD_ONCE_INIT;
 
 static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
+static unsigned particle_max; /* the longest of particles[], in bytes (wsets_build) */
 static uint8_t suffix_head[256]; /* 1 + the first suffix that ends in byte c, 0 for none */
 static uint8_t suffix_next[64];  /* 1 + the next suffix with the same last byte, 0 at the end */
 
@@ -417,6 +418,9 @@ static uint32_t intro_pair[256][8];
 static void wsets_build(void)
 {
         size_t nb = 0;
+
+        for (size_t i = 0; particles[i]; i++)
+                particle_max = MAX(particle_max, (unsigned)strlen(particles[i]));
 
         /* one pass over the lexicon (0.2 MB of flags) so that "12 rue de la Paix" needs no
          * lexicon lookup of every word before every capital */
@@ -826,19 +830,20 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                 struct word16 v = { .alnum = 0 }; /* read when word16() says so only */
 
                 if (len - p >= 16) {
-                        /* a small word after the run, most often: five letters or digits
-                         * are no particle (none is longer than 4 letters) */
+                        /* a small word after the run, most often: more letters or digits
+                         * than the longest particle ("della") are none */
                         fast = word16(b, p, &v, &e, &digit);
-                        if (!up && v.alnum >= 5)
+                        if (!up && v.alnum > particle_max)
                                 break;
                 } else
 #endif
-                if (!up && len - p >= 5 && (byte_class[(unsigned char)b[p]] &
-                                            byte_class[(unsigned char)b[p + 1]] &
-                                            byte_class[(unsigned char)b[p + 2]] &
-                                            byte_class[(unsigned char)b[p + 3]] &
-                                            byte_class[(unsigned char)b[p + 4]] & BC_ALNUM)) {
-                        break; /* as above */
+                if (!up && len - p > particle_max) {
+                        size_t k = 0;
+
+                        while (k <= particle_max && (byte_class[(unsigned char)b[p + k]] & BC_ALNUM))
+                                k++;
+                        if (k > particle_max)
+                                break; /* as above */
                 }
                 if (!fast)
                         e = word_end(b, len, p, &digit);
@@ -847,8 +852,9 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                 if (!up) {
                         char low[8];
 
-                        /* no particle is longer than 4 letters; look no further */
-                        if (e - p > 4 || !pii_lex_lower(b + p, e - p, low, sizeof(low)) ||
+                        /* no particle is longer; look no further */
+                        if (e - p > particle_max ||
+                            !pii_lex_lower(b + p, e - p, low, sizeof(low)) ||
                             !(set_mask(low, e - p) & LB_particles))
                                 break;
                 }

@@ -42,6 +42,7 @@ She lives in Springfield, IL 62704 now.
 Will you grant May a day off? Rose said the bill was paid.
 Garcia, Jennifer was admitted.
 My name is Dmitri Volkonsky.
+Dear Maria della Rosa, thank you.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -62,6 +63,7 @@ like "$(line 13)" "in \\[LOCATION\\], IL" "City, ST ZIP"
 is "$(line 14)" "Will you grant May a day off? Rose said the bill was paid." "names that are ordinary words, no context: not names"
 is "$(line 15)" "[PERSON] was admitted." "Last, First"
 is "$(line 16)" "My name is [PERSON]." "a self-introduction, names from no lexicon"
+is "$(line 17)" "Dear [PERSON], thank you." "a five-letter particle inside the name (della)"
 
 # pii_detect_names: false turns the three types off (AKIOS_<KEY> override, CONTRACTS §5)
 run env AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/rules.txt"
