@@ -109,9 +109,18 @@ const struct pii_type_info pii_types[_T_MAX] = {
 /* After a secret-named key: an assignment (=, :=, :, =>), a comparison (==, !=) or a
  * constructor's parenthesis, then a quoted value, captured whole (spaces included) in one of
  * groups 1-3 (double, single or back quotes). */
+#define QUOTED_OP "[\"']?(?:\\s{0,3}(?::=|==|!=|=>|[:=]|\\bis\\b)\\s{0,3}|\\s{0,3}\\(\\s{0,3}))"
+/* A backslash escapes the next byte (Tr0ub\"4dor): too large for Hyperscan, which gets the
+ * key, the operator and the opening quote only (PAT_FWD, SECRET_KEY_BACK before the report,
+ * SECRET_VALUE_FWD after it: 300 bytes, escapes two each, and the quote) */
+#define SECRET_KEY_BACK 80
+#define SECRET_VALUE_FWD 604
 #define QUOTED_VALUE                                                                       \
-        "[\"']?(?:\\s{0,3}(?::=|==|!=|=>|[:=])\\s{0,3}|\\s{0,3}\\(\\s{0,3}))"                  \
-        "(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})'|`([^`\\n]{1,300})`)"
+        QUOTED_OP                                                                          \
+        "(?:\"((?:[^\"\\\\\\n]|\\\\[^\\n]){1,300})\"|'((?:[^'\\\\\\n]|\\\\[^\\n]){1,300})'"  \
+        "|`([^`\\n]{1,300})`)"
+/* keys named for what they sign or encrypt: SIGNING_KEY, HMAC_KEY, SECRET_KEY_BASE... */
+#define KEY_WORDS "(?:signing|encryption|encrypt|hmac|master|app|auth|session|jwt|cookie)[_-]?key"
 #define MBI_L "[AC-HJKMNP-RT-Y]"
 #define MBI_A "[AC-HJKMNP-RT-Y0-9]"
 
@@ -391,14 +400,17 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_IMEI, V_LUHN, 86, PAT_GROUP, 1.0f },
 
         /* ---- digital (secrets) ---- */
+        /* V_SECRET_VALUE: AWS's own documentation key, AKIAIOSFODNN7EXAMPLE, is a
+         * placeholder */
         { "aws_access_key", "\\b(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\\b", NULL,
-          T_AWS_ACCESS, V_NONE, 95, 0, 1.0f },
+          T_AWS_ACCESS, V_SECRET_VALUE, 95, 0, 1.0f },
         { "aws_secret_key",
           "(?i:(?:aws[A-Za-z0-9_ .-]{0,20}secret|\\bsecret[_ .-]?access[_ .-]?key)"
           "[A-Za-z0-9_ .-]{0,20}[^A-Za-z0-9/+]{1,8})"
           "([A-Za-z0-9/+]{40})" END_B64STD,
           NULL, T_AWS_SECRET, V_ENTROPY, 95, PAT_GROUP, 0.95f },
-        { "github_token", "\\bgh[pousr]_[A-Za-z0-9]{36}\\b", NULL, T_GITHUB, V_NONE, 95, 0, 1.0f },
+        { "github_token", "\\bgh[pousr]_[A-Za-z0-9]{36}\\b", NULL, T_GITHUB, V_SECRET_VALUE, 95, 0,
+          1.0f },
         { "github_fine_pat", "\\bgithub_pat_[A-Za-z0-9_]{82}\\b", NULL, T_GITHUB, V_NONE, 95, 0,
           1.0f },
         { "gitlab_token",
@@ -414,7 +426,7 @@ const struct pii_pattern pii_patterns[] = {
           "https://hooks\\.slack\\.com/services/T[A-Z0-9]{8,12}/B[A-Z0-9]{8,12}/[A-Za-z0-9]{24}\\b",
           NULL, T_SLACK, V_NONE, 95, 0, 1.0f },
         { "stripe_key", "\\b(?:sk|rk)_(?:live|test|prod)_[0-9A-Za-z]{10,99}\\b", NULL, T_STRIPE,
-          V_NONE, 95, 0, 1.0f },
+          V_SECRET_VALUE, 95, 0, 1.0f },
         { "stripe_webhook_secret", "\\bwhsec_[0-9A-Za-z]{24,64}\\b", NULL, T_STRIPE, V_NONE, 95,
           0, 1.0f },
         { "google_api_key", "\\b(AIza[0-9A-Za-z_-]{35})" END_B64, NULL, T_GOOGLE, V_NONE, 95,
@@ -458,8 +470,9 @@ const struct pii_pattern pii_patterns[] = {
           "(?:[\"'(]|\\xE2\\x80\\x9C)?)([^\\s\"']{4,128})",
           NULL, T_PASSWORD, V_PASSWORD, 85, PAT_GROUP, 0.9f },
         { "generic_secret_assign",
-          "(?i:\\b(?:api[_-]?key|apikey|secret[_-]?key|client[_-]?secret|access[_-]?token"
-          "|auth[_-]?token|api[_-]?secret|secret|token|private[_-]?key)[\"']?\\s{0,3}[:=]\\s{0,3}"
+          "(?i:\\b(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:api[_-]?key|apikey|secret[_-]?key(?:[_-]?base)?"
+          "|client[_-]?secret|access[_-]?token|auth[_-]?token|api[_-]?secret|secret|token"
+          "|private[_-]?key|" KEY_WORDS ")[\"']?\\s{0,3}[:=]\\s{0,3}"
           "[\"']?)([A-Za-z0-9_./+=~-]{12,200})(?:[^A-Za-z0-9_./+=~-]|$)",
           NULL, T_GENERIC_SECRET, V_ENTROPY, 20, PAT_GROUP, 0.8f },
         { "bearer_token",
@@ -497,13 +510,46 @@ const struct pii_pattern pii_patterns[] = {
         { "secret_quoted_password",
           "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:pwd|pw|pass|credentials?)"
           "|[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase))" QUOTED_VALUE,
-          NULL, T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
+          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:pwd|pw|pass|credentials?)"
+          "|[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase))" QUOTED_OP "[\"'`]",
+          T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP | PAT_FWD, 0.9f, SECRET_VALUE_FWD,
+          .back = SECRET_KEY_BACK },
         { "secret_quoted_key",
           "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:secret|token)"
           "|[A-Za-z0-9_.-]{0,30}(?:api[_-]?key|apikey|api[_-]?secret|access[_-]?key|secret[_-]?key"
           "|client[_-]?secret|(?:access|auth|refresh|api|bot|session|bearer|id)[_-]?token"
-          "|private[_-]?key(?:[_-]?id)?))" QUOTED_VALUE,
+          "|private[_-]?key(?:[_-]?id)?|" KEY_WORDS "))" QUOTED_VALUE,
+          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:secret|token)"
+          "|[A-Za-z0-9_.-]{0,30}(?:api[_-]?key|apikey|api[_-]?secret|access[_-]?key|secret[_-]?key"
+          "|client[_-]?secret|(?:access|auth|refresh|api|bot|session|bearer|id)[_-]?token"
+          "|private[_-]?key(?:[_-]?id)?|" KEY_WORDS "))" QUOTED_OP "[\"'`]",
+          T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP | PAT_FWD, 0.9f, SECRET_VALUE_FWD,
+          .back = SECRET_KEY_BACK },
+        /* <password>...</password>, <db.password>, <apiKey>...; and the value of an element
+         * whose name or key attribute is a secret's: <property name="password" value="..."/>,
+         * <add key="ApiKey" value="..."/> */
+        { "secret_xml_password",
+          "(?i:<(?:[A-Za-z0-9_.:-]{0,30}[_.:-])?(?:password|passwd|pwd|passphrase)>)"
+          "([^<\\n]{1,300})</",
+          NULL, T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
+        { "secret_xml_key",
+          "(?i:<(?:[A-Za-z0-9_.:-]{0,30}[_.:-])?(?:secret|token|api[_-]?key|apikey|client[_-]?secret"
+          "|secret[_-]?key|access[_-]?key|private[_-]?key|" KEY_WORDS ")>)([^<\\n]{1,300})</",
           NULL, T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
+        { "secret_attr_password",
+          "(?i:\\b(?:name|key)\\s{0,3}=\\s{0,3}[\"'](?:[A-Za-z0-9_.:-]{0,30}[_.:-])?"
+          "(?:password|passwd|pwd|passphrase)[\"']\\s{1,3}value\\s{0,3}=\\s{0,3})"
+          "(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})')",
+          NULL, T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
+        { "secret_attr_key",
+          "(?i:\\b(?:name|key)\\s{0,3}=\\s{0,3}[\"'](?:[A-Za-z0-9_.:-]{0,30}[_.:-])?"
+          "(?:secret|token|api[_-]?key|apikey|client[_-]?secret|secret[_-]?key|access[_-]?key"
+          "|private[_-]?key|" KEY_WORDS ")[\"']\\s{1,3}value\\s{0,3}=\\s{0,3})"
+          "(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})')",
+          NULL, T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
+        /* SQL: CREATE USER ... IDENTIFIED BY '...' */
+        { "sql_identified_by", "(?i:\\bidentified\\s{1,3}by\\s{1,3})'([^'\\n]{1,128})'", NULL,
+          T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
         { "discord_webhook",
           "https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/[0-9]{17,20}/"
           "[A-Za-z0-9_-]{60,68}\\b",

@@ -520,6 +520,51 @@ static size_t word_before(const char *b, size_t s, char *w, size_t wmax)
 
 /* IPv4: not part of a longer dotted number (OIDs, 5-part versions), and not right after a
  * word that makes it a version. */
+/* A dotted number written as a version: the value of a key or element named for one
+ * ("version": "6.0.2.1", ProductVersion: 10.2.1.5, <Version>1.0.0.0</Version>,
+ * AssemblyFileVersion("1.2.3.4")), or a changelog's heading: two '#' or more, the number,
+ * then the line's end, "]", " (" or " - " ("## 2.14.0.3", "## [2.14.0.3] - 2024-05-02"; a
+ * comment "# 10.0.0.1 is the gateway" stays an address). */
+/* "version", "productversion", "app_version": a key named for a version ("versioned" is
+ * not). */
+static bool ends_with_version(const char *w, size_t n)
+{
+        return n >= 7 && memcmp(w + n - 7, "version", 7) == 0;
+}
+
+static bool version_context(const char *b, size_t len, size_t s, size_t e)
+{
+        char w[40];
+        size_t i = s;
+
+        if (ends_with_version(w, key_before(b, s, w, sizeof(w), false)))
+                return true;
+        if (s > 0 && b[s - 1] == '>') { /* <Version>, <AssemblyVersion> */
+                size_t k = s - 1, n = 0;
+
+                while (k > 0 && s - k < 40 && b[k - 1] != '<' && b[k - 1] != '\n')
+                        k--;
+                if (k > 0 && b[k - 1] == '<') {
+                        for (size_t j = k; j < s - 1 && n < sizeof(w) - 1; j++)
+                                w[n++] = (char)(b[j] >= 'A' && b[j] <= 'Z' ? b[j] | 0x20 : b[j]);
+                        w[n] = 0;
+                        if (ends_with_version(w, n))
+                                return true;
+                }
+        }
+        if (!(e == len || b[e] == '\n' || b[e] == '\r' || b[e] == ']' ||
+              (e + 1 < len && b[e] == ' ' && (b[e + 1] == '(' || b[e + 1] == '-'))))
+                return false;
+        /* the line so far: '#'s, then spaces, a '[' or a 'v' */
+        while (i > 0 && (b[i - 1] == ' ' || b[i - 1] == '[' || b[i - 1] == 'v'))
+                i--;
+        if (i == s || i < 2 || b[i - 1] != '#' || b[i - 2] != '#')
+                return false;
+        while (i > 0 && b[i - 1] == '#')
+                i--;
+        return i == 0 || b[i - 1] == '\n';
+}
+
 static int v_ipv4(const char *b, size_t len, size_t s, size_t *e)
 {
         /* by length, each word followed by a space: most IPs in logs have a word before them
@@ -547,6 +592,8 @@ static int v_ipv4(const char *b, size_t len, size_t s, size_t *e)
         if (s >= 2 && b[s - 1] == '=' && strchr("=~<>!", b[s - 2]))
                 return 0;
         if (*e + 1 < len && (b[*e] == '-' || b[*e] == '+') && isalpha((unsigned char)b[*e + 1]))
+                return 0;
+        if (version_context(b, len, s, *e))
                 return 0;
         n = word_before(b, s, w, sizeof(w));
         if (n > 0 && n < ARRAY_SIZE(version_words) && version_words[n])
@@ -843,16 +890,54 @@ static double entropy(const char *p, size_t n)
         return h;
 }
 
+/* In any case: PASSWORD=XXXXXXXX and AWS's ...EXAMPLEKEY are placeholders too. */
 static bool looks_placeholder(const char *p, size_t n)
 {
         static const char *const words[] = { "xxxx", "****", "redacted", "example", "your_",
-                                             "your-", "changeit", "placeholder", "<", "${",
-                                             "{{", "null", "none" };
+                                             "your-", "changeit", "changeme", "change_me",
+                                             "change-me", "placeholder", "<", "${", "{{",
+                                             "null", "none" };
 
-        for (size_t i = 0; i < ARRAY_SIZE(words); i++)
-                if (memmem(p, n, words[i], strlen(words[i])))
-                        return true;
+        for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
+                size_t k = strlen(words[i]);
+
+                for (size_t j = 0; j + k <= n; j++)
+                        if (strncasecmp(p + j, words[i], k) == 0)
+                                return true;
+        }
         return false;
+}
+
+/* A value that is code naming where the secret is, not the secret: a dotted path of
+ * identifiers (process.env.STRIPE_KEY, settings.SECRET_KEY), alone or called or subscripted
+ * (os.environ[, os.getenv(), or getenv( and ENV[. */
+static bool code_reference(const char *p, size_t n)
+{
+        bool call = n > 0 && (p[n - 1] == '[' || p[n - 1] == '(');
+        size_t i = 0, parts = 0;
+
+        if (call)
+                n--;
+        while (i < n) {
+                size_t k = i;
+
+                if (!isalpha((unsigned char)p[k]) && p[k] != '_' && p[k] != '$')
+                        return false;
+                while (k < n && (isalnum((unsigned char)p[k]) || p[k] == '_' || p[k] == '$'))
+                        k++;
+                parts++;
+                if (k == n)
+                        break;
+                if (p[k] != '.' || k + 1 == n)
+                        return false;
+                i = k + 1;
+        }
+        /* one name called or subscripted: only the environment's (getenv(, ENV[); a
+         * password may end in '(' */
+        return parts >= 2 ||
+               (call && parts == 1 &&
+                ((n == 6 && strncasecmp(p, "getenv", 6) == 0) ||
+                 (n == 3 && strncasecmp(p, "env", 3) == 0)));
 }
 
 /* Generic secrets: random-looking (entropy >= 3 bits/char, a digit or mixed case), not a
@@ -867,7 +952,8 @@ static int v_entropy(const char *b, size_t len, size_t s, size_t *e)
                 upper |= isupper((unsigned char)b[i]) != 0;
                 lower |= islower((unsigned char)b[i]) != 0;
         }
-        if (looks_placeholder(b + s, n) || !(digit || (upper && lower)))
+        if (looks_placeholder(b + s, n) || !(digit || (upper && lower)) ||
+            code_reference(b + s, n))
                 return 0;
         return entropy(b + s, n) >= 3.0;
 }
@@ -890,6 +976,47 @@ static bool env_reference(const char *p, size_t n)
         return i == n;
 }
 
+/* Whether b[i, e) begins with a key and '=': "Encrypt=", "useSSL=". */
+static bool key_eq_at(const char *b, size_t i, size_t e)
+{
+        size_t k = i;
+
+        if (k >= e || !isalpha((unsigned char)b[k]))
+                return false;
+        while (k < e && (isalnum((unsigned char)b[k]) || b[k] == '_' || b[k] == '.' || b[k] == '-'))
+                k++;
+        return k < e && b[k] == '=';
+}
+
+/* A message about a secret, not one: "Password must be at least 8 characters long". Six
+ * words or more with one of a message's words; a pass phrase ("correct horse battery staple
+ * river moon") has none of them. */
+static bool secret_message(const char *p, size_t n)
+{
+        static const char *const words[] = { "must", "should", "least", "characters", "please",
+                                             "enter", "invalid", "incorrect", "required",
+                                             "match", "cannot", "can't", "not", "your",
+                                             "contain", "length", "between", "allowed" };
+        size_t spaces = 0;
+
+        for (size_t i = 0; i < n; i++)
+                spaces += p[i] == ' ';
+        if (spaces < 5)
+                return false;
+        for (size_t i = 0; i < n; i++) {
+                if (i > 0 && p[i - 1] != ' ')
+                        continue;
+                for (size_t k = 0; k < ARRAY_SIZE(words); k++) {
+                        size_t l = strlen(words[k]);
+
+                        if (i + l <= n && strncasecmp(p + i, words[k], l) == 0 &&
+                            (i + l == n || !isalpha((unsigned char)p[i + l])))
+                                return true;
+                }
+        }
+        return false;
+}
+
 /* Passwords: after ':' or '=' anything but a placeholder; after "is" (prose) only a value
  * with a digit or a symbol, so "password is required" stays. */
 static int v_password(const char *b, size_t len, size_t s, size_t *e)
@@ -897,7 +1024,7 @@ static int v_password(const char *b, size_t len, size_t s, size_t *e)
         static const char *const words[] = { "required", "incorrect", "invalid", "wrong",
                                               "missing", "empty", "expired", "hidden", "set",
                                               "not", "too", "the", "your", "a", "changed",
-                                              "reset", "true", "false", "string" };
+                                              "reset", "true", "false", "string", "password" };
         size_t i = s, n = *e - s;
         bool assign, special = false;
 
@@ -912,6 +1039,23 @@ static int v_password(const char *b, size_t len, size_t s, size_t *e)
                 if (word_before(b, s, w, sizeof(w)) && (streq(w, "pass") || streq(w, "pwd")))
                         return 0;
         }
+        /* a key=value list goes on after ';' or '&' (a connection string's ";Encrypt=True",
+         * a URL's "&useSSL=true"): the value ends there */
+        for (size_t k = s + 1; k < *e; k++)
+                if ((b[k] == ';' || b[k] == '&') && key_eq_at(b, k + 1, *e)) {
+                        *e = k;
+                        break;
+                }
+        n = *e - s;
+        /* the next attribute (`name="password" value="..."`), or code naming where the
+         * password is (os.environ["DB_PASSWORD"], process.env.DB_PASS) */
+        if (b[*e - 1] == '=' || code_reference(b + s, n))
+                return 0;
+        /* a quoted value with a space in it (the regex stops there): never its first word
+         * alone; secret_quoted_password takes it whole, or leaves a message */
+        if (s > 0 && (b[s - 1] == '"' || b[s - 1] == '\'') && *e < len &&
+            (b[*e] == ' ' || b[*e] == '\t'))
+                return 0;
         if (looks_placeholder(b + s, n) || b[s] == '[' || env_reference(b + s, n))
                 return 0;
         for (size_t k = 0; k < ARRAY_SIZE(words); k++)
@@ -1034,10 +1178,7 @@ static int v_secret_quoted(const char *b, size_t len, size_t s, size_t *e)
         if (n < 4 || placeholder_ci(b + s, n) || one_char_repeated(b + s, n))
                 return 0;
         /* a message, not a value: "Password must be at least 8 characters long" */
-        size_t spaces = 0;
-        for (size_t i = s; i < *e; i++)
-                spaces += b[i] == ' ';
-        return spaces < 5;
+        return !secret_message(b + s, n);
 }
 
 static const validator_fn validators[_V_MAX] = {

@@ -30,6 +30,13 @@ done < "$T/cases"
 # per expected type: cases, right, wrong
 awk '{ n[$1]++; if ($2 == "ok") k[$1]++ } END { for (t in n) printf "# %-20s %3d cases %3d right %3d wrong\n", t, n[t], k[t], n[t] - k[t] }' "$T/tally" | sort
 
+# a changelog's headings are versions; a comment with an address in it is an address
+printf '%s\n' "Changes" "" "## 2.14.0.3 (2024-05-02)" "## [2.14.0.3] - 2024-05-02" "### v1.2.3.4" \
+        "# 10.0.0.1 is the gateway" "## 10.0.0.2 is the other one" > "$T/changelog.md"
+"$AKIOS" protect redact "$T/changelog.md" > "$T/changelog.out"
+is "$(grep -c IP_ADDRESS "$T/changelog.out")" 2 "changelog headings are versions, addresses in comments are IPs"
+is "$(sed -n 3,5p "$T/changelog.out")" "$(sed -n 3,5p "$T/changelog.md")" "the three headings kept as they are"
+
 # every word that makes a dotted number a version (validate.c keeps them by length, so a word
 # filed under the wrong length would be lost silently), in any case, after each gap byte; and
 # words that are no version word, of the same lengths, before a real IP

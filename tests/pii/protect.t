@@ -5,7 +5,7 @@
 . "$AKIOS_SRC/tests/lib.sh"
 PY=/usr/bin/python3
 
-printf 'mail jane@example.org, card 4111 1111 1111 1111, key AKIAIOSFODNN7EXAMPLE\n' > "$T/in.txt"
+printf 'mail jane@example.org, card 4111 1111 1111 1111, key AKIAQ3MZ7KXW2PLR4TNE\n' > "$T/in.txt"
 
 run "$AKIOS" protect scan --json "$T/in.txt"
 is "$rc" 0 "scan --json exits 0"

@@ -188,6 +188,63 @@ def yaml_cfg():
     return txt, [p], ['"EXAMPLE"', '"xxxxxxxxxxxxxxxx"']
 
 
+@shape("app.env")
+def env_compound():
+    # unquoted values under compound key names; AWS's documentation keys and other
+    # placeholders stay
+    t, j, n = rs(ALNUM, 24), rs(ALNUM, 32), "npm_" + rs(ALNUM, 36)
+    tw, sk, kb = rs(HEX, 32), rs(ALNUM + "_-", 24), rs(HEX, 128)
+    txt = ("API_TOKEN=%s\nexport JWT_SECRET=%s\nARG NPM_TOKEN=%s\nTWILIO_AUTH_TOKEN=%s\n"
+           "SIGNING_KEY=%s\nSECRET_KEY_BASE=%s\nPASSWORD=XXXXXXXXXXXX\n"
+           "STRIPE_KEY=sk_test_xxxxxxxxxxxxxxxxxxxxxxxx\n"
+           "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n"
+           "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+           % (t, j, n, tw, sk, kb))
+    return txt, [t, j, n, tw, sk, kb], ["XXXXXXXXXXXX", "sk_test_xxxxxxxxxxxxxxxxxxxxxxxx",
+                                        "AKIAIOSFODNN7EXAMPLE",
+                                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
+
+
+@shape("settings.xml")
+def xml_cfg():
+    p, k, p2, k2 = rs(ALNUM, 20), rs(ALNUM, 28), rs(ALNUM + "-", 20), rs(ALNUM, 32)
+    txt = ('<settings>\n  <server>\n    <id>nexus</id>\n    <username>deployment</username>\n'
+           '    <password>%s</password>\n    <apiKey>%s</apiKey>\n  </server>\n'
+           '  <property name="password" value="%s"/>\n  <add key="ApiKey" value="%s"/>\n'
+           '  <property name="timeout" value="30"/>\n</settings>\n' % (p, k, p2, k2))
+    return txt, [p, k, p2, k2], ['<property name="timeout" value="30"/>', "<id>nexus</id>"]
+
+
+@shape("schema.sql")
+def sql():
+    p = rs(ALNUM, 18)
+    txt = "CREATE USER 'report'@'%%' IDENTIFIED BY '%s';\nGRANT SELECT ON shop.* TO 'report';\n" % p
+    return txt, [p], ["GRANT SELECT ON shop.* TO 'report';"]
+
+
+@shape("secrets.js")
+def js_quoted():
+    # a pass phrase of six words, a value with an escaped quote: whole; code that names
+    # where a secret is: not a secret
+    words = " ".join(rs(LO, 5) for _ in range(6))
+    esc = rs(ALNUM, 6) + '\\"' + rs(ALNUM, 14)
+    txt = ('const passphrase = "%s";\nmodule.exports = { password: "%s" };\n'
+           'const apiKey = process.env.STRIPE_SECRET_KEY;\n' % (words, esc))
+    return txt, [words, esc], ["process.env.STRIPE_SECRET_KEY"]
+
+
+@shape("db.conf")
+def conn():
+    # the password of a connection string or a JDBC URL, and not the settings after it
+    p, q = rs(ALNUM, 18), rs(ALNUM, 16)
+    txt = ("Server=db;Database=shop;User Id=sa;Password=%s;Encrypt=True;"
+           "TrustServerCertificate=False;Connection Timeout=30;\n"
+           "jdbc:mysql://db:3306/shop?user=shop&password=%s&useSSL=true&serverTimezone=UTC\n"
+           "password = os.environ[\"DB_PASSWORD\"]\n" % (p, q))
+    return txt, [p, q], [";Encrypt=True;TrustServerCertificate=False;Connection Timeout=30;",
+                         "&useSSL=true&serverTimezone=UTC", 'os.environ["DB_PASSWORD"]']
+
+
 def main():
     d = sys.argv[1]
     for name, f in SHAPES.items():
