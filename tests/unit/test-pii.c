@@ -138,9 +138,12 @@ static const struct pos cases[] = {
         { "VIN 1HGCM82633A004352", "VIN", "1HGCM82633A004352" },
         { "VIN 1HGCM82643A004352", NULL, NULL },
         /* secrets */
-        { "key AKIAIOSFODNN7EXAMPLE", "AWS_ACCESS_KEY", "AKIAIOSFODNN7EXAMPLE" },
-        { "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AWS_SECRET_KEY",
-          "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+        { "key AKIAQ3MZ7KXW2PLR4TNE", "AWS_ACCESS_KEY", "AKIAQ3MZ7KXW2PLR4TNE" },
+        { "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCY7Q2LZ9TKEW", "AWS_SECRET_KEY",
+          "wJalrXUtnFEMI/K7MDENG/bPxRfiCY7Q2LZ9TKEW" },
+        /* AWS's documentation keys are placeholders (CONTRACTS §8) */
+        { "key AKIAIOSFODNN7EXAMPLE", NULL, NULL },
+        { "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", NULL, NULL },
         { "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "GITHUB_TOKEN", NULL },
         { "glpat-abcdefghij0123456789", "GITLAB_TOKEN", NULL },
         { "xoxb-123456789012-1234567890123-abcdefghijklmnopqrstuvwx", "SLACK_TOKEN", NULL },
@@ -245,7 +248,7 @@ static char *redact_str(struct pii_redactor *r, const char *in)
 
 static void test_strategies(void)
 {
-        const char *in = "card 4111 1111 1111 1111, mail jane@example.org, AKIAIOSFODNN7EXAMPLE.";
+        const char *in = "card 4111 1111 1111 1111, mail jane@example.org, AKIAQ3MZ7KXW2PLR4TNE.";
         struct pii_redactor *r;
         char *s, *s2;
         struct pii_redactor *none = NULL;
