@@ -139,6 +139,22 @@ static inline size_t letter_at(const char *b, size_t len, size_t i)
         return 0;
 }
 
+/* Latin Extended-A (U+0100-U+017F): capitals and small letters alternate, the capital first
+ * up to U+0137, then after U+0138 (kra) and U+0149 (n preceded by apostrophe) the other way
+ * round for a while: Ł U+0141, Ž U+017D and Ź U+0179 are odd. */
+static inline bool latin_a_upper(unsigned cp)
+{
+        if (cp <= 0x137)
+                return !(cp & 1);
+        if (cp <= 0x148)
+                return cp != 0x138 && (cp & 1);
+        if (cp <= 0x177)
+                return cp != 0x149 && !(cp & 1);
+        if (cp == 0x178)
+                return true;
+        return cp <= 0x17e && (cp & 1);
+}
+
 static inline bool upper_at(const char *b, size_t len, size_t i)
 {
         unsigned char c = (unsigned char)b[i], d;
@@ -150,7 +166,7 @@ static inline bool upper_at(const char *b, size_t len, size_t i)
         d = (unsigned char)b[i + 1];
         switch (c) {
         case 0xc3: return d >= 0x80 && d <= 0x9e && d != 0x97;
-        case 0xc4: case 0xc5: return is_cont(d) && !(d & 1) && !(c == 0xc5 && d == 0x80);
+        case 0xc4: case 0xc5: return is_cont(d) && latin_a_upper(((c & 0x1fu) << 6) | (d & 0x3fu));
         case 0xd0: return d >= 0x80 && d <= 0xaf;
         case 0xce: return d >= 0x91 && d <= 0xa9;
         default: return false;
@@ -277,6 +293,7 @@ static const char *const person_labels[] = {
         "attending", "referring physician", "emergency contact", "next of kin", "spouse",
         "insured", "policyholder", "policy holder", "tenant", "landlord", "buyer", "seller",
         "driver", "witness", "manager", "supervisor", "agent", "technician", "caller",
+        "claimant", "plaintiff", "defendant", "respondent", "petitioner", "appellant",
         "mitarbeiter", "ansprechpartner", "empfänger", "absender", "destinataire",
         "expéditeur", "destinatario", "remitente", "mittente", "afzender", "ontvanger",
         "first_name", "last_name", "full_name", "given_name", "family_name", "firstname",
@@ -1682,11 +1699,59 @@ static bool postcode_before(const struct walk *w, size_t s)
         return p == 0 || !wordish(w->buf, w->len, p - 1);
 }
 
+/* "Name: Smith, John": after a one-word name and ", ", a given name of one to three words
+ * (or initials; or words of no kind the lexicon knows) is the same person's; the end of the
+ * two, else e. */
+static size_t given_after(struct walk *w, const struct run *r, size_t e)
+{
+        struct run r2;
+        size_t next;
+
+        if (r->b - r->a != 1 || e + 2 >= w->len || w->buf[e] != ',' || w->buf[e + 1] != ' ' ||
+            !upper_at(w->buf, w->len, e + 2) || !build_run(w, e + 2, &r2, &next) || r2.n > 3)
+                return e;
+        for (unsigned k = 0; k < r2.n; k++)
+                if (!(r2.t[k].lex & LEX_GIVEN) && !(r2.t[k].dot && r2.t[k].n == 1) &&
+                    ((r2.t[k].lex & LEX_WORD) || place_flags(r2.t[k].lex) || r2.t[k].digit ||
+                     r2.t[k].allcaps))
+                        return e;
+        return r2.t[r2.n - 1].e;
+}
+
+/* A name in capitals, which a form or a court heading writes: "Name: JOHN SMITH",
+ * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
+ * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
+ * surname of the lexicon among them, or no ordinary word ("NAME: UNKNOWN" stays). */
+static int caps_name(struct walk *w, const struct run *r, bool title)
+{
+        char label[40];
+        unsigned lex = 0;
+
+        /* one word in capitals after a label is most often a code ("currency": "USD") */
+        if (!title && r->b - r->a < 2)
+                return 0;
+        for (unsigned k = r->a; k < r->b; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (t->digit || !(t->allcaps || TOK_IN(t, particles) || (t->dot && t->n == 1)))
+                        return 0;
+                lex |= t->lex;
+        }
+        if (!(lex & (LEX_GIVEN | LEX_SURNAME)) && (lex & LEX_WORD))
+                return 0;
+        if (!title) {
+                label_before(w, r->t[0].s, label, sizeof(label));
+                if (!label[0] || !person_name_label(label, set_mask(label, strlen(label))))
+                        return 0;
+        }
+        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
         char pw[WORD_MAX + 1], label[40], line[48];
-        bool title = false, salut = false, before_form, strong;
+        bool title = false, salut = false, before_form, strong, place_run;
         int st;
         size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
@@ -1743,8 +1808,14 @@ static int decide(struct walk *w, struct run *r)
                 }
                 r->a++;
         }
-        /* drop ordinary words at the edges ("Yesterday John Smith", "Meeting With ...") */
-        if (!title) {
+        /* drop ordinary words at the edges ("Yesterday John Smith", "Meeting With ..."), but
+         * not from a place that is the run's words together ("New York", "United Kingdom") */
+        /* (a lexicon look-up: only when an edge word would go) */
+        place_run = !title && r->b - r->a > 1 &&
+                    (weak_word(&r->t[r->a]) || TOK_IN(&r->t[r->a], never_names) ||
+                     weak_word(&r->t[r->b - 1]) || TOK_IN(&r->t[r->b - 1], never_names)) &&
+                    place_flags(phrase_flags(r, r->a, r->b));
+        if (!title && !place_run) {
                 while (r->b - r->a > 1 && (weak_word(&r->t[r->a]) ||
                                            TOK_IN(&r->t[r->a], never_names)))
                         r->a++;
@@ -1762,8 +1833,9 @@ static int decide(struct walk *w, struct run *r)
         s = r->t[r->a].s;
         e = r->t[r->b - 1].e;
         for (unsigned k = r->a; k < r->b; k++) {
-                if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1))
-                        return 0;
+                if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1) &&
+                    !place_run)
+                        return caps_name(w, r, title);
                 lexor |= r->t[k].lex;
         }
         if (r->t[r->a].dot) /* a run never starts with an initial alone: "A. The" */
@@ -1793,7 +1865,7 @@ static int decide(struct walk *w, struct run *r)
             !(nt == 1 && pure_word(&r->t[r->a])) &&
             (!streq(label, "name") || (lexor & (LEX_GIVEN | LEX_SURNAME)) ||
              !(lexor & LEX_WORD)))
-                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+                return emit(w, s, given_after(w, r, e), T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (salut && !pure_word(&r->t[r->a]))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (introduced(w, r->t[0].s) && !weak_word(&r->t[r->a]))
@@ -1838,7 +1910,10 @@ static int decide(struct walk *w, struct run *r)
         if (nt >= 2 && nt <= 4 && (r->t[r->a].lex & LEX_GIVEN) &&
             (r->t[r->b - 1].lex & LEX_SURNAME) && !place_flags(phr) &&
             !(pure_word(&r->t[r->a]) || pure_word(&r->t[r->b - 1])) &&
-            !((r->t[r->a].lex & LEX_WORD) && (r->t[r->b - 1].lex & LEX_WORD)))
+            (!((r->t[r->a].lex & LEX_WORD) && (r->t[r->b - 1].lex & LEX_WORD)) ||
+             /* both words, but a frequent given name and a frequent surname: John Smith,
+              * Bill Gates */
+             ((r->t[r->a].lex & LEX_GIVEN_TOP) && (r->t[r->b - 1].lex & LEX_SURNAME_TOP))))
                 return emit(w, s, e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
         if (nt == 1 && (r->t[r->a].lex & LEX_SURNAME) && !(r->t[r->a].lex & LEX_WORD) &&
             e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ' && upper_at(b, w->len, e + 2)) {

@@ -43,6 +43,12 @@ Will you grant May a day off? Rose said the bill was paid.
 Garcia, Jennifer was admitted.
 My name is Dmitri Volkonsky.
 Dear Maria della Rosa, thank you.
+John Smith will chair the meeting.
+She moved to New York and then to the United Kingdom.
+Name: Smith, John
+NAME: PRIYA RAGHUNATHAN
+NAME: UNKNOWN
+Łukasz Wiśniewski will chair the meeting.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -64,6 +70,12 @@ is "$(line 14)" "Will you grant May a day off? Rose said the bill was paid." "na
 is "$(line 15)" "[PERSON] was admitted." "Last, First"
 is "$(line 16)" "My name is [PERSON]." "a self-introduction, names from no lexicon"
 is "$(line 17)" "Dear [PERSON], thank you." "a five-letter particle inside the name (della)"
+is "$(line 18)" "[PERSON] will chair the meeting." "a frequent given name and surname, both also words"
+is "$(line 19)" "She moved to [LOCATION] and then to the [LOCATION]." "a place of ordinary words, whole"
+is "$(line 20)" "Name: [PERSON]" "Last, First after a label: the given name too"
+is "$(line 21)" "NAME: [PERSON]" "a name in capitals after a label"
+is "$(line 22)" "NAME: UNKNOWN" "an ordinary word in capitals after a label is no name"
+is "$(line 23)" "[PERSON] will chair the meeting." "a capital of Latin Extended-A (Ł) starts a name"
 
 # pii_detect_names: false turns the three types off (AKIOS_<KEY> override, CONTRACTS §5)
 run env AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/rules.txt"
