@@ -498,13 +498,14 @@ const struct pii_pattern pii_patterns[] = {
           "[\"']?)([A-Za-z0-9/+=]{100,2000})" END_B64STD,
           NULL, T_AWS_SECRET, V_ENTROPY, 95, PAT_GROUP, 0.95f },
         { "azure_ad_client_secret",
-          "(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})"
+          "(?:^|[^A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})"
           "(?:[^A-Za-z0-9_~.-]|$)",
           NULL, T_GENERIC_SECRET, V_NONE, 95, PAT_GROUP, 0.95f },
         { "curl_user",
           "\\bcurl\\b[^\\n|;&]{0,200}[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)"
           "(?:\"([^\"\\n]{3,200})\"|'([^'\\n]{3,200})'|([^\\s\"']{3,200}))",
-          NULL, T_PASSWORD, V_USER_PASS, 88, PAT_GROUP, 0.95f },
+          /* above twilio_key's 90: `curl -u AC...:token` is the SID and its token whole */
+          NULL, T_PASSWORD, V_USER_PASS, 91, PAT_GROUP, 0.95f },
         /* a quoted value assigned to (or compared with, or constructed from) a secret-named
          * key, in code and config: the value whole, spaces and all */
         { "secret_quoted_password",

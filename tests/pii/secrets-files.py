@@ -245,6 +245,18 @@ def conn():
                          "&useSSL=true&serverTimezone=UTC", 'os.environ["DB_PASSWORD"]']
 
 
+@shape("ci-vars.sh")
+def ci_vars():
+    # an Azure secret that begins with '-'; curl -u with a Twilio SID and its token, where
+    # the SID alone is a finding of its own
+    az = "-" + rs(ALNUM, 2) + R.choice(DG) + "Q~" + rs(ALNUM + "_~.-", 34)
+    sid, tok = "AC" + rs(HEX, 32), rs(HEX, 32)
+    txt = ("AZURE_CLIENT_SECRET=%s\n"
+           "curl -X POST https://api.twilio.com/2010-04-01/Accounts/%s/Messages.json -u %s:%s\n"
+           % (az, sid, sid, tok))
+    return txt, [az, sid, tok], ["https://api.twilio.com/2010-04-01/Accounts/"]
+
+
 def main():
     d = sys.argv[1]
     for name, f in SHAPES.items():
