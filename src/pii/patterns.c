@@ -480,8 +480,14 @@ const struct pii_pattern pii_patterns[] = {
           "([A-Za-z0-9_.~+/=-]{16,2000})",
           NULL, T_GENERIC_SECRET, V_ENTROPY, 21, PAT_GROUP, 0.9f },
         /* ---- secrets in the shapes real files have (issue 11) ---- */
+        /* one line, or wrapped as base64(1) wraps it (76 columns) or openssl (64): full
+         * lines, then a last one that ends as base64 of "-\n", "--\n" or "\n" does (a
+         * word on the line after is not taken) */
         { "private_key_base64",
-          "\\b(LS0tLS1CRUdJTi[A-Za-z0-9+/]{20,16000}={0,2})" END_B64STD,
+          "\\b(LS0tLS1CRUdJTi(?:[A-Za-z0-9+/]{62}(?:\\r?\\n[A-Za-z0-9+/]{76}){0,190}"
+          "\\r?\\n[A-Za-z0-9+/]{0,75}(?:K|o=|g==)"
+          "|[A-Za-z0-9+/]{50}(?:\\r?\\n[A-Za-z0-9+/]{64}){0,220}\\r?\\n[A-Za-z0-9+/]{0,63}(?:K|o=|g==)"
+          "|[A-Za-z0-9+/]{20,16000}={0,2}))" END_B64STD,
           "\\bLS0tLS1CRUdJTi", T_PRIVATE_KEY, V_B64_PEM_KEY, 99, PAT_GROUP | PAT_FWD, 1.0f },
         { "putty_private_key",
           "Private-Lines: [0-9]{1,3}\\r?\\n(?:[A-Za-z0-9+/=]{1,128}\\r?\\n){1,60}"
@@ -548,6 +554,15 @@ const struct pii_pattern pii_patterns[] = {
           "|private[_-]?key|" KEY_WORDS ")[\"']\\s{1,3}value\\s{0,3}=\\s{0,3})"
           "(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})')",
           NULL, T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
+        /* a password on a command line: mysql -pSECRET, sshpass -p SECRET, docker login -p
+         * (`-p` alone makes mysql ask; $VAR and $(...) are placeholders) */
+        { "cli_password_flag",
+          "(?:\\b(?:mysql|mysqldump|mysqladmin|mysqlimport|mariadb)\\b[^\\n|;&]{0,200}[ \\t]-p"
+          "([^\\s\"'-][^\\s\"']{2,127})"
+          "|\\bsshpass[ \\t]{1,3}-p[ \\t]{0,3}(?:'([^'\\n]{1,128})'|\"([^\"\\n]{1,128})\"|([^\\s\"']{1,128}))"
+          "|\\bdocker[ \\t]{1,3}login\\b[^\\n|;&]{0,200}[ \\t](?:-p|--password)(?:[ \\t]{1,3}|=)"
+          "(?:'([^'\\n]{1,128})'|\"([^\"\\n]{1,128})\"|([^\\s\"'-][^\\s\"']{0,127})))",
+          NULL, T_PASSWORD, V_SECRET_QUOTED, 88, PAT_GROUP, 0.9f },
         /* SQL: CREATE USER ... IDENTIFIED BY '...' */
         { "sql_identified_by", "(?i:\\bidentified\\s{1,3}by\\s{1,3})'([^'\\n]{1,128})'", NULL,
           T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },

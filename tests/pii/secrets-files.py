@@ -257,6 +257,30 @@ def ci_vars():
     return txt, [az, sid, tok], ["https://api.twilio.com/2010-04-01/Accounts/"]
 
 
+@shape("restore.sh")
+def b64_wrapped():
+    # a PEM key base64-encoded and wrapped as base64(1) wraps (76 columns) and openssl (64):
+    # every line goes, the words after it stay
+    key, _ = pem("EC PRIVATE KEY", 3)
+    enc = base64.b64encode(key.encode()).decode()
+    w76 = [enc[i:i + 76] for i in range(0, len(enc), 76)]
+    w64 = [enc[i:i + 64] for i in range(0, len(enc), 64)]
+    txt = ("base64 -d > app.key <<'EOF'\n%s\nEOF\necho done\n---\n%s\nnext step\n"
+           % ("\n".join(w76), "\n".join(w64)))
+    return txt, w76 + w64, ["EOF\n", "echo done", "next step"]
+
+
+@shape("backup.sh")
+def cli_flags():
+    # passwords on command lines; -p alone (mysql asks) and $VAR, $(...) stay
+    a, b, c = rs(ALNUM, 18), rs(ALNUM + "_", 18), rs(ALNUM, 20)
+    txt = ("mysqldump -u root -p%s --all-databases > all.sql\n"
+           "sshpass -p '%s' ssh deploy@host\ndocker login -u ci -p %s registry.corp.test\n"
+           "mysql -u root -p shop\nmysql -u app -p\"$MYSQL_PWD\" shop\n"
+           "docker login -u ci -p \"$(cat /run/token)\" registry.corp.test\n" % (a, b, c))
+    return txt, [a, b, c], ["mysql -u root -p shop", '-p"$MYSQL_PWD"', '"$(cat /run/token)"']
+
+
 def main():
     d = sys.argv[1]
     for name, f in SHAPES.items():
