@@ -508,7 +508,7 @@ const struct pii_pattern pii_patterns[] = {
           "(?:[^A-Za-z0-9_~.-]|$)",
           NULL, T_GENERIC_SECRET, V_NONE, 95, PAT_GROUP, 0.95f },
         { "curl_user",
-          "\\bcurl\\b[^\\n|;&]{0,200}[ \\t](?:-u|--user)(?:[ \\t]{1,3}|=)"
+          "\\bcurl\\b[^\\n|;&]{0,200}[ \\t](?:-u(?:[ \\t]{1,3}|=)?|--user(?:[ \\t]{1,3}|=))"
           "(?:\"([^\"\\n]{3,200})\"|'([^'\\n]{3,200})'|([^\\s\"']{3,200}))",
           /* above twilio_key's 90: `curl -u AC...:token` is the SID and its token whole */
           NULL, T_PASSWORD, V_USER_PASS, 91, PAT_GROUP, 0.95f },

@@ -272,13 +272,15 @@ def b64_wrapped():
 
 @shape("backup.sh")
 def cli_flags():
-    # passwords on command lines; -p alone (mysql asks) and $VAR, $(...) stay
-    a, b, c = rs(ALNUM, 18), rs(ALNUM + "_", 18), rs(ALNUM, 20)
-    txt = ("mysqldump -u root -p%s --all-databases > all.sql\n"
+    # passwords on command lines (curl -u with no space too); -p alone (mysql asks) and
+    # $VAR, $(...) stay
+    a, b, c, d = rs(ALNUM, 18), rs(ALNUM + "_", 18), rs(ALNUM, 20), rs(ALNUM, 16)
+    txt = ("curl -udeploy:%s https://nexus.corp.test/\n" % d +
+           "mysqldump -u root -p%s --all-databases > all.sql\n"
            "sshpass -p '%s' ssh deploy@host\ndocker login -u ci -p %s registry.corp.test\n"
            "mysql -u root -p shop\nmysql -u app -p\"$MYSQL_PWD\" shop\n"
            "docker login -u ci -p \"$(cat /run/token)\" registry.corp.test\n" % (a, b, c))
-    return txt, [a, b, c], ["mysql -u root -p shop", '-p"$MYSQL_PWD"', '"$(cat /run/token)"']
+    return txt, [a, b, c, d], ["mysql -u root -p shop", '-p"$MYSQL_PWD"', '"$(cat /run/token)"']
 
 
 def main():
