@@ -409,6 +409,11 @@ const struct pii_pattern pii_patterns[] = {
           "[A-Za-z0-9_ .-]{0,20}[^A-Za-z0-9/+]{1,8})"
           "([A-Za-z0-9/+]{40})" END_B64STD,
           NULL, T_AWS_SECRET, V_ENTROPY, 95, PAT_GROUP, 0.95f },
+        /* the secret right after its key id: a CSV row of IAM's credentials file, the next
+         * line, a constructor's second argument */
+        { "aws_secret_after_key",
+          "\\b(?:AKIA|ASIA)[A-Z2-7]{16}[^A-Za-z0-9/+]{1,8}([A-Za-z0-9/+]{40})" END_B64STD,
+          NULL, T_AWS_SECRET, V_ENTROPY, 95, PAT_GROUP, 0.9f },
         { "github_token", "\\bgh[pousr]_[A-Za-z0-9]{36}\\b", NULL, T_GITHUB, V_SECRET_VALUE, 95, 0,
           1.0f },
         { "github_fine_pat", "\\bgithub_pat_[A-Za-z0-9_]{82}\\b", NULL, T_GITHUB, V_NONE, 95, 0,

@@ -283,6 +283,24 @@ def cli_flags():
     return txt, [a, b, c, d], ["mysql -u root -p shop", '-p"$MYSQL_PWD"', '"$(cat /run/token)"']
 
 
+@shape("credentials.csv")
+def aws_csv():
+    # IAM's credentials file, the secret on the line after its key id, and a constructor:
+    # the secret follows the key id with no key name of its own
+    rows = []
+    secrets = []
+    for _ in range(3):
+        kid, sec = "AKIA" + rs("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16), rs(B64, 40)
+        rows.append((kid, sec))
+        secrets += [kid, sec]
+    txt = ("User name,Password,Access key ID,Secret access key,Console login link\n"
+           "ci-deployer,,%s,%s,https://123456789012.signin.aws.amazon.com/console\n"
+           "new keys for jenkins:\n%s\n%s\n"
+           "AWSCredentials c = new BasicAWSCredentials(\"%s\", \"%s\");\n"
+           % (rows[0] + rows[1] + rows[2]))
+    return txt, secrets, ["Console login link", "new keys for jenkins:"]
+
+
 def main():
     d = sys.argv[1]
     for name, f in SHAPES.items():
