@@ -445,6 +445,10 @@ const struct pii_pattern pii_patterns[] = {
         { "sendgrid_key", "\\b(SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43})" END_B64, NULL,
           T_SENDGRID, V_NONE, 95, PAT_GROUP, 1.0f },
         { "twilio_key", "\\b(?:SK|AC)[0-9a-f]{32}\\b", NULL, T_TWILIO, V_NONE, 90, 0, 0.9f },
+        /* the auth token or API secret right after its SID or key: Client("AC...", "...") */
+        { "twilio_secret_after_sid",
+          "\\b(?:AC|SK)[0-9a-f]{32}[^A-Za-z0-9]{1,8}([A-Za-z0-9]{32})\\b", NULL, T_TWILIO,
+          V_ENTROPY, 90, PAT_GROUP, 0.9f },
         { "npm_token", "\\bnpm_[A-Za-z0-9]{36}\\b", NULL, T_NPM, V_NONE, 95, 0, 1.0f },
         { "pypi_token", "\\b(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})" END_B64, NULL, T_PYPI,
           V_NONE, 95, PAT_GROUP, 1.0f },

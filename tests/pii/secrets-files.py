@@ -301,6 +301,17 @@ def aws_csv():
     return txt, secrets, ["Console login link", "new keys for jenkins:"]
 
 
+@shape("notify.js")
+def twilio_positional():
+    # a Twilio SID or API key and its secret as a call's two arguments
+    sid, tok = "AC" + rs(HEX, 32), rs(HEX, 32)
+    key, sec = "SK" + rs(HEX, 32), rs(ALNUM, 32)
+    txt = ("const client = require('twilio')('%s', '%s');\n"
+           "const api = require('twilio')('%s', '%s', { accountSid: 'x' });\n"
+           % (sid, tok, key, sec))
+    return txt, [sid, tok, key, sec], ["require('twilio')"]
+
+
 def main():
     d = sys.argv[1]
     for name, f in SHAPES.items():
