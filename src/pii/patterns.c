@@ -109,7 +109,9 @@ const struct pii_type_info pii_types[_T_MAX] = {
 /* After a secret-named key: an assignment (=, :=, :, =>), a comparison (==, !=) or a
  * constructor's parenthesis, then a quoted value, captured whole (spaces included) in one of
  * groups 1-3 (double, single or back quotes). */
-#define QUOTED_OP "[\"']?(?:\\s{0,3}(?::=|==|!=|=>|[:=]|\\bis\\b)\\s{0,3}|\\s{0,3}\\(\\s{0,3}))"
+#define QUOTED_OP                                                                          \
+        "[\"']?(?:\\s{0,3}(?::=|===|!==|==|!=|=>|[:=]|\\bis\\b)\\s{0,3}|\\s{0,3}\\(\\s{0,3}"          \
+        "|\\.equals(?:IgnoreCase)?\\s{0,3}\\(\\s{0,3}))" /* and the key's (?i: */
 /* A backslash escapes the next byte (Tr0ub\"4dor): too large for Hyperscan, which gets the
  * key, the operator and the opening quote only (PAT_FWD, SECRET_KEY_BACK before the report,
  * SECRET_VALUE_FWD after it: 300 bytes, escapes two each, and the quote) */
@@ -572,6 +574,16 @@ const struct pii_pattern pii_patterns[] = {
           "|\\bdocker[ \\t]{1,3}login\\b[^\\n|;&]{0,200}[ \\t](?:-p|--password)(?:[ \\t]{1,3}|=)"
           "(?:'([^'\\n]{1,128})'|\"([^\"\\n]{1,128})\"|([^\\s\"'-][^\\s\"']{0,127})))",
           NULL, T_PASSWORD, V_SECRET_QUOTED, 88, PAT_GROUP, 0.9f },
+        /* strcmp(pw, "..."), strncasecmp(password, "...", n) */
+        { "secret_strcmp",
+          "(?i:\\b(?:str(?:n?case)?cmp|strncmp|memcmp|g_strcmp0)\\s{0,3}\\(\\s{0,3}"
+          "[A-Za-z0-9_.>-]{0,30}(?:pw|pwd|pass|passwd|password|passphrase|secret|token)"
+          "[A-Za-z0-9_\\]\\[]{0,20}\\s{0,3},\\s{0,3})\"((?:[^\"\\\\\\n]|\\\\[^\\n]){1,300})\"",
+          "(?i:\\b(?:str(?:n?case)?cmp|strncmp|memcmp|g_strcmp0)\\s{0,3}\\(\\s{0,3}"
+          "[A-Za-z0-9_.>-]{0,30}(?:pw|pwd|pass|passwd|password|passphrase|secret|token)"
+          "[A-Za-z0-9_\\]\\[]{0,20}\\s{0,3},\\s{0,3})\"",
+          T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP | PAT_FWD, 0.9f, SECRET_VALUE_FWD,
+          .back = 100 },
         /* SQL: CREATE USER ... IDENTIFIED BY '...' */
         { "sql_identified_by", "(?i:\\bidentified\\s{1,3}by\\s{1,3})'([^'\\n]{1,128})'", NULL,
           T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },

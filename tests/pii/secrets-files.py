@@ -312,6 +312,17 @@ def twilio_positional():
     return txt, [sid, tok, key, sec], ["require('twilio')"]
 
 
+@shape("compare.c")
+def compares():
+    # a password compared with: strcmp(), Java's equals(), JavaScript's ===
+    a, b, c = rs(ALNUM + "_", 18), rs(ALNUM, 18), rs(ALNUM, 18)
+    txt = ('if (strcmp(pw, "%s") == 0)\n\treturn 1;\n'
+           '// Java: if (password.equals("%s")) grant();\n'
+           "// JS: if (req.body.password === '%s') next();\n"
+           'if (strcmp(user, "admin") == 0)\n\treturn 2;\n' % (a, b, c))
+    return txt, [a, b, c], ['strcmp(user, "admin")']
+
+
 def main():
     d = sys.argv[1]
     for name, f in SHAPES.items():
