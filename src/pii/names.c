@@ -1801,10 +1801,10 @@ static int decide(struct walk *w, struct run *r)
                 } else if (is_title_abbr(t) && r->a + 1 < r->b &&
                            (t->dot || !TOK_IN(t, weak_titles))) {
                         title = true;
-                } else if (t->particle) {
+                } else if (t->particle && !title) {
                         ;
                 } else {
-                        break;
+                        break; /* after a title, a particle leads the surname */
                 }
                 r->a++;
         }
@@ -1823,7 +1823,8 @@ static int decide(struct walk *w, struct run *r)
                                            TOK_IN(&r->t[r->b - 1], never_names)))
                         r->b--;
         }
-        while (r->a < r->b && r->t[r->a].particle)
+        /* after a title the particles lead the surname: "Mrs van der Berg", "Sr. de la Fuente" */
+        while (r->a < r->b && r->t[r->a].particle && (!title || r->a + 1 == r->b))
                 r->a++;
         while (r->b > r->a && r->t[r->b - 1].particle)
                 r->b--;

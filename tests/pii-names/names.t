@@ -49,6 +49,7 @@ Name: Smith, John
 NAME: PRIYA RAGHUNATHAN
 NAME: UNKNOWN
 Łukasz Wiśniewski will chair the meeting.
+Mrs van der Berg will call you.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -76,6 +77,7 @@ is "$(line 20)" "Name: [PERSON]" "Last, First after a label: the given name too"
 is "$(line 21)" "NAME: [PERSON]" "a name in capitals after a label"
 is "$(line 22)" "NAME: UNKNOWN" "an ordinary word in capitals after a label is no name"
 is "$(line 23)" "[PERSON] will chair the meeting." "a capital of Latin Extended-A (Ł) starts a name"
+is "$(line 24)" "Mrs [PERSON] will call you." "after a title, the particles lead the surname"
 
 # pii_detect_names: false turns the three types off (AKIOS_<KEY> override, CONTRACTS §5)
 run env AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/rules.txt"
