@@ -117,12 +117,35 @@ const struct pii_type_info pii_types[_T_MAX] = {
  * SECRET_VALUE_FWD after it: 300 bytes, escapes two each, and the quote) */
 #define SECRET_KEY_BACK 80
 #define SECRET_VALUE_FWD 604
+#define DQ_ESCAPED "\"((?:[^\"\\\\\\n]|\\\\[^\\n]){1,300})\""
 #define QUOTED_VALUE                                                                       \
         QUOTED_OP                                                                          \
-        "(?:\"((?:[^\"\\\\\\n]|\\\\[^\\n]){1,300})\"|'((?:[^'\\\\\\n]|\\\\[^\\n]){1,300})'"  \
-        "|`([^`\\n]{1,300})`)"
+        "(?:" DQ_ESCAPED "|'((?:[^'\\\\\\n]|\\\\[^\\n]){1,300})'|`([^`\\n]{1,300})`)"
 /* keys named for what they sign or encrypt: SIGNING_KEY, HMAC_KEY, SECRET_KEY_BASE... */
 #define KEY_WORDS "(?:signing|encryption|encrypt|hmac|master|app|auth|session|jwt|cookie)[_-]?key"
+/* the key of secret_quoted_password and of secret_quoted_key, in their regex and their
+ * Hyperscan prefix both */
+#define QP_KEY                                                                             \
+        "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:pwd|pw|pass|credentials?)"               \
+        "|[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase))"
+#define QK_KEY                                                                             \
+        "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:secret|token)"                          \
+        "|[A-Za-z0-9_.-]{0,30}(?:api[_-]?key|apikey|api[_-]?secret|access[_-]?key|secret[_-]?key" \
+        "|client[_-]?secret|(?:access|auth|refresh|api|bot|session|bearer|id)[_-]?token"      \
+        "|private[_-]?key(?:[_-]?id)?|" KEY_WORDS "))"
+/* an XML element's or a name/key attribute's name that is a password's or a secret's */
+#define XML_NAME_PREFIX "(?:[A-Za-z0-9_.:-]{0,30}[_.:-])?"
+#define XML_PW_NAMES "(?:password|passwd|pwd|passphrase)"
+#define XML_KEY_NAMES                                                                      \
+        "(?:secret|token|api[_-]?key|apikey|client[_-]?secret|secret[_-]?key|access[_-]?key"  \
+        "|private[_-]?key|" KEY_WORDS ")"
+#define ATTR_HEAD "(?i:\\b(?:name|key)\\s{0,3}=\\s{0,3}[\"']" XML_NAME_PREFIX
+#define ATTR_VALUE "[\"']\\s{1,3}value\\s{0,3}=\\s{0,3})(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})')"
+/* strcmp(pw, "..."): the call and the secret-named first argument */
+#define STRCMP_HEAD                                                                        \
+        "(?i:\\b(?:str(?:n?case)?cmp|strncmp|memcmp|g_strcmp0)\\s{0,3}\\(\\s{0,3}"            \
+        "[A-Za-z0-9_.>-]{0,30}(?:pw|pwd|pass|passwd|password|passphrase|secret|token)"         \
+        "[A-Za-z0-9_\\]\\[]{0,20}\\s{0,3},\\s{0,3})"
 #define MBI_L "[AC-HJKMNP-RT-Y]"
 #define MBI_A "[AC-HJKMNP-RT-Y0-9]"
 
@@ -525,45 +548,22 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_PASSWORD, V_USER_PASS, 91, PAT_GROUP, 0.95f },
         /* a quoted value assigned to (or compared with, or constructed from) a secret-named
          * key, in code and config: the value whole, spaces and all */
-        { "secret_quoted_password",
-          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:pwd|pw|pass|credentials?)"
-          "|[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase))" QUOTED_VALUE,
-          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:pwd|pw|pass|credentials?)"
-          "|[A-Za-z0-9_.-]{0,30}(?:password|passwd|passphrase))" QUOTED_OP "[\"'`]",
+        { "secret_quoted_password", QP_KEY QUOTED_VALUE, QP_KEY QUOTED_OP "[\"'`]",
           T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP | PAT_FWD, 0.9f, SECRET_VALUE_FWD,
           .back = SECRET_KEY_BACK },
-        { "secret_quoted_key",
-          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:secret|token)"
-          "|[A-Za-z0-9_.-]{0,30}(?:api[_-]?key|apikey|api[_-]?secret|access[_-]?key|secret[_-]?key"
-          "|client[_-]?secret|(?:access|auth|refresh|api|bot|session|bearer|id)[_-]?token"
-          "|private[_-]?key(?:[_-]?id)?|" KEY_WORDS "))" QUOTED_VALUE,
-          "(?i:\\b(?:(?:[A-Za-z0-9_.-]{0,30}[_.-])?(?:secret|token)"
-          "|[A-Za-z0-9_.-]{0,30}(?:api[_-]?key|apikey|api[_-]?secret|access[_-]?key|secret[_-]?key"
-          "|client[_-]?secret|(?:access|auth|refresh|api|bot|session|bearer|id)[_-]?token"
-          "|private[_-]?key(?:[_-]?id)?|" KEY_WORDS "))" QUOTED_OP "[\"'`]",
+        { "secret_quoted_key", QK_KEY QUOTED_VALUE, QK_KEY QUOTED_OP "[\"'`]",
           T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP | PAT_FWD, 0.9f, SECRET_VALUE_FWD,
           .back = SECRET_KEY_BACK },
         /* <password>...</password>, <db.password>, <apiKey>...; and the value of an element
          * whose name or key attribute is a secret's: <property name="password" value="..."/>,
          * <add key="ApiKey" value="..."/> */
-        { "secret_xml_password",
-          "(?i:<(?:[A-Za-z0-9_.:-]{0,30}[_.:-])?(?:password|passwd|pwd|passphrase)>)"
-          "([^<\\n]{1,300})</",
+        { "secret_xml_password", "(?i:<" XML_NAME_PREFIX XML_PW_NAMES ">)([^<\\n]{1,300})</",
           NULL, T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
-        { "secret_xml_key",
-          "(?i:<(?:[A-Za-z0-9_.:-]{0,30}[_.:-])?(?:secret|token|api[_-]?key|apikey|client[_-]?secret"
-          "|secret[_-]?key|access[_-]?key|private[_-]?key|" KEY_WORDS ")>)([^<\\n]{1,300})</",
+        { "secret_xml_key", "(?i:<" XML_NAME_PREFIX XML_KEY_NAMES ">)([^<\\n]{1,300})</",
           NULL, T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
-        { "secret_attr_password",
-          "(?i:\\b(?:name|key)\\s{0,3}=\\s{0,3}[\"'](?:[A-Za-z0-9_.:-]{0,30}[_.:-])?"
-          "(?:password|passwd|pwd|passphrase)[\"']\\s{1,3}value\\s{0,3}=\\s{0,3})"
-          "(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})')",
+        { "secret_attr_password", ATTR_HEAD XML_PW_NAMES ATTR_VALUE,
           NULL, T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
-        { "secret_attr_key",
-          "(?i:\\b(?:name|key)\\s{0,3}=\\s{0,3}[\"'](?:[A-Za-z0-9_.:-]{0,30}[_.:-])?"
-          "(?:secret|token|api[_-]?key|apikey|client[_-]?secret|secret[_-]?key|access[_-]?key"
-          "|private[_-]?key|" KEY_WORDS ")[\"']\\s{1,3}value\\s{0,3}=\\s{0,3})"
-          "(?:\"([^\"\\n]{1,300})\"|'([^'\\n]{1,300})')",
+        { "secret_attr_key", ATTR_HEAD XML_KEY_NAMES ATTR_VALUE,
           NULL, T_GENERIC_SECRET, V_SECRET_QUOTED, 87, PAT_GROUP, 0.9f },
         /* a password on a command line: mysql -pSECRET, sshpass -p SECRET, docker login -p
          * (`-p` alone makes mysql ask; $VAR and $(...) are placeholders) */
@@ -575,13 +575,7 @@ const struct pii_pattern pii_patterns[] = {
           "(?:'([^'\\n]{1,128})'|\"([^\"\\n]{1,128})\"|([^\\s\"'-][^\\s\"']{0,127})))",
           NULL, T_PASSWORD, V_SECRET_QUOTED, 88, PAT_GROUP, 0.9f },
         /* strcmp(pw, "..."), strncasecmp(password, "...", n) */
-        { "secret_strcmp",
-          "(?i:\\b(?:str(?:n?case)?cmp|strncmp|memcmp|g_strcmp0)\\s{0,3}\\(\\s{0,3}"
-          "[A-Za-z0-9_.>-]{0,30}(?:pw|pwd|pass|passwd|password|passphrase|secret|token)"
-          "[A-Za-z0-9_\\]\\[]{0,20}\\s{0,3},\\s{0,3})\"((?:[^\"\\\\\\n]|\\\\[^\\n]){1,300})\"",
-          "(?i:\\b(?:str(?:n?case)?cmp|strncmp|memcmp|g_strcmp0)\\s{0,3}\\(\\s{0,3}"
-          "[A-Za-z0-9_.>-]{0,30}(?:pw|pwd|pass|passwd|password|passphrase|secret|token)"
-          "[A-Za-z0-9_\\]\\[]{0,20}\\s{0,3},\\s{0,3})\"",
+        { "secret_strcmp", STRCMP_HEAD DQ_ESCAPED, STRCMP_HEAD "\"",
           T_PASSWORD, V_SECRET_QUOTED, 87, PAT_GROUP | PAT_FWD, 0.9f, SECRET_VALUE_FWD,
           .back = 100 },
         /* SQL: CREATE USER ... IDENTIFIED BY '...' */

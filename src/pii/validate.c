@@ -525,32 +525,30 @@ static size_t word_before(const char *b, size_t s, char *w, size_t wmax)
  * AssemblyFileVersion("1.2.3.4")), or a changelog's heading: two '#' or more, the number,
  * then the line's end, "]", " (" or " - " ("## 2.14.0.3", "## [2.14.0.3] - 2024-05-02"; a
  * comment "# 10.0.0.1 is the gateway" stays an address). */
-/* "version", "productversion", "app_version": a key named for a version ("versioned" is
- * not). */
-static bool ends_with_version(const char *w, size_t n)
+/* Whether the word that ends at `end` ends in "version", in any case: "version",
+ * "ProductVersion", "app_version" ("versioned" does not). */
+static bool version_before(const char *b, size_t end)
 {
-        return n >= 7 && memcmp(w + n - 7, "version", 7) == 0;
+        return end >= 7 && strncasecmp(b + end - 7, "version", 7) == 0;
 }
 
 static bool version_context(const char *b, size_t len, size_t s, size_t e)
 {
-        char w[40];
         size_t i = s;
 
-        if (ends_with_version(w, key_before(b, s, w, sizeof(w), false)))
+        /* a key: over the bytes key_before() steps over ("version": ", ProductVersion: ) */
+        while (i > 0 && s - i < 12 && before_key_gap(b[i - 1]))
+                i--;
+        if (version_before(b, i))
                 return true;
-        if (s > 0 && b[s - 1] == '>') { /* <Version>, <AssemblyVersion> */
-                size_t k = s - 1, n = 0;
+        i = s;
+        if (s > 0 && b[s - 1] == '>' && version_before(b, s - 1)) { /* <Version> */
+                size_t k = s - 1;
 
                 while (k > 0 && s - k < 40 && b[k - 1] != '<' && b[k - 1] != '\n')
                         k--;
-                if (k > 0 && b[k - 1] == '<') {
-                        for (size_t j = k; j < s - 1 && n < sizeof(w) - 1; j++)
-                                w[n++] = (char)(b[j] >= 'A' && b[j] <= 'Z' ? b[j] | 0x20 : b[j]);
-                        w[n] = 0;
-                        if (ends_with_version(w, n))
-                                return true;
-                }
+                if (k > 0 && b[k - 1] == '<')
+                        return true;
         }
         if (!(e == len || b[e] == '\n' || b[e] == '\r' || b[e] == ']' ||
               (e + 1 < len && b[e] == ' ' && (b[e + 1] == '(' || b[e + 1] == '-'))))
@@ -890,6 +888,19 @@ static double entropy(const char *p, size_t n)
         return h;
 }
 
+/* Whether p[0, n) holds one of words[0, nw) in any case. */
+static bool contains_ci(const char *p, size_t n, const char *const *words, size_t nw)
+{
+        for (size_t i = 0; i < nw; i++) {
+                size_t k = strlen(words[i]);
+
+                for (size_t j = 0; j + k <= n; j++)
+                        if (strncasecmp(p + j, words[i], k) == 0)
+                                return true;
+        }
+        return false;
+}
+
 /* In any case: PASSWORD=XXXXXXXX and AWS's ...EXAMPLEKEY are placeholders too. */
 static bool looks_placeholder(const char *p, size_t n)
 {
@@ -898,14 +909,7 @@ static bool looks_placeholder(const char *p, size_t n)
                                              "change-me", "placeholder", "<", "${", "{{",
                                              "null", "none" };
 
-        for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
-                size_t k = strlen(words[i]);
-
-                for (size_t j = 0; j + k <= n; j++)
-                        if (strncasecmp(p + j, words[i], k) == 0)
-                                return true;
-        }
-        return false;
+        return contains_ci(p, n, words, ARRAY_SIZE(words));
 }
 
 /* A value that is code naming where the secret is, not the secret: a dotted path of
@@ -1102,13 +1106,8 @@ static bool placeholder_ci(const char *p, size_t n)
                                              "password", "secret", "token", "string", "empty",
                                              "hidden", "required", "test", "admin" };
 
-        for (size_t i = 0; i < ARRAY_SIZE(words); i++) {
-                size_t k = strlen(words[i]);
-
-                for (size_t j = 0; j + k <= n; j++)
-                        if (strncasecmp(p + j, words[i], k) == 0)
-                                return true;
-        }
+        if (contains_ci(p, n, words, ARRAY_SIZE(words)))
+                return true;
         for (size_t i = 0; i < ARRAY_SIZE(whole); i++)
                 if (n == strlen(whole[i]) && strncasecmp(p, whole[i], n) == 0)
                         return true;
