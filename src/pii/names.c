@@ -9,7 +9,9 @@
  * and surnames, geonames cities and regions, countries, wamerican's ordinary words, street
  * types). Then, in order:
  * 1. street: a house number before a run with a street type (12 Main Street, 12 rue de la
- *    Paix), or a street run before its number (Hauptstraße 5, Via Roma 12), plus a unit.
+ *    Paix), or a street run before its number (Hauptstraße 5, Via Roma 12), plus a unit
+ *    after it or before the number (Apt 5B, 233 ...); a numbered street (350 W 42nd St,
+ *    1200 5th Avenue); PO Box 12.
  * 2. person context, of high precision: a title or salutation (Mr, Dr, Frau, M., Mme, Sr,
  *    Dear, Hi), a field label (Name:, Patient:, "customer_name": ...), a mail header
  *    (From: Ana López <...>), a run before "<e-mail>", a sign-off on the line before.
@@ -21,7 +23,7 @@
  *    to a small averaged perceptron (features below, weights in names-weights.c, trained by
  *    `make train-names` on data made by src/pii/gen/names-traindata.py).
  * Runs of ordinary words only, all-capital words, words glued to code punctuation (a.b,
- * f(, x_y, @, /) are never names. Nothing here allocates; work is per capitalised word.
+ * f(, x_y, @, /) are never names, and a word with a digit ends a run (London SW1A 2AA). Nothing here allocates; work is per capitalised word.
  */
 #include <pthread.h>
 #include <stdio.h>
@@ -883,6 +885,9 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                         tok_fill(w, t, p, e, digit);
                 if (!t->upper && !t->particle)
                         break;
+                /* a word with a digit is no part of a name or place ("London SW1A 2AA") */
+                if (t->digit && r->n > 0)
+                        break;
                 if (t->particle) {
                         if (++np > 2)
                                 break;
@@ -1304,6 +1309,70 @@ static size_t number_after(const struct walk *w, size_t e)
         return q;
 }
 
+static bool in_list(const char *word, const char *const *list)
+{
+        for (; *list; list++)
+                if (streq(word, *list))
+                        return true;
+        return false;
+}
+
+/* A numbered street before its type at s: "350 W 42nd St", "77 East 3rd Street", "1200 5th
+ * Avenue". The ordinal, with a compass direction or a house number (or both) before it.
+ * Returns where the address starts, SIZE_MAX if there is none: an ordinal alone ("the 5th
+ * Avenue store") is not an address. */
+static size_t ordinal_street_before(const struct walk *w, size_t s)
+{
+        static const char *const dirs[] = { "n", "s", "e", "w", "ne", "nw", "se", "sw",
+                                            "north", "south", "east", "west", NULL };
+        const char *b = w->buf;
+        size_t e, p, q, d = SIZE_MAX, num;
+        char sfx[3], word[8];
+
+        if (s < 4 || b[s - 1] != ' ')
+                return SIZE_MAX;
+        e = s - 1; /* the ordinal ends here */
+        p = e;
+        while (p > 0 && e - p < 6 && (is_digit(b[p - 1]) || (b[p - 1] >= 'a' && b[p - 1] <= 'z')))
+                p--;
+        q = p;
+        while (q < e && is_digit(b[q]))
+                q++;
+        if (q == p || q - p > 3 || e - q != 2 || b[p] == '0' || (p > 0 && wordish(b, w->len, p - 1)))
+                return SIZE_MAX;
+        sfx[0] = b[q];
+        sfx[1] = b[q + 1];
+        sfx[2] = '\0';
+        /* 1st 2nd 3rd, but 11th 12th 13th, and th for the rest */
+        {
+                unsigned last = (unsigned)(b[q - 1] - '0');
+                bool teen = q - p >= 2 && b[q - 2] == '1';
+                const char *want = teen || last == 0 || last > 3 ? "th" :
+                                   last == 1 ? "st" : last == 2 ? "nd" : "rd";
+
+                if (!streq(sfx, want))
+                        return SIZE_MAX;
+        }
+        /* a direction before it: "W", "W.", "East" */
+        if (p >= 3 && b[p - 1] == ' ') {
+                size_t de = p - 1, ds;
+
+                if (b[de - 1] == '.')
+                        de--;
+                ds = de;
+                while (ds > 0 && de - ds < 6 && letter_at(b, w->len, ds - 1) == 1)
+                        ds--;
+                if (ds < de && b[ds] >= 'A' && b[ds] <= 'Z' && (ds == 0 || !wordish(b, w->len, ds - 1)) &&
+                    pii_lex_lower(b + ds, de - ds, word, sizeof(word)) && in_list(word, dirs) &&
+                    (de - ds <= 2 || b[de] != '.'))
+                        d = ds;
+        }
+        num = number_before(w, d != SIZE_MAX ? d : p);
+        if (num != SIZE_MAX)
+                return num;
+        return d;
+}
+
 /* ", Apt 4B", " Suite 200", " #12", " Flat 3": the end of a unit after e, else e. */
 static size_t unit_after(const struct walk *w, size_t e)
 {
@@ -1337,6 +1406,65 @@ static size_t unit_after(const struct walk *w, size_t e)
         if (q == p || (!is_digit(b[p]) && q - p > 2))
                 return e;
         return q;
+}
+
+/* "Apt 5B, ", "Flat 3, ", "Unit 12, ": a unit just before the house number at s; where it
+ * starts, else s. */
+static size_t unit_before(const struct walk *w, size_t s)
+{
+        const char *b = w->buf;
+        size_t p = s, q, ws;
+        char word[16];
+
+        if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',')
+                p -= 2;
+        else
+                return s;
+        q = p;
+        while (q > 0 && p - q < 6 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
+                q--;
+        if (q == p || !is_digit(b[q]))
+                return s;
+        if (q > 0 && b[q - 1] == '#')
+                q--;
+        if (q < 2 || b[q - 1] != ' ')
+                return s;
+        ws = q - 1;
+        while (ws > 0 && q - 1 - ws < sizeof(word) - 1 && letter_at(b, w->len, ws - 1) == 1)
+                ws--;
+        if (ws == q - 1 || q - 1 - ws >= sizeof(word) || !(b[ws] >= 'A' && b[ws] <= 'Z') ||
+            (ws > 0 && wordish(b, w->len, ws - 1)))
+                return s;
+        pii_lex_lower(b + ws, q - 1 - ws, word, sizeof(word));
+        return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") ? ws : s;
+}
+
+/* "PO Box 4410", "P.O. Box 12": where the box starts when the run's token k is its "Box" and
+ * a number follows, else SIZE_MAX; *end the number's end. */
+static size_t po_box(const struct walk *w, const struct run *r, size_t *end)
+{
+        const char *b = w->buf;
+
+        for (unsigned k = 0; k < r->n; k++) {
+                const struct tok *t = &r->t[k];
+                size_t s = t->s, q;
+
+                if (!TOK_IN(t, units) || !streq(t->low, "box"))
+                        continue;
+                if (s >= 3 && memcmp(b + s - 3, "PO ", 3) == 0)
+                        s -= 3;
+                else if (s >= 5 && memcmp(b + s - 5, "P.O. ", 5) == 0)
+                        s -= 5;
+                else
+                        return SIZE_MAX;
+                if (s > 0 && wordish(b, w->len, s - 1))
+                        return SIZE_MAX;
+                if ((q = number_after(w, t->e)) == 0)
+                        return SIZE_MAX;
+                *end = q;
+                return s;
+        }
+        return SIZE_MAX;
 }
 
 /* The street part of the run: tokens [a, k] with a street type at k (after-form) or at a
@@ -1772,12 +1900,29 @@ static int decide(struct walk *w, struct run *r)
                     r->t[st + 1].allcaps && r->t[st + 1].n <= 2)
                         to = r->t[st + 1].e; /* 1600 Pennsylvania Avenue NW */
                 if (num != SIZE_MAX) {
-                        return emit(w, num, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.85f);
+                        return emit(w, unit_before(w, num), unit_after(w, to), T_STREET_ADDRESS,
+                                    ND_STREET, 0.85f);
                 }
                 if ((q = number_after(w, st >= 0 ? r->t[st].e : to)) != 0 &&
                     (st >= 0 || before_form || ns != SIZE_MAX))
                         return emit(w, from, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,
                                     0.8f);
+        }
+
+        if (st < 0 && (r->t[0].lex & LEX_STREET) && r->t[0].upper &&
+            (ns = ordinal_street_before(w, r->t[0].s)) != SIZE_MAX) {
+                size_t to = r->t[0].e;
+
+                if (r->n > 1 && r->t[1].allcaps && r->t[1].n <= 2)
+                        to = r->t[1].e; /* 350 W 42nd St NW */
+                return emit(w, unit_before(w, ns), unit_after(w, to), T_STREET_ADDRESS,
+                            ND_STREET, 0.85f);
+        }
+        {
+                size_t box_end, box = po_box(w, r, &box_end);
+
+                if (box != SIZE_MAX)
+                        return emit(w, box, box_end, T_STREET_ADDRESS, ND_STREET, 0.85f);
         }
 
         /* titles and salutations at the run's head */

@@ -50,6 +50,13 @@ NAME: PRIYA RAGHUNATHAN
 NAME: UNKNOWN
 Łukasz Wiśniewski will chair the meeting.
 Mrs van der Berg will call you.
+She lives at 350 W 42nd St, New York.
+Send it to 1200 5th Avenue, please.
+The 5th Avenue store and the 2nd Street Band.
+Ship to Apt 5B, 233 W 77th St, Boston.
+Mail: PO Box 4410, thank you.
+He moved to 10 Downing Street, London SW1A 2AA.
+Avinguda Diagonal 640, Barcelona
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -78,6 +85,13 @@ is "$(line 21)" "NAME: [PERSON]" "a name in capitals after a label"
 is "$(line 22)" "NAME: UNKNOWN" "an ordinary word in capitals after a label is no name"
 is "$(line 23)" "[PERSON] will chair the meeting." "a capital of Latin Extended-A (Ł) starts a name"
 is "$(line 24)" "Mrs [PERSON] will call you." "after a title, the particles lead the surname"
+is "$(line 25)" "She lives at [STREET_ADDRESS], [LOCATION]." "a numbered street with a direction (W 42nd St)"
+is "$(line 26)" "Send it to [STREET_ADDRESS], please." "a numbered street after its house number (5th Avenue)"
+is "$(line 27)" "The 5th Avenue store and the 2nd Street Band." "an ordinal and a street type alone: no address"
+is "$(line 28)" "Ship to [STREET_ADDRESS], [LOCATION]." "a unit before the house number, whole"
+is "$(line 29)" "Mail: [STREET_ADDRESS], thank you." "PO Box and its number"
+like "$(line 30)" "\\[STREET_ADDRESS\\], \\[LOCATION\\] \\[UK_POSTCODE\\]" "a town before a UK postcode (no word with a digit in a run)"
+is "$(line 31)" "[STREET_ADDRESS], [LOCATION]" "Catalan: Avinguda + name + number"
 
 # pii_detect_names: false turns the three types off (AKIOS_<KEY> override, CONTRACTS §5)
 run env AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/rules.txt"
