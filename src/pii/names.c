@@ -13,7 +13,8 @@
  *    after it or before the number (Apt 5B, 233 ...); a numbered street (350 W 42nd St,
  *    1200 5th Avenue); PO Box 12.
  * 2. person context, of high precision: a title or salutation (Mr, Dr, Frau, M., Mme, Sr,
- *    Dear, Hi), a field label (Name:, Patient:, "customer_name": ...), a mail header
+ *    Dear, Hi), a field label (Name:, Patient:, "customer_name": ..., a CSV column's header:
+ *    first_name), a mail header
  *    (From: Ana López <...>), a run before "<e-mail>", a sign-off on the line before.
  * 3. place context: a postcode before (75008 Paris), ", ST" or ", Region" after, a place
  *    label (City:), a preposition before a place of the lexicon (in Lyon).
@@ -25,6 +26,7 @@
  * Runs of ordinary words only, all-capital words, words glued to code punctuation (a.b,
  * f(, x_y, @, /) are never names, and a word with a digit ends a run (London SW1A 2AA). Nothing here allocates; work is per capitalised word.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -102,6 +104,12 @@ struct walk {
                 char low[WORD_MAX + 1];
         } prev[PREV_KEEP];
         struct wcache wc[WCACHE]; /* by wcache_slot() */
+        /* the CSV block csv_label() last found: its header line [hdr_s, hdr_e), its lines'
+         * comma count, and where its lines are known to reach (the start of a line) */
+        size_t csv_hdr_s, csv_hdr_e, csv_upto;
+        unsigned csv_commas;
+        char csv_sep;
+        bool csv_ok;
 };
 
 /* ---- bytes and words ------------------------------------------------------ */
@@ -282,7 +290,8 @@ static const char *const particles[] = {
 };
 static const char *const person_labels[] = {
         "name", "full name", "fullname", "first name", "last name", "given name", "surname",
-        "family name", "patient", "patient name", "employee", "employee name", "customer",
+        "family name", "firstname", "lastname", "givenname", "familyname", "forename",
+        "forenames", "middle name", "given names", "patient", "patient name", "employee", "employee name", "customer",
         "customer name", "client", "client name", "contact", "contact name", "contact person",
         "applicant", "guest", "passenger", "student", "member", "owner", "account holder",
         "cardholder", "card holder", "beneficiary", "recipient", "sender", "from", "to", "cc",
@@ -1036,6 +1045,183 @@ static void label_before(const struct walk *w, size_t i, char *out, size_t size)
         for (char *p = out; *p; p++)
                 if (*p == '\t')
                         *p = ' ';
+}
+
+/* ---- CSV columns ---------------------------------------------------------- */
+
+#define CSV_LINE_MAX 4096     /* a longer line is not looked at as CSV */
+#define CSV_BACK (64u << 10)  /* how far back a header is looked for */
+
+/* The separators (sep: ',', ';' or a tab) of line [ls, e) outside double quotes, up to
+ * `stop` (where the count is read into *at, when not NULL); UINT_MAX when the line is too
+ * long. */
+static unsigned csv_commas(const char *b, size_t ls, size_t e, size_t stop, unsigned *at,
+                           char sep)
+{
+        unsigned n = 0;
+        bool q = false;
+
+        if (e - ls > CSV_LINE_MAX)
+                return UINT_MAX;
+        for (size_t j = ls; j < e; j++) {
+                if (j == stop && at)
+                        *at = n;
+                if (b[j] == '"')
+                        q = !q;
+                else if (b[j] == sep && !q)
+                        n++;
+        }
+        if (stop >= e && at)
+                *at = n;
+        return n;
+}
+
+/* The line around i: [*ls, *le), without its '\r'. */
+static void line_of(const struct walk *w, size_t i, size_t *ls, size_t *le)
+{
+        const char *b = w->buf;
+        size_t s = i, e = i;
+
+        while (s > 0 && b[s - 1] != '\n' && i - s <= CSV_LINE_MAX)
+                s--;
+        while (e < w->len && b[e] != '\n' && e - i <= CSV_LINE_MAX)
+                e++;
+        if (e > s && b[e - 1] == '\r')
+                e--;
+        *ls = s;
+        *le = e;
+}
+
+/* Whether line [ls, le) can head a CSV: each cell a label (letters, digits after the first,
+ * '_', ' ', '-', '.', '/', quoted or not), none empty. */
+static bool csv_header_line(const char *b, size_t ls, size_t le, char sep)
+{
+        size_t j = ls;
+
+        while (j <= le) {
+                size_t c = j, n = 0;
+                bool quoted = c < le && b[c] == '"';
+
+                if (quoted)
+                        c++;
+                while (c < le && b[c] != sep && b[c] != '"') {
+                        unsigned char x = (unsigned char)b[c];
+
+                        if (!((x | 0x20) >= 'a' && (x | 0x20) <= 'z') && x != '_' && x != ' ' &&
+                            x != '-' && x != '.' && x != '/' && !(n > 0 && is_digit((char)x)) &&
+                            x < 0x80)
+                                return false;
+                        c++;
+                        n++;
+                }
+                if (quoted) {
+                        if (c >= le || b[c] != '"')
+                                return false;
+                        c++;
+                }
+                if (n == 0 || n > 40 || (c < le && b[c] != sep))
+                        return false;
+                j = c + 1;
+        }
+        return true;
+}
+
+/* The label of the CSV column whose cell is [s, e): its header cell, lower-cased, into out
+ * ("first_name", "City"), or "" when [s, e) is not a whole cell under a header. The header
+ * is the first line of the block of lines, above this one, with as many commas, looked for
+ * up to CSV_BACK bytes back in this window (a header in an earlier window is not seen). */
+static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size)
+{
+        const char *b = w->buf;
+        size_t cs = s, ce = e, ls, le, hs, he, p;
+        unsigned col = 0, n;
+        char sep;
+
+        out[0] = '\0';
+        if (cs > 0 && b[cs - 1] == '"')
+                cs--;
+        if (ce < w->len && b[ce] == '"')
+                ce++;
+        /* the separator: the byte before the cell, or after it in a line's first cell */
+        sep = cs > 0 && b[cs - 1] != '\n' ? b[cs - 1] : ce < w->len ? b[ce] : '\0';
+        if (sep != ',' && sep != ';' && sep != '\t')
+                return;
+        if (!((cs == 0 || b[cs - 1] == sep || b[cs - 1] == '\n') &&
+              (ce == w->len || b[ce] == sep || b[ce] == '\n' || b[ce] == '\r')))
+                return;
+        line_of(w, s, &ls, &le);
+        if (ls == 0)
+                return; /* the window's first line: its header is not here */
+        n = csv_commas(b, ls, le, cs, &col, sep);
+        if (n == 0 || n == UINT_MAX)
+                return;
+        if (!(w->csv_ok && w->csv_commas == n && w->csv_sep == sep && w->csv_upto <= ls &&
+              w->csv_hdr_e < ls)) {
+                /* up the lines with n commas, to the first of them */
+                w->csv_ok = false;
+                hs = ls;
+                for (;;) {
+                        size_t qs, qe;
+
+                        if (hs == 0)
+                                break; /* the window's first line */
+                        if (ls - hs > CSV_BACK)
+                                return;
+                        line_of(w, hs - 1, &qs, &qe);
+                        if (qs == hs - 1 && qe == qs) /* an empty line ends the block */
+                                break;
+                        if (csv_commas(b, qs, qe, qe, NULL, sep) != n)
+                                break;
+                        hs = qs;
+                }
+                if (hs == ls)
+                        return; /* no line above with as many commas */
+                line_of(w, hs, &hs, &he);
+                if (!csv_header_line(b, hs, he, sep))
+                        return;
+                w->csv_ok = true;
+                w->csv_sep = sep;
+                w->csv_hdr_s = hs;
+                w->csv_hdr_e = he;
+                w->csv_commas = n;
+                w->csv_upto = ls;
+        } else {
+                /* the lines from where the block was known to reach down to this one */
+                for (p = w->csv_upto; p < ls;) {
+                        size_t qs, qe;
+
+                        line_of(w, p, &qs, &qe);
+                        if (csv_commas(b, qs, qe, qe, NULL, sep) != n) {
+                                w->csv_ok = false;
+                                return;
+                        }
+                        p = qe;
+                        while (p < ls && b[p] != '\n')
+                                p++;
+                        p++;
+                }
+                w->csv_upto = ls;
+        }
+        /* the header's cell number col */
+        hs = w->csv_hdr_s;
+        he = w->csv_hdr_e;
+        for (unsigned k = 0; k < col && hs < he; hs++)
+                if (b[hs] == sep)
+                        k++;
+        p = hs;
+        while (p < he && b[p] != sep)
+                p++;
+        if (p > hs && b[hs] == '"')
+                hs++;
+        if (p > hs && b[p - 1] == '"')
+                p--;
+        if (p <= hs || p - hs >= size)
+                return;
+        pii_lex_lower(b + hs, p - hs, out, size);
+        /* a header names a column, never code: "first_name" is the label "first name" */
+        for (char *c = out; *c; c++)
+                if (*c == '_' || *c == '-')
+                        *c = ' ';
 }
 
 /* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
@@ -1998,6 +2184,10 @@ static int decide(struct walk *w, struct run *r)
         if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
         label_before(w, r->t[0].s, label, sizeof(label));
+        /* a cell of a CSV, after its separator or quote (most runs are after a space) */
+        if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t' ||
+                                   b[s - 1] == '"' || b[s - 1] == '\n'))
+                csv_label(w, s, e, label, sizeof(label));
         label_sets = label[0] ? set_mask(label, strlen(label)) : 0;
         strong = false;
         if (label_sets & LB_mail_labels)

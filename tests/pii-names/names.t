@@ -93,6 +93,17 @@ is "$(line 29)" "Mail: [STREET_ADDRESS], thank you." "PO Box and its number"
 like "$(line 30)" "\\[STREET_ADDRESS\\], \\[LOCATION\\] \\[UK_POSTCODE\\]" "a town before a UK postcode (no word with a digit in a run)"
 is "$(line 31)" "[STREET_ADDRESS], [LOCATION]" "Catalan: Avinguda + name + number"
 
+# a CSV's header names its columns: first_name, city (comma, tab or semicolon)
+printf 'id,first_name,last_name,city\n1001,Zo\303\253,Lef\303\250vre,Paris\n1002,Klaus,M\303\274ller,Torino\n' > "$T/people.csv"
+printf 'id\tname\ttown\n1\tKlaus Weber\tLeeds\n2\tZo\303\253 Lef\303\250vre\tBath\n' > "$T/people.tsv"
+printf 'id;product;colour\n7;Apple;Green\n8;Grant;Rose\n' > "$T/things.csv"
+run "$AKIOS" protect redact "$T/people.csv"
+is "$(printf '%s\n' "$out" | sed -n 2,3p | tr '\n' ' ')" "1001,[PERSON],[PERSON],[LOCATION] 1002,[PERSON],[PERSON],[LOCATION] " "CSV: a cell under first_name, last_name and city"
+run "$AKIOS" protect redact "$T/people.tsv"
+is "$(printf '%s\n' "$out" | sed -n 3p)" "$(printf '2\t[PERSON]\t[LOCATION]')" "TSV: a cell under name and town"
+run "$AKIOS" protect redact "$T/things.csv"
+is "$(printf '%s\n' "$out" | sed -n 2,3p | tr '\n' ' ')" "7;Apple;Green 8;Grant;Rose " "CSV: cells under columns that name things stay"
+
 # pii_detect_names: false turns the three types off (AKIOS_<KEY> override, CONTRACTS §5)
 run env AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/rules.txt"
 is "$rc" 0 "scan with names off"
