@@ -1301,6 +1301,33 @@ static bool line_end_after(const struct walk *w, size_t e)
         return e >= w->len || w->buf[e] == '\n' || w->buf[e] == '\r';
 }
 
+/* "Regards, Tom", "... we discussed. Thanks, Priya!": a sign-off and a comma just before s,
+ * at a line's start or after a sentence's end. */
+static bool signoff_before(const struct walk *w, size_t s)
+{
+        const char *b = w->buf;
+        size_t p = s, fe;
+        char frag[40];
+
+        while (p > 0 && b[p - 1] == ' ')
+                p--;
+        if (p == 0 || b[p - 1] != ',')
+                return false;
+        fe = --p;
+        while (p > 0 && fe - p < sizeof(frag) - 1 &&
+               (((b[p - 1] | 0x20) >= 'a' && (b[p - 1] | 0x20) <= 'z') || b[p - 1] == ' ' ||
+                (b[p - 1] & 0x80)))
+                p--;
+        if (p > 0 && b[p - 1] != '\n' && b[p - 1] != '.' && b[p - 1] != '!' && b[p - 1] != '?')
+                return false;
+        while (p < fe && b[p] == ' ')
+                p++;
+        if (p == fe || fe - p >= sizeof(frag))
+                return false;
+        pii_lex_lower(b + p, fe - p, frag, sizeof(frag));
+        return in_set(frag, signoffs);
+}
+
 /* Sentence start: the buffer, a line, or ". ", "! ", "? ", ": " (with quotes, bullets). */
 static bool sentence_start_before(const struct walk *w, size_t i)
 {
@@ -2038,12 +2065,16 @@ static size_t given_after(struct walk *w, const struct run *r, size_t e)
  * surname of the lexicon among them, or no ordinary word ("NAME: UNKNOWN" stays). */
 static int caps_name(struct walk *w, const struct run *r, bool title)
 {
+        static const char *const part_labels[] = {
+                "surname", "last name", "lastname", "family name", "first name", "firstname",
+                "given name", "given names", "forename", "forenames", "middle name", "nachname",
+                "vorname", "nom", "prénom", "apellido", "apellidos", "cognome", "achternaam",
+                "voornaam", NULL
+        };
         char label[40];
         unsigned lex = 0;
+        bool one = r->b - r->a < 2;
 
-        /* one word in capitals after a label is most often a code ("currency": "USD") */
-        if (!title && r->b - r->a < 2)
-                return 0;
         for (unsigned k = r->a; k < r->b; k++) {
                 const struct tok *t = &r->t[k];
 
@@ -2053,9 +2084,21 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         }
         if (!(lex & (LEX_GIVEN | LEX_SURNAME)) && (lex & LEX_WORD))
                 return 0;
+        /* before the labels: "currency": "USD", "order": "ORD-5386" in every JSON record */
+        if (!title && one && (!(lex & (LEX_GIVEN | LEX_SURNAME)) || r->t[r->a].n < 2 ||
+                              (r->t[r->a].e < w->len && (w->buf[r->t[r->a].e] == '-' ||
+                                                         w->buf[r->t[r->a].e] == '_'))))
+                return 0;
         if (!title) {
                 label_before(w, r->t[0].s, label, sizeof(label));
+                if (!label[0])
+                        csv_label(w, r->t[r->a].s, r->t[r->b - 1].e, label, sizeof(label));
                 if (!label[0] || !person_name_label(label, set_mask(label, strlen(label))))
+                        return 0;
+                /* one word in capitals after a label is most often a code ("currency":
+                 * "USD"): only under a label for a part of a name ("SURNAME: NGUYEN"), as a
+                 * given name or surname of the lexicon */
+                if (one && !in_list(label, part_labels))
                         return 0;
         }
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
@@ -2212,6 +2255,11 @@ static int decide(struct walk *w, struct run *r)
                 if (line[0] && in_set(line, signoffs))
                         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         }
+        if (s >= 2 && b[s - 1] == ' ' && b[s - 2] == ',' && nt <= 3 &&
+            !(nt == 1 && pure_word(&r->t[r->a])) &&
+            (line_end_after(w, e) || (e < w->len && (b[e] == '.' || b[e] == '!'))) &&
+            signoff_before(w, s))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
 
         /* 3. place context */
         if (label_sets & LB_place_labels)

@@ -57,6 +57,10 @@ Ship to Apt 5B, 233 W 77th St, Boston.
 Mail: PO Box 4410, thank you.
 He moved to 10 Downing Street, London SW1A 2AA.
 Avinguda Diagonal 640, Barcelona
+SURNAME: NGUYEN
+"currency": "USD"
+Here is the schedule we discussed. Regards, Tom
+He said thanks, Apple.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -92,6 +96,10 @@ is "$(line 28)" "Ship to [STREET_ADDRESS], [LOCATION]." "a unit before the house
 is "$(line 29)" "Mail: [STREET_ADDRESS], thank you." "PO Box and its number"
 like "$(line 30)" "\\[STREET_ADDRESS\\], \\[LOCATION\\] \\[UK_POSTCODE\\]" "a town before a UK postcode (no word with a digit in a run)"
 is "$(line 31)" "[STREET_ADDRESS], [LOCATION]" "Catalan: Avinguda + name + number"
+is "$(line 32)" "SURNAME: [PERSON]" "one word in capitals under a label for a part of a name"
+is "$(line 33)" '"currency": "USD"' "one word in capitals under another label stays"
+is "$(line 34)" "Here is the schedule we discussed. Regards, [PERSON]" "a sign-off and a name on the same line"
+is "$(line 35)" "He said thanks, Apple." "a sign-off word inside a sentence is none"
 
 # a CSV's header names its columns: first_name, city (comma, tab or semicolon)
 printf 'id,first_name,last_name,city\n1001,Zo\303\253,Lef\303\250vre,Paris\n1002,Klaus,M\303\274ller,Torino\n' > "$T/people.csv"
