@@ -2,7 +2,9 @@
 /* pii internals: the name and place lexicon compiled into the binary (data/lexicon/, turned
  * into a hash table at build time by src/pii/gen/gen-lexicon.c). Keys are lower-cased
  * (ASCII and the Latin-1 letters of UTF-8); multi-word places are stored whole ("new york")
- * and their first word carries LEX_PHRASE. Plain data and inline helpers only, so the
+ * and their first word carries LEX_PHRASE. names.c looks an accented word up folded to ASCII
+ * too (fold_ascii: "kraków" as "krakow"), since geonames' names here and the census lists
+ * are written so. Plain data and inline helpers only, so the
  * generator can use the same hash and case folding as the lookup.
  */
 #pragma once

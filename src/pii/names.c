@@ -545,9 +545,94 @@ enum {
 /* The lexicon flags of the lower-cased word low[0, n) (no digits in it), h its hash.
  * "Front-Cover": a hyphenated word of ordinary words is an ordinary word; "Jean-Pierre",
  * "Baden-Württemberg": whole in the lexicon or a name part. */
+/* Latin-1 and Latin Extended-A letters (U+00E0-U+017F) to ASCII: "kraków" -> "krakow",
+ * "zürich" -> "zurich", "müller" -> "muller". The lexicon's sources (geonames' ASCII names,
+ * the census) write most names so. Returns the folded length, 0 when nothing changed or
+ * out (size bytes) is too small. */
+static size_t fold_ascii(const char *low, size_t n, char *out, size_t size)
+{
+        /* U+00E0.. U+00FF, then U+0100.. U+017F, one or two letters each ("" none) */
+        static const char *const l1[32] = {
+                "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+                "d", "n", "o", "o", "o", "o", "o", "", "o", "u", "u", "u", "u", "y", "th", "y",
+        };
+        /* U+0100-U+017F by their base letters (Unicode's decompositions; ł, đ, ħ, ı, ŋ, ŧ,
+         * ſ by hand); '?' where a ligature is handled below */
+        static const char ext[129] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkklllllll"
+                                     "lllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+        size_t o = 0;
+        bool changed = false;
+
+        for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)low[i];
+                const char *rep = NULL;
+                char one[2] = { 0, 0 };
+                unsigned cp;
+
+                if (c < 0x80) {
+                        one[0] = (char)c;
+                        rep = one;
+                } else if (i + 1 < n && (c == 0xc3 || c == 0xc4 || c == 0xc5) &&
+                           ((unsigned char)low[i + 1] & 0xc0) == 0x80) {
+                        cp = (unsigned)(c & 0x1f) << 6 | ((unsigned char)low[i + 1] & 0x3f);
+                        i++;
+                        if (cp == 0xdf)
+                                rep = "ss";
+                        else if (cp >= 0xe0 && cp <= 0xff)
+                                rep = l1[cp - 0xe0];
+                        else if (cp >= 0xc0 && cp <= 0xde)
+                                rep = l1[cp - 0xc0]; /* a capital pii_lex_lower left */
+                        else if (cp >= 0x100 && cp <= 0x17f) {
+                                if (cp == 0x132 || cp == 0x133)
+                                        rep = "ij";
+                                else if (cp == 0x152 || cp == 0x153)
+                                        rep = "oe";
+                                else {
+                                        one[0] = ext[cp - 0x100];
+                                        rep = one;
+                                }
+                        }
+                        if (!rep || !*rep || *rep == '?')
+                                return 0;
+                        changed = true;
+                } else {
+                        return 0; /* another script: nothing to fold to */
+                }
+                for (; *rep; rep++) {
+                        if (o + 1 >= size)
+                                return 0;
+                        out[o++] = *rep;
+                }
+        }
+        out[o] = '\0';
+        return changed ? o : 0;
+}
+
 static unsigned word_lex(const char *low, size_t n, uint32_t h)
 {
         unsigned lex = pii_lex_lookup_hashed(low, n, h);
+
+        /* accented: what the word is in either spelling (geonames has "García" the town,
+         * the census "Garcia" the surname) */
+        if (memchr(low, 0xc3, n) || memchr(low, 0xc4, n) || memchr(low, 0xc5, n)) {
+                char f[WORD_MAX + 8];
+                size_t fn = fold_ascii(low, n, f, sizeof(f));
+
+                if (fn) {
+                        unsigned fl = word_lex(f, fn, pii_lex_hash(f, fn));
+
+                        /* of the folded words only the frequent surnames and the big cities:
+                         * "Büro" is not the census' rare "Buro" */
+                        lex |= fl & (LEX_GIVEN | LEX_GIVEN_TOP | LEX_REGION | LEX_COUNTRY |
+                                     LEX_WORD);
+                        if (fl & LEX_SURNAME_TOP)
+                                lex |= LEX_SURNAME | LEX_SURNAME_TOP;
+                        if (fl & LEX_CITY_BIG)
+                                lex |= LEX_CITY | LEX_CITY_BIG;
+                }
+                if (lex)
+                        return lex;
+        }
 
         if (!lex && memchr(low, '-', n)) {
                 unsigned all = LEX_WORD, names = LEX_GIVEN | LEX_SURNAME, any = 0;

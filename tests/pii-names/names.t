@@ -61,6 +61,8 @@ SURNAME: NGUYEN
 "currency": "USD"
 Here is the schedule we discussed. Regards, Tom
 He said thanks, Apple.
+I met José García yesterday.
+The company has offices in Zürich and Kraków.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -100,6 +102,8 @@ is "$(line 32)" "SURNAME: [PERSON]" "one word in capitals under a label for a pa
 is "$(line 33)" '"currency": "USD"' "one word in capitals under another label stays"
 is "$(line 34)" "Here is the schedule we discussed. Regards, [PERSON]" "a sign-off and a name on the same line"
 is "$(line 35)" "He said thanks, Apple." "a sign-off word inside a sentence is none"
+is "$(line 36)" "I met [PERSON] yesterday." "accented spellings of census names (José García), not the town García"
+is "$(line 37)" "The company has offices in [LOCATION] and [LOCATION]." "accented spellings of geonames' ASCII cities (Zürich, Kraków)"
 
 # a CSV's header names its columns: first_name, city (comma, tab or semicolon)
 printf 'id,first_name,last_name,city\n1001,Zo\303\253,Lef\303\250vre,Paris\n1002,Klaus,M\303\274ller,Torino\n' > "$T/people.csv"
