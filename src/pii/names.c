@@ -15,7 +15,9 @@
  * 2. person context, of high precision: a title or salutation (Mr, Dr, Frau, M., Mme, Sr,
  *    Dear, Hi), a field label (Name:, Patient:, "customer_name": ..., a CSV column's header:
  *    first_name), a mail header
- *    (From: Ana López <...>), a run before "<e-mail>", a sign-off on the line before.
+ *    (From: Ana López <...>), a run before "<e-mail>", a sign-off on the line before or
+ *    before it on its line (Regards, Tom), a noun for a person before (her husband Tunde),
+ *    "et al." after.
  * 3. place context: a postcode before (75008 Paris), ", ST" or ", Region" after, a place
  *    label (City:), a preposition before a place of the lexicon (in Lyon).
  * 4. lexicon: given name + surname ("First [M.] Last") unless both are ordinary words,
@@ -271,7 +273,7 @@ static const char *const titles[] = {
         "mevr", "mevrouw", "meneer", "rev", "reverend", "capt", "captain", "sgt", "sergeant",
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
-        NULL
+        "pr", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "don", "sig", "det", "col", "lt",
@@ -384,9 +386,23 @@ static const char *const never_names[] = {
  * in, so a token's memberships are one hash and one compare. */
 #define SET_SLOTS 2048u
 static const char *street_before[64]; /* the lexicon's LEX_STREET_BEFORE words, at start */
+/* Nouns for a person that a name follows: "her husband Tunde", "my colleague Rajesh". */
+static const char *const relations[] = {
+        "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father", "mum",
+        "mom", "dad", "parents", "partner", "fiancé", "fiancée", "fiance", "fiancee",
+        "boyfriend", "girlfriend", "colleague", "colleagues", "coworker", "co-worker",
+        "friend", "friends", "boss", "cousin", "nephew", "niece", "grandson", "granddaughter",
+        "grandmother", "grandfather", "grandma", "grandpa", "stepson", "stepdaughter",
+        "neighbour", "neighbor", "teammate", "roommate", "flatmate", "classmate", "landlord",
+        "landlady", "tenant", "spouse", "widow", "widower", "son-in-law", "daughter-in-law",
+        "mother-in-law", "father-in-law", "brother-in-law", "sister-in-law", "mann", "frau",
+        "sohn", "tochter", "kollege", "kollegin", "mari", "femme", "fils", "fille", "collègue",
+        "marido", "esposa", "hijo", "hija", "marito", "moglie", "figlio", "figlia", "collega",
+        "echtgenoot", "echtgenote", "zoon", "dochter", "collega's", NULL
+};
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
-        place_labels, place_preps, units, never_names, street_before,
+        place_labels, place_preps, units, never_names, street_before, relations,
 };
 #define N_WLISTS (sizeof(wlists) / sizeof(wlists[0]))
 static struct {
@@ -532,7 +548,17 @@ enum {
         LB_units = 1u << 9,
         LB_never_names = 1u << 10,
         LB_street_before = 1u << 11,
+        LB_relations = 1u << 12,
 };
+
+/* Whether word is one of list's (NULL-terminated): for the short lists of one rule. */
+static bool in_list(const char *word, const char *const *list)
+{
+        for (; *list; list++)
+                if (streq(word, *list))
+                        return true;
+        return false;
+}
 
 /* Whether the lower-cased word w is in the list named `set` (one of wlists[]). */
 #define in_set(w, set) ((set_mask((w), strlen(w)) & LB_##set) != 0)
@@ -1327,7 +1353,17 @@ static bool person_name_label(const char *l, unsigned sets)
                 "test", "step", "workflow", "agent_", "tool", "dataset", "record", NULL
         };
 
+        static const char *const parts[] = { "first", "last", "given", "family", "surname",
+                                             "forename", "firstname", "lastname", "fname",
+                                             "lname", "givenname", "familyname", NULL };
+        const char *lw = l + strlen(l);
+
         if (sets & LB_person_labels)
+                return true;
+        /* a label whose last word is a part of a name: "contact_first", {"given": ...} */
+        while (lw > l && lw[-1] != ' ' && lw[-1] != '_' && lw[-1] != '-' && lw[-1] != '.')
+                lw--;
+        if (in_list(lw, parts))
                 return true;
         if (!strstr(l, "name"))
                 return false;
@@ -1605,14 +1641,6 @@ static size_t number_after(const struct walk *w, size_t e)
                            (b[q] == '.' && q + 1 < w->len && is_digit(b[q + 1]))))
                 return 0;
         return q;
-}
-
-static bool in_list(const char *word, const char *const *list)
-{
-        for (; *list; list++)
-                if (streq(word, *list))
-                        return true;
-        return false;
 }
 
 /* A numbered street before its type at s: "350 W 42nd St", "77 East 3rd Street", "1200 5th
@@ -2198,6 +2226,15 @@ static int decide(struct walk *w, struct run *r)
         size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
+        /* "3511 AZ Utrecht": the letters of a Dutch postcode are no part of the town */
+        if (r->n >= 2 && r->t[0].allcaps && r->t[0].n == 2 && r->t[0].s >= 5 &&
+            b[r->t[0].s - 1] == ' ' && is_digit(b[r->t[0].s - 2]) && is_digit(b[r->t[0].s - 3]) &&
+            is_digit(b[r->t[0].s - 4]) && is_digit(b[r->t[0].s - 5]) &&
+            (r->t[0].s == 5 || !wordish(b, w->len, r->t[0].s - 6))) {
+                memmove(&r->t[0], &r->t[1], (r->n - 1) * sizeof(r->t[0]));
+                r->n--;
+        }
+
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
         if (r->n == 1 && ((pure_word(&r->t[0]) && !(r->t[0].lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
                           TOK_IN(&r->t[0], never_names)) && !r->t[0].street_suffix)
@@ -2258,7 +2295,8 @@ static int decide(struct walk *w, struct run *r)
                 if (TOK_IN(t, salutations) && r->a + 1 < r->b) {
                         salut = true;
                 } else if (is_title_abbr(t) && r->a + 1 < r->b &&
-                           (t->dot || !TOK_IN(t, weak_titles))) {
+                           (t->dot || !TOK_IN(t, weak_titles)) &&
+                           !(t->allcaps && streq(t->low, "pr"))) { /* Pr (professeur), not PR */
                         title = true;
                 } else if (t->particle && !title) {
                         ;
@@ -2346,6 +2384,18 @@ static int decide(struct walk *w, struct run *r)
             signoff_before(w, s))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
 
+        /* "Vaswani et al.": an author */
+        if (nt <= 3 && e + 7 <= w->len && memcmp(b + e, " et al", 6) == 0 &&
+            !(nt == 1 && pure_word(&r->t[r->a])) && !place_flags(lexor | phr))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+        /* "her husband Tunde", "my colleague Rajesh Kumar": a noun for a person before */
+        if ((pw_sets & LB_relations) && nt <= 3 &&
+            ((lexor & (LEX_GIVEN | LEX_SURNAME)) || (!(lexor & LEX_WORD) && nt >= 2) ||
+             (nt == 1 && !(lexor & LEX_WORD))) &&
+            !(nt == 1 && pure_word(&r->t[r->a])) && !place_flags(phr) &&
+            !((lexor & (LEX_CITY | LEX_REGION | LEX_COUNTRY)) && !(lexor & (LEX_GIVEN | LEX_SURNAME))))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+
         /* 3. place context */
         if (label_sets & LB_place_labels)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
@@ -2423,6 +2473,11 @@ static int decide(struct walk *w, struct run *r)
                         c = NC_O; /* places only: "California law" */
                 if (c == NC_PERSON && nt == 1 && !(lexor & LEX_GIVEN))
                         c = NC_O; /* a lone surname without context: "failed Luhn check" */
+                /* a given name first and no place of the lexicon in the run: a person
+                 * ("Ngozi Chidinma Eze", "Femke de Jong"), whatever the shape said */
+                if (c == NC_LOCATION && nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) &&
+                    !(r->t[r->a].lex & LEX_WORD) && !place_flags(lexor | phr))
+                        c = NC_PERSON;
                 if (c == NC_PERSON)
                         return emit(w, s, e, T_PERSON, ND_PERSON_TAGGER,
                                     margin > 2 ? 0.7f : 0.55f);

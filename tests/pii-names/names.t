@@ -63,6 +63,12 @@ Here is the schedule we discussed. Regards, Tom
 He said thanks, Apple.
 I met José García yesterday.
 The company has offices in Zürich and Kraków.
+He moved to Oudegracht 158, 3511 AZ Utrecht last spring.
+Her husband Tunde took photos.
+Prior work by Vaswani et al. showed it.
+Il a été suivi par le Pr Laurent Chevalier.
+The PR Department said no.
+{"contact": {"given": "Oluwadamilare", "family": "Ogunleye"}}
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -104,6 +110,15 @@ is "$(line 34)" "Here is the schedule we discussed. Regards, [PERSON]" "a sign-o
 is "$(line 35)" "He said thanks, Apple." "a sign-off word inside a sentence is none"
 is "$(line 36)" "I met [PERSON] yesterday." "accented spellings of census names (José García), not the town García"
 is "$(line 37)" "The company has offices in [LOCATION] and [LOCATION]." "accented spellings of geonames' ASCII cities (Zürich, Kraków)"
+is "$(line 38)" "He moved to [STREET_ADDRESS], 3511 AZ [LOCATION] last spring." "a Dutch postcode's letters are not the town's"
+is "$(line 39)" "Her husband [PERSON] took photos." "a noun for a person before a lone name"
+is "$(line 40)" "Prior work by [PERSON] et al. showed it." "an author before et al."
+is "$(line 41)" "Il a été suivi par le Pr [PERSON]." "French title Pr"
+is "$(line 42)" "The PR Department said no." "PR in capitals is no title"
+is "$(line 43)" '{"contact": {"given": "[PERSON]", "family": "[PERSON]"}}' "keys that name a part of a name (given, family)"
+printf 'Wei-Lin Chang\302\271, Oluwafemi Adeyemi\302\262, Katharina Vogel\302\271,\302\263, S\303\251bastien Girard\342\201\264 and Ananya Bhattacharya\302\262\n' > "$T/authors.txt"
+run "$AKIOS" protect redact "$T/authors.txt"
+like "$out" "\\[PERSON\\]$(printf '\342\201\264') and" "a given name first and no place: the tagger's LOCATION is a person (Sébastien Girard)"
 
 # a CSV's header names its columns: first_name, city (comma, tab or semicolon)
 printf 'id,first_name,last_name,city\n1001,Zo\303\253,Lef\303\250vre,Paris\n1002,Klaus,M\303\274ller,Torino\n' > "$T/people.csv"
