@@ -400,9 +400,44 @@ static const char *const relations[] = {
         "marido", "esposa", "hijo", "hija", "marito", "moglie", "figlio", "figlia", "collega",
         "echtgenoot", "echtgenote", "zoon", "dochter", "collega's", NULL
 };
+/* Words that end the name of a thing named after a person or a place: "James Webb Space
+ * Telescope", "Royal Berkshire Hospital", "Dow Jones Industrial Average", "Harbour United". */
+static const char *const orgs[] = {
+        "space", "telescope", "industrial", "average", "index", "law", "laws", "theorem",
+        "effect", "equation", "university", "universität", "université", "universidad",
+        "università", "hospital", "clinic", "klinik", "klinikum", "institute", "institut",
+        "instituto", "istituto", "foundation", "stiftung", "fondation", "inc", "ltd", "llc",
+        "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "corp",
+        "corporation", "company", "group", "bank", "school", "college", "academy", "center",
+        "centre", "award", "awards", "prize", "trophy", "cup", "stadium", "arena", "museum",
+        "gallery", "library", "airport", "station", "hall", "tower", "theatre", "theater",
+        "hotel", "church", "cathedral", "chapel", "partners", "associates", "analytics",
+        "labs", "laboratory", "laboratories", "studios", "studio", "records", "pictures",
+        "media", "press", "publishing", "fund", "trust", "society", "club", "united", "fc",
+        "agency", "council", "ministry", "services", "solutions", "systems", "technologies",
+        "software", "consulting", "holdings", "enterprises", "industries", "international",
+        "ventures", "capital", "motors", "airlines", "airways", "railway", "stores",
+        "restaurant", "pharma", "pharmaceuticals", "electronics", "energy", "insurance",
+        "stadtwerke", "werke", "verlag", "brewery", "winery", "festival", "board",
+        "committee", "commission", NULL
+};
+/* Lower-case nouns after a run that make it the name of a thing: "Victoria sponge", "Earl
+ * Grey tea", "the Moto G range", "Crohn's disease", "a Dyson vacuum". */
+static const char *const things_after[] = {
+        "tea", "sponge", "cake", "salad", "sauce", "pie", "pudding", "sandwich", "steak",
+        "cheese", "bread", "biscuits", "cookies", "wine", "beer", "whisky", "gin", "range",
+        "series", "model", "models", "phone", "phones", "laptop", "laptops", "tablet",
+        "speaker", "speakers", "app", "apps", "effect", "law", "theorem", "equation",
+        "telescope", "scale", "index", "method", "algorithm", "syndrome", "disease",
+        "bulbs", "cameras", "doorbells", "devices", "vacuum", "award", "prize", "medal",
+        "scholarship", "lecture", "brand", "products", "product", "browser", "engine",
+        "platform", "console", "edition", "shares", "stock", "fund", "bond", "bonds", "cup",
+        "trophy", "stadium", "hospital", "university", "foundation", "building", NULL
+};
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
-        place_labels, place_preps, units, never_names, street_before, relations,
+        place_labels, place_preps, units, never_names, street_before, relations, orgs,
+        things_after,
 };
 #define N_WLISTS (sizeof(wlists) / sizeof(wlists[0]))
 static struct {
@@ -549,6 +584,8 @@ enum {
         LB_never_names = 1u << 10,
         LB_street_before = 1u << 11,
         LB_relations = 1u << 12,
+        LB_orgs = 1u << 13,
+        LB_things_after = 1u << 14,
 };
 
 /* Whether word is one of list's (NULL-terminated): for the short lists of one rule. */
@@ -2292,7 +2329,9 @@ static int decide(struct walk *w, struct run *r)
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];
 
-                if (TOK_IN(t, salutations) && r->a + 1 < r->b) {
+                if (TOK_IN(t, salutations) && r->a + 1 < r->b &&
+                    /* "Welcome Screen": a heading's word, before an ordinary word */
+                    !(streq(t->low, "welcome") && (r->t[r->a + 1].lex & LEX_WORD))) {
                         salut = true;
                 } else if (is_title_abbr(t) && r->a + 1 < r->b &&
                            (t->dot || !TOK_IN(t, weak_titles)) &&
@@ -2305,6 +2344,12 @@ static int decide(struct walk *w, struct run *r)
                 }
                 r->a++;
         }
+        /* a thing named after a person or a place: "James Webb Space Telescope", "Max
+         * Planck Institute", "Stadtwerke Köln GmbH" (its first or last word) */
+        if (!title && !salut && r->b - r->a >= 2 &&
+            (TOK_IN(&r->t[r->b - 1], orgs) ||
+             (TOK_IN(&r->t[r->a], orgs) && !streq(r->t[r->a].low, "united"))))
+                return 0;
         /* drop ordinary words at the edges ("Yesterday John Smith", "Meeting With ..."), but
          * not from a place that is the run's words together ("New York", "United Kingdom") */
         /* (a lexicon look-up: only when an edge word would go) */
@@ -2424,6 +2469,21 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(phr) || (nt == 1 && place_flags(lexor) && !(lexor & LEX_WORD))) &&
             !((lexor & LEX_GIVEN) && nt == 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+
+        /* a thing named after a person or a place: "Victoria sponge", "the Moto G range"
+         * (the rules above had the context for a person or a place; these have none) */
+        {
+                size_t q = e, qe;
+                bool digit;
+                char nw[WORD_MAX + 1];
+
+                if (q < w->len && b[q] == ' ')
+                        q++;
+                qe = q < w->len && b[q] >= 'a' && b[q] <= 'z' ? word_end(b, w->len, q, &digit) : q;
+                if (qe > q && qe - q <= WORD_MAX && !digit &&
+                    pii_lex_lower(b + q, qe - q, nw, sizeof(nw)) && in_set(nw, things_after))
+                        return 0;
+        }
 
         /* 4. lexicon */
         if (nt >= 2 && nt <= 4 && (r->t[r->a].lex & LEX_GIVEN) &&

@@ -69,6 +69,10 @@ Prior work by Vaswani et al. showed it.
 Il a été suivi par le Pr Laurent Chevalier.
 The PR Department said no.
 {"contact": {"given": "Oluwadamilare", "family": "Ogunleye"}}
+The James Webb Space Telescope and the Harbour United squad.
+A Victoria sponge and the Moto G range.
+Some users may see a blank Welcome Screen on first launch.
+Welcome Ana Rossi to the team.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -116,6 +120,10 @@ is "$(line 40)" "Prior work by [PERSON] et al. showed it." "an author before et 
 is "$(line 41)" "Il a été suivi par le Pr [PERSON]." "French title Pr"
 is "$(line 42)" "The PR Department said no." "PR in capitals is no title"
 is "$(line 43)" '{"contact": {"given": "[PERSON]", "family": "[PERSON]"}}' "keys that name a part of a name (given, family)"
+is "$(line 44)" "The James Webb Space Telescope and the Harbour United squad." "things named after people and places (a last word like Telescope, United)"
+is "$(line 45)" "A Victoria sponge and the Moto G range." "a noun after the run that makes it a thing (sponge, range)"
+is "$(line 46)" "Some users may see a blank Welcome Screen on first launch." "Welcome before an ordinary word is a heading, no salutation"
+is "$(line 47)" "Welcome [PERSON] to the team." "Welcome before a name still greets"
 printf 'Wei-Lin Chang\302\271, Oluwafemi Adeyemi\302\262, Katharina Vogel\302\271,\302\263, S\303\251bastien Girard\342\201\264 and Ananya Bhattacharya\302\262\n' > "$T/authors.txt"
 run "$AKIOS" protect redact "$T/authors.txt"
 like "$out" "\\[PERSON\\]$(printf '\342\201\264') and" "a given name first and no place: the tagger's LOCATION is a person (Sébastien Girard)"
