@@ -17,7 +17,8 @@
  *    first_name), a mail header
  *    (From: Ana López <...>), a run before "<e-mail>", a sign-off on the line before or
  *    before it on its line (Regards, Tom), a noun for a person before (her husband Tunde),
- *    "et al." after.
+ *    "et al." after; a word of a name of two words or more found in the last SEEN_DIST
+ *    bytes, alone (Rajesh Venkataraman ... Rajesh confirmed).
  * 3. place context: a postcode before (75008 Paris), ", ST" or ", Region" after, a place
  *    label (City:), a preposition before a place of the lexicon (in Lyon).
  * 4. lexicon: given name + surname ("First [M.] Last") unless both are ordinary words,
@@ -82,6 +83,12 @@ struct wcache {
         bool street_suffix;
 };
 
+#define SEEN_SLOTS 256 /* a power of two */
+/* How far back a name is remembered: less than the PII_MAX_SPAN bytes before its committed
+ * part that the engine walks again in each streaming round (scan.c), so that what a round
+ * finds does not depend on where the rounds begin. */
+#define SEEN_DIST 8192
+
 struct walk {
         const char *buf;
         size_t len;
@@ -112,6 +119,15 @@ struct walk {
         unsigned csv_commas;
         char csv_sep;
         bool csv_ok;
+        /* the words of the names of two words or more found in the last SEEN_DIST bytes
+         * (seen_name_add), so that a later "Rajesh" or "Eze" alone is the same person: one
+         * slot per hash, the newest word wins */
+        struct seen {
+                uint32_t h;      /* 0: an empty slot */
+                size_t end;      /* where the name ended */
+                char low[WORD_MAX + 1];
+        } seen[SEEN_SLOTS];
+        bool any_seen;
 };
 
 /* ---- bytes and words ------------------------------------------------------ */
@@ -419,7 +435,9 @@ static const char *const orgs[] = {
         "ventures", "capital", "motors", "airlines", "airways", "railway", "stores",
         "restaurant", "pharma", "pharmaceuticals", "electronics", "energy", "insurance",
         "stadtwerke", "werke", "verlag", "brewery", "winery", "festival", "board",
-        "committee", "commission", NULL
+        "committee", "commission", "apache", "google", "microsoft", "amazon", "apple",
+        "adobe", "oracle", "ibm", "samsung", "sony", "intel", "nvidia", "cisco", "mozilla",
+        "github", "gitlab", "azure", NULL
 };
 /* Lower-case nouns after a run that make it the name of a thing: "Victoria sponge", "Earl
  * Grey tea", "the Moto G range", "Crohn's disease", "a Dyson vacuum". */
@@ -2144,12 +2162,67 @@ static unsigned phrase_flags(const struct run *r, unsigned a, unsigned b)
         return pii_lex_lookup(key, n);
 }
 
+
+/* Remember the words of the person [s, e) when it has two or more: its given names and
+ * surnames, not its initials, particles or titles. */
+static void seen_name_add(struct walk *w, size_t s, size_t e)
+{
+        const char *b = w->buf;
+        size_t p = s, words = 0;
+
+        for (size_t j = s; j < e; j++)
+                words += b[j] == ' ' && j + 1 < e && b[j + 1] != ' ';
+        if (words == 0)
+                return;
+        while (p < e) {
+                size_t q = p;
+                char low[WORD_MAX + 1];
+                bool digit;
+
+                while (p < e && (b[p] == ' ' || b[p] == ','))
+                        p++;
+                q = word_end(b, e, p, &digit);
+                if (q == p)
+                        break;
+                if (q - p >= 3 && q - p <= WORD_MAX && !digit && upper_at(b, w->len, p) &&
+                    pii_lex_lower(b + p, q - p, low, sizeof(low)) &&
+                    !(set_mask(low, q - p) & (LB_titles | LB_particles))) {
+                        uint32_t h = pii_lex_hash(low, q - p) | 1;
+                        struct seen *sl = &w->seen[h & (SEEN_SLOTS - 1)];
+
+                        sl->h = h;
+                        sl->end = e;
+                        memcpy(sl->low, low, q - p + 1);
+                        w->any_seen = true;
+                }
+                p = q;
+                while (p < e && b[p] != ' ')
+                        p++;
+        }
+}
+
+/* Whether the lower-cased word low[0, n) at s is a word of a name that ended less than
+ * SEEN_DIST bytes before. */
+static bool seen_name(const struct walk *w, const char *low, size_t n, size_t s)
+{
+        uint32_t h;
+        const struct seen *sl;
+
+        if (!w->any_seen)
+                return false;
+        h = pii_lex_hash(low, n) | 1;
+        sl = &w->seen[h & (SEEN_SLOTS - 1)];
+        return sl->h == h && sl->end <= s && s - sl->end < SEEN_DIST && streq(sl->low, low);
+}
+
 static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, float score)
 {
         if (type == T_LOCATION)
                 w->last_loc_end = e;
-        if (type == T_PERSON)
+        if (type == T_PERSON) {
                 w->last_person_end = e;
+                seen_name_add(w, s, e);
+        }
         if (type == T_STREET_ADDRESS)
                 w->last_street_end = e;
         return w->emit(w->ud, s, e, type, nd, score);
@@ -2484,6 +2557,13 @@ static int decide(struct walk *w, struct run *r)
                     pii_lex_lower(b + q, qe - q, nw, sizeof(nw)) && in_set(nw, things_after))
                         return 0;
         }
+
+        /* a word of a name found before, alone: "Rajesh confirmed", "Eze was born" (an
+         * ordinary word, "Hope", not at a sentence's start) */
+        if (nt == 1 && seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
+            !place_flags(lexor | phr) &&
+            (!(lexor & LEX_WORD) || !sentence_start_before(w, s)))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
 
         /* 4. lexicon */
         if (nt >= 2 && nt <= 4 && (r->t[r->a].lex & LEX_GIVEN) &&
