@@ -366,7 +366,8 @@ static const char *const place_preps[] = {
 static const char *const units[] = {
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm",
         "bldg", "building", "piso", "étage", "etage", "wohnung", "whg", "po box", "box",
-        "dept", "department", "lot", "no", "nr", NULL
+        "dept", "department", "lot", "no", "nr", "appartement", "appt", "bâtiment", "bât",
+        "escalier", "puerta", "interno", "scala", "villa", NULL
 };
 /* Words a code identifier or heading often starts with: never a name even when the census
  * lists them (e.g. "Will" is a given name, "Section" no name at all). */
@@ -1661,6 +1662,11 @@ static size_t number_before(const struct walk *w, size_t i)
                 e--;
         if (e == i)
                 return SIZE_MAX;
+        /* "8 bis rue", "12 ter avenue": the French repeat after the number */
+        if (e >= 5 && b[e - 4] == ' ' && memcmp(b + e - 3, "bis", 3) == 0)
+                e -= 4;
+        else if (e >= 5 && b[e - 4] == ' ' && memcmp(b + e - 3, "ter", 3) == 0)
+                e -= 4;
         s = e;
         if (s > 0 && (b[s - 1] | 0x20) >= 'a' && (b[s - 1] | 0x20) <= 'z' && s > 1 &&
             is_digit(b[s - 2]))
@@ -1692,6 +1698,17 @@ static size_t number_after(const struct walk *w, size_t e)
         if (q < w->len && (b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z' &&
             !(q + 1 < w->len && letter_at(b, w->len, q + 1)))
                 q++;
+        /* "33/2", "241-III", "12-14": a second part after a slash or a dash */
+        if (q + 1 < w->len && (b[q] == '/' || b[q] == '-') &&
+            (is_digit(b[q + 1]) || b[q + 1] == 'I' || b[q + 1] == 'V' || b[q + 1] == 'X')) {
+                size_t t = q + 1;
+
+                while (t < w->len && t - q <= 4 &&
+                       (is_digit(b[t]) || b[t] == 'I' || b[t] == 'V' || b[t] == 'X'))
+                        t++;
+                if (t - q <= 4 && !(t < w->len && wordish(b, w->len, t)))
+                        q = t;
+        }
         if (q < w->len && (wordish(b, w->len, q) || b[q] == ':' || b[q] == '/' ||
                            (b[q] == '.' && q + 1 < w->len && is_digit(b[q + 1]))))
                 return 0;
@@ -1754,6 +1771,40 @@ static size_t ordinal_street_before(const struct walk *w, size_t s)
         return d;
 }
 
+/* ", 2º B", ", 3º izq.", ", 1ª dcha": a Spanish floor and door after e; its end, else e. */
+static size_t floor_after(const struct walk *w, size_t e)
+{
+        static const char *const doors[] = { "izq", "izda", "izqda", "dcha", "dch", "der",
+                                             "centro", "ctro", NULL };
+        const char *b = w->buf;
+        size_t p = e, q;
+
+        if (p + 4 > w->len || b[p] != ',' || b[p + 1] != ' ')
+                return e;
+        p += 2;
+        q = p;
+        while (q < w->len && q - p < 2 && is_digit(b[q]))
+                q++;
+        if (q == p || q + 2 > w->len || (unsigned char)b[q] != 0xc2 ||
+            ((unsigned char)b[q + 1] != 0xba && (unsigned char)b[q + 1] != 0xaa))
+                return e;
+        q += 2; /* º or ª */
+        if (q + 1 < w->len && b[q] == ' ' && b[q + 1] >= 'A' && b[q + 1] <= 'Z' &&
+            (q + 2 == w->len || !wordish(b, w->len, q + 2)))
+                return q + 2; /* 2º B */
+        if (q + 1 < w->len && b[q] == ' ') {
+                size_t d = q + 1, de = d;
+                char word[8];
+
+                while (de < w->len && de - d < 7 && b[de] >= 'a' && b[de] <= 'z')
+                        de++;
+                if (de > d && de - d < 7 && pii_lex_lower(b + d, de - d, word, sizeof(word)) &&
+                    in_list(word, doors))
+                        return de < w->len && b[de] == '.' ? de + 1 : de;
+        }
+        return q;
+}
+
 /* ", Apt 4B", " Suite 200", " #12", " Flat 3": the end of a unit after e, else e. */
 static size_t unit_after(const struct walk *w, size_t e)
 {
@@ -1762,6 +1813,8 @@ static size_t unit_after(const struct walk *w, size_t e)
         char word[16];
         bool digit;
 
+        if ((q = floor_after(w, e)) != e)
+                return q;
         if (p < w->len && b[p] == ',')
                 p++;
         while (p < w->len && b[p] == ' ')
@@ -1860,8 +1913,12 @@ static int street_in_run(const struct run *r, bool *before_form)
         for (unsigned k = 0; k < r->n; k++) {
                 const struct tok *t = &r->t[k];
 
-                if (k > 0 && (t->lex & LEX_STREET) && t->upper)
+                if (k > 0 && (t->lex & LEX_STREET) && t->upper) {
+                        /* "Cedar Crest Drive": the last of the street types in a row */
+                        while (k + 1 < r->n && (r->t[k + 1].lex & LEX_STREET) && r->t[k + 1].upper)
+                                k++;
                         return (int)k;
+                }
                 if (!t->particle && t->street_suffix)
                         return (int)k;
         }

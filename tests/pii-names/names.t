@@ -73,6 +73,11 @@ The James Webb Space Telescope and the Harbour United squad.
 A Victoria sponge and the Moto G range.
 Some users may see a blank Welcome Screen on first launch.
 Welcome Ana Rossi to the team.
+Ship to 88 Cedar Crest Drive, please.
+Adresse : 8 bis rue de la République, merci.
+Keizersgracht 241-III, Amsterdam
+Calle de Serrano, 41, 4º izq., Madrid
+Appartement 12, 45 boulevard Haussmann, merci.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -124,6 +129,11 @@ is "$(line 44)" "The James Webb Space Telescope and the Harbour United squad." "
 is "$(line 45)" "A Victoria sponge and the Moto G range." "a noun after the run that makes it a thing (sponge, range)"
 is "$(line 46)" "Some users may see a blank Welcome Screen on first launch." "Welcome before an ordinary word is a heading, no salutation"
 is "$(line 47)" "Welcome [PERSON] to the team." "Welcome before a name still greets"
+is "$(line 48)" "Ship to [STREET_ADDRESS], please." "two street types in a row, the last ends the street (Crest Drive)"
+is "$(line 49)" "Adresse : [STREET_ADDRESS], merci." "8 bis rue ..."
+is "$(line 50)" "[STREET_ADDRESS], [LOCATION]" "a house number's second part (241-III)"
+is "$(line 51)" "[STREET_ADDRESS], [LOCATION]" "a Spanish floor and door after the number (4º izq.)"
+is "$(line 52)" "[STREET_ADDRESS], merci." "a French unit before the number (Appartement 12)"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
