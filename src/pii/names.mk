@@ -6,7 +6,8 @@
 #   fixed seed) and retrain its weights into src/pii/names-weights.c (committed, so a build
 #   never needs python or training).
 LEX_FILES := $(addprefix data/lexicon/,given.txt surnames.txt cities.txt regions.txt \
-                                        countries.txt words.txt streettypes.txt)
+                                        countries.txt words.txt streettypes.txt \
+                                        places-extra.txt)
 GEN_SRCS  += $(B)/gen/pii-lexicon.c
 
 $(B)/gen/gen-lexicon: src/pii/gen/gen-lexicon.c src/pii/lexicon.h

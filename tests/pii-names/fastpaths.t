@@ -21,7 +21,7 @@ done
 is "$(red "au café avec Mme Élodie Marchand")" "au café avec Mme [PERSON]" \
         "capitals after non-ASCII bytes, one of them non-ASCII itself"
 is "$(red "thanks, Dr. Jo Li")" "thanks, Dr. [PERSON]" "a name in the last 8 bytes of the input"
-is "$(red "Wir wohnen im Rosenweg 12 in Köln.")" "Wir wohnen im [STREET_ADDRESS] in Köln." \
+is "$(red "Wir wohnen im Rosenweg 12 in Köln.")" "Wir wohnen im [STREET_ADDRESS] in [LOCATION]." \
         "a street type at the end of a word (Rosenweg)"
 is "$(red "Büro: Hauptstraße 5, 10115 Berlin")" "Büro: [STREET_ADDRESS], 10115 [LOCATION]" \
         "a street type with a non-ASCII letter (Hauptstraße)"

@@ -78,6 +78,7 @@ Adresse : 8 bis rue de la République, merci.
 Keizersgracht 241-III, Amsterdam
 Calle de Serrano, 41, 4º izq., Madrid
 Appartement 12, 45 boulevard Haussmann, merci.
+Send it to Italia, Deutschland or España.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -134,6 +135,7 @@ is "$(line 49)" "Adresse : [STREET_ADDRESS], merci." "8 bis rue ..."
 is "$(line 50)" "[STREET_ADDRESS], [LOCATION]" "a house number's second part (241-III)"
 is "$(line 51)" "[STREET_ADDRESS], [LOCATION]" "a Spanish floor and door after the number (4º izq.)"
 is "$(line 52)" "[STREET_ADDRESS], merci." "a French unit before the number (Appartement 12)"
+is "$(line 53)" "Send it to [LOCATION], [LOCATION] or [LOCATION]." "countries in their own languages (places-extra.txt)"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"

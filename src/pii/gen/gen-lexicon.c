@@ -18,6 +18,8 @@
 #include "pii/lexicon.h"
 
 #define MAX_KEY 63
+/* read_list() of places-extra.txt: the flags come from its third column */
+#define LEX_EXTRA_PLACE (1u << 15)
 
 struct entry {
         char *key;
@@ -145,6 +147,14 @@ static void read_list(const char *path, uint16_t flags, uint16_t top_flag, unsig
                 }
                 if (flags == LEX_CITY && col3 && strtoul(col3, NULL, 10) >= 100000)
                         fl |= LEX_CITY_BIG;
+                if (flags == LEX_EXTRA_PLACE) { /* places-extra.txt: city or country */
+                        if (col3 && strcmp(col3, "city") == 0)
+                                fl = LEX_CITY | LEX_CITY_BIG;
+                        else if (col3 && strcmp(col3, "country") == 0)
+                                fl = LEX_COUNTRY;
+                        else
+                                die("%s:%lu: want name<TAB>language<TAB>city|country", path, ln);
+                }
                 if (n < top_n)
                         fl |= top_flag;
                 add(line, fl);
@@ -177,9 +187,9 @@ int main(int argc, char **argv)
 {
         size_t off = 0;
 
-        if (argc != 8) {
+        if (argc != 9) {
                 fprintf(stderr, "usage: gen-lexicon given surnames cities regions countries "
-                                "words streettypes\n");
+                                "words streettypes places-extra\n");
                 return 2;
         }
         tmp_cap = 1u << 20;
@@ -193,6 +203,7 @@ int main(int argc, char **argv)
         read_list(argv[5], LEX_COUNTRY, 0, 0);
         read_list(argv[6], LEX_WORD, 0, 0);
         read_list(argv[7], LEX_STREET, 0, 0);
+        read_list(argv[8], LEX_EXTRA_PLACE, 0, 0);
 
         if (n_ents >= LEX_IDX_MASK)
                 die("%s%lu", "too many entries for LEX_IDX_BITS: ", (unsigned long)n_ents);
