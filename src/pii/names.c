@@ -2495,6 +2495,12 @@ static int decide(struct walk *w, struct run *r)
                                            TOK_IN(&r->t[r->b - 1], never_names)))
                         r->b--;
         }
+        /* "Call John Smith at ...": a sentence's first word, an ordinary word that is also a
+         * surname (Call, Ask), before a given name */
+        if (!title && !salut && !place_run && r->b - r->a >= 3 &&
+            (r->t[r->a].lex & LEX_WORD) && !(r->t[r->a].lex & LEX_GIVEN) &&
+            (r->t[r->a + 1].lex & LEX_GIVEN) && sentence_start_before(w, r->t[r->a].s))
+                r->a++;
         /* after a title the particles lead the surname: "Mrs van der Berg", "Sr. de la Fuente" */
         while (r->a < r->b && r->t[r->a].particle && (!title || r->a + 1 == r->b))
                 r->a++;

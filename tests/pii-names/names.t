@@ -79,6 +79,7 @@ Keizersgracht 241-III, Amsterdam
 Calle de Serrano, 41, 4º izq., Madrid
 Appartement 12, 45 boulevard Haussmann, merci.
 Send it to Italia, Deutschland or España.
+Call John Smith at the office.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -136,6 +137,7 @@ is "$(line 50)" "[STREET_ADDRESS], [LOCATION]" "a house number's second part (24
 is "$(line 51)" "[STREET_ADDRESS], [LOCATION]" "a Spanish floor and door after the number (4º izq.)"
 is "$(line 52)" "[STREET_ADDRESS], merci." "a French unit before the number (Appartement 12)"
 is "$(line 53)" "Send it to [LOCATION], [LOCATION] or [LOCATION]." "countries in their own languages (places-extra.txt)"
+is "$(line 54)" "Call [PERSON] at the office." "a sentence's first word that is also a surname is no part of the name (Call)"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
