@@ -1044,7 +1044,13 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                         e = word_end(b, len, p, &digit);
                 if (e == p)
                         break;
-                if (!up) {
+                /* "Fatima al-Zahrani", "Amr el-Sayed": an Arabic article glued to a capital */
+                bool article = false;
+
+                if (!up && b[p + 1] == 'l' && e - p > 3 && b[p + 2] == '-' &&
+                    (b[p] == 'a' || b[p] == 'e') && upper_at(b, len, p + 3))
+                        article = true;
+                else if (!up) {
                         char low[8];
 
                         /* no particle is longer; look no further */
@@ -1059,6 +1065,10 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                 else
 #endif
                         tok_fill(w, t, p, e, digit);
+                if (article && r->n > 0) {
+                        t->upper = true; /* a name's word, like the capital after it */
+                        t->particle = false;
+                }
                 if (!t->upper && !t->particle)
                         break;
                 /* a word with a digit is no part of a name or place ("London SW1A 2AA") */

@@ -80,6 +80,7 @@ Calle de Serrano, 41, 4º izq., Madrid
 Appartement 12, 45 boulevard Haussmann, merci.
 Send it to Italia, Deutschland or España.
 Call John Smith at the office.
+Apologies: Seamus McAllister, Fatima al-Zahrani
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -138,6 +139,7 @@ is "$(line 51)" "[STREET_ADDRESS], [LOCATION]" "a Spanish floor and door after t
 is "$(line 52)" "[STREET_ADDRESS], merci." "a French unit before the number (Appartement 12)"
 is "$(line 53)" "Send it to [LOCATION], [LOCATION] or [LOCATION]." "countries in their own languages (places-extra.txt)"
 is "$(line 54)" "Call [PERSON] at the office." "a sentence's first word that is also a surname is no part of the name (Call)"
+is "$(line 55)" "Apologies: [PERSON], [PERSON]" "an Arabic article glued to the surname (al-Zahrani) is part of the name"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
