@@ -2412,6 +2412,18 @@ static int decide(struct walk *w, struct run *r)
                 r->n--;
         }
 
+        /* the few places written in capitals as a rule: "USA", "UK", "UAE" */
+        if (r->n == 1 && r->t[0].allcaps && r->t[0].n <= 3 && !r->t[0].dot &&
+            ((b[r->t[0].s] == 'U' && b[r->t[0].s + 1] != 'S') ||
+             (b[r->t[0].s] == 'U' && b[r->t[0].s + 2] == 'A') || b[r->t[0].s] == 'N')) {
+                static const char *const caps_places[] = { "usa", "uk", "uae", "nyc", NULL };
+
+                if (in_list(r->t[0].low, caps_places) &&
+                    !(r->t[0].e < w->len && (b[r->t[0].e] == '_' || b[r->t[0].e] == '-')))
+                        return emit(w, r->t[0].s, r->t[0].e, T_LOCATION, ND_LOCATION_CONTEXT,
+                                    0.7f);
+        }
+
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
         if (r->n == 1 && ((pure_word(&r->t[0]) && !(r->t[0].lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
                           TOK_IN(&r->t[0], never_names)) && !r->t[0].street_suffix)

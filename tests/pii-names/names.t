@@ -81,6 +81,7 @@ Appartement 12, 45 boulevard Haussmann, merci.
 Send it to Italia, Deutschland or España.
 Call John Smith at the office.
 Apologies: Seamus McAllister, Fatima al-Zahrani
+Shipped from Austin, TX 78701, USA, paid in USD.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -140,6 +141,7 @@ is "$(line 52)" "[STREET_ADDRESS], merci." "a French unit before the number (App
 is "$(line 53)" "Send it to [LOCATION], [LOCATION] or [LOCATION]." "countries in their own languages (places-extra.txt)"
 is "$(line 54)" "Call [PERSON] at the office." "a sentence's first word that is also a surname is no part of the name (Call)"
 is "$(line 55)" "Apologies: [PERSON], [PERSON]" "an Arabic article glued to the surname (al-Zahrani) is part of the name"
+is "$(line 56)" "Shipped from [LOCATION], TX [US_ZIP_CODE], [LOCATION], paid in USD." "USA and UK in capitals are places; USD is not"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
