@@ -289,7 +289,7 @@ static const char *const titles[] = {
         "mevr", "mevrouw", "meneer", "rev", "reverend", "capt", "captain", "sgt", "sergeant",
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
-        "pr", NULL
+        "pr", "hhj", "cllr", "insp", "supt", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "don", "sig", "det", "col", "lt",
@@ -328,7 +328,12 @@ static const char *const person_labels[] = {
         "first_name", "last_name", "full_name", "given_name", "family_name", "firstname",
         "lastname", "patient_name", "customer_name", "employee_name", "contact_name",
         "cardholder_name", "holder_name", "display_name", "author_name", "sender_name",
-        "recipient_name", "user_name", "person", "persona", "personne", "who", NULL
+        "recipient_name", "user_name", "person", "persona", "personne", "who", "pupil",
+        "child", "attendee", "attendees", "speaker", "victim", "suspect", "occupant",
+        "reporting officer", "officer in charge", "consultant", "gp", "nurse", "carer",
+        "physiotherapist", "surgeon", "midwife", "teacher", "tutor", "parent", "guardian",
+        "parent/guardian", "host", "guest speaker", "interviewer", "interviewee", "judge",
+        "nextofkin", "mother", "father", "organizer", "organiser", NULL
 };
 /* Labels that are mail headers: strong even before a run of ordinary words. */
 static const char *const mail_labels[] = { "from", "to", "cc", "bcc", "reply-to", "sender",
@@ -425,10 +430,10 @@ static const char *const orgs[] = {
         "università", "hospital", "clinic", "klinik", "klinikum", "institute", "institut",
         "instituto", "istituto", "foundation", "stiftung", "fondation", "inc", "ltd", "llc",
         "plc", "gmbh", "ag", "kg", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "corp",
-        "corporation", "company", "group", "bank", "school", "college", "academy", "center",
+        "corporation", "company", "group", "school", "college", "academy", "center",
         "centre", "award", "awards", "prize", "trophy", "cup", "stadium", "arena", "museum",
-        "gallery", "library", "airport", "station", "hall", "tower", "theatre", "theater",
-        "hotel", "church", "cathedral", "chapel", "partners", "associates", "analytics",
+        "gallery", "library", "airport", "station", "theatre", "theater",
+        "hotel", "cathedral", "chapel", "partners", "associates", "analytics",
         "labs", "laboratory", "laboratories", "studios", "studio", "records", "pictures",
         "media", "press", "publishing", "fund", "trust", "society", "club", "united", "fc",
         "agency", "council", "ministry", "services", "solutions", "systems", "technologies",
@@ -997,6 +1002,10 @@ static bool code_after(const char *b, size_t len, size_t e)
 {
         unsigned k = e < len ? code_class[(unsigned char)b[e]] : 0;
 
+        /* a closing tag or a line break of HTML and XML ends text, not code: Ana Rossi</b> */
+        if (b[e] == '<' && e + 2 < len &&
+            (b[e + 1] == '/' || (b[e + 1] == 'b' && b[e + 2] == 'r')))
+                return false;
         if (k & CC_AFTER)
                 return true;
         if ((k & CC_AFTER_WORD) && e + 1 < len && wordish(b, len, e + 1))
@@ -1202,6 +1211,25 @@ static void label_before(const struct walk *w, size_t i, char *out, size_t size)
         } else if (e > 0 && b[e - 1] == '-' && e >= 2 && b[e - 2] == ' ') {
                 sep = true;
                 e -= 2;
+        } else if (e > 1 && b[e - 1] == '>' && b[e - 2] != '/' && b[e - 2] != '-') {
+                /* an XML element's content: <given>Fatima</given>, <city ...>Heidelberg */
+                size_t t = e - 1, ts;
+
+                while (t > 0 && e - t < 80 && b[t - 1] != '<' && b[t - 1] != '>' &&
+                       b[t - 1] != '\n')
+                        t--;
+                if (t == 0 || b[t - 1] != '<' || b[t] == '/' || b[t] == '!' || b[t] == '?')
+                        return;
+                ts = t;
+                while (t < e - 1 && b[t] != ' ' && b[t] != '\t')
+                        t++; /* the element's name, not its attributes */
+                if (t == ts || t - ts >= size)
+                        return;
+                pii_lex_lower(b + ts, t - ts, out, size);
+                for (char *c = out; *c; c++)
+                        if (*c == '_' || *c == '-' || *c == ':')
+                                *c = ' ';
+                return;
         }
         if (!sep)
                 return;
@@ -2511,8 +2539,17 @@ static int decide(struct walk *w, struct run *r)
                     place_flags(phrase_flags(r, r->a, r->b));
         if (!title && !place_run) {
                 while (r->b - r->a > 1 && (weak_word(&r->t[r->a]) ||
-                                           TOK_IN(&r->t[r->a], never_names)))
+                                           TOK_IN(&r->t[r->a], never_names))) {
+                        const struct tok *n1 = &r->t[r->a + 1];
+
+                        /* "Summer Okonkwo", "Faith Okoro": a given name before a name that is
+                         * no word stays */
+                        if ((r->t[r->a].lex & LEX_GIVEN) && !TOK_IN(&r->t[r->a], never_names) &&
+                            !(n1->lex & LEX_WORD) && !n1->particle && !n1->dot &&
+                            !place_flags(n1->lex))
+                                break;
                         r->a++;
+                }
                 while (r->b - r->a > 1 && (weak_word(&r->t[r->b - 1]) ||
                                            TOK_IN(&r->t[r->b - 1], never_names)))
                         r->b--;

@@ -82,6 +82,9 @@ Send it to Italia, Deutschland or España.
 Call John Smith at the office.
 Apologies: Seamus McAllister, Fatima al-Zahrani
 Shipped from Austin, TX 78701, USA, paid in USD.
+<name><given>Fatima</given><family>Zahra Haddad</family></name><city>Heidelberg</city>
+<gp>Dr. Lukas Brandt</gp> List<String> names;
+Pupil: Summer Okonkwo
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -142,6 +145,9 @@ is "$(line 53)" "Send it to [LOCATION], [LOCATION] or [LOCATION]." "countries in
 is "$(line 54)" "Call [PERSON] at the office." "a sentence's first word that is also a surname is no part of the name (Call)"
 is "$(line 55)" "Apologies: [PERSON], [PERSON]" "an Arabic article glued to the surname (al-Zahrani) is part of the name"
 is "$(line 56)" "Shipped from [LOCATION], TX [US_ZIP_CODE], [LOCATION], paid in USD." "USA and UK in capitals are places; USD is not"
+is "$(line 57)" "<name><given>[PERSON]</given><family>[PERSON]</family></name><city>[LOCATION]</city>" "an XML element's name is its content's label"
+is "$(line 58)" "<gp>Dr. [PERSON]</gp> List<String> names;" "a closing tag ends a name whole; a generic stays code"
+is "$(line 59)" "Pupil: [PERSON]" "a given name that is a word, before a surname that is none, stays in the name (Summer Okonkwo)"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
