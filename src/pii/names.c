@@ -2735,6 +2735,8 @@ static int decide(struct walk *w, struct run *r)
                         c = NC_O; /* places only: "California law" */
                 if (c == NC_PERSON && nt == 1 && !(lexor & LEX_GIVEN))
                         c = NC_O; /* a lone surname without context: "failed Luhn check" */
+                if (c == NC_PERSON && nt >= 2 && pure_word(&r->t[r->b - 1]))
+                        c = NC_O; /* a name ends in a surname: "Flood Defences" is none */
                 /* a given name first and no place of the lexicon in the run: a person
                  * ("Ngozi Chidinma Eze", "Femke de Jong"), whatever the shape said */
                 if (c == NC_LOCATION && nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) &&

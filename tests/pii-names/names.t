@@ -85,6 +85,7 @@ Shipped from Austin, TX 78701, USA, paid in USD.
 <name><given>Fatima</given><family>Zahra Haddad</family></name><city>Heidelberg</city>
 <gp>Dr. Lukas Brandt</gp> List<String> names;
 Pupil: Summer Okonkwo
+It ships to most countries in Europe and North America.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -148,6 +149,7 @@ is "$(line 56)" "Shipped from [LOCATION], TX [US_ZIP_CODE], [LOCATION], paid in 
 is "$(line 57)" "<name><given>[PERSON]</given><family>[PERSON]</family></name><city>[LOCATION]</city>" "an XML element's name is its content's label"
 is "$(line 58)" "<gp>Dr. [PERSON]</gp> List<String> names;" "a closing tag ends a name whole; a generic stays code"
 is "$(line 59)" "Pupil: [PERSON]" "a given name that is a word, before a surname that is none, stays in the name (Summer Okonkwo)"
+is "$(line 60)" "It ships to most countries in [LOCATION] and [LOCATION]." "continents are places (North America is no person)"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
