@@ -14,9 +14,9 @@
  *    1200 5th Avenue); PO Box 12.
  * 2. person context, of high precision: a title or salutation (Mr, Dr, Frau, M., Mme, Sr,
  *    Dear, Hi), a field label (Name:, Patient:, "customer_name": ..., a CSV column's header:
- *    first_name), a mail header
- *    (From: Ana López <...>), a run before "<e-mail>", a sign-off on the line before or
- *    before it on its line (Regards, Tom), a noun for a person before (her husband Tunde),
+ *    first_name, an XML element: <given>), a mail header (From: Ana López <...>), a run
+ *    before "<e-mail>", a sign-off on the line before or before it on its line (Regards,
+ *    Tom), a noun for a person before (her husband Tunde),
  *    "et al." after; a word of a name of two words or more found in the last SEEN_DIST
  *    bytes, alone (Rajesh Venkataraman ... Rajesh confirmed).
  * 3. place context: a postcode before (75008 Paris), ", ST" or ", Region" after, a place
@@ -27,7 +27,8 @@
  *    to a small averaged perceptron (features below, weights in names-weights.c, trained by
  *    `make train-names` on data made by src/pii/gen/names-traindata.py).
  * Runs of ordinary words only, all-capital words, words glued to code punctuation (a.b,
- * f(, x_y, @, /) are never names, and a word with a digit ends a run (London SW1A 2AA). Nothing here allocates; work is per capitalised word.
+ * f(, x_y, @, /) are never names, and a word with a digit ends a run (London SW1A 2AA).
+ * Nothing here allocates; work is per capitalised word.
  */
 #include <limits.h>
 #include <pthread.h>
@@ -113,12 +114,14 @@ struct walk {
                 char low[WORD_MAX + 1];
         } prev[PREV_KEEP];
         struct wcache wc[WCACHE]; /* by wcache_slot() */
-        /* the CSV block csv_label() last found: its header line [hdr_s, hdr_e), its lines'
-         * comma count, and where its lines are known to reach (the start of a line) */
+        /* the CSV block csv_label() last found: its lines' separator and count of them,
+         * where its lines are known to reach (the start of a line), and its header line
+         * [hdr_s, hdr_e) when it has one (csv_hdr): a block without one is remembered too,
+         * so that its cells do not each look back for it */
         size_t csv_hdr_s, csv_hdr_e, csv_upto;
         unsigned csv_commas;
         char csv_sep;
-        bool csv_ok;
+        bool csv_ok, csv_hdr;
         /* the words of the names of two words or more found in the last SEEN_DIST bytes
          * (seen_name_add), so that a later "Rajesh" or "Eze" alone is the same person: one
          * slot per hash, the newest word wins */
@@ -309,7 +312,8 @@ static const char *const particles[] = {
 static const char *const person_labels[] = {
         "name", "full name", "fullname", "first name", "last name", "given name", "surname",
         "family name", "firstname", "lastname", "givenname", "familyname", "forename",
-        "forenames", "middle name", "given names", "patient", "patient name", "employee", "employee name", "customer",
+        "forenames", "middle name", "given names", "patient", "patient name", "employee",
+        "employee name", "customer",
         "customer name", "client", "client name", "contact", "contact name", "contact person",
         "applicant", "guest", "passenger", "student", "member", "owner", "account holder",
         "cardholder", "card holder", "beneficiary", "recipient", "sender", "from", "to", "cc",
@@ -629,9 +633,6 @@ static bool in_list(const char *word, const char *const *list)
 
 /* ---- runs ----------------------------------------------------------------- */
 
-/* The lexicon flags of the lower-cased word low[0, n) (no digits in it), h its hash.
- * "Front-Cover": a hyphenated word of ordinary words is an ordinary word; "Jean-Pierre",
- * "Baden-Württemberg": whole in the lexicon or a name part. */
 /* Latin-1 and Latin Extended-A letters (U+00E0-U+017F) to ASCII: "kraków" -> "krakow",
  * "zürich" -> "zurich", "müller" -> "muller". The lexicon's sources (geonames' ASCII names,
  * the census) write most names so. Returns the folded length, 0 when nothing changed or
@@ -645,8 +646,9 @@ static size_t fold_ascii(const char *low, size_t n, char *out, size_t size)
         };
         /* U+0100-U+017F by their base letters (Unicode's decompositions; ł, đ, ħ, ı, ŋ, ŧ,
          * ſ by hand); '?' where a ligature is handled below */
-        static const char ext[129] = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkklllllll"
-                                     "lllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+        static const char ext[129] =
+                "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkklllllll"
+                "lllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
         size_t o = 0;
         bool changed = false;
 
@@ -695,6 +697,9 @@ static size_t fold_ascii(const char *low, size_t n, char *out, size_t size)
         return changed ? o : 0;
 }
 
+/* The lexicon flags of the lower-cased word low[0, n) (no digits in it), h its hash.
+ * "Front-Cover": a hyphenated word of ordinary words is an ordinary word; "Jean-Pierre",
+ * "Baden-Württemberg": whole in the lexicon or a name part. */
 static unsigned word_lex(const char *low, size_t n, uint32_t h)
 {
         unsigned lex = pii_lex_lookup_hashed(low, n, h);
@@ -1003,7 +1008,7 @@ static bool code_after(const char *b, size_t len, size_t e)
         unsigned k = e < len ? code_class[(unsigned char)b[e]] : 0;
 
         /* a closing tag or a line break of HTML and XML ends text, not code: Ana Rossi</b> */
-        if (b[e] == '<' && e + 2 < len &&
+        if (e + 2 < len && b[e] == '<' &&
             (b[e + 1] == '/' || (b[e + 1] == 'b' && b[e + 2] == 'r')))
                 return false;
         if (k & CC_AFTER)
@@ -1056,7 +1061,7 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                 /* "Fatima al-Zahrani", "Amr el-Sayed": an Arabic article glued to a capital */
                 bool article = false;
 
-                if (!up && b[p + 1] == 'l' && e - p > 3 && b[p + 2] == '-' &&
+                if (!up && e - p > 3 && b[p + 1] == 'l' && b[p + 2] == '-' &&
                     (b[p] == 'a' || b[p] == 'e') && upper_at(b, len, p + 3))
                         article = true;
                 else if (!up) {
@@ -1360,18 +1365,20 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
         n = csv_commas(b, ls, le, cs, &col, sep);
         if (n == 0 || n == UINT_MAX)
                 return;
-        if (!(w->csv_ok && w->csv_commas == n && w->csv_sep == sep && w->csv_upto <= ls &&
-              w->csv_hdr_e < ls)) {
+        if (!(w->csv_ok && w->csv_commas == n && w->csv_sep == sep && w->csv_upto <= ls)) {
                 /* up the lines with n commas, to the first of them */
-                w->csv_ok = false;
+                bool far = false;
+
                 hs = ls;
                 for (;;) {
                         size_t qs, qe;
 
                         if (hs == 0)
                                 break; /* the window's first line */
-                        if (ls - hs > CSV_BACK)
-                                return;
+                        if (ls - hs > CSV_BACK) {
+                                far = true; /* no header is looked for further up */
+                                break;
+                        }
                         line_of(w, hs - 1, &qs, &qe);
                         if (qs == hs - 1 && qe == qs) /* an empty line ends the block */
                                 break;
@@ -1379,17 +1386,23 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                                 break;
                         hs = qs;
                 }
-                if (hs == ls)
-                        return; /* no line above with as many commas */
+                if (hs == ls) {
+                        w->csv_ok = false; /* this line may head the lines below */
+                        return;
+                }
+                w->csv_ok = true;
+                w->csv_sep = sep;
+                w->csv_commas = n;
+                w->csv_upto = ls;
+                w->csv_hdr = false;
+                if (far)
+                        return; /* its header, if any, is too far up */
                 line_of(w, hs, &hs, &he);
                 if (!csv_header_line(b, hs, he, sep))
                         return;
-                w->csv_ok = true;
-                w->csv_sep = sep;
+                w->csv_hdr = true;
                 w->csv_hdr_s = hs;
                 w->csv_hdr_e = he;
-                w->csv_commas = n;
-                w->csv_upto = ls;
         } else {
                 /* the lines from where the block was known to reach down to this one */
                 for (p = w->csv_upto; p < ls;) {
@@ -1406,6 +1419,8 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                         p++;
                 }
                 w->csv_upto = ls;
+                if (!w->csv_hdr)
+                        return;
         }
         /* the header's cell number col */
         hs = w->csv_hdr_s;
@@ -1774,7 +1789,8 @@ static size_t ordinal_street_before(const struct walk *w, size_t s)
         q = p;
         while (q < e && is_digit(b[q]))
                 q++;
-        if (q == p || q - p > 3 || e - q != 2 || b[p] == '0' || (p > 0 && wordish(b, w->len, p - 1)))
+        if (q == p || q - p > 3 || e - q != 2 || b[p] == '0' ||
+            (p > 0 && wordish(b, w->len, p - 1)))
                 return SIZE_MAX;
         sfx[0] = b[q];
         sfx[1] = b[q + 1];
@@ -1798,7 +1814,8 @@ static size_t ordinal_street_before(const struct walk *w, size_t s)
                 ds = de;
                 while (ds > 0 && de - ds < 6 && letter_at(b, w->len, ds - 1) == 1)
                         ds--;
-                if (ds < de && b[ds] >= 'A' && b[ds] <= 'Z' && (ds == 0 || !wordish(b, w->len, ds - 1)) &&
+                if (ds < de && b[ds] >= 'A' && b[ds] <= 'Z' &&
+                    (ds == 0 || !wordish(b, w->len, ds - 1)) &&
                     pii_lex_lower(b + ds, de - ds, word, sizeof(word)) && in_list(word, dirs) &&
                     (de - ds <= 2 || b[de] != '.'))
                         d = ds;
@@ -2442,8 +2459,7 @@ static int decide(struct walk *w, struct run *r)
 
         /* the few places written in capitals as a rule: "USA", "UK", "UAE" */
         if (r->n == 1 && r->t[0].allcaps && r->t[0].n <= 3 && !r->t[0].dot &&
-            ((b[r->t[0].s] == 'U' && b[r->t[0].s + 1] != 'S') ||
-             (b[r->t[0].s] == 'U' && b[r->t[0].s + 2] == 'A') || b[r->t[0].s] == 'N')) {
+            (r->t[0].low[0] == 'u' || r->t[0].low[0] == 'n')) { /* before the compares */
                 static const char *const caps_places[] = { "usa", "uk", "uae", "nyc", NULL };
 
                 if (in_list(r->t[0].low, caps_places) &&
@@ -2629,11 +2645,9 @@ static int decide(struct walk *w, struct run *r)
             !(nt == 1 && pure_word(&r->t[r->a])) && !place_flags(lexor | phr))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         /* "her husband Tunde", "my colleague Rajesh Kumar": a noun for a person before */
-        if ((pw_sets & LB_relations) && nt <= 3 &&
-            ((lexor & (LEX_GIVEN | LEX_SURNAME)) || (!(lexor & LEX_WORD) && nt >= 2) ||
-             (nt == 1 && !(lexor & LEX_WORD))) &&
-            !(nt == 1 && pure_word(&r->t[r->a])) && !place_flags(phr) &&
-            !((lexor & (LEX_CITY | LEX_REGION | LEX_COUNTRY)) && !(lexor & (LEX_GIVEN | LEX_SURNAME))))
+        if ((pw_sets & LB_relations) && nt <= 3 && !place_flags(phr) &&
+            ((lexor & (LEX_GIVEN | LEX_SURNAME)) ||
+             !(lexor & (LEX_WORD | LEX_CITY | LEX_REGION | LEX_COUNTRY))))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 
         /* 3. place context */
