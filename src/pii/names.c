@@ -13,14 +13,18 @@
  *    after it or before the number (Apt 5B, 233 ...); a numbered street (350 W 42nd St,
  *    1200 5th Avenue); PO Box 12.
  * 2. person context, of high precision: a title or salutation (Mr, Dr, Frau, M., Mme, Sr,
- *    Dear, Hi), a field label (Name:, Patient:, "customer_name": ..., a CSV column's header:
- *    first_name, an XML element: <given>), a mail header (From: Ana López <...>), a run
+ *    Dear, Hi; a rank in capitals before a given name: PC Daniel Whitehorse; letters after
+ *    the name are dropped: FRCS), a speaker's label in a transcript (KOFI:, HOST (MELODY
+ *    CHEN):), a field label (Name:, Patient:, "customer_name": ..., a CSV column's header:
+ *    first_name, an SQL INSERT's column, an XML element: <given>), a list of given names
+ *    (Declan, Aoife and Cian), a mail header (From: Ana López <...>), a run
  *    before "<e-mail>", a sign-off on the line before or before it on its line (Regards,
  *    Tom), a noun for a person before (her husband Tunde),
  *    "et al." after; a word of a name of two words or more found in the last SEEN_DIST
  *    bytes, alone (Rajesh Venkataraman ... Rajesh confirmed).
  * 3. place context: a postcode before (75008 Paris), ", ST" or ", Region" after, a place
- *    label (City:), a preposition before a place of the lexicon (in Lyon).
+ *    label (City:), a preposition before a place of the lexicon (in Lyon); a town's river
+ *    goes with it (Frankfurt am Main).
  * 4. lexicon: given name + surname ("First [M.] Last") unless both are ordinary words,
  *    "Last, First", a word of the run repeated in a nearby e-mail's local part.
  * 5. what is left and has at least one word that is a name, a place or no English word goes
@@ -34,6 +38,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -122,6 +127,10 @@ struct walk {
         unsigned csv_commas;
         char csv_sep;
         bool csv_ok, csv_hdr;
+        /* the SQL tuple sql_label() last placed: its '(' at sql_open, in a VALUES list
+         * whose column list is [sql_cols_s, sql_cols_e) (empty when the INSERT names none) */
+        size_t sql_open, sql_cols_s, sql_cols_e;
+        bool sql_ok;
         /* the words of the names of two words or more found in the last SEEN_DIST bytes
          * (seen_name_add), so that a later "Rajesh" or "Eze" alone is the same person: one
          * slot per hash, the newest word wins */
@@ -405,7 +414,10 @@ static const char *const never_names[] = {
         "une", "nous", "vous", "nos", "votre", "vos", "merci", "el", "los", "las", "una",
         "le", "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
         "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
-        "et", "y", "e", "en", "og", "och", NULL
+        "et", "y", "e", "en", "og", "och",
+        /* holidays, which census lists hold as names ("Christmas", "Easter") */
+        "christmas", "xmas", "easter", "thanksgiving", "halloween", "hanukkah", "diwali",
+        "ramadan", "eid", "passover", "pentecost", "advent", "lent", NULL
 };
 
 /* The word lists as one hash set, built once: each word maps to the mask of the lists it is
@@ -461,6 +473,22 @@ static const char *const things_after[] = {
         "scholarship", "lecture", "brand", "products", "product", "browser", "engine",
         "platform", "console", "edition", "shares", "stock", "fund", "bond", "bonds", "cup",
         "trophy", "stadium", "hospital", "university", "foundation", "building", NULL
+};
+/* Ranks written in capitals before a name, which are ordinary abbreviations too ("PC
+ * Daniel Whitehorse", "DCI Jane Tennison", but "PC World", "DS Lite"): a title only before a
+ * given name. This list and the next are read with in_list(), for words in capitals only (the
+ * masks of wlists[] have no bit to spare). */
+static const char *const rank_titles[] = {
+        "pc", "wpc", "dc", "ds", "di", "dci", "dcs", "dsi", "pcso", "cpl", "maj", "gen", "adm",
+        "cdr", "cmdr", "lcpl", "pte", "spc", "sfc", "ssgt", "msgt", "cpt", "sgt", "lt", "col",
+        "capt", NULL
+};
+/* Letters after a name in capitals: "Mr. Rahul Iyer FRCS", "Dr Ayesha Khan MBE". */
+static const char *const postnominals[] = {
+        "frcs", "frcp", "frca", "frcr", "mrcp", "mrcs", "mrcgp", "frs", "freng", "mbe", "obe",
+        "cbe", "kbe", "dbe", "qc", "kc", "mp", "msp", "mep", "ms", "phd", "dphil", "md",
+        "dds", "dmd", "rn", "esq", "jr", "sr", "ii", "iii", "iv", "mba", "cpa", "cfa", "fca",
+        "aca", "acca", "bsc", "msc", "ba", "ma", "llb", "llm", "jd", "pe", "do", NULL
 };
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
@@ -1444,6 +1472,147 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                         *c = ' ';
 }
 
+#define SQL_TUPLE_MAX 1024   /* a longer tuple, or one across lines, is not looked into */
+#define SQL_BACK (16u << 10) /* how far back an INSERT's VALUES is looked for */
+
+/* The '(' before b[q] that is not closed before it, outside SQL strings ('' inside one
+ * toggles twice), and the commas at its depth between (the column); SIZE_MAX at a ';', a
+ * newline or SQL_TUPLE_MAX bytes back. */
+static size_t sql_open_before(const char *b, size_t q, unsigned *col)
+{
+        unsigned depth = 0, n = 0;
+        bool inq = false;
+
+        for (size_t j = q; j > 0 && q - j < SQL_TUPLE_MAX; j--) {
+                char c = b[j - 1];
+
+                if (c == '\'') {
+                        inq = !inq;
+                } else if (inq) {
+                        ;
+                } else if (c == ';' || c == '\n') {
+                        return SIZE_MAX;
+                } else if (c == ')') {
+                        depth++;
+                } else if (c == '(') {
+                        if (!depth) {
+                                if (col)
+                                        *col = n;
+                                return j - 1;
+                        }
+                        depth--;
+                } else if (c == ',' && !depth) {
+                        n++;
+                }
+        }
+        return SIZE_MAX;
+}
+
+static size_t skip_space_back(const char *b, size_t p)
+{
+        while (p > 0 && (b[p - 1] == ' ' || b[p - 1] == '\t' || b[p - 1] == '\n' ||
+                         b[p - 1] == '\r'))
+                p--;
+        return p;
+}
+
+/* Whether b[a, c) holds no ';' outside SQL strings, from a, which is outside one. */
+static bool sql_same_statement(const char *b, size_t a, size_t c)
+{
+        bool inq = false;
+
+        for (size_t j = a; j < c; j++)
+                if (b[j] == '\'')
+                        inq = !inq;
+                else if (!inq && b[j] == ';')
+                        return false;
+        return !inq;
+}
+
+/* The column list of the INSERT whose VALUES list holds the tuple opened at p: walks back
+ * over the tuples before it to VALUES, then the list "(first_name, city)" before that. False
+ * when p is in no VALUES list; [*cs, *ce) is empty when the INSERT names no columns. */
+static bool sql_columns(const char *b, size_t p, size_t *cs, size_t *ce)
+{
+        size_t start = p, q;
+
+        for (;;) {
+                q = skip_space_back(b, p);
+                if (q > 0 && b[q - 1] == ',') { /* the tuple before: "(...), (" */
+                        q = skip_space_back(b, q - 1);
+                        if (q == 0 || b[q - 1] != ')' || start - q > SQL_BACK)
+                                return false;
+                        p = sql_open_before(b, q - 1, NULL);
+                        if (p == SIZE_MAX)
+                                return false;
+                        continue;
+                }
+                break;
+        }
+        if (q < 7 || strncasecmp(b + q - 6, "values", 6) != 0 || wordish(b, q, q - 7))
+                return false;
+        q = skip_space_back(b, q - 6);
+        *cs = *ce = q;
+        if (q > 0 && b[q - 1] == ')') {
+                size_t o = q - 1;
+
+                while (o > 0 && q - o < SQL_TUPLE_MAX && b[o - 1] != '(' && b[o - 1] != ';' &&
+                       b[o - 1] != '\'')
+                        o--;
+                if (o == 0 || b[o - 1] != '(')
+                        return false;
+                *cs = o;
+                *ce = q - 1;
+        }
+        return true;
+}
+
+/* The column name that labels the quoted value [s, e) of an SQL INSERT: "INSERT INTO people
+ * (first_name, city) VALUES ('Siobhan', 'Galway')" gives 'Siobhan' the label "first name";
+ * "" when it is none. The statement's column list is remembered with the tuple it was
+ * found for, so that a dump's many tuples do not each walk back to it. */
+static void sql_label(struct walk *w, size_t s, size_t e, char *out, size_t size)
+{
+        const char *b = w->buf;
+        size_t p, cs, ce, c0;
+        unsigned col = 0;
+
+        out[0] = '\0';
+        if (s == 0 || b[s - 1] != '\'' || e >= w->len || b[e] != '\'')
+                return;
+        p = sql_open_before(b, s - 1, &col);
+        if (p == SIZE_MAX)
+                return;
+        if (w->sql_ok && w->sql_open <= p && p - w->sql_open <= SQL_BACK &&
+            sql_same_statement(b, w->sql_open, p)) {
+                cs = w->sql_cols_s;
+                ce = w->sql_cols_e;
+        } else if (!sql_columns(b, p, &cs, &ce)) {
+                cs = ce = 0; /* remembered too: the next tuples do not walk back again */
+        }
+        w->sql_ok = true;
+        w->sql_open = p;
+        w->sql_cols_s = cs;
+        w->sql_cols_e = ce;
+        for (c0 = cs; col > 0 && c0 < ce; c0++)
+                if (b[c0] == ',')
+                        col--;
+        if (col > 0)
+                return;
+        while (c0 < ce && (b[c0] == ' ' || b[c0] == '`' || b[c0] == '"' || b[c0] == '['))
+                c0++;
+        for (p = c0; p < ce && b[p] != ',' && b[p] != '`' && b[p] != '"' && b[p] != ']' &&
+                     b[p] != ' ';
+             p++)
+                ;
+        if (p <= c0 || p - c0 >= size)
+                return;
+        pii_lex_lower(b + c0, p - c0, out, size);
+        for (char *c = out; *c; c++)
+                if (*c == '_' || *c == '-')
+                        *c = ' ';
+}
+
 /* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
  * sets: the word lists l is in (set_mask). */
 static bool person_name_label(const char *l, unsigned sets)
@@ -2327,10 +2496,49 @@ static bool seen_name(const struct walk *w, const char *low, size_t n, size_t s)
         return sl->h == h && sl->end <= s && s - sl->end < SEEN_DIST && streq(sl->low, low);
 }
 
+/* The end of a town's name that goes on after it with a river or a region: "Frankfurt am
+ * Main", "Halle an der Saale", "Newcastle upon Tyne", "Rothenburg ob der Tauber"; e when
+ * none does. */
+static size_t place_tail(const struct walk *w, size_t e)
+{
+        static const char *const links[] = { " am ", " an der ", " upon ", " ob der ", " im ",
+                                             " in der ", " sur ", " en ", NULL };
+        const char *b = w->buf;
+
+        if (e >= w->len || b[e] != ' ')
+                return e;
+        for (const char *const *q = links; *q; q++) {
+                size_t n = strlen(*q), x;
+                bool digit;
+
+                if (e + n >= w->len || memcmp(b + e, *q, n) != 0 || !upper_at(b, w->len, e + n))
+                        continue;
+                x = word_end(b, w->len, e + n, &digit);
+                if (digit || x - (e + n) < 3 || x - (e + n) > WORD_MAX ||
+                    upper_at(b, w->len, e + n + 1))
+                        return e;
+                if (q == links) { /* "in Berlin am Montag": a day or a time of it, no river */
+                        static const char *const days[] = {
+                                "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+                                "samstag", "sonntag", "sonnabend", "wochenende", "morgen",
+                                "abend", "nachmittag", "vormittag", "mittag", "anfang", "ende",
+                                "telefon", NULL
+                        };
+                        char low[WORD_MAX + 1];
+
+                        if (!pii_lex_lower(b + e + n, x - (e + n), low, sizeof(low)) ||
+                            in_list(low, days))
+                                return e;
+                }
+                return x;
+        }
+        return e;
+}
+
 static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, float score)
 {
         if (type == T_LOCATION)
-                w->last_loc_end = e;
+                w->last_loc_end = e = place_tail(w, e);
         if (type == T_PERSON) {
                 w->last_person_end = e;
                 seen_name_add(w, s, e);
@@ -2439,6 +2647,134 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 }
 
+/* A given name alone that a list of given names may hold: no ordinary word, place, initial
+ * or word in capitals ("Declan", not "Will", "Florence" or "JO"). */
+static bool list_given(const struct tok *t)
+{
+        return (t->lex & LEX_GIVEN) && !(t->lex & LEX_WORD) && !place_flags(t->lex) && !t->dot &&
+               !t->allcaps && t->n >= 2;
+}
+
+/* The bytes of a list's separator at p: ", ", " and ", ", and ", " & ", " und ", " et ",
+ * " y ", " e ", " en "; 0 when there is none. */
+static size_t list_sep_at(const char *b, size_t len, size_t p)
+{
+        static const char *const seps[] = { ", and ", ", ", " and ", " & ", " und ", " et ",
+                                            " y ", " e ", " en ", " og ", " och ", NULL };
+
+        for (const char *const *q = seps; *q; q++) {
+                size_t n = strlen(*q);
+
+                if (p + n <= len && memcmp(b + p, *q, n) == 0)
+                        return n;
+        }
+        return 0;
+}
+
+/* "We invited Declan, Aoife and Cian": a given name alone, in a list of them. The name
+ * before it was a person this walk found, just before the separator, or the run after the
+ * separator is a given name too (its first word, "Aoife Byrne"). */
+static bool in_name_list(struct walk *w, const struct run *r)
+{
+        const char *b = w->buf;
+        size_t s = r->t[r->a].s, e = r->t[r->b - 1].e, n, next;
+        struct run r2;
+
+        if (w->last_person_end && w->last_person_end < s && s - w->last_person_end <= 6 &&
+            list_sep_at(b, w->len, w->last_person_end) == s - w->last_person_end)
+                return true;
+        n = list_sep_at(b, w->len, e);
+        if (!n || !upper_at(b, w->len, e + n) || !build_run(w, e + n, &r2, &next))
+                return false;
+        return r2.n <= 2 && list_given(&r2.t[0]) && (r2.n == 1 || !pure_word(&r2.t[1]));
+}
+
+/* Where a speaker's label may start: at a line's start, after a time stamp ("[00:12:03] ",
+ * "00:12 "), or inside parentheses after a role ("HOST (MELODY CHEN):"). */
+static bool speaker_start(const struct walk *w, size_t s, bool paren)
+{
+        const char *b = w->buf;
+        size_t p = s, k = 0;
+
+        if (paren) { /* the role: one to three words of letters, from the line's start */
+                if (p < 3 || b[p - 1] != '(' || b[p - 2] != ' ')
+                        return false;
+                p -= 2;
+                while (p > 0 && k < 32 &&
+                       (((b[p - 1] | 0x20) >= 'a' && (b[p - 1] | 0x20) <= 'z') ||
+                        b[p - 1] == ' ' || b[p - 1] == '.')) {
+                        p--;
+                        k++;
+                }
+                return k > 0 && k < 32 && line_start_before(w, p);
+        }
+        while (p > 0 && b[p - 1] == ' ')
+                p--;
+        if (p > 0 && b[p - 1] == ']') { /* [00:12:03] */
+                p--;
+                while (p > 0 && k < 16 && (is_digit(b[p - 1]) || b[p - 1] == ':' ||
+                                           b[p - 1] == '.')) {
+                        p--;
+                        k++;
+                }
+                if (k == 0 || k >= 16 || p == 0 || b[p - 1] != '[')
+                        return false;
+                p--;
+        } else if (p > 0 && is_digit(b[p - 1])) { /* 00:12 */
+                while (p > 0 && k < 12 && (is_digit(b[p - 1]) || b[p - 1] == ':')) {
+                        p--;
+                        k++;
+                }
+                if (k < 4 || k >= 12 || !memchr(b + p, ':', k))
+                        return false;
+        }
+        return line_start_before(w, p);
+}
+
+/* A speaker's label in a transcript: "KOFI:", "Melody Chen:", "JUDGE HARRIS:", "HOST
+ * (MELODY CHEN):", the run then ':' (or "):"), where speaker_start() says. The words: a title
+ * (weak ones too: JUDGE) and a name, or a given name first, no place and no organisation;
+ * one word is a given name that is no ordinary word ("KOFI", not "NOTE" or "BOB"). Returns the
+ * first token of the name, or -1. */
+static int speaker_label(struct walk *w, const struct run *r)
+{
+        const char *b = w->buf;
+        size_t s = r->t[0].s, e = r->t[r->n - 1].e;
+        unsigned a = 0, n = r->n, lex = 0;
+        const struct tok *f, *l;
+
+        if (e >= w->len || !(b[e] == ':' || (b[e] == ')' && e + 1 < w->len && b[e + 1] == ':')))
+                return -1;
+        if (!speaker_start(w, s, b[e] == ')'))
+                return -1;
+        while (a + 1 < n && is_title_abbr(&r->t[a]))
+                a++;
+        if (n - a > 3)
+                return -1;
+        for (unsigned k = a; k < n; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (t->digit || !t->upper || TOK_IN(t, never_names) || TOK_IN(t, orgs))
+                        return -1;
+                lex |= t->lex;
+        }
+        if (place_flags(phrase_flags(r, a, n)))
+                return -1;
+        if (a > 0)
+                return (int)a;
+        f = &r->t[a];
+        l = &r->t[n - 1];
+        if (!(f->lex & LEX_GIVEN) || f->dot)
+                return -1;
+        if (n == 1)
+                return !(f->lex & LEX_WORD) && !place_flags(f->lex) && f->n >= 2 ? 0 : -1;
+        /* "GRANT SHAPPS", "ROSE TYLER", not "BLUE WATER" */
+        if (pure_word(l) || ((f->lex & LEX_WORD) && (l->lex & LEX_WORD) &&
+                             !((f->lex & LEX_GIVEN_TOP) && (l->lex & LEX_SURNAME_TOP))))
+                return -1;
+        return 0;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -2509,6 +2845,14 @@ static int decide(struct walk *w, struct run *r)
                         return emit(w, box, box_end, T_STREET_ADDRESS, ND_STREET, 0.85f);
         }
 
+        {
+                int sp = speaker_label(w, r);
+
+                if (sp >= 0)
+                        return emit(w, r->t[sp].s, r->t[r->n - 1].e, T_PERSON,
+                                    ND_PERSON_CONTEXT, 0.85f);
+        }
+
         /* titles and salutations at the run's head */
         r->a = 0;
         r->b = r->n;
@@ -2533,6 +2877,9 @@ static int decide(struct walk *w, struct run *r)
                            (t->dot || !TOK_IN(t, weak_titles)) &&
                            !(t->allcaps && streq(t->low, "pr"))) { /* Pr (professeur), not PR */
                         title = true;
+                } else if (t->allcaps && r->a + 1 < r->b && (r->t[r->a + 1].lex & LEX_GIVEN) &&
+                           !r->t[r->a + 1].allcaps && in_list(t->low, rank_titles)) {
+                        title = true; /* PC Daniel Whitehorse */
                 } else if (t->particle && !title) {
                         ;
                 } else {
@@ -2540,6 +2887,10 @@ static int decide(struct walk *w, struct run *r)
                 }
                 r->a++;
         }
+        /* letters after the name: "Rahul Iyer FRCS", "Ayesha Khan MBE" */
+        while (r->b - r->a >= (title ? 2u : 3u) && r->t[r->b - 1].allcaps &&
+               in_list(r->t[r->b - 1].low, postnominals))
+                r->b--;
         /* a thing named after a person or a place: "James Webb Space Telescope", "Max
          * Planck Institute", "Stadtwerke Köln GmbH" (its first or last word) */
         if (!title && !salut && r->b - r->a >= 2 &&
@@ -2606,10 +2957,13 @@ static int decide(struct walk *w, struct run *r)
         if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
         label_before(w, r->t[0].s, label, sizeof(label));
-        /* a cell of a CSV, after its separator or quote (most runs are after a space) */
+        /* a cell of a CSV, after its separator or quote (most runs are after a space); a
+         * value of an SQL INSERT */
         if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t' ||
                                    b[s - 1] == '"' || b[s - 1] == '\n'))
                 csv_label(w, s, e, label, sizeof(label));
+        if (!label[0] && s > 0 && b[s - 1] == '\'')
+                sql_label(w, s, e, label, sizeof(label));
         label_sets = label[0] ? set_mask(label, strlen(label)) : 0;
         strong = false;
         if (label_sets & LB_mail_labels)
@@ -2626,7 +2980,9 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, given_after(w, r, e), T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (salut && !pure_word(&r->t[r->a]))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
-        if (introduced(w, r->t[0].s) && !weak_word(&r->t[r->a]))
+        /* "is called Grant", not "is called Main": one ordinary word is a given name */
+        if (introduced(w, r->t[0].s) && !weak_word(&r->t[r->a]) &&
+            !(nt == 1 && (lexor & LEX_WORD) && !(lexor & LEX_GIVEN)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (line_start_before(w, s) && line_end_after(w, e) && nt <= 4 &&
             !(nt == 1 && pure_word(&r->t[r->a]))) {
@@ -2723,6 +3079,9 @@ static int decide(struct walk *w, struct run *r)
         if ((lexor & (LEX_GIVEN | LEX_SURNAME) || !(lexor & LEX_WORD)) &&
             !place_flags(lexor | phr) && name_in_nearby_email(w, r))
                 return emit(w, s, e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
+        /* a list of given names: "Declan, Aoife and Cian" (after "Last, First") */
+        if (nt == 1 && list_given(&r->t[r->a]) && in_name_list(w, r))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
 
         /* 5. the tagger, for runs with a name, a place or an unknown word in them */
         {
@@ -2749,6 +3108,10 @@ static int decide(struct walk *w, struct run *r)
                         c = NC_O; /* places only: "California law" */
                 if (c == NC_PERSON && nt == 1 && !(lexor & LEX_GIVEN))
                         c = NC_O; /* a lone surname without context: "failed Luhn check" */
+                /* one word that is a place and a given name, without context: the place
+                 * ("States of America", "Depart Sydney") */
+                if (c == NC_PERSON && nt == 1 && place_flags(lexor))
+                        c = NC_LOCATION;
                 if (c == NC_PERSON && nt >= 2 && pure_word(&r->t[r->b - 1]))
                         c = NC_O; /* a name ends in a surname: "Flood Defences" is none */
                 /* a given name first and no place of the lexicon in the run: a person
@@ -2756,6 +3119,11 @@ static int decide(struct walk *w, struct run *r)
                 if (c == NC_LOCATION && nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) &&
                     !(r->t[r->a].lex & LEX_WORD) && !place_flags(lexor | phr))
                         c = NC_PERSON;
+                /* one word that the lexicon knows as a person's and not as a place: a given
+                 * name is a person ('Siobhan' in a record), a surname alone is nothing */
+                if (c == NC_LOCATION && nt == 1 && (lexor & (LEX_GIVEN | LEX_SURNAME)) &&
+                    !place_flags(lexor))
+                        c = (lexor & LEX_GIVEN) && !(lexor & LEX_WORD) ? NC_PERSON : NC_O;
                 if (c == NC_PERSON)
                         return emit(w, s, e, T_PERSON, ND_PERSON_TAGGER,
                                     margin > 2 ? 0.7f : 0.55f);

@@ -209,4 +209,49 @@ n_stream=$out
 one=$("$AKIOS" protect scan --json "$T/c1.txt" | $PY -c 'import json,sys; print(sum(1 for f in json.load(sys.stdin)["findings"] if f["type"] == "PERSON"))')
 reps=$($PY -c "import os; print(-(-3*1024*1024 // os.path.getsize('$T/c1.txt')))")
 is "$n_stream" "$((one * reps))" "streaming over 3 MiB: every copy's names found"
+# transcripts, ranks, lists, SQL dumps, towns on a river (issue 11, item 1: attack 3's misses)
+cat > "$T/more.txt" <<'TXT'
+KOFI: Welcome back to the show.
+HOST (MELODY CHEN): Let's start.
+JUDGE HARRIS: Sustained.
+[00:01:12] AMARA OKAFOR: Good morning.
+NOTE: this is no speaker.
+WARNING: disk full.
+PC Daniel Whitehorse attended the scene.
+PC World opens at nine.
+Mr. Rahul Iyer FRCS reviewed the scan.
+We invited Declan, Aoife and Cian to the party.
+The dog is called Main.
+INSERT INTO customers (first_name, last_name, city) VALUES ('Amber', 'Frost', 'Galway'), ('Grant', 'Baker', 'Leeds');
+INSERT INTO notes VALUES (1, 'Amber', 'Frost');
+She moved from Frankfurt am Main to Leeds.
+We met in Berlin am Montag.
+Dinner at Christmas with the family.
+João Pereira and Kofi Mensah signed.
+TXT
+run "$AKIOS" protect redact "$T/more.txt"
+printf '%s\n' "$out" > "$T/more.out"
+mline() { sed -n "${1}p" "$T/more.out"; }
+is "$(mline 1)" "[PERSON]: Welcome back to the show." "a speaker's label in capitals: a given name that is no word"
+is "$(mline 2)" "HOST ([PERSON]): Let's start." "a speaker's name in parentheses after the role"
+is "$(mline 3)" "JUDGE [PERSON]: Sustained." "a speaker's label after a title in capitals"
+is "$(mline 4)" "[00:01:12] [PERSON]: Good morning." "a speaker's label after a time stamp"
+is "$(mline 5)$(mline 6)" "NOTE: this is no speaker.WARNING: disk full." "ordinary words in capitals before ':' are no speakers"
+is "$(mline 7)" "PC [PERSON] attended the scene." "a rank in capitals before a given name (PC)"
+is "$(mline 8)" "PC World opens at nine." "PC before no given name is no rank"
+is "$(mline 9)" "Mr. [PERSON] FRCS reviewed the scan." "letters after a name (FRCS) are no part of it, and do not hide it"
+is "$(mline 10)" "We invited [PERSON], [PERSON] and [PERSON] to the party." "a list of given names alone"
+is "$(mline 11)" "The dog is called Main." "one ordinary word after 'is called' is no name unless a given name"
+is "$(mline 12)" "INSERT INTO customers (first_name, last_name, city) VALUES ('[PERSON]', '[PERSON]', '[LOCATION]'), ('[PERSON]', '[PERSON]', '[LOCATION]');" "SQL: a value under its column's name, in every tuple"
+is "$(mline 13)" "INSERT INTO notes VALUES (1, 'Amber', 'Frost');" "SQL: no column list, no label"
+is "$(mline 14)" "She moved from [LOCATION] to [LOCATION]." "a town on its river (Frankfurt am Main) whole"
+is "$(mline 15)" "We met in [LOCATION] am Montag." "am before a day is no river"
+is "$(mline 16)" "Dinner at Christmas with the family." "holidays are no names"
+is "$(mline 17)" "[PERSON] and [PERSON] signed." "given names of many origins (gender-detection-from-name's lists)"
+# a dump of many tuples: each looks back to its statement's column list once, not per value
+$PY -c "
+rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
+open('$T/dump.sql', 'w').write('INSERT INTO t (id, first_name, last_name, city) VALUES ' + rows + ';\n')"
+run "$AKIOS" protect scan --json "$T/dump.sql"
+is "$(printf '%s' "$out" | $PY -c 'import json,sys; print(sum(1 for f in json.load(sys.stdin)["findings"] if f["type"] == "PERSON"))')" 40000 "SQL: every value of a 0.7 MB INSERT under its column"
 done_testing
