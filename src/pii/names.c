@@ -3026,6 +3026,10 @@ static int decide(struct walk *w, struct run *r)
         if (((nt == 1 && (lexor & LEX_COUNTRY) && !(lexor & (LEX_WORD | LEX_GIVEN))) ||
              (phr & LEX_COUNTRY)) && !sentence_start_before(w, s))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        /* the run's words together are a place of the lexicon ("North Yorkshire", "Santa
+         * Clara"): a place, though its words are a surname ("North") or a given name */
+        if (nt >= 2 && place_flags(phr))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         if (nt == 1 && (lexor & LEX_CITY_BIG) && !(lexor & LEX_GIVEN) &&
             (streq(pw, "in") || streq(pw, "from") || streq(pw, "to") || streq(pw, "near")) &&
             !line_start_before(w, s))
@@ -3034,6 +3038,19 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(phr) || (nt == 1 && place_flags(lexor) && !(lexor & LEX_WORD))) &&
             !((lexor & LEX_GIVEN) && nt == 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+        /* "in the Lake District", "across the Cotswolds": a region after the article */
+        if (streq(pw, "the") && (place_flags(phr) & LEX_REGION ||
+                                 (nt == 1 && (lexor & LEX_REGION) && !(lexor & LEX_WORD)))) {
+                const struct prev *pm = prev_word(w, r->t[0].s, 0);
+
+                if (pm->s != SIZE_MAX) {
+                        const struct prev *p2 = prev_word(w, pm->s, 0);
+
+                        if (p2->s != SIZE_MAX && (prev_sets(w, p2) & LB_place_preps) &&
+                            !streq(p2->low, "and") && !streq(p2->low, "of"))
+                                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+                }
+        }
 
         /* a thing named after a person or a place: "Victoria sponge", "the Moto G range"
          * (the rules above had the context for a person or a place; these have none) */

@@ -228,6 +228,8 @@ She moved from Frankfurt am Main to Leeds.
 We met in Berlin am Montag.
 Dinner at Christmas with the family.
 João Pereira and Kofi Mensah signed.
+We drove through Worcestershire to the Lake District, in Lincolnshire and North Yorkshire.
+A farm in County Kerry, walks in Toscana.
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -248,6 +250,8 @@ is "$(mline 14)" "She moved from [LOCATION] to [LOCATION]." "a town on its river
 is "$(mline 15)" "We met in [LOCATION] am Montag." "am before a day is no river"
 is "$(mline 16)" "Dinner at Christmas with the family." "holidays are no names"
 is "$(mline 17)" "[PERSON] and [PERSON] signed." "given names of many origins (gender-detection-from-name's lists)"
+is "$(mline 18)" "We drove through [LOCATION] to the [LOCATION], in [LOCATION] and [LOCATION]." "UK counties and regions; a region after 'the'; a place phrase whose first word is a surname (North)"
+is "$(mline 19)" "A farm in [LOCATION], walks in [LOCATION]." "an Irish county; a region under its own language's name"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))

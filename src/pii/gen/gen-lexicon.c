@@ -147,13 +147,16 @@ static void read_list(const char *path, uint16_t flags, uint16_t top_flag, unsig
                 }
                 if (flags == LEX_CITY && col3 && strtoul(col3, NULL, 10) >= 100000)
                         fl |= LEX_CITY_BIG;
-                if (flags == LEX_EXTRA_PLACE) { /* places-extra.txt: city or country */
+                if (flags == LEX_EXTRA_PLACE) { /* places-extra.txt: city, region or country */
                         if (col3 && strcmp(col3, "city") == 0)
                                 fl = LEX_CITY | LEX_CITY_BIG;
+                        else if (col3 && strcmp(col3, "region") == 0)
+                                fl = LEX_REGION;
                         else if (col3 && strcmp(col3, "country") == 0)
                                 fl = LEX_COUNTRY;
                         else
-                                die("%s:%lu: want name<TAB>language<TAB>city|country", path, ln);
+                                die("%s:%lu: want name<TAB>language<TAB>city|region|country",
+                                    path, ln);
                 }
                 if (n < top_n)
                         fl |= top_flag;
