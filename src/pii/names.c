@@ -301,13 +301,15 @@ static const char *const titles[] = {
         "mevr", "mevrouw", "meneer", "rev", "reverend", "capt", "captain", "sgt", "sergeant",
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
-        "pr", "hhj", "cllr", "insp", "supt", NULL
+        "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
+        "mag", "dipl", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "don", "sig", "det", "col", "lt",
                                            "father", "sister", "brother", "uncle", "aunt",
                                            "agent", "coach", "judge", "nurse", "officer",
-                                           "doctor", "captain", "lady", "lord", NULL };
+                                           "doctor", "captain", "lady", "lord", "geb", "drs",
+                                           "ir", "ing", "mag", "dipl", NULL };
 static const char *const salutations[] = {
         "dear", "hi", "hello", "hey", "hallo", "liebe", "lieber", "bonjour", "salut", "cher",
         "chère", "hola", "estimado", "estimada", "querido", "querida", "ciao", "caro", "cara",
@@ -940,6 +942,13 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 t->sets = 0;
         }
         t->particle = !t->upper && TOK_IN(t, particles);
+        /* Irish particles, capitalised: "Niamh Ó Briain", "Aoife Ní Bhriain" ("Ó" is no word
+         * in capitals) */
+        if (t->upper && t->nonascii && t->n <= 3 &&
+            (streq(t->low, "ó") || streq(t->low, "ní") || streq(t->low, "uí"))) {
+                t->particle = true;
+                t->allcaps = false;
+        }
 }
 
 #ifdef __SSE2__
@@ -2640,9 +2649,17 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                         return 0;
                 /* one word in capitals after a label is most often a code ("currency":
                  * "USD"): only under a label for a part of a name ("SURNAME: NGUYEN"), as a
-                 * given name or surname of the lexicon */
-                if (one && !in_list(label, part_labels))
-                        return 0;
+                 * given name or surname of the lexicon, or before its given name ("Name:
+                 * HUSSAIN, Tariq") */
+                if (one) {
+                        size_t ga = given_after(w, r, r->t[r->b - 1].e);
+
+                        if (ga != r->t[r->b - 1].e)
+                                return emit(w, r->t[r->a].s, ga, T_PERSON, ND_PERSON_CONTEXT,
+                                            0.8f);
+                        if (!in_list(label, part_labels))
+                                return 0;
+                }
         }
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 }
@@ -2877,9 +2894,12 @@ static int decide(struct walk *w, struct run *r)
                            (t->dot || !TOK_IN(t, weak_titles)) &&
                            !(t->allcaps && streq(t->low, "pr"))) { /* Pr (professeur), not PR */
                         title = true;
-                } else if (t->allcaps && r->a + 1 < r->b && (r->t[r->a + 1].lex & LEX_GIVEN) &&
-                           !r->t[r->a + 1].allcaps && in_list(t->low, rank_titles)) {
-                        title = true; /* PC Daniel Whitehorse */
+                } else if (t->allcaps && r->a + 1 < r->b && !r->t[r->a + 1].allcaps &&
+                           ((r->t[r->a + 1].lex & LEX_GIVEN) ||
+                            !(r->t[r->a + 1].lex & LEX_WORD || place_flags(r->t[r->a + 1].lex) ||
+                              TOK_IN(&r->t[r->a + 1], orgs))) &&
+                           in_list(t->low, rank_titles)) {
+                        title = true; /* PC Daniel Whitehorse, PCSO Kozłowski */
                 } else if (t->particle && !title) {
                         ;
                 } else {

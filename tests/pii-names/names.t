@@ -230,6 +230,10 @@ Dinner at Christmas with the family.
 João Pereira and Kofi Mensah signed.
 We drove through Worcestershire to the Lake District, in Lincolnshire and North Yorkshire.
 A farm in County Kerry, walks in Toscana.
+Dr Niamh Ó Briain and Liam Ó Dónaill attended.
+Wie mit Herrn Klaus Brandt besprochen; Marie Dupont, née Moreau.
+PCSO Kozłowski arrived.
+Name: HUSSAIN, Tariq
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -252,6 +256,10 @@ is "$(mline 16)" "Dinner at Christmas with the family." "holidays are no names"
 is "$(mline 17)" "[PERSON] and [PERSON] signed." "given names of many origins (gender-detection-from-name's lists)"
 is "$(mline 18)" "We drove through [LOCATION] to the [LOCATION], in [LOCATION] and [LOCATION]." "UK counties and regions; a region after 'the'; a place phrase whose first word is a surname (North)"
 is "$(mline 19)" "A farm in [LOCATION], walks in [LOCATION]." "an Irish county; a region under its own language's name"
+is "$(mline 20)" "Dr [PERSON] and [PERSON] attended." "Irish names with Ó"
+is "$(mline 21)" "Wie mit Herrn [PERSON] besprochen; [PERSON], née [PERSON]." "Herrn (German dative) and née are titles"
+is "$(mline 22)" "PCSO [PERSON] arrived." "a rank before a surname that is no word"
+is "$(mline 23)" "Name: [PERSON]" "a surname in capitals, then its given name, under a label"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
