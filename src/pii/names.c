@@ -348,7 +348,9 @@ static const char *const person_labels[] = {
         "reporting officer", "officer in charge", "consultant", "gp", "nurse", "carer",
         "physiotherapist", "surgeon", "midwife", "teacher", "tutor", "parent", "guardian",
         "parent/guardian", "host", "guest speaker", "interviewer", "interviewee", "judge",
-        "nextofkin", "mother", "father", "organizer", "organiser", NULL
+        "nextofkin", "mother", "father", "organizer", "organiser", "present", "apologies",
+        "absent", "participants", "invitees", "authors", "speakers", "panellists", "panelists",
+        "guests", "witnesses", "also present", "in attendance", NULL
 };
 /* Labels that are mail headers: strong even before a run of ordinary words. */
 static const char *const mail_labels[] = { "from", "to", "cc", "bcc", "reply-to", "sender",
@@ -419,7 +421,9 @@ static const char *const never_names[] = {
         "et", "y", "e", "en", "og", "och",
         /* holidays, which census lists hold as names ("Christmas", "Easter") */
         "christmas", "xmas", "easter", "thanksgiving", "halloween", "hanukkah", "diwali",
-        "ramadan", "eid", "passover", "pentecost", "advent", "lent", NULL
+        "ramadan", "eid", "passover", "pentecost", "advent", "lent",
+        /* "I'm Rose Kavanagh": the contraction is no part of the name */
+        "i'm", "i've", "i'll", "i'd", "i’m", NULL
 };
 
 /* The word lists as one hash set, built once: each word maps to the mask of the lists it is
@@ -1060,6 +1064,15 @@ static bool is_title_abbr(const struct tok *t)
         return TOK_IN(t, titles);
 }
 
+/* "@Kasia already replied": a chat's mention, the '@' after a space or a line's start (an
+ * e-mail's local part is no mention). */
+static bool mention_at(const char *b, size_t i)
+{
+        return i >= 1 && b[i - 1] == '@' &&
+               (i == 1 || b[i - 2] == ' ' || b[i - 2] == '\n' || b[i - 2] == '\t' ||
+                b[i - 2] == '(');
+}
+
 /* The run starting at the capitalised word at s; false when there is none. */
 static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 {
@@ -1620,6 +1633,41 @@ static void sql_label(struct walk *w, size_t s, size_t e, char *out, size_t size
         for (char *c = out; *c; c++)
                 if (*c == '_' || *c == '-')
                         *c = ' ';
+}
+
+/* "Present: Margaret Ellison (Chair), Rajinder Singh Gill, Ngozi Obi": the label at the
+ * start of the line of a list that s, after ", " or "; ", is an item of; "" when the line
+ * has no label or its text after the label is prose (a word of five small letters or more
+ * outside parentheses). */
+static void list_label(const struct walk *w, size_t s, char *out, size_t size)
+{
+        const char *b = w->buf;
+        size_t ls = s, p, q, word = 0;
+        unsigned depth = 0;
+
+        out[0] = '\0';
+        while (ls > 0 && b[ls - 1] != '\n' && s - ls < 512)
+                ls--;
+        if (s - ls >= 512)
+                return;
+        for (p = ls; p < s && (b[p] == ' ' || b[p] == '\t'); p++)
+                ;
+        for (q = p; q < s && q - p < 32 && b[q] != ':'; q++)
+                ;
+        if (q >= s || b[q] != ':' || q == p)
+                return;
+        for (size_t j = q + 1; j < s; j++) {
+                char c = b[j];
+
+                depth += c == '(';
+                depth -= c == ')' && depth;
+                word = c >= 'a' && c <= 'z' && (word || j == 0 || !wordish(b, w->len, j - 1)) ?
+                               word + 1 :
+                               0;
+                if (word >= 5 && !depth)
+                        return;
+        }
+        label_before(w, q + 1 < s && b[q + 1] == ' ' ? q + 2 : q + 1, out, size);
 }
 
 /* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
@@ -2708,11 +2756,12 @@ static bool in_name_list(struct walk *w, const struct run *r)
 
 /* Where a speaker's label may start: at a line's start, after a time stamp ("[00:12:03] ",
  * "00:12 "), or inside parentheses after a role ("HOST (MELODY CHEN):"). */
-static bool speaker_start(const struct walk *w, size_t s, bool paren)
+static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stamped)
 {
         const char *b = w->buf;
         size_t p = s, k = 0;
 
+        *stamped = false;
         if (paren) { /* the role: one to three words of letters, from the line's start */
                 if (p < 3 || b[p - 1] != '(' || b[p - 2] != ' ')
                         return false;
@@ -2737,6 +2786,7 @@ static bool speaker_start(const struct walk *w, size_t s, bool paren)
                 if (k == 0 || k >= 16 || p == 0 || b[p - 1] != '[')
                         return false;
                 p--;
+                *stamped = true;
         } else if (p > 0 && is_digit(b[p - 1])) { /* 00:12 */
                 while (p > 0 && k < 12 && (is_digit(b[p - 1]) || b[p - 1] == ':')) {
                         p--;
@@ -2744,6 +2794,7 @@ static bool speaker_start(const struct walk *w, size_t s, bool paren)
                 }
                 if (k < 4 || k >= 12 || !memchr(b + p, ':', k))
                         return false;
+                *stamped = true;
         }
         return line_start_before(w, p);
 }
@@ -2759,10 +2810,11 @@ static int speaker_label(struct walk *w, const struct run *r)
         size_t s = r->t[0].s, e = r->t[r->n - 1].e;
         unsigned a = 0, n = r->n, lex = 0;
         const struct tok *f, *l;
+        bool stamped;
 
         if (e >= w->len || !(b[e] == ':' || (b[e] == ')' && e + 1 < w->len && b[e + 1] == ':')))
                 return -1;
-        if (!speaker_start(w, s, b[e] == ')'))
+        if (!speaker_start(w, s, b[e] == ')', &stamped))
                 return -1;
         while (a + 1 < n && is_title_abbr(&r->t[a]))
                 a++;
@@ -2783,8 +2835,11 @@ static int speaker_label(struct walk *w, const struct run *r)
         l = &r->t[n - 1];
         if (!(f->lex & LEX_GIVEN) || f->dot)
                 return -1;
+        /* after a time stamp, a given name that is a word too speaks ("[00:00:57] Rose:") */
         if (n == 1)
-                return !(f->lex & LEX_WORD) && !place_flags(f->lex) && f->n >= 2 ? 0 : -1;
+                return (!(f->lex & LEX_WORD) || stamped) && !place_flags(f->lex) && f->n >= 2 ?
+                               0 :
+                               -1;
         /* "GRANT SHAPPS", "ROSE TYLER", not "BLUE WATER" */
         if (pure_word(l) || ((f->lex & LEX_WORD) && (l->lex & LEX_WORD) &&
                              !((f->lex & LEX_GIVEN_TOP) && (l->lex & LEX_SURNAME_TOP))))
@@ -2868,6 +2923,16 @@ static int decide(struct walk *w, struct run *r)
                 if (sp >= 0)
                         return emit(w, r->t[sp].s, r->t[r->n - 1].e, T_PERSON,
                                     ND_PERSON_CONTEXT, 0.85f);
+        }
+        /* a chat's mention of a given name: "@Kasia", "@Priyanka Deshmukh"; not a Java
+         * annotation ("@Bean" before a newline or "(") */
+        if (mention_at(b, r->t[0].s)) {
+                size_t me = r->t[r->n > 1 && !pure_word(&r->t[1]) ? 1 : 0].e;
+
+                if ((r->t[0].lex & LEX_GIVEN) && !r->t[0].allcaps && me < w->len &&
+                    b[me] != '(' && b[me] != '\n' && b[me] != '\r')
+                        return emit(w, r->t[0].s, me, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+                return 0;
         }
 
         /* titles and salutations at the run's head */
@@ -2984,6 +3049,8 @@ static int decide(struct walk *w, struct run *r)
                 csv_label(w, s, e, label, sizeof(label));
         if (!label[0] && s > 0 && b[s - 1] == '\'')
                 sql_label(w, s, e, label, sizeof(label));
+        if (!label[0] && s >= 2 && b[s - 1] == ' ' && (b[s - 2] == ',' || b[s - 2] == ';'))
+                list_label(w, s, label, sizeof(label));
         label_sets = label[0] ? set_mask(label, strlen(label)) : 0;
         strong = false;
         if (label_sets & LB_mail_labels)
@@ -3265,7 +3332,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                         c = *p;
                 }
                 if (!upper_at(buf, len, i) || (i > 0 && wordish(buf, len, i - 1)) ||
-                    code_before(buf, i)) {
+                    (code_before(buf, i) && !mention_at(buf, i))) {
                         i += c >= 0x80 ? 2 : 1;
                         while (i < len && wordish(buf, len, i))
                                 i++;

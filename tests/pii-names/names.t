@@ -234,6 +234,10 @@ Dr Niamh Ó Briain and Liam Ó Dónaill attended.
 Wie mit Herrn Klaus Brandt besprochen; Marie Dupont, née Moreau.
 PCSO Kozłowski arrived.
 Name: HUSSAIN, Tariq
+[00:00:57] Rose: I only ever had soda bread. I'm Rose Kavanagh.
+@Kasia already replied; see @Override and @Bean
+Present: Margaret Ellison (Chair), Rajinder Singh Gill, Ngozi Obi
+Tags: Paris, London
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -260,6 +264,10 @@ is "$(mline 20)" "Dr [PERSON] and [PERSON] attended." "Irish names with Ó"
 is "$(mline 21)" "Wie mit Herrn [PERSON] besprochen; [PERSON], née [PERSON]." "Herrn (German dative) and née are titles"
 is "$(mline 22)" "PCSO [PERSON] arrived." "a rank before a surname that is no word"
 is "$(mline 23)" "Name: [PERSON]" "a surname in capitals, then its given name, under a label"
+is "$(mline 24)" "[00:00:57] [PERSON]: I only ever had soda bread. I'm [PERSON]." "a speaker after a time stamp may be a word (Rose); I'm is no part of a name"
+is "$(mline 25)" "@[PERSON] already replied; see @Override and @Bean" "a chat's mention of a given name; annotations stay"
+is "$(mline 26)" "Present: [PERSON] (Chair), [PERSON], [PERSON]" "every item of a list after a person's label"
+is "$(mline 27)" "Tags: [LOCATION], [LOCATION]" "a list after another label keeps its own rules"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
