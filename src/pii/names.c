@@ -89,6 +89,7 @@ struct wcache {
         bool street_suffix;
 };
 
+#define SQL_TABLES 8 /* CREATE TABLEs remembered by sql_table_cols() */
 #define SEEN_SLOTS 256 /* a power of two */
 /* How far back a name is remembered: less than the PII_MAX_SPAN bytes before its committed
  * part that the engine walks again in each streaming round (scan.c), so that what a round
@@ -130,7 +131,14 @@ struct walk {
         /* the SQL tuple sql_label() last placed: its '(' at sql_open, in a VALUES list
          * whose column list is [sql_cols_s, sql_cols_e) (empty when the INSERT names none) */
         size_t sql_open, sql_cols_s, sql_cols_e;
-        bool sql_ok;
+        bool sql_ok, sql_create; /* sql_create: the columns are a CREATE TABLE's body */
+        /* the CREATE TABLEs last looked for (sql_table_cols): a table's name, and its body
+         * [s, e) (empty when none was found); the oldest slot is reused */
+        struct sql_tbl {
+                char name[64];
+                size_t s, e;
+        } sql_tbl[SQL_TABLES];
+        unsigned sql_tbl_next;
         /* the words of the names of two words or more found in the last SEEN_DIST bytes
          * (seen_name_add), so that a later "Rajesh" or "Eze" alone is the same person: one
          * slot per hash, the newest word wins */
@@ -1508,7 +1516,7 @@ static size_t sql_open_before(const char *b, size_t q, unsigned *col)
         for (size_t j = q; j > 0 && q - j < SQL_TUPLE_MAX; j--) {
                 char c = b[j - 1];
 
-                if (c == '\'') {
+                if (c == '\'' && !(j >= 2 && b[j - 2] == '\\')) { /* MySQL escapes: \' */
                         inq = !inq;
                 } else if (inq) {
                         ;
@@ -1544,18 +1552,99 @@ static bool sql_same_statement(const char *b, size_t a, size_t c)
         bool inq = false;
 
         for (size_t j = a; j < c; j++)
-                if (b[j] == '\'')
+                if (b[j] == '\'' && !(j > a && b[j - 1] == '\\'))
                         inq = !inq;
                 else if (!inq && b[j] == ';')
                         return false;
         return !inq;
 }
 
-/* The column list of the INSERT whose VALUES list holds the tuple opened at p: walks back
- * over the tuples before it to VALUES, then the list "(first_name, city)" before that. False
- * when p is in no VALUES list; [*cs, *ce) is empty when the INSERT names no columns. */
-static bool sql_columns(const char *b, size_t p, size_t *cs, size_t *ce)
+#define SQL_CREATE_BACK (256u << 10) /* how far back a CREATE TABLE is looked for */
+
+/* The identifier that ends at q ("`members`", "loyalty.members", "\"t\""), without its
+ * quotes and schema, lower-cased into out; false when there is none. */
+static bool sql_ident_before(const char *b, size_t q, char *out, size_t size)
 {
+        size_t e = q, s;
+
+        while (e > 0 && (b[e - 1] == '`' || b[e - 1] == '"' || b[e - 1] == ']'))
+                e--;
+        s = e;
+        while (s > 0 && (wordish(b, e, s - 1) || b[s - 1] == '$') && e - s < size - 1)
+                s--;
+        if (s == e || e - s >= size)
+                return false;
+        memcpy(out, b + s, e - s);
+        out[e - s] = '\0';
+        for (char *c = out; *c; c++)
+                if (*c >= 'A' && *c <= 'Z')
+                        *c = (char)(*c + 32);
+        return true;
+}
+
+/* The body of "CREATE TABLE name (...)" before p, for an INSERT that names no columns
+ * (mysqldump's "INSERT INTO `members` VALUES (...)"): [*cs, *ce) inside its parentheses;
+ * false when none is found in the SQL_CREATE_BACK bytes before p. The last SQL_TABLES tables
+ * looked for are remembered, found or not, so that a dump of one INSERT a row searches once a
+ * table. */
+static bool sql_table_cols(struct walk *w, size_t p, const char *name, size_t *cs, size_t *ce)
+{
+        const char *b = w->buf;
+        struct sql_tbl *t;
+
+        for (unsigned k = 0; k < SQL_TABLES; k++) {
+                t = &w->sql_tbl[k];
+                if (t->name[0] && !strcmp(t->name, name)) {
+                        *cs = t->s;
+                        *ce = t->e;
+                        return *ce > *cs;
+                }
+        }
+        t = &w->sql_tbl[w->sql_tbl_next++ % SQL_TABLES];
+        snprintf(t->name, sizeof(t->name), "%s", name);
+        t->s = t->e = 0;
+        for (size_t j = p; j >= 12 && p - j < SQL_CREATE_BACK; j--) {
+                size_t k = j - 12, o, depth = 0;
+                char got[64];
+                bool inq = false;
+
+                if ((b[k] | 0x20) != 'c' || strncasecmp(b + k, "create table", 12) != 0)
+                        continue;
+                /* CREATE TABLE [IF NOT EXISTS] name ( */
+                for (o = j; o < p && b[o] != '('; o++)
+                        ;
+                if (o >= p || !sql_ident_before(b, skip_space_back(b, o), got, sizeof(got)) ||
+                    strcmp(got, name) != 0)
+                        continue;
+                for (size_t x = o + 1; x < p; x++) {
+                        if (b[x] == '\'' && b[x - 1] != '\\')
+                                inq = !inq;
+                        else if (inq)
+                                ;
+                        else if (b[x] == '(')
+                                depth++;
+                        else if (b[x] == ')' && depth)
+                                depth--;
+                        else if (b[x] == ')') {
+                                t->s = o + 1;
+                                t->e = x;
+                                break;
+                        }
+                }
+                break;
+        }
+        *cs = t->s;
+        *ce = t->e;
+        return *ce > *cs;
+}
+
+/* The column list of the INSERT whose VALUES list holds the tuple opened at p: walks back
+ * over the tuples before it to VALUES, then the list "(first_name, city)" before that, or
+ * the CREATE TABLE of the table it names (*create). False when p is in no VALUES list;
+ * [*cs, *ce) is empty when no columns are known. */
+static bool sql_columns(struct walk *w, size_t p, size_t *cs, size_t *ce, bool *create)
+{
+        const char *b = w->buf;
         size_t start = p, q;
 
         for (;;) {
@@ -1575,6 +1664,17 @@ static bool sql_columns(const char *b, size_t p, size_t *cs, size_t *ce)
                 return false;
         q = skip_space_back(b, q - 6);
         *cs = *ce = q;
+        *create = false;
+        if (q > 0 && b[q - 1] != ')') {
+                char name[64];
+
+                if (sql_ident_before(b, q, name, sizeof(name)) &&
+                    sql_table_cols(w, q, name, cs, ce))
+                        *create = true;
+                else
+                        *cs = *ce = q;
+                return true;
+        }
         if (q > 0 && b[q - 1] == ')') {
                 size_t o = q - 1;
 
@@ -1589,6 +1689,61 @@ static bool sql_columns(const char *b, size_t p, size_t *cs, size_t *ce)
         return true;
 }
 
+/* Where the name of column col of [cs, ce) starts, SIZE_MAX when there is none: the items
+ * between commas outside parentheses and strings; in a CREATE TABLE's body the keys and
+ * constraints (PRIMARY KEY, KEY, UNIQUE, CONSTRAINT, INDEX, FOREIGN, CHECK) are no
+ * columns. */
+static size_t sql_column(const char *b, size_t cs, size_t ce, unsigned col, bool create)
+{
+        static const char *const keys[] = { "primary", "key", "unique", "constraint", "index",
+                                            "foreign", "check", "fulltext", "spatial", NULL };
+        size_t item = cs;
+        unsigned depth = 0, n = 0;
+        bool inq = false;
+
+        for (size_t x = cs; x <= ce; x++) {
+                if (x < ce && b[x] == '\'' && (x == cs || b[x - 1] != '\\')) {
+                        inq = !inq;
+                        continue;
+                }
+                if (x < ce && (inq || (b[x] != ',' && b[x] != '(' && b[x] != ')') ||
+                               (b[x] == ',' && depth))) {
+                        continue;
+                }
+                if (x < ce && b[x] == '(') {
+                        depth++;
+                        continue;
+                }
+                if (x < ce && b[x] == ')') {
+                        depth -= depth > 0;
+                        continue;
+                }
+                /* an item ends at x */
+                {
+                        size_t a = item;
+                        char word[16];
+                        size_t k = 0;
+
+                        while (a < x && (b[a] == ' ' || b[a] == '\t' || b[a] == '\n' ||
+                                         b[a] == '\r'))
+                                a++;
+                        while (a + k < x && k < sizeof(word) - 1 &&
+                               ((b[a + k] | 0x20) >= 'a' && (b[a + k] | 0x20) <= 'z')) {
+                                word[k] = (char)(b[a + k] | 0x20);
+                                k++;
+                        }
+                        word[k] = '\0';
+                        if (!create || !in_list(word, keys)) {
+                                if (n == col)
+                                        return a;
+                                n++;
+                        }
+                }
+                item = x + 1;
+        }
+        return SIZE_MAX;
+}
+
 /* The column name that labels the quoted value [s, e) of an SQL INSERT: "INSERT INTO people
  * (first_name, city) VALUES ('Siobhan', 'Galway')" gives 'Siobhan' the label "first name";
  * "" when it is none. The statement's column list is remembered with the tuple it was
@@ -1596,32 +1751,43 @@ static bool sql_columns(const char *b, size_t p, size_t *cs, size_t *ce)
 static void sql_label(struct walk *w, size_t s, size_t e, char *out, size_t size)
 {
         const char *b = w->buf;
-        size_t p, cs, ce, c0;
+        size_t p, q, cs, ce, c0;
         unsigned col = 0;
+        bool create;
 
         out[0] = '\0';
         if (s == 0 || b[s - 1] != '\'' || e >= w->len || b[e] != '\'')
                 return;
-        p = sql_open_before(b, s - 1, &col);
+        q = s - 1;
+        if (q > 0 && b[q - 1] == '\\') { /* 'O\'Sullivan': the value opens further back */
+                do
+                        q--;
+                while (q > 0 && s - q < 64 && !(b[q] == '\'' && b[q - 1] != '\\'));
+                if (b[q] != '\'' || q == 0)
+                        return;
+        }
+        p = sql_open_before(b, q, &col);
         if (p == SIZE_MAX)
                 return;
         if (w->sql_ok && w->sql_open <= p && p - w->sql_open <= SQL_BACK &&
             sql_same_statement(b, w->sql_open, p)) {
                 cs = w->sql_cols_s;
                 ce = w->sql_cols_e;
-        } else if (!sql_columns(b, p, &cs, &ce)) {
+                create = w->sql_create;
+        } else if (!sql_columns(w, p, &cs, &ce, &create)) {
                 cs = ce = 0; /* remembered too: the next tuples do not walk back again */
+                create = false;
         }
         w->sql_ok = true;
         w->sql_open = p;
         w->sql_cols_s = cs;
         w->sql_cols_e = ce;
-        for (c0 = cs; col > 0 && c0 < ce; c0++)
-                if (b[c0] == ',')
-                        col--;
-        if (col > 0)
+        w->sql_create = create;
+        c0 = sql_column(b, cs, ce, col, create);
+        if (c0 == SIZE_MAX)
                 return;
-        while (c0 < ce && (b[c0] == ' ' || b[c0] == '`' || b[c0] == '"' || b[c0] == '['))
+        while (c0 < ce && (b[c0] == ' ' || b[c0] == '\t' || b[c0] == '\n' || b[c0] == '\r' ||
+                           b[c0] == '`' || b[c0] == '"' || b[c0] == '['))
                 c0++;
         for (p = c0; p < ce && b[p] != ',' && b[p] != '`' && b[p] != '"' && b[p] != ']' &&
                      b[p] != ' ';
@@ -2808,7 +2974,7 @@ static int speaker_label(struct walk *w, const struct run *r)
 {
         const char *b = w->buf;
         size_t s = r->t[0].s, e = r->t[r->n - 1].e;
-        unsigned a = 0, n = r->n, lex = 0;
+        unsigned a = 0, n = r->n;
         const struct tok *f, *l;
         bool stamped;
 
@@ -2825,7 +2991,6 @@ static int speaker_label(struct walk *w, const struct run *r)
 
                 if (t->digit || !t->upper || TOK_IN(t, never_names) || TOK_IN(t, orgs))
                         return -1;
-                lex |= t->lex;
         }
         if (place_flags(phrase_flags(r, a, n)))
                 return -1;

@@ -274,4 +274,22 @@ rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
 open('$T/dump.sql', 'w').write('INSERT INTO t (id, first_name, last_name, city) VALUES ' + rows + ';\n')"
 run "$AKIOS" protect scan --json "$T/dump.sql"
 is "$(printf '%s' "$out" | $PY -c 'import json,sys; print(sum(1 for f in json.load(sys.stdin)["findings"] if f["type"] == "PERSON"))')" 40000 "SQL: every value of a 0.7 MB INSERT under its column"
+# mysqldump: no column list, the CREATE TABLE's body names them (a type with a comma, a key,
+# a value with an escaped quote); two tables' INSERTs alternate, each found once
+cat > "$T/mysql.sql" <<'SQL'
+CREATE TABLE `members` (
+  `id` int NOT NULL,
+  `price` decimal(10,2) DEFAULT NULL,
+  `first_name` varchar(64) NOT NULL,
+  `last_name` varchar(64) NOT NULL,
+  `city` varchar(64) DEFAULT NULL,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB;
+CREATE TABLE `notes` (`id` int, `body` text);
+INSERT INTO `members` VALUES (1,1.50,'Amber','O\'Frost','Galway');
+INSERT INTO `notes` VALUES (1,'Amber');
+INSERT INTO `members` VALUES (2,2.50,'Grant','Baker','Leeds');
+SQL
+run "$AKIOS" protect redact "$T/mysql.sql"
+is "$(printf '%s\n' "$out" | sed -n '10,12p' | tr '\n' ' ')" "INSERT INTO \`members\` VALUES (1,1.50,'[PERSON]','O\\'[PERSON]','[LOCATION]'); INSERT INTO \`notes\` VALUES (1,'Amber'); INSERT INTO \`members\` VALUES (2,2.50,'[PERSON]','[PERSON]','[LOCATION]'); " "SQL: a mysqldump INSERT's values under the CREATE TABLE's columns"
 done_testing
