@@ -24,7 +24,8 @@ enum {
         LEX_SURNAME_TOP = 1 << 8,   /* among the 5,000 most frequent surnames */
         LEX_GIVEN_TOP = 1 << 9,     /* among the first 1,000 given names of the list */
         LEX_CITY_BIG = 1 << 10,     /* population >= 100,000 */
-        LEX_STREET_BEFORE = 1 << 11 /* a street type written before the name (rue, via) */
+        LEX_STREET_BEFORE = 1 << 11, /* a street type written before the name (rue, via) */
+        LEX_GIVEN_WIDE = 1 << 12     /* with LEX_GIVEN: a given name of given-wide.txt only */
 };
 
 struct pii_lex_entry {

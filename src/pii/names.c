@@ -2920,6 +2920,28 @@ static bool in_name_list(struct walk *w, const struct run *r)
         return r2.n <= 2 && list_given(&r2.t[0]) && (r2.n == 1 || !pure_word(&r2.t[1]));
 }
 
+/* "between Ludlow and Church Stretton", "in Broseley and Cleobury Mortimer": a run in a list
+ * of places, the one before it a place this walk found just before the separator, or the
+ * run after the separator a place of the lexicon. */
+static bool in_place_list(struct walk *w, const struct run *r)
+{
+        const char *b = w->buf;
+        size_t s = r->t[r->a].s, e = r->t[r->b - 1].e, n, next;
+        struct run r2;
+        unsigned lex = 0;
+
+        if (w->last_loc_end && w->last_loc_end < s && s - w->last_loc_end <= 6 &&
+            list_sep_at(b, w->len, w->last_loc_end) == s - w->last_loc_end)
+                return true;
+        n = list_sep_at(b, w->len, e);
+        if (!n || !upper_at(b, w->len, e + n) || !build_run(w, e + n, &r2, &next))
+                return false;
+        for (unsigned k = 0; k < r2.n; k++)
+                lex |= r2.t[k].lex;
+        return place_flags(phrase_flags(&r2, 0, r2.n)) ||
+               (r2.n == 1 && place_flags(lex) && !(lex & (LEX_WORD | LEX_GIVEN)));
+}
+
 /* Where a speaker's label may start: at a line's start, after a time stamp ("[00:12:03] ",
  * "00:12 "), or inside parentheses after a role ("HOST (MELODY CHEN):"). */
 static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stamped)
@@ -3377,6 +3399,12 @@ static int decide(struct walk *w, struct run *r)
                         c = NC_O; /* places only: "California law" */
                 if (c == NC_PERSON && nt == 1 && !(lexor & LEX_GIVEN))
                         c = NC_O; /* a lone surname without context: "failed Luhn check" */
+                /* nor a lone given name of the wide list only: that list's rare names are
+                 * brands and nicknames as often ("Wilo", "Anya" potatoes, "Genny") */
+                if (c == NC_PERSON && nt == 1 && (lexor & LEX_GIVEN_WIDE))
+                        c = NC_O;
+                if (c == NC_PERSON && in_place_list(w, r))
+                        c = NC_LOCATION;
                 /* one word that is a place and a given name, without context: the place
                  * ("States of America", "Depart Sydney") */
                 if (c == NC_PERSON && nt == 1 && place_flags(lexor))

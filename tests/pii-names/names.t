@@ -238,6 +238,8 @@ Name: HUSSAIN, Tariq
 @Kasia already replied; see @Override and @Bean
 Present: Margaret Ellison (Chair), Rajinder Singh Gill, Ngozi Obi
 Tags: Paris, London
+Buses between Ludlow and Church Stretton are cut.
+Brands such as Grundfos, DAB and Wilo are stocked.
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -268,6 +270,8 @@ is "$(mline 24)" "[00:00:57] [PERSON]: I only ever had soda bread. I'm [PERSON].
 is "$(mline 25)" "@[PERSON] already replied; see @Override and @Bean" "a chat's mention of a given name; annotations stay"
 is "$(mline 26)" "Present: [PERSON] (Chair), [PERSON], [PERSON]" "every item of a list after a person's label"
 is "$(mline 27)" "Tags: [LOCATION], [LOCATION]" "a list after another label keeps its own rules"
+is "$(mline 28)" "Buses between [LOCATION] and [LOCATION] are cut." "the tagger's person in a list after a place is a place"
+is "$(mline 29)" "Brands such as Grundfos, DAB and Wilo are stocked." "a lone rare given name of the wide list (a brand) is no person without context"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))

@@ -5,7 +5,7 @@
  * so names.c looks a word up in one hash and one compare.
  *
  * usage: gen-lexicon given.txt surnames.txt cities.txt regions.txt countries.txt words.txt
- *                    streettypes.txt > lexicon-data.c
+ *                    streettypes.txt places-extra.txt given-wide.txt > lexicon-data.c
  * A missing file, an empty list or an over-long entry is an error (file:line), never skipped.
  */
 #include <errno.h>
@@ -190,9 +190,9 @@ int main(int argc, char **argv)
 {
         size_t off = 0;
 
-        if (argc != 9) {
+        if (argc != 10) {
                 fprintf(stderr, "usage: gen-lexicon given surnames cities regions countries "
-                                "words streettypes places-extra\n");
+                                "words streettypes places-extra given-wide\n");
                 return 2;
         }
         tmp_cap = 1u << 20;
@@ -207,6 +207,7 @@ int main(int argc, char **argv)
         read_list(argv[6], LEX_WORD, 0, 0);
         read_list(argv[7], LEX_STREET, 0, 0);
         read_list(argv[8], LEX_EXTRA_PLACE, 0, 0);
+        read_list(argv[9], LEX_GIVEN | LEX_GIVEN_WIDE, 0, 0);
 
         if (n_ents >= LEX_IDX_MASK)
                 die("%s%lu", "too many entries for LEX_IDX_BITS: ", (unsigned long)n_ents);
