@@ -3312,6 +3312,24 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(phr) || (nt == 1 && place_flags(lexor) && !(lexor & LEX_WORD))) &&
             !((lexor & LEX_GIVEN) && nt == 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+        /* a country after a preposition of place, though it is a word or a given name too
+         * ("in Turkey", "a holiday in Jordan") */
+        if ((pw_sets & LB_place_preps) && !streq(pw, "and") && !streq(pw, "of") && nt == 1 &&
+            (lexor & LEX_COUNTRY))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+        /* the next item of a list of places ("between Izmir and Hamburg", "in Galway and
+         * Limerick"): a place of the lexicon, a word only if a big one */
+        if (w->last_loc_end && w->last_loc_end < s && s - w->last_loc_end <= 6 &&
+            list_sep_at(b, w->len, w->last_loc_end) == s - w->last_loc_end &&
+            (place_flags(phr) ||
+             (nt == 1 && place_flags(lexor) &&
+              (!(lexor & (LEX_WORD | LEX_GIVEN)) ||
+               (lexor & (LEX_CITY_BIG | LEX_COUNTRY | LEX_REGION))))))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+        /* a big city alone in parentheses: "(Bologna)" */
+        if (nt == 1 && (lexor & LEX_CITY_BIG) && !(lexor & (LEX_WORD | LEX_GIVEN)) && s > 0 &&
+            b[s - 1] == '(' && e < w->len && b[e] == ')')
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
         /* "in the Lake District", "across the Cotswolds": a region after the article */
         if (streq(pw, "the") && (place_flags(phr) & LEX_REGION ||
                                  (nt == 1 && (lexor & LEX_REGION) && !(lexor & LEX_WORD)))) {

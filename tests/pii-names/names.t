@@ -240,6 +240,7 @@ Present: Margaret Ellison (Chair), Rajinder Singh Gill, Ngozi Obi
 Tags: Paris, London
 Buses between Ludlow and Church Stretton are cut.
 Brands such as Grundfos, DAB and Wilo are stocked.
+She grew up between Izmir and Hamburg; a holiday in Turkey, then Jordan, then the United States.
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -272,6 +273,7 @@ is "$(mline 26)" "Present: [PERSON] (Chair), [PERSON], [PERSON]" "every item of 
 is "$(mline 27)" "Tags: [LOCATION], [LOCATION]" "a list after another label keeps its own rules"
 is "$(mline 28)" "Buses between [LOCATION] and [LOCATION] are cut." "the tagger's person in a list after a place is a place"
 is "$(mline 29)" "Brands such as Grundfos, DAB and Wilo are stocked." "a lone rare given name of the wide list (a brand) is no person without context"
+is "$(mline 30)" "She grew up between [LOCATION] and [LOCATION]; a holiday in [LOCATION], then [LOCATION], then the [LOCATION]." "a list of places; a country that is a word (Turkey); Jordan and the United States are countries"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
