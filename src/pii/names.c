@@ -2143,6 +2143,22 @@ static size_t number_after(const struct walk *w, size_t e)
         if (q < w->len && (b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z' &&
             !(q + 1 < w->len && letter_at(b, w->len, q + 1)))
                 q++;
+        /* "56-rood", "12-hs", "8-bis": a Dutch or French addition after a dash */
+        if (q + 2 < w->len && b[q] == '-' && b[q + 1] >= 'a' && b[q + 1] <= 'z') {
+                static const char *const adds[] = { "rood", "zwart", "hs", "huis", "boven",
+                                                    "beneden", "bis", "ter", NULL };
+                char word[8];
+                size_t t = q + 1;
+
+                while (t < w->len && t - q <= 7 && b[t] >= 'a' && b[t] <= 'z')
+                        t++;
+                if (t - q - 1 < sizeof(word)) {
+                        memcpy(word, b + q + 1, t - q - 1);
+                        word[t - q - 1] = '\0';
+                        if (in_list(word, adds) && !(t < w->len && wordish(b, w->len, t)))
+                                q = t;
+                }
+        }
         /* "33/2", "241-III", "12-14": a second part after a slash or a dash */
         if (q + 1 < w->len && (b[q] == '/' || b[q] == '-') &&
             (is_digit(b[q + 1]) || b[q + 1] == 'I' || b[q + 1] == 'V' || b[q + 1] == 'X')) {
@@ -2326,6 +2342,29 @@ static size_t po_box(const struct walk *w, const struct run *r, size_t *end)
 {
         const char *b = w->buf;
 
+        /* "Postbus 511", "Postfach 1234", "Apartado 123", "Apartado de Correos 123", "Caixa
+         * Postal 45", "Casella Postale 12", "Boîte Postale 7": the number after the words */
+        {
+                static const char *const one[] = { "postbus", "postfach", "apartado",
+                                                   "postboks", "box", NULL };
+                static const char *const two[] = { "caixa", "casella", "boîte", "boite",
+                                                   NULL };
+                const struct tok *t = &r->t[0];
+                size_t q = 0;
+
+                if (in_list(t->low, one) && !streq(t->low, "box") && r->n == 1)
+                        q = number_after(w, t->e);
+                else if (r->n == 2 && in_list(t->low, two) &&
+                         (streq(r->t[1].low, "postal") || streq(r->t[1].low, "postale")))
+                        q = number_after(w, r->t[1].e);
+                else if (streq(t->low, "apartado") && r->n == 3 &&
+                         streq(r->t[2].low, "correos"))
+                        q = number_after(w, r->t[2].e);
+                if (q && (t->s == 0 || !wordish(b, w->len, t->s - 1))) {
+                        *end = q;
+                        return t->s;
+                }
+        }
         for (unsigned k = 0; k < r->n; k++) {
                 const struct tok *t = &r->t[k];
                 size_t s = t->s, q;
@@ -2378,7 +2417,9 @@ static size_t street_word_before(struct walk *w, size_t s)
         size_t p = s;
 
         for (int i = 0; i < 4; i++) {
-                const struct prev *pm = prev_word(w, p, 0);
+                /* an abbreviation's dot: "ul. Długa 45" */
+                bool dot = i == 0 && p >= 3 && w->buf[p - 1] == ' ' && w->buf[p - 2] == '.';
+                const struct prev *pm = prev_word(w, dot ? p - 2 : p, 0);
                 size_t ws = pm->s;
                 unsigned sets;
 

@@ -241,6 +241,9 @@ Tags: Paris, London
 Buses between Ludlow and Church Stretton are cut.
 Brands such as Grundfos, DAB and Wilo are stocked.
 She grew up between Izmir and Hamburg; a holiday in Turkey, then Jordan, then the United States.
+Adres: ul. Długa 45/3, 80-827 Gdańsk
+Postbus 511, Postfach 1234, Apartado de Correos 123, Caixa Postal 45.
+Office at 88 Kirkgate; Kleine Houtstraat 56-rood.
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -274,6 +277,9 @@ is "$(mline 27)" "Tags: [LOCATION], [LOCATION]" "a list after another label keep
 is "$(mline 28)" "Buses between [LOCATION] and [LOCATION] are cut." "the tagger's person in a list after a place is a place"
 is "$(mline 29)" "Brands such as Grundfos, DAB and Wilo are stocked." "a lone rare given name of the wide list (a brand) is no person without context"
 is "$(mline 30)" "She grew up between [LOCATION] and [LOCATION]; a holiday in [LOCATION], then [LOCATION], then the [LOCATION]." "a list of places; a country that is a word (Turkey); Jordan and the United States are countries"
+is "$(mline 31)" "Adres: [STREET_ADDRESS], 80-827 [LOCATION]" "a Polish street after ul."
+is "$(mline 32)" "[STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS]." "post office boxes in Dutch, German, Spanish and Portuguese"
+is "$(mline 33)" "Office at [STREET_ADDRESS]; [STREET_ADDRESS]." "a street in -gate (Kirkgate); a Dutch house number's addition (56-rood)"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
