@@ -6,25 +6,26 @@
  * The unit is a run: up to RUN_MAX capitalised words joined by single spaces, with initials
  * ("J."), title abbreviations ("Dr.") and lower-case particles (van, de, von) inside. Each
  * word is looked up in the lexicon compiled into the binary (lexicon.h: census given names
- * and surnames, geonames cities and regions, countries, wamerican's ordinary words, street
- * types). Then, in order:
+ * and surnames, the wider given names of given-wide.txt, geonames cities and regions,
+ * countries, places-extra.txt, wamerican's ordinary words, street types). Then, in order:
  * 1. street: a house number before a run with a street type (12 Main Street, 12 rue de la
- *    Paix), or a street run before its number (Hauptstraße 5, Via Roma 12), plus a unit
- *    after it or before the number (Apt 5B, 233 ...); a numbered street (350 W 42nd St,
- *    1200 5th Avenue); PO Box 12.
+ *    Paix, ul. Długa 45), or a street run before its number (Hauptstraße 5, Via Roma 12),
+ *    plus a unit after it or before the number (Apt 5B, 233 ...); a numbered street (350 W
+ *    42nd St, 1200 5th Avenue); PO Box 12, Postbus 511, Postfach 12, Caixa Postal 45.
  * 2. person context, of high precision: a title or salutation (Mr, Dr, Frau, M., Mme, Sr,
  *    Dear, Hi; a rank in capitals before a given name: PC Daniel Whitehorse; letters after
  *    the name are dropped: FRCS), a speaker's label in a transcript (KOFI:, HOST (MELODY
  *    CHEN):), a field label (Name:, Patient:, "customer_name": ..., a CSV column's header:
- *    first_name, an SQL INSERT's column, an XML element: <given>), a list of given names
- *    (Declan, Aoife and Cian), a mail header (From: Ana López <...>), a run
+ *    first_name, an SQL INSERT's column or its CREATE TABLE's, an XML element: <given>; every
+ *    item of a list after one: Present: A, B, C), a list of given names (Declan, Aoife and
+ *    Cian), a chat's mention (@Kasia), a mail header (From: Ana López <...>), a run
  *    before "<e-mail>", a sign-off on the line before or before it on its line (Regards,
  *    Tom), a noun for a person before (her husband Tunde),
  *    "et al." after; a word of a name of two words or more found in the last SEEN_DIST
  *    bytes, alone (Rajesh Venkataraman ... Rajesh confirmed).
  * 3. place context: a postcode before (75008 Paris), ", ST" or ", Region" after, a place
- *    label (City:), a preposition before a place of the lexicon (in Lyon); a town's river
- *    goes with it (Frankfurt am Main).
+ *    label (City:), a preposition before a place of the lexicon (in Lyon, in Turkey), the
+ *    next item of a list of places; a town's river goes with it (Frankfurt am Main).
  * 4. lexicon: given name + surname ("First [M.] Last") unless both are ordinary words,
  *    "Last, First", a word of the run repeated in a nearby e-mail's local part.
  * 5. what is left and has at least one word that is a name, a place or no English word goes
@@ -2779,7 +2780,7 @@ static size_t place_tail(const struct walk *w, size_t e)
                         continue;
                 x = word_end(b, w->len, e + n, &digit);
                 if (digit || x - (e + n) < 3 || x - (e + n) > WORD_MAX ||
-                    upper_at(b, w->len, e + n + 1))
+                    (e + n + 1 < w->len && upper_at(b, w->len, e + n + 1)))
                         return e;
                 if (q == links) { /* "in Berlin am Montag": a day or a time of it, no river */
                         static const char *const days[] = {
@@ -2956,7 +2957,8 @@ static bool in_name_list(struct walk *w, const struct run *r)
             list_sep_at(b, w->len, w->last_person_end) == s - w->last_person_end)
                 return true;
         n = list_sep_at(b, w->len, e);
-        if (!n || !upper_at(b, w->len, e + n) || !build_run(w, e + n, &r2, &next))
+        if (!n || e + n >= w->len || !upper_at(b, w->len, e + n) ||
+            !build_run(w, e + n, &r2, &next))
                 return false;
         return r2.n <= 2 && list_given(&r2.t[0]) && (r2.n == 1 || !pure_word(&r2.t[1]));
 }
@@ -2975,7 +2977,8 @@ static bool in_place_list(struct walk *w, const struct run *r)
             list_sep_at(b, w->len, w->last_loc_end) == s - w->last_loc_end)
                 return true;
         n = list_sep_at(b, w->len, e);
-        if (!n || !upper_at(b, w->len, e + n) || !build_run(w, e + n, &r2, &next))
+        if (!n || e + n >= w->len || !upper_at(b, w->len, e + n) ||
+            !build_run(w, e + n, &r2, &next))
                 return false;
         for (unsigned k = 0; k < r2.n; k++)
                 lex |= r2.t[k].lex;
