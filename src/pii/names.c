@@ -2351,9 +2351,12 @@ static size_t po_box(const struct walk *w, const struct run *r, size_t *end)
                 static const char *const two[] = { "caixa", "casella", "boîte", "boite",
                                                    NULL };
                 const struct tok *t = &r->t[0];
-                size_t q = 0;
+                size_t q = 0, re = r->t[r->n - 1].e;
 
-                if (in_list(t->low, one) && !streq(t->low, "box") && r->n == 1)
+                /* most runs: no number after them, no box (the lists cost a compare each) */
+                if (r->n > 3 || re + 1 >= w->len || b[re] != ' ' || !is_digit(b[re + 1]))
+                        ;
+                else if (in_list(t->low, one) && !streq(t->low, "box") && r->n == 1)
                         q = number_after(w, t->e);
                 else if (r->n == 2 && in_list(t->low, two) &&
                          (streq(r->t[1].low, "postal") || streq(r->t[1].low, "postale")))
