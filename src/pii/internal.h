@@ -35,6 +35,7 @@ struct pii_redactor {
         uint8_t key[32];
         bool use_hs;
         bool names;              /* PERSON, STREET_ADDRESS, LOCATION (names.c) */
+        struct pii_names_memo *names_memo; /* names.c's context between streaming rounds */
         const char *engine_note; /* why Hyperscan is not in use, NULL when it is (or not asked) */
 
         pcre2_code **re;         /* compiled lazily, one per pattern */
@@ -84,7 +85,8 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine);
 void pii_engine_free(struct pii_redactor *r);
 /* Scan window [0, len) of buf; resolved findings (relative offsets, start >= min_start) are
  * left in r->found / r->n_found, sorted by start, non-overlapping. */
-int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start);
+int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start,
+                    uint64_t base);
 
 
 /* Push the finding [s, e) of pattern `pat` to r->found. */

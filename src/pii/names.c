@@ -129,10 +129,13 @@ struct walk {
         unsigned csv_commas;
         char csv_sep;
         bool csv_ok, csv_hdr;
+        bool csv_memo; /* the block's header is memo's: an earlier round saw it */
+        struct pii_names_memo *memo; /* NULL: none */
         /* the SQL tuple sql_label() last placed: its '(' at sql_open, in a VALUES list
          * whose column list is [sql_cols_s, sql_cols_e) (empty when the INSERT names none) */
         size_t sql_open, sql_cols_s, sql_cols_e;
         bool sql_ok, sql_create; /* sql_create: the columns are a CREATE TABLE's body */
+        int sql_memo_tbl;        /* >= 0: the columns are memo->tbl[sql_memo_tbl]'s */
         /* the CREATE TABLEs last looked for (sql_table_cols): a table's name, and its body
          * [s, e) (empty when none was found); the oldest slot is reused */
         struct sql_tbl {
@@ -1399,6 +1402,43 @@ static bool csv_header_line(const char *b, size_t ls, size_t le, char sep)
  * ("first_name", "City"), or "" when [s, e) is not a whole cell under a header. The header
  * is the first line of the block of lines, above this one, with as many commas, looked for
  * up to CSV_BACK bytes back in this window (a header in an earlier window is not seen). */
+/* The label of cell col of the header line [hs, he): lower-cased, unquoted, '_' and '-' as
+ * spaces ("first_name" is the label "first name"); "" when there is none. */
+static void csv_cell_label(const char *b, size_t hs, size_t he, char sep, unsigned col,
+                           char *out, size_t size)
+{
+        size_t p;
+
+        out[0] = '\0';
+        for (unsigned k = 0; k < col && hs < he; hs++)
+                if (b[hs] == sep)
+                        k++;
+        p = hs;
+        while (p < he && b[p] != sep)
+                p++;
+        if (p > hs && b[hs] == '"')
+                hs++;
+        if (p > hs && b[p - 1] == '"')
+                p--;
+        if (p <= hs || p - hs >= size)
+                return;
+        pii_lex_lower(b + hs, p - hs, out, size);
+        /* a header names a column, never code */
+        for (char *c = out; *c; c++)
+                if (*c == '_' || *c == '-')
+                        *c = ' ';
+}
+
+/* A later round's block of rows whose header is above its window: memo's, when the walk
+ * before saw the same block (its separator and commas) reach this window. */
+static bool csv_memo_header(struct walk *w, char sep, unsigned n)
+{
+        const struct pii_names_memo *m = w->memo;
+
+        return m && m->base > 0 && m->csv_ok && m->csv_sep == sep && m->csv_commas == n &&
+               m->csv_upto >= m->base;
+}
+
 static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size)
 {
         const char *b = w->buf;
@@ -1426,14 +1466,16 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 return;
         if (!(w->csv_ok && w->csv_commas == n && w->csv_sep == sep && w->csv_upto <= ls)) {
                 /* up the lines with n commas, to the first of them */
-                bool far = false;
+                bool far = false, top = false;
 
                 hs = ls;
                 for (;;) {
                         size_t qs, qe;
 
-                        if (hs == 0)
-                                break; /* the window's first line */
+                        if (hs == 0) {
+                                top = true; /* the window's first line */
+                                break;
+                        }
                         if (ls - hs > CSV_BACK) {
                                 far = true; /* no header is looked for further up */
                                 break;
@@ -1441,11 +1483,15 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                         line_of(w, hs - 1, &qs, &qe);
                         if (qs == hs - 1 && qe == qs) /* an empty line ends the block */
                                 break;
-                        if (csv_commas(b, qs, qe, qe, NULL, sep) != n)
+                        if (csv_commas(b, qs, qe, qe, NULL, sep) != n) {
+                                /* a later round's window starts inside a line */
+                                top = qs == 0 && w->memo && w->memo->base > 0;
                                 break;
+                        }
                         hs = qs;
                 }
-                if (hs == ls) {
+                w->csv_memo = top && csv_memo_header(w, sep, n);
+                if (hs == ls && !w->csv_memo) {
                         w->csv_ok = false; /* this line may head the lines below */
                         return;
                 }
@@ -1453,7 +1499,11 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 w->csv_sep = sep;
                 w->csv_commas = n;
                 w->csv_upto = ls;
-                w->csv_hdr = false;
+                w->csv_hdr = w->csv_memo;
+                if (w->csv_memo) {
+                        w->memo->csv_upto = w->memo->base + ls;
+                        goto label;
+                }
                 if (far)
                         return; /* its header, if any, is too far up */
                 line_of(w, hs, &hs, &he);
@@ -1462,6 +1512,17 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 w->csv_hdr = true;
                 w->csv_hdr_s = hs;
                 w->csv_hdr_e = he;
+                if (w->memo) { /* for the rounds after this one */
+                        struct pii_names_memo *m = w->memo;
+
+                        m->csv_ok = true;
+                        m->csv_sep = sep;
+                        m->csv_commas = n;
+                        m->csv_ncols = MIN(n + 1, NAMES_MEMO_COLS);
+                        for (unsigned k = 0; k < m->csv_ncols; k++)
+                                csv_cell_label(b, hs, he, sep, k, m->csv_labels[k],
+                                               NAMES_LABEL_MAX);
+                }
         } else {
                 /* the lines from where the block was known to reach down to this one */
                 for (p = w->csv_upto; p < ls;) {
@@ -1481,26 +1542,15 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 if (!w->csv_hdr)
                         return;
         }
-        /* the header's cell number col */
-        hs = w->csv_hdr_s;
-        he = w->csv_hdr_e;
-        for (unsigned k = 0; k < col && hs < he; hs++)
-                if (b[hs] == sep)
-                        k++;
-        p = hs;
-        while (p < he && b[p] != sep)
-                p++;
-        if (p > hs && b[hs] == '"')
-                hs++;
-        if (p > hs && b[p - 1] == '"')
-                p--;
-        if (p <= hs || p - hs >= size)
+label:
+        if (w->memo && w->memo->csv_ok)
+                w->memo->csv_upto = w->memo->base + ls;
+        if (w->csv_memo) {
+                if (col < w->memo->csv_ncols)
+                        snprintf(out, size, "%s", w->memo->csv_labels[col]);
                 return;
-        pii_lex_lower(b + hs, p - hs, out, size);
-        /* a header names a column, never code: "first_name" is the label "first name" */
-        for (char *c = out; *c; c++)
-                if (*c == '_' || *c == '-')
-                        *c = ' ';
+        }
+        csv_cell_label(b, w->csv_hdr_s, w->csv_hdr_e, sep, col, out, size);
 }
 
 #define SQL_TUPLE_MAX 1024   /* a longer tuple, or one across lines, is not looked into */
@@ -1583,113 +1633,6 @@ static bool sql_ident_before(const char *b, size_t q, char *out, size_t size)
         return true;
 }
 
-/* The body of "CREATE TABLE name (...)" before p, for an INSERT that names no columns
- * (mysqldump's "INSERT INTO `members` VALUES (...)"): [*cs, *ce) inside its parentheses;
- * false when none is found in the SQL_CREATE_BACK bytes before p. The last SQL_TABLES tables
- * looked for are remembered, found or not, so that a dump of one INSERT a row searches once a
- * table. */
-static bool sql_table_cols(struct walk *w, size_t p, const char *name, size_t *cs, size_t *ce)
-{
-        const char *b = w->buf;
-        struct sql_tbl *t;
-
-        for (unsigned k = 0; k < SQL_TABLES; k++) {
-                t = &w->sql_tbl[k];
-                if (t->name[0] && !strcmp(t->name, name)) {
-                        *cs = t->s;
-                        *ce = t->e;
-                        return *ce > *cs;
-                }
-        }
-        t = &w->sql_tbl[w->sql_tbl_next++ % SQL_TABLES];
-        snprintf(t->name, sizeof(t->name), "%s", name);
-        t->s = t->e = 0;
-        for (size_t j = p; j >= 12 && p - j < SQL_CREATE_BACK; j--) {
-                size_t k = j - 12, o, depth = 0;
-                char got[64];
-                bool inq = false;
-
-                if ((b[k] | 0x20) != 'c' || strncasecmp(b + k, "create table", 12) != 0)
-                        continue;
-                /* CREATE TABLE [IF NOT EXISTS] name ( */
-                for (o = j; o < p && b[o] != '('; o++)
-                        ;
-                if (o >= p || !sql_ident_before(b, skip_space_back(b, o), got, sizeof(got)) ||
-                    strcmp(got, name) != 0)
-                        continue;
-                for (size_t x = o + 1; x < p; x++) {
-                        if (b[x] == '\'' && b[x - 1] != '\\')
-                                inq = !inq;
-                        else if (inq)
-                                ;
-                        else if (b[x] == '(')
-                                depth++;
-                        else if (b[x] == ')' && depth)
-                                depth--;
-                        else if (b[x] == ')') {
-                                t->s = o + 1;
-                                t->e = x;
-                                break;
-                        }
-                }
-                break;
-        }
-        *cs = t->s;
-        *ce = t->e;
-        return *ce > *cs;
-}
-
-/* The column list of the INSERT whose VALUES list holds the tuple opened at p: walks back
- * over the tuples before it to VALUES, then the list "(first_name, city)" before that, or
- * the CREATE TABLE of the table it names (*create). False when p is in no VALUES list;
- * [*cs, *ce) is empty when no columns are known. */
-static bool sql_columns(struct walk *w, size_t p, size_t *cs, size_t *ce, bool *create)
-{
-        const char *b = w->buf;
-        size_t start = p, q;
-
-        for (;;) {
-                q = skip_space_back(b, p);
-                if (q > 0 && b[q - 1] == ',') { /* the tuple before: "(...), (" */
-                        q = skip_space_back(b, q - 1);
-                        if (q == 0 || b[q - 1] != ')' || start - q > SQL_BACK)
-                                return false;
-                        p = sql_open_before(b, q - 1, NULL);
-                        if (p == SIZE_MAX)
-                                return false;
-                        continue;
-                }
-                break;
-        }
-        if (q < 7 || strncasecmp(b + q - 6, "values", 6) != 0 || wordish(b, q, q - 7))
-                return false;
-        q = skip_space_back(b, q - 6);
-        *cs = *ce = q;
-        *create = false;
-        if (q > 0 && b[q - 1] != ')') {
-                char name[64];
-
-                if (sql_ident_before(b, q, name, sizeof(name)) &&
-                    sql_table_cols(w, q, name, cs, ce))
-                        *create = true;
-                else
-                        *cs = *ce = q;
-                return true;
-        }
-        if (q > 0 && b[q - 1] == ')') {
-                size_t o = q - 1;
-
-                while (o > 0 && q - o < SQL_TUPLE_MAX && b[o - 1] != '(' && b[o - 1] != ';' &&
-                       b[o - 1] != '\'')
-                        o--;
-                if (o == 0 || b[o - 1] != '(')
-                        return false;
-                *cs = o;
-                *ce = q - 1;
-        }
-        return true;
-}
-
 /* Where the name of column col of [cs, ce) starts, SIZE_MAX when there is none: the items
  * between commas outside parentheses and strings; in a CREATE TABLE's body the keys and
  * constraints (PRIMARY KEY, KEY, UNIQUE, CONSTRAINT, INDEX, FOREIGN, CHECK) are no
@@ -1745,6 +1688,164 @@ static size_t sql_column(const char *b, size_t cs, size_t ce, unsigned col, bool
         return SIZE_MAX;
 }
 
+/* The column name that starts at c0 of a column list or a CREATE TABLE's body ending at ce,
+ * as a label: unquoted, lower-cased, '_' and '-' as spaces ("first_name": "first name"). */
+static void sql_column_name(const char *b, size_t c0, size_t ce, char *out, size_t size)
+{
+        size_t p;
+
+        out[0] = '\0';
+        while (c0 < ce && (b[c0] == ' ' || b[c0] == '\t' || b[c0] == '\n' || b[c0] == '\r' ||
+                           b[c0] == '`' || b[c0] == '"' || b[c0] == '['))
+                c0++;
+        for (p = c0; p < ce && b[p] != ',' && b[p] != '`' && b[p] != '"' && b[p] != ']' &&
+                     b[p] != ' ';
+             p++)
+                ;
+        if (p <= c0 || p - c0 >= size)
+                return;
+        pii_lex_lower(b + c0, p - c0, out, size);
+        for (char *c = out; *c; c++)
+                if (*c == '_' || *c == '-')
+                        *c = ' ';
+}
+
+/* The body of "CREATE TABLE name (...)" before p, for an INSERT that names no columns
+ * (mysqldump's "INSERT INTO `members` VALUES (...)"): [*cs, *ce) inside its parentheses;
+ * false when none is found in the SQL_CREATE_BACK bytes before p. The last SQL_TABLES tables
+ * looked for are remembered, found or not, so that a dump of one INSERT a row searches once a
+ * table. */
+static bool sql_table_cols(struct walk *w, size_t p, const char *name, size_t *cs, size_t *ce)
+{
+        const char *b = w->buf;
+        struct sql_tbl *t;
+
+        for (unsigned k = 0; k < SQL_TABLES; k++) {
+                t = &w->sql_tbl[k];
+                if (t->name[0] && !strcmp(t->name, name)) {
+                        *cs = t->s;
+                        *ce = t->e;
+                        return *ce > *cs;
+                }
+        }
+        t = &w->sql_tbl[w->sql_tbl_next++ % SQL_TABLES];
+        snprintf(t->name, sizeof(t->name), "%s", name);
+        t->s = t->e = 0;
+        for (size_t j = p; j >= 12 && p - j < SQL_CREATE_BACK; j--) {
+                size_t k = j - 12, o, depth = 0;
+                char got[64];
+                bool inq = false;
+
+                if ((b[k] | 0x20) != 'c' || strncasecmp(b + k, "create table", 12) != 0)
+                        continue;
+                /* CREATE TABLE [IF NOT EXISTS] name ( */
+                for (o = j; o < p && b[o] != '('; o++)
+                        ;
+                if (o >= p || !sql_ident_before(b, skip_space_back(b, o), got, sizeof(got)) ||
+                    strcmp(got, name) != 0)
+                        continue;
+                for (size_t x = o + 1; x < p; x++) {
+                        if (b[x] == '\'' && b[x - 1] != '\\')
+                                inq = !inq;
+                        else if (inq)
+                                ;
+                        else if (b[x] == '(')
+                                depth++;
+                        else if (b[x] == ')' && depth)
+                                depth--;
+                        else if (b[x] == ')') {
+                                t->s = o + 1;
+                                t->e = x;
+                                break;
+                        }
+                }
+                break;
+        }
+        if (t->e > t->s && w->memo) { /* for the rounds after this one */
+                struct pii_names_memo_table *m =
+                        &w->memo->tbl[w->memo->tbl_next++ % NAMES_MEMO_TABLES];
+
+                snprintf(m->name, sizeof(m->name), "%s", name);
+                m->ncols = 0;
+                for (unsigned k = 0; k < NAMES_MEMO_COLS; k++) {
+                        size_t c0 = sql_column(b, t->s, t->e, k, true);
+
+                        if (c0 == SIZE_MAX)
+                                break;
+                        sql_column_name(b, c0, t->e, m->cols[k], NAMES_LABEL_MAX);
+                        m->ncols = k + 1;
+                }
+        }
+        *cs = t->s;
+        *ce = t->e;
+        return *ce > *cs;
+}
+
+/* An earlier round's CREATE TABLE of the table name (memo), or -1. */
+static int sql_memo_table(const struct walk *w, const char *name)
+{
+        if (!w->memo || w->memo->base == 0)
+                return -1;
+        for (unsigned k = 0; k < NAMES_MEMO_TABLES; k++)
+                if (w->memo->tbl[k].ncols && !strcmp(w->memo->tbl[k].name, name))
+                        return (int)k;
+        return -1;
+}
+
+/* The column list of the INSERT whose VALUES list holds the tuple opened at p: walks back
+ * over the tuples before it to VALUES, then the list "(first_name, city)" before that, or
+ * the CREATE TABLE of the table it names (*create). False when p is in no VALUES list;
+ * [*cs, *ce) is empty when no columns are known. */
+static bool sql_columns(struct walk *w, size_t p, size_t *cs, size_t *ce, bool *create,
+                        int *memo_tbl)
+{
+        const char *b = w->buf;
+        size_t start = p, q;
+
+        for (;;) {
+                q = skip_space_back(b, p);
+                if (q > 0 && b[q - 1] == ',') { /* the tuple before: "(...), (" */
+                        q = skip_space_back(b, q - 1);
+                        if (q == 0 || b[q - 1] != ')' || start - q > SQL_BACK)
+                                return false;
+                        p = sql_open_before(b, q - 1, NULL);
+                        if (p == SIZE_MAX)
+                                return false;
+                        continue;
+                }
+                break;
+        }
+        if (q < 7 || strncasecmp(b + q - 6, "values", 6) != 0 || wordish(b, q, q - 7))
+                return false;
+        q = skip_space_back(b, q - 6);
+        *cs = *ce = q;
+        *create = false;
+        *memo_tbl = -1;
+        if (q > 0 && b[q - 1] != ')') {
+                char name[64];
+
+                if (!sql_ident_before(b, q, name, sizeof(name)))
+                        return true;
+                if (sql_table_cols(w, q, name, cs, ce))
+                        *create = true;
+                else if ((*memo_tbl = sql_memo_table(w, name)) < 0)
+                        *cs = *ce = q;
+                return true;
+        }
+        if (q > 0 && b[q - 1] == ')') {
+                size_t o = q - 1;
+
+                while (o > 0 && q - o < SQL_TUPLE_MAX && b[o - 1] != '(' && b[o - 1] != ';' &&
+                       b[o - 1] != '\'')
+                        o--;
+                if (o == 0 || b[o - 1] != '(')
+                        return false;
+                *cs = o;
+                *ce = q - 1;
+        }
+        return true;
+}
+
 /* The column name that labels the quoted value [s, e) of an SQL INSERT: "INSERT INTO people
  * (first_name, city) VALUES ('Siobhan', 'Galway')" gives 'Siobhan' the label "first name";
  * "" when it is none. The statement's column list is remembered with the tuple it was
@@ -1755,6 +1856,7 @@ static void sql_label(struct walk *w, size_t s, size_t e, char *out, size_t size
         size_t p, q, cs, ce, c0;
         unsigned col = 0;
         bool create;
+        int memo_tbl;
 
         out[0] = '\0';
         if (s == 0 || b[s - 1] != '\'' || e >= w->len || b[e] != '\'')
@@ -1775,31 +1877,28 @@ static void sql_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 cs = w->sql_cols_s;
                 ce = w->sql_cols_e;
                 create = w->sql_create;
-        } else if (!sql_columns(w, p, &cs, &ce, &create)) {
+                memo_tbl = w->sql_memo_tbl;
+        } else if (!sql_columns(w, p, &cs, &ce, &create, &memo_tbl)) {
                 cs = ce = 0; /* remembered too: the next tuples do not walk back again */
                 create = false;
+                memo_tbl = -1;
         }
         w->sql_ok = true;
         w->sql_open = p;
         w->sql_cols_s = cs;
         w->sql_cols_e = ce;
         w->sql_create = create;
+        w->sql_memo_tbl = memo_tbl;
+        if (memo_tbl >= 0) { /* the columns of a CREATE TABLE an earlier round saw */
+                const struct pii_names_memo_table *m = &w->memo->tbl[memo_tbl];
+
+                if (col < m->ncols)
+                        snprintf(out, size, "%s", m->cols[col]);
+                return;
+        }
         c0 = sql_column(b, cs, ce, col, create);
-        if (c0 == SIZE_MAX)
-                return;
-        while (c0 < ce && (b[c0] == ' ' || b[c0] == '\t' || b[c0] == '\n' || b[c0] == '\r' ||
-                           b[c0] == '`' || b[c0] == '"' || b[c0] == '['))
-                c0++;
-        for (p = c0; p < ce && b[p] != ',' && b[p] != '`' && b[p] != '"' && b[p] != ']' &&
-                     b[p] != ' ';
-             p++)
-                ;
-        if (p <= c0 || p - c0 >= size)
-                return;
-        pii_lex_lower(b + c0, p - c0, out, size);
-        for (char *c = out; *c; c++)
-                if (*c == '_' || *c == '-')
-                        *c = ' ';
+        if (c0 != SIZE_MAX)
+                sql_column_name(b, c0, ce, out, size);
 }
 
 /* "Present: Margaret Ellison (Chair), Rajinder Singh Gill, Ngozi Obi": the label at the
@@ -3564,10 +3663,10 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
 #endif
 
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
-                   pii_names_tag_fn tag, void *ud)
+                   pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo)
 {
         struct walk w = { .buf = buf, .len = len, .emit = emit_fn, .tag = tag, .ud = ud,
-                          .at_lo = from, .at_hi = from };
+                          .at_lo = from, .at_hi = from, .memo = memo, .sql_memo_tbl = -1 };
         size_t i = from;
 
         pthread_once(&wsets_once, wsets_build); /* the word lists set_mask() looks in */

@@ -36,10 +36,33 @@ typedef int (*pii_names_emit_fn)(void *ud, size_t start, size_t end, unsigned ty
 typedef int (*pii_names_tag_fn)(void *ud, size_t start, size_t end, const uint32_t *feat,
                                 unsigned n);
 
+/* What a walk leaves for the next streaming round over the same input: the header of the
+ * CSV block it was in and the columns of the CREATE TABLEs it found, as labels, which the
+ * next round's window (PII_MAX_SPAN bytes of history) may no longer hold. Without it, rows
+ * past the first round lost their column labels. */
+#define NAMES_MEMO_COLS 64
+#define NAMES_MEMO_TABLES 4
+#define NAMES_LABEL_MAX 40
+struct pii_names_memo {
+        uint64_t base; /* set by the caller: the input's offset of buf[0]; 0 resets the memo */
+        bool csv_ok;
+        char csv_sep;
+        unsigned csv_commas, csv_ncols;
+        uint64_t csv_upto; /* the input's offset of the block's last line a walk saw */
+        char csv_labels[NAMES_MEMO_COLS][NAMES_LABEL_MAX];
+        struct pii_names_memo_table {
+                char name[64];
+                unsigned ncols;
+                char cols[NAMES_MEMO_COLS][NAMES_LABEL_MAX];
+        } tbl[NAMES_MEMO_TABLES];
+        unsigned tbl_next;
+};
+
 /* Walk buf[from, len): every finding to emit; candidates the rules leave undecided to tag
- * (NULL: the embedded weights decide). */
+ * (NULL: the embedded weights decide). memo (NULL: none) carries context between the rounds
+ * of one input; a walk with memo->base == 0 starts it afresh. */
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit,
-                   pii_names_tag_fn tag, void *ud);
+                   pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo);
 
 /* The embedded weights (names-weights.c, written by `make train-names`). */
 extern const float pii_names_weights[NAMES_NCLASS][NAMES_NFEAT];

@@ -422,10 +422,22 @@ static void resolve(struct pii_redactor *r, size_t min_start)
         r->n_found = n;
 }
 
-int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start)
+int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t min_start,
+                    uint64_t base)
 {
         size_t from = min_start > PII_MAX_SPAN ? min_start - PII_MAX_SPAN : 0;
         int e;
+
+        if (r->names && !r->names_memo) {
+                r->names_memo = calloc(1, sizeof(*r->names_memo));
+                if (!r->names_memo)
+                        return -ENOMEM;
+        }
+        if (r->names_memo) {
+                if (base == 0) /* a new input */
+                        memset(r->names_memo, 0, sizeof(*r->names_memo));
+                r->names_memo->base = base;
+        }
 
         r->n_found = 0;
 #ifdef AKIOS_HAVE_HS
@@ -436,7 +448,7 @@ int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t 
                 e = scan_pcre2(r, buf, len, from);
         /* ---- names.c hook (issue 11): PERSON, STREET_ADDRESS, LOCATION ---- */
         if (e >= 0 && r->names)
-                e = pii_names_walk(buf, len, from, push_name_finding, NULL, r);
+                e = pii_names_walk(buf, len, from, push_name_finding, NULL, r, r->names_memo);
         /* ---- end of the names.c hook ---- */
         if (e < 0)
                 return e;
@@ -523,4 +535,5 @@ void pii_engine_free(struct pii_redactor *r)
         free(r->ranges);
         free(r->found);
         free(r->sort_tmp);
+        free(r->names_memo);
 }

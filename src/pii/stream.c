@@ -71,7 +71,7 @@ static int process(struct pii_stream *s, bool final)
         struct pii_redactor *r = s->r;
         uint64_t wend = s->wbase + s->wlen;
         uint64_t commit = final ? wend : wend - (PII_MAX_SPAN + PII_LOOK_MARGIN);
-        int e = pii_scan_window(r, s->w, s->wlen, (size_t)(s->done - s->wbase));
+        int e = pii_scan_window(r, s->w, s->wlen, (size_t)(s->done - s->wbase), s->wbase);
 
         if (e < 0)
                 return e;
@@ -166,7 +166,7 @@ static int oneshot(struct pii_redactor *r, const char *in, size_t len, pii_emit_
                         e = pii_stream_feed(s, in, len);
                 return e < 0 ? e : pii_stream_finish(s);
         }
-        e = pii_scan_window(r, in, len, 0);
+        e = pii_scan_window(r, in, len, 0, 0);
         if (e < 0)
                 return e;
         for (size_t i = 0; i < r->n_found; i++) {

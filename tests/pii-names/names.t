@@ -286,6 +286,18 @@ rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
 open('$T/dump.sql', 'w').write('INSERT INTO t (id, first_name, last_name, city) VALUES ' + rows + ';\n')"
 run "$AKIOS" protect scan --json "$T/dump.sql"
 is "$(printf '%s' "$out" | $PY -c 'import json,sys; print(sum(1 for f in json.load(sys.stdin)["findings"] if f["type"] == "PERSON"))')" 40000 "SQL: every value of a 0.7 MB INSERT under its column"
+# a CSV or a dump longer than a streaming round (1 MiB): the rows after the first round keep
+# the header's and the CREATE TABLE's column names, which that round's window no longer holds
+$PY -c "
+rows = ['id,first_name,last_name,city'] + ['%d,Amber,Frost,Leeds' % i for i in range(100000)]
+open('$T/long.csv', 'w').write('\\n'.join(rows) + '\\n')
+out = ['CREATE TABLE \`m\` (\`id\` int, \`first_name\` varchar(9), \`city\` varchar(9));\\n']
+out += [\"INSERT INTO \`m\` VALUES (%d,'Amber','Leeds');\\n\" % i for i in range(60000)]
+open('$T/long.sql', 'w').write(''.join(out))"
+run "$AKIOS" protect redact "$T/long.csv"
+is "$(printf '%s\n' "$out" | grep -c '^[0-9]*,\[PERSON\],\[PERSON\],\[LOCATION\]$')" 100000 "CSV: every row of a 2.4 MB file under its header (the header is remembered across rounds)"
+run "$AKIOS" protect redact "$T/long.sql"
+is "$(printf '%s\n' "$out" | grep -c "'\[PERSON\]','\[LOCATION\]'")" 60000 "SQL: every INSERT of a 2.6 MB dump under its CREATE TABLE's columns"
 # mysqldump: no column list, the CREATE TABLE's body names them (a type with a comma, a key,
 # a value with an escaped quote); two tables' INSERTs alternate, each found once
 cat > "$T/mysql.sql" <<'SQL'

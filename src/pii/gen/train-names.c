@@ -166,7 +166,7 @@ int main(int argc, char **argv)
                 n_seen = n_wrong = 0;
                 for (size_t i = 0; i < n; i++) {
                         cur = &docs[order[i]];
-                        if (pii_names_walk(cur->text, cur->len, 0, no_emit, train_tag, NULL) < 0)
+                        if (pii_names_walk(cur->text, cur->len, 0, no_emit, train_tag, NULL, NULL) < 0)
                                 return 1;
                 }
                 fprintf(stderr, "train-names: epoch %u: %lu candidates, %lu wrong (%.2f%%)\n",
