@@ -3046,21 +3046,31 @@ static size_t list_sep_at(const char *b, size_t len, size_t p)
         return 0;
 }
 
+/* Whether a finding of this walk that ended at end is the item before s in a list. */
+static bool item_before(const struct walk *w, size_t end, size_t s)
+{
+        return end && end < s && s - end <= 6 && list_sep_at(w->buf, w->len, end) == s - end;
+}
+
+/* The run after a list's separator at e, into r2; false when there is none. */
+static bool item_after(struct walk *w, size_t e, struct run *r2)
+{
+        size_t n = list_sep_at(w->buf, w->len, e), next;
+
+        return n && e + n < w->len && upper_at(w->buf, w->len, e + n) &&
+               build_run(w, e + n, r2, &next);
+}
+
 /* "We invited Declan, Aoife and Cian": a given name alone, in a list of them. The name
  * before it was a person this walk found, just before the separator, or the run after the
  * separator is a given name too (its first word, "Aoife Byrne"). */
 static bool in_name_list(struct walk *w, const struct run *r)
 {
-        const char *b = w->buf;
-        size_t s = r->t[r->a].s, e = r->t[r->b - 1].e, n, next;
         struct run r2;
 
-        if (w->last_person_end && w->last_person_end < s && s - w->last_person_end <= 6 &&
-            list_sep_at(b, w->len, w->last_person_end) == s - w->last_person_end)
+        if (item_before(w, w->last_person_end, r->t[r->a].s))
                 return true;
-        n = list_sep_at(b, w->len, e);
-        if (!n || e + n >= w->len || !upper_at(b, w->len, e + n) ||
-            !build_run(w, e + n, &r2, &next))
+        if (!item_after(w, r->t[r->b - 1].e, &r2))
                 return false;
         return r2.n <= 2 && list_given(&r2.t[0]) && (r2.n == 1 || !pure_word(&r2.t[1]));
 }
@@ -3070,17 +3080,12 @@ static bool in_name_list(struct walk *w, const struct run *r)
  * run after the separator a place of the lexicon. */
 static bool in_place_list(struct walk *w, const struct run *r)
 {
-        const char *b = w->buf;
-        size_t s = r->t[r->a].s, e = r->t[r->b - 1].e, n, next;
         struct run r2;
         unsigned lex = 0;
 
-        if (w->last_loc_end && w->last_loc_end < s && s - w->last_loc_end <= 6 &&
-            list_sep_at(b, w->len, w->last_loc_end) == s - w->last_loc_end)
+        if (item_before(w, w->last_loc_end, r->t[r->a].s))
                 return true;
-        n = list_sep_at(b, w->len, e);
-        if (!n || e + n >= w->len || !upper_at(b, w->len, e + n) ||
-            !build_run(w, e + n, &r2, &next))
+        if (!item_after(w, r->t[r->b - 1].e, &r2))
                 return false;
         for (unsigned k = 0; k < r2.n; k++)
                 lex |= r2.t[k].lex;
@@ -3465,8 +3470,7 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         /* the next item of a list of places ("between Izmir and Hamburg", "in Galway and
          * Limerick"): a place of the lexicon, a word only if a big one */
-        if (w->last_loc_end && w->last_loc_end < s && s - w->last_loc_end <= 6 &&
-            list_sep_at(b, w->len, w->last_loc_end) == s - w->last_loc_end &&
+        if (item_before(w, w->last_loc_end, s) &&
             (place_flags(phr) ||
              (nt == 1 && place_flags(lexor) &&
               (!(lexor & (LEX_WORD | LEX_GIVEN)) ||
