@@ -3314,6 +3314,17 @@ static int decide(struct walk *w, struct run *r)
         while (r->b - r->a >= (title ? 2u : 3u) && r->t[r->b - 1].allcaps &&
                in_list(r->t[r->b - 1].low, postnominals))
                 r->b--;
+        /* a saint is a church, a school or a town, no person to redact: "St Mary's", "St
+         * Cecilia's Hall", "San Francisco" (a place of the lexicon stays one) */
+        if (!title && !salut && r->n >= 2 &&
+            (streq(r->t[0].low, "st") || streq(r->t[0].low, "saint") ||
+             streq(r->t[0].low, "sankt") || streq(r->t[0].low, "ste") ||
+             streq(r->t[0].low, "sainte"))) {
+                if (place_flags(phrase_flags(r, 0, r->n)))
+                        return emit(w, r->t[0].s, r->t[r->n - 1].e, T_LOCATION,
+                                    ND_LOCATION_CONTEXT, 0.75f);
+                return 0;
+        }
         /* a thing named after a person or a place: "James Webb Space Telescope", "Max
          * Planck Institute", "Stadtwerke Köln GmbH" (its first or last word) */
         if (!title && !salut && r->b - r->a >= 2 &&

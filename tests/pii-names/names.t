@@ -244,6 +244,7 @@ She grew up between Izmir and Hamburg; a holiday in Turkey, then Jordan, then th
 Adres: ul. Długa 45/3, 80-827 Gdańsk
 Postbus 511, Postfach 1234, Apartado de Correos 123, Caixa Postal 45.
 Office at 88 Kirkgate; Kleine Houtstraat 56-rood.
+Mass at St Mary and St Michael's Church; she lives in St Albans; Sarah St James met Dr. St Clair.
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -280,6 +281,7 @@ is "$(mline 30)" "She grew up between [LOCATION] and [LOCATION]; a holiday in [L
 is "$(mline 31)" "Adres: [STREET_ADDRESS], 80-827 [LOCATION]" "a Polish street after ul."
 is "$(mline 32)" "[STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS]." "post office boxes in Dutch, German, Spanish and Portuguese"
 is "$(mline 33)" "Office at [STREET_ADDRESS]; [STREET_ADDRESS]." "a street in -gate (Kirkgate); a Dutch house number's addition (56-rood)"
+is "$(mline 34)" "Mass at St Mary and St Michael's Church; she lives in [LOCATION]; [PERSON] met Dr. [PERSON]." "a saint first is a church or a place, no person; St inside a name or after a title is"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
