@@ -477,6 +477,13 @@ static pthread_once_t wsets_once = PTHREAD_ONCE_INIT, feat_names_once = PTHREAD_
 
 static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
 static unsigned particle_max; /* the longest of particles[], in bytes (wsets_build) */
+/* The words after a run's capital that build_run() may take (particles[] and the "al-" and
+ * "el-" articles), by their first byte: bit c - 'a' of particle_second[c] when one of them
+ * goes on with the letter c, particle_alone[c] when c alone is one (wsets_build). Most
+ * small words after a capital start with a pair no particle does, and are no part of the
+ * run without being read to their end, lower-cased and looked up. */
+static uint32_t particle_second[128];
+static bool particle_alone[128];
 static uint8_t suffix_head[256]; /* 1 + the first suffix that ends in byte c, 0 for none */
 static uint8_t suffix_next[64];  /* 1 + the next suffix with the same last byte, 0 at the end */
 
@@ -526,8 +533,19 @@ static void wsets_build(void)
 {
         size_t nb = 0;
 
-        for (size_t i = 0; particles[i]; i++)
+        for (size_t i = 0; particles[i]; i++) {
+                const unsigned char *q = (const unsigned char *)particles[i];
+
                 particle_max = MAX(particle_max, (unsigned)strlen(particles[i]));
+                if (q[0] >= 0x80)
+                        continue; /* build_run() looks at a non-ASCII byte to its end */
+                if (!(q[1] >= 'a' && q[1] <= 'z'))
+                        particle_alone[q[0]] = true; /* "y", "e": any word may be one */
+                else
+                        particle_second[q[0]] |= 1u << (q[1] - 'a');
+        }
+        particle_second['a'] |= 1u << ('l' - 'a'); /* al-Zahrani, el-Sayed */
+        particle_second['e'] |= 1u << ('l' - 'a');
 
         /* one pass over the lexicon (0.2 MB of flags) so that "12 rue de la Paix" needs no
          * lexicon lookup of every word before every capital */
@@ -1023,6 +1041,21 @@ static bool is_title_abbr(const struct tok *t)
         return TOK_IN(t, titles);
 }
 
+/* Whether the word at p, after a run's word and a space, may go on with the run: false for
+ * an ASCII small letter that starts no particle and no article (particle_second), whose word
+ * the loop would read only to end the run. */
+static inline bool may_continue(const char *b, size_t len, size_t p)
+{
+        unsigned char c = (unsigned char)b[p], d;
+
+        if (!(c >= 'a' && c <= 'z') || particle_alone[c])
+                return true;
+        if (p + 1 >= len)
+                return false; /* one letter, no particle */
+        d = (unsigned char)b[p + 1] | 0x20; /* pii_lex_lower's, for an ASCII capital */
+        return d >= 'a' && d <= 'z' && (particle_second[c] >> (d - 'a') & 1);
+}
+
 /* The run starting at the capitalised word at s; false when there is none. */
 static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 {
@@ -1114,7 +1147,8 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                         p += 2;
                 else
                         break;
-                if (p >= len || !(upper_at(b, len, p) || letter_at(b, len, p)))
+                if (p >= len || !(upper_at(b, len, p) || letter_at(b, len, p)) ||
+                    !may_continue(b, len, p))
                         break;
         }
         while (r->n > 0 && r->t[r->n - 1].particle)
