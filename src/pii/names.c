@@ -1169,23 +1169,61 @@ static const uint8_t pw_class[256] = {
         ['\''] = PW_IN, [0xc3 ... 0xd4] = PW_LEAD,
 };
 
+#ifdef __SSE2__
+/* How many of the 16 bytes before p, from the last back, are bytes of pw_class[]'s PW_IN:
+ * a word before a run is walked back over 16 bytes a step, not a table read per byte. */
+static unsigned pw_in_suffix16(const char *p)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p - 16));
+        /* as in next_cap_start: a range moved to the bottom of the signed range */
+        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+                                                    _mm_set1_epi8((char)(0x80 - 'a'))),
+                                       _mm_set1_epi8((char)(0x80 + 26)));
+        __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xc0)); /* 0x80-0xbf */
+        __m128i punct = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+        unsigned out = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, cont),
+                                                                 punct)) & 0xffff;
+
+        return out ? 15 - (31 - (unsigned)__builtin_clz(out)) : 16;
+}
+
+/* pii_lex_lower() of p[0, n), 0 < n <= 16, into low (16 bytes stored), with 16 bytes
+ * readable at p, when they are ASCII; false, and nothing written, when one is not. */
+static inline bool lower16(const char *p, size_t n, char *low)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i cap = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                                     _mm_set1_epi8((char)(0x80 + 26)));
+
+        if ((unsigned)_mm_movemask_epi8(x) & ((1u << n) - 1))
+                return false;
+        _mm_storeu_si128((__m128i *)(void *)low,
+                         _mm_or_si128(x, _mm_and_si128(cap, _mm_set1_epi8(0x20))));
+        low[n] = '\0';
+        return true;
+}
+#endif
+
 /* Learn the word that ends at e into m: walk back over its bytes, lower-case it. */
 static void prev_fill(const struct walk *w, struct prev *m, size_t e)
 {
         const char *b = w->buf;
         size_t s = e;
+        unsigned k;
 
         m->key = e + 1;
-        for (;;) {
-                unsigned k;
-
-                if (s == 0)
-                        break;
-                k = pw_class[(unsigned char)b[s - 1]];
-                if (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1)))
-                        s--;
-                else
-                        break;
+        k = e > 0 ? pw_class[(unsigned char)b[e - 1]] : 0;
+#ifdef __SSE2__
+        /* (no word at all, most often in logs and JSON, is told by the first byte) */
+        if (k == PW_IN && e >= 16) {
+                s -= pw_in_suffix16(b + e);
+                k = s > 0 ? pw_class[(unsigned char)b[s - 1]] : 0;
+        }
+#endif
+        while (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1))) {
+                s--;
+                k = s > 0 ? pw_class[(unsigned char)b[s - 1]] : 0;
         }
         if (s == e || e - s >= WORD_MAX + 1) {
                 m->low[0] = '\0';
@@ -1194,12 +1232,20 @@ static void prev_fill(const struct walk *w, struct prev *m, size_t e)
                 m->sets = 0;
                 m->sets_ok = true;
         } else {
-                pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
+#ifdef __SSE2__
+                /* most words: ASCII, short, 16 bytes readable (lower16 writes nothing
+                 * otherwise) */
+                if (!(e - s <= 16 && w->len - s >= 16 && lower16(b + s, e - s, m->low)))
+#endif
+                        pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
                 m->n = e - s;
                 m->s = s;
                 m->sets_ok = false;
         }
 }
+#ifdef __SSE2__
+_Static_assert(sizeof(((struct prev *)0)->low) >= 16, "lower16 stores 16 bytes in low");
+#endif
 
 /* The word that ends before i, skipping spaces and the bytes of the byte sets `skip`: its
  * start (s, SIZE_MAX when there is none), length (n, 0 when none) and lower-case copy (low,
