@@ -975,23 +975,32 @@ static inline bool word16(const char *b, size_t p, struct word16 *v, size_t *ret
 /* tok_fill() for a word that word16() ended: ASCII letters and digits, shorter than 16 bytes,
  * so no possessive to strip, no byte to test one by one, and the lower-case copy is v's
  * bytes with the capitals' 0x20 bit set. */
+/* The lower-case copy of a word16() word of n bytes into low (WORD_MAX + 1 bytes, 16
+ * stored): v's bytes with the capitals' 0x20 bit set; and what the word cache knows of it. */
+static inline const struct wcache *word16_info(struct walk *w, const struct word16 *v, size_t n,
+                                               char *low)
+{
+        __m128i capv = _mm_cmplt_epi8(_mm_add_epi8(v->x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                                      _mm_set1_epi8((char)(0x80 + 26)));
+
+        _mm_storeu_si128((__m128i *)(void *)low,
+                         _mm_or_si128(v->x, _mm_and_si128(capv, _mm_set1_epi8(0x20))));
+        low[n] = '\0';
+        return word_info(w, low, n);
+}
+
 static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e, bool digit,
                               const struct word16 *v)
 {
         size_t n = e - s;
         unsigned in = (1u << n) - 1;
-        __m128i capv = _mm_cmplt_epi8(_mm_add_epi8(v->x, _mm_set1_epi8((char)(0x80 - 'A'))),
-                                      _mm_set1_epi8((char)(0x80 + 26)));
         const struct wcache *c;
 
         *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = n, .upper = v->cap & 1 };
         t->allcaps = t->upper && n > 1 && !(v->small & in);
         /* as ascii_word16() */
         t->no_camel = (v->cap & v->small << 1 & in & ~3u) == 0;
-        _mm_storeu_si128((__m128i *)(void *)t->low,
-                         _mm_or_si128(v->x, _mm_and_si128(capv, _mm_set1_epi8(0x20))));
-        t->low[n] = '\0';
-        c = word_info(w, t->low, n);
+        c = word16_info(w, v, n, t->low);
         t->lex = digit ? 0 : c->lex;
         t->sets = c->sets;
         t->street_suffix = c->street_suffix;
@@ -1021,7 +1030,7 @@ static bool code_before(const char *b, size_t i)
         return i && (code_class[(unsigned char)b[i - 1]] & CC_BEFORE);
 }
 
-static bool code_after(const char *b, size_t len, size_t e)
+static inline bool code_after(const char *b, size_t len, size_t e)
 {
         unsigned k = e < len ? code_class[(unsigned char)b[e]] : 0;
 
@@ -1056,12 +1065,29 @@ static inline bool may_continue(const char *b, size_t len, size_t p)
         return d >= 'a' && d <= 'z' && (particle_second[c] >> (d - 'a') & 1);
 }
 
-/* The run starting at the capitalised word at s; false when there is none. */
-static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
+/* The walk's word16() of a run's first word (lone_word), so that build_run() need not
+ * load and classify it again: ok when v, e and digit are set. */
+struct first16 {
+#ifdef __SSE2__
+        struct word16 v;
+#endif
+        size_t e;
+        bool digit, ok;
+};
+
+/* The run starting at the capitalised word at s; false when there is none. f, when not NULL
+ * and ok, is what word16() says of the word at s. */
+static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
+                      const struct first16 *f)
 {
         const char *b = w->buf;
         size_t len = w->len, p = s;
         unsigned np = 0;
+#ifdef __SSE2__
+        const struct first16 *pre = f && f->ok ? f : NULL; /* for the first word only */
+#else
+        (void)f;
+#endif
 
         r->n = 0;
         while (r->n < RUN_MAX) {
@@ -1071,7 +1097,13 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 #ifdef __SSE2__
                 struct word16 v = { .alnum = 0 }; /* read when word16() says so only */
 
-                if (len - p >= 16) {
+                if (pre) {
+                        v = pre->v;
+                        e = pre->e;
+                        digit = pre->digit;
+                        fast = true;
+                        pre = NULL;
+                } else if (len - p >= 16) {
                         /* a small word after the run, most often: more letters or digits
                          * than the longest particle ("della") are none */
                         fast = word16(b, p, &v, &e, &digit);
@@ -2464,7 +2496,7 @@ static size_t given_after(struct walk *w, const struct run *r, size_t e)
         size_t next;
 
         if (r->b - r->a != 1 || e + 2 >= w->len || w->buf[e] != ',' || w->buf[e + 1] != ' ' ||
-            !upper_at(w->buf, w->len, e + 2) || !build_run(w, e + 2, &r2, &next) || r2.n > 3)
+            !upper_at(w->buf, w->len, e + 2) || !build_run(w, e + 2, &r2, &next, NULL) || r2.n > 3)
                 return e;
         for (unsigned k = 0; k < r2.n; k++)
                 if (!(r2.t[k].lex & LEX_GIVEN) && !(r2.t[k].dot && r2.t[k].n == 1) &&
@@ -2519,6 +2551,17 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 }
 
+/* Whether a run of one word with these lexicon flags, word lists and street_suffix() is
+ * dropped before any rule (decide; lone_word() asks before the run is built). */
+static inline bool lone_dropped(unsigned lex, unsigned sets, bool street_suffix)
+{
+        return (((lex & LEX_WORD) &&
+                 !(lex & (LEX_GIVEN | LEX_SURNAME | LEX_CITY | LEX_REGION | LEX_COUNTRY)) &&
+                 !(lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
+                (sets & LB_never_names)) &&
+               !street_suffix;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -2549,8 +2592,7 @@ static int decide(struct walk *w, struct run *r)
         }
 
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
-        if (r->n == 1 && ((pure_word(&r->t[0]) && !(r->t[0].lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
-                          TOK_IN(&r->t[0], never_names)) && !r->t[0].street_suffix)
+        if (r->n == 1 && lone_dropped(r->t[0].lex, r->t[0].sets, r->t[0].street_suffix))
                 return 0;
 
         /* 1. street addresses */
@@ -2795,7 +2837,7 @@ static int decide(struct walk *w, struct run *r)
                 struct run r2;
                 size_t next;
 
-                if (build_run(w, e + 2, &r2, &next) && r2.n <= 2 && (r2.t[0].lex & LEX_GIVEN) &&
+                if (build_run(w, e + 2, &r2, &next, NULL) && r2.n <= 2 && (r2.t[0].lex & LEX_GIVEN) &&
                     !(r2.t[0].lex & LEX_WORD) && !place_flags(r2.t[0].lex) &&
                     !place_flags(r->t[r->a].lex))
                         return emit(w, s, r2.t[r2.n - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
@@ -2913,6 +2955,59 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
 }
 #endif
 
+#ifdef __SSE2__
+/* Whether the capitalised word at s makes a run of its own that decide() drops at once (an
+ * ordinary word, or one of never_names[]: "The", "However,", "Every"), told from the word,
+ * the byte after it and the word cache, as build_run() and decide() would tell it; its end
+ * into *ret_next. Most capitalised words of prose are such, and the run and its tokens cost
+ * several times more to build than the word alone. False when it may be anything else,
+ * with what word16() said in *f for build_run(). */
+static inline bool lone_word(struct walk *w, size_t s, size_t *ret_next, struct first16 *f)
+{
+        const char *b = w->buf;
+        size_t len = w->len, e, n;
+        struct word16 v;
+        bool digit;
+        unsigned char c;
+        char low[WORD_MAX + 1];
+        const struct wcache *wc;
+        unsigned lex;
+
+        if (len - s < 16 || !word16(b, s, &v, &e, &digit))
+                return false;
+        *f = (struct first16){ .v = v, .e = e, .digit = digit, .ok = true };
+        n = e - s;
+        c = (unsigned char)b[e]; /* ASCII: word16() said so */
+        if (c != '.' && code_class[c] && code_after(b, len, e)) {
+                /* glued to code after it ("Mozilla/5.0", "Foo(bar)"): build_run() ends
+                 * there with no run, whatever the word */
+                *ret_next = e;
+                return true;
+        }
+        if (c == ' ') {
+                /* the run goes on with a capital or a word may_continue() takes */
+                if (e + 1 < len) {
+                        unsigned char d = (unsigned char)b[e + 1];
+
+                        if (d >= 0x80 || (d >= 'A' && d <= 'Z') ||
+                            (d >= 'a' && d <= 'z' && may_continue(b, len, e + 1)))
+                                return false;
+                }
+        } else if (c == '.') {
+                return false; /* an initial or a title's dot (build_run decides) */
+        }
+        if (n > 1 && !(v.small & ((1u << n) - 1)))
+                return false; /* in capitals: "USA" (decide's caps_places) */
+        wc = word16_info(w, &v, n, low);
+        lex = digit ? 0 : wc->lex;
+        /* decide()'s test, on what tok_fill16() would have filled */
+        if (!lone_dropped(lex, wc->sets, wc->street_suffix))
+                return false;
+        *ret_next = e;
+        return true;
+}
+#endif
+
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud)
 {
@@ -2925,6 +3020,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
         while (i < len) {
                 unsigned char c;
                 struct run r;
+                struct first16 f;
                 size_t next;
                 int e;
 
@@ -2946,8 +3042,15 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                                 i++;
                         continue;
                 }
+                f.ok = false;
+#ifdef __SSE2__
+                if (lone_word(&w, i, &next, &f)) {
+                        i = next;
+                        continue;
+                }
+#endif
                 next = i + 1;
-                if (!build_run(&w, i, &r, &next)) {
+                if (!build_run(&w, i, &r, &next, &f)) {
                         i = next > i ? next : i + 1;
                         continue;
                 }
