@@ -989,22 +989,34 @@ static inline const struct wcache *word16_info(struct walk *w, const struct word
         return word_info(w, low, n);
 }
 
-static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e, bool digit,
-                              const struct word16 *v)
+/* tok_fill16() but for t->low and the word cache's c, which word16_info() gave: every field
+ * but low set one by one (t->low holds the word already). */
+static inline void tok_set16(struct tok *t, size_t s, size_t e, bool digit,
+                             const struct word16 *v, const struct wcache *c)
 {
         size_t n = e - s;
         unsigned in = (1u << n) - 1;
-        const struct wcache *c;
 
-        *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = n, .upper = v->cap & 1 };
+        t->s = s;
+        t->e = e;
+        t->n = n;
+        t->digit = digit;
+        t->upper = v->cap & 1;
         t->allcaps = t->upper && n > 1 && !(v->small & in);
+        t->dot = false;
+        t->nonascii = false;
         /* as ascii_word16() */
         t->no_camel = (v->cap & v->small << 1 & in & ~3u) == 0;
-        c = word16_info(w, v, n, t->low);
         t->lex = digit ? 0 : c->lex;
         t->sets = c->sets;
         t->street_suffix = c->street_suffix;
         t->particle = !t->upper && TOK_IN(t, particles);
+}
+
+static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e, bool digit,
+                              const struct word16 *v)
+{
+        tok_set16(t, s, e, digit, v, word16_info(w, v, e - s, t->low));
 }
 #endif
 
@@ -2955,26 +2967,31 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
 }
 #endif
 
+/* What lone_word() tells of a capitalised word. */
+enum { LONE_NONE, LONE_SKIP, LONE_RUN };
+
 #ifdef __SSE2__
-/* Whether the capitalised word at s makes a run of its own that decide() drops at once (an
- * ordinary word, or one of never_names[]: "The", "However,", "Every"), told from the word,
- * the byte after it and the word cache, as build_run() and decide() would tell it; its end
- * into *ret_next. Most capitalised words of prose are such, and the run and its tokens cost
- * several times more to build than the word alone. False when it may be anything else,
- * with what word16() said in *f for build_run(). */
-static inline bool lone_word(struct walk *w, size_t s, size_t *ret_next, struct first16 *f)
+/* Whether the capitalised word at s makes a run of its own, told from the word and the byte
+ * after it as build_run() would tell it: most capitalised words of prose do, and a run costs
+ * several times more to build than its one word. LONE_SKIP when decide() drops it at once (an
+ * ordinary word, or one of never_names[]: "The", "However,", "Every") or build_run() makes
+ * no run of it (code after it), its end in *ret_next; LONE_RUN when it is r, a run of one
+ * token as build_run() fills it, its end in *ret_next; LONE_NONE when the run may be longer
+ * or the word is not ASCII, with what word16() said in *f for build_run(). */
+static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct first16 *f,
+                            struct run *r)
 {
         const char *b = w->buf;
         size_t len = w->len, e, n;
         struct word16 v;
         bool digit;
         unsigned char c;
-        char low[WORD_MAX + 1];
+        struct tok *t = &r->t[0];
         const struct wcache *wc;
         unsigned lex;
 
         if (len - s < 16 || !word16(b, s, &v, &e, &digit))
-                return false;
+                return LONE_NONE;
         *f = (struct first16){ .v = v, .e = e, .digit = digit, .ok = true };
         n = e - s;
         c = (unsigned char)b[e]; /* ASCII: word16() said so */
@@ -2982,7 +2999,7 @@ static inline bool lone_word(struct walk *w, size_t s, size_t *ret_next, struct 
                 /* glued to code after it ("Mozilla/5.0", "Foo(bar)"): build_run() ends
                  * there with no run, whatever the word */
                 *ret_next = e;
-                return true;
+                return LONE_SKIP;
         }
         if (c == ' ') {
                 /* the run goes on with a capital or a word may_continue() takes */
@@ -2991,20 +3008,22 @@ static inline bool lone_word(struct walk *w, size_t s, size_t *ret_next, struct 
 
                         if (d >= 0x80 || (d >= 'A' && d <= 'Z') ||
                             (d >= 'a' && d <= 'z' && may_continue(b, len, e + 1)))
-                                return false;
+                                return LONE_NONE;
                 }
         } else if (c == '.') {
-                return false; /* an initial or a title's dot (build_run decides) */
+                return LONE_NONE; /* an initial or a title's dot (build_run decides) */
         }
-        if (n > 1 && !(v.small & ((1u << n) - 1)))
-                return false; /* in capitals: "USA" (decide's caps_places) */
-        wc = word16_info(w, &v, n, low);
-        lex = digit ? 0 : wc->lex;
-        /* decide()'s test, on what tok_fill16() would have filled */
-        if (!lone_dropped(lex, wc->sets, wc->street_suffix))
-                return false;
         *ret_next = e;
-        return true;
+        wc = word16_info(w, &v, n, t->low);
+        lex = digit ? 0 : wc->lex;
+        /* decide()'s test, on what tok_fill16() would fill; not in capitals ("USA": decide's
+         * caps_places comes first) */
+        if (!(n > 1 && !(v.small & ((1u << n) - 1))) &&
+            lone_dropped(lex, wc->sets, wc->street_suffix))
+                return LONE_SKIP;
+        tok_set16(t, s, e, digit, &v, wc);
+        r->n = 1;
+        return LONE_RUN;
 }
 #endif
 
@@ -3022,7 +3041,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                 struct run r;
                 struct first16 f;
                 size_t next;
-                int e;
+                int e, k = 0; /* LONE_NONE */
 
                 {
                         /* the hot loop: to the next byte that may start a capitalised word */
@@ -3044,15 +3063,18 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                 }
                 f.ok = false;
 #ifdef __SSE2__
-                if (lone_word(&w, i, &next, &f)) {
+                k = lone_word(&w, i, &next, &f, &r);
+                if (k == LONE_SKIP) {
                         i = next;
                         continue;
                 }
 #endif
-                next = i + 1;
-                if (!build_run(&w, i, &r, &next, &f)) {
-                        i = next > i ? next : i + 1;
-                        continue;
+                if (k == LONE_NONE) {
+                        next = i + 1;
+                        if (!build_run(&w, i, &r, &next, &f)) {
+                                i = next > i ? next : i + 1;
+                                continue;
+                        }
                 }
                 e = decide(&w, &r);
                 if (e < 0)
