@@ -1063,18 +1063,56 @@ static bool is_title_abbr(const struct tok *t)
 }
 
 /* Whether the word at p, after a run's word and a space, may go on with the run: false for
- * an ASCII small letter that starts no particle and no article (particle_second), whose word
+ * an ASCII small letter that starts no particle and no article (particle_second and
+ * particle_alone: "each" is not "e"), or whose word of ASCII letters is no particle, which
  * the loop would read only to end the run. */
+static __attribute__((noinline)) bool may_be_particle(const char *b, size_t len, size_t p);
+
 static inline bool may_continue(const char *b, size_t len, size_t p)
 {
         unsigned char c = (unsigned char)b[p], d;
 
-        if (!(c >= 'a' && c <= 'z') || particle_alone[c])
+        if (!(c >= 'a' && c <= 'z'))
                 return true;
         if (p + 1 >= len)
-                return false; /* one letter, no particle */
+                return particle_alone[c]; /* one letter */
         d = (unsigned char)b[p + 1] | 0x20; /* pii_lex_lower's, for an ASCII capital */
-        return d >= 'a' && d <= 'z' && (particle_second[c] >> (d - 'a') & 1);
+        if (d >= 'a' && d <= 'z') {
+                if (!(particle_second[c] >> (d - 'a') & 1))
+                        return false;
+        } else if (!particle_alone[c]) {
+                return false; /* a particle of two letters or more has a letter second */
+        }
+        return may_be_particle(b, len, p);
+}
+
+/* may_continue() for a word whose first two bytes a particle or an article may start with. */
+static bool may_be_particle(const char *b, size_t len, size_t p)
+{
+        unsigned char c = (unsigned char)b[p], d;
+        char low[8];
+        size_t k;
+
+        /* "al-Zahrani": build_run() tests it */
+        if ((c == 'a' || c == 'e') && p + 2 < len && b[p + 1] == 'l' && b[p + 2] == '-')
+                return true;
+        /* the word's letters, as build_run() would read and look it up: a word of more than
+         * particle_max letters or with a digit is none; one that may go on past its ASCII
+         * letters (an apostrophe, a hyphen, a non-ASCII letter) is left to build_run() */
+        for (k = 0; k <= particle_max && k < sizeof(low) && p + k < len; k++) {
+                d = (unsigned char)b[p + k];
+                if (!((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))
+                        break;
+                low[k] = (char)(d | 0x20);
+        }
+        if (k > particle_max)
+                return false;
+        d = p + k < len ? (unsigned char)b[p + k] : 0;
+        if (d >= '0' && d <= '9')
+                return false;
+        if (d >= 0x80 || d == '\'' || d == '-')
+                return true;
+        return (set_mask(low, k) & LB_particles) != 0;
 }
 
 /* The walk's word16() of a run's first word (lone_word), so that build_run() need not
