@@ -3048,11 +3048,19 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
                             (d >= 'a' && d <= 'z' && may_continue(b, len, e + 1)))
                                 return LONE_NONE;
                 }
-        } else if (c == '.') {
-                return LONE_NONE; /* an initial or a title's dot (build_run decides) */
         }
         *ret_next = e;
         wc = word16_info(w, &v, n, t->low);
+        if (c == '.') {
+                /* build_run()'s test of a dot that belongs to the word (an initial, "Dr.",
+                 * "St.", "Jr."), after which the run may go on; then code_after()'s, which
+                 * the test above left to this one ("Foo.bar") */
+                if (n == 1 || (wc->sets & LB_titles) ||
+                    (n == 2 && (memcmp(t->low, "st", 2) == 0 || memcmp(t->low, "jr", 2) == 0)))
+                        return LONE_NONE;
+                if (code_after(b, len, e))
+                        return LONE_SKIP;
+        }
         lex = digit ? 0 : wc->lex;
         /* decide()'s test, on what tok_fill16() would fill; not in capitals ("USA": decide's
          * caps_places comes first) */
