@@ -411,7 +411,10 @@ static const char *const never_names[] = {
 /* The word lists as one hash set, built once: each word maps to the mask of the lists it is
  * in, so a token's memberships are one hash and one compare. */
 #define SET_SLOTS 2048u
-static const char *street_before[64]; /* the lexicon's LEX_STREET_BEFORE words, at start */
+/* The lexicon's LEX_STREET_BEFORE words (rue, via): the list is empty, and word_learn() sets
+ * its bit from the word's flags, which it looks up anyway; a pass over the lexicon at start
+ * to fill it cost a million instructions a process. */
+static const char *const street_before[] = { NULL };
 /* Nouns for a person that a name follows: "her husband Tunde", "my colleague Rajesh". */
 static const char *const relations[] = {
         "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father", "mum",
@@ -531,8 +534,6 @@ static uint32_t intro_pair[256][8];
 
 static void wsets_build(void)
 {
-        size_t nb = 0;
-
         for (size_t i = 0; particles[i]; i++) {
                 const unsigned char *q = (const unsigned char *)particles[i];
 
@@ -547,11 +548,6 @@ static void wsets_build(void)
         particle_second['a'] |= 1u << ('l' - 'a'); /* al-Zahrani, el-Sayed */
         particle_second['e'] |= 1u << ('l' - 'a');
 
-        /* one pass over the lexicon (0.2 MB of flags) so that "12 rue de la Paix" needs no
-         * lexicon lookup of every word before every capital */
-        for (unsigned i = 0; i < pii_lex_n_entries && nb + 1 < 64; i++)
-                if (pii_lex_entries[i].flags & LEX_STREET_BEFORE)
-                        street_before[nb++] = pii_lex_blob + pii_lex_entries[i].off;
         for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
                 unsigned char c;
 
@@ -805,6 +801,8 @@ static __attribute__((noinline)) void word_learn(struct wcache *c, const char *l
         c->n = (uint8_t)n;
         c->lex = (uint16_t)word_lex(low, n, h);
         c->sets = (uint16_t)set_mask_hashed(low, n, h);
+        if (c->lex & LEX_STREET_BEFORE) /* word_lex() keeps the lookup's own flag */
+                c->sets |= LB_street_before;
         c->street_suffix = street_suffix(low, n);
 }
 
