@@ -3028,7 +3028,6 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
 
         if (len - s < 16 || !word16(b, s, &v, &e, &digit))
                 return LONE_NONE;
-        *f = (struct first16){ .v = v, .e = e, .digit = digit, .ok = true };
         n = e - s;
         c = (unsigned char)b[e]; /* ASCII: word16() said so */
         if (c != '.' && code_class[c] && code_after(b, len, e)) {
@@ -3044,7 +3043,7 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
 
                         if (d >= 0x80 || (d >= 'A' && d <= 'Z') ||
                             (d >= 'a' && d <= 'z' && may_continue(b, len, e + 1)))
-                                return LONE_NONE;
+                                goto longer;
                 }
         }
         *ret_next = e;
@@ -3055,7 +3054,7 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
                  * the test above left to this one ("Foo.bar") */
                 if (n == 1 || (wc->sets & LB_titles) ||
                     (n == 2 && (memcmp(t->low, "st", 2) == 0 || memcmp(t->low, "jr", 2) == 0)))
-                        return LONE_NONE;
+                        goto longer;
                 if (code_after(b, len, e))
                         return LONE_SKIP;
         }
@@ -3068,6 +3067,9 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
         tok_set16(t, s, e, digit, &v, wc);
         r->n = 1;
         return LONE_RUN;
+longer:
+        *f = (struct first16){ .v = v, .e = e, .digit = digit, .ok = true };
+        return LONE_NONE;
 }
 #endif
 
