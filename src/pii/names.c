@@ -942,8 +942,9 @@ struct word16 {
  * and digits only and ends inside them before a byte that word_end() stops at at once (ASCII,
  * not an apostrophe or hyphen), its end into *ret_e and whether it has a digit into
  * *ret_digit, as word_end() would, and true. */
-static inline bool word16(const char *b, size_t p, struct word16 *v, size_t *ret_e,
-                          bool *ret_digit)
+static inline __attribute__((always_inline)) bool word16(const char *b, size_t p,
+                                                        struct word16 *v, size_t *ret_e,
+                                                        bool *ret_digit)
 {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
         /* as in next_cap_start: a range moved to the bottom of the signed range */
@@ -974,9 +975,8 @@ static inline bool word16(const char *b, size_t p, struct word16 *v, size_t *ret
  * so no possessive to strip, no byte to test one by one, and the lower-case copy is v's
  * bytes with the capitals' 0x20 bit set. */
 /* The lower-case copy of a word16() word of n bytes into low (WORD_MAX + 1 bytes, 16
- * stored): v's bytes with the capitals' 0x20 bit set; and what the word cache knows of it. */
-static inline const struct wcache *word16_info(struct walk *w, const struct word16 *v, size_t n,
-                                               char *low)
+ * stored): v's bytes with the capitals' 0x20 bit set. */
+static inline const char *lower_word16(const struct word16 *v, size_t n, char *low)
 {
         __m128i capv = _mm_cmplt_epi8(_mm_add_epi8(v->x, _mm_set1_epi8((char)(0x80 - 'A'))),
                                       _mm_set1_epi8((char)(0x80 + 26)));
@@ -984,7 +984,14 @@ static inline const struct wcache *word16_info(struct walk *w, const struct word
         _mm_storeu_si128((__m128i *)(void *)low,
                          _mm_or_si128(v->x, _mm_and_si128(capv, _mm_set1_epi8(0x20))));
         low[n] = '\0';
-        return word_info(w, low, n);
+        return low;
+}
+
+/* lower_word16(), and what the word cache knows of the word. */
+static inline const struct wcache *word16_info(struct walk *w, const struct word16 *v, size_t n,
+                                               char *low)
+{
+        return word_info(w, lower_word16(v, n, low), n);
 }
 
 /* tok_fill16() but for t->low and the word cache's c, which word16_info() gave: every field
@@ -2858,12 +2865,31 @@ static int decide(struct walk *w, struct run *r)
 
                 if (q < w->len && b[q] == ' ')
                         q++;
+#ifdef __SSE2__
+                {
+                        struct word16 v;
+
+                        /* most often: a word of ASCII letters (what word16() says is what
+                         * word_end() would), lower-cased from its load; not through the word
+                         * cache, which the capitalised words keep */
+                        if (q < w->len && b[q] >= 'a' && b[q] <= 'z' && w->len - q >= 16 &&
+                            word16(b, q, &v, &qe, &digit)) {
+                                if (!digit && (set_mask(lower_word16(&v, qe - q, nw), qe - q) &
+                                               LB_things_after))
+                                        return 0;
+                                goto not_thing;
+                        }
+                }
+#endif
                 qe = q < w->len && b[q] >= 'a' && b[q] <= 'z' ? word_end(b, w->len, q, &digit) : q;
                 if (qe > q && qe - q <= WORD_MAX && !digit &&
                     pii_lex_lower(b + q, qe - q, nw, sizeof(nw)) && in_set(nw, things_after))
                         return 0;
         }
 
+#ifdef __SSE2__
+not_thing:
+#endif
         /* a word of a name found before, alone: "Rajesh confirmed", "Eze was born" (an
          * ordinary word, "Hope", not at a sentence's start) */
         if (nt == 1 && seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
