@@ -2213,6 +2213,15 @@ static uint32_t feat_name_hash[N_FN];
 enum { FP_F, FP_L, FP_P, FP_S1, N_FP };
 #define N_FLAGS 12 /* the lexicon's flags, LEX_GIVEN to LEX_STREET_BEFORE */
 static uint32_t feat_flag_hash[N_FP][N_FLAGS], feat_kind_hash[N_FP][8];
+/* The features whose values are a few fixed strings or one byte, hashed once too: a token's
+ * shape (shape_of), the byte after and before the run, the run's length, whether the words
+ * around it start with a capital. */
+enum { SH_I, SH_AB, SH_AA, SH_XX, SH_X3, SH_X6, SH_X9, N_SH };
+static const char *const shapes[N_SH] = { "I", "Ab", "AA", "Xx", "x3", "x6", "x9" };
+static uint32_t feat_shape_hash[2][N_SH];   /* FN_FS, FN_LS */
+static uint32_t feat_byte_hash[2][256];     /* FN_NC, FN_PC: the byte as a string */
+static uint32_t feat_n_hash[4];             /* FN_N: "0" to "3" */
+static uint32_t feat_pwup_hash[2], feat_nwup_hash[3]; /* "U" "l"; "U" "d" "l" */
 
 static void feat_names_build(void)
 {
@@ -2222,6 +2231,26 @@ static void feat_names_build(void)
 
         for (unsigned k = 0; k < N_FN; k++)
                 feat_name_hash[k] = fnv_more(2166136261u, feat_names[k]);
+        for (unsigned k = 0; k < N_SH; k++) {
+                feat_shape_hash[0][k] = fnv_more(feat_name_hash[FN_FS], shapes[k]);
+                feat_shape_hash[1][k] = fnv_more(feat_name_hash[FN_LS], shapes[k]);
+        }
+        for (unsigned c = 0; c < 256; c++) {
+                char one[2] = { (char)c, '\0' };
+
+                feat_byte_hash[0][c] = fnv_more(feat_name_hash[FN_NC], one);
+                feat_byte_hash[1][c] = fnv_more(feat_name_hash[FN_PC], one);
+        }
+        for (unsigned k = 0; k < 4; k++) {
+                char one[2] = { (char)('0' + k), '\0' };
+
+                feat_n_hash[k] = fnv_more(feat_name_hash[FN_N], one);
+        }
+        feat_pwup_hash[0] = fnv_more(feat_name_hash[FN_PWUP], "U");
+        feat_pwup_hash[1] = fnv_more(feat_name_hash[FN_PWUP], "l");
+        feat_nwup_hash[0] = fnv_more(feat_name_hash[FN_NWUP], "U");
+        feat_nwup_hash[1] = fnv_more(feat_name_hash[FN_NWUP], "d");
+        feat_nwup_hash[2] = fnv_more(feat_name_hash[FN_NWUP], "l");
         for (unsigned p = 0; p < N_FP; p++) {
                 uint32_t h = fnv_more(2166136261u, pos[p]);
                 char kv[3] = "k0";
@@ -2253,19 +2282,19 @@ static void feat_flags(struct feats *F, unsigned pos, unsigned lex)
         feat_hash(F, feat_kind_hash[pos][kind]); /* "<pos>k<kind>" */
 }
 
-static const char *shape_of(const struct tok *t)
+static unsigned shape_of(const struct tok *t)
 {
         if (t->dot)
-                return t->n == 1 ? "I" : "Ab";
+                return t->n == 1 ? SH_I : SH_AB;
         if (t->allcaps)
-                return "AA";
+                return SH_AA;
         if (t->nonascii)
-                return "Xx";
+                return SH_XX;
         if (t->n <= 3)
-                return "x3";
+                return SH_X3;
         if (t->n <= 6)
-                return "x6";
-        return "x9";
+                return SH_X6;
+        return SH_X9;
 }
 
 static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
@@ -2283,14 +2312,13 @@ static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
 
         F->n = 0;
         feat(F, FN_BIAS, NULL);
-        buf[0] = (char)('0' + (nt > 3 ? 3 : nt)), buf[1] = '\0';
-        feat(F, FN_N, buf); /* "n<tokens>" */
+        feat_hash(F, feat_n_hash[nt > 3 ? 3 : nt]); /* "n<tokens>" */
         feat_flags(F, FP_F, f->lex);
         feat_flags(F, FP_L, nt > 1 ? l->lex : 0);
         if (nt > 1)
                 feat_flags(F, FP_P, phrase_lex);
-        feat(F, FN_FS, shape_of(f));
-        feat(F, FN_LS, shape_of(l));
+        feat_hash(F, feat_shape_hash[0][shape_of(f)]);
+        feat_hash(F, feat_shape_hash[1][shape_of(l)]);
         feat(F, FN_F3, f->n >= 3 ? f->low + f->n - 3 : f->low);
         feat(F, FN_L3, l->n >= 3 ? l->low + l->n - 3 : l->low);
         if (sent)
@@ -2311,30 +2339,43 @@ static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
                 feat(F, FN_PPW, prev_word(w, ps, 0)->low);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
                 feat_hash(F, fnv_more(pwn, buf));
-                feat(F, FN_PWUP, upper_at(w->buf, w->len, ps) ? "U" : "l");
+                feat_hash(F, feat_pwup_hash[upper_at(w->buf, w->len, ps) ? 0 : 1]);
         }
         q = e;
         while (q < w->len && w->buf[q] == ' ')
                 q++;
         {
-                size_t qe = word_end(w->buf, w->len, q, &digit);
+                size_t qe;
+#ifdef __SSE2__
+                struct word16 v;
 
+                /* a word of ASCII letters and digits: its end and lower-case copy from one
+                 * load (word16() ends it where word_end() would) */
+                if (w->len - q >= 16 && word16(w->buf, q, &v, &qe, &digit)) {
+                        if (qe > q)
+                                lower_word16(&v, qe - q, nw);
+                } else
+#endif
+                {
+                        qe = word_end(w->buf, w->len, q, &digit);
+                        if (qe > q && qe - q <= WORD_MAX)
+                                pii_lex_lower(w->buf + q, qe - q, nw, sizeof(nw));
+                }
                 if (qe > q && qe - q <= WORD_MAX) {
-                        pii_lex_lower(w->buf + q, qe - q, nw, sizeof(nw));
                         feat(F, FN_NW, nw);
-                        feat(F, FN_NWUP, upper_at(w->buf, w->len, q) ? "U" : digit ? "d" : "l");
+                        feat_hash(F, feat_nwup_hash[upper_at(w->buf, w->len, q) ? 0 : digit ? 1 : 2]);
                 } else {
                         feat(F, FN_NW, "-");
                 }
         }
-        buf[0] = nc == ' ' ? '_' : nc, buf[1] = '\0';
+        buf[0] = nc == ' ' ? '_' : nc;
         if ((unsigned char)nc >= 0x80 || (nc >= 'a' && nc <= 'z') || is_digit(nc))
                 buf[0] = 'a';
-        feat(F, FN_NC, buf);
-        buf[0] = pc == ' ' ? '_' : pc, buf[1] = '\0';
+        feat_hash(F, feat_byte_hash[0][(unsigned char)buf[0]]); /* FN_NC */
+        buf[0] = pc == ' ' ? '_' : pc;
         if ((unsigned char)pc >= 0x80 || (pc >= 'a' && pc <= 'z') || is_digit(pc))
                 buf[0] = 'a';
-        feat(F, FN_PC, buf);
+        feat_hash(F, feat_byte_hash[1][(unsigned char)buf[0]]); /* FN_PC */
         if (nc == '\'' && e + 1 < w->len && w->buf[e + 1] == 's')
                 feat(F, FN_POSS, NULL);
         for (unsigned k = r->a; k < r->b; k++)
