@@ -3022,6 +3022,23 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
         const __m128i shift = _mm_set1_epi8((char)(0x80 - 'A'));
         const __m128i below = _mm_set1_epi8((char)(0x80 + 'Z' - 'A' + 1));
 
+        /* 32 bytes a step while there are: a step's compares and branch for twice the bytes */
+        while (end - p >= 32) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+                unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                                     _mm_cmplt_epi8(_mm_add_epi8(x, shift), below), x)) |
+                             (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                                     _mm_cmplt_epi8(_mm_add_epi8(y, shift), below), y)) << 16;
+
+                for (; m; m &= m - 1) {
+                        unsigned k = (unsigned)__builtin_ctz(m);
+
+                        if (cap_start[p[k]])
+                                return p + k;
+                }
+                p += 32;
+        }
         while (end - p >= 16) {
                 __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
                 unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, shift),
