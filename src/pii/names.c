@@ -1356,7 +1356,7 @@ static const struct prev *prev_word(struct walk *w, size_t i, unsigned skip)
 /* The word lists the word prev_word() gave is in, through the word cache, once. */
 static unsigned prev_sets(struct walk *w, const struct prev *pm)
 {
-        struct prev *m = &w->prev[pm - w->prev];
+        struct prev *m = (struct prev *)pm; /* one of w->prev[] (no division by its size) */
 
         if (!m->sets_ok) {
                 m->sets = word_sets(w, m->low, m->n);
@@ -2844,7 +2844,7 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, given_after(w, r, e), T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (salut && !pure_word(&r->t[r->a]))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
-        if (introduced(w, r->t[0].s) && !weak_word(&r->t[r->a]))
+        if (!weak_word(&r->t[r->a]) && introduced(w, r->t[0].s)) /* the token test first */
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (line_start_before(w, s) && line_end_after(w, e) && nt <= 4 &&
             !(nt == 1 && pure_word(&r->t[r->a]))) {
