@@ -1684,7 +1684,7 @@ static void previous_line(const struct walk *w, size_t i, char *out, size_t size
         }
 }
 
-static bool line_start_before(const struct walk *w, size_t i)
+static inline bool line_start_before(const struct walk *w, size_t i)
 {
         while (i > 0 && (w->buf[i - 1] == ' ' || w->buf[i - 1] == '\t'))
                 i--;
