@@ -2460,14 +2460,22 @@ static unsigned place_flags(unsigned lex)
         return lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY);
 }
 
-/* The flags of the run's words joined ("new york", "rio de janeiro"), 0 if unknown. */
-static unsigned phrase_flags(const struct run *r, unsigned a, unsigned b)
+static unsigned phrase_lookup(const struct run *r, unsigned a, unsigned b);
+
+/* The flags of the run's words joined ("new york", "rio de janeiro"), 0 if unknown. Most runs
+ * are one word, or start with no phrase's first word: told here, without the call. */
+static inline unsigned phrase_flags(const struct run *r, unsigned a, unsigned b)
+{
+        if (b - a < 2 || !(r->t[a].lex & LEX_PHRASE))
+                return 0;
+        return phrase_lookup(r, a, b);
+}
+
+static unsigned phrase_lookup(const struct run *r, unsigned a, unsigned b)
 {
         char key[64];
         size_t n = 0;
 
-        if (b - a < 2 || !(r->t[a].lex & LEX_PHRASE))
-                return 0;
         for (unsigned k = a; k < b; k++) {
                 size_t l = strlen(r->t[k].low);
 
