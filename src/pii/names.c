@@ -1367,7 +1367,21 @@ static unsigned prev_sets(struct walk *w, const struct prev *pm)
 
 /* The label before i: "Name: ", "\"customer_name\": \"", "Nom : ", "Patient -", up to 32
  * bytes on the same line, lower-cased, with single spaces. "" when there is none. */
-static void label_before(const struct walk *w, size_t i, char *out, size_t size)
+static void label_scan(const struct walk *w, size_t i, char *out, size_t size);
+
+static inline void label_before(const struct walk *w, size_t i, char *out, size_t size)
+{
+        /* most runs: a space after a letter or digit, which ends no label (label_scan() would
+         * stop there and find no separator) */
+        if (i > 1 && w->buf[i - 1] == ' ' &&
+            (byte_class[(unsigned char)w->buf[i - 2]] & BC_ALNUM)) {
+                out[0] = '\0';
+                return;
+        }
+        label_scan(w, i, out, size);
+}
+
+static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
 {
         const char *b = w->buf;
         size_t e = i, s;
@@ -2363,7 +2377,8 @@ static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
                 }
                 if (qe > q && qe - q <= WORD_MAX) {
                         feat(F, FN_NW, nw);
-                        feat_hash(F, feat_nwup_hash[upper_at(w->buf, w->len, q) ? 0 : digit ? 1 : 2]);
+                        feat_hash(F, feat_nwup_hash[upper_at(w->buf, w->len, q) ? 0 :
+                                                    digit ? 1 : 2]);
                 } else {
                         feat(F, FN_NW, "-");
                 }
@@ -2960,7 +2975,8 @@ not_thing:
                 struct run r2;
                 size_t next;
 
-                if (build_run(w, e + 2, &r2, &next, NULL) && r2.n <= 2 && (r2.t[0].lex & LEX_GIVEN) &&
+                if (build_run(w, e + 2, &r2, &next, NULL) && r2.n <= 2 &&
+                    (r2.t[0].lex & LEX_GIVEN) &&
                     !(r2.t[0].lex & LEX_WORD) && !place_flags(r2.t[0].lex) &&
                     !place_flags(r->t[r->a].lex))
                         return emit(w, s, r2.t[r2.n - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
