@@ -2920,6 +2920,16 @@ static int decide(struct walk *w, struct run *r)
             !((lexor & LEX_GIVEN) && nt == 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
 
+        /* A lone word with no name or place flag ("Redfield", "Kestrel") is left two rules
+         * below, the word of a name seen before and the name in an e-mail, and the tagger
+         * drops it: when neither holds, nothing is found whatever the word after it is.
+         * (phr is 0 for one word; the tests are those of the rules below, with lexor's.) */
+        if (nt == 1 && !(lexor & (LEX_GIVEN | LEX_SURNAME | LEX_CITY | LEX_REGION | LEX_COUNTRY)) &&
+            !(seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
+              (!(lexor & LEX_WORD) || !sentence_start_before(w, s))) &&
+            !(!(lexor & LEX_WORD) && name_in_nearby_email(w, r)))
+                return 0;
+
         /* a thing named after a person or a place: "Victoria sponge", "the Moto G range"
          * (the rules above had the context for a person or a place; these have none) */
         {
