@@ -441,7 +441,10 @@ static const char *const never_names[] = {
 /* The word lists as one hash set, built once: each word maps to the mask of the lists it is
  * in, so a token's memberships are one hash and one compare. */
 #define SET_SLOTS 2048u
-static const char *street_before[64]; /* the lexicon's LEX_STREET_BEFORE words, at start */
+/* The lexicon's LEX_STREET_BEFORE words (rue, via): the list is empty, and word_learn() sets
+ * its bit from the word's flags, which it looks up anyway; a pass over the lexicon at start
+ * to fill it cost a million instructions a process. */
+static const char *const street_before[] = { NULL };
 /* Nouns for a person that a name follows: "her husband Tunde", "my colleague Rajesh". */
 static const char *const relations[] = {
         "husband", "wife", "son", "daughter", "brother", "sister", "mother", "father", "mum",
@@ -523,6 +526,13 @@ static pthread_once_t wsets_once = PTHREAD_ONCE_INIT, feat_names_once = PTHREAD_
 
 static size_t suffix_len[64];    /* of pii_lex_street_suffixes */
 static unsigned particle_max; /* the longest of particles[], in bytes (wsets_build) */
+/* The words after a run's capital that build_run() may take (particles[] and the "al-" and
+ * "el-" articles), by their first byte: bit c - 'a' of particle_second[c] when one of them
+ * goes on with the letter c, particle_alone[c] when c alone is one (wsets_build). Most
+ * small words after a capital start with a pair no particle does, and are no part of the
+ * run without being read to their end, lower-cased and looked up. */
+static uint32_t particle_second[128];
+static bool particle_alone[128];
 static uint8_t suffix_head[256]; /* 1 + the first suffix that ends in byte c, 0 for none */
 static uint8_t suffix_next[64];  /* 1 + the next suffix with the same last byte, 0 at the end */
 
@@ -570,16 +580,20 @@ static uint32_t intro_pair[256][8];
 
 static void wsets_build(void)
 {
-        size_t nb = 0;
+        for (size_t i = 0; particles[i]; i++) {
+                const unsigned char *q = (const unsigned char *)particles[i];
 
-        for (size_t i = 0; particles[i]; i++)
                 particle_max = MAX(particle_max, (unsigned)strlen(particles[i]));
+                if (q[0] >= 0x80)
+                        continue; /* build_run() looks at a non-ASCII byte to its end */
+                if (!(q[1] >= 'a' && q[1] <= 'z'))
+                        particle_alone[q[0]] = true; /* "y", "e": any word may be one */
+                else
+                        particle_second[q[0]] |= 1u << (q[1] - 'a');
+        }
+        particle_second['a'] |= 1u << ('l' - 'a'); /* al-Zahrani, el-Sayed */
+        particle_second['e'] |= 1u << ('l' - 'a');
 
-        /* one pass over the lexicon (0.2 MB of flags) so that "12 rue de la Paix" needs no
-         * lexicon lookup of every word before every capital */
-        for (unsigned i = 0; i < pii_lex_n_entries && nb + 1 < 64; i++)
-                if (pii_lex_entries[i].flags & LEX_STREET_BEFORE)
-                        street_before[nb++] = pii_lex_blob + pii_lex_entries[i].off;
         for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
                 unsigned char c;
 
@@ -833,6 +847,8 @@ static __attribute__((noinline)) void word_learn(struct wcache *c, const char *l
         c->n = (uint8_t)n;
         c->lex = (uint16_t)word_lex(low, n, h);
         c->sets = (uint16_t)set_mask_hashed(low, n, h);
+        if (c->lex & LEX_STREET_BEFORE) /* word_lex() keeps the lookup's own flag */
+                c->sets |= LB_street_before;
         c->street_suffix = street_suffix(low, n);
 }
 
@@ -979,8 +995,9 @@ struct word16 {
  * and digits only and ends inside them before a byte that word_end() stops at at once (ASCII,
  * not an apostrophe or hyphen), its end into *ret_e and whether it has a digit into
  * *ret_digit, as word_end() would, and true. */
-static inline bool word16(const char *b, size_t p, struct word16 *v, size_t *ret_e,
-                          bool *ret_digit)
+static inline __attribute__((always_inline)) bool word16(const char *b, size_t p,
+                                                        struct word16 *v, size_t *ret_e,
+                                                        bool *ret_digit)
 {
         __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + p));
         /* as in next_cap_start: a range moved to the bottom of the signed range */
@@ -1010,27 +1027,54 @@ static inline bool word16(const char *b, size_t p, struct word16 *v, size_t *ret
 /* tok_fill() for a word that word16() ended: ASCII letters and digits, shorter than 16 bytes,
  * so no possessive to strip, no byte to test one by one, and the lower-case copy is v's
  * bytes with the capitals' 0x20 bit set. */
-static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e, bool digit,
-                              const struct word16 *v)
+/* The lower-case copy of a word16() word of n bytes into low (WORD_MAX + 1 bytes, 16
+ * stored): v's bytes with the capitals' 0x20 bit set. */
+static inline const char *lower_word16(const struct word16 *v, size_t n, char *low)
+{
+        __m128i capv = _mm_cmplt_epi8(_mm_add_epi8(v->x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                                      _mm_set1_epi8((char)(0x80 + 26)));
+
+        _mm_storeu_si128((__m128i *)(void *)low,
+                         _mm_or_si128(v->x, _mm_and_si128(capv, _mm_set1_epi8(0x20))));
+        low[n] = '\0';
+        return low;
+}
+
+/* lower_word16(), and what the word cache knows of the word. */
+static inline const struct wcache *word16_info(struct walk *w, const struct word16 *v, size_t n,
+                                               char *low)
+{
+        return word_info(w, lower_word16(v, n, low), n);
+}
+
+/* tok_fill16() but for t->low and the word cache's c, which word16_info() gave: every field
+ * but low set one by one (t->low holds the word already). */
+static inline void tok_set16(struct tok *t, size_t s, size_t e, bool digit,
+                             const struct word16 *v, const struct wcache *c)
 {
         size_t n = e - s;
         unsigned in = (1u << n) - 1;
-        __m128i capv = _mm_cmplt_epi8(_mm_add_epi8(v->x, _mm_set1_epi8((char)(0x80 - 'A'))),
-                                      _mm_set1_epi8((char)(0x80 + 26)));
-        const struct wcache *c;
 
-        *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = n, .upper = v->cap & 1 };
+        t->s = s;
+        t->e = e;
+        t->n = n;
+        t->digit = digit;
+        t->upper = v->cap & 1;
         t->allcaps = t->upper && n > 1 && !(v->small & in);
+        t->dot = false;
+        t->nonascii = false;
         /* as ascii_word16() */
         t->no_camel = (v->cap & v->small << 1 & in & ~3u) == 0;
-        _mm_storeu_si128((__m128i *)(void *)t->low,
-                         _mm_or_si128(v->x, _mm_and_si128(capv, _mm_set1_epi8(0x20))));
-        t->low[n] = '\0';
-        c = word_info(w, t->low, n);
         t->lex = digit ? 0 : c->lex;
         t->sets = c->sets;
         t->street_suffix = c->street_suffix;
         t->particle = !t->upper && TOK_IN(t, particles);
+}
+
+static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e, bool digit,
+                              const struct word16 *v)
+{
+        tok_set16(t, s, e, digit, v, word16_info(w, v, e - s, t->low));
 }
 #endif
 
@@ -1056,7 +1100,7 @@ static bool code_before(const char *b, size_t i)
         return i && (code_class[(unsigned char)b[i - 1]] & CC_BEFORE);
 }
 
-static bool code_after(const char *b, size_t len, size_t e)
+static inline bool code_after(const char *b, size_t len, size_t e)
 {
         unsigned k = e < len ? code_class[(unsigned char)b[e]] : 0;
 
@@ -1085,12 +1129,82 @@ static bool mention_at(const char *b, size_t i)
                 b[i - 2] == '(');
 }
 
-/* The run starting at the capitalised word at s; false when there is none. */
-static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
+/* Whether the word at p, after a run's word and a space, may go on with the run: false for
+ * an ASCII small letter that starts no particle and no article (particle_second and
+ * particle_alone: "each" is not "e"), or whose word of ASCII letters is no particle, which
+ * the loop would read only to end the run. */
+static __attribute__((noinline)) bool may_be_particle(const char *b, size_t len, size_t p);
+
+static inline bool may_continue(const char *b, size_t len, size_t p)
+{
+        unsigned char c = (unsigned char)b[p], d;
+
+        if (!(c >= 'a' && c <= 'z'))
+                return true;
+        if (p + 1 >= len)
+                return particle_alone[c]; /* one letter */
+        d = (unsigned char)b[p + 1] | 0x20; /* pii_lex_lower's, for an ASCII capital */
+        if (d >= 'a' && d <= 'z') {
+                if (!(particle_second[c] >> (d - 'a') & 1))
+                        return false;
+        } else if (!particle_alone[c]) {
+                return false; /* a particle of two letters or more has a letter second */
+        }
+        return may_be_particle(b, len, p);
+}
+
+/* may_continue() for a word whose first two bytes a particle or an article may start with. */
+static bool may_be_particle(const char *b, size_t len, size_t p)
+{
+        unsigned char c = (unsigned char)b[p], d;
+        char low[8];
+        size_t k;
+
+        /* "al-Zahrani": build_run() tests it */
+        if ((c == 'a' || c == 'e') && p + 2 < len && b[p + 1] == 'l' && b[p + 2] == '-')
+                return true;
+        /* the word's letters, as build_run() would read and look it up: a word of more than
+         * particle_max letters or with a digit is none; one that may go on past its ASCII
+         * letters (an apostrophe, a hyphen, a non-ASCII letter) is left to build_run() */
+        for (k = 0; k <= particle_max && k < sizeof(low) && p + k < len; k++) {
+                d = (unsigned char)b[p + k];
+                if (!((d | 0x20) >= 'a' && (d | 0x20) <= 'z'))
+                        break;
+                low[k] = (char)(d | 0x20);
+        }
+        if (k > particle_max)
+                return false;
+        d = p + k < len ? (unsigned char)b[p + k] : 0;
+        if (d >= '0' && d <= '9')
+                return false;
+        if (d >= 0x80 || d == '\'' || d == '-')
+                return true;
+        return (set_mask(low, k) & LB_particles) != 0;
+}
+
+/* The walk's word16() of a run's first word (lone_word), so that build_run() need not
+ * load and classify it again: ok when v, e and digit are set. */
+struct first16 {
+#ifdef __SSE2__
+        struct word16 v;
+#endif
+        size_t e;
+        bool digit, ok;
+};
+
+/* The run starting at the capitalised word at s; false when there is none. f, when not NULL
+ * and ok, is what word16() says of the word at s. */
+static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
+                      const struct first16 *f)
 {
         const char *b = w->buf;
         size_t len = w->len, p = s;
         unsigned np = 0;
+#ifdef __SSE2__
+        const struct first16 *pre = f && f->ok ? f : NULL; /* for the first word only */
+#else
+        (void)f;
+#endif
 
         r->n = 0;
         while (r->n < RUN_MAX) {
@@ -1100,7 +1214,13 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
 #ifdef __SSE2__
                 struct word16 v = { .alnum = 0 }; /* read when word16() says so only */
 
-                if (len - p >= 16) {
+                if (pre) {
+                        v = pre->v;
+                        e = pre->e;
+                        digit = pre->digit;
+                        fast = true;
+                        pre = NULL;
+                } else if (len - p >= 16) {
                         /* a small word after the run, most often: more letters or digits
                          * than the longest particle ("della") are none */
                         fast = word16(b, p, &v, &e, &digit);
@@ -1176,7 +1296,8 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next)
                         p += 2;
                 else
                         break;
-                if (p >= len || !(upper_at(b, len, p) || letter_at(b, len, p)))
+                if (p >= len || !(upper_at(b, len, p) || letter_at(b, len, p)) ||
+                    !may_continue(b, len, p))
                         break;
         }
         while (r->n > 0 && r->t[r->n - 1].particle)
@@ -1197,23 +1318,61 @@ static const uint8_t pw_class[256] = {
         ['\''] = PW_IN, [0xc3 ... 0xd4] = PW_LEAD,
 };
 
+#ifdef __SSE2__
+/* How many of the 16 bytes before p, from the last back, are bytes of pw_class[]'s PW_IN:
+ * a word before a run is walked back over 16 bytes a step, not a table read per byte. */
+static unsigned pw_in_suffix16(const char *p)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p - 16));
+        /* as in next_cap_start: a range moved to the bottom of the signed range */
+        __m128i alpha = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(x, _mm_set1_epi8(0x20)),
+                                                    _mm_set1_epi8((char)(0x80 - 'a'))),
+                                       _mm_set1_epi8((char)(0x80 + 26)));
+        __m128i cont = _mm_cmplt_epi8(x, _mm_set1_epi8((char)0xc0)); /* 0x80-0xbf */
+        __m128i punct = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')),
+                                     _mm_cmpeq_epi8(x, _mm_set1_epi8('\'')));
+        unsigned out = ~(unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(alpha, cont),
+                                                                 punct)) & 0xffff;
+
+        return out ? 15 - (31 - (unsigned)__builtin_clz(out)) : 16;
+}
+
+/* pii_lex_lower() of p[0, n), 0 < n <= 16, into low (16 bytes stored), with 16 bytes
+ * readable at p, when they are ASCII; false, and nothing written, when one is not. */
+static inline bool lower16(const char *p, size_t n, char *low)
+{
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i cap = _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 'A'))),
+                                     _mm_set1_epi8((char)(0x80 + 26)));
+
+        if ((unsigned)_mm_movemask_epi8(x) & ((1u << n) - 1))
+                return false;
+        _mm_storeu_si128((__m128i *)(void *)low,
+                         _mm_or_si128(x, _mm_and_si128(cap, _mm_set1_epi8(0x20))));
+        low[n] = '\0';
+        return true;
+}
+#endif
+
 /* Learn the word that ends at e into m: walk back over its bytes, lower-case it. */
 static void prev_fill(const struct walk *w, struct prev *m, size_t e)
 {
         const char *b = w->buf;
         size_t s = e;
+        unsigned k;
 
         m->key = e + 1;
-        for (;;) {
-                unsigned k;
-
-                if (s == 0)
-                        break;
-                k = pw_class[(unsigned char)b[s - 1]];
-                if (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1)))
-                        s--;
-                else
-                        break;
+        k = e > 0 ? pw_class[(unsigned char)b[e - 1]] : 0;
+#ifdef __SSE2__
+        /* (no word at all, most often in logs and JSON, is told by the first byte) */
+        if (k == PW_IN && e >= 16) {
+                s -= pw_in_suffix16(b + e);
+                k = s > 0 ? pw_class[(unsigned char)b[s - 1]] : 0;
+        }
+#endif
+        while (k == PW_IN || (k == PW_LEAD && letter_at(b, w->len, s - 1))) {
+                s--;
+                k = s > 0 ? pw_class[(unsigned char)b[s - 1]] : 0;
         }
         if (s == e || e - s >= WORD_MAX + 1) {
                 m->low[0] = '\0';
@@ -1222,12 +1381,20 @@ static void prev_fill(const struct walk *w, struct prev *m, size_t e)
                 m->sets = 0;
                 m->sets_ok = true;
         } else {
-                pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
+#ifdef __SSE2__
+                /* most words: ASCII, short, 16 bytes readable (lower16 writes nothing
+                 * otherwise) */
+                if (!(e - s <= 16 && w->len - s >= 16 && lower16(b + s, e - s, m->low)))
+#endif
+                        pii_lex_lower(b + s, e - s, m->low, sizeof(m->low));
                 m->n = e - s;
                 m->s = s;
                 m->sets_ok = false;
         }
 }
+#ifdef __SSE2__
+_Static_assert(sizeof(((struct prev *)0)->low) >= 16, "lower16 stores 16 bytes in low");
+#endif
 
 /* The word that ends before i, skipping spaces and the bytes of the byte sets `skip`: its
  * start (s, SIZE_MAX when there is none), length (n, 0 when none) and lower-case copy (low,
@@ -1251,7 +1418,7 @@ static const struct prev *prev_word(struct walk *w, size_t i, unsigned skip)
 /* The word lists the word prev_word() gave is in, through the word cache, once. */
 static unsigned prev_sets(struct walk *w, const struct prev *pm)
 {
-        struct prev *m = &w->prev[pm - w->prev];
+        struct prev *m = (struct prev *)pm; /* one of w->prev[] (no division by its size) */
 
         if (!m->sets_ok) {
                 m->sets = word_sets(w, m->low, m->n);
@@ -1262,7 +1429,21 @@ static unsigned prev_sets(struct walk *w, const struct prev *pm)
 
 /* The label before i: "Name: ", "\"customer_name\": \"", "Nom : ", "Patient -", up to 32
  * bytes on the same line, lower-cased, with single spaces. "" when there is none. */
-static void label_before(const struct walk *w, size_t i, char *out, size_t size)
+static void label_scan(const struct walk *w, size_t i, char *out, size_t size);
+
+static inline void label_before(const struct walk *w, size_t i, char *out, size_t size)
+{
+        /* most runs: a space after a letter or digit, which ends no label (label_scan() would
+         * stop there and find no separator) */
+        if (i > 1 && w->buf[i - 1] == ' ' &&
+            (byte_class[(unsigned char)w->buf[i - 2]] & BC_ALNUM)) {
+                out[0] = '\0';
+                return;
+        }
+        label_scan(w, i, out, size);
+}
+
+static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
 {
         const char *b = w->buf;
         size_t e = i, s;
@@ -2009,7 +2190,7 @@ static void previous_line(const struct walk *w, size_t i, char *out, size_t size
         }
 }
 
-static bool line_start_before(const struct walk *w, size_t i)
+static inline bool line_start_before(const struct walk *w, size_t i)
 {
         while (i > 0 && (w->buf[i - 1] == ' ' || w->buf[i - 1] == '\t'))
                 i--;
@@ -2582,6 +2763,15 @@ static uint32_t feat_name_hash[N_FN];
 enum { FP_F, FP_L, FP_P, FP_S1, N_FP };
 #define N_FLAGS 12 /* the lexicon's flags, LEX_GIVEN to LEX_STREET_BEFORE */
 static uint32_t feat_flag_hash[N_FP][N_FLAGS], feat_kind_hash[N_FP][8];
+/* The features whose values are a few fixed strings or one byte, hashed once too: a token's
+ * shape (shape_of), the byte after and before the run, the run's length, whether the words
+ * around it start with a capital. */
+enum { SH_I, SH_AB, SH_AA, SH_XX, SH_X3, SH_X6, SH_X9, N_SH };
+static const char *const shapes[N_SH] = { "I", "Ab", "AA", "Xx", "x3", "x6", "x9" };
+static uint32_t feat_shape_hash[2][N_SH];   /* FN_FS, FN_LS */
+static uint32_t feat_byte_hash[2][256];     /* FN_NC, FN_PC: the byte as a string */
+static uint32_t feat_n_hash[4];             /* FN_N: "0" to "3" */
+static uint32_t feat_pwup_hash[2], feat_nwup_hash[3]; /* "U" "l"; "U" "d" "l" */
 
 static void feat_names_build(void)
 {
@@ -2591,6 +2781,26 @@ static void feat_names_build(void)
 
         for (unsigned k = 0; k < N_FN; k++)
                 feat_name_hash[k] = fnv_more(2166136261u, feat_names[k]);
+        for (unsigned k = 0; k < N_SH; k++) {
+                feat_shape_hash[0][k] = fnv_more(feat_name_hash[FN_FS], shapes[k]);
+                feat_shape_hash[1][k] = fnv_more(feat_name_hash[FN_LS], shapes[k]);
+        }
+        for (unsigned c = 0; c < 256; c++) {
+                char one[2] = { (char)c, '\0' };
+
+                feat_byte_hash[0][c] = fnv_more(feat_name_hash[FN_NC], one);
+                feat_byte_hash[1][c] = fnv_more(feat_name_hash[FN_PC], one);
+        }
+        for (unsigned k = 0; k < 4; k++) {
+                char one[2] = { (char)('0' + k), '\0' };
+
+                feat_n_hash[k] = fnv_more(feat_name_hash[FN_N], one);
+        }
+        feat_pwup_hash[0] = fnv_more(feat_name_hash[FN_PWUP], "U");
+        feat_pwup_hash[1] = fnv_more(feat_name_hash[FN_PWUP], "l");
+        feat_nwup_hash[0] = fnv_more(feat_name_hash[FN_NWUP], "U");
+        feat_nwup_hash[1] = fnv_more(feat_name_hash[FN_NWUP], "d");
+        feat_nwup_hash[2] = fnv_more(feat_name_hash[FN_NWUP], "l");
         for (unsigned p = 0; p < N_FP; p++) {
                 uint32_t h = fnv_more(2166136261u, pos[p]);
                 char kv[3] = "k0";
@@ -2622,19 +2832,19 @@ static void feat_flags(struct feats *F, unsigned pos, unsigned lex)
         feat_hash(F, feat_kind_hash[pos][kind]); /* "<pos>k<kind>" */
 }
 
-static const char *shape_of(const struct tok *t)
+static unsigned shape_of(const struct tok *t)
 {
         if (t->dot)
-                return t->n == 1 ? "I" : "Ab";
+                return t->n == 1 ? SH_I : SH_AB;
         if (t->allcaps)
-                return "AA";
+                return SH_AA;
         if (t->nonascii)
-                return "Xx";
+                return SH_XX;
         if (t->n <= 3)
-                return "x3";
+                return SH_X3;
         if (t->n <= 6)
-                return "x6";
-        return "x9";
+                return SH_X6;
+        return SH_X9;
 }
 
 static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
@@ -2652,14 +2862,13 @@ static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
 
         F->n = 0;
         feat(F, FN_BIAS, NULL);
-        buf[0] = (char)('0' + (nt > 3 ? 3 : nt)), buf[1] = '\0';
-        feat(F, FN_N, buf); /* "n<tokens>" */
+        feat_hash(F, feat_n_hash[nt > 3 ? 3 : nt]); /* "n<tokens>" */
         feat_flags(F, FP_F, f->lex);
         feat_flags(F, FP_L, nt > 1 ? l->lex : 0);
         if (nt > 1)
                 feat_flags(F, FP_P, phrase_lex);
-        feat(F, FN_FS, shape_of(f));
-        feat(F, FN_LS, shape_of(l));
+        feat_hash(F, feat_shape_hash[0][shape_of(f)]);
+        feat_hash(F, feat_shape_hash[1][shape_of(l)]);
         feat(F, FN_F3, f->n >= 3 ? f->low + f->n - 3 : f->low);
         feat(F, FN_L3, l->n >= 3 ? l->low + l->n - 3 : l->low);
         if (sent)
@@ -2680,30 +2889,44 @@ static void features(struct walk *w, const struct run *r, unsigned phrase_lex,
                 feat(F, FN_PPW, prev_word(w, ps, 0)->low);
                 buf[0] = '|', buf[1] = nt > 1 ? '1' : '0', buf[2] = '\0';
                 feat_hash(F, fnv_more(pwn, buf));
-                feat(F, FN_PWUP, upper_at(w->buf, w->len, ps) ? "U" : "l");
+                feat_hash(F, feat_pwup_hash[upper_at(w->buf, w->len, ps) ? 0 : 1]);
         }
         q = e;
         while (q < w->len && w->buf[q] == ' ')
                 q++;
         {
-                size_t qe = word_end(w->buf, w->len, q, &digit);
+                size_t qe;
+#ifdef __SSE2__
+                struct word16 v;
 
+                /* a word of ASCII letters and digits: its end and lower-case copy from one
+                 * load (word16() ends it where word_end() would) */
+                if (w->len - q >= 16 && word16(w->buf, q, &v, &qe, &digit)) {
+                        if (qe > q)
+                                lower_word16(&v, qe - q, nw);
+                } else
+#endif
+                {
+                        qe = word_end(w->buf, w->len, q, &digit);
+                        if (qe > q && qe - q <= WORD_MAX)
+                                pii_lex_lower(w->buf + q, qe - q, nw, sizeof(nw));
+                }
                 if (qe > q && qe - q <= WORD_MAX) {
-                        pii_lex_lower(w->buf + q, qe - q, nw, sizeof(nw));
                         feat(F, FN_NW, nw);
-                        feat(F, FN_NWUP, upper_at(w->buf, w->len, q) ? "U" : digit ? "d" : "l");
+                        feat_hash(F, feat_nwup_hash[upper_at(w->buf, w->len, q) ? 0 :
+                                                    digit ? 1 : 2]);
                 } else {
                         feat(F, FN_NW, "-");
                 }
         }
-        buf[0] = nc == ' ' ? '_' : nc, buf[1] = '\0';
+        buf[0] = nc == ' ' ? '_' : nc;
         if ((unsigned char)nc >= 0x80 || (nc >= 'a' && nc <= 'z') || is_digit(nc))
                 buf[0] = 'a';
-        feat(F, FN_NC, buf);
-        buf[0] = pc == ' ' ? '_' : pc, buf[1] = '\0';
+        feat_hash(F, feat_byte_hash[0][(unsigned char)buf[0]]); /* FN_NC */
+        buf[0] = pc == ' ' ? '_' : pc;
         if ((unsigned char)pc >= 0x80 || (pc >= 'a' && pc <= 'z') || is_digit(pc))
                 buf[0] = 'a';
-        feat(F, FN_PC, buf);
+        feat_hash(F, feat_byte_hash[1][(unsigned char)buf[0]]); /* FN_PC */
         if (nc == '\'' && e + 1 < w->len && w->buf[e + 1] == 's')
                 feat(F, FN_POSS, NULL);
         for (unsigned k = r->a; k < r->b; k++)
@@ -2788,14 +3011,22 @@ static unsigned place_flags(unsigned lex)
         return lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY);
 }
 
-/* The flags of the run's words joined ("new york", "rio de janeiro"), 0 if unknown. */
-static unsigned phrase_flags(const struct run *r, unsigned a, unsigned b)
+static unsigned phrase_lookup(const struct run *r, unsigned a, unsigned b);
+
+/* The flags of the run's words joined ("new york", "rio de janeiro"), 0 if unknown. Most runs
+ * are one word, or start with no phrase's first word: told here, without the call. */
+static inline unsigned phrase_flags(const struct run *r, unsigned a, unsigned b)
+{
+        if (b - a < 2 || !(r->t[a].lex & LEX_PHRASE))
+                return 0;
+        return phrase_lookup(r, a, b);
+}
+
+static unsigned phrase_lookup(const struct run *r, unsigned a, unsigned b)
 {
         char key[64];
         size_t n = 0;
 
-        if (b - a < 2 || !(r->t[a].lex & LEX_PHRASE))
-                return 0;
         for (unsigned k = a; k < b; k++) {
                 size_t l = strlen(r->t[k].low);
 
@@ -2959,7 +3190,7 @@ static size_t given_after(struct walk *w, const struct run *r, size_t e)
         size_t next;
 
         if (r->b - r->a != 1 || e + 2 >= w->len || w->buf[e] != ',' || w->buf[e + 1] != ' ' ||
-            !upper_at(w->buf, w->len, e + 2) || !build_run(w, e + 2, &r2, &next) || r2.n > 3)
+            !upper_at(w->buf, w->len, e + 2) || !build_run(w, e + 2, &r2, &next, NULL) || r2.n > 3)
                 return e;
         for (unsigned k = 0; k < r2.n; k++)
                 if (!(r2.t[k].lex & LEX_GIVEN) && !(r2.t[k].dot && r2.t[k].n == 1) &&
@@ -3058,7 +3289,7 @@ static bool item_after(struct walk *w, size_t e, struct run *r2)
         size_t n = list_sep_at(w->buf, w->len, e), next;
 
         return n && e + n < w->len && upper_at(w->buf, w->len, e + n) &&
-               build_run(w, e + n, r2, &next);
+               build_run(w, e + n, r2, &next, NULL);
 }
 
 /* "We invited Declan, Aoife and Cian": a given name alone, in a list of them. The name
@@ -3185,6 +3416,17 @@ static int speaker_label(struct walk *w, const struct run *r)
         return 0;
 }
 
+/* Whether a run of one word with these lexicon flags, word lists and street_suffix() is
+ * dropped before any rule (decide; lone_word() asks before the run is built). */
+static inline bool lone_dropped(unsigned lex, unsigned sets, bool street_suffix)
+{
+        return (((lex & LEX_WORD) &&
+                 !(lex & (LEX_GIVEN | LEX_SURNAME | LEX_CITY | LEX_REGION | LEX_COUNTRY)) &&
+                 !(lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
+                (sets & LB_never_names)) &&
+               !street_suffix;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -3215,8 +3457,7 @@ static int decide(struct walk *w, struct run *r)
         }
 
         /* a lone ordinary word ("The", "However", "License"): nothing to decide */
-        if (r->n == 1 && ((pure_word(&r->t[0]) && !(r->t[0].lex & (LEX_STREET | LEX_STREET_BEFORE))) ||
-                          TOK_IN(&r->t[0], never_names)) && !r->t[0].street_suffix)
+        if (r->n == 1 && lone_dropped(r->t[0].lex, r->t[0].sets, r->t[0].street_suffix))
                 return 0;
 
         /* 1. street addresses */
@@ -3416,9 +3657,10 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, given_after(w, r, e), T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (salut && !pure_word(&r->t[r->a]))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
-        /* "is called Grant", not "is called Main": one ordinary word is a given name */
-        if (introduced(w, r->t[0].s) && !weak_word(&r->t[r->a]) &&
-            !(nt == 1 && (lexor & LEX_WORD) && !(lexor & LEX_GIVEN)))
+        /* "is called Grant", not "is called Main": one ordinary word is a given name (the
+         * token tests first) */
+        if (!weak_word(&r->t[r->a]) && !(nt == 1 && (lexor & LEX_WORD) && !(lexor & LEX_GIVEN)) &&
+            introduced(w, r->t[0].s))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         if (line_start_before(w, s) && line_end_after(w, e) && nt <= 4 &&
             !(nt == 1 && pure_word(&r->t[r->a]))) {
@@ -3505,6 +3747,16 @@ static int decide(struct walk *w, struct run *r)
                 }
         }
 
+        /* A lone word with no name or place flag ("Redfield", "Kestrel") is left two rules
+         * below, the word of a name seen before and the name in an e-mail, and the tagger
+         * drops it: when neither holds, nothing is found whatever the word after it is.
+         * (phr is 0 for one word; the tests are those of the rules below, with lexor's.) */
+        if (nt == 1 && !(lexor & (LEX_GIVEN | LEX_SURNAME | LEX_CITY | LEX_REGION | LEX_COUNTRY)) &&
+            !(seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
+              (!(lexor & LEX_WORD) || !sentence_start_before(w, s))) &&
+            !(!(lexor & LEX_WORD) && name_in_nearby_email(w, r)))
+                return 0;
+
         /* a thing named after a person or a place: "Victoria sponge", "the Moto G range"
          * (the rules above had the context for a person or a place; these have none) */
         {
@@ -3514,12 +3766,31 @@ static int decide(struct walk *w, struct run *r)
 
                 if (q < w->len && b[q] == ' ')
                         q++;
+#ifdef __SSE2__
+                {
+                        struct word16 v;
+
+                        /* most often: a word of ASCII letters (what word16() says is what
+                         * word_end() would), lower-cased from its load; not through the word
+                         * cache, which the capitalised words keep */
+                        if (q < w->len && b[q] >= 'a' && b[q] <= 'z' && w->len - q >= 16 &&
+                            word16(b, q, &v, &qe, &digit)) {
+                                if (!digit && (set_mask(lower_word16(&v, qe - q, nw), qe - q) &
+                                               LB_things_after))
+                                        return 0;
+                                goto not_thing;
+                        }
+                }
+#endif
                 qe = q < w->len && b[q] >= 'a' && b[q] <= 'z' ? word_end(b, w->len, q, &digit) : q;
                 if (qe > q && qe - q <= WORD_MAX && !digit &&
                     pii_lex_lower(b + q, qe - q, nw, sizeof(nw)) && in_set(nw, things_after))
                         return 0;
         }
 
+#ifdef __SSE2__
+not_thing:
+#endif
         /* a word of a name found before, alone: "Rajesh confirmed", "Eze was born" (an
          * ordinary word, "Hope", not at a sentence's start) */
         if (nt == 1 && seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
@@ -3541,7 +3812,8 @@ static int decide(struct walk *w, struct run *r)
                 struct run r2;
                 size_t next;
 
-                if (build_run(w, e + 2, &r2, &next) && r2.n <= 2 && (r2.t[0].lex & LEX_GIVEN) &&
+                if (build_run(w, e + 2, &r2, &next, NULL) && r2.n <= 2 &&
+                    (r2.t[0].lex & LEX_GIVEN) &&
                     !(r2.t[0].lex & LEX_WORD) && !place_flags(r2.t[0].lex) &&
                     !place_flags(r->t[r->a].lex))
                         return emit(w, s, r2.t[r2.n - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
@@ -3629,6 +3901,23 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
         const __m128i shift = _mm_set1_epi8((char)(0x80 - 'A'));
         const __m128i below = _mm_set1_epi8((char)(0x80 + 'Z' - 'A' + 1));
 
+        /* 32 bytes a step while there are: a step's compares and branch for twice the bytes */
+        while (end - p >= 32) {
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+                unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                                     _mm_cmplt_epi8(_mm_add_epi8(x, shift), below), x)) |
+                             (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                                     _mm_cmplt_epi8(_mm_add_epi8(y, shift), below), y)) << 16;
+
+                for (; m; m &= m - 1) {
+                        unsigned k = (unsigned)__builtin_ctz(m);
+
+                        if (cap_start[p[k]])
+                                return p + k;
+                }
+                p += 32;
+        }
         while (end - p >= 16) {
                 __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
                 unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(x, shift),
@@ -3677,6 +3966,76 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
 }
 #endif
 
+/* What lone_word() tells of a capitalised word. */
+enum { LONE_NONE, LONE_SKIP, LONE_RUN };
+
+#ifdef __SSE2__
+/* Whether the capitalised word at s makes a run of its own, told from the word and the byte
+ * after it as build_run() would tell it: most capitalised words of prose do, and a run costs
+ * several times more to build than its one word. LONE_SKIP when decide() drops it at once (an
+ * ordinary word, or one of never_names[]: "The", "However,", "Every") or build_run() makes
+ * no run of it (code after it), its end in *ret_next; LONE_RUN when it is r, a run of one
+ * token as build_run() fills it, its end in *ret_next; LONE_NONE when the run may be longer
+ * or the word is not ASCII, with what word16() said in *f for build_run(). */
+static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct first16 *f,
+                            struct run *r)
+{
+        const char *b = w->buf;
+        size_t len = w->len, e, n;
+        struct word16 v;
+        bool digit;
+        unsigned char c;
+        struct tok *t = &r->t[0];
+        const struct wcache *wc;
+        unsigned lex;
+
+        if (len - s < 16 || !word16(b, s, &v, &e, &digit))
+                return LONE_NONE;
+        n = e - s;
+        c = (unsigned char)b[e]; /* ASCII: word16() said so */
+        if (c != '.' && code_class[c] && code_after(b, len, e)) {
+                /* glued to code after it ("Mozilla/5.0", "Foo(bar)"): build_run() ends
+                 * there with no run, whatever the word */
+                *ret_next = e;
+                return LONE_SKIP;
+        }
+        if (c == ' ') {
+                /* the run goes on with a capital or a word may_continue() takes */
+                if (e + 1 < len) {
+                        unsigned char d = (unsigned char)b[e + 1];
+
+                        if (d >= 0x80 || (d >= 'A' && d <= 'Z') ||
+                            (d >= 'a' && d <= 'z' && may_continue(b, len, e + 1)))
+                                goto longer;
+                }
+        }
+        *ret_next = e;
+        wc = word16_info(w, &v, n, t->low);
+        if (c == '.') {
+                /* build_run()'s test of a dot that belongs to the word (an initial, "Dr.",
+                 * "St.", "Jr."), after which the run may go on; then code_after()'s, which
+                 * the test above left to this one ("Foo.bar") */
+                if (n == 1 || (wc->sets & LB_titles) ||
+                    (n == 2 && (memcmp(t->low, "st", 2) == 0 || memcmp(t->low, "jr", 2) == 0)))
+                        goto longer;
+                if (code_after(b, len, e))
+                        return LONE_SKIP;
+        }
+        lex = digit ? 0 : wc->lex;
+        /* decide()'s test, on what tok_fill16() would fill; not in capitals ("USA": decide's
+         * caps_places comes first) */
+        if (!(n > 1 && !(v.small & ((1u << n) - 1))) &&
+            lone_dropped(lex, wc->sets, wc->street_suffix))
+                return LONE_SKIP;
+        tok_set16(t, s, e, digit, &v, wc);
+        r->n = 1;
+        return LONE_RUN;
+longer:
+        *f = (struct first16){ .v = v, .e = e, .digit = digit, .ok = true };
+        return LONE_NONE;
+}
+#endif
+
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo)
 {
@@ -3689,8 +4048,9 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
         while (i < len) {
                 unsigned char c;
                 struct run r;
+                struct first16 f;
                 size_t next;
-                int e;
+                int e, k = 0; /* LONE_NONE */
 
                 {
                         /* the hot loop: to the next byte that may start a capitalised word */
@@ -3710,10 +4070,20 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                                 i++;
                         continue;
                 }
-                next = i + 1;
-                if (!build_run(&w, i, &r, &next)) {
-                        i = next > i ? next : i + 1;
+                f.ok = false;
+#ifdef __SSE2__
+                k = lone_word(&w, i, &next, &f, &r);
+                if (k == LONE_SKIP) {
+                        i = next;
                         continue;
+                }
+#endif
+                if (k == LONE_NONE) {
+                        next = i + 1;
+                        if (!build_run(&w, i, &r, &next, &f)) {
+                                i = next > i ? next : i + 1;
+                                continue;
+                        }
                 }
                 e = decide(&w, &r);
                 if (e < 0)
