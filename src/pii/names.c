@@ -2093,10 +2093,16 @@ static void list_label(const struct walk *w, size_t s, char *out, size_t size)
         unsigned depth = 0;
 
         out[0] = '\0';
-        while (ls > 0 && b[ls - 1] != '\n' && s - ls < 512)
-                ls--;
-        if (s - ls >= 512)
-                return;
+        {
+                /* the line's start, 512 bytes back at most (memrchr: prose's lines are long
+                 * and most runs after ", " are in them) */
+                size_t lo = s > 512 ? s - 512 : 0;
+                const char *nl = memrchr(b + lo, '\n', s - lo);
+
+                if (!nl && lo > 0)
+                        return;
+                ls = nl ? (size_t)(nl - b) + 1 : 0;
+        }
         for (p = ls; p < s && (b[p] == ' ' || b[p] == '\t'); p++)
                 ;
         for (q = p; q < s && q - p < 32 && b[q] != ':'; q++)
@@ -3268,6 +3274,10 @@ static size_t list_sep_at(const char *b, size_t len, size_t p)
         static const char *const seps[] = { ", and ", ", ", " and ", " & ", " und ", " et ",
                                             " y ", " e ", " en ", " og ", " och ", NULL };
 
+        /* most runs are followed by neither ", " nor a space and a short word's letter */
+        if (p + 2 >= len || !((b[p] == ',' && b[p + 1] == ' ') ||
+                              (b[p] == ' ' && strchr("a&ueyo", b[p + 1]) && b[p + 1])))
+                return 0;
         for (const char *const *q = seps; *q; q++) {
                 size_t n = strlen(*q);
 
