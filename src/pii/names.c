@@ -2082,6 +2082,61 @@ static void sql_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 sql_column_name(b, c0, ce, out, size);
 }
 
+/* A vCard's structured fields (RFC 6350): "N:Family;Given;Additional;Prefix;Suffix" holds a
+ * person's name, "ADR:PO box;extended;street;locality;region;postcode;country" places. The
+ * label of the run at s when it is one of those components, "" else; only inside a card
+ * (BEGIN:VCARD in the 4 KB before). */
+static void vcard_label(const struct walk *w, size_t s, char *out, size_t size)
+{
+        static const char *const adr[] = { "", "", "", "city", "region", "", "country" };
+        const char *b = w->buf;
+        size_t lo = s > 256 ? s - 256 : 0, ls, v, back;
+        const char *nl = memrchr(b + lo, '\n', s - lo);
+        unsigned semis = 0;
+        bool name;
+
+        out[0] = '\0';
+        ls = nl ? (size_t)(nl - b) + 1 : lo;
+        if (!nl && lo > 0)
+                return;
+        name = s - ls >= 2 && (b[ls] == 'N' || b[ls] == 'n') && (b[ls + 1] == ':' || b[ls + 1] == ';');
+        if (!name && !(s - ls >= 4 && strncasecmp(b + ls, "adr", 3) == 0 &&
+                       (b[ls + 3] == ':' || b[ls + 3] == ';')))
+                return;
+        for (v = ls; v < s && b[v] != ':'; v++) /* the parameters before the value */
+                ;
+        if (v >= s)
+                return;
+        for (size_t j = v + 1; j < s; j++)
+                semis += b[j] == ';';
+        back = ls > 4096 ? ls - 4096 : 0;
+        if (!memmem(b + back, ls - back, "BEGIN:VCARD", 11))
+                return;
+        if (name && semis <= 2)
+                snprintf(out, size, "%s", "name");
+        else if (!name && semis < sizeof(adr) / sizeof(adr[0]) && adr[semis][0])
+                snprintf(out, size, "%s", adr[semis]);
+}
+
+/* The end of the part of a vCard's N: value at s (its family, given or additional names,
+ * the first three, of letters, spaces, hyphens and apostrophes), or 0 when s is in none. */
+static size_t vcard_name_part(struct walk *w, size_t s)
+{
+        const char *b = w->buf;
+        char label[8];
+        size_t e = s;
+
+        vcard_label(w, s, label, sizeof(label));
+        if (!streq(label, "name"))
+                return 0;
+        while (e < w->len && e - s < 64 && b[e] != ';' && b[e] != '\n' && b[e] != '\r' &&
+               b[e] != ',')
+                e++;
+        while (e > s && b[e - 1] == ' ')
+                e--;
+        return e - s >= 2 && e - s < 64 ? e : 0;
+}
+
 /* "Present: Margaret Ellison (Chair), Rajinder Singh Gill, Ngozi Obi": the label at the
  * start of the line of a list that s, after ", " or "; ", is an item of; "" when the line
  * has no label or its text after the label is prose (a word of five small letters or more
@@ -3356,23 +3411,30 @@ static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stam
         }
         while (p > 0 && b[p - 1] == ' ')
                 p--;
-        if (p > 0 && b[p - 1] == ']') { /* [00:12:03] */
+        /* a chat export's "14/11/2026, 18:04 - " */
+        if (p >= 3 && b[p - 1] == '-' && b[p - 2] == ' ' && is_digit(b[p - 3]))
+                p -= 2;
+        if (p > 0 && b[p - 1] == ']') { /* [00:12:03], [14/11/2026, 18:03:40], [9:41 AM] */
                 p--;
-                while (p > 0 && k < 16 && (is_digit(b[p - 1]) || b[p - 1] == ':' ||
-                                           b[p - 1] == '.')) {
+                while (p > 0 && k < 32 &&
+                       (is_digit(b[p - 1]) || (b[p - 1] && strchr(":./, -", b[p - 1])) ||
+                        ((b[p - 1] == 'M' || b[p - 1] == 'm') && p >= 2 &&
+                         strchr("AaPp", b[p - 2])) ||
+                        (b[p - 1] && strchr("AaPp", b[p - 1]) && (b[p] == 'M' || b[p] == 'm')))) {
                         p--;
                         k++;
                 }
-                if (k == 0 || k >= 16 || p == 0 || b[p - 1] != '[')
+                if (k == 0 || k >= 32 || p == 0 || b[p - 1] != '[' || !memchr(b + p, ':', k))
                         return false;
                 p--;
                 *stamped = true;
-        } else if (p > 0 && is_digit(b[p - 1])) { /* 00:12 */
-                while (p > 0 && k < 12 && (is_digit(b[p - 1]) || b[p - 1] == ':')) {
+        } else if (p > 0 && is_digit(b[p - 1])) { /* 00:12, 14/11/2026, 18:04 */
+                while (p > 0 && k < 24 &&
+                       (is_digit(b[p - 1]) || (b[p - 1] && strchr(":./, ", b[p - 1])))) {
                         p--;
                         k++;
                 }
-                if (k < 4 || k >= 12 || !memchr(b + p, ':', k))
+                if (k < 4 || k >= 24 || !memchr(b + p, ':', k))
                         return false;
                 *stamped = true;
         }
@@ -3651,6 +3713,8 @@ static int decide(struct walk *w, struct run *r)
                 sql_label(w, s, e, label, sizeof(label));
         if (!label[0] && s >= 2 && b[s - 1] == ' ' && (b[s - 2] == ',' || b[s - 2] == ';'))
                 list_label(w, s, label, sizeof(label));
+        if (!label[0] && s > 0 && (b[s - 1] == ':' || b[s - 1] == ';'))
+                vcard_label(w, s, label, sizeof(label));
         label_sets = label[0] ? set_mask(label, strlen(label)) : 0;
         strong = false;
         if (label_sets & LB_mail_labels)
@@ -4072,6 +4136,18 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                         if (i >= len)
                                 break;
                         c = *p;
+                }
+                if (i > 0 && (buf[i - 1] == ':' || buf[i - 1] == ';')) {
+                        /* a vCard's "N:Family;Given;Additional", whose ';' reads as code */
+                        size_t ve = vcard_name_part(&w, i);
+
+                        if (ve > i) {
+                                e = emit(&w, i, ve, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+                                if (e < 0)
+                                        return e;
+                                i = ve;
+                                continue;
+                        }
                 }
                 if (!upper_at(buf, len, i) || (i > 0 && wordish(buf, len, i - 1)) ||
                     (code_before(buf, i) && !mention_at(buf, i))) {

@@ -245,6 +245,12 @@ Adres: ul. Długa 45/3, 80-827 Gdańsk
 Postbus 511, Postfach 1234, Apartado de Correos 123, Caixa Postal 45.
 Office at 88 Kirkgate; Kleine Houtstraat 56-rood.
 Mass at St Mary and St Michael's Church; she lives in St Albans; Sarah St James met Dr. St Clair.
+BEGIN:VCARD
+N:Oyelaran;Adebola;;Dr;
+ADR;TYPE=home:;;12 Ishaga Road;Lagos;;100001;Nigeria
+END:VCARD
+[14/11/2026, 18:03:40] Karthik: hi all
+14/11/2026, 18:04 - Bala: ok
 TXT
 run "$AKIOS" protect redact "$T/more.txt"
 printf '%s\n' "$out" > "$T/more.out"
@@ -282,6 +288,9 @@ is "$(mline 31)" "Adres: [STREET_ADDRESS], 80-827 [LOCATION]" "a Polish street a
 is "$(mline 32)" "[STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS], [STREET_ADDRESS]." "post office boxes in Dutch, German, Spanish and Portuguese"
 is "$(mline 33)" "Office at [STREET_ADDRESS]; [STREET_ADDRESS]." "a street in -gate (Kirkgate); a Dutch house number's addition (56-rood)"
 is "$(mline 34)" "Mass at St Mary and St Michael's Church; she lives in [LOCATION]; [PERSON] met Dr. [PERSON]." "a saint first is a church or a place, no person; St inside a name or after a title is"
+is "$(mline 36)" "N:[PERSON];[PERSON];;Dr;" "a vCard's N: field: family and given names"
+is "$(mline 37)" "ADR;TYPE=home:;;[STREET_ADDRESS];[LOCATION];;100001;[LOCATION]" "a vCard's ADR: field: street, locality, country"
+is "$(mline 39)$(mline 40)" "[14/11/2026, 18:03:40] [PERSON]: hi all14/11/2026, 18:04 - [PERSON]: ok" "a chat export's sender after its date and time"
 # a dump of many tuples: each looks back to its statement's column list once, not per value
 $PY -c "
 rows = ','.join(\"(%d, 'Amber', 'Frost', 'Galway')\" % i for i in range(20000))
