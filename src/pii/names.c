@@ -1943,8 +1943,14 @@ static bool sql_table_cols(struct walk *w, size_t p, const char *name, size_t *c
                 break;
         }
         if (t->e > t->s && w->memo) { /* for the rounds after this one */
-                struct pii_names_memo_table *m =
-                        &w->memo->tbl[w->memo->tbl_next++ % NAMES_MEMO_TABLES];
+                struct pii_names_memo_table *m = NULL;
+
+                /* a table each round finds again keeps its slot, not the others' */
+                for (unsigned k = 0; k < NAMES_MEMO_TABLES && !m; k++)
+                        if (!strcmp(w->memo->tbl[k].name, name))
+                                m = &w->memo->tbl[k];
+                if (!m)
+                        m = &w->memo->tbl[w->memo->tbl_next++ % NAMES_MEMO_TABLES];
 
                 snprintf(m->name, sizeof(m->name), "%s", name);
                 m->ncols = 0;

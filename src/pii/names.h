@@ -60,7 +60,8 @@ struct pii_names_memo {
 
 /* Walk buf[from, len): every finding to emit; candidates the rules leave undecided to tag
  * (NULL: the embedded weights decide). memo (NULL: none) carries context between the rounds
- * of one input; a walk with memo->base == 0 starts it afresh. */
+ * of one input: the caller sets memo->base and clears the memo for a new input (scan.c, when
+ * the window starts at the input's offset 0); a walk at base 0 only fills it. */
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit,
                    pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo);
 
