@@ -55,7 +55,9 @@ enum {
  * digit (TC_HEXSEP: a separator; TC_B58: an L or M) and lies inside one maximal run of its class's bytes, so
  * tokens.c finds the runs around digits (separators) in one pass, keeps those whose counts can
  * hold a match, and runs PCRE2 on them alone: the same matches as PCRE2 over the whole window. The counts are necessary conditions read off
- * the regex (a digit count, capitals, separators, the first digit of a number, a run length). */
+ * the regex (a digit count, capitals, separators, the first digit of a number, a run length).
+ * Which numbers open a run (tokens.c, marked()) is read off each class's patterns too: a new
+ * pattern of a class must hold a number that its class's marks open. */
 enum pii_tok_class {
         TC_NONE, /* in the Hyperscan database */
         TC_PH,   /* [0-9 .,/()+xetAB-]: phones, SSN, ITIN, cards, IPv4, decimal coordinates,

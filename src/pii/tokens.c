@@ -590,8 +590,8 @@ enum {
         BY_DIGIT = 1 << 0, BY_UPPER = 1 << 1, BY_LOWER = 1 << 2, BY_WORD = 1 << 3,
         BY_HEX = 1 << 4, BY_ALNUM = 1 << 5, BY_SPDASH = 1 << 6,  /* ' ' '-' */
         BY_SEP3 = 1 << 7,                                         /* '-' '.' ' ' */
-        BY_DOT = 1 << 8, BY_RPAREN = 1 << 9, BY_LPPLUS = 1 << 10, /* '(' '+' */
-        BY_D = 1 << 11, BY_C2 = 1 << 12, BY_B0 = 1 << 13,
+        BY_DOT = 1 << 8, BY_RPAREN = 1 << 9, BY_D = 1 << 10, BY_C2 = 1 << 11, BY_B0 = 1 << 12,
+        BY_AB = 1 << 13, /* 'A' 'B' */
 };
 
 static uint16_t byte_props(unsigned c)
@@ -608,10 +608,10 @@ static uint16_t byte_props(unsigned c)
         v |= c == ' ' || c == '-' || c == '.' ? BY_SEP3 : 0;
         v |= c == '.' ? BY_DOT : 0;
         v |= c == ')' ? BY_RPAREN : 0;
-        v |= c == '(' || c == '+' ? BY_LPPLUS : 0;
         v |= c == 'd' ? BY_D : 0;
         v |= c == 0xC2 ? BY_C2 : 0;
         v |= c == 0xB0 ? BY_B0 : 0;
+        v |= c == 'A' || c == 'B' ? BY_AB : 0;
         return v;
 }
 
@@ -630,11 +630,19 @@ static unsigned marked(const uint16_t *props, const char *buf, size_t len, size_
 
         if (t1 & BY_DIGIT)
                 return ~0u;
-        /* TC_PH: 4 digits in a row (cards, NIR), a separator then a digit (phones, SSN,
-         * IPv4, coordinates), a parenthesis, '+', or a number that starts with 0 (trunk and
-         * international prefixes) */
-        if (g - a >= 4 || ((u1 & BY_SEP3) && (u2 & BY_DIGIT)) || (u1 & BY_RPAREN) ||
-            (t1 & BY_LPPLUS) || (buf[a] == '0' && g - a >= 2))
+        /* TC_PH: 12 digits in a row (a card or NIR without separators), a separator then a
+         * digit (phones, SSN, IPv4, coordinates, a card's or NIR's groups), an A or B (a
+         * Corsican NIR's department, 2A or 2B, before a digit or a space), a parenthesis,
+         * '+' before 1-9 (the country codes), or a number that starts 0[1-9] or 00[1-9]
+         * (trunk and international prefixes, Maestro's 06). Every other match holds more
+         * than one number, and its first is one of these; the patterns' shortest one-number
+         * match is a card's 12 digits (tests/pii/tokens-attack.t tries each). A change of
+         * patterns.c's TC_PH patterns must keep this true. (4 digits in a row, '+' before
+         * any digit and 0 before any opened a log's every year, size, latency and "+0000".) */
+        if (g - a >= 12 || ((u1 & BY_SEP3) && (u2 & BY_DIGIT)) || (u1 & (BY_RPAREN | BY_AB)) ||
+            (a > 0 && (buf[a - 1] == '(' || (buf[a - 1] == '+' && buf[a] != '0'))) ||
+            (buf[a] == '0' && g - a >= 2 &&
+             (buf[a + 1] != '0' || (g - a >= 3 && buf[a + 2] != '0'))))
                 m |= BIT(TC_PH);
         /* TC_U: a capital beside the number, or one space or dash away */
         if (((t1 | u1) & BY_UPPER) || ((t1 & BY_SPDASH) && (t2 & BY_UPPER)) ||

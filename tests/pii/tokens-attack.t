@@ -246,6 +246,47 @@ open(sys.argv[1], "wb").write(txt.encode("latin-1"))
 PYEOF
 same "card_context by hand: 5,000 card words, gaps and numbers" "$T/cardctx.txt"
 
+# TC_PH's marks (tokens.c, marked()): a match needs one number that opens its run, and these
+# are the matches with only one such number, each beside the text that no longer opens a run
+# (a log's years, sizes, latencies, "+0000"); the files must hold findings, so a mark that
+# is dropped shows as a difference
+$PY - "$T/phmarks.txt" <<'PYEOF'
+import random, sys
+rnd = random.Random(11)
+def nir():
+    dept = rnd.choice(["2A", "2B"])
+    body = "%d%02d%02d%s%03d%03d" % (rnd.choice([1, 2]), rnd.randrange(100),
+                                      rnd.randrange(1, 13), dept, rnd.randrange(1, 990),
+                                      rnd.randrange(1, 999))
+    v = int(body.replace("2A", "19").replace("2B", "18"))
+    return body, "%02d" % (97 - v % 97)
+def luhn(p, n):
+    d = p + "".join(str(rnd.randrange(10)) for _ in range(n - len(p) - 1))
+    for c in "0123456789":
+        t = [int(x) for x in d + c][::-1]
+        if sum(x if i % 2 == 0 else (2 * x) // 10 + (2 * x) % 10 for i, x in enumerate(t)) % 10 == 0:
+            return d + c
+out = []
+for _ in range(400):
+    b, k = nir()
+    out.append(b + k)                                        # 2A then digits
+    out.append(b[:7] + " " + b[7:] + k)                      # 2A then a space
+    out.append(b[0] + " " + b[1:3] + " " + b[3:5] + " " + b[5:7] + " " + b[7:10] + " "
+               + b[10:] + " " + k)
+    out.append(luhn(rnd.choice(["6759", "6304", "5018"]), 12))  # 12 digits, one number
+    out.append("+44" + "".join(str(rnd.randrange(10)) for _ in range(rnd.randrange(7, 9))))
+    out.append("0049" + "".join(str(rnd.randrange(10)) for _ in range(7)))
+    out.append("0%d%d/%07d" % (rnd.randrange(1, 10), rnd.randrange(10), rnd.randrange(10**7)))
+    out.append("[20/Mar/2025:16:13:%02d +0000] %d latency_ms=%d +0%d 00%d" % (
+        rnd.randrange(60), rnd.randrange(10**5), rnd.randrange(10**4), rnd.randrange(10**4),
+        rnd.randrange(10**6)))
+open(sys.argv[1], "w").write("".join(v + rnd.choice([" ", "\n", ", ", " x "]) for v in out))
+PYEOF
+n=$("$AKIOS" protect scan --json "$T/phmarks.txt" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
+check "the TC_PH mark cases hold findings ($n)" [ "$n" -gt 2000 ]
+same "TC_PH's marks: Corsican NIRs, 12-digit cards, +cc and 00cc numbers, 0xx/ numbers" \
+        "$T/phmarks.txt"
+
 if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
         --kinds glue,edges > "$T/fuzz.log" 2>&1; then
         _tap_line 1 "tokens-fuzz.py seed 7: no difference"
