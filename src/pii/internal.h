@@ -72,6 +72,7 @@ struct pii_redactor {
         uint32_t tok_nolead[_TC_MAX];      /* bit t: pattern t has no lead digits */
         unsigned tok_ipv4;                 /* the pattern that tok_ipv4() runs, or ~0u */
         unsigned tok_cardctx;              /* the one tok_card_context() runs, or ~0u */
+        unsigned tok_nanp;                 /* the one tok_nanp() runs, or ~0u */
         uint64_t tok_lead2[_TC_MAX][PII_TOK_MAX_PATS][2]; /* bit n: may start with digits n */
 
         uint64_t counts[_T_MAX];

@@ -165,6 +165,40 @@ static int tok_ipv4(struct pii_redactor *r, unsigned pat, const char *buf, size_
         return 0;
 }
 
+/* The regex of phone_nanp, on the same terms as ipv4_regex: tok_nanp() runs its commonest
+ * case by hand and hands PCRE2 the others. */
+static const char nanp_regex[] =
+        "(?:(?:\\+1[ .-]?|\\b001[ .-]?|\\b1[-.])?(?:\\b[0-9]{3}-[0-9]{3}-|\\b[0-9]{3}\\.[0-9]{3}\\.)"
+        "|(?:\\+1 ?)?\\([0-9]{3}\\) ?[0-9]{3}[-. ]|\\+1 [0-9]{3} [0-9]{3} )"
+        "[0-9]{4}(?: ?(?:x|ext\\.?) ?[0-9]{1,5})?\\b";
+
+/* pii_match_pattern() for phone_nanp on run [s, e) of TC_PH. A run that is 3-3-4 digits with
+ * two '-' or two '.' and nothing else (a JSON file's SKUs and phones: 31,000 runs per 5 MB,
+ * each a PCRE2 match and a second search after it, a tenth of the scan) is matched by hand:
+ * the regex's only match in it is the whole run, when \b holds at both ends. No prefix of
+ * the regex fits inside the run ("001-" leaves 3-4 digits, "1-" a digit after the 1), its
+ * '(' and '+' forms need bytes the run lacks, the extension needs ' ', 'x' or 'e' after the
+ * number, which would be in the run, and every later start inside it lacks the two
+ * separators. Other runs go to PCRE2; tests/pii/tokens-attack.t compares both. */
+static int tok_nanp(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                    size_t sublen, size_t from, size_t s, size_t e)
+{
+        const char *p = buf + s;
+        size_t ve = e;
+
+        if (from > s || e - s != 12 || (p[3] != '-' && p[3] != '.') || p[7] != p[3])
+                return pii_match_pattern(r, pat, buf, len, sublen, MAX(s, from), SIZE_MAX);
+        for (unsigned i = 0; i < 12; i++)
+                if (i != 3 && i != 7 && !is_digit((unsigned char)p[i]))
+                        return pii_match_pattern(r, pat, buf, len, sublen, s, SIZE_MAX);
+        if ((s > 0 && is_word((unsigned char)buf[s - 1])) ||
+            (e < len && is_word((unsigned char)buf[e])))
+                return 0;
+        if (!pii_validate(pii_patterns[pat].validator, buf, len, s, &ve) || ve <= s)
+                return 0;
+        return pii_push_finding(r, s, ve, pat);
+}
+
 /* The end of card_context's number that starts at digit ns, or 0: 12 to 19 digits, each
  * after the last or after one ' ' or '-' that is (the regex's path through its optional
  * separators is forced: a separator is taken exactly when a digit follows it), ending
@@ -292,7 +326,7 @@ int pii_tok_init(struct pii_redactor *r)
         memset(r->tok_by_lead, 0, sizeof(r->tok_by_lead));
         memset(r->tok_nolead, 0, sizeof(r->tok_nolead));
         r->tok_classes = 0;
-        r->tok_ipv4 = r->tok_cardctx = ~0u;
+        r->tok_ipv4 = r->tok_cardctx = r->tok_nanp = ~0u;
         for (unsigned b = 0; b < 256; b++)
                 r->tok_props[b] = byte_props(b);
         for (unsigned c = 1; c < _TC_MAX; c++)
@@ -335,6 +369,10 @@ int pii_tok_init(struct pii_redactor *r)
                     streq(pii_patterns[i].regex, ipv4_regex) &&
                     !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
                         r->tok_ipv4 = i;
+                if (streq(pii_patterns[i].name, "phone_nanp") &&
+                    streq(pii_patterns[i].regex, nanp_regex) &&
+                    !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
+                        r->tok_nanp = i;
                 if (!(r->tok_classes & (1u << (c - 1))) || runlen < r->tok_minlen[c])
                         r->tok_minlen[c] = runlen;
                 r->tok_classes |= 1u << (c - 1);
@@ -553,6 +591,7 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                         continue;
                 err = pat == r->tok_ipv4    ? tok_ipv4(r, pat, buf, len, sublen, start) :
                       pat == r->tok_cardctx ? tok_card_context(r, pat, buf, len, from, s, e) :
+                      pat == r->tok_nanp    ? tok_nanp(r, pat, buf, len, sublen, from, s, e) :
                                               pii_match_pattern(r, pat, buf, len, sublen, start,
                                                                 SIZE_MAX);
                 if (err < 0)

@@ -6,7 +6,8 @@
 # first byte, and across the places where the stream cuts or restarts its window (1 MiB, the
 # commit point, the next window's look-back); ipv4, which tokens.c matches without PCRE2, on
 # every octet form; colon IPv6 and MACs, found around their separators; Litecoin, found around
-# its first letter; card_context, whose card word tokens.c finds before a run. Then
+# its first letter; card_context, whose card word tokens.c finds before a run; phone_nanp's
+# 3-3-4 runs, which it matches by hand. Then
 # tests/pii/tokens-fuzz.py at one seed. For
 # each, the default engine's `protect scan --json` is AKIOS_PII_ENGINE=pcre2's, names off
 # and on. None of these found a difference when written: they hold the equivalence.
@@ -245,6 +246,38 @@ for v in out:
 open(sys.argv[1], "wb").write(txt.encode("latin-1"))
 PYEOF
 same "card_context by hand: 5,000 card words, gaps and numbers" "$T/cardctx.txt"
+
+# phone_nanp's 3-3-4 runs are matched by hand (tokens.c, tok_nanp()): the shape with two '-'
+# or two '.', mixed and short and long neighbours, every prefix of the regex ("1-", "001-",
+# "+1 ", "("), glued to word bytes and to the bytes of TC_PH's class ('x', 'e', 't', ' ',
+# ',', '/'), after keys that make it a product code or a phone, at the file's end without a
+# newline
+$PY - "$T/nanp.txt" <<'PYEOF'
+import random, sys
+rnd = random.Random(17)
+PRE = ["", "", "", " ", "_", "a", "x", "e", "t", "A", "B", "1-", "1.", "001-", "001 ", "+1 ",
+       "+1-", "+", "(", "-", ".", "5", "\x80", "\xe9", "\"sku\":\"", "\"phone\":\"",
+       "part no. ", "tel ", "sku=", "order ", ",", "/"]
+POST = ["", "", "", " ", "_", "a", "x", "x12", " x12", " ext. 7", "ext3", "e", "t", "A", "B",
+        "-", ".", "5", "\"", "\xff", ",", "/", ")", "\n", " 1234", "-1234"]
+out = []
+for _ in range(6000):
+    sep = rnd.choice("-.-.-. /")
+    sep2 = sep if rnd.random() < 0.85 else rnd.choice("-. ")
+    a, b, c = (rnd.choice((3, 3, 3, 3, 2, 4)), rnd.choice((3, 3, 3, 3, 2, 4)),
+               rnd.choice((4, 4, 4, 4, 3, 5)))
+    d = lambda n: "".join(rnd.choice("0123456789") for _ in range(n))
+    first = d(a)
+    if rnd.random() < 0.05:
+        first = "001"[:a]
+    out.append(rnd.choice(PRE) + first + sep + d(b) + sep2 + d(c) + rnd.choice(POST))
+txt = ""
+for v in out:
+    txt += v + rnd.choice([" ", "\n", "", "\t", ", "])
+txt += "212-555-0147"
+open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+PYEOF
+same "phone_nanp by hand: 6,000 3-3-4 numbers, prefixes and glue" "$T/nanp.txt"
 
 # TC_PH's marks (tokens.c, marked()): a match needs one number that opens its run, and these
 # are the matches with only one such number, each beside the text that no longer opens a run
