@@ -822,8 +822,11 @@ static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
         return i;
 }
 
-/* The next byte a or b at or after i that has another a or b in the 5 bytes after it (len
- * when none): with SSE2, 32 bytes as a mask a step. */
+/* The next byte a or b at or after i that has another within the 5 bytes after it, which has
+ * a third within the 5 bytes after that one (len when none): with SSE2, 32 bytes as a mask a
+ * step. Every match of TC_HEXSEP's patterns holds such a chain from its first separator on
+ * (a MAC's 5 separators are 3 bytes apart, a full IPv6 address's 7 colons 2 to 5), and a
+ * JSON file's 3-3-4 SKUs and ISO dates, whose separators come in pairs, do not. */
 static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char b)
 {
 #ifdef __SSE2__
@@ -836,18 +839,28 @@ static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char 
                         i += 32;
                         continue;
                 }
-                /* bits 0-26 see the 5 bytes after them */
-                p = m & ((m >> 1) | (m >> 2) | (m >> 3) | (m >> 4) | (m >> 5)) & 0x7ffffffu;
+                /* bit k of p: a separator with another in the 5 bytes after it; then of m &
+                 * the same of p: a chain of three, which bits 0-21 see whole */
+                p = m & ((m >> 1) | (m >> 2) | (m >> 3) | (m >> 4) | (m >> 5));
+                if (!(p & 0x7ffffffu)) { /* bits 0-26 see the 5 bytes after them */
+                        i += 27;
+                        continue;
+                }
+                p = m & ((p >> 1) | (p >> 2) | (p >> 3) | (p >> 4) | (p >> 5)) & 0x3fffffu;
                 if (p)
                         return i + (size_t)__builtin_ctz(p);
-                i += 27;
+                i += 22;
         }
 #endif
-        for (; i < len; i++)
-                if (buf[i] == a || buf[i] == b)
-                        for (size_t j = i + 1; j < len && j <= i + 5; j++)
-                                if (buf[j] == a || buf[j] == b)
-                                        return i;
+        for (; i < len; i++) {
+                if (buf[i] != a && buf[i] != b)
+                        continue;
+                for (size_t j = i + 1; j < len && j <= i + 5; j++)
+                        if (buf[j] == a || buf[j] == b)
+                                for (size_t k = j + 1; k < len && k <= j + 5; k++)
+                                        if (buf[k] == a || buf[k] == b)
+                                                return i;
+        }
         return len;
 }
 
@@ -873,9 +886,9 @@ static int anchor_scan(struct pii_redactor *r, unsigned c, char a1, char a2, con
 
                 /* the anchors that can begin a match, before any walk (on JSON, whose keys
                  * end in ':', the walks were a tenth of the scan): TC_HEXSEP's separators
-                 * are 2 to 5 bytes apart, so the first of a match has the next within 5
-                 * bytes; a Litecoin address begins at its L or M, after \b, with 26 base58
-                 * bytes. An anchor that fails is not the first of a match, and the scan goes
+                 * are 2 to 5 bytes apart, so the first of a match has the next two each
+                 * within 5 bytes of the one before; a Litecoin address begins at its L or
+                 * M, after \b, with 26 base58 bytes. An anchor that fails is not the first of a match, and the scan goes
                  * on to the next: the first one of every match is met, or lies in a run
                  * already walked, which holds the whole match. */
                 if (c == TC_B58) {
