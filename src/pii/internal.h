@@ -73,6 +73,7 @@ struct pii_redactor {
         unsigned tok_ipv4;                 /* the pattern that tok_ipv4() runs, or ~0u */
         unsigned tok_cardctx;              /* the one tok_card_context() runs, or ~0u */
         unsigned tok_nanp;                 /* the one tok_nanp() runs, or ~0u */
+        uint8_t tok_cardform[_TC_MAX][PII_TOK_MAX_PATS]; /* card_forms[] index + 1, or 0 */
         uint64_t tok_lead2[_TC_MAX][PII_TOK_MAX_PATS][2]; /* bit n: may start with digits n */
 
         uint64_t counts[_T_MAX];

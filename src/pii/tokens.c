@@ -199,6 +199,84 @@ static int tok_nanp(struct pii_redactor *r, unsigned pat, const char *buf, size_
         return pii_push_finding(r, s, ve, pat);
 }
 
+/* The card patterns' forms, for tok_card_digits(): each regex (its text, as ipv4_regex) and
+ * the prefixes it takes, as ranges of the number's first `plen` digits, each with the digit
+ * counts its repeat allows ("4[0-9]{3}(?:[ -]?[0-9]){12,15}": 4, 16 to 19 digits). */
+struct card_prefix {
+        uint16_t lo, hi;
+        uint8_t plen, nmin, nmax;
+};
+static const struct card_form {
+        const char *name, *regex;
+        struct card_prefix pre[9];
+} card_forms[] = {
+        { "card_visa", "\\b4[0-9]{3}(?:[ -]?[0-9]){12,15}\\b", { { 4, 4, 1, 16, 19 } } },
+        { "card_mastercard",
+          "\\b(?:5[1-5][0-9]{2}|222[1-9]|22[3-9][0-9]|2[3-6][0-9]{2}|27[01][0-9]|2720)"
+          "(?:[ -]?[0-9]){12}\\b",
+          { { 51, 55, 2, 16, 16 }, { 2221, 2720, 4, 16, 16 } } },
+        { "card_amex", "\\b3[47][0-9]{2}(?:[ -]?[0-9]){11}\\b",
+          { { 34, 34, 2, 15, 15 }, { 37, 37, 2, 15, 15 } } },
+        { "card_discover", "\\b6(?:011|5[0-9]{2}|4[4-9][0-9])(?:[ -]?[0-9]){12,15}\\b",
+          { { 6011, 6011, 4, 16, 19 }, { 65, 65, 2, 16, 19 }, { 644, 649, 3, 16, 19 } } },
+        { "card_jcb", "\\b(?:35[0-9]{2}(?:[ -]?[0-9]){12,15}|(?:2131|1800)(?:[ -]?[0-9]){11})\\b",
+          { { 35, 35, 2, 16, 19 }, { 2131, 2131, 4, 15, 15 }, { 1800, 1800, 4, 15, 15 } } },
+        { "card_diners", "\\b3(?:0[0-5]|[689][0-9])[0-9](?:[ -]?[0-9]){10,15}\\b",
+          { { 300, 305, 3, 14, 19 }, { 36, 36, 2, 14, 19 }, { 38, 39, 2, 14, 19 } } },
+        { "card_unionpay", "\\b62[0-9]{2}(?:[ -]?[0-9]){12,15}\\b", { { 62, 62, 2, 16, 19 } } },
+        { "card_maestro",
+          "\\b(?:50(?:18|20|38)|5893|6304|67(?:59|6[1-3])|0604)(?:[ -]?[0-9]){8,15}\\b",
+          { { 5018, 5018, 4, 12, 19 }, { 5020, 5020, 4, 12, 19 }, { 5038, 5038, 4, 12, 19 },
+            { 5893, 5893, 4, 12, 19 }, { 6304, 6304, 4, 12, 19 }, { 6759, 6759, 4, 12, 19 },
+            { 6761, 6763, 4, 12, 19 }, { 604, 604, 4, 12, 19 } } },
+};
+
+/* Whether run [s, e) is one number [s, g) and bytes with no digit: a JSON file's ids,
+ * `"id":522592088480608548,` (its 18 digits and the comma), 17,000 card-pattern searches
+ * per 5 MB, each a PCRE2 match and a second search. */
+static size_t lone_number(const char *buf, size_t s, size_t e)
+{
+        size_t g = s;
+
+        while (g < e && is_digit((unsigned char)buf[g]))
+                g++;
+        if (g == s)
+                return 0;
+        for (size_t j = g; j < e; j++)
+                if (is_digit((unsigned char)buf[j]))
+                        return 0;
+        return g;
+}
+
+/* pii_match_pattern() for a card pattern on a run that is one number [s, g) and no other
+ * digit (lone_number()), without PCRE2. The regex's matches start at a digit after \b, so
+ * only at s; its separators are taken only before a digit, which the run lacks after g; so
+ * it matches [s, g) when a prefix and the digit count fit and \b holds at both ends (a
+ * shorter end would lie between two digits). The same match validated the same way;
+ * tests/pii/tokens-attack.t compares it with PCRE2. */
+static int tok_card_digits(struct pii_redactor *r, unsigned pat, const struct card_form *f,
+                           const char *buf, size_t len, size_t s, size_t g)
+{
+        size_t n = g - s, ve = g;
+        bool fits = false;
+
+        if ((s > 0 && is_word((unsigned char)buf[s - 1])) || (g < len && is_word((unsigned char)buf[g])))
+                return 0;
+        for (unsigned i = 0; i < ARRAY_SIZE(f->pre) && f->pre[i].plen && !fits; i++) {
+                const struct card_prefix *q = &f->pre[i];
+                unsigned v = 0;
+
+                if (n < q->nmin || n > q->nmax)
+                        continue;
+                for (unsigned j = 0; j < q->plen; j++)
+                        v = v * 10 + (unsigned)(buf[s + j] - '0');
+                fits = v >= q->lo && v <= q->hi;
+        }
+        if (!fits || !pii_validate(pii_patterns[pat].validator, buf, len, s, &ve) || ve <= s)
+                return 0;
+        return pii_push_finding(r, s, ve, pat);
+}
+
 /* The end of card_context's number that starts at digit ns, or 0: 12 to 19 digits, each
  * after the last or after one ' ' or '-' that is (the regex's path through its optional
  * separators is forced: a separator is taken exactly when a digit follows it), ending
@@ -325,6 +403,7 @@ int pii_tok_init(struct pii_redactor *r)
         memset(r->tok_by_upper, 0, sizeof(r->tok_by_upper));
         memset(r->tok_by_lead, 0, sizeof(r->tok_by_lead));
         memset(r->tok_nolead, 0, sizeof(r->tok_nolead));
+        memset(r->tok_cardform, 0, sizeof(r->tok_cardform));
         r->tok_classes = 0;
         r->tok_ipv4 = r->tok_cardctx = r->tok_nanp = ~0u;
         for (unsigned b = 0; b < 256; b++)
@@ -369,6 +448,11 @@ int pii_tok_init(struct pii_redactor *r)
                     streq(pii_patterns[i].regex, ipv4_regex) &&
                     !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
                         r->tok_ipv4 = i;
+                for (unsigned f = 0; f < ARRAY_SIZE(card_forms); f++)
+                        if (streq(pii_patterns[i].name, card_forms[f].name) &&
+                            streq(pii_patterns[i].regex, card_forms[f].regex) &&
+                            !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
+                                r->tok_cardform[c][t] = (uint8_t)(f + 1);
                 if (streq(pii_patterns[i].name, "phone_nanp") &&
                     streq(pii_patterns[i].regex, nanp_regex) &&
                     !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
@@ -562,6 +646,7 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
         size_t n = e - s, start = MAX(s, from), sublen = e < len ? e + 1 : len;
         struct run_counts k;
         uint32_t maybe, lead;
+        size_t lone = SIZE_MAX; /* lone_number(), once asked */
 
         if (start >= e)
                 return 0;
@@ -589,6 +674,18 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                     !need_met(q->need, &k, buf, s, e) ||
                     (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
                         continue;
+                if (r->tok_cardform[c][t] && start == s) {
+                        if (lone == SIZE_MAX)
+                                lone = lone_number(buf, s, e);
+                        if (lone) {
+                                err = tok_card_digits(r, pat,
+                                                      &card_forms[r->tok_cardform[c][t] - 1],
+                                                      buf, len, s, lone);
+                                if (err < 0)
+                                        return err;
+                                continue;
+                        }
+                }
                 err = pat == r->tok_ipv4    ? tok_ipv4(r, pat, buf, len, sublen, start) :
                       pat == r->tok_cardctx ? tok_card_context(r, pat, buf, len, from, s, e) :
                       pat == r->tok_nanp    ? tok_nanp(r, pat, buf, len, sublen, from, s, e) :

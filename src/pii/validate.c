@@ -102,10 +102,12 @@ static bool key_byte(char c)
  * word is stepped over to the word before it). Returns its length; 0 when there is none. */
 static size_t key_before(const char *b, size_t s, char *w, size_t wmax, bool skip_numword)
 {
-        size_t i = s;
+        size_t i = s, n = 0;
 
         for (int round = 0; round < 2; round++) {
-                size_t end, n = 0;
+                size_t end;
+
+                n = 0;
 
                 while (i > 0 && s - i < 12 && before_key_gap(b[i - 1]))
                         i--;
@@ -118,11 +120,14 @@ static size_t key_before(const char *b, size_t s, char *w, size_t wmax, bool ski
                 for (size_t k = i; k < end; k++)
                         w[n++] = (char)(b[k] >= 'A' && b[k] <= 'Z' ? b[k] | 0x20 : b[k]);
                 w[n] = 0;
+                /* "no", "nr", "num", "number": by length, not four strcmp() calls (a third
+                 * of this function's time on a JSON file's SKUs) */
                 if (!skip_numword || round ||
-                    !(streq(w, "no") || streq(w, "nr") || streq(w, "number") || streq(w, "num")))
+                    !((n == 2 && w[0] == 'n' && (w[1] == 'o' || w[1] == 'r')) ||
+                      (n == 3 && !memcmp(w, "num", 3)) || (n == 6 && !memcmp(w, "number", 6))))
                         return n;
         }
-        return strlen(w);
+        return n;
 }
 
 /* Whether w holds one of the words of list (lower case ASCII). A word whose first two bytes

@@ -7,7 +7,7 @@
 # commit point, the next window's look-back); ipv4, which tokens.c matches without PCRE2, on
 # every octet form; colon IPv6 and MACs, found around their separators; Litecoin, found around
 # its first letter; card_context, whose card word tokens.c finds before a run; phone_nanp's
-# 3-3-4 runs, which it matches by hand. Then
+# 3-3-4 runs and the card patterns on lone numbers, which it matches by hand. Then
 # tests/pii/tokens-fuzz.py at one seed. For
 # each, the default engine's `protect scan --json` is AKIOS_PII_ENGINE=pcre2's, names off
 # and on. None of these found a difference when written: they hold the equivalence.
@@ -278,6 +278,43 @@ txt += "212-555-0147"
 open(sys.argv[1], "wb").write(txt.encode("latin-1"))
 PYEOF
 same "phone_nanp by hand: 6,000 3-3-4 numbers, prefixes and glue" "$T/nanp.txt"
+
+# the card patterns on a run that is one number and no other digit are matched by hand
+# (tokens.c, tok_card_digits()): 11 to 20 digits after every prefix of the card regexes and
+# their neighbours (2220/2721, 643, 306, 6760/6764, 0603), Luhn-valid or not, glued to word
+# bytes and followed by TC_PH's other bytes, after keys that make them ids or cards
+$PY - "$T/carddigits.txt" <<'PYEOF'
+import random, sys
+rnd = random.Random(19)
+PREFIX = ["4", "51", "55", "50", "56", "2221", "2220", "2720", "2721", "2500", "34", "37", "35",
+          "36", "38", "39", "300", "305", "306", "6011", "6012", "65", "644", "649", "643",
+          "2131", "1800", "62", "5018", "5020", "5038", "5893", "6304", "6759", "6761", "6763",
+          "6760", "6764", "0604", "0603", "7", "9"]
+PRE = ["", "", "", " ", "_", "a", "x", "\"id\":", "\"card\":", "card ", "order_id=", "#",
+       "\x80", "-", "(", "+", ",", ".", "e", "A"]
+POST = ["", "", "", ",", ".", " ", "_", "a", "x", "e", "t", "A", "B", "/", ")", "(", "\"",
+        "\xff", "}", " -", ", ", "x1", " 12", "-5"]
+def luhn_fix(d):
+    s = 0
+    for i, c in enumerate(reversed(d[:-1])):
+        v = int(c) * (2 if i % 2 == 0 else 1)
+        s += v - 9 if v > 9 else v
+    return d[:-1] + str((10 - s % 10) % 10)
+out = []
+for _ in range(6000):
+    p = rnd.choice(PREFIX)
+    n = rnd.choice(range(11, 21))
+    d = (p + "".join(rnd.choice("0123456789") for _ in range(n)))[:max(n, len(p))]
+    if rnd.random() < 0.8:
+        d = luhn_fix(d)
+    out.append(rnd.choice(PRE) + d + rnd.choice(POST))
+txt = ""
+for v in out:
+    txt += v + rnd.choice([" ", "\n", "", "\t", ",", "\n\"id\":"])
+txt += "4111111111111111"
+open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+PYEOF
+same "card patterns by hand: 6,000 lone numbers, every prefix, glue" "$T/carddigits.txt"
 
 # TC_PH's marks (tokens.c, marked()): a match needs one number that opens its run, and these
 # are the matches with only one such number, each beside the text that no longer opens a run
