@@ -17,6 +17,8 @@
 
 #define PII_LOOK_MARGIN 64 /* look-ahead kept past a window's last report */
 #define PII_TOK_MAX_PATS 24 /* patterns of one token class (tokens.c) */
+#define PII_TOK_MEMO_BYTES 32 /* the longest run tokens.c remembers, with its 4 neighbours */
+#define PII_TOK_MEMO_SLOTS 512
 
 struct pii_range {
         uint32_t pat;
@@ -74,6 +76,12 @@ struct pii_redactor {
         unsigned tok_cardctx;              /* the one tok_card_context() runs, or ~0u */
         unsigned tok_nanp;                 /* the one tok_nanp() runs, or ~0u */
         uint8_t tok_cardform[_TC_MAX][PII_TOK_MAX_PATS]; /* card_forms[] index + 1, or 0 */
+        /* runs none of whose patterns passed the counts, by their bytes and two on each side
+         * (tokens.c, run_memo_*): n 0 is an empty slot */
+        struct pii_tok_memo {
+                uint8_t n, cls;
+                char b[PII_TOK_MEMO_BYTES];
+        } tok_memo[PII_TOK_MEMO_SLOTS];
         uint64_t tok_lead2[_TC_MAX][PII_TOK_MAX_PATS][2]; /* bit n: may start with digits n */
 
         uint64_t counts[_T_MAX];

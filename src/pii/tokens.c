@@ -404,6 +404,7 @@ int pii_tok_init(struct pii_redactor *r)
         memset(r->tok_by_lead, 0, sizeof(r->tok_by_lead));
         memset(r->tok_nolead, 0, sizeof(r->tok_nolead));
         memset(r->tok_cardform, 0, sizeof(r->tok_cardform));
+        memset(r->tok_memo, 0, sizeof(r->tok_memo));
         r->tok_classes = 0;
         r->tok_ipv4 = r->tok_cardctx = r->tok_nanp = ~0u;
         for (unsigned b = 0; b < 256; b++)
@@ -640,6 +641,52 @@ static uint32_t usable_digits(const struct pii_tok *q, const struct run_counts *
         return best;
 }
 
+/* The verdict "no pattern of the class passes its counts" on run [s, e) is a function of the
+ * bytes [s - 2, e + 2) alone (count_run() reads two bytes back, for a capital after "d " or
+ * "d-", and two on, for "00" then 1-9; the shapes and words stay inside the run and its byte
+ * before), of the class and of the tables, so it is remembered by those bytes: a log's or a
+ * JSON file's dates, "2025-01-20" and "2025-01-20T16" on every line, are counted once. A
+ * slot holds one key, matched in full; a collision only costs a count. */
+static inline uint64_t load8(const char *p)
+{
+        uint64_t v;
+
+        memcpy(&v, p, 8);
+        return v;
+}
+
+/* The slot of run [s, e)'s key, or NULL when the key is not kept (under 8 or over
+ * PII_TOK_MEMO_BYTES bytes, or cut by the buffer's ends). */
+static struct pii_tok_memo *run_memo_slot(struct pii_redactor *r, unsigned c, const char *buf,
+                                          size_t len, size_t s, size_t e)
+{
+        size_t n = e - s + 4;
+        const char *k = buf + s - 2;
+        uint64_t h;
+
+        if (s < 2 || e + 2 > len || n < 8 || n > PII_TOK_MEMO_BYTES)
+                return NULL;
+        h = (load8(k) * 0x9e3779b97f4a7c15ull) ^ (load8(k + n - 8) * 0xc2b2ae3d27d4eb4full) ^
+            (n << 8 | c);
+        h *= 0x165667b19e3779f9ull;
+        _Static_assert(PII_TOK_MEMO_SLOTS == 1 << 9, "the slot is the hash's top 9 bits");
+        return &r->tok_memo[h >> (64 - 9)];
+}
+
+/* Whether slot m holds run [s, e)'s key: overlapping 8-byte compares cover its n bytes. */
+static bool run_memo_has(const struct pii_tok_memo *m, unsigned c, const char *buf, size_t s,
+                         size_t e)
+{
+        size_t n = e - s + 4;
+        const char *k = buf + s - 2;
+
+        if (m->n != n || m->cls != c || load8(m->b) != load8(k) ||
+            load8(m->b + n - 8) != load8(k + n - 8))
+                return false;
+        return n <= 16 || (load8(m->b + 8) == load8(k + 8) &&
+                           load8(m->b + n - 16) == load8(k + n - 16));
+}
+
 static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t len,
                      size_t from, size_t s, size_t e)
 {
@@ -647,6 +694,8 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
         struct run_counts k;
         uint32_t maybe, lead;
         size_t lone = SIZE_MAX; /* lone_number(), once asked */
+        struct pii_tok_memo *memo;
+        bool passed = false; /* a pattern passed its counts */
 
         if (start >= e)
                 return 0;
@@ -654,6 +703,9 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
          * of pii_tok_init), then each one's other conditions, in the table's order */
         maybe = r->tok_by_len[c][MIN(n, 255)];
         if (!maybe)
+                return 0;
+        memo = run_memo_slot(r, c, buf, len, s, e);
+        if (memo && run_memo_has(memo, c, buf, s, e))
                 return 0;
         count_run(&k, buf, len, s, e);
         lead = r->tok_nolead[c];
@@ -674,6 +726,7 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                     !need_met(q->need, &k, buf, s, e) ||
                     (q->wmin && !has_word(buf, s, e, q->wmin, q->wmax)))
                         continue;
+                passed = true;
                 if (r->tok_cardform[c][t] && start == s) {
                         if (lone == SIZE_MAX)
                                 lone = lone_number(buf, s, e);
@@ -693,6 +746,11 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                                                                 SIZE_MAX);
                 if (err < 0)
                         return err;
+        }
+        if (memo && !passed) {
+                memo->n = (uint8_t)(e - s + 4);
+                memo->cls = (uint8_t)c;
+                memcpy(memo->b, buf + s - 2, e - s + 4);
         }
         return 0;
 }

@@ -316,6 +316,30 @@ open(sys.argv[1], "wb").write(txt.encode("latin-1"))
 PYEOF
 same "card patterns by hand: 6,000 lone numbers, every prefix, glue" "$T/carddigits.txt"
 
+# a run whose patterns all fail their counts is remembered by its bytes and two on each side
+# (tokens.c, run_memo_*): each format, glued first to the neighbours that make it fail (a
+# word byte before or after, a '_', a digit two away) and then to ones that let it match,
+# many times over, in a file of many windows' worth
+$PY - "$T/memo.txt" <<'PYEOF'
+import random, sys
+rnd = random.Random(23)
+VALUES = ["4111 1111 1111 1111", "555-867-5309", "(555) 867-5309", "+44 20 7946 0958",
+          "0044 20 7946 0958", "192.168.1.20", "52.5200, 13.4050", "2 85 2A 123 456 78",
+          "AB 12 34 56 C", "GB82 WEST 1234 5698 7654 32", "nl91abna0417164300", "SW1A 1AA",
+          "K1A 0B1", "CA 94105", "12345678-Z", "Y-1234567-X", "1EG4-TE5-MK73", "S1234567D",
+          "1HGCM82633A004352", "0123.4567.89ab", "123-45-6789", "912-70-1234",
+          "06 12 34 56 78", "030 1234567", "2025-01-20", "2025-01-20T16", "3.25.24",
+          "DE89 3704 0044 0532 0130 00", "ES91 2100 0418 4502 0005 1332"]
+GLUE = ["_", "a", "Z", "x", "e", "9", "\x80", "(", ")", "\"", ":", "=", "\n", "\t", "/", ",",
+        "5 ", "5-", "a_", "__", "9a", "\"_", "(_", ":\"", "=(", "\xc3\xa9"]
+out = []
+for _ in range(4000):
+    v = rnd.choice(VALUES)
+    out.append(rnd.choice(GLUE) + v + rnd.choice(GLUE))
+open(sys.argv[1], "wb").write((" ".join(out) + " ").encode("latin-1") * 3)
+PYEOF
+same "runs remembered by their bytes: 12,000 formats glued to failing and matching neighbours" "$T/memo.txt"
+
 # TC_PH's marks (tokens.c, marked()): a match needs one number that opens its run, and these
 # are the matches with only one such number, each beside the text that no longer opens a run
 # (a log's years, sizes, latencies, "+0000"); the files must hold findings, so a mark that
