@@ -86,6 +86,9 @@ Shipped from Austin, TX 78701, USA, paid in USD.
 <gp>Dr. Lukas Brandt</gp> List<String> names;
 Pupil: Summer Okonkwo
 It ships to most countries in Europe and North America.
+{"order":"ORD-53862255","currency":"GBP","note":"Call Ana Rossi in Lyon."}
+Ticket INV_2024 and REQ-7 were filed by Dr. Ana Rossi.
+Prices in USD, EUR and CHF; she moved from the UK to the USA.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -150,6 +153,9 @@ is "$(line 57)" "<name><given>[PERSON]</given><family>[PERSON]</family></name><c
 is "$(line 58)" "<gp>Dr. [PERSON]</gp> List<String> names;" "a closing tag ends a name whole; a generic stays code"
 is "$(line 59)" "Pupil: [PERSON]" "a given name that is a word, before a surname that is none, stays in the name (Summer Okonkwo)"
 is "$(line 60)" "It ships to most countries in [LOCATION] and [LOCATION]." "continents are places (North America is no person)"
+is "$(line 61)" '{"order":"ORD-53862255","currency":"GBP","note":"Call [PERSON] in [LOCATION]."}' "an order number's prefix and a currency code are no names; the note's are"
+is "$(line 62)" "Ticket INV_2024 and REQ-7 were filed by Dr. [PERSON]." "capitals glued to a number are an identifier's prefix"
+is "$(line 63)" "Prices in USD, EUR and CHF; she moved from the [LOCATION] to the [LOCATION]." "currency codes stay, places in capitals are found"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
