@@ -4181,6 +4181,19 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                 }
 #endif
                 if (k == LONE_NONE) {
+                        /* ASCII capitals glued by '-' or '_' to a digit (lone_word() leaves
+                         * a hyphen to build_run()): word_end() stops at the glue, and the run
+                         * of that one word is dropped by decide() (an identifier's prefix,
+                         * "ORD-53862255") or is none (code_after()), so it is not built */
+                        size_t ce = i;
+
+                        while (ce < len && buf[ce] >= 'A' && buf[ce] <= 'Z')
+                                ce++;
+                        if (ce - i >= 2 && ce + 1 < len && (buf[ce] == '-' || buf[ce] == '_') &&
+                            is_digit(buf[ce + 1])) {
+                                i = ce;
+                                continue;
+                        }
                         next = i + 1;
                         if (!build_run(&w, i, &r, &next, &f)) {
                                 i = next > i ? next : i + 1;
