@@ -786,6 +786,7 @@ enum {
         BY_SEP3 = 1 << 7,                                         /* '-' '.' ' ' */
         BY_DOT = 1 << 8, BY_RPAREN = 1 << 9, BY_D = 1 << 10, BY_C2 = 1 << 11, BY_B0 = 1 << 12,
         BY_AB = 1 << 13, /* 'A' 'B' */
+        BY_SPACE = 1 << 14,
 };
 
 static uint16_t byte_props(unsigned c)
@@ -806,6 +807,7 @@ static uint16_t byte_props(unsigned c)
         v |= c == 0xC2 ? BY_C2 : 0;
         v |= c == 0xB0 ? BY_B0 : 0;
         v |= c == 'A' || c == 'B' ? BY_AB : 0;
+        v |= c == ' ' ? BY_SPACE : 0;
         return v;
 }
 
@@ -838,8 +840,13 @@ static unsigned marked(const uint16_t *props, const char *buf, size_t len, size_
             (buf[a] == '0' && g - a >= 2 &&
              (buf[a + 1] != '0' || (g - a >= 3 && buf[a + 2] != '0'))))
                 m |= BIT(TC_PH);
-        /* TC_U: a capital beside the number, or one space or dash away */
-        if (((t1 | u1) & BY_UPPER) || ((t1 & BY_SPDASH) && (t2 & BY_UPPER)) ||
+        /* TC_U: a capital beside the number, one space before it, or one space or dash
+         * after it. Every match of a TC_U pattern has a number so marked: the dash before
+         * a number that its patterns allow is NIE's "X-1234567-L", whose number has a
+         * capital after it too, dash or none (an order number's "ORD-53862255" was a run
+         * for nothing on each JSON record). A change of patterns.c's TC_U patterns must
+         * keep this true. */
+        if (((t1 | u1) & BY_UPPER) || ((t1 & BY_SPACE) && (t2 & BY_UPPER)) ||
             ((u1 & BY_SPDASH) && (u2 & BY_UPPER)))
                 m |= BIT(TC_U);
         /* TC_W: two lower-case letters before, at a word start (IBAN: \b then the country;

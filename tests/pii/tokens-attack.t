@@ -381,6 +381,40 @@ check "the TC_PH mark cases hold findings ($n)" [ "$n" -gt 2000 ]
 same "TC_PH's marks: Corsican NIRs, 12-digit cards, +cc and 00cc numbers, 0xx/ numbers" \
         "$T/phmarks.txt"
 
+# TC_U's marks: a capital beside a number, one space before it, or one space or dash after
+# it; a dash before it opens nothing (an order number's "ORD-53862255"). These are the
+# matches whose numbers have no capital right beside them (NIF and NIE with dashes, a zip
+# code after its state, an NI number and an MBI with separators), next to ORD-style ids
+$PY - "$T/umarks.txt" <<'PYEOF'
+import random, sys
+rnd = random.Random(29)
+L23 = "TRWAGMYFPDXBNJZSQVHLCKE"
+MBI_L = "ACDEFGHJKMNPQRTUVWXY"
+def d(n):
+    return "".join(str(rnd.randrange(10)) for _ in range(n))
+out = []
+for _ in range(400):
+    n = d(8)
+    out.append(n + "-" + L23[int(n) % 23])                       # NIF, dash before the letter
+    k, n = rnd.randrange(3), d(7)
+    sep1, sep2 = rnd.choice([("-", "-"), ("-", ""), ("", "-")])
+    out.append("XYZ"[k] + sep1 + n + sep2 + L23[int(str(k) + n) % 23])  # NIE
+    out.append(rnd.choice(["CA", "NY", "TX", "WA", "FL"]) + " " + d(5) +
+               rnd.choice(["", "-" + d(4)]))                     # zip code after a state
+    out.append(rnd.choice("ABCEGHJKLMNPRSTWXYZ") + rnd.choice("ABCEGHJKLMNPRSTWXYZ") +
+               " %s %s %s " % (d(2), d(2), d(2)) + rnd.choice("ABCD"))  # NI number
+    m = (str(rnd.randrange(1, 10)) + rnd.choice(MBI_L) + rnd.choice(MBI_L + "0123456789") + d(1),
+         rnd.choice(MBI_L) + rnd.choice(MBI_L + "0123456789") + d(1),
+         rnd.choice(MBI_L) + rnd.choice(MBI_L) + d(2))
+    out.append("-".join(m))                                      # MBI with dashes
+    out.append("ORD-" + d(8))
+    out.append("REF-" + d(6) + "-" + rnd.choice("ABCXYZ"))
+open(sys.argv[1], "w").write("".join(v + rnd.choice([" ", "\n", ", ", " x ", "\t"]) for v in out))
+PYEOF
+n=$("$AKIOS" protect scan --json "$T/umarks.txt" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
+check "the TC_U mark cases hold findings ($n)" [ "$n" -gt 1500 ]
+same "TC_U's marks: NIF, NIE, zip codes, NI numbers, MBIs beside ORD- ids" "$T/umarks.txt"
+
 if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
         --kinds glue,edges > "$T/fuzz.log" 2>&1; then
         _tap_line 1 "tokens-fuzz.py seed 7: no difference"
