@@ -13,6 +13,8 @@
 # and on. None of these found a difference when written: they hold the equivalence.
 . "$AKIOS_SRC/tests/lib.sh"
 PY=/usr/bin/python3
+# the generators below import tests/pii/attacklib.py
+export PYTHONPATH="$AKIOS_SRC/tests/pii${PYTHONPATH:+:$PYTHONPATH}"
 
 require_hyperscan
 
@@ -98,6 +100,7 @@ done
 # and signs, and one after another (the next search starts at the end of a match or one past
 # a rejected start)
 $PY - "$T/ipv4.txt" <<'PYEOF'
+import attacklib
 import random
 import sys
 rnd = random.Random(4)
@@ -111,10 +114,7 @@ for _ in range(20000):
     parts = [rnd.choice(OCT) for _ in range(rnd.choice((2, 3, 4, 4, 4, 4, 5, 6)))]
     sep = rnd.choice([".", ".", ".", ". ", ".."]) if rnd.random() < 0.1 else "."
     out.append(rnd.choice(PRE) + sep.join(parts) + rnd.choice(POST))
-txt = ""
-for v in out:
-    txt += v + rnd.choice([" ", "\n", "", "  ", " - "])
-open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", "  ", " - "])
 PYEOF
 same "ipv4 by hand: 20,000 dotted numbers and their edges" "$T/ipv4.txt"
 
@@ -122,6 +122,7 @@ same "ipv4 by hand: 20,000 dotted numbers and their edges" "$T/ipv4.txt"
 # groups with no digit at all, 1-4 hex digits, 6-9 groups, ':' and '-' mixed, glued to word
 # bytes and separators, one run after another, and the JSON and log shapes they hide in
 $PY - "$T/hexsep.txt" <<'PYEOF'
+import attacklib
 import random
 import sys
 rnd = random.Random(6)
@@ -142,10 +143,7 @@ for _ in range(20000):
     out.append(rnd.choice(PRE) + v + rnd.choice(POST))
 out += ['{"key":"dead:beef:cafe:babe:dead:beef:cafe:babe","at":"2025-01-20T16:13:23Z"}',
         "00:1A:2b:3C:4d:5E-", "00-1a-2b-3c-4d-5e", "00:1a-2b:3c-4d:5e", "1:2:3:4:5:6:7:8:9"]
-txt = ""
-for v in out:
-    txt += v + rnd.choice([" ", "\n", "", "  ", " - ", ":"])
-open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", "  ", " - ", ":"])
 PYEOF
 same "ipv6_full and mac_colon around separators: 20,000 runs and their edges" "$T/hexsep.txt"
 for v in 'dead:beef:cafe:babe:dead:beef:cafe:babe' '00-1a-2b-3c-4d-5e'; do
@@ -157,6 +155,7 @@ done
 # Base58Check ones (some with no digit at all), mutated by one byte, cut or lengthened, glued
 # to the word bytes base58 leaves out (0 O I l _) and to others
 $PY - "$T/b58.txt" <<'PYEOF'
+import attacklib
 import hashlib
 import random
 import sys
@@ -189,10 +188,7 @@ for a in good + nodigit * 20:
     glue = rnd.random() < 0.5
     out.append((rnd.choice(["_", "0", "O", "I", "l", "x", ".", "\x80", "L", "M"]) if glue else "") +
                a + (rnd.choice(["_", "0", "O", "I", "l", "x", ".", "\xff", ","]) if glue else ""))
-txt = ""
-for v in out:
-    txt += v + rnd.choice([" ", "\n", "", " ltc ", "\t"])
-open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", " ltc ", "\t"])
 PYEOF
 same "Litecoin around its first letter: 360 valid addresses and their mutants" "$T/b58.txt"
 
@@ -201,6 +197,7 @@ same "Litecoin around its first letter: 360 valid addresses and their mutants" "
 # with letters, newlines, digits and high bytes; numbers of 11 to 21 digits, Luhn-valid or
 # not, with single, double and mixed separators, glued to word bytes at their end
 $PY - "$T/cardctx.txt" <<'PYEOF'
+import attacklib
 import random
 import sys
 rnd = random.Random(13)
@@ -208,12 +205,6 @@ WORDS = ["card", "credit", "debit", "visa", "mastercard", "maestro", "amex", "ka
          "tarjeta", "charged", "paid", "cards", "charge", "pai", "redit"]
 GAPB = [" ", " ", " ", ":", "#", "-", ".", "no", "number", "\n", "\r", "\t", "_", "x", "e",
         "\x80", "\xe9", "(", "\"", "=", "A", "B", "5", "ending in "]
-def luhn_fix(d):
-    s = 0
-    for i, c in enumerate(reversed(d[:-1])):
-        v = int(c) * (2 if i % 2 == 0 else 1)
-        s += v - 9 if v > 9 else v
-    return d[:-1] + str((10 - s % 10) % 10)
 out = []
 for _ in range(5000):
     w = rnd.choice(WORDS)
@@ -229,7 +220,7 @@ for _ in range(5000):
     n = rnd.choice((11, 12, 13, 14, 15, 16, 16, 16, 17, 18, 19, 19, 20, 21))
     d = "".join(rnd.choice("0123456789") for _ in range(n))
     if rnd.random() < 0.7:
-        d = luhn_fix(d)
+        d = attacklib.luhn_fix(d)
     num, k = "", 0
     style = rnd.random()
     for i, c in enumerate(d):
@@ -240,10 +231,7 @@ for _ in range(5000):
         num += c
     post = rnd.choice(["", "", " ", ".", "_", "x", "a", "0", "-", " 5", "\n", "\xff"])
     out.append(pre + w + gap + num + post)
-txt = ""
-for v in out:
-    txt += v + rnd.choice([" ", "\n", "", " card ", "\t", " paid 12 "])
-open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", " card ", "\t", " paid 12 "])
 PYEOF
 same "card_context by hand: 5,000 card words, gaps and numbers" "$T/cardctx.txt"
 
@@ -253,6 +241,7 @@ same "card_context by hand: 5,000 card words, gaps and numbers" "$T/cardctx.txt"
 # ',', '/'), after keys that make it a product code or a phone, at the file's end without a
 # newline
 $PY - "$T/nanp.txt" <<'PYEOF'
+import attacklib
 import random, sys
 rnd = random.Random(17)
 PRE = ["", "", "", " ", "_", "a", "x", "e", "t", "A", "B", "1-", "1.", "001-", "001 ", "+1 ",
@@ -271,11 +260,7 @@ for _ in range(6000):
     if rnd.random() < 0.05:
         first = "001"[:a]
     out.append(rnd.choice(PRE) + first + sep + d(b) + sep2 + d(c) + rnd.choice(POST))
-txt = ""
-for v in out:
-    txt += v + rnd.choice([" ", "\n", "", "\t", ", "])
-txt += "212-555-0147"
-open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", "\t", ", "], "212-555-0147")
 PYEOF
 same "phone_nanp by hand: 6,000 3-3-4 numbers, prefixes and glue" "$T/nanp.txt"
 
@@ -284,6 +269,7 @@ same "phone_nanp by hand: 6,000 3-3-4 numbers, prefixes and glue" "$T/nanp.txt"
 # their neighbours (2220/2721, 643, 306, 6760/6764, 0603), Luhn-valid or not, glued to word
 # bytes and followed by TC_PH's other bytes, after keys that make them ids or cards
 $PY - "$T/carddigits.txt" <<'PYEOF'
+import attacklib
 import random, sys
 rnd = random.Random(19)
 PREFIX = ["4", "51", "55", "50", "56", "2221", "2220", "2720", "2721", "2500", "34", "37", "35",
@@ -294,25 +280,15 @@ PRE = ["", "", "", " ", "_", "a", "x", "\"id\":", "\"card\":", "card ", "order_i
        "\x80", "-", "(", "+", ",", ".", "e", "A"]
 POST = ["", "", "", ",", ".", " ", "_", "a", "x", "e", "t", "A", "B", "/", ")", "(", "\"",
         "\xff", "}", " -", ", ", "x1", " 12", "-5"]
-def luhn_fix(d):
-    s = 0
-    for i, c in enumerate(reversed(d[:-1])):
-        v = int(c) * (2 if i % 2 == 0 else 1)
-        s += v - 9 if v > 9 else v
-    return d[:-1] + str((10 - s % 10) % 10)
 out = []
 for _ in range(6000):
     p = rnd.choice(PREFIX)
     n = rnd.choice(range(11, 21))
     d = (p + "".join(rnd.choice("0123456789") for _ in range(n)))[:max(n, len(p))]
     if rnd.random() < 0.8:
-        d = luhn_fix(d)
+        d = attacklib.luhn_fix(d)
     out.append(rnd.choice(PRE) + d + rnd.choice(POST))
-txt = ""
-for v in out:
-    txt += v + rnd.choice([" ", "\n", "", "\t", ",", "\n\"id\":"])
-txt += "4111111111111111"
-open(sys.argv[1], "wb").write(txt.encode("latin-1"))
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", "\t", ",", "\n\"id\":"], "4111111111111111")
 PYEOF
 same "card patterns by hand: 6,000 lone numbers, every prefix, glue" "$T/carddigits.txt"
 
