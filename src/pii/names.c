@@ -582,12 +582,22 @@ static uint8_t intro_next[N_INTRO]; /* 1 + the next one with the same last byte,
  * phrase ends in c, l (every phrase has three bytes at least) */
 static uint32_t intro_pair[256][8];
 
+/* particles[]' last two letters, ' ' for the one-letter ones: bit c - 'a' of particle_end[l]
+ * when one ends in c, l (particle_before() reads them before it looks for the word's start) */
+static uint32_t particle_end[128];
+static bool particle_end_alone[128];
+
 static void wsets_build(void)
 {
         for (size_t i = 0; particles[i]; i++) {
                 const unsigned char *q = (const unsigned char *)particles[i];
+                size_t n = strlen(particles[i]);
 
-                particle_max = MAX(particle_max, (unsigned)strlen(particles[i]));
+                particle_max = MAX(particle_max, (unsigned)n);
+                if (n == 1)
+                        particle_end_alone[q[0] & 0x7f] = true;
+                else if (q[n - 2] >= 'a' && q[n - 2] <= 'z')
+                        particle_end[q[n - 1] & 0x7f] |= 1u << (q[n - 2] - 'a');
                 if (q[0] >= 0x80)
                         continue; /* build_run() looks at a non-ASCII byte to its end */
                 if (!(q[1] >= 'a' && q[1] <= 'z'))
@@ -790,6 +800,18 @@ static unsigned word_lex(const char *low, size_t n, uint32_t h)
                         return lex;
         }
 
+        /* "o'neil", "d'angelo": the census writes ONEIL, DANGELO */
+        if (!lex && n > 3 && n <= WORD_MAX && low[1] == '\'' && low[0] >= 'a' && low[0] <= 'z') {
+                char f[WORD_MAX + 1];
+
+                f[0] = low[0];
+                memcpy(f + 1, low + 2, n - 2);
+                f[n - 1] = '\0';
+                lex = pii_lex_lookup_hashed(f, n - 1, pii_lex_hash(f, n - 1)) &
+                      (LEX_GIVEN | LEX_GIVEN_TOP | LEX_SURNAME | LEX_SURNAME_TOP);
+                if (lex)
+                        return lex;
+        }
         if (!lex && memchr(low, '-', n)) {
                 unsigned all = LEX_WORD, names = LEX_GIVEN | LEX_SURNAME, any = 0;
                 const char *p = low, *q;
@@ -2322,7 +2344,7 @@ static bool sentence_start_before(const struct walk *w, size_t i)
  * last byte are compared (most words end in none's), each from its last byte backwards,
  * lower-casing as it goes, with no strlen and no copy; a phrase's first byte is an ASCII
  * letter, so lower-casing it without the byte before it changes nothing. */
-static bool introduced(const struct walk *w, size_t i)
+static inline __attribute__((always_inline)) bool introduced(const struct walk *w, size_t i)
 {
         const char *b = w->buf;
         size_t e = i;
@@ -3255,12 +3277,20 @@ static bool postcode_before(const struct walk *w, size_t s)
 /* "Name: Smith, John": after a one-word name and ", ", a given name of one to three words
  * (or initials; or words of no kind the lexicon knows) is the same person's; the end of the
  * two, else e. */
+static size_t comma_given(struct walk *w, size_t e);
+
 static size_t given_after(struct walk *w, const struct run *r, size_t e)
+{
+        return r->b - r->a == 1 ? comma_given(w, e) : e;
+}
+
+/* given_after() for any surname ending at e. */
+static size_t comma_given(struct walk *w, size_t e)
 {
         struct run r2;
         size_t next;
 
-        if (r->b - r->a != 1 || e + 2 >= w->len || w->buf[e] != ',' || w->buf[e + 1] != ' ' ||
+        if (e + 2 >= w->len || w->buf[e] != ',' || w->buf[e + 1] != ' ' ||
             !upper_at(w->buf, w->len, e + 2) || !build_run(w, e + 2, &r2, &next, NULL) || r2.n > 3)
                 return e;
         for (unsigned k = 0; k < r2.n; k++)
@@ -3317,7 +3347,10 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                         if (ga != r->t[r->b - 1].e)
                                 return emit(w, r->t[r->a].s, ga, T_PERSON, ND_PERSON_CONTEXT,
                                             0.8f);
-                        if (!in_list(label, part_labels))
+                        /* "Name: SMITH-JONES": two names joined are no code */
+                        if (!in_list(label, part_labels) &&
+                            !(memchr(r->t[r->a].low, '-', r->t[r->a].n) &&
+                              (lex & (LEX_GIVEN | LEX_SURNAME)) && !(lex & LEX_WORD)))
                                 return 0;
                 }
         }
@@ -3509,6 +3542,72 @@ static inline bool lone_dropped(unsigned lex, unsigned sets, bool street_suffix)
                !street_suffix;
 }
 
+/* The start of the small particle (particles[]) and space just before s ("van " before
+ * "Berg"), or s when there is none. */
+static inline size_t particle_before(const char *b, size_t s)
+{
+        size_t q;
+
+        if (s < 3 || b[s - 1] != ' ' || !(b[s - 2] >= 'a' && b[s - 2] <= 'z'))
+                return s;
+        if (b[s - 3] >= 'a' && b[s - 3] <= 'z' ? !(particle_end[(unsigned char)b[s - 2]] >>
+                                                   (b[s - 3] - 'a') & 1)
+                                               : !particle_end_alone[(unsigned char)b[s - 2]])
+                return s;
+        q = s - 1;
+        while (q > 0 && b[q - 1] >= 'a' && b[q - 1] <= 'z' && s - q <= particle_max + 1)
+                q--;
+        if (q == s - 1 || s - 1 - q > particle_max ||
+            /* the first two letters before the lookup: "the", "and", "of" are none */
+            (s - 1 - q == 1 ? !particle_alone[(unsigned char)b[q]]
+                            : !(particle_second[(unsigned char)b[q]] >> (b[q + 1] - 'a') & 1)) ||
+            (q > 0 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM)) ||
+            !(set_mask(b + q, s - 1 - q) & LB_particles))
+                return s;
+        return q;
+}
+
+/* A surname led by particles, under a person's label: "Customer: van der Berg, Anna",
+ * "Name: De La Cruz, Maria", "NAME: DE LA CRUZ, MARIA". The walk starts a run at a capital,
+ * so the small particles before it are looked for here; capitalised ones are the run's first
+ * words. The run is those particles and one surname (in capitals if they are), no ordinary
+ * word that is none. *done is set when the name is emitted. */
+static __attribute__((noinline)) int particle_surname(struct walk *w, const struct run *r,
+                                                   bool *done)
+{
+        const char *b = w->buf;
+        const struct tok *sn = &r->t[r->n - 1];
+        size_t s = r->t[0].s, e;
+        unsigned np = 0;
+        char label[40];
+
+        *done = false;
+        for (unsigned k = 0; k + 1 < r->n; k++)
+                if (!TOK_IN(&r->t[k], particles) || r->t[k].allcaps != sn->allcaps)
+                        return 0;
+        if (sn->digit || sn->dot || !(sn->lex & LEX_SURNAME) || TOK_IN(sn, never_names) ||
+            (weak_word(sn) && !(sn->lex & LEX_SURNAME_TOP)))
+                return 0;
+        /* the small particles before it, one space apart: " van der " */
+        while (np < 3 && !sn->allcaps) {
+                size_t q = particle_before(b, s);
+
+                if (q == s)
+                        break;
+                s = q;
+                np++;
+        }
+        if (r->n + np < 2)
+                return 0;
+        label_scan(w, s, label, sizeof(label));
+        if (!label[0] || (set_mask(label, strlen(label)) & LB_mail_labels) ||
+            !person_name_label(label, set_mask(label, strlen(label))))
+                return 0;
+        e = comma_given(w, sn->e);
+        *done = true;
+        return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -3605,6 +3704,16 @@ static int decide(struct walk *w, struct run *r)
         /* titles and salutations at the run's head */
         r->a = 0;
         r->b = r->n;
+        /* particle_surname()'s first tests, before the call */
+        if (r->n <= 4 && (r->t[r->n - 1].lex & LEX_SURNAME) &&
+            (r->n > 1 ? TOK_IN(&r->t[0], particles)
+                      : !r->t[0].allcaps && particle_before(b, r->t[0].s) != r->t[0].s)) {
+                bool done;
+                int pe = particle_surname(w, r, &done);
+
+                if (done || pe < 0)
+                        return pe;
+        }
         {
                 const struct prev *pm = prev_word(w, r->t[0].s, BS_COMMA);
 
@@ -3701,6 +3810,14 @@ static int decide(struct walk *w, struct run *r)
         s = r->t[r->a].s;
         e = r->t[r->b - 1].e;
         for (unsigned k = r->a; k < r->b; k++) {
+                /* "Maria De La Cruz", "Anna Van Der Berg": particles written with capitals
+                 * inside a run are particles too ("La" and "Der" are never_names[] alone),
+                 * after a given name or a title ("The Musée De La Ville" stays) */
+                if (k > r->a && k + 1 < r->b && r->t[k].upper && !r->t[k].allcaps &&
+                    TOK_IN(&r->t[k], particles) &&
+                    (title || salut ||
+                     ((r->t[r->a].lex & LEX_GIVEN) && !weak_word(&r->t[r->a]))))
+                        continue;
                 if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1) &&
                     !place_run)
                         return caps_name(w, r, title);

@@ -89,6 +89,14 @@ It ships to most countries in Europe and North America.
 {"order":"ORD-53862255","currency":"GBP","note":"Call Ana Rossi in Lyon."}
 Ticket INV_2024 and REQ-7 were filed by Dr. Ana Rossi.
 Prices in USD, EUR and CHF; she moved from the UK to the USA.
+Customer: Maria De La Cruz
+Customer: DE LA CRUZ, MARIA
+Customer: van der Berg, Anna
+Name: De La Cruz, Maria
+The Musée De La Ville opened.
+Patient: O'NEIL, SEAN
+Name: SMITH-JONES
+Name: US-EAST
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -156,6 +164,14 @@ is "$(line 60)" "It ships to most countries in [LOCATION] and [LOCATION]." "cont
 is "$(line 61)" '{"order":"ORD-53862255","currency":"GBP","note":"Call [PERSON] in [LOCATION]."}' "an order number's prefix and a currency code are no names; the note's are"
 is "$(line 62)" "Ticket INV_2024 and REQ-7 were filed by Dr. [PERSON]." "capitals glued to a number are an identifier's prefix"
 is "$(line 63)" "Prices in USD, EUR and CHF; she moved from the [LOCATION] to the [LOCATION]." "currency codes stay, places in capitals are found"
+is "$(line 64)" "Customer: [PERSON]" "particles written with capitals inside a name (De La)"
+is "$(line 65)" "Customer: [PERSON]" "Last, First in capitals with the surname's particles: the given name too"
+is "$(line 66)" "Customer: [PERSON]" "small particles before a surname after a label, and its given name"
+is "$(line 67)" "Name: [PERSON]" "Last, First with capitalised particles leading the surname"
+is "$(line 68)" "The Musée De La Ville opened." "capitalised particles after no given name: no person"
+is "$(line 69)" "Patient: [PERSON]" "O'NEIL in capitals: the census' ONEIL, and the given name after it"
+is "$(line 70)" "Name: [PERSON]" "one hyphenated word in capitals of two surnames after a label"
+is "$(line 71)" "Name: US-EAST" "one hyphenated word in capitals of no names stays"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
