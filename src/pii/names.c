@@ -1714,8 +1714,18 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 if (far)
                         return; /* its header, if any, is too far up */
                 line_of(w, hs, &hs, &he);
-                if (!csv_header_line(b, hs, he, sep))
-                        return;
+                /* a line of prose with as many commas just above the header ("Ship to:
+                 * Sig. Giuseppe Esposito, Via Garibaldi 21, 80134 Napoli"): the first line
+                 * below it that can head the rest */
+                while (!csv_header_line(b, hs, he, sep)) {
+                        size_t nx = he;
+
+                        while (nx < ls && b[nx] != '\n')
+                                nx++;
+                        if (++nx >= ls)
+                                return;
+                        line_of(w, nx, &hs, &he);
+                }
                 w->csv_hdr = true;
                 w->csv_hdr_s = hs;
                 w->csv_hdr_e = he;

@@ -199,6 +199,10 @@ printf 'Some notes first.\n\nName,City\nZo\303\253 Lef\303\250vre,Bath\n\n1,2,3\
 run "$AKIOS" protect redact "$T/mid.csv"
 is "$(printf '%s\n' "$out" | sed -n 4p)" "[PERSON],[LOCATION]" "CSV: a header after other text labels its column"
 is "$(printf '%s\n' "$out" | sed -n 8p)" "8,Amber,Frost" "CSV: rows under a line that is no header get no column label"
+# a line of prose with as many commas right above the header is no header
+printf 'Ship to: Giuseppe Esposito, Via Garibaldi 21, 80134 Napoli\ncustomer_name,city,country\n"Wei Zhang",Shenzhen,China\n"Ana Rossi",Reading,Turkey\n' > "$T/after.csv"
+run "$AKIOS" protect redact "$T/after.csv"
+is "$(printf '%s\n' "$out" | sed -n 4p)" '"[PERSON]",[LOCATION],[LOCATION]' "CSV: the header under a line with as many commas labels its columns (Reading, Turkey)"
 run "$AKIOS" protect redact "$T/things.csv"
 is "$(printf '%s\n' "$out" | sed -n 2,3p | tr '\n' ' ')" "7;Apple;Green 8;Grant;Rose " "CSV: cells under columns that name things stay"
 
