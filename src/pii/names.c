@@ -332,6 +332,9 @@ static const char *const particles[] = {
         "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "des", "dos",
         "das", "la", "le", "y", "bin", "ibn", "al", "ten", "ter", "zu", "st", "e", NULL
 };
+/* Arabic and Maghrebi name particles, capitalised inside a name ("Fatima Zahra El Amrani",
+ * "Mohamed Ben Ali"); "El" alone is Spanish's article (never_names[]) */
+static const char *const cap_particles[] = { "el", "ben", "bou", "abu", "ould", "bint", NULL };
 static const char *const person_labels[] = {
         "name", "full name", "fullname", "first name", "last name", "given name", "surname",
         "family name", "firstname", "lastname", "givenname", "familyname", "forename",
@@ -3824,9 +3827,10 @@ static int decide(struct walk *w, struct run *r)
                  * inside a run are particles too ("La" and "Der" are never_names[] alone),
                  * after a given name or a title ("The Musée De La Ville" stays) */
                 if (k > r->a && k + 1 < r->b && r->t[k].upper && !r->t[k].allcaps &&
-                    TOK_IN(&r->t[k], particles) &&
+                    r->t[k].n <= 5 &&
                     (title || salut ||
-                     ((r->t[r->a].lex & LEX_GIVEN) && !weak_word(&r->t[r->a]))))
+                     ((r->t[r->a].lex & LEX_GIVEN) && !weak_word(&r->t[r->a]))) &&
+                    (TOK_IN(&r->t[k], particles) || in_list(r->t[k].low, cap_particles)))
                         continue;
                 if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1) &&
                     !place_run)

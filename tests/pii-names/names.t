@@ -97,6 +97,7 @@ The Musée De La Ville opened.
 Patient: O'NEIL, SEAN
 Name: SMITH-JONES
 Name: US-EAST
+name: Fatima Zahra El Amrani
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -172,6 +173,7 @@ is "$(line 68)" "The Musée De La Ville opened." "capitalised particles after no
 is "$(line 69)" "Patient: [PERSON]" "O'NEIL in capitals: the census' ONEIL, and the given name after it"
 is "$(line 70)" "Name: [PERSON]" "one hyphenated word in capitals of two surnames after a label"
 is "$(line 71)" "Name: US-EAST" "one hyphenated word in capitals of no names stays"
+is "$(line 72)" "name: [PERSON]" "an Arabic particle in capitals inside a name (El)"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
