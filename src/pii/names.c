@@ -4257,6 +4257,20 @@ longer:
 }
 #endif
 
+/* "user=Emma Thompson action=login": after a key's '=', two capitalised words one space
+ * apart are text, not code ("class=Foo" stays code). */
+static bool eq_words(const char *b, size_t len, size_t i)
+{
+        size_t p = i + 1;
+
+        if (i < 2 || b[i - 1] != '=' || !((b[i - 2] | 0x20) >= 'a' && (b[i - 2] | 0x20) <= 'z'))
+                return false;
+        while (p < len && b[p] >= 'a' && b[p] <= 'z')
+                p++;
+        return p - i >= 2 && p + 2 < len && b[p] == ' ' && b[p + 1] >= 'A' && b[p + 1] <= 'Z' &&
+               b[p + 2] >= 'a' && b[p + 2] <= 'z';
+}
+
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo)
 {
@@ -4297,7 +4311,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                         }
                 }
                 if (!upper_at(buf, len, i) || (i > 0 && wordish(buf, len, i - 1)) ||
-                    (code_before(buf, i) && !mention_at(buf, i))) {
+                    (code_before(buf, i) && !mention_at(buf, i) && !eq_words(buf, len, i))) {
                         i += c >= 0x80 ? 2 : 1;
                         while (i < len && wordish(buf, len, i))
                                 i++;
