@@ -3930,7 +3930,10 @@ static int decide(struct walk *w, struct run *r)
         if (nt >= 2 && place_flags(phr))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         if (nt == 1 && (lexor & LEX_CITY_BIG) && !(lexor & LEX_GIVEN) &&
-            (streq(pw, "in") || streq(pw, "from") || streq(pw, "to") || streq(pw, "near")) &&
+            (streq(pw, "in") || streq(pw, "from") || streq(pw, "to") || streq(pw, "near") ||
+             /* the same in French, German and Dutch: "à Nice", "nach Essen" */
+             streq(pw, "à") || streq(pw, "nach") || streq(pw, "aus") || streq(pw, "naar") ||
+             streq(pw, "uit") || streq(pw, "dans")) &&
             !line_start_before(w, s))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
         if ((pw_sets & LB_place_preps) && !streq(pw, "and") && !streq(pw, "of") &&
