@@ -1300,7 +1300,11 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
                 if (t->digit && r->n > 0)
                         break;
                 if (t->particle) {
-                        if (++np > 2)
+                        /* "Lucía y José", "Maria e João": after one word, "y" and "e" join
+                         * two persons; a compound surname has its given name first
+                         * ("José Ortega y Gasset") */
+                        if (++np > 2 || (r->n == 1 && t->n == 1 &&
+                                         (t->low[0] == 'y' || t->low[0] == 'e')))
                                 break;
                 } else {
                         np = 0;

@@ -101,6 +101,7 @@ name: Fatima Zahra El Amrani
 2026-03-01 12:00:01 INFO user_name=Emma Thompson action=login
 class=Foo Bar title=Hello World
 Ils habitent à Nice, nous kommen aus Essen.
+Lucía y José viven aquí; José Ortega y Gasset escribió.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -180,6 +181,7 @@ is "$(line 72)" "name: [PERSON]" "an Arabic particle in capitals inside a name (
 is "$(line 73)" "2026-03-01 12:00:01 INFO user_name=[PERSON] action=login" "two capitalised words after a key's '=' are text"
 is "$(line 74)" "class=Foo Bar title=Hello World" "ordinary and unknown words after '=' stay"
 is "$(line 75)" "Ils habitent à [LOCATION], nous kommen aus [LOCATION]." "a big city that is a word after à, aus (Nice, Essen)"
+is "$(line 76)" "[PERSON] y [PERSON] viven aquí; [PERSON] escribió." "y after one word joins two persons; after a given name and surname, a compound surname"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
