@@ -3634,6 +3634,20 @@ static int decide(struct walk *w, struct run *r)
         size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
+        /* the first half of a word hyphenated at a line's end ("Al-\nthough", a man
+         * page's "De\u2010\nfault"), or an editor's key chord ("C-x C-r", "M-f"): no name */
+        {
+                size_t le = r->t[r->n - 1].e;
+
+                if (r->n == 1 && le + 1 < w->len &&
+                    ((b[le] == '-' && (b[le + 1] == '\n' || b[le + 1] == '\r')) ||
+                     (le + 3 < w->len && memcmp(b + le, "\xe2\x80\x90", 3) == 0 &&
+                      (b[le + 3] == '\n' || b[le + 3] == '\r'))))
+                        return 0;
+                if (r->t[0].n >= 3 && r->t[0].n <= 5 && r->t[0].low[1] == '-' &&
+                    (r->t[0].n == 3 || r->t[0].low[3] == '-'))
+                        return 0;
+        }
         /* "3511 AZ Utrecht": the letters of a Dutch postcode are no part of the town */
         if (r->n >= 2 && r->t[0].allcaps && r->t[0].n == 2 && r->t[0].s >= 5 &&
             b[r->t[0].s - 1] == ' ' && is_digit(b[r->t[0].s - 2]) && is_digit(b[r->t[0].s - 3]) &&

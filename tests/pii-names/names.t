@@ -102,6 +102,8 @@ name: Fatima Zahra El Amrani
 class=Foo Bar title=Hello World
 Ils habitent à Nice, nous kommen aus Essen.
 Lucía y José viven aquí; José Ortega y Gasset escribió.
+Press C-x C-r or M-f; the value is Al-
+though set. O-Ren Ishii signed.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -182,6 +184,8 @@ is "$(line 73)" "2026-03-01 12:00:01 INFO user_name=[PERSON] action=login" "two 
 is "$(line 74)" "class=Foo Bar title=Hello World" "ordinary and unknown words after '=' stay"
 is "$(line 75)" "Ils habitent à [LOCATION], nous kommen aus [LOCATION]." "a big city that is a word after à, aus (Nice, Essen)"
 is "$(line 76)" "[PERSON] y [PERSON] viven aquí; [PERSON] escribió." "y after one word joins two persons; after a given name and surname, a compound surname"
+is "$(line 77)" "Press C-x C-r or M-f; the value is Al-" "key chords and a word hyphenated at the line's end are no names"
+is "$(line 78)" "though set. [PERSON] signed." "a hyphenated given name of five letters is no key chord"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
