@@ -2229,6 +2229,32 @@ static void list_label(const struct walk *w, size_t s, char *out, size_t size)
 
 /* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
  * sets: the word lists l is in (set_mask). */
+/* Whether the key just before i (a value's start, after '=' or ':' and quotes) names a
+ * user's display name: display_name, displayName, "display name". Such a value is the
+ * person's name as a rule, though "display" is a thing of person_name_label(). */
+static bool display_name_key(const char *b, size_t i)
+{
+        static const char *const keys[] = { "display_name", "displayname", "display name",
+                                            "display-name", NULL };
+        size_t e = i;
+
+        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
+                e--;
+        if (e == 0 || (b[e - 1] != '=' && b[e - 1] != ':'))
+                return false;
+        e--;
+        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
+                e--;
+        for (const char *const *q = keys; *q; q++) {
+                size_t n = strlen(*q);
+
+                if (e >= n && strncasecmp(b + e - n, *q, n) == 0 &&
+                    (e == n || !((b[e - n - 1] | 0x20) >= 'a' && (b[e - n - 1] | 0x20) <= 'z')))
+                        return true;
+        }
+        return false;
+}
+
 static bool person_name_label(const char *l, unsigned sets)
 {
         static const char *const things[] = {
@@ -2494,6 +2520,9 @@ static size_t number_before(const struct walk *w, size_t i)
         const char *b = w->buf;
         size_t e = i, s;
 
+        /* a comma glued to the word is a CSV's separator: "...,2296,Schillerstraße 17" */
+        if (i > 0 && b[i - 1] == ',')
+                return SIZE_MAX;
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == ','))
                 e--;
         if (e == i)
@@ -2803,6 +2832,44 @@ static int street_in_run(const struct run *r, bool *before_form)
                         return (int)k;
         }
         return -1;
+}
+
+/* Whether the word at s may be a street's name after its number and a lower-case street
+ * word ("14 rue des Martyrs", "8 avenue Foch"): a small letter and a space before it, a digit
+ * in the 16 bytes before those. decide() asks street_word_before() and number_before(). */
+static inline bool street_name_maybe(const char *b, size_t s)
+{
+        if (s < 6 || b[s - 1] != ' ' || !(b[s - 2] >= 'a' && b[s - 2] <= 'z'))
+                return false;
+#ifdef __SSE2__
+        if (s >= 19) { /* a lone word of prose is most often here: one compare */
+                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + s - 19));
+                __m128i d = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                          _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+
+                return _mm_movemask_epi8(d) != 0;
+        }
+#endif
+        for (size_t j = s - 4; j > 0 && s - j <= 19; j--)
+                if (b[j] >= '0' && b[j] <= '9')
+                        return true;
+        return false;
+}
+
+/* Whether a field's or column's label (lower-cased) names a street address's line. */
+static bool street_label(const char *l)
+{
+        static const char *const labels[] = {
+                "street", "street address", "street_address", "streetaddress", "address",
+                "address1", "address 1", "address_1", "address line 1", "address_line1",
+                "address_line_1", "addressline1", "addr", "addr1", "line1", "address_line",
+                "street1", "street_1", "street_line1", "home address", "home_address",
+                "mailing address", "billing address", "shipping address", "straße", "strasse",
+                "adresse", "anschrift", "rue", "calle", "dirección", "direccion", "domicilio",
+                "indirizzo", "via", "adres", "straat", "straatnaam", "ulica", NULL
+        };
+
+        return in_list(l, labels);
 }
 
 /* "12 rue de la Paix": a lower-case street word (and particles) just before the run. */
@@ -3243,10 +3310,17 @@ static size_t place_tail(const struct walk *w, size_t e)
         return e;
 }
 
+static bool us_state_after(const struct walk *w, size_t e);
+
 static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, float score)
 {
-        if (type == T_LOCATION)
-                w->last_loc_end = e = place_tail(w, e);
+        if (type == T_LOCATION) {
+                e = place_tail(w, e);
+                /* "Atlanta, GA 30309": the state goes with the town, one place */
+                if (us_state_after(w, e))
+                        e += 4;
+                w->last_loc_end = e;
+        }
         if (type == T_PERSON) {
                 w->last_person_end = e;
                 seen_name_add(w, s, e);
@@ -3266,6 +3340,38 @@ static bool state_after(const struct walk *w, size_t e)
         if (!(b[e + 2] >= 'A' && b[e + 2] <= 'Z' && b[e + 3] >= 'A' && b[e + 3] <= 'Z'))
                 return false;
         return e + 4 == w->len || !wordish(b, w->len, e + 4);
+}
+
+/* state_after()'s two capitals are a US state's or a Canadian province's code (USPS), and
+ * no word or number but a ZIP code follows: "Memphis, TN 38118", "Austin, TX." */
+static bool us_state_after(const struct walk *w, size_t e)
+{
+        static const char codes[] =
+                "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
+                "MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY "
+                "AB BC MB NB NL NS NT NU ON PE QC SK YT";
+        const char *b = w->buf;
+        size_t q;
+
+        if (!state_after(w, e))
+                return false;
+        for (q = 0; codes[q]; q += 3)
+                if (codes[q] == b[e + 2] && codes[q + 1] == b[e + 3])
+                        break;
+        if (!codes[q])
+                return false;
+        q = e + 4;
+        if (q + 1 < w->len && b[q] == ' ' && is_digit(b[q + 1])) {
+                size_t d = q + 1;
+
+                while (d < w->len && is_digit(b[d]))
+                        d++;
+                return d - (q + 1) == 5 && (d == w->len || !wordish(b, w->len, d) ||
+                                            b[d] == '-');
+        }
+        return q == w->len || b[q] == ',' || b[q] == '.' || b[q] == '\n' || b[q] == '\r' ||
+               b[q] == ')' || b[q] == ';' || b[q] == '"' || (b[q] == ' ' && q + 1 < w->len &&
+                                                              !upper_at(b, w->len, q + 1));
 }
 
 /* A postcode just before s: "75008 ", "1012 AB ", "D-10115 ", "SW1A 1AA "? (UK ones come
@@ -3617,6 +3723,8 @@ static __attribute__((noinline)) int particle_surname(struct walk *w, const stru
         if (r->n + np < 2)
                 return 0;
         label_scan(w, s, label, sizeof(label));
+        if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t'))
+                csv_label(w, s, sn->e, label, sizeof(label)); /* a last_name column */
         if (!label[0] || (set_mask(label, strlen(label)) & LB_mail_labels) ||
             !person_name_label(label, set_mask(label, strlen(label))))
                 return 0;
@@ -3674,9 +3782,17 @@ static int decide(struct walk *w, struct run *r)
         if (r->n == 1 && r->t[0].allcaps && !r->t[0].dot && r->t[0].e + 1 < w->len &&
             (b[r->t[0].e] == '-' || b[r->t[0].e] == '_') && is_digit(b[r->t[0].e + 1]))
                 return 0;
-        /* a lone ordinary word ("The", "However", "License"): nothing to decide */
-        if (r->n == 1 && lone_dropped(r->t[0].lex, r->t[0].sets, r->t[0].street_suffix))
-                return 0;
+        /* a lone ordinary word ("The", "However", "License"): nothing to decide, but the
+         * name of a street whose type and number are before it ("14 rue des Martyrs") */
+        if (r->n == 1 && lone_dropped(r->t[0].lex, r->t[0].sets, r->t[0].street_suffix)) {
+                size_t s0 = r->t[0].s, num;
+
+                if (!street_name_maybe(b, s0) || (ns = street_word_before(w, s0)) == SIZE_MAX ||
+                    (num = number_before(w, ns)) == SIZE_MAX)
+                        return 0;
+                return emit(w, unit_before(w, num), unit_after(w, r->t[0].e), T_STREET_ADDRESS,
+                            ND_STREET, 0.85f);
+        }
 
         /* 1. street addresses */
         st = street_in_run(r, &before_form);
@@ -3698,6 +3814,29 @@ static int decide(struct walk *w, struct run *r)
                                     0.8f);
         }
 
+        /* a street's field or CSV column and a house number beside the run, though it has
+         * no street type: "street: Prinsengracht 263", a CSV's "...,Oudegracht 112,..." */
+        if (st < 0 && ns == SIZE_MAX && r->n <= 4 &&
+            ((r->t[0].s >= 2 && b[r->t[0].s - 1] == ' ' && is_digit(b[r->t[0].s - 2])) ||
+             (r->t[r->n - 1].e + 2 < w->len && is_digit(b[r->t[r->n - 1].e + 1]) &&
+              b[r->t[r->n - 1].e] == ' '))) { /* the tests before the calls */
+                size_t s0 = r->t[0].s, e0 = r->t[r->n - 1].e, num = number_before(w, s0);
+                size_t q = num == SIZE_MAX ? number_after(w, e0) : 0;
+
+                if (num != SIZE_MAX || q) {
+                        size_t at = num != SIZE_MAX ? num : s0;
+
+                        label_before(w, at, label, sizeof(label));
+                        if (!label[0] && at > 0 &&
+                            (b[at - 1] == ',' || b[at - 1] == ';' || b[at - 1] == '\t' ||
+                             b[at - 1] == '"'))
+                                csv_label(w, at, q ? q : e0, label, sizeof(label));
+                        if (label[0] && street_label(label))
+                                return emit(w, num != SIZE_MAX ? unit_before(w, num) : s0,
+                                            unit_after(w, q ? q : e0), T_STREET_ADDRESS,
+                                            ND_STREET, 0.85f);
+                }
+        }
         if (st < 0 && (r->t[0].lex & LEX_STREET) && r->t[0].upper &&
             (ns = ordinal_street_before(w, r->t[0].s)) != SIZE_MAX) {
                 size_t to = r->t[0].e;
@@ -3874,6 +4013,24 @@ static int decide(struct walk *w, struct run *r)
         if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t' ||
                                    b[s - 1] == '"' || b[s - 1] == '\n'))
                 csv_label(w, s, e, label, sizeof(label));
+        /* a CSV's last_name cell led by small particles: ",van der Meulen," */
+        if (!label[0] && r->a == 0 && !r->t[0].allcaps && particle_before(b, s) != s) {
+                size_t ps = s;
+
+                for (int np = 0; np < 3; np++) {
+                        size_t q = particle_before(b, ps);
+
+                        if (q == ps)
+                                break;
+                        ps = q;
+                }
+                if (ps > 0 && (b[ps - 1] == ',' || b[ps - 1] == ';' || b[ps - 1] == '\t')) {
+                        csv_label(w, ps, e, label, sizeof(label));
+                        if (label[0] && person_name_label(label, set_mask(label, strlen(label))))
+                                return emit(w, ps, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+                        label[0] = '\0';
+                }
+        }
         if (!label[0] && s > 0 && b[s - 1] == '\'')
                 sql_label(w, s, e, label, sizeof(label));
         if (!label[0] && s >= 2 && b[s - 1] == ' ' && (b[s - 2] == ',' || b[s - 2] == ';'))
@@ -3881,6 +4038,11 @@ static int decide(struct walk *w, struct run *r)
         if (!label[0] && s > 0 && (b[s - 1] == ':' || b[s - 1] == ';'))
                 vcard_label(w, s, label, sizeof(label));
         label_sets = label[0] ? set_mask(label, strlen(label)) : 0;
+        /* a user's display name: "display_name=Chukwuemeka", "displayName": "Ana Rossi" */
+        if (label[0] && nt <= 4 && display_name_key(b, r->t[0].s) &&
+            ((lexor & (LEX_GIVEN | LEX_SURNAME)) || !(lexor & LEX_WORD)) &&
+            !place_flags(phr))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         strong = false;
         if (label_sets & LB_mail_labels)
                 strong = true;
@@ -4267,7 +4429,7 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
         /* decide()'s test, on what tok_fill16() would fill; not in capitals ("USA": decide's
          * caps_places comes first) */
         if (!(n > 1 && !(v.small & ((1u << n) - 1))) &&
-            lone_dropped(lex, wc->sets, wc->street_suffix))
+            lone_dropped(lex, wc->sets, wc->street_suffix) && !street_name_maybe(b, s))
                 return LONE_SKIP;
         tok_set16(t, s, e, digit, &v, wc);
         r->n = 1;
@@ -4279,11 +4441,14 @@ longer:
 #endif
 
 /* "user=Emma Thompson action=login": after a key's '=', two capitalised words one space
- * apart are text, not code ("class=Foo" stays code). */
+ * apart are text, not code ("class=Foo" stays code); after a display name's key, one word
+ * is too (display_name=Chukwuemeka). */
 static bool eq_words(const char *b, size_t len, size_t i)
 {
         size_t p = i + 1;
 
+        if (i >= 2 && b[i - 1] == '=' && display_name_key(b, i))
+                return true;
         if (i < 2 || b[i - 1] != '=' || !((b[i - 2] | 0x20) >= 'a' && (b[i - 2] | 0x20) <= 'z'))
                 return false;
         while (p < len && b[p] >= 'a' && b[p] <= 'z')

@@ -104,6 +104,14 @@ Ils habitent à Nice, nous kommen aus Essen.
 Lucía y José viven aquí; José Ortega y Gasset escribió.
 Press C-x C-r or M-f; the value is Al-
 though set. O-Ren Ishii signed.
+The office is at 14 rue des Martyrs and 8 avenue des Champs in Paris; the Martyrs of 1944.
+uid=7002 display_name=Chukwuemeka changed_field=city
+id,first_name,last_name,street,city
+7,Jan,van der Meulen,Prinsengracht 263,Amsterdam
+8,Anna,Nowak,Oudegracht 112,Utrecht
+Call +18 124 2296,Schillerstraße 17,Munich today.
+Street: Stratumseind 32
+Write to Memphis, TN 38118 or Paris, TX. Mail Paris, GA 4 copies.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -120,7 +128,7 @@ is "$(line 9)" "Deliver to [STREET_ADDRESS], please." "house number + street typ
 is "$(line 10)" "Büro: [STREET_ADDRESS], 10115 [LOCATION]" "-straße + number; postcode + city"
 like "$(line 11)" "\\[STREET_ADDRESS\\]" "Italian: Via Roma 12"
 is "$(line 12)" "Our office is at [STREET_ADDRESS], 75002 [LOCATION]." "French: 12 rue de la Paix; postcode + city"
-like "$(line 13)" "in \\[LOCATION\\], IL" "City, ST ZIP"
+is "$(line 13)" "She lives in [LOCATION] [US_ZIP_CODE] now." "City, ST ZIP: the state goes with the town"
 is "$(line 14)" "Will you grant May a day off? Rose said the bill was paid." "names that are ordinary words, no context: not names"
 is "$(line 15)" "[PERSON] was admitted." "Last, First"
 is "$(line 16)" "My name is [PERSON]." "a self-introduction, names from no lexicon"
@@ -163,7 +171,7 @@ is "$(line 52)" "[STREET_ADDRESS], merci." "a French unit before the number (App
 is "$(line 53)" "Send it to [LOCATION], [LOCATION] or [LOCATION]." "countries in their own languages (places-extra.txt)"
 is "$(line 54)" "Call [PERSON] at the office." "a sentence's first word that is also a surname is no part of the name (Call)"
 is "$(line 55)" "Apologies: [PERSON], [PERSON]" "an Arabic article glued to the surname (al-Zahrani) is part of the name"
-is "$(line 56)" "Shipped from [LOCATION], TX [US_ZIP_CODE], [LOCATION], paid in USD." "USA and UK in capitals are places; USD is not"
+is "$(line 56)" "Shipped from [LOCATION] [US_ZIP_CODE], [LOCATION], paid in USD." "USA and UK in capitals are places; USD is not"
 is "$(line 57)" "<name><given>[PERSON]</given><family>[PERSON]</family></name><city>[LOCATION]</city>" "an XML element's name is its content's label"
 is "$(line 58)" "<gp>Dr. [PERSON]</gp> List<String> names;" "a closing tag ends a name whole; a generic stays code"
 is "$(line 59)" "Pupil: [PERSON]" "a given name that is a word, before a surname that is none, stays in the name (Summer Okonkwo)"
@@ -186,6 +194,13 @@ is "$(line 75)" "Ils habitent à [LOCATION], nous kommen aus [LOCATION]." "a big
 is "$(line 76)" "[PERSON] y [PERSON] viven aquí; [PERSON] escribió." "y after one word joins two persons; after a given name and surname, a compound surname"
 is "$(line 77)" "Press C-x C-r or M-f; the value is Al-" "key chords and a word hyphenated at the line's end are no names"
 is "$(line 78)" "though set. [PERSON] signed." "a hyphenated given name of five letters is no key chord"
+is "$(line 79)" "The office is at [STREET_ADDRESS] and [STREET_ADDRESS] in [LOCATION]; the Martyrs of 1944." "number + rue/avenue + an ordinary word: a street"
+is "$(line 80)" "uid=7002 display_name=[PERSON] changed_field=city" "one word after a display name's key is a person"
+like "$(line 82)" ",\\[PERSON\\],\\[STREET_ADDRESS\\],\\[LOCATION\\]\$" "a CSV's street cell with no street type; a last_name led by particles"
+is "$(line 83)" "8,[PERSON],[PERSON],[STREET_ADDRESS],[LOCATION]" "a CSV's street cell with no street type"
+is "$(line 84)" "Call [PHONE_NUMBER],[STREET_ADDRESS],[LOCATION] today." "a number before a CSV separator is no house number"
+is "$(line 85)" "Street: [STREET_ADDRESS]" "a street's field label and a number, no street type"
+is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
