@@ -365,7 +365,8 @@ static const char *const person_labels[] = {
         "parent/guardian", "host", "guest speaker", "interviewer", "interviewee", "judge",
         "nextofkin", "mother", "father", "organizer", "organiser", "present", "apologies",
         "absent", "participants", "invitees", "authors", "speakers", "panellists", "panelists",
-        "guests", "witnesses", "also present", "in attendance", NULL
+        "guests", "witnesses", "also present", "in attendance", "signed by", "seen by",
+        "triage nurse", "preferred name", "known as", NULL
 };
 /* Labels that are mail headers: strong even before a run of ordinary words. */
 static const char *const mail_labels[] = { "from", "to", "cc", "bcc", "reply-to", "sender",
@@ -3428,6 +3429,16 @@ static size_t comma_given(struct walk *w, size_t e)
  * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
  * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
  * surname of the lexicon among them, or no ordinary word ("NAME: UNKNOWN" stays). */
+/* ", " and two capitals after e: a surname in capitals before its given name ("PATIENT:
+ * NWOSU, CHIDINMA"), whatever the lexicon knows of it; the label and given_after() decide. */
+static bool comma_caps(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+
+        return e + 4 <= w->len && b[e] == ',' && b[e + 1] == ' ' && b[e + 2] >= 'A' &&
+               b[e + 2] <= 'Z' && b[e + 3] >= 'A' && b[e + 3] <= 'Z';
+}
+
 static int caps_name(struct walk *w, const struct run *r, bool title)
 {
         static const char *const part_labels[] = {
@@ -3450,9 +3461,11 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         if (!(lex & (LEX_GIVEN | LEX_SURNAME)) && (lex & LEX_WORD))
                 return 0;
         /* before the labels: "currency": "USD", "order": "ORD-5386" in every JSON record */
-        if (!title && one && (!(lex & (LEX_GIVEN | LEX_SURNAME)) || r->t[r->a].n < 2 ||
-                              (r->t[r->a].e < w->len && (w->buf[r->t[r->a].e] == '-' ||
-                                                         w->buf[r->t[r->a].e] == '_'))))
+        if (!title && one &&
+            ((!(lex & (LEX_GIVEN | LEX_SURNAME)) && !comma_caps(w, r->t[r->a].e)) ||
+             r->t[r->a].n < 2 ||
+             (r->t[r->a].e < w->len &&
+              (w->buf[r->t[r->a].e] == '-' || w->buf[r->t[r->a].e] == '_'))))
                 return 0;
         if (!title) {
                 label_before(w, r->t[0].s, label, sizeof(label));

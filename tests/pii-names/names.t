@@ -112,6 +112,10 @@ id,first_name,last_name,street,city
 Call +18 124 2296,Schillerstraße 17,Munich today.
 Street: Stratumseind 32
 Write to Memphis, TN 38118 or Paris, TX. Mail Paris, GA 4 copies.
+PATIENT: NWOSU, CHIDINMA ADAEZE           DOB: 22/11/1980
+NEXT OF KIN: NWOSU, EMEKA (BROTHER)
+TRIAGE NURSE: GRÁINNE KEHOE. Signed by: T. JENKINS.
+Customer: ACME, INC. User: ADMIN, ROOT
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -200,6 +204,10 @@ like "$(line 82)" ",\\[PERSON\\],\\[STREET_ADDRESS\\],\\[LOCATION\\]\$" "a CSV's
 is "$(line 83)" "8,[PERSON],[PERSON],[STREET_ADDRESS],[LOCATION]" "a CSV's street cell with no street type"
 is "$(line 84)" "Call [PHONE_NUMBER],[STREET_ADDRESS],[LOCATION] today." "a number before a CSV separator is no house number"
 is "$(line 85)" "Street: [STREET_ADDRESS]" "a street's field label and a number, no street type"
+is "$(line 87)" "PATIENT: [PERSON]           DOB: [DATE_OF_BIRTH]" "a surname in capitals from no lexicon, then its given names, under a label"
+is "$(line 88)" "NEXT OF KIN: [PERSON] (BROTHER)" "LAST, FIRST in capitals after next of kin"
+is "$(line 89)" "TRIAGE NURSE: [PERSON]. Signed by: [PERSON]." "role labels: triage nurse, signed by"
+is "$(line 90)" "Customer: ACME, INC. User: ADMIN, ROOT" "capitals before a comma under a person label: no name when no given name follows"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
