@@ -3458,6 +3458,20 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                         return 0;
                 lex |= t->lex;
         }
+        /* a place in capitals, as address blocks and forms write them ("DUBLIN",
+         * "UNITED KINGDOM", "COOK COUNTY"): a country or big city that is no ordinary
+         * word, or a place of the lexicon of two words or more; not glued to code */
+        if (!title && r->a == 0 && r->t[r->b - 1].e < w->len &&
+            w->buf[r->t[r->b - 1].e] != '_' && w->buf[r->t[r->b - 1].e] != '-' &&
+            !(r->t[0].s > 0 && (w->buf[r->t[0].s - 1] == '_' || w->buf[r->t[0].s - 1] == '-'))) {
+                const struct tok *t0 = &r->t[r->a];
+
+                if (one ? (t0->lex & (LEX_COUNTRY | LEX_CITY_BIG)) && !(t0->lex & LEX_WORD) &&
+                                  t0->n >= 4 && !t0->dot && !TOK_IN(t0, never_names)
+                        : r->b - r->a <= 4 && place_flags(phrase_flags(r, r->a, r->b)))
+                        return emit(w, t0->s, r->t[r->b - 1].e, T_LOCATION,
+                                    ND_LOCATION_CONTEXT, 0.75f);
+        }
         if (!(lex & (LEX_GIVEN | LEX_SURNAME)) && (lex & LEX_WORD))
                 return 0;
         /* before the labels: "currency": "USD", "order": "ORD-5386" in every JSON record */

@@ -116,6 +116,10 @@ PATIENT: NWOSU, CHIDINMA ADAEZE           DOB: 22/11/1980
 NEXT OF KIN: NWOSU, EMEKA (BROTHER)
 TRIAGE NURSE: GRÁINNE KEHOE. Signed by: T. JENKINS.
 Customer: ACME, INC. User: ADMIN, ROOT
+COUNTRY OF BIRTH: NIGERIA
+BIRMINGHAM
+UNITED KINGDOM
+ROAST TURKEY, READING LIST, NICE WORK. ERROR DENVER_URL unset, LONDON-1 zone.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -208,6 +212,10 @@ is "$(line 87)" "PATIENT: [PERSON]           DOB: [DATE_OF_BIRTH]" "a surname in
 is "$(line 88)" "NEXT OF KIN: [PERSON] (BROTHER)" "LAST, FIRST in capitals after next of kin"
 is "$(line 89)" "TRIAGE NURSE: [PERSON]. Signed by: [PERSON]." "role labels: triage nurse, signed by"
 is "$(line 90)" "Customer: ACME, INC. User: ADMIN, ROOT" "capitals before a comma under a person label: no name when no given name follows"
+is "$(line 91)" "COUNTRY OF BIRTH: [LOCATION]" "a country in capitals"
+is "$(line 92)" "[LOCATION]" "a big city in capitals on an address block's line"
+is "$(line 93)" "[LOCATION]" "a country of two words in capitals"
+is "$(line 94)" "ROAST TURKEY, READING LIST, NICE WORK. ERROR DENVER_URL unset, LONDON-1 zone." "places in capitals that are words, or glued to code, are not"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
