@@ -1606,7 +1606,8 @@ static bool csv_header_line(const char *b, size_t ls, size_t le, char sep)
                                 return false;
                         c++;
                 }
-                if (n == 0 || n > 40 || (c < le && b[c] != sep))
+                if ((n == 0 && !(sep == '|' && (j == ls || c >= le))) || n > 40 ||
+                    (c < le && b[c] != sep))
                         return false;
                 j = c + 1;
         }
@@ -1631,6 +1632,10 @@ static void csv_cell_label(const char *b, size_t hs, size_t he, char sep, unsign
         p = hs;
         while (p < he && b[p] != sep)
                 p++;
+        while (p > hs && b[hs] == ' ') /* a table's "| City |" */
+                hs++;
+        while (p > hs && b[p - 1] == ' ')
+                p--;
         if (p > hs && b[hs] == '"')
                 hs++;
         if (p > hs && b[p - 1] == '"')
@@ -1666,9 +1671,26 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 cs--;
         if (ce < w->len && b[ce] == '"')
                 ce++;
+        /* a table's cell between '|' and spaces: "| Cork |", "Porto | Portugal" */
+        if (cs == s && cs >= 2 && b[cs - 1] == ' ') {
+                size_t x = cs;
+
+                while (x > 0 && b[x - 1] == ' ' && s - x < 3)
+                        x--;
+                if (x > 0 && b[x - 1] == '|')
+                        cs = x;
+        }
+        if (ce == e && ce < w->len && b[ce] == ' ') {
+                size_t x = ce;
+
+                while (x < w->len && b[x] == ' ' && x - e < 3)
+                        x++;
+                if (x < w->len && (b[x] == '|' || (cs < s && (b[x] == '\n' || b[x] == '\r'))))
+                        ce = x;
+        }
         /* the separator: the byte before the cell, or after it in a line's first cell */
         sep = cs > 0 && b[cs - 1] != '\n' ? b[cs - 1] : ce < w->len ? b[ce] : '\0';
-        if (sep != ',' && sep != ';' && sep != '\t')
+        if (sep != ',' && sep != ';' && sep != '\t' && sep != '|')
                 return;
         if (!((cs == 0 || b[cs - 1] == sep || b[cs - 1] == '\n') &&
               (ce == w->len || b[ce] == sep || b[ce] == '\n' || b[ce] == '\r')))
@@ -2857,6 +2879,14 @@ static inline bool street_name_maybe(const char *b, size_t s)
         return false;
 }
 
+/* Labels of a firm's name, under which a run is neither a person nor a place. */
+static const char *const firm_labels[] = {
+        "company", "company name", "company_name", "employer", "organisation", "organization",
+        "org name", "firm", "vendor", "supplier", "brand", "manufacturer", "bank name",
+        "insurer", "carrier", "airline", "hotel", "firma", "société", "entreprise", "empresa",
+        "azienda", "bedrijf", "unternehmen", NULL
+};
+
 /* Whether a field's or column's label (lower-cased) names a street address's line. */
 static bool street_label(const char *l)
 {
@@ -4038,7 +4068,8 @@ static int decide(struct walk *w, struct run *r)
         /* a cell of a CSV, after its separator or quote (most runs are after a space); a
          * value of an SQL INSERT */
         if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t' ||
-                                   b[s - 1] == '"' || b[s - 1] == '\n'))
+                                   b[s - 1] == '"' || b[s - 1] == '\n' ||
+                                   (b[s - 1] == ' ' && s >= 2 && b[s - 2] == '|')))
                 csv_label(w, s, e, label, sizeof(label));
         /* a CSV's last_name cell led by small particles: ",van der Meulen," */
         if (!label[0] && r->a == 0 && !r->t[0].allcaps && particle_before(b, s) != s) {
@@ -4065,6 +4096,9 @@ static int decide(struct walk *w, struct run *r)
         if (!label[0] && s > 0 && (b[s - 1] == ':' || b[s - 1] == ';'))
                 vcard_label(w, s, label, sizeof(label));
         label_sets = label[0] ? set_mask(label, strlen(label)) : 0;
+        /* a firm's field or column: "Company: Morgan Stanley", "| Employer |" */
+        if (label[0] && in_list(label, firm_labels))
+                return 0;
         /* a user's display name: "display_name=Chukwuemeka", "displayName": "Ana Rossi" */
         if (label[0] && nt <= 4 && display_name_key(b, r->t[0].s) &&
             ((lexor & (LEX_GIVEN | LEX_SURNAME)) || !(lexor & LEX_WORD)) &&

@@ -120,6 +120,12 @@ COUNTRY OF BIRTH: NIGERIA
 BIRMINGHAM
 UNITED KINGDOM
 ROAST TURKEY, READING LIST, NICE WORK. ERROR DENVER_URL unset, LONDON-1 zone.
+
+| Name | Company | Town | Country |
+|------|---------|------|---------|
+| Tom Baker | Morgan Stanley | Reading | Turkey |
+Badge name | Company | City
+Fenna van Leeuwen | Johnson | Bath
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -216,6 +222,8 @@ is "$(line 91)" "COUNTRY OF BIRTH: [LOCATION]" "a country in capitals"
 is "$(line 92)" "[LOCATION]" "a big city in capitals on an address block's line"
 is "$(line 93)" "[LOCATION]" "a country of two words in capitals"
 is "$(line 94)" "ROAST TURKEY, READING LIST, NICE WORK. ERROR DENVER_URL unset, LONDON-1 zone." "places in capitals that are words, or glued to code, are not"
+is "$(line 98)" "| [PERSON] | Morgan Stanley | [LOCATION] | [LOCATION] |" "a table's cells take their column's label: places that are words, a firm that is no person"
+is "$(line 100)" "[PERSON] | Johnson | [LOCATION]" "a table without outer bars"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
