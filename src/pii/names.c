@@ -3184,16 +3184,26 @@ static bool camel(const struct walk *w, const struct tok *t)
 
         if (t->no_camel)
                 return false;
-        for (size_t i = t->s + 1; i + 1 < t->e; i++)
-                if (b[i] >= 'a' && b[i] <= 'z' && b[i + 1] >= 'A' && b[i + 1] <= 'Z') {
-                        size_t k = i + 1 - t->s;
+        size_t seg = t->s; /* the part of the word after its last '-' ("Fraser-McLeod") */
 
-                        if (!((k == 2 && (memcmp(t->low, "mc", 2) == 0 || memcmp(t->low, "de", 2) == 0 ||
-                                          memcmp(t->low, "la", 2) == 0 || memcmp(t->low, "le", 2) == 0 ||
-                                          memcmp(t->low, "di", 2) == 0)) ||
-                              (k == 3 && (memcmp(t->low, "mac", 3) == 0 || memcmp(t->low, "van", 3) == 0))))
+        for (size_t i = t->s + 1; i + 1 < t->e; i++) {
+                if (b[i] == '-' || b[i] == '\'') {
+                        seg = i + 1;
+                        continue;
+                }
+                if (b[i] >= 'a' && b[i] <= 'z' && b[i + 1] >= 'A' && b[i + 1] <= 'Z') {
+                        size_t k = i + 1 - seg;
+                        const char *q = b + seg;
+
+                        if (!((k == 2 &&
+                               (strncasecmp(q, "mc", 2) == 0 || strncasecmp(q, "de", 2) == 0 ||
+                                strncasecmp(q, "la", 2) == 0 || strncasecmp(q, "le", 2) == 0 ||
+                                strncasecmp(q, "di", 2) == 0)) ||
+                              (k == 3 && (strncasecmp(q, "mac", 3) == 0 ||
+                                          strncasecmp(q, "van", 3) == 0))))
                                 return true;
                 }
+        }
         return false;
 }
 
@@ -4014,6 +4024,10 @@ static int decide(struct walk *w, struct run *r)
                             !(n1->lex & LEX_WORD) && !n1->particle && !n1->dot &&
                             !place_flags(n1->lex))
                                 break;
+                        /* "Jan van der Meulen": a given name, a small particle after it */
+                        if ((r->t[r->a].lex & LEX_GIVEN) && r->b - r->a >= 3 && n1->particle &&
+                            b[n1->s] >= 'a' && b[n1->s] <= 'z')
+                                break;
                         r->a++;
                 }
                 while (r->b - r->a > 1 && (weak_word(&r->t[r->b - 1]) ||
@@ -4036,6 +4050,20 @@ static int decide(struct walk *w, struct run *r)
         nt = r->b - r->a;
         s = r->t[r->a].s;
         e = r->t[r->b - 1].e;
+        /* "Jan van der Meulen", "Will de Vries": a given name, small particles and a
+         * surname are a person, though the given name is a word or a month ("Jan") */
+        if (nt >= 3 && (r->t[r->a].lex & LEX_GIVEN) && r->t[r->a].upper && !r->t[r->a].allcaps &&
+            !r->t[r->a].dot) {
+                const struct tok *ln = &r->t[r->b - 1];
+                bool ok = ln->upper && !ln->allcaps && !ln->digit && !ln->dot &&
+                          ((ln->lex & LEX_SURNAME) || !(ln->lex & LEX_WORD)) && !camel(w, ln) &&
+                          !place_flags(phrase_flags(r, r->a, r->b));
+
+                for (unsigned k = r->a + 1; ok && k + 1 < r->b; k++)
+                        ok = r->t[k].particle && b[r->t[k].s] >= 'a' && b[r->t[k].s] <= 'z';
+                if (ok)
+                        return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        }
         for (unsigned k = r->a; k < r->b; k++) {
                 /* "Maria De La Cruz", "Anna Van Der Berg": particles written with capitals
                  * inside a run are particles too ("La" and "Der" are never_names[] alone),
