@@ -3863,6 +3863,11 @@ static int decide(struct walk *w, struct run *r)
 
         /* 1. street addresses */
         st = street_in_run(r, &before_form);
+        /* "69117 Heidelberg": a town of the lexicon after its postcode, though it ends like
+         * a street ("-berg"), is the town */
+        if (st == 0 && r->n == 1 && !before_form && !(r->t[0].lex & LEX_STREET) &&
+            place_flags(r->t[0].lex) && postcode_before(w, r->t[0].s))
+                st = -1;
         if (st >= 0 || (ns = street_word_before(w, r->t[0].s)) != SIZE_MAX) {
                 size_t from = st >= 0 ? r->t[0].s : ns;
                 size_t to = st >= 0 ? r->t[st].e : r->t[r->n - 1].e;

@@ -128,6 +128,8 @@ Badge name | Company | City
 Fenna van Leeuwen | Johnson | Bath
 Hosted by Jan van der Meulen; 2004 Joel de Guzman; I met Isla Fraser-McLeod.
 Museum van Gogh, Bank of America, getElementById and JSON-McFoo stay; On Jan de 5 no.
+Hauptstraße 5
+69117 Heidelberg
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -228,6 +230,8 @@ is "$(line 98)" "| [PERSON] | Morgan Stanley | [LOCATION] | [LOCATION] |" "a tab
 is "$(line 100)" "[PERSON] | Johnson | [LOCATION]" "a table without outer bars"
 is "$(line 101)" "Hosted by [PERSON]; 2004 [PERSON]; I met [PERSON]." "given name (a month too), small particles, surname; a hyphenated surname with Mc"
 like "$(line 102)" "^Museum van Gogh, Bank of .*, getElementById and JSON-McFoo stay; On Jan de 5 no\\.\$" "particles after a word, camel case in code: no names"
+is "$(line 103)" "[STREET_ADDRESS]" "a street line of an address block"
+is "$(line 104)" "69117 [LOCATION]" "a town after its postcode is the town, though it ends like a street (-berg)"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
