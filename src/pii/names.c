@@ -2250,8 +2250,6 @@ static void list_label(const struct walk *w, size_t s, char *out, size_t size)
         label_before(w, q + 1 < s && b[q + 1] == ' ' ? q + 2 : q + 1, out, size);
 }
 
-/* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
- * sets: the word lists l is in (set_mask). */
 /* Whether the key just before i (a value's start, after '=' or ':' and quotes) names a
  * user's display name: display_name, displayName, "display name". Such a value is the
  * person's name as a rule, though "display" is a thing of person_name_label(). */
@@ -2259,14 +2257,15 @@ static bool display_name_key(const char *b, size_t i)
 {
         static const char *const keys[] = { "display_name", "displayname", "display name",
                                             "display-name", NULL };
-        size_t e = i;
+        size_t e = i, stop = i > 8 ? i - 8 : 0; /* quotes and spaces: a few bytes */
 
-        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
+        while (e > stop && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
                 e--;
         if (e == 0 || (b[e - 1] != '=' && b[e - 1] != ':'))
                 return false;
         e--;
-        while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
+        stop = e > 8 ? e - 8 : 0;
+        while (e > stop && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
                 e--;
         for (const char *const *q = keys; *q; q++) {
                 size_t n = strlen(*q);
@@ -2278,6 +2277,8 @@ static bool display_name_key(const char *b, size_t i)
         return false;
 }
 
+/* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
+ * sets: the word lists l is in (set_mask). */
 static bool person_name_label(const char *l, unsigned sets)
 {
         static const char *const things[] = {
@@ -3181,10 +3182,10 @@ static bool pure_word(const struct tok *t)
 static bool camel(const struct walk *w, const struct tok *t)
 {
         const char *b = w->buf;
+        size_t seg = t->s; /* the part of the word after its last '-' ("Fraser-McLeod") */
 
         if (t->no_camel)
                 return false;
-        size_t seg = t->s; /* the part of the word after its last '-' ("Fraser-McLeod") */
 
         for (size_t i = t->s + 1; i + 1 < t->e; i++) {
                 if (b[i] == '-' || b[i] == '\'') {
@@ -3465,10 +3466,6 @@ static size_t comma_given(struct walk *w, size_t e)
         return r2.t[r2.n - 1].e;
 }
 
-/* A name in capitals, which a form or a court heading writes: "Name: JOHN SMITH",
- * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
- * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
- * surname of the lexicon among them, or no ordinary word ("NAME: UNKNOWN" stays). */
 /* ", " and two capitals after e: a surname in capitals before its given name ("PATIENT:
  * NWOSU, CHIDINMA"), whatever the lexicon knows of it; the label and given_after() decide. */
 static bool comma_caps(const struct walk *w, size_t e)
@@ -3479,6 +3476,10 @@ static bool comma_caps(const struct walk *w, size_t e)
                b[e + 2] <= 'Z' && b[e + 3] >= 'A' && b[e + 3] <= 'Z';
 }
 
+/* A name in capitals, which a form or a court heading writes: "Name: JOHN SMITH",
+ * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
+ * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
+ * surname of the lexicon among them, or no ordinary word ("NAME: UNKNOWN" stays). */
 static int caps_name(struct walk *w, const struct run *r, bool title)
 {
         static const char *const part_labels[] = {
@@ -3790,8 +3791,6 @@ static __attribute__((noinline)) int particle_surname(struct walk *w, const stru
         if (r->n + np < 2)
                 return 0;
         label_scan(w, s, label, sizeof(label));
-        if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t'))
-                csv_label(w, s, sn->e, label, sizeof(label)); /* a last_name column */
         if (!label[0] || (set_mask(label, strlen(label)) & LB_mail_labels) ||
             !person_name_label(label, set_mask(label, strlen(label))))
                 return 0;
