@@ -3225,6 +3225,28 @@ static bool namelike(const struct walk *w, const struct tok *t)
                !camel(w, t);
 }
 
+/* A word that ends as only surnames do: Polish -ski/-ska/-cki/-cka/-wicz/-czyk, Ukrainian
+ * -enko, Romanian -escu, Greek -opoulos/-opoulou, South Slavic -ovic/-evic (ASCII or with
+ * ć). Towns so ending are phrases of the lexicon ("Gorzów Wielkopolski"), asked apart. */
+static bool surname_ending(const struct tok *t)
+{
+        static const char *const endings[] = {
+                "ski", "ska", "cki", "cka", "wicz", "czyk", "enko", "escu", "opoulos",
+                "opoulou", "ovic", "evic", "ovi\xc4\x87", "evi\xc4\x87",
+        };
+        size_t n = strlen(t->low);
+
+        if (t->n < 6 || (t->lex & (LEX_WORD | LEX_CITY | LEX_REGION | LEX_COUNTRY)))
+                return false;
+        for (size_t i = 0; i < ARRAY_SIZE(endings); i++) {
+                size_t k = strlen(endings[i]);
+
+                if (n > k + 2 && !memcmp(t->low + n - k, endings[i], k))
+                        return true;
+        }
+        return false;
+}
+
 static unsigned place_flags(unsigned lex)
 {
         return lex & (LEX_CITY | LEX_REGION | LEX_COUNTRY);
@@ -3624,7 +3646,8 @@ static bool in_place_list(struct walk *w, const struct run *r)
 }
 
 /* Where a speaker's label may start: at a line's start, after a time stamp ("[00:12:03] ",
- * "00:12 "), or inside parentheses after a role ("HOST (MELODY CHEN):"). */
+ * "00:12 ") or a channel's tag ("[chat] ", "[#general] "), or inside parentheses after a
+ * role ("HOST (MELODY CHEN):"). `stamped`: after a time stamp or a tag. */
 static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stamped)
 {
         const char *b = w->buf;
@@ -3658,8 +3681,27 @@ static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stam
                         p--;
                         k++;
                 }
-                if (k == 0 || k >= 32 || p == 0 || b[p - 1] != '[' || !memchr(b + p, ':', k))
-                        return false;
+                if (k == 0 || k >= 32 || p == 0 || b[p - 1] != '[' || !memchr(b + p, ':', k)) {
+                        /* a channel's or a tool's tag, "[chat] ", "[#general] ": letters,
+                         * then the line's start; no time stamp */
+                        p = s;
+                        while (p > 0 && b[p - 1] == ' ')
+                                p--;
+                        if (p == s || b[p - 1] != ']')
+                                return false;
+                        p--;
+                        k = 0;
+                        while (p > 0 && k < 24 && b[p - 1] != '[' &&
+                               (((b[p - 1] | 0x20) >= 'a' && (b[p - 1] | 0x20) <= 'z') ||
+                                b[p - 1] == '#' || b[p - 1] == '-' || b[p - 1] == '_')) {
+                                p--;
+                                k++;
+                        }
+                        if (k == 0 || k >= 24 || p == 0 || b[p - 1] != '[')
+                                return false;
+                        *stamped = true;
+                        return line_start_before(w, p - 1);
+                }
                 p--;
                 *stamped = true;
         } else if (p > 0 && is_digit(b[p - 1])) { /* 00:12, 14/11/2026, 18:04 */
@@ -3710,9 +3752,13 @@ static int speaker_label(struct walk *w, const struct run *r)
         l = &r->t[n - 1];
         if (!(f->lex & LEX_GIVEN) || f->dot)
                 return -1;
-        /* after a time stamp, a given name that is a word too speaks ("[00:00:57] Rose:") */
+        /* after a time stamp or a tag, a given name that is a word or a town too speaks
+         * ("[00:00:57] Rose:", "[chat] Amara:"); a region's or a country's name does not */
         if (n == 1)
-                return (!(f->lex & LEX_WORD) || stamped) && !place_flags(f->lex) && f->n >= 2 ?
+                return (!(f->lex & LEX_WORD) || stamped) &&
+                                       (!place_flags(f->lex) ||
+                                        (stamped && !(f->lex & (LEX_REGION | LEX_COUNTRY)))) &&
+                                       f->n >= 2 ?
                                0 :
                                -1;
         /* "GRANT SHAPPS", "ROSE TYLER", not "BLUE WATER" */
@@ -4364,6 +4410,24 @@ not_thing:
                 if (c == NC_LOCATION && nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) &&
                     !(r->t[r->a].lex & LEX_WORD) && !place_flags(lexor | phr))
                         c = NC_PERSON;
+                /* nor when the place is only the first word's own reading, that word a
+                 * given name or the last one a surname by its ending, and the words after
+                 * it are neither places nor ordinary words: "Amara Nwachukwu" (Amara: a
+                 * town too), "Sakura Wiśniewska" (Sakura: a town of no name list), not
+                 * "Austin Texas" or "Florence Cathedral" */
+                if (c == NC_LOCATION && nt >= 2 &&
+                    (((r->t[r->a].lex & LEX_GIVEN) && !(r->t[r->a].lex & LEX_WORD)) ||
+                     surname_ending(&r->t[r->b - 1])) &&
+                    !place_flags(phr) &&
+                    !(r->t[r->b - 1].lex & LEX_WORD) && !r->t[r->b - 1].dot &&
+                    !r->t[r->b - 1].street_suffix && !r->t[r->b - 1].digit) {
+                        unsigned rest = 0;
+
+                        for (unsigned k = r->a + 1; k < r->b; k++)
+                                rest |= r->t[k].lex;
+                        if (!place_flags(rest))
+                                c = NC_PERSON;
+                }
                 /* one word that the lexicon knows as a person's and not as a place: a given
                  * name is a person ('Siobhan' in a record), a surname alone is nothing */
                 if (c == NC_LOCATION && nt == 1 && (lexor & (LEX_GIVEN | LEX_SURNAME)) &&

@@ -130,6 +130,9 @@ Hosted by Jan van der Meulen; 2004 Joel de Guzman; I met Isla Fraser-McLeod.
 Museum van Gogh, Bank of America, getElementById and JSON-McFoo stay; On Jan de 5 no.
 Hauptstraße 5
 69117 Heidelberg
+[chat] Amara: nice, say hi to Sakura Wiśniewska from me
+[#general] Rahul: the build is green.
+[chat] Texas: no. [INFO] Server: started
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -232,6 +235,9 @@ is "$(line 101)" "Hosted by [PERSON]; 2004 [PERSON]; I met [PERSON]." "given nam
 like "$(line 102)" "^Museum van Gogh, Bank of .*, getElementById and JSON-McFoo stay; On Jan de 5 no\\.\$" "particles after a word, camel case in code: no names"
 is "$(line 103)" "[STREET_ADDRESS]" "a street line of an address block"
 is "$(line 104)" "69117 [LOCATION]" "a town after its postcode is the town, though it ends like a street (-berg)"
+is "$(line 105)" "[chat] [PERSON]: nice, say hi to [PERSON] from me" "a given name that is a town speaks after a chat tag; a surname by its ending (-ska) makes the run a person"
+is "$(line 106)" "[#general] [PERSON]: the build is green." "a channel tag before a speaker"
+is "$(line 107)" "[chat] [LOCATION]: no. [INFO] Server: started" "a region after a tag is no speaker; an ordinary word after a tag neither"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
