@@ -330,7 +330,8 @@ static const char *const salutations[] = {
 };
 static const char *const particles[] = {
         "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "des", "dos",
-        "das", "la", "le", "y", "bin", "ibn", "al", "ten", "ter", "zu", "st", "e", NULL
+        "das", "dei", "degli", "delle", "dello", "dal", "dalla", "la", "le", "y", "bin",
+        "ibn", "al", "ten", "ter", "zu", "st", "e", NULL
 };
 /* Arabic and Maghrebi name particles, capitalised inside a name ("Fatima Zahra El Amrani",
  * "Mohamed Ben Ali"); "El" alone is Spanish's article (never_names[]) */
@@ -2292,7 +2293,8 @@ static bool person_name_label(const char *l, unsigned sets)
                 "region", "place", "location", "store", "shop", "bank", "network", "ssid",
                 "disk", "volume", "queue", "font", "color", "colour", "display", "screen",
                 "nick", "code", "short", "long", "first_", "common", "vendor", "course",
-                "test", "step", "workflow", "agent_", "tool", "dataset", "record", NULL
+                "test", "step", "workflow", "agent_", "tool", "dataset", "record", "upstream",
+                "software", "program", "library", "release", "distro", NULL
         };
 
         static const char *const parts[] = { "first", "last", "given", "family", "surname",
@@ -2564,6 +2566,9 @@ static size_t number_before(const struct walk *w, size_t i)
                 s--;
         if (s == e || !is_digit(b[s]) || (s > 0 && wordish(b, w->len, s - 1)) ||
             (s > 0 && IN_BYTESET(b[s - 1], BS_NUM_GLUE)))
+                return SIZE_MAX;
+        /* the house number of the street before it: "Mozartweg 28, Salt Lake City" */
+        if (w->last_street_end > s)
                 return SIZE_MAX;
         return s;
 }
@@ -3570,6 +3575,22 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 }
 
+/* Under a person's label, the end of the name with the surnames that the edge rule took off
+ * the run as ordinary words put back: "Name: Morag Hedge", a full_name cell "Ava Bush" (no
+ * place, organisation, initial, number or never_names[] word). */
+static size_t label_tail(const struct run *r, size_t e)
+{
+        for (unsigned k = r->b; k < r->n; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (!t->upper || t->allcaps || t->digit || t->dot || !(t->lex & LEX_SURNAME) ||
+                    place_flags(t->lex) || TOK_IN(t, never_names) || TOK_IN(t, orgs))
+                        break;
+                e = t->e;
+        }
+        return e;
+}
+
 /* A given name alone that a list of given names may hold: no ordinary word, place, initial
  * or word in capitals ("Declan", not "Will", "Florence" or "JO"). */
 static bool list_given(const struct tok *t)
@@ -4124,6 +4145,13 @@ static int decide(struct walk *w, struct run *r)
                      ((r->t[r->a].lex & LEX_GIVEN) && !weak_word(&r->t[r->a]))) &&
                     (TOK_IN(&r->t[k], particles) || in_list(r->t[k].low, cap_particles)))
                         continue;
+                /* after a title, a census surname that is no English word though another
+                 * language's function word: "Frau Vos", "Dr Das", "Mr Le" */
+                if (title && TOK_IN(&r->t[k], never_names) && (r->t[k].lex & LEX_SURNAME) &&
+                    !(r->t[k].lex & LEX_WORD) && r->t[k].upper && !r->t[k].allcaps) {
+                        lexor |= r->t[k].lex;
+                        continue;
+                }
                 if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1) &&
                     !place_run)
                         return caps_name(w, r, title);
@@ -4148,7 +4176,7 @@ static int decide(struct walk *w, struct run *r)
         if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t' ||
                                    b[s - 1] == '"' || b[s - 1] == '\n' ||
                                    (b[s - 1] == ' ' && s >= 2 && b[s - 2] == '|')))
-                csv_label(w, s, e, label, sizeof(label));
+                csv_label(w, s, r->t[r->n - 1].e, label, sizeof(label)); /* the whole cell */
         /* a CSV's last_name cell led by small particles: ",van der Meulen," */
         if (!label[0] && r->a == 0 && !r->t[0].allcaps && particle_before(b, s) != s) {
                 size_t ps = s;
@@ -4194,7 +4222,8 @@ static int decide(struct walk *w, struct run *r)
             !(nt == 1 && pure_word(&r->t[r->a])) &&
             (!streq(label, "name") || (lexor & (LEX_GIVEN | LEX_SURNAME)) ||
              !(lexor & LEX_WORD)))
-                return emit(w, s, given_after(w, r, e), T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+                return emit(w, s, given_after(w, r, label_tail(r, e)), T_PERSON,
+                            ND_PERSON_CONTEXT, 0.85f);
         if (salut && !pure_word(&r->t[r->a]))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         /* "is called Grant", not "is called Main": one ordinary word is a given name (the

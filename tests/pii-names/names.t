@@ -133,6 +133,14 @@ Hauptstraße 5
 [chat] Amara: nice, say hi to Sakura Wiśniewska from me
 [#general] Rahul: the build is green.
 [chat] Texas: no. [INFO] Server: started
+Gavin Croteau, Mozartweg 28, Salt Lake City, WA 58563
+Sehr geehrte Frau Vos, Dr Das and Mr Le will call. Vos amis sont la.
+Name: Morag Hedge
+id,full_name,city
+544,Morag Hedge,Leeds
+545,Tom Baker,Leeds
+Address: Via dei Mille 28, Firenze
+Upstream-Name: Bear
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -238,6 +246,12 @@ is "$(line 104)" "69117 [LOCATION]" "a town after its postcode is the town, thou
 is "$(line 105)" "[chat] [PERSON]: nice, say hi to [PERSON] from me" "a given name that is a town speaks after a chat tag; a surname by its ending (-ska) makes the run a person"
 is "$(line 106)" "[#general] [PERSON]: the build is green." "a channel tag before a speaker"
 is "$(line 107)" "[chat] [LOCATION]: no. [INFO] Server: started" "a region after a tag is no speaker; an ordinary word after a tag neither"
+is "$(line 108)" "[PERSON], [STREET_ADDRESS], [LOCATION] [US_ZIP_CODE]" "the number after -weg is its house number, not the start of a street of the town (Salt Lake)"
+is "$(line 109)" "Sehr geehrte Frau [PERSON], Dr [PERSON] and Mr [PERSON] will call. Vos amis sont la." "after a title a surname that is another language's function word (Vos, Das, Le)"
+is "$(line 110)" "Name: [PERSON]" "under a label the surname that is a word stays in the name (Hedge)"
+is "$(line 112)" "544,[PERSON],[LOCATION]" "a CSV cell is read whole for its column's label"
+is "$(line 114)" "Address: [STREET_ADDRESS], [LOCATION]" "Italian particles in a street (dei)"
+is "$(line 115)" "Upstream-Name: Bear" "a package's name field is no person's"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
