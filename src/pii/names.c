@@ -2352,6 +2352,15 @@ static void previous_line(const struct walk *w, size_t i, char *out, size_t size
         }
 }
 
+/* The heads of an address block, alone on their line: the name is the block's first line
+ * ("SHIP TO:\nPATRICK J. MULLIGAN\n14 ELM ST"). Only that line: as person labels the lines
+ * after them, the street and the town, became persons. */
+static const char *const block_heads[] = {
+        "ship to:", "bill to:", "sold to:", "deliver to:", "invoice to:", "send to:",
+        "mail to:", "consignee:", "recipient:", "attn:", "attention:", "lieferadresse:",
+        "rechnungsadresse:", "empfänger:", "destinataire:", "destinataire :", NULL
+};
+
 static inline bool line_start_before(const struct walk *w, size_t i)
 {
         while (i > 0 && (w->buf[i - 1] == ' ' || w->buf[i - 1] == '\t'))
@@ -2364,6 +2373,17 @@ static bool line_end_after(const struct walk *w, size_t e)
         while (e < w->len && (w->buf[e] == ' ' || w->buf[e] == '\t' || w->buf[e] == ','))
                 e++;
         return e >= w->len || w->buf[e] == '\n' || w->buf[e] == '\r';
+}
+
+/* Whether the run at s starts the line after an address block's head. */
+static bool block_head_above(const struct walk *w, size_t s)
+{
+        char line[24];
+
+        if (!line_start_before(w, s))
+                return false;
+        previous_line(w, s, line, sizeof(line));
+        return line[0] && in_list(line, block_heads);
 }
 
 /* "Regards, Tom", "... we discussed. Thanks, Priya!": a sign-off and a comma just before s,
@@ -3553,6 +3573,10 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                 label_before(w, r->t[0].s, label, sizeof(label));
                 if (!label[0])
                         csv_label(w, r->t[r->a].s, r->t[r->b - 1].e, label, sizeof(label));
+                if (!label[0] && !one && (lex & (LEX_GIVEN | LEX_SURNAME)) &&
+                    line_end_after(w, r->t[r->b - 1].e) && block_head_above(w, r->t[0].s))
+                        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON,
+                                    ND_PERSON_CONTEXT, 0.8f);
                 if (!label[0] || !person_name_label(label, set_mask(label, strlen(label))))
                         return 0;
                 /* one word in capitals after a label is most often a code ("currency":
@@ -3573,6 +3597,38 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                 }
         }
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+}
+
+/* Whether the word [s, e) is under a label (a field's or a CSV column's) for a given name:
+ * its last word first, given, forename..., "first_name", "Vorname". */
+static bool given_label_before(struct walk *w, size_t s, size_t e)
+{
+        static const char *const given[] = { "first", "given", "forename", "firstname",
+                                             "givenname", "fname", "vorname", "prénom",
+                                             "prenom", "voornaam", "nombre", "forenames",
+                                             NULL };
+        char label[40];
+        const char *lw;
+
+        label_before(w, s, label, sizeof(label));
+        if (!label[0] && s > 0 && (w->buf[s - 1] == ',' || w->buf[s - 1] == ';' ||
+                                   w->buf[s - 1] == '\t' || w->buf[s - 1] == '"' ||
+                                   w->buf[s - 1] == '\n'))
+                csv_label(w, s, e, label, sizeof(label));
+        if (!label[0])
+                return false;
+        lw = label + strlen(label);
+        while (lw > label && lw[-1] != ' ' && lw[-1] != '_' && lw[-1] != '-' && lw[-1] != '.')
+                lw--;
+        if (streq(lw, "name") && lw > label + 1) { /* "first name", "given_name" */
+                const char *pw = lw - 1;
+
+                while (pw > label && pw[-1] != ' ' && pw[-1] != '_' && pw[-1] != '-' &&
+                       pw[-1] != '.')
+                        pw--;
+                return lw - 1 - pw == 5 && (!strncmp(pw, "first", 5) || !strncmp(pw, "given", 5));
+        }
+        return in_list(lw, given);
 }
 
 /* Under a person's label, the end of the name with the surnames that the edge rule took off
@@ -3920,6 +3976,13 @@ static int decide(struct walk *w, struct run *r)
         if (r->n == 1 && lone_dropped(r->t[0].lex, r->t[0].sets, r->t[0].street_suffix)) {
                 size_t s0 = r->t[0].s, num;
 
+                /* a given name that is a month too, under a label for a given name:
+                 * "first_name": "Jan", "Given name: April" */
+                if ((r->t[0].sets & LB_never_names) && (r->t[0].lex & LEX_GIVEN) &&
+                    r->t[0].upper && !r->t[0].allcaps &&
+                    given_label_before(w, s0, r->t[0].e))
+                        return emit(w, s0, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+
                 if (!street_name_maybe(b, s0) || (ns = street_word_before(w, s0)) == SIZE_MAX ||
                     (num = number_before(w, ns)) == SIZE_MAX)
                         return 0;
@@ -4236,6 +4299,13 @@ static int decide(struct walk *w, struct run *r)
                 previous_line(w, s, line, sizeof(line));
                 if (line[0] && in_set(line, signoffs))
                         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+                /* "Ship to:\nPatrick Mulligan": a given name or initial first */
+                if (line[0] && nt >= 2 && in_list(line, block_heads) && !place_flags(phr) &&
+                    ((r->t[r->a].lex & LEX_GIVEN) || r->t[r->a].dot) &&
+                    (lexor & (LEX_GIVEN | LEX_SURNAME)) &&
+                    !(lexor & (LEX_COUNTRY | LEX_REGION)) &&
+                    !(place_flags(r->t[r->a].lex) && !(r->t[r->b - 1].lex & LEX_SURNAME)))
+                        return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         }
         if (s >= 2 && b[s - 1] == ' ' && b[s - 2] == ',' && nt <= 3 &&
             !(nt == 1 && pure_word(&r->t[r->a])) &&
@@ -4615,7 +4685,8 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
         /* decide()'s test, on what tok_fill16() would fill; not in capitals ("USA": decide's
          * caps_places comes first) */
         if (!(n > 1 && !(v.small & ((1u << n) - 1))) &&
-            lone_dropped(lex, wc->sets, wc->street_suffix) && !street_name_maybe(b, s))
+            lone_dropped(lex, wc->sets, wc->street_suffix) && !street_name_maybe(b, s) &&
+            !((wc->sets & LB_never_names) && (lex & LEX_GIVEN) && given_label_before(w, s, e)))
                 return LONE_SKIP;
         tok_set16(t, s, e, digit, &v, wc);
         r->n = 1;

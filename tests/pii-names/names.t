@@ -141,6 +141,13 @@ id,full_name,city
 545,Tom Baker,Leeds
 Address: Via dei Mille 28, Firenze
 Upstream-Name: Bear
+SHIP TO:
+PATRICK J. MULLIGAN
+Bill to:
+Hazel Moss
+Ship to:
+Accounts Payable
+{"first_name": "Jan", "given": "April"} Date: Jan 5. Month: June
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -252,6 +259,10 @@ is "$(line 110)" "Name: [PERSON]" "under a label the surname that is a word stay
 is "$(line 112)" "544,[PERSON],[LOCATION]" "a CSV cell is read whole for its column's label"
 is "$(line 114)" "Address: [STREET_ADDRESS], [LOCATION]" "Italian particles in a street (dei)"
 is "$(line 115)" "Upstream-Name: Bear" "a package's name field is no person's"
+is "$(line 117)" "[PERSON]" "the line after an address block's head (SHIP TO:) is its name, in capitals"
+is "$(line 119)" "[PERSON]" "the line after Bill to: in title case, though both words are ordinary ones too (Hazel Moss)"
+is "$(line 121)" "Accounts Payable" "ordinary words after the head stay"
+is "$(line 122)" '{"first_name": "[PERSON]", "given": "[PERSON]"} Date: Jan 5. Month: June' "a month that is a given name, under a given name's label; months elsewhere stay"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
