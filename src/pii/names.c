@@ -152,6 +152,7 @@ struct walk {
                 char low[WORD_MAX + 1];
         } seen[SEEN_SLOTS];
         bool any_seen;
+        bool tag_given;  /* the tagger's run starts with a given name (emit) */
 };
 
 /* ---- bytes and words ------------------------------------------------------ */
@@ -2376,7 +2377,7 @@ static bool line_end_after(const struct walk *w, size_t e)
 }
 
 /* Whether the run at s starts the line after an address block's head. */
-static bool block_head_above(const struct walk *w, size_t s)
+static __attribute__((noinline)) bool block_head_above(const struct walk *w, size_t s)
 {
         char line[24];
 
@@ -3253,7 +3254,7 @@ static bool namelike(const struct walk *w, const struct tok *t)
 /* A word that ends as only surnames do: Polish -ski/-ska/-cki/-cka/-wicz/-czyk, Ukrainian
  * -enko, Romanian -escu, Greek -opoulos/-opoulou, South Slavic -ovic/-evic (ASCII or with
  * ć). Towns so ending are phrases of the lexicon ("Gorzów Wielkopolski"), asked apart. */
-static bool surname_ending(const struct tok *t)
+static __attribute__((noinline)) bool surname_ending(const struct tok *t)
 {
         static const char *const endings[] = {
                 "ski", "ska", "cki", "cka", "wicz", "czyk", "enko", "escu", "opoulos",
@@ -3412,7 +3413,11 @@ static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, 
         }
         if (type == T_PERSON) {
                 w->last_person_end = e;
-                seen_name_add(w, s, e);
+                /* a name the tagger found with no given name of the lexicon first is not
+                 * remembered: "Thermia Home" in a heading made every later "Thermia" a
+                 * person */
+                if (nd != ND_PERSON_TAGGER || w->tag_given)
+                        seen_name_add(w, s, e);
         }
         if (type == T_STREET_ADDRESS)
                 w->last_street_end = e;
@@ -3601,15 +3606,24 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
 
 /* Whether the word [s, e) is under a label (a field's or a CSV column's) for a given name:
  * its last word first, given, forename..., "first_name", "Vorname". */
-static bool given_label_before(struct walk *w, size_t s, size_t e)
+static __attribute__((noinline)) bool given_label_before(struct walk *w, size_t s, size_t e)
 {
         static const char *const given[] = { "first", "given", "forename", "firstname",
                                              "givenname", "fname", "vorname", "prénom",
                                              "prenom", "voornaam", "nombre", "forenames",
                                              NULL };
+        const char *b = w->buf;
         char label[40];
         const char *lw;
+        size_t p = s;
 
+        /* most months are in prose ("in June"): a label's or a cell's byte first */
+        if (p > 0 && (b[p - 1] == '"' || b[p - 1] == '\''))
+                p--;
+        if (p > 0 && b[p - 1] == ' ')
+                p--;
+        if (p > 0 && !strchr(":,;\t=|\n\"", b[p - 1]))
+                return false;
         label_before(w, s, label, sizeof(label));
         if (!label[0] && s > 0 && (w->buf[s - 1] == ',' || w->buf[s - 1] == ';' ||
                                    w->buf[s - 1] == '\t' || w->buf[s - 1] == '"' ||
@@ -3634,7 +3648,7 @@ static bool given_label_before(struct walk *w, size_t s, size_t e)
 /* Under a person's label, the end of the name with the surnames that the edge rule took off
  * the run as ordinary words put back: "Name: Morag Hedge", a full_name cell "Ava Bush" (no
  * place, organisation, initial, number or never_names[] word). */
-static size_t label_tail(const struct run *r, size_t e)
+static __attribute__((noinline)) size_t label_tail(const struct run *r, size_t e)
 {
         for (unsigned k = r->b; k < r->n; k++) {
                 const struct tok *t = &r->t[k];
@@ -4300,11 +4314,12 @@ static int decide(struct walk *w, struct run *r)
                 if (line[0] && in_set(line, signoffs))
                         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
                 /* "Ship to:\nPatrick Mulligan": a given name or initial first */
-                if (line[0] && nt >= 2 && in_list(line, block_heads) && !place_flags(phr) &&
+                if (line[0] && nt >= 2 && line[strlen(line) - 1] == ':' &&
                     ((r->t[r->a].lex & LEX_GIVEN) || r->t[r->a].dot) &&
-                    (lexor & (LEX_GIVEN | LEX_SURNAME)) &&
+                    (lexor & (LEX_GIVEN | LEX_SURNAME)) && !place_flags(phr) &&
                     !(lexor & (LEX_COUNTRY | LEX_REGION)) &&
-                    !(place_flags(r->t[r->a].lex) && !(r->t[r->b - 1].lex & LEX_SURNAME)))
+                    !(place_flags(r->t[r->a].lex) && !(r->t[r->b - 1].lex & LEX_SURNAME)) &&
+                    in_list(line, block_heads))
                         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         }
         if (s >= 2 && b[s - 1] == ' ' && b[s - 2] == ',' && nt <= 3 &&
@@ -4532,6 +4547,7 @@ not_thing:
                 if (c == NC_LOCATION && nt == 1 && (lexor & (LEX_GIVEN | LEX_SURNAME)) &&
                     !place_flags(lexor))
                         c = (lexor & LEX_GIVEN) && !(lexor & LEX_WORD) ? NC_PERSON : NC_O;
+                w->tag_given = (r->t[r->a].lex & LEX_GIVEN) != 0;
                 if (c == NC_PERSON)
                         return emit(w, s, e, T_PERSON, ND_PERSON_TAGGER,
                                     margin > 2 ? 0.7f : 0.55f);

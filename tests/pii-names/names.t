@@ -148,6 +148,8 @@ Hazel Moss
 Ship to:
 Accounts Payable
 {"first_name": "Jan", "given": "April"} Date: Jan 5. Month: June
+Quorvex Home Smart Hub: Frequently Asked Questions
+Every Quorvex Home kit ships with a plug. The Quorvex App lists installers, and Quorvex works offline.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -263,6 +265,7 @@ is "$(line 117)" "[PERSON]" "the line after an address block's head (SHIP TO:) i
 is "$(line 119)" "[PERSON]" "the line after Bill to: in title case, though both words are ordinary ones too (Hazel Moss)"
 is "$(line 121)" "Accounts Payable" "ordinary words after the head stay"
 is "$(line 122)" '{"first_name": "[PERSON]", "given": "[PERSON]"} Date: Jan 5. Month: June' "a month that is a given name, under a given name's label; months elsewhere stay"
+is "$(line 124)" "Every Quorvex Home kit ships with a plug. The Quorvex App lists installers, and Quorvex works offline." "a name the tagger found without a given name first is not remembered: a brand in a heading does not make each later mention a person"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
