@@ -315,7 +315,8 @@ static const char *const titles[] = {
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
         "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
-        "mag", "dipl", NULL
+        "mag", "dipl", "mayor", "councillor", "councilor", "senator", "governor", "rabbi",
+        "imam", "bishop", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "don", "sig", "det", "col", "lt",
@@ -332,7 +333,7 @@ static const char *const salutations[] = {
 static const char *const particles[] = {
         "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "des", "dos",
         "das", "dei", "degli", "delle", "dello", "dal", "dalla", "la", "le", "y", "bin",
-        "ibn", "al", "ten", "ter", "zu", "st", "e", NULL
+        "ibn", "al", "ten", "ter", "zu", "st", "e", "'t", NULL
 };
 /* Arabic and Maghrebi name particles, capitalised inside a name ("Fatima Zahra El Amrani",
  * "Mohamed Ben Ali"); "El" alone is Spanish's article (never_names[]) */
@@ -952,6 +953,17 @@ static bool ascii_word16(const char *p, size_t n, char *low, bool *ret_small,
 _Static_assert(sizeof(((struct tok *)0)->low) >= 16, "ascii_word16 stores 16 bytes in low");
 #endif
 
+/* German's abbreviated street type, "Lindenstr. 26": a word ending in "str" before a dot is
+ * a street's, the dot its own (the number after it is the house number). */
+static inline void str_abbrev(const char *b, size_t len, struct tok *t)
+{
+        if (t->e < len && b[t->e] == '.' && !t->street_suffix && t->n >= 6 && !t->digit &&
+            memcmp(t->low + t->n - 3, "str", 3) == 0) {
+                t->street_suffix = true;
+                t->e++;
+        }
+}
+
 static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
 {
         const char *b = w->buf;
@@ -998,6 +1010,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 t->lex = digit ? 0 : c->lex;
                 t->sets = c->sets;
                 t->street_suffix = c->street_suffix;
+                str_abbrev(b, w->len, t);
         } else {
                 /* longer than WORD_MAX: never a name; like a word with digits in it */
                 t->low[0] = '\0';
@@ -1107,6 +1120,7 @@ static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e,
                               const struct word16 *v)
 {
         tok_set16(t, s, e, digit, v, word16_info(w, v, e - s, t->low));
+        str_abbrev(w->buf, w->len, t);
 }
 #endif
 
@@ -1142,8 +1156,9 @@ static inline bool code_after(const char *b, size_t len, size_t e)
                 return false;
         if (k & CC_AFTER)
                 return true;
+        /* a calendar's attendee: CN=Ana Rossi:mailto:ana@example.com */
         if ((k & CC_AFTER_WORD) && e + 1 < len && wordish(b, len, e + 1))
-                return true; /* a.b, Foo::bar, a domain */
+                return !(b[e] == ':' && e + 8 <= len && memcmp(b + e + 1, "mailto:", 7) == 0);
         return false;
 }
 
@@ -1268,8 +1283,13 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
                         if (k > particle_max)
                                 break; /* as above */
                 }
-                if (!fast)
+                if (!up && b[p] == '\'' && p + 2 < len && b[p + 1] == 't' && b[p + 2] == ' ') {
+                        e = p + 2; /* Dutch's 't: "van 't Hof" */
+                        digit = false;
+                        fast = false;
+                } else if (!fast) {
                         e = word_end(b, len, p, &digit);
+                }
                 if (e == p)
                         break;
                 /* "Fatima al-Zahrani", "Amr el-Sayed": an Arabic article glued to a capital */
@@ -1332,7 +1352,10 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
                         p += 2;
                 else
                         break;
-                if (p >= len || !(upper_at(b, len, p) || letter_at(b, len, p)) ||
+                if (p >= len ||
+                    !(upper_at(b, len, p) || letter_at(b, len, p) ||
+                      (b[p] == '\'' && p + 2 < len && b[p + 1] == 't' && b[p + 2] == ' ' &&
+                       r->t[r->n - 1].particle)) ||
                     !may_continue(b, len, p))
                         break;
         }
@@ -2374,6 +2397,59 @@ static bool line_end_after(const struct walk *w, size_t e)
         while (e < w->len && (w->buf[e] == ' ' || w->buf[e] == '\t' || w->buf[e] == ','))
                 e++;
         return e >= w->len || w->buf[e] == '\n' || w->buf[e] == '\r';
+}
+
+/* Whether a letter's date starts at p: a day of one or two digits, a dot or not, then a
+ * space and a letter ("6. November", "1 mars", "22 de agosto"), after den/le/il/el/am. */
+static bool date_after(const struct walk *w, size_t p)
+{
+        static const char *const lead[] = { "den ", "le ", "il ", "el ", "am ", "the ", NULL };
+        const char *b = w->buf;
+        size_t q;
+
+        for (const char *const *l = lead; *l; l++) {
+                size_t n = strlen(*l);
+
+                if (p + n < w->len && memcmp(b + p, *l, n) == 0) {
+                        p += n;
+                        break;
+                }
+        }
+        q = p;
+        while (q < w->len && q - p < 3 && is_digit(b[q]))
+                q++;
+        if (q == p || q - p > 2)
+                return false;
+        if (q < w->len && b[q] == '.')
+                q++;
+        if (q + 1 >= w->len || b[q] != ' ')
+                return false;
+        q++;
+        if (q + 3 < w->len && memcmp(b + q, "de ", 3) == 0) /* "22 de agosto" */
+                q += 3;
+        if (q + 3 > w->len)
+                return false;
+        /* a month's first three letters in English, German, French, Dutch, Spanish, Italian
+         * (UTF-8 bytes as written: "mär", "fév", "aoû", "déc") */
+        {
+                static const char *const months[] = {
+                        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                        "nov", "dec", "mär", "mai", "okt", "dez", "fév", "avr", "jui", "aoû",
+                        "déc", "maa", "mei", "ene", "abr", "ago", "dic", "gen", "mag", "giu",
+                        "lug", "set", "ott", NULL
+                };
+                char m[5];
+                size_t n = 0;
+
+                while (n < 4 && q + n < w->len && b[q + n] != ' ')
+                        n++;
+                if (n < 3 || !pii_lex_lower(b + q, n, m, sizeof(m)))
+                        return false;
+                for (const char *const *x = months; *x; x++)
+                        if (!strncmp(m, *x, strlen(*x)))
+                                return true;
+        }
+        return false;
 }
 
 /* Whether the run at s starts the line after an address block's head. */
@@ -3808,6 +3884,20 @@ static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stam
         return line_start_before(w, p);
 }
 
+/* A role in parentheses after a speaker's name, then ':': "Marieke (Agent):", "Tom (host):". */
+static bool role_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t p = e + 2;
+
+        if (e + 4 >= w->len || b[e] != ' ' || b[e + 1] != '(')
+                return false;
+        while (p < w->len && p - e < 26 &&
+               (((b[p] | 0x20) >= 'a' && (b[p] | 0x20) <= 'z') || b[p] == ' '))
+                p++;
+        return p > e + 2 && p + 1 < w->len && b[p] == ')' && b[p + 1] == ':';
+}
+
 /* A speaker's label in a transcript: "KOFI:", "Melody Chen:", "JUDGE HARRIS:", "HOST
  * (MELODY CHEN):", the run then ':' (or "):"), where speaker_start() says. The words: a title
  * (weak ones too: JUDGE) and a name, or a given name first, no place and no organisation;
@@ -3821,7 +3911,8 @@ static int speaker_label(struct walk *w, const struct run *r)
         const struct tok *f, *l;
         bool stamped;
 
-        if (e >= w->len || !(b[e] == ':' || (b[e] == ')' && e + 1 < w->len && b[e + 1] == ':')))
+        if (e >= w->len || !(b[e] == ':' || (b[e] == ')' && e + 1 < w->len && b[e + 1] == ':') ||
+                             role_after(w, e)))
                 return -1;
         if (!speaker_start(w, s, b[e] == ')', &stamped))
                 return -1;
@@ -4107,6 +4198,15 @@ static int decide(struct walk *w, struct run *r)
         }
         if (pw_sets & LB_salutations)
                 salut = true;
+        /* "Good morning Charlotte", not "This morning London" nor "Evening Standard" */
+        if ((streq(pw, "morning") || streq(pw, "afternoon") || streq(pw, "evening")) &&
+            r->t[0].s > 0) {
+                const struct prev *pm = prev_word(w, r->t[0].s, BS_COMMA);
+                const struct prev *p2 = pm->s != SIZE_MAX ? prev_word(w, pm->s, 0) : NULL;
+
+                if (p2 && p2->s != SIZE_MAX && streq(p2->low, "good"))
+                        salut = true;
+        }
         if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
                 title = true;
         while (r->a < r->b) {
@@ -4208,7 +4308,8 @@ static int decide(struct walk *w, struct run *r)
                           !place_flags(phrase_flags(r, r->a, r->b));
 
                 for (unsigned k = r->a + 1; ok && k + 1 < r->b; k++)
-                        ok = r->t[k].particle && b[r->t[k].s] >= 'a' && b[r->t[k].s] <= 'z';
+                        ok = r->t[k].particle && ((b[r->t[k].s] >= 'a' && b[r->t[k].s] <= 'z') ||
+                                                  b[r->t[k].s] == '\'');
                 if (ok)
                         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         }
@@ -4341,6 +4442,10 @@ static int decide(struct walk *w, struct run *r)
         /* 3. place context */
         if (label_sets & LB_place_labels)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
+        /* a letter's place and date: "Leipzig, den 6. November", "Bordeaux, le 1 mars" */
+        if (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' && (place_flags(lexor | phr) & LEX_CITY) &&
+            line_start_before(w, s) && date_after(w, e + 2))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
         if (postcode_before(w, s) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         if (state_after(w, e) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
@@ -4705,6 +4810,8 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
             !((wc->sets & LB_never_names) && (lex & LEX_GIVEN) && given_label_before(w, s, e)))
                 return LONE_SKIP;
         tok_set16(t, s, e, digit, &v, wc);
+        str_abbrev(b, len, t);
+        *ret_next = t->e;
         r->n = 1;
         return LONE_RUN;
 longer:
@@ -4724,10 +4831,11 @@ static bool eq_words(const char *b, size_t len, size_t i)
                 return true;
         if (i < 2 || b[i - 1] != '=' || !((b[i - 2] | 0x20) >= 'a' && (b[i - 2] | 0x20) <= 'z'))
                 return false;
-        while (p < len && b[p] >= 'a' && b[p] <= 'z')
+        /* letters of UTF-8 too: "CN=Jürgen Weißenborn", "CN=Paloma Sánchez-Vidal" */
+        while (p < len && ((b[p] >= 'a' && b[p] <= 'z') || (unsigned char)b[p] >= 0x80))
                 p++;
-        return p - i >= 2 && p + 2 < len && b[p] == ' ' && b[p + 1] >= 'A' && b[p + 1] <= 'Z' &&
-               b[p + 2] >= 'a' && b[p + 2] <= 'z';
+        return p - i >= 2 && p + 2 < len && b[p] == ' ' && upper_at(b, len, p + 1) &&
+               ((b[p + 2] >= 'a' && b[p + 2] <= 'z') || (unsigned char)b[p + 2] >= 0x80);
 }
 
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,

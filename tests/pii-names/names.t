@@ -150,6 +150,16 @@ Accounts Payable
 {"first_name": "Jan", "given": "April"} Date: Jan 5. Month: June
 Quorvex Home Smart Hub: Frequently Asked Questions
 Every Quorvex Home kit ships with a plug. The Quorvex App lists installers, and Quorvex works offline.
+Lieferung an Lindenstr. 26, 04109 Leipzig.
+Leipzig, den 6. November 2025
+Bordeaux, le 1 mars 2025. Bath, 2 days later we left.
+dn: CN=Jürgen Weißenborn,OU=Staff
+ORGANIZER;CN=Paloma Sánchez-Vidal:mailto:paloma@example.com
+Jan van 't Hof and Mrs van 't Hof called; we drove to Hof.
+Mayor Mason and Senator Whitfield spoke. The Mayor Office is closed.
+Good morning Charlotte, the files are ready. Evening Standard reported.
+Marieke (Agent): how can I help?
+She flew to Singapore.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -266,6 +276,16 @@ is "$(line 119)" "[PERSON]" "the line after Bill to: in title case, though both 
 is "$(line 121)" "Accounts Payable" "ordinary words after the head stay"
 is "$(line 122)" '{"first_name": "[PERSON]", "given": "[PERSON]"} Date: Jan 5. Month: June' "a month that is a given name, under a given name's label; months elsewhere stay"
 is "$(line 124)" "Every Quorvex Home kit ships with a plug. The Quorvex App lists installers, and Quorvex works offline." "a name the tagger found without a given name first is not remembered: a brand in a heading does not make each later mention a person"
+is "$(line 125)" "Lieferung an [STREET_ADDRESS], 04109 [LOCATION]." "German's abbreviated street type (Lindenstr.)"
+is "$(line 126)" "[LOCATION], den 6. November 2025" "a letter's place before its date"
+is "$(line 127)" "[LOCATION], le 1 mars 2025. Bath, 2 days later we left." "the date needs a month; a town before other numbers stays"
+is "$(line 128)" "dn: CN=[PERSON],OU=Staff" "a name of UTF-8 letters after a key's '='"
+is "$(line 129)" "ORGANIZER;CN=[PERSON]:mailto:[EMAIL_ADDRESS]" "a calendar attendee before :mailto:"
+is "$(line 130)" "[PERSON] and Mrs [PERSON] called; we drove to [LOCATION]." "Dutch 't in a name (van 't Hof); Hof the town alone"
+is "$(line 131)" "Mayor [PERSON] and Senator [PERSON] spoke. The Mayor Office is closed." "civic titles (Mayor, Senator); before an ordinary word, none"
+is "$(line 132)" "Good morning [PERSON], the files are ready. Evening Standard reported." "Good morning before a name that is a town too (Charlotte); Evening alone greets no one"
+is "$(line 133)" "[PERSON] (Agent): how can I help?" "a speaker with a role in parentheses"
+is "$(line 134)" "She flew to [LOCATION]." "Singapore (no libgeonames city, places-extra.txt)"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
