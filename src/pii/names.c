@@ -395,7 +395,8 @@ static const char *const place_labels[] = {
         "born in", "origin", "destination", "hometown", "residence", "municipality",
         "county", "district", "city/town", "locality", "lieu de naissance", "geburtsort",
         "dirección", "direccion", "office", "branch", "site", "hq", "headquarters", "venue",
-        "büro", "bureau", "oficina", "ufficio", "kantoor", "standort", "sede", NULL
+        "büro", "bureau", "oficina", "ufficio", "kantoor", "standort", "sede", "work location",
+        "office location", "base location", "job location", "work city", NULL
 };
 static const char *const place_preps[] = {
         "in", "at", "from", "to", "near", "visiting", "visit", "outside", "around", "across",
@@ -1334,7 +1335,8 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
                 }
                 if (e < len && b[e] == '.' && t->upper && (t->n == 1 || is_title_abbr(t) ||
                                                            streq(t->low, "st") ||
-                                                           streq(t->low, "jr"))) {
+                                                           streq(t->low, "jr") ||
+                                                           (t->sets & LB_street_before))) {
                         t->dot = true;
                         t->e = ++e;
                 } else if (code_after(b, len, e)) {
@@ -2655,6 +2657,9 @@ static size_t number_before(const struct walk *w, size_t i)
                 e -= 4;
         else if (e >= 5 && b[e - 4] == ' ' && memcmp(b + e - 3, "ter", 3) == 0)
                 e -= 4;
+        else if (e >= 4 && is_digit(b[e - 4]) && (memcmp(b + e - 3, "bis", 3) == 0 ||
+                                                  memcmp(b + e - 3, "ter", 3) == 0))
+                e -= 3; /* "12bis rue" */
         s = e;
         if (s > 0 && (b[s - 1] | 0x20) >= 'a' && (b[s - 1] | 0x20) <= 'z' && s > 1 &&
             is_digit(b[s - 2]))
@@ -2689,6 +2694,16 @@ static size_t number_after(const struct walk *w, size_t e)
         if (q < w->len && (b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z' &&
             !(q + 1 < w->len && letter_at(b, w->len, q + 1)))
                 q++;
+        /* "34hs", "12bis": the Dutch or French addition glued to the number */
+        else if (q + 2 < w->len && ((b[q] == 'h' && b[q + 1] == 's') ||
+                                    (q + 3 < w->len && !memcmp(b + q, "bis", 3))) &&
+                 !wordish(b, w->len, q + (b[q] == 'h' ? 2 : 3)))
+                q += b[q] == 'h' ? 2 : 3;
+        /* "16/A", "121/a": an Italian interior letter after a slash */
+        if (q + 2 <= w->len && b[q] == '/' && q + 1 < w->len &&
+            (b[q + 1] | 0x20) >= 'a' && (b[q + 1] | 0x20) <= 'z' &&
+            !(q + 2 < w->len && wordish(b, w->len, q + 2)))
+                q += 2;
         /* "56-rood", "12-hs", "8-bis": a Dutch or French addition after a dash */
         if (q + 2 < w->len && b[q] == '-' && b[q + 1] >= 'a' && b[q + 1] <= 'z') {
                 static const char *const adds[] = { "rood", "zwart", "hs", "huis", "boven",
@@ -3544,6 +3559,70 @@ static bool us_state_after(const struct walk *w, size_t e)
                                                               !upper_at(b, w->len, q + 1));
 }
 
+/* Whether a word with these lexicon flags may be a person's given name beside '&': of the
+ * main list ("Ana & Luis"), not only of the wide one ("Ferrari & Figli"). */
+static bool given_first(unsigned lex)
+{
+        return (lex & LEX_GIVEN) && !(lex & LEX_GIVEN_WIDE);
+}
+
+/* Whether run r names a firm by its form: a legal form after it whose first letter the run
+ * took as an initial (S.r.l., S.p.A., B.V., S.A., N.V.), or surnames joined by " & " with no
+ * given name first on either side. */
+static bool firm_run(const struct walk *w, const struct run *r)
+{
+        static const char *const forms[] = { "r.l.", "p.A.", "V.", "A.", "a.s.", "r.o.", NULL };
+        const char *b = w->buf;
+        const struct tok *l = &r->t[r->n - 1];
+        size_t s = r->t[0].s, e = l->e;
+
+        if (l->dot && l->n == 1 && r->n >= 2)
+                for (const char *const *f = forms; *f; f++)
+                        if (e + strlen(*f) <= w->len && !memcmp(b + e, *f, strlen(*f)))
+                                return true;
+        if (!given_first(r->t[0].lex) && e + 4 < w->len && b[e] == ' ' && b[e + 1] == '&' &&
+            b[e + 2] == ' ' && upper_at(b, w->len, e + 3))
+                return true;
+        if (s >= 4 && b[s - 1] == ' ' && b[s - 2] == '&' && b[s - 3] == ' ') {
+                size_t p = s - 3;
+
+                while (p > 0 && wordish(b, w->len, p - 1))
+                        p--;
+                if (p < s - 3 && upper_at(b, w->len, p)) {
+                        char low[WORD_MAX + 1];
+                        size_t n = s - 3 - p;
+
+                        return n <= WORD_MAX && pii_lex_lower(b + p, n, low, sizeof(low)) &&
+                               !given_first(word_lex(low, n, pii_lex_hash(low, n)));
+                }
+        }
+        return false;
+}
+
+/* An Australian state's code and a postcode after the town: "Perth WA 6000", "Melbourne VIC
+ * 3000". Returns the end of the state's code (the place's), 0 when there is none. */
+static size_t au_state_after(const struct walk *w, size_t e)
+{
+        static const char *const codes[] = { "NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT",
+                                             "ACT", NULL };
+        const char *b = w->buf;
+        size_t p = e + 1, q;
+
+        if (e + 8 > w->len || b[e] != ' ' || !(b[p] >= 'A' && b[p] <= 'Z'))
+                return 0;
+        for (const char *const *c = codes; *c; c++) {
+                size_t n = strlen(*c);
+
+                if (p + n + 5 > w->len || memcmp(b + p, *c, n) != 0 || b[p + n] != ' ')
+                        continue;
+                for (q = p + n + 1; q < w->len && q < p + n + 6 && is_digit(b[q]); q++)
+                        ;
+                if (q == p + n + 5 && (q == w->len || !wordish(b, w->len, q)))
+                        return p + n;
+        }
+        return 0;
+}
+
 /* A postcode just before s: "75008 ", "1012 AB ", "D-10115 ", "SW1A 1AA "? (UK ones come
  * after the town, so they are not here). */
 static bool postcode_before(const struct walk *w, size_t s)
@@ -4248,6 +4327,22 @@ static int decide(struct walk *w, struct run *r)
                                     ND_LOCATION_CONTEXT, 0.75f);
                 return 0;
         }
+        /* a firm: "Ferrari & Figli S.r.l.", "Van Houten Verpakkingen B.V.", "Whitaker &
+         * Cole", "Marks & Spencer" (surnames joined by '&', no given name first) */
+        if (!title && !salut && firm_run(w, r))
+                return 0;
+        /* "Perth WA 6000", "Melbourne VIC 3000": a town, its state's code and a postcode (the
+         * code is a word in capitals of the run; "SA" is a firm's suffix too) */
+        if (r->b - r->a >= 2 && r->t[r->b - 1].allcaps && r->t[r->b - 1].n <= 3 &&
+            au_state_after(w, r->t[r->b - 2].e) == r->t[r->b - 1].e) {
+                unsigned lx = 0;
+
+                for (unsigned k = r->a; k + 1 < r->b; k++)
+                        lx |= r->t[k].lex;
+                if (place_flags(lx | phrase_flags(r, r->a, r->b - 1)) || !(lx & LEX_WORD))
+                        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_LOCATION,
+                                    ND_LOCATION_CONTEXT, 0.8f);
+        }
         /* a thing named after a person or a place: "James Webb Space Telescope", "Max
          * Planck Institute", "Stadtwerke Köln GmbH" (its first or last word) */
         if (!title && !salut && r->b - r->a >= 2 &&
@@ -4450,6 +4545,7 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         if (state_after(w, e) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+
         if (w->last_loc_end && s >= 2 && w->last_loc_end == s - 2 && b[s - 2] == ',' &&
             place_flags(lexor | phr) & (LEX_REGION | LEX_COUNTRY | LEX_CITY))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
@@ -4796,7 +4892,7 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
                 /* build_run()'s test of a dot that belongs to the word (an initial, "Dr.",
                  * "St.", "Jr."), after which the run may go on; then code_after()'s, which
                  * the test above left to this one ("Foo.bar") */
-                if (n == 1 || (wc->sets & LB_titles) ||
+                if (n == 1 || (wc->sets & (LB_titles | LB_street_before)) ||
                     (n == 2 && (memcmp(t->low, "st", 2) == 0 || memcmp(t->low, "jr", 2) == 0)))
                         goto longer;
                 if (code_after(b, len, e))

@@ -160,6 +160,11 @@ Mayor Mason and Senator Whitfield spoke. The Mayor Office is closed.
 Good morning Charlotte, the files are ready. Evening Standard reported.
 Marieke (Agent): how can I help?
 She flew to Singapore.
+Largo Roma 121/A, 90162 Palermo and Prinsengracht 34hs, 1015 DV Amsterdam
+Avda. del Ayuntamiento, 105, 03044 Alicante; 12bis rue Jean Jaurès
+123 Kent Street, Perth WA 6000, Australia. Bring Water WA 6000.
+Work Location: Lagos (Remote)
+Account holder: Ferrari & Figli S.r.l. and Van Houten Verpakkingen B.V.; Ana & Luis came.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -286,6 +291,11 @@ is "$(line 131)" "Mayor [PERSON] and Senator [PERSON] spoke. The Mayor Office is
 is "$(line 132)" "Good morning [PERSON], the files are ready. Evening Standard reported." "Good morning before a name that is a town too (Charlotte); Evening alone greets no one"
 is "$(line 133)" "[PERSON] (Agent): how can I help?" "a speaker with a role in parentheses"
 is "$(line 134)" "She flew to [LOCATION]." "Singapore (no libgeonames city, places-extra.txt)"
+is "$(line 135)" "[STREET_ADDRESS], 90162 [LOCATION] and [STREET_ADDRESS], 1015 DV [LOCATION]" "house numbers with /A (Italian) and hs glued (Dutch)"
+is "$(line 136)" "[STREET_ADDRESS], 03044 [LOCATION]; [STREET_ADDRESS]" "a street type abbreviated with its dot (Avda.); 12bis glued"
+is "$(line 137)" "[STREET_ADDRESS], [LOCATION] 6000, [LOCATION]. Bring Water WA 6000." "an Australian town goes with its state's code before a postcode; ordinary words do not"
+is "$(line 138)" "Work Location: [LOCATION] (Remote)" "a work location's field"
+is "$(line 139)" "Account holder: Ferrari & Figli S.r.l. and Van Houten Verpakkingen B.V.; [PERSON] & [PERSON] came." "firms by their legal form or surnames joined by &; given names joined by & stay persons"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
