@@ -3759,6 +3759,24 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 }
 
+/* Whether the byte before s, past a quote and a space, may end a label or a cell: most
+ * months are in prose ("in June"), where it does not. */
+static inline bool label_byte_before(const char *b, size_t s)
+{
+        size_t p = s;
+        char c;
+
+        if (p > 0 && (b[p - 1] == '"' || b[p - 1] == '\''))
+                p--;
+        if (p > 0 && b[p - 1] == ' ')
+                p--;
+        if (p == 0)
+                return true;
+        c = b[p - 1];
+        return c == ':' || c == ',' || c == ';' || c == '\t' || c == '=' || c == '|' ||
+               c == '\n' || c == '"';
+}
+
 /* Whether the word [s, e) is under a label (a field's or a CSV column's) for a given name:
  * its last word first, given, forename..., "first_name", "Vorname". */
 static __attribute__((noinline)) bool given_label_before(struct walk *w, size_t s, size_t e)
@@ -3770,14 +3788,8 @@ static __attribute__((noinline)) bool given_label_before(struct walk *w, size_t 
         const char *b = w->buf;
         char label[40];
         const char *lw;
-        size_t p = s;
 
-        /* most months are in prose ("in June"): a label's or a cell's byte first */
-        if (p > 0 && (b[p - 1] == '"' || b[p - 1] == '\''))
-                p--;
-        if (p > 0 && b[p - 1] == ' ')
-                p--;
-        if (p > 0 && !strchr(":,;\t=|\n\"", b[p - 1]))
+        if (!label_byte_before(b, s))
                 return false;
         label_before(w, s, label, sizeof(label));
         if (!label[0] && s > 0 && (w->buf[s - 1] == ',' || w->buf[s - 1] == ';' ||
@@ -4278,8 +4290,8 @@ static int decide(struct walk *w, struct run *r)
         if (pw_sets & LB_salutations)
                 salut = true;
         /* "Good morning Charlotte", not "This morning London" nor "Evening Standard" */
-        if ((streq(pw, "morning") || streq(pw, "afternoon") || streq(pw, "evening")) &&
-            r->t[0].s > 0) {
+        if ((pw[0] == 'm' || pw[0] == 'a' || pw[0] == 'e') &&
+            (streq(pw, "morning") || streq(pw, "afternoon") || streq(pw, "evening"))) {
                 const struct prev *pm = prev_word(w, r->t[0].s, BS_COMMA);
                 const struct prev *p2 = pm->s != SIZE_MAX ? prev_word(w, pm->s, 0) : NULL;
 
@@ -4329,7 +4341,11 @@ static int decide(struct walk *w, struct run *r)
         }
         /* a firm: "Ferrari & Figli S.r.l.", "Van Houten Verpakkingen B.V.", "Whitaker &
          * Cole", "Marks & Spencer" (surnames joined by '&', no given name first) */
-        if (!title && !salut && firm_run(w, r))
+        if (!title && !salut &&
+            ((r->t[r->n - 1].dot && r->t[r->n - 1].n == 1) ||
+             (r->t[r->n - 1].e + 1 < w->len && b[r->t[r->n - 1].e + 1] == '&') ||
+             (r->t[0].s >= 2 && b[r->t[0].s - 2] == '&')) &&
+            firm_run(w, r))
                 return 0;
         /* "Perth WA 6000", "Melbourne VIC 3000": a town, its state's code and a postcode (the
          * code is a word in capitals of the run; "SA" is a firm's suffix too) */
@@ -4525,7 +4541,7 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
 
         /* "Vaswani et al.": an author */
-        if (nt <= 3 && e + 7 <= w->len && memcmp(b + e, " et al", 6) == 0 &&
+        if (nt <= 3 && e + 7 <= w->len && b[e + 1] == 'e' && memcmp(b + e, " et al", 6) == 0 &&
             !(nt == 1 && pure_word(&r->t[r->a])) && !place_flags(lexor | phr))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         /* "her husband Tunde", "my colleague Rajesh Kumar": a noun for a person before */
@@ -4538,8 +4554,9 @@ static int decide(struct walk *w, struct run *r)
         if (label_sets & LB_place_labels)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         /* a letter's place and date: "Leipzig, den 6. November", "Bordeaux, le 1 mars" */
-        if (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' && (place_flags(lexor | phr) & LEX_CITY) &&
-            line_start_before(w, s) && date_after(w, e + 2))
+        if (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' &&
+            (place_flags(lexor | phr) & LEX_CITY) && line_start_before(w, s) &&
+            date_after(w, e + 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
         if (postcode_before(w, s) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
@@ -4903,7 +4920,8 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
          * caps_places comes first) */
         if (!(n > 1 && !(v.small & ((1u << n) - 1))) &&
             lone_dropped(lex, wc->sets, wc->street_suffix) && !street_name_maybe(b, s) &&
-            !((wc->sets & LB_never_names) && (lex & LEX_GIVEN) && given_label_before(w, s, e)))
+            !((wc->sets & LB_never_names) && (lex & LEX_GIVEN) && label_byte_before(b, s) &&
+              given_label_before(w, s, e)))
                 return LONE_SKIP;
         tok_set16(t, s, e, digit, &v, wc);
         str_abbrev(b, len, t);
