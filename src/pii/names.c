@@ -355,6 +355,8 @@ static const char *const person_labels[] = {
         "attending", "referring physician", "emergency contact", "next of kin", "spouse",
         "insured", "policyholder", "policy holder", "tenant", "landlord", "buyer", "seller",
         "driver", "witness", "manager", "supervisor", "agent", "technician", "caller",
+        "line manager", "reports to", "reporting officer", "officer", "organizer",
+        "organiser", "attendee", "presenter", "coordinator", "interviewer", "interviewee",
         "claimant", "plaintiff", "defendant", "respondent", "petitioner", "appellant",
         "mitarbeiter", "ansprechpartner", "empfänger", "absender", "destinataire",
         "expéditeur", "destinatario", "remitente", "mittente", "afzender", "ontvanger",
@@ -3599,6 +3601,30 @@ static bool firm_run(const struct walk *w, const struct run *r)
         return false;
 }
 
+/* A police or military rank and a number just before s: "PC 7129 ", "DC 7035 ", "Sgt 412 ". */
+static bool rank_number_before(const struct walk *w, size_t s)
+{
+        const char *b = w->buf;
+        size_t p = s - 1, q, k;
+        char low[8];
+
+        if (b[p] != ' ')
+                return false;
+        q = p;
+        while (q > 0 && p - q < 6 && is_digit(b[q - 1]))
+                q--;
+        if (p - q < 2 || p - q > 5 || q < 3 || b[q - 1] != ' ')
+                return false;
+        k = q - 1;
+        while (k > 0 && q - 1 - k < 5 && ((b[k - 1] | 0x20) >= 'a' && (b[k - 1] | 0x20) <= 'z'))
+                k--;
+        if (k == q - 1 || q - 1 - k >= 5 || (k > 0 && wordish(b, w->len, k - 1)))
+                return false;
+        if (!pii_lex_lower(b + k, q - 1 - k, low, sizeof(low)))
+                return false;
+        return in_list(low, rank_titles);
+}
+
 /* An Australian state's code and a postcode after the town: "Perth WA 6000", "Melbourne VIC
  * 3000". Returns the end of the state's code (the place's), 0 when there is none. */
 static size_t au_state_after(const struct walk *w, size_t e)
@@ -4300,6 +4326,18 @@ static int decide(struct walk *w, struct run *r)
         }
         if ((pw_sets & LB_titles) && !(pw_sets & LB_weak_titles))
                 title = true;
+        else if (!pw[0] && r->t[0].s >= 6 && is_digit(b[r->t[0].s - 2]) &&
+                 rank_number_before(w, r->t[0].s))
+                title = true; /* "PC 7129 Blackwood": a rank and a collar number */
+        else if (!pw[0] && r->t[0].s >= 3 && b[r->t[0].s - 1] == ' ' &&
+                 b[r->t[0].s - 2] == '.') {
+                /* a title in small letters with its dot: "mevr. Jansen", "dhr. I. de Wit" */
+                const struct prev *pm = prev_word(w, r->t[0].s - 2, 0);
+
+                if (pm->s != SIZE_MAX && pm->n >= 2 &&
+                    (prev_sets(w, pm) & (LB_titles | LB_weak_titles)) == LB_titles)
+                        title = true;
+        }
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];
 
@@ -4386,6 +4424,10 @@ static int decide(struct walk *w, struct run *r)
                         /* "Jan van der Meulen": a given name, a small particle after it */
                         if ((r->t[r->a].lex & LEX_GIVEN) && r->b - r->a >= 3 && n1->particle &&
                             b[n1->s] >= 'a' && b[n1->s] <= 'z')
+                                break;
+                        /* "A. McGrath", "I. Jansen": an initial before a surname */
+                        if (r->t[r->a].dot && r->t[r->a].n == 1 && (n1->lex & LEX_SURNAME) &&
+                            (!(n1->lex & LEX_WORD) || ((n1->lex & LEX_SURNAME_TOP) && n1->n >= 4)))
                                 break;
                         r->a++;
                 }
@@ -4693,6 +4735,23 @@ not_thing:
                     !place_flags(r->t[r->a].lex))
                         return emit(w, s, r2.t[r2.n - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
         }
+        /* initials and a surname: "J. Smith", "A. McGrath", "M.C. Delacroix" */
+        if (nt >= 2 && nt <= 3 && r->t[r->a].dot && r->t[r->a].n == 1 &&
+            (nt == 2 || (r->t[r->a + 1].dot && r->t[r->a + 1].n == 1))) {
+                const struct tok *ln = &r->t[r->b - 1];
+
+                if (!ln->dot && !ln->allcaps && !ln->digit && !place_flags(ln->lex | phr) &&
+                    (ln->lex & LEX_SURNAME) &&
+                    (!(ln->lex & LEX_WORD) || ((ln->lex & LEX_SURNAME_TOP) && ln->n >= 4))) {
+                        size_t is = s;
+
+                        /* glued initials before the run's: "M.C." */
+                        while (is >= 2 && b[is - 1] == '.' && b[is - 2] >= 'A' &&
+                               b[is - 2] <= 'Z' && (is == 2 || !wordish(b, w->len, is - 3)))
+                                is -= 2;
+                        return emit(w, is, e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
+                }
+        }
         if ((lexor & (LEX_GIVEN | LEX_SURNAME) || !(lexor & LEX_WORD)) &&
             !place_flags(lexor | phr) && name_in_nearby_email(w, r))
                 return emit(w, s, e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
@@ -4934,6 +4993,58 @@ longer:
 }
 #endif
 
+/* The lexicon flags of the ASCII word b[s, e), lower-cased; 0 when it is too long. */
+static unsigned ascii_lex(const char *b, size_t s, size_t e)
+{
+        char low[WORD_MAX + 1];
+        size_t n = e - s;
+
+        if (n > WORD_MAX || !pii_lex_lower(b + s, n, low, sizeof(low)))
+                return 0;
+        return word_lex(low, n, pii_lex_hash(low, n));
+}
+
+/* An airline booking's name at s, "OBERLANDER/JANA", "LIN/YONG MR": two words in ASCII
+ * capitals (a hyphen inside) joined by '/', then a title of the trade (MR, MRS, MS, MISS,
+ * MSTR, DR) or no word; without the title, the given name or the surname is in the lexicon
+ * and neither is an ordinary word or a place ("AND/OR", "TCP/IP", "LONDON/PARIS" are none).
+ * Returns the end of the name, 0 when there is none. */
+static size_t pnr_name(const struct walk *w, size_t s)
+{
+        static const char *const pnr_titles[] = { " MR", " MRS", " MS", " MISS", " MSTR",
+                                                  " DR", NULL };
+        const char *b = w->buf;
+        size_t se = s, gs, ge;
+        unsigned sl, gl;
+        bool titled = false;
+
+        while (se < w->len && se - s <= WORD_MAX &&
+               ((b[se] >= 'A' && b[se] <= 'Z') || (b[se] == '-' && se > s)))
+                se++;
+        if (se - s < 2 || se + 2 >= w->len || b[se] != '/')
+                return 0;
+        gs = ge = se + 1;
+        while (ge < w->len && ge - gs <= WORD_MAX &&
+               ((b[ge] >= 'A' && b[ge] <= 'Z') || (b[ge] == '-' && ge > gs)))
+                ge++;
+        if (ge - gs < 2 || (ge < w->len && (wordish(b, w->len, ge) || b[ge] == '/')))
+                return 0;
+        for (const char *const *t = pnr_titles; *t; t++) {
+                size_t n = strlen(*t);
+
+                if (ge + n <= w->len && !memcmp(b + ge, *t, n) &&
+                    (ge + n == w->len || !wordish(b, w->len, ge + n)))
+                        titled = true;
+        }
+        sl = ascii_lex(b, s, se);
+        gl = ascii_lex(b, gs, ge);
+        if ((sl | gl) & (LEX_CITY | LEX_REGION | LEX_COUNTRY))
+                return 0;
+        if ((sl | gl) & LEX_WORD) /* "SMITH/JOHN": both frequent names */
+                return titled || ((gl & LEX_GIVEN_TOP) && (sl & LEX_SURNAME_TOP)) ? ge : 0;
+        return titled || (gl & LEX_GIVEN) || (sl & LEX_SURNAME) ? ge : 0;
+}
+
 /* "user=Emma Thompson action=login": after a key's '=', two capitalised words one space
  * apart are text, not code ("class=Foo" stays code); after a display name's key, one word
  * is too (display_name=Chukwuemeka). */
@@ -4997,6 +5108,18 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                         while (i < len && wordish(buf, len, i))
                                 i++;
                         continue;
+                }
+                /* an airline booking's SURNAME/GIVEN (code_after() takes the '/' for code) */
+                if (i + 1 < len && buf[i + 1] >= 'A' && buf[i + 1] <= 'Z') {
+                        size_t pe = pnr_name(&w, i);
+
+                        if (pe) {
+                                e = emit(&w, i, pe, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+                                if (e < 0)
+                                        return e;
+                                i = pe;
+                                continue;
+                        }
                 }
                 f.ok = false;
 #ifdef __SSE2__

@@ -165,6 +165,9 @@ Avda. del Ayuntamiento, 105, 03044 Alicante; 12bis rue Jean Jaurès
 123 Kent Street, Perth WA 6000, Australia. Bring Water WA 6000.
 Work Location: Lagos (Remote)
 Account holder: Ferrari & Figli S.r.l. and Van Houten Verpakkingen B.V.; Ana & Luis came.
+Passenger 1: OBERLANDER/JANA DR, LIN/YONG MR; read AND/OR write over TCP/IP, LONDON/PARIS.
+Reporting Officer: PC 7129 Blackwood. Line Manager: Wouter
+Brief aan mevr. I. Jansen; please ask A. McGrath. What I. Think. Feature m. You
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -296,6 +299,9 @@ is "$(line 136)" "[STREET_ADDRESS], 03044 [LOCATION]; [STREET_ADDRESS]" "a stree
 is "$(line 137)" "[STREET_ADDRESS], [LOCATION] 6000, [LOCATION]. Bring Water WA 6000." "an Australian town goes with its state's code before a postcode; ordinary words do not"
 is "$(line 138)" "Work Location: [LOCATION] (Remote)" "a work location's field"
 is "$(line 139)" "Account holder: Ferrari & Figli S.r.l. and Van Houten Verpakkingen B.V.; [PERSON] & [PERSON] came." "firms by their legal form or surnames joined by &; given names joined by & stay persons"
+is "$(line 140)" "Passenger 1: [PERSON] DR, [PERSON] MR; read AND/OR write over TCP/IP, LONDON/PARIS." "an airline booking's SURNAME/GIVEN; words and places joined by / stay"
+is "$(line 141)" "Reporting Officer: PC 7129 [PERSON]. Line Manager: [PERSON]" "a rank and a collar number before a surname; a line manager's field"
+is "$(line 142)" "Brief aan mevr. [PERSON]; please ask [PERSON]. What I. Think. Feature m. You" "a title in small letters with its dot; an initial before a census surname; not I. Think nor m. You"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
