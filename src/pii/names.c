@@ -167,7 +167,7 @@ enum {
 static const uint8_t byte_class[256] = {
         ['0' ... '9'] = BC_ALNUM | BC_WORDISH, ['A' ... 'Z'] = BC_ALNUM | BC_WORDISH,
         ['a' ... 'z'] = BC_ALNUM | BC_WORDISH, ['_'] = BC_WORDISH,
-        [0x80 ... 0xbf] = BC_WORDISH, [0xc3 ... 0xd4] = BC_LEAD,
+        [0x80 ... 0xbf] = BC_WORDISH, [0xc3 ... 0xd4] = BC_LEAD, [0xe1] = BC_LEAD,
 };
 
 static bool is_cont(unsigned char c)
@@ -175,13 +175,17 @@ static bool is_cont(unsigned char c)
         return c >= 0x80 && c <= 0xbf;
 }
 
-/* Bytes of the letter at i (ASCII, Latin and Greek/Cyrillic two-byte UTF-8), 0 if none. */
+/* Bytes of the letter at i (ASCII, Latin and Greek/Cyrillic two-byte UTF-8, Latin Extended
+ * Additional's three: Vietnamese "ờ", "ệ"), 0 if none. */
 static inline size_t letter_at(const char *b, size_t len, size_t i)
 {
         unsigned char c = (unsigned char)b[i];
 
         if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
                 return 1;
+        if (c == 0xe1 && i + 2 < len && (unsigned char)b[i + 1] >= 0xb8 &&
+            (unsigned char)b[i + 1] <= 0xbb && is_cont((unsigned char)b[i + 2]))
+                return 3; /* U+1E00-U+1EFF */
         if (c >= 0xc3 && c <= 0xd4 && i + 1 < len && is_cont((unsigned char)b[i + 1])) {
                 unsigned char d = (unsigned char)b[i + 1];
 
@@ -315,11 +319,11 @@ static const char *const titles[] = {
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
         "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
-        "mag", "dipl", "mayor", "councillor", "councilor", "senator", "governor", "rabbi",
+        "mag", "dipl", "dña", "mayor", "councillor", "councilor", "senator", "governor", "rabbi",
         "imam", "bishop", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
-static const char *const weak_titles[] = { "m", "fr", "don", "sig", "det", "col", "lt",
+static const char *const weak_titles[] = { "m", "fr", "hr", "don", "sig", "det", "col", "lt",
                                            "father", "sister", "brother", "uncle", "aunt",
                                            "agent", "coach", "judge", "nurse", "officer",
                                            "doctor", "captain", "lady", "lord", "geb", "drs",
@@ -444,7 +448,7 @@ static const char *const never_names[] = {
         "une", "nous", "vous", "nos", "votre", "vos", "merci", "el", "los", "las", "una",
         "le", "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
         "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
-        "et", "y", "e", "en", "og", "och",
+        "et", "y", "e", "en", "og", "och", "si", "über", "alla", "zum", "zur", "vom", "beim",
         /* holidays, which census lists hold as names ("Christmas", "Easter") */
         "christmas", "xmas", "easter", "thanksgiving", "halloween", "hanukkah", "diwali",
         "ramadan", "eid", "passover", "pentecost", "advent", "lent",
@@ -1378,7 +1382,7 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
 enum { PW_IN = 1, PW_LEAD = 2 };
 static const uint8_t pw_class[256] = {
         ['A' ... 'Z'] = PW_IN, ['a' ... 'z'] = PW_IN, [0x80 ... 0xbf] = PW_IN, ['-'] = PW_IN,
-        ['\''] = PW_IN, [0xc3 ... 0xd4] = PW_LEAD,
+        ['\''] = PW_IN, [0xc3 ... 0xd4] = PW_LEAD, [0xe1] = PW_LEAD,
 };
 
 #ifdef __SSE2__
@@ -4774,6 +4778,12 @@ not_thing:
                 /* one word, no name or place of the lexicon: "Hereinafter", "Netscape" */
                 if (!any || (nt == 1 && !(lexor & (LEX_GIVEN | LEX_SURNAME | LEX_CITY |
                                                    LEX_REGION | LEX_COUNTRY))))
+                        return 0;
+                /* the line under a signature's name: the signer's firm or role ("Ximena
+                 * Villalobos\nSeguros Iberia Mutua"), a person only by the rules above */
+                if (w->last_person_end && s > w->last_person_end &&
+                    s - w->last_person_end <= 2 && b[s - 1] == '\n' &&
+                    line_end_after(w, e) && !(r->t[r->a].lex & LEX_GIVEN))
                         return 0;
                 features(w, r, phr, &F);
                 if (w->tag)

@@ -168,6 +168,10 @@ Account holder: Ferrari & Figli S.r.l. and Van Houten Verpakkingen B.V.; Ana & L
 Passenger 1: OBERLANDER/JANA DR, LIN/YONG MR; read AND/OR write over TCP/IP, LONDON/PARIS.
 Reporting Officer: PC 7129 Blackwood. Line Manager: Wouter
 Brief aan mevr. I. Jansen; please ask A. McGrath. What I. Think. Feature m. You
+Copyright 2009 Nguyễn Thái Ngọc Duy <pclouds@example.com>. role: HR Business Partner. Sehr geehrter Hr. Müller,
+Ximena Villalobos
+Seguros Iberia Mutua
+Si prefiere la sede de Madrid. Über eine kurze Antwort.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -302,6 +306,9 @@ is "$(line 139)" "Account holder: Ferrari & Figli S.r.l. and Van Houten Verpakki
 is "$(line 140)" "Passenger 1: [PERSON] DR, [PERSON] MR; read AND/OR write over TCP/IP, LONDON/PARIS." "an airline booking's SURNAME/GIVEN; words and places joined by / stay"
 is "$(line 141)" "Reporting Officer: PC 7129 [PERSON]. Line Manager: [PERSON]" "a rank and a collar number before a surname; a line manager's field"
 is "$(line 142)" "Brief aan mevr. [PERSON]; please ask [PERSON]. What I. Think. Feature m. You" "a title in small letters with its dot; an initial before a census surname; not I. Think nor m. You"
+is "$(line 143)" "Copyright 2009 [PERSON] <[EMAIL_ADDRESS]>. role: HR Business Partner. Sehr geehrter Hr. [PERSON]," "Vietnamese letters of three UTF-8 bytes are inside the word (the name whole); HR without a dot is no title"
+is "$(line 145)" "Seguros Iberia Mutua" "the line under a signature's name is the signer's firm, not a person by the tagger"
+is "$(line 146)" "Si prefiere la sede de [LOCATION]. Über eine kurze Antwort." "Spanish and German sentence starts (Si, Über) are no names"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
