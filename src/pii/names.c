@@ -4370,6 +4370,9 @@ static int decide(struct walk *w, struct run *r)
         while (r->b - r->a >= (title ? 2u : 3u) && r->t[r->b - 1].allcaps &&
                in_list(r->t[r->b - 1].low, postnominals))
                 r->b--;
+        /* "37001 Tours CEDEX": the French business-mail mark after the town */
+        if (r->b - r->a >= 2 && r->t[r->b - 1].allcaps && streq(r->t[r->b - 1].low, "cedex"))
+                r->b--;
         /* a saint is a church, a school or a town, no person to redact: "St Mary's", "St
          * Cecilia's Hall", "San Francisco" (a place of the lexicon stays one) */
         if (!title && !salut && r->n >= 2 &&

@@ -172,6 +172,7 @@ Copyright 2009 Nguyễn Thái Ngọc Duy <pclouds@example.com>. role: HR Busines
 Ximena Villalobos
 Seguros Iberia Mutua
 Si prefiere la sede de Madrid. Über eine kurze Antwort.
+37001 Tours CEDEX
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -309,6 +310,7 @@ is "$(line 142)" "Brief aan mevr. [PERSON]; please ask [PERSON]. What I. Think. 
 is "$(line 143)" "Copyright 2009 [PERSON] <[EMAIL_ADDRESS]>. role: HR Business Partner. Sehr geehrter Hr. [PERSON]," "Vietnamese letters of three UTF-8 bytes are inside the word (the name whole); HR without a dot is no title"
 is "$(line 145)" "Seguros Iberia Mutua" "the line under a signature's name is the signer's firm, not a person by the tagger"
 is "$(line 146)" "Si prefiere la sede de [LOCATION]. Über eine kurze Antwort." "Spanish and German sentence starts (Si, Über) are no names"
+is "$(line 147)" "37001 [LOCATION] CEDEX" "the town after its postcode, before CEDEX"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
