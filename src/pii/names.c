@@ -339,6 +339,10 @@ static const char *const particles[] = {
         "das", "dei", "degli", "delle", "dello", "dal", "dalla", "la", "le", "y", "bin",
         "ibn", "al", "ten", "ter", "zu", "st", "e", "'t", NULL
 };
+/* The prepositions that start German street names ("Am Markt", "An der Alster", "Unter den
+ * Linden", "Zum Hafen"). */
+static const char *const street_preps[] = { "am", "an", "im", "in", "auf", "unter", "zum",
+                                            "zur", "hinter", "vor", "bei", "beim", NULL };
 /* Arabic and Maghrebi name particles, capitalised inside a name ("Fatima Zahra El Amrani",
  * "Mohamed Ben Ali"); "El" alone is Spanish's article (never_names[]) */
 static const char *const cap_particles[] = { "el", "ben", "bou", "abu", "ould", "bint", NULL };
@@ -4217,6 +4221,34 @@ static int decide(struct walk *w, struct run *r)
         }
 
         /* 1. street addresses */
+        /* a German street named by a preposition, before its number and a postcode: "Am
+         * Rosengarten 7, 10115 Berlin", "Unter den Linden 10, 10117 Berlin" ("Im Jahr 2024"
+         * has no postcode after it) */
+        if (r->n >= 2 && r->t[0].upper && !r->t[0].allcaps && r->t[0].n <= 6 &&
+            in_list(r->t[0].low, street_preps)) {
+                size_t q = number_after(w, r->t[r->n - 1].e), d;
+
+                if (q && q + 7 < w->len && b[q] == ',' && b[q + 1] == ' ') {
+                        for (d = q + 2; d < w->len && d - q - 2 < 6 && is_digit(b[d]); d++)
+                                ;
+                        size_t te = d + 1;
+                        bool digit;
+
+                        if ((d - q - 2 == 5 || d - q - 2 == 4) && d + 1 < w->len && b[d] == ' ' &&
+                            upper_at(b, w->len, d + 1) &&
+                            (te = word_end(b, w->len, d + 1, &digit)) > d + 1 && !digit) {
+                                char low[WORD_MAX + 1];
+                                size_t n = te - d - 1;
+
+                                /* the town after the postcode is one of the lexicon */
+                                if (n <= WORD_MAX &&
+                                    pii_lex_lower(b + d + 1, n, low, sizeof(low)) &&
+                                    place_flags(word_lex(low, n, pii_lex_hash(low, n))))
+                                        return emit(w, r->t[0].s, q, T_STREET_ADDRESS, ND_STREET,
+                                                    0.85f);
+                        }
+                }
+        }
         st = street_in_run(r, &before_form);
         /* "69117 Heidelberg": a town of the lexicon after its postcode, though it ends like
          * a street ("-berg"), is the town */

@@ -173,6 +173,7 @@ Ximena Villalobos
 Seguros Iberia Mutua
 Si prefiere la sede de Madrid. Über eine kurze Antwort.
 37001 Tours CEDEX
+Wir wohnen Am Rosengarten 7, 10115 Berlin; Unter den Linden 10, 10117 Berlin.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -311,6 +312,7 @@ is "$(line 143)" "Copyright 2009 [PERSON] <[EMAIL_ADDRESS]>. role: HR Business P
 is "$(line 145)" "Seguros Iberia Mutua" "the line under a signature's name is the signer's firm, not a person by the tagger"
 is "$(line 146)" "Si prefiere la sede de [LOCATION]. Über eine kurze Antwort." "Spanish and German sentence starts (Si, Über) are no names"
 is "$(line 147)" "37001 [LOCATION] CEDEX" "the town after its postcode, before CEDEX"
+is "$(line 148)" "Wir wohnen [STREET_ADDRESS], 10115 [LOCATION]; [STREET_ADDRESS], 10117 [LOCATION]." "German streets named by a preposition, before a number and a postcode + town"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
