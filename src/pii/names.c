@@ -319,7 +319,7 @@ static const char *const titles[] = {
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
         "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
-        "mag", "dipl", "dña", "mayor", "councillor", "councilor", "senator", "governor", "rabbi",
+        "mag", "dipl", "dña", "pan", "pani", "justice", "mayor", "councillor", "councilor", "senator", "governor", "rabbi",
         "imam", "bishop", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
@@ -345,7 +345,8 @@ static const char *const street_preps[] = { "am", "an", "im", "in", "auf", "unte
                                             "zur", "hinter", "vor", "bei", "beim", NULL };
 /* Arabic and Maghrebi name particles, capitalised inside a name ("Fatima Zahra El Amrani",
  * "Mohamed Ben Ali"); "El" alone is Spanish's article (never_names[]) */
-static const char *const cap_particles[] = { "el", "ben", "bou", "abu", "ould", "bint", NULL };
+static const char *const cap_particles[] = { "el", "ben", "bou", "abu", "ould", "bint", "mac",
+                                             "nic", NULL };
 static const char *const person_labels[] = {
         "name", "full name", "fullname", "first name", "last name", "given name", "surname",
         "family name", "firstname", "lastname", "givenname", "familyname", "forename",
@@ -364,6 +365,8 @@ static const char *const person_labels[] = {
         "insured", "policyholder", "policy holder", "tenant", "landlord", "buyer", "seller",
         "driver", "witness", "manager", "supervisor", "agent", "technician", "caller",
         "line manager", "reports to", "reporting officer", "officer", "organizer",
+        "ticket holder", "holder", "lead guest", "guest name", "traveller", "traveler",
+        "payee", "account name", "nazwisko", "imię", "imie", "pierwsze imię", "drugie imię",
         "organiser", "attendee", "presenter", "coordinator", "interviewer", "interviewee",
         "claimant", "plaintiff", "defendant", "respondent", "petitioner", "appellant",
         "mitarbeiter", "ansprechpartner", "empfänger", "absender", "destinataire",
@@ -453,6 +456,13 @@ static const char *const never_names[] = {
         "le", "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
         "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
         "et", "y", "e", "en", "og", "och", "si", "über", "alla", "zum", "zur", "vom", "beim",
+        /* nationalities and languages: names in the census lists, adjectives in text
+         * ("a full Irish breakfast", "German: fluent") */
+        "irish", "german", "french", "dutch", "welsh", "scottish", "english", "british",
+        "american", "spanish", "italian", "polish", "portuguese", "chinese", "japanese",
+        "korean", "indian", "nigerian", "kenyan", "ghanaian", "african", "european", "asian",
+        "canadian", "australian", "mexican", "brazilian", "russian", "ukrainian", "swiss",
+        "swedish", "danish", "norwegian", "finnish", "greek", "turkish", "arabic", "hindi",
         /* holidays, which census lists hold as names ("Christmas", "Easter") */
         "christmas", "xmas", "easter", "thanksgiving", "halloween", "hanukkah", "diwali",
         "ramadan", "eid", "passover", "pentecost", "advent", "lent",
@@ -1555,10 +1565,31 @@ static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '"' ||
                          b[e - 1] == '\''))
                 e--;
+        /* a form's notes in parentheses: "Surname (Family name):", "First name(s) (Given
+         * name(s)):" read as "surname", "first name" */
+        for (int k = 0; k < 3 && e > 2 && b[e - 1] == ')'; k++) {
+                size_t p = e - 1;
+                int depth = 0;
+
+                while (p > 0 && e - p < 40) {
+                        depth += b[p] == ')';
+                        depth -= b[p] == '(';
+                        if (depth == 0)
+                                break;
+                        p--;
+                }
+                if (depth != 0 || b[p] != '(')
+                        break;
+                e = p;
+                while (e > 0 && b[e - 1] == ' ')
+                        e--;
+        }
         s = e;
+        /* (two spaces end it too: a form's columns, "Nazwisko: X    Pierwsze imię: Y") */
         while (s > 0 && e - s < 32 && b[s - 1] != '\n' && b[s - 1] != '"' && b[s - 1] != '\'' &&
                b[s - 1] != ',' && b[s - 1] != '{' && b[s - 1] != '|' && b[s - 1] != '\t' &&
-               b[s - 1] != ';' && b[s - 1] != '(' && b[s - 1] != '.' && b[s - 1] != '>')
+               b[s - 1] != ';' && b[s - 1] != '(' && b[s - 1] != '.' && b[s - 1] != '>' &&
+               !(b[s - 1] == ' ' && s >= 2 && b[s - 2] == ' '))
                 s--;
         while (s < e && b[s] == ' ')
                 s++;
@@ -3569,6 +3600,47 @@ static bool us_state_after(const struct walk *w, size_t e)
                                                               !upper_at(b, w->len, q + 1));
 }
 
+/* Whether a run the tagger would call a person reads as a Title Case heading or a noun
+ * phrase: a seller's word first or last ("Best Chromebook"), a function word in capitals
+ * inside it ("Backoff With Jitter"), a first word of no
+ * lexicon shaped like an adjective ("Unwaxed Lemons", "Chemiluminescent Immunoassay"), or a
+ * first word of no lexicon before a plural ordinary word ("Eosinophil Counts"). */
+static bool heading_like(const struct run *r)
+{
+        static const char *const fwords[] = { "with", "and", "for", "of", "to", "in", "on",
+                                              "at", "the", "from", "by", "vs", "or", "into",
+                                              NULL };
+        static const char *const adj[] = { "ed", "ing", "ous", "ive", "ful", "less", "ic",
+                                           "ent", "ary", "able", "ible", NULL };
+        static const char *const sales[] = { "best", "top", "smart", "pro", "mini", "max",
+                                             "plus", "ultra", "premium", "deluxe", NULL };
+        const struct tok *f = &r->t[r->a], *l = &r->t[r->b - 1];
+
+        /* a product's or a roundup's words: "Best Chromebook", "Tado Smart" (not "George
+         * Best", "Max Verstappen": no given name in the run) */
+        if (in_list(f->low, sales) || in_list(l->low, sales)) {
+                unsigned lx = 0;
+
+                for (unsigned k = r->a; k < r->b; k++)
+                        lx |= r->t[k].lex;
+                if (!(lx & LEX_GIVEN))
+                        return true;
+        }
+        for (unsigned k = r->a + 1; k + 1 < r->b; k++)
+                if (r->t[k].upper && !r->t[k].allcaps && in_list(r->t[k].low, fwords))
+                        return true;
+        if (f->lex || f->dot || f->n < 5)
+                return false;
+        for (const char *const *x = adj; *x; x++) {
+                size_t n = strlen(*x);
+
+                if (f->n > n + 2 && !strcmp(f->low + f->n - n, *x))
+                        return true;
+        }
+        return (l->lex & LEX_WORD) && l->n >= 4 && l->low[l->n - 1] == 's' &&
+               l->low[l->n - 2] != 's';
+}
+
 /* Whether a word with these lexicon flags may be a person's given name beside '&': of the
  * main list ("Ana & Luis"), not only of the wide one ("Ferrari & Figli"). */
 static bool given_first(unsigned lex)
@@ -3717,6 +3789,17 @@ static bool comma_caps(const struct walk *w, size_t e)
                b[e + 2] <= 'Z' && b[e + 3] >= 'A' && b[e + 3] <= 'Z';
 }
 
+/* The lexicon flags of the ASCII word b[s, e), lower-cased; 0 when it is too long. */
+static unsigned ascii_lex(const char *b, size_t s, size_t e)
+{
+        char low[WORD_MAX + 1];
+        size_t n = e - s;
+
+        if (n > WORD_MAX || !pii_lex_lower(b + s, n, low, sizeof(low)))
+                return 0;
+        return word_lex(low, n, pii_lex_hash(low, n));
+}
+
 /* A name in capitals, which a form or a court heading writes: "Name: JOHN SMITH",
  * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
  * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
@@ -3727,7 +3810,7 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                 "surname", "last name", "lastname", "family name", "first name", "firstname",
                 "given name", "given names", "forename", "forenames", "middle name", "nachname",
                 "vorname", "nom", "prénom", "apellido", "apellidos", "cognome", "achternaam",
-                "voornaam", NULL
+                "voornaam", "nazwisko", "imię", "imie", "pierwsze imię", NULL
         };
         char label[40];
         unsigned lex = 0;
@@ -3756,6 +3839,27 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         }
         if (!(lex & (LEX_GIVEN | LEX_SURNAME)) && (lex & LEX_WORD))
                 return 0;
+        /* a surname in capitals before ", " and its given names, with no label: registers,
+         * manifests and court lists write "OGILVY, Mark", "VAN DIJK, Marloes" */
+        if (!title && !place_flags(lex) && r->t[r->b - 1].e + 2 < w->len &&
+            w->buf[r->t[r->b - 1].e] == ',') {
+                size_t ga = comma_given(w, r->t[r->b - 1].e);
+
+                /* one side no ordinary word: not "WARNING, Will" */
+                if (ga != r->t[r->b - 1].e &&
+                    (!(lex & LEX_WORD) || !(ascii_lex(w->buf, r->t[r->b - 1].e + 2, ga) & LEX_WORD)))
+                        return emit(w, r->t[r->a].s, ga, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        }
+        /* one word of no lexicon under a label for a part of a name, after ": ": "Surname
+         * (Family name): OLAWALE", "Nazwisko: LEWANDOWSKI" */
+        if (!title && one && !(lex & (LEX_GIVEN | LEX_SURNAME | LEX_WORD)) && r->t[r->a].n >= 2 &&
+            r->t[0].s >= 2 && w->buf[r->t[0].s - 1] == ' ' && w->buf[r->t[0].s - 2] == ':' &&
+            !place_flags(lex)) {
+                label_before(w, r->t[0].s, label, sizeof(label));
+                if (label[0] && in_list(label, part_labels))
+                        return emit(w, r->t[r->a].s, r->t[r->a].e, T_PERSON, ND_PERSON_CONTEXT,
+                                    0.8f);
+        }
         /* before the labels: "currency": "USD", "order": "ORD-5386" in every JSON record */
         if (!title && one &&
             ((!(lex & (LEX_GIVEN | LEX_SURNAME)) && !comma_caps(w, r->t[r->a].e)) ||
@@ -4471,8 +4575,16 @@ static int decide(struct walk *w, struct run *r)
                         r->a++;
                 }
                 while (r->b - r->a > 1 && (weak_word(&r->t[r->b - 1]) ||
-                                           TOK_IN(&r->t[r->b - 1], never_names)))
+                                           TOK_IN(&r->t[r->b - 1], never_names))) {
+                        const struct tok *l = &r->t[r->b - 1];
+
+                        /* "Matt Welsh", "Dawn French": a frequent given name, then a census
+                         * surname that never_names[] holds (a nationality's word) */
+                        if (r->b - r->a == 2 && (r->t[r->a].lex & LEX_GIVEN_TOP) &&
+                            (l->lex & LEX_SURNAME) && TOK_IN(l, never_names) && !l->allcaps)
+                                break;
                         r->b--;
+                }
         }
         /* "Call John Smith at ...": a sentence's first word, an ordinary word that is also a
          * surname (Call, Ask), before a given name */
@@ -4517,8 +4629,12 @@ static int decide(struct walk *w, struct run *r)
                         continue;
                 /* after a title, a census surname that is no English word though another
                  * language's function word: "Frau Vos", "Dr Das", "Mr Le" */
-                if (title && TOK_IN(&r->t[k], never_names) && (r->t[k].lex & LEX_SURNAME) &&
-                    !(r->t[k].lex & LEX_WORD) && r->t[k].upper && !r->t[k].allcaps) {
+                if (TOK_IN(&r->t[k], never_names) && (r->t[k].lex & LEX_SURNAME) &&
+                    r->t[k].upper && !r->t[k].allcaps &&
+                    ((title && !(r->t[k].lex & LEX_WORD)) ||
+                     /* "Matt Welsh": kept by the edge rule above */
+                     (k == r->a + 1 && r->b - r->a == 2 &&
+                      (r->t[r->a].lex & LEX_GIVEN_TOP)))) {
                         lexor |= r->t[k].lex;
                         continue;
                 }
@@ -4841,6 +4957,8 @@ not_thing:
                         c = NC_LOCATION;
                 if (c == NC_PERSON && nt >= 2 && pure_word(&r->t[r->b - 1]))
                         c = NC_O; /* a name ends in a surname: "Flood Defences" is none */
+                if (c == NC_PERSON && nt >= 2 && heading_like(r))
+                        c = NC_O;
                 /* a given name first and no place of the lexicon in the run: a person
                  * ("Ngozi Chidinma Eze", "Femke de Jong"), whatever the shape said */
                 if (c == NC_LOCATION && nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) &&
@@ -5037,17 +5155,6 @@ longer:
         return LONE_NONE;
 }
 #endif
-
-/* The lexicon flags of the ASCII word b[s, e), lower-cased; 0 when it is too long. */
-static unsigned ascii_lex(const char *b, size_t s, size_t e)
-{
-        char low[WORD_MAX + 1];
-        size_t n = e - s;
-
-        if (n > WORD_MAX || !pii_lex_lower(b + s, n, low, sizeof(low)))
-                return 0;
-        return word_lex(low, n, pii_lex_hash(low, n));
-}
 
 /* An airline booking's name at s, "OBERLANDER/JANA", "LIN/YONG MR": two words in ASCII
  * capitals (a hyphen inside) joined by '/', then a title of the trade (MR, MRS, MS, MISS,

@@ -174,6 +174,13 @@ Seguros Iberia Mutua
 Si prefiere la sede de Madrid. Über eine kurze Antwort.
 37001 Tours CEDEX
 Wir wohnen Am Rosengarten 7, 10115 Berlin; Unter den Linden 10, 10117 Berlin.
+A full Irish breakfast; German: fluent. Copyright 1995 by Tom Lord, all rights reserved.
+Exponential Backoff With Jitter, Unwaxed Lemons, Best Chromebook; George Best scored.
+Re: OGILVY, Mark (seen). WARNING, Will not. LONDON, England.
+1. Surname (Family name): OLAWALE
+Nazwisko: LEWANDOWSKI    Pierwsze imię: WOJCIECH
+TICKET HOLDER: LAKSHMI VENKATARAMAN. Administrator, pan Zieliński, obiecał.
+Pádraig Mac Cárthaigh called.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -313,6 +320,13 @@ is "$(line 145)" "Seguros Iberia Mutua" "the line under a signature's name is th
 is "$(line 146)" "Si prefiere la sede de [LOCATION]. Über eine kurze Antwort." "Spanish and German sentence starts (Si, Über) are no names"
 is "$(line 147)" "37001 [LOCATION] CEDEX" "the town after its postcode, before CEDEX"
 is "$(line 148)" "Wir wohnen [STREET_ADDRESS], 10115 [LOCATION]; [STREET_ADDRESS], 10117 [LOCATION]." "German streets named by a preposition, before a number and a postcode + town"
+is "$(line 149)" "A full Irish breakfast; German: fluent. Copyright 1995 by [PERSON], all rights reserved." "nationalities are no names; a frequent given name keeps a surname that never_names[] holds (Lord)"
+is "$(line 150)" "Exponential Backoff With Jitter, Unwaxed Lemons, Best Chromebook; [PERSON] scored." "Title Case headings and product phrases are no persons by the tagger; a given name keeps Best"
+is "$(line 151)" "Re: [PERSON] (seen). WARNING, Will not. [LOCATION], [LOCATION]." "SURNAME, Given with no label; not two ordinary words, not places"
+is "$(line 152)" "1. Surname (Family name): [PERSON]" "a label's notes in parentheses; one word of no lexicon under a surname's label"
+is "$(line 153)" "Nazwisko: [PERSON]    Pierwsze imię: [PERSON]" "Polish labels; two spaces end a label (form columns)"
+is "$(line 154)" "TICKET HOLDER: [PERSON]. Administrator, pan [PERSON], obiecał." "a ticket holder's label; Polish pan as a title"
+is "$(line 155)" "[PERSON] called." "Irish Mac inside a name"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
