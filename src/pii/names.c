@@ -319,8 +319,8 @@ static const char *const titles[] = {
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
         "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
-        "mag", "dipl", "dña", "pan", "pani", "justice", "mayor", "councillor", "councilor", "senator", "governor", "rabbi",
-        "imam", "bishop", NULL
+        "mag", "dipl", "dña", "pan", "pani", "justice", "mayor", "councillor", "councilor",
+        "senator", "governor", "rabbi", "imam", "bishop", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "hr", "don", "sig", "det", "col", "lt",
@@ -3847,7 +3847,8 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
 
                 /* one side no ordinary word: not "WARNING, Will" */
                 if (ga != r->t[r->b - 1].e &&
-                    (!(lex & LEX_WORD) || !(ascii_lex(w->buf, r->t[r->b - 1].e + 2, ga) & LEX_WORD)))
+                    (!(lex & LEX_WORD) ||
+                     !(ascii_lex(w->buf, r->t[r->b - 1].e + 2, ga) & LEX_WORD)))
                         return emit(w, r->t[r->a].s, ga, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         }
         /* one word of no lexicon under a label for a part of a name, after ": ": "Surname
