@@ -409,7 +409,10 @@ static const char *const place_labels[] = {
         "county", "district", "city/town", "locality", "lieu de naissance", "geburtsort",
         "dirección", "direccion", "office", "branch", "site", "hq", "headquarters", "venue",
         "büro", "bureau", "oficina", "ufficio", "kantoor", "standort", "sede", "work location",
-        "office location", "base location", "job location", "work city", NULL
+        "office location", "base location", "job location", "work city", "pop", "geo",
+        "geoip", "place and date", "place of issue", "issued at", "member state",
+        "member state of destination", "state of destination", "country of destination",
+        "country of residence", "nationality country", NULL
 };
 static const char *const place_preps[] = {
         "in", "at", "from", "to", "near", "visiting", "visit", "outside", "around", "across",
@@ -1528,7 +1531,7 @@ static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
 {
         const char *b = w->buf;
         size_t e = i, s;
-        bool sep = false;
+        bool sep = false, eq = false;
 
         out[0] = '\0';
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '"' ||
@@ -1536,6 +1539,7 @@ static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
                 e--;
         if (e > 0 && (b[e - 1] == ':' || b[e - 1] == '=')) {
                 sep = true;
+                eq = b[e - 1] == '=' && e >= 2 && b[e - 2] != ' ';
                 e--;
         } else if (e > 0 && b[e - 1] == '-' && e >= 2 && b[e - 2] == ' ') {
                 sep = true;
@@ -1589,8 +1593,8 @@ static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
         while (s > 0 && e - s < 32 && b[s - 1] != '\n' && b[s - 1] != '"' && b[s - 1] != '\'' &&
                b[s - 1] != ',' && b[s - 1] != '{' && b[s - 1] != '|' && b[s - 1] != '\t' &&
                b[s - 1] != ';' && b[s - 1] != '(' && b[s - 1] != '.' && b[s - 1] != '>' &&
-               !(b[s - 1] == ' ' && s >= 2 && b[s - 2] == ' '))
-                s--;
+               !(b[s - 1] == ' ' && (eq || (s >= 2 && b[s - 2] == ' '))))
+                s--; /* (a log's key=value: the key alone, "pop=Bologna") */
         while (s < e && b[s] == ' ')
                 s++;
         if (e - s < 1 || e - s >= size)
@@ -2321,10 +2325,29 @@ static void list_label(const struct walk *w, size_t s, char *out, size_t size)
 /* Whether the key just before i (a value's start, after '=' or ':' and quotes) names a
  * user's display name: display_name, displayName, "display name". Such a value is the
  * person's name as a rule, though "display" is a thing of person_name_label(). */
+static bool key_before_in(const char *b, size_t i, const char *const *keys);
+
 static bool display_name_key(const char *b, size_t i)
 {
         static const char *const keys[] = { "display_name", "displayname", "display name",
                                             "display-name", NULL };
+
+        return key_before_in(b, i, keys);
+}
+
+/* A log's key for a place before '=' or ':' at i: "pop=Bologna", "city=Lagos". */
+static bool place_key(const char *b, size_t i)
+{
+        static const char *const keys[] = { "pop", "geo", "city", "town", "country", "region",
+                                            "location", "loc", "geoip", NULL };
+
+        return key_before_in(b, i, keys);
+}
+
+/* Whether one of keys (any case) ends, after quotes and spaces, just before the '=' or ':'
+ * that quotes and spaces separate from i. */
+static bool key_before_in(const char *b, size_t i, const char *const *keys)
+{
         size_t e = i, stop = i > 8 ? i - 8 : 0; /* quotes and spaces: a few bytes */
 
         while (e > stop && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
@@ -4751,6 +4774,11 @@ static int decide(struct walk *w, struct run *r)
         /* 3. place context */
         if (label_sets & LB_place_labels)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
+        /* an Irish or British county after "Co.": "Ballina, Co. Mayo" (not "& Co. Ltd") */
+        if (s >= 4 && b[s - 1] == ' ' && b[s - 2] == '.' && (b[s - 3] | 0x20) == 'o' &&
+            (b[s - 4] | 0x20) == 'c' && (s == 4 || !wordish(b, w->len, s - 5)) && nt <= 2 &&
+            !(nt == 1 && pure_word(&r->t[r->a])) && !(s >= 7 && b[s - 6] == '&'))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
         /* a letter's place and date: "Leipzig, den 6. November", "Bordeaux, le 1 mars" */
         if (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' &&
             (place_flags(lexor | phr) & LEX_CITY) && line_start_before(w, s) &&
@@ -5205,7 +5233,7 @@ static bool eq_words(const char *b, size_t len, size_t i)
 {
         size_t p = i + 1;
 
-        if (i >= 2 && b[i - 1] == '=' && display_name_key(b, i))
+        if (i >= 2 && b[i - 1] == '=' && (display_name_key(b, i) || place_key(b, i)))
                 return true;
         if (i < 2 || b[i - 1] != '=' || !((b[i - 2] | 0x20) >= 'a' && (b[i - 2] | 0x20) <= 'z'))
                 return false;
