@@ -329,8 +329,8 @@ is "$(line 152)" "1. Surname (Family name): [PERSON]" "a label's notes in parent
 is "$(line 153)" "Nazwisko: [PERSON]    Pierwsze imię: [PERSON]" "Polish labels; two spaces end a label (form columns)"
 is "$(line 154)" "TICKET HOLDER: [PERSON]. Administrator, pan [PERSON], obiecał." "a ticket holder's label; Polish pan as a title"
 is "$(line 155)" "[PERSON] called." "Irish Mac inside a name"
-is "$(line 157)" "Ballina, Co. [LOCATION]. Smith & Co. Ltd. Place and date: [LOCATION], 12 May 2023" "a county after Co. (not a firm's & Co.); a place-and-date field"
-is "$(line 158)" "sshd: login from [IP_ADDRESS] pop=[LOCATION] city=[LOCATION] user=Admin" "a log's key=value: the key alone is the label (pop=, city=)"
+is "$(line 156)" "Ballina, Co. [LOCATION]. Smith & Co. Ltd. Place and date: [LOCATION], 12 May 2023" "a county after Co. (not a firm's & Co.); a place-and-date field"
+is "$(line 157)" "sshd: login from [IP_ADDRESS] pop=[LOCATION] city=[LOCATION] user=Admin" "a log's key=value: the key alone is the label (pop=, city=)"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
