@@ -3623,9 +3623,37 @@ static bool us_state_after(const struct walk *w, size_t e)
                                                               !upper_at(b, w->len, q + 1));
 }
 
+/* Given names that are products' names too, refused alone by the tagger. */
+static const char *const product_names[] = { "alexa", "siri", "cortana", "bixby", "mac",
+                                             "kindle", NULL };
+
+/* Whether both halves of a hyphenated word are ordinary words and no names: "Pre-Paid",
+ * "First-Class" (not "Anne-Marie", "Smith-Jones"). */
+static bool word_compound(const struct tok *t)
+{
+        const char *h = memchr(t->low, '-', t->n);
+        size_t a, b;
+        unsigned la, lb;
+
+        if (!h)
+                return false;
+        a = (size_t)(h - t->low);
+        b = t->n - a - 1;
+        if (a < 2 || b < 2)
+                return false;
+        la = word_lex(t->low, a, pii_lex_hash(t->low, a));
+        lb = word_lex(h + 1, b, pii_lex_hash(h + 1, b));
+        /* English's prefixes are no words of the list: "pre", "non", "co", "self" */
+        if (a <= 5 && (!strncmp(t->low, "pre-", 4) || !strncmp(t->low, "non-", 4) ||
+                       !strncmp(t->low, "co-", 3) || !strncmp(t->low, "self-", 5) ||
+                       !strncmp(t->low, "re-", 3) || !strncmp(t->low, "multi-", 6)))
+                la |= LEX_WORD;
+        return (la & LEX_WORD) && (lb & LEX_WORD) && !((la | lb) & (LEX_GIVEN | LEX_SURNAME));
+}
+
 /* Whether a run the tagger would call a person reads as a Title Case heading or a noun
  * phrase: a seller's word first or last ("Best Chromebook"), a function word in capitals
- * inside it ("Backoff With Jitter"), a first word of no
+ * inside it ("Backoff With Jitter"), a word of two hyphenated ordinary words, a first word of no
  * lexicon shaped like an adjective ("Unwaxed Lemons", "Chemiluminescent Immunoassay"), or a
  * first word of no lexicon before a plural ordinary word ("Eosinophil Counts"). */
 static bool heading_like(const struct run *r)
@@ -3651,6 +3679,9 @@ static bool heading_like(const struct run *r)
         }
         for (unsigned k = r->a + 1; k + 1 < r->b; k++)
                 if (r->t[k].upper && !r->t[k].allcaps && in_list(r->t[k].low, fwords))
+                        return true;
+        for (unsigned k = r->a; k < r->b; k++)
+                if (word_compound(&r->t[k])) /* "Pre-Paid First-Class Post" */
                         return true;
         if (f->lex || f->dot || f->n < 5)
                 return false;
@@ -4986,8 +5017,6 @@ not_thing:
                         c = NC_LOCATION;
                 if (c == NC_PERSON && nt >= 2 && pure_word(&r->t[r->b - 1]))
                         c = NC_O; /* a name ends in a surname: "Flood Defences" is none */
-                if (c == NC_PERSON && nt >= 2 && heading_like(r))
-                        c = NC_O;
                 /* a given name first and no place of the lexicon in the run: a person
                  * ("Ngozi Chidinma Eze", "Femke de Jong"), whatever the shape said */
                 if (c == NC_LOCATION && nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) &&
@@ -5016,6 +5045,11 @@ not_thing:
                 if (c == NC_LOCATION && nt == 1 && (lexor & (LEX_GIVEN | LEX_SURNAME)) &&
                     !place_flags(lexor))
                         c = (lexor & LEX_GIVEN) && !(lexor & LEX_WORD) ? NC_PERSON : NC_O;
+                /* after the readings above: a heading or a noun phrase, and alone the given
+                 * names that products carry ("ask Alexa", "on Mac"), are no persons */
+                if (c == NC_PERSON && ((nt >= 2 && heading_like(r)) ||
+                                       (nt == 1 && in_list(r->t[r->a].low, product_names))))
+                        c = NC_O;
                 w->tag_given = (r->t[r->a].lex & LEX_GIVEN) != 0;
                 if (c == NC_PERSON)
                         return emit(w, s, e, T_PERSON, ND_PERSON_TAGGER,
