@@ -3843,6 +3843,32 @@ static bool comma_caps(const struct walk *w, size_t e)
                b[e + 2] <= 'Z' && b[e + 3] >= 'A' && b[e + 3] <= 'Z';
 }
 
+/* Whether a party's role in a court's heading follows e on its line, after spaces, dots or
+ * a comma, or starts the next line: CLAIMANT, Plaintiff, Defendants, Applicant... */
+static bool party_role_after(const struct walk *w, size_t e)
+{
+        static const char *const roles[] = { "claimant", "claimants", "plaintiff",
+                                             "plaintiffs", "defendant", "defendants",
+                                             "applicant", "applicants", "respondent",
+                                             "respondents", "appellant", "appellants",
+                                             "petitioner", "petitioners", NULL };
+        const char *b = w->buf;
+        size_t p = e, q;
+        char low[16];
+        bool nl = false;
+
+        while (p < w->len && p - e < 40 && (b[p] == ' ' || b[p] == '.' || b[p] == ',' ||
+                                            b[p] == '\t' || (b[p] == '\n' && !nl) ||
+                                            b[p] == '\r'))
+                nl |= b[p++] == '\n';
+        q = p;
+        while (q < w->len && q - p < 12 && ((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z'))
+                q++;
+        if (q - p < 7 || q - p > 11 || (q < w->len && wordish(b, w->len, q)))
+                return false;
+        return pii_lex_lower(b + p, q - p, low, sizeof(low)) && in_list(low, roles);
+}
+
 /* The lexicon flags of the ASCII word b[s, e), lower-cased; 0 when it is too long. */
 static unsigned ascii_lex(const char *b, size_t s, size_t e)
 {
@@ -3905,6 +3931,12 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                      !(ascii_lex(w->buf, r->t[r->b - 1].e + 2, ga) & LEX_WORD)))
                         return emit(w, r->t[r->a].s, ga, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         }
+        /* a party in a court's heading: "CHIEF OBINNA EZE ........ CLAIMANT", "(1) DWAYNE
+         * HAWKINS\n(2) ...    Claimants", "BRÍD BYRNE\nAPPLICANT" */
+        if (!title && !one && (lex & (LEX_GIVEN | LEX_SURNAME)) && !place_flags(lex) &&
+            party_role_after(w, r->t[r->b - 1].e))
+                return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_CONTEXT,
+                            0.8f);
         /* one word of no lexicon under a label for a part of a name, after ": ": "Surname
          * (Family name): OLAWALE", "Nazwisko: LEWANDOWSKI" */
         if (!title && one && !(lex & (LEX_GIVEN | LEX_SURNAME | LEX_WORD)) && r->t[r->a].n >= 2 &&

@@ -184,6 +184,8 @@ Pádraig Mac Cárthaigh called.
 Ballina, Co. Mayo. Smith & Co. Ltd. Place and date: Kano, 12 May 2023
 sshd: login from 10.1.2.3 pop=Bologna city=Lagos user=Admin
 Our household relies on Siri. Delivered by Pre-Paid First-Class Post.
+CHIEF OBINNA EZE ........ CLAIMANT
+ACME HOLDINGS LIMITED ...... DEFENDANT
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -333,6 +335,8 @@ is "$(line 155)" "[PERSON] called." "Irish Mac inside a name"
 is "$(line 156)" "Ballina, Co. [LOCATION]. Smith & Co. Ltd. Place and date: [LOCATION], 12 May 2023" "a county after Co. (not a firm's & Co.); a place-and-date field"
 is "$(line 157)" "sshd: login from [IP_ADDRESS] pop=[LOCATION] city=[LOCATION] user=Admin" "a log's key=value: the key alone is the label (pop=, city=)"
 is "$(line 158)" "Our household relies on Siri. Delivered by Pre-Paid First-Class Post." "products' given names alone and hyphenated ordinary words are no persons by the tagger"
+like "$(line 159)" "^CHIEF \\[PERSON\\] \\.+ CLAIMANT$" "a party in capitals before its role in a court's heading"
+is "$(line 160)" "ACME HOLDINGS LIMITED ...... DEFENDANT" "a firm before its role stays"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
