@@ -603,7 +603,8 @@ static const struct {
         INTRO("je m'appelle"), INTRO("je m’appelle"), INTRO("je m’appelle"),
         INTRO("me llamo"), INTRO("soy"), INTRO("mi nombre es"), INTRO("mi chiamo"),
         INTRO("sono"), INTRO("ik ben"), INTRO("mijn naam is"), INTRO("ik heet"),
-        INTRO("c'est"), INTRO("aquí"),
+        INTRO("c'est"), INTRO("aquí"), INTRO("his name is"), INTRO("his name was"),
+        INTRO("her name is"), INTRO("her name was"), INTRO("name was"),
 };
 #undef INTRO
 #define N_INTRO (sizeof(intro) / sizeof(intro[0]))
@@ -2514,6 +2515,27 @@ static bool date_after(const struct walk *w, size_t p)
                 for (const char *const *x = months; *x; x++)
                         if (!strncmp(m, *x, strlen(*x)))
                                 return true;
+        }
+        return false;
+}
+
+/* Whether a chat's phrase for a person ends just before s (one space): "say hi to", "ask
+ * for", "chatting with", "speak to", "speak with", "talk to", "ping". */
+static bool chat_intro(const struct walk *w, size_t s)
+{
+        static const char *const phrases[] = { "say hi to ", "said hi to ", "ask for ",
+                                               "chatting with ", "speak to ", "speak with ",
+                                               "talk to ", "ping ", NULL };
+        const char *b = w->buf;
+
+        if (s < 6 || b[s - 1] != ' ')
+                return false;
+        for (const char *const *p = phrases; *p; p++) {
+                size_t n = strlen(*p);
+
+                if (s >= n && strncasecmp(b + s - n, *p, n) == 0 &&
+                    (s == n || !wordish(b, w->len, s - n - 1)))
+                        return true;
         }
         return false;
 }
@@ -4799,6 +4821,11 @@ static int decide(struct walk *w, struct run *r)
                             ND_PERSON_CONTEXT, 0.85f);
         if (salut && !pure_word(&r->t[r->a]))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
+        /* a chat's "say hi to Meera", "ask for Zanele", "ping Jing": a given name of the
+         * lexicon first, no place (not "ask for Barclays", "say hi to Paris") */
+        if ((r->t[r->a].lex & LEX_GIVEN) && !place_flags(lexor | phr) &&
+            chat_intro(w, r->t[0].s))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         /* "is called Grant", not "is called Main": one ordinary word is a given name (the
          * token tests first) */
         if (!weak_word(&r->t[r->a]) && !(nt == 1 && (lexor & LEX_WORD) && !(lexor & LEX_GIVEN)) &&

@@ -186,6 +186,7 @@ sshd: login from 10.1.2.3 pop=Bologna city=Lagos user=Admin
 Our household relies on Siri. Delivered by Pre-Paid First-Class Post.
 CHIEF OBINNA EZE ........ CLAIMANT
 ACME HOLDINGS LIMITED ...... DEFENDANT
+say hi to Meera, ping Jing, his name was Gareth; ask for Barclays, say hi to Paris.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -337,6 +338,7 @@ is "$(line 157)" "sshd: login from [IP_ADDRESS] pop=[LOCATION] city=[LOCATION] u
 is "$(line 158)" "Our household relies on Siri. Delivered by Pre-Paid First-Class Post." "products' given names alone and hyphenated ordinary words are no persons by the tagger"
 like "$(line 159)" "^CHIEF \\[PERSON\\] \\.+ CLAIMANT$" "a party in capitals before its role in a court's heading"
 is "$(line 160)" "ACME HOLDINGS LIMITED ...... DEFENDANT" "a firm before its role stays"
+is "$(line 161)" "say hi to [PERSON], ping [PERSON], his name was [PERSON]; ask for Barclays, say hi to [LOCATION]." "a chat's phrases before a given name of the lexicon; not a firm or a place"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
