@@ -366,6 +366,7 @@ static const char *const person_labels[] = {
         "driver", "witness", "manager", "supervisor", "agent", "technician", "caller",
         "line manager", "reports to", "reporting officer", "officer", "organizer",
         "ticket holder", "holder", "lead guest", "guest name", "traveller", "traveler",
+        "consignee", "addressee", "recipient name", "customer full name",
         "payee", "account name", "nazwisko", "imię", "imie", "pierwsze imię", "drugie imię",
         "organiser", "attendee", "presenter", "coordinator", "interviewer", "interviewee",
         "claimant", "plaintiff", "defendant", "respondent", "petitioner", "appellant",
@@ -3933,7 +3934,13 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
             !(r->t[0].s > 0 && (w->buf[r->t[0].s - 1] == '_' || w->buf[r->t[0].s - 1] == '-'))) {
                 const struct tok *t0 = &r->t[r->a];
 
-                if (one ? (t0->lex & (LEX_COUNTRY | LEX_CITY_BIG)) && !(t0->lex & LEX_WORD) &&
+                /* (or any town of the lexicon right after a street: "5 HOPE ST, DERBY") */
+                bool after_street = w->last_street_end && t0->s >= 2 &&
+                                    t0->s - w->last_street_end <= 3 &&
+                                    w->buf[t0->s - 2] == ',';
+
+                if (one ? (((t0->lex & (LEX_COUNTRY | LEX_CITY_BIG)) && !(t0->lex & LEX_WORD)) ||
+                           (after_street && place_flags(t0->lex))) &&
                                   t0->n >= 4 && !t0->dot && !TOK_IN(t0, never_names)
                         : r->b - r->a <= 4 && place_flags(phrase_flags(r, r->a, r->b)))
                         return emit(w, t0->s, r->t[r->b - 1].e, T_LOCATION,

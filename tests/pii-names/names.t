@@ -187,6 +187,8 @@ Our household relies on Siri. Delivered by Pre-Paid First-Class Post.
 CHIEF OBINNA EZE ........ CLAIMANT
 ACME HOLDINGS LIMITED ...... DEFENDANT
 say hi to Meera, ping Jing, his name was Gareth; ask for Barclays, say hi to Paris.
+Stop | Consignee | Address
+01 | EFUA BOATENG | FLAT 9, 137 HOPE STREET, DERBY DE1 1AA
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -339,6 +341,7 @@ is "$(line 158)" "Our household relies on Siri. Delivered by Pre-Paid First-Clas
 like "$(line 159)" "^CHIEF \\[PERSON\\] \\.+ CLAIMANT$" "a party in capitals before its role in a court's heading"
 is "$(line 160)" "ACME HOLDINGS LIMITED ...... DEFENDANT" "a firm before its role stays"
 is "$(line 161)" "say hi to [PERSON], ping [PERSON], his name was [PERSON]; ask for Barclays, say hi to [LOCATION]." "a chat's phrases before a given name of the lexicon; not a firm or a place"
+is "$(line 163)" "01 | [PERSON] | [STREET_ADDRESS], [LOCATION] [UK_POSTCODE]" "a consignee's column; a town in capitals right after a street, though it is a word (Derby)"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
