@@ -2528,13 +2528,18 @@ static bool chat_intro(const struct walk *w, size_t s)
                                                "chatting with ", "speak to ", "speak with ",
                                                "talk to ", "ping ", NULL };
         const char *b = w->buf;
+        char c;
 
         if (s < 6 || b[s - 1] != ' ')
+                return false;
+        /* the phrases end in "to ", "for ", "with ", "ping ": one byte says no most often */
+        c = (char)(b[s - 2] | 0x20);
+        if (c != 'o' && c != 'r' && c != 'h' && c != 'g')
                 return false;
         for (const char *const *p = phrases; *p; p++) {
                 size_t n = strlen(*p);
 
-                if (s >= n && strncasecmp(b + s - n, *p, n) == 0 &&
+                if (s >= n && (*p)[n - 2] == c && strncasecmp(b + s - n, *p, n) == 0 &&
                     (s == n || !wordish(b, w->len, s - n - 1)))
                         return true;
         }
