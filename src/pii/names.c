@@ -364,16 +364,14 @@ static const char *const person_labels[] = {
         "attending", "referring physician", "emergency contact", "next of kin", "spouse",
         "insured", "policyholder", "policy holder", "tenant", "landlord", "buyer", "seller",
         "driver", "witness", "manager", "supervisor", "agent", "technician", "caller",
-        "line manager", "reports to", "reporting officer", "officer", "organizer",
-        "ticket holder", "holder", "lead guest", "guest name", "traveller", "traveler",
-        "consignee", "addressee", "recipient name", "customer full name",
-        "payee", "account name", "nazwisko", "imię", "imie", "pierwsze imię", "drugie imię",
-        "organiser", "attendee", "presenter", "coordinator", "interviewer", "interviewee",
+        "line manager", "reports to", "officer", "ticket holder", "holder", "lead guest",
+        "guest name", "traveller", "traveler", "consignee", "addressee", "recipient name",
+        "customer full name", "payee", "account name", "nazwisko", "imię", "imie",
+        "pierwsze imię", "drugie imię", "presenter", "coordinator",
         "claimant", "plaintiff", "defendant", "respondent", "petitioner", "appellant",
         "mitarbeiter", "ansprechpartner", "empfänger", "absender", "destinataire",
         "expéditeur", "destinatario", "remitente", "mittente", "afzender", "ontvanger",
-        "first_name", "last_name", "full_name", "given_name", "family_name", "firstname",
-        "lastname", "patient_name", "customer_name", "employee_name", "contact_name",
+        "first_name", "last_name", "full_name", "given_name", "family_name", "patient_name", "customer_name", "employee_name", "contact_name",
         "cardholder_name", "holder_name", "display_name", "author_name", "sender_name",
         "recipient_name", "user_name", "person", "persona", "personne", "who", "pupil",
         "child", "attendee", "attendees", "speaker", "victim", "suspect", "occupant",
@@ -434,8 +432,8 @@ static const char *const never_names[] = {
         "the", "this", "that", "these", "those", "there", "here", "it", "its", "and", "or",
         "but", "if", "when", "what", "which", "who", "where", "why", "how", "all", "any",
         "some", "each", "every", "no", "not", "none", "yes", "ok", "okay", "please", "thank",
-        "thanks", "team", "everyone", "all", "customer", "user", "sir", "madam", "friend",
-        "friends", "colleague", "colleagues", "folks", "guys", "there", "world", "section",
+        "thanks", "team", "everyone", "customer", "user", "sir", "madam", "friend",
+        "friends", "colleague", "colleagues", "folks", "guys", "world", "section",
         "chapter", "figure", "table", "note", "see", "copyright", "license", "licensed",
         "version", "program", "software", "foundation", "inc", "ltd", "llc", "gmbh",
         "corporation", "company", "university", "institute", "department", "january",
@@ -454,10 +452,10 @@ static const char *const never_names[] = {
         "openoffice", "google", "docs", "adobe", "acrobat", "apple", "pages", "oracle",
         "windows", "linux", "ubuntu", "debian", "writer", "impress", "calc", "pandoc",
         /* function words of the other supported languages: sentence starts, not names */
-        "der", "die", "das", "den", "dem", "ein", "eine", "wir", "sie", "ihr", "ihre", "ihr",
+        "der", "die", "das", "den", "dem", "ein", "eine", "wir", "sie", "ihr", "ihre",
         "unser", "unsere", "sehr", "vielen", "bitte", "ich", "es", "le", "la", "les", "un",
         "une", "nous", "vous", "nos", "votre", "vos", "merci", "el", "los", "las", "una",
-        "le", "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
+        "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
         "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
         "et", "y", "e", "en", "og", "och", "si", "über", "alla", "zum", "zur", "vom", "beim",
         /* nationalities and languages: names in the census lists, adjectives in text
@@ -2380,7 +2378,7 @@ static bool person_name_label(const char *l, unsigned sets)
                 "branch", "model", "device", "bucket", "key", "org", "business", "brand",
                 "team", "group", "role", "event", "item", "type", "node", "pod", "cluster",
                 "image", "container", "db", "database", "schema", "path", "dir", "module",
-                "function", "method", "var", "attribute", "tag", "label", "channel", "queue",
+                "function", "method", "var", "attribute", "tag", "label", "channel",
                 "topic", "job", "task", "plan", "site", "street", "city", "country", "state",
                 "region", "place", "location", "store", "shop", "bank", "network", "ssid",
                 "disk", "volume", "queue", "font", "color", "colour", "display", "screen",
@@ -4577,8 +4575,7 @@ static int decide(struct walk *w, struct run *r)
         if (pw_sets & LB_salutations)
                 salut = true;
         /* "Good morning Charlotte", not "This morning London" nor "Evening Standard" */
-        if ((pw[0] == 'm' || pw[0] == 'a' || pw[0] == 'e') &&
-            (streq(pw, "morning") || streq(pw, "afternoon") || streq(pw, "evening"))) {
+        if (streq(pw, "morning") || streq(pw, "afternoon") || streq(pw, "evening")) {
                 const struct prev *pm = prev_word(w, r->t[0].s, BS_COMMA);
                 const struct prev *p2 = pm->s != SIZE_MAX ? prev_word(w, pm->s, 0) : NULL;
 
