@@ -337,7 +337,7 @@ static const char *const salutations[] = {
 static const char *const particles[] = {
         "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "des", "dos",
         "das", "dei", "degli", "delle", "dello", "dal", "dalla", "la", "le", "y", "bin",
-        "ibn", "al", "ten", "ter", "zu", "st", "e", "'t", NULL
+        "ibn", "al", "ten", "ter", "zu", "st", "e", "'t", "do", NULL
 };
 /* The prepositions that start German street names ("Am Markt", "An der Alster", "Unter den
  * Linden", "Zum Hafen"). */
@@ -2308,6 +2308,10 @@ static void list_label(const struct walk *w, size_t s, char *out, size_t size)
                 ;
         if (q >= s || b[q] != ':' || q == p)
                 return;
+        /* a street found after the label ends the list its label heads: "Witness: Rosalind
+         * Mbeki, 8 Belitha Villas, London" (London is no witness, Manchester no employer) */
+        if (w->last_street_end > q && w->last_street_end < s)
+                return;
         for (size_t j = q + 1; j < s; j++) {
                 char c = b[j];
 
@@ -2738,6 +2742,24 @@ static size_t number_before(const struct walk *w, size_t i)
         /* a comma glued to the word is a CSV's separator: "...,2296,Schillerstraße 17" */
         if (i > 0 && b[i - 1] == ',')
                 return SIZE_MAX;
+        /* a compass point between the number and the name: "2611 NE Alberta St", "4410 SW
+         * CORBETT AVE", "120 N. Main St" */
+        if (i >= 4 && b[i - 1] == ' ') {
+                size_t d = i - 1;
+
+                if (b[d - 1] == '.')
+                        d--;
+                if (d >= 3 && (b[d - 1] == 'E' || b[d - 1] == 'W' || b[d - 1] == 'N' ||
+                               b[d - 1] == 'S')) {
+                        size_t t = d - 1;
+
+                        if ((b[t - 1] == 'N' || b[t - 1] == 'S') && d - t == 1 &&
+                            (b[d - 1] == 'E' || b[d - 1] == 'W'))
+                                t--;
+                        if (t >= 2 && b[t - 1] == ' ' && is_digit(b[t - 2]))
+                                e = i = t - 1 + 1;
+                }
+        }
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == ','))
                 e--;
         if (e == i)
@@ -2756,6 +2778,15 @@ static size_t number_before(const struct walk *w, size_t i)
                 s--; /* 221B */
         while (s > 0 && e - s < 8 && (is_digit(b[s - 1]) || b[s - 1] == '-'))
                 s--;
+        /* "4/17 Banksia Crescent", "Door No. 4/112": an Australian unit/house pair, an
+         * Indian door number (one slash between digits) */
+        if (s > 1 && s < e && b[s - 1] == '/' && is_digit(b[s - 2]) && is_digit(b[s])) {
+                size_t t = s - 1;
+
+                while (t > 0 && s - t < 6 && is_digit(b[t - 1]))
+                        t--;
+                s = t;
+        }
         if (s == e || !is_digit(b[s]) || (s > 0 && wordish(b, w->len, s - 1)) ||
             (s > 0 && IN_BYTESET(b[s - 1], BS_NUM_GLUE)))
                 return SIZE_MAX;
@@ -2771,11 +2802,31 @@ static size_t number_after(const struct walk *w, size_t e)
         const char *b = w->buf;
         size_t p = e, q;
 
-        if (p < w->len && b[p] == ',')
+        if (p < w->len && (b[p] == ',' || b[p] == '.')) /* "Büyükdere Cad. No: 121" */
                 p++;
         if (p >= w->len || b[p] != ' ')
                 return 0;
         p++;
+        /* "Bağdat Caddesi No:312", "Jl. Thamrin No. 1", "Avenida da Liberdade, n.º 144": the
+         * number's word before it */
+        if (p + 3 < w->len && (b[p] | 0x20) == 'n') {
+                size_t t = p + 1;
+
+                if (b[t] == 'o' || (b[t] == 'r' && b[p] == 'N'))
+                        t++;
+                else if (b[t] == '.' && t + 3 < w->len && !memcmp(b + t + 1, "\xc2\xba", 2))
+                        t += 3; /* n.º */
+                else if (!memcmp(b + t, "\xc2\xba", 2))
+                        t += 2; /* nº */
+                if (t > p + 1) {
+                        if (t < w->len && (b[t] == ':' || b[t] == '.'))
+                                t++;
+                        if (t < w->len && b[t] == ' ')
+                                t++;
+                        if (t < w->len && is_digit(b[t]) && t - p <= 5)
+                                p = t;
+                }
+        }
         q = p;
         while (q < w->len && q - p < 5 && is_digit(b[q]))
                 q++;
@@ -2810,16 +2861,20 @@ static size_t number_after(const struct walk *w, size_t e)
                                 q = t;
                 }
         }
-        /* "33/2", "241-III", "12-14": a second part after a slash or a dash */
-        if (q + 1 < w->len && (b[q] == '/' || b[q] == '-') &&
-            (is_digit(b[q + 1]) || b[q + 1] == 'I' || b[q + 1] == 'V' || b[q + 1] == 'X')) {
+        /* "33/2", "241-III", "12-14": a second part after a slash or a dash; an Austrian
+         * staircase and door after it ("88/3/12"), a Polish span "104/122" */
+        for (int part = 0; part < 2 && q + 1 < w->len && (b[q] == '/' || b[q] == '-') &&
+                           (is_digit(b[q + 1]) || b[q + 1] == 'I' || b[q + 1] == 'V' ||
+                            b[q + 1] == 'X');
+             part++) {
                 size_t t = q + 1;
 
                 while (t < w->len && t - q <= 4 &&
                        (is_digit(b[t]) || b[t] == 'I' || b[t] == 'V' || b[t] == 'X'))
                         t++;
-                if (t - q <= 4 && !(t < w->len && wordish(b, w->len, t)))
-                        q = t;
+                if (t - q > 4 || (t < w->len && wordish(b, w->len, t)))
+                        break;
+                q = t;
         }
         if (q < w->len && (wordish(b, w->len, q) || b[q] == ':' || b[q] == '/' ||
                            (b[q] == '.' && q + 1 < w->len && is_digit(b[q + 1]))))
@@ -2964,10 +3019,21 @@ static size_t unit_before(const struct walk *w, size_t s)
         size_t p = s, q, ws;
         char word[16];
 
-        if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',')
+        if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',') {
                 p -= 2;
-        else
+        } else if (p >= 5 && b[p - 1] == ' ' && memchr(b + p, '/', MIN((size_t)6, w->len - p))) {
+                /* "Unit 4/17 Banksia Crescent": the unit word before the unit/house pair */
+                ws = p - 1;
+                while (ws > 0 && p - 1 - ws < sizeof(word) - 1 && letter_at(b, w->len, ws - 1) == 1)
+                        ws--;
+                if (ws == p - 1 || p - 1 - ws >= sizeof(word) || !(b[ws] >= 'A' && b[ws] <= 'Z') ||
+                    (ws > 0 && wordish(b, w->len, ws - 1)))
+                        return s;
+                pii_lex_lower(b + ws, p - 1 - ws, word, sizeof(word));
+                return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") ? ws : s;
+        } else {
                 return s;
+        }
         q = p;
         while (q > 0 && p - q < 6 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
                 q--;
@@ -4496,6 +4562,24 @@ static int decide(struct walk *w, struct run *r)
                                     0.8f);
         }
 
+        /* a street type in small letters after the name, then the number: "Thorvald Meyers
+         * gate 54", "Gustav Adolfs torg 47" */
+        if (st < 0 && ns == SIZE_MAX && r->n <= 4 && r->t[r->n - 1].e + 3 < w->len &&
+            b[r->t[r->n - 1].e] == ' ' &&
+            ((b[r->t[r->n - 1].e + 1] >= 'a' && b[r->t[r->n - 1].e + 1] <= 'z') ||
+             (unsigned char)b[r->t[r->n - 1].e + 1] == 0xC3)) { /* "út" */
+                size_t p0 = r->t[r->n - 1].e + 1, te, q;
+                bool digit;
+                char low[WORD_MAX + 1];
+
+                te = word_end(b, w->len, p0, &digit);
+                if (!digit && te > p0 && te - p0 <= 8 &&
+                    pii_lex_lower(b + p0, te - p0, low, sizeof(low)) &&
+                    (word_lex(low, te - p0, pii_lex_hash(low, te - p0)) & LEX_STREET) &&
+                    (q = number_after(w, te)) != 0)
+                        return emit(w, r->t[0].s, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,
+                                    0.8f);
+        }
         /* a street's field or CSV column and a house number beside the run, though it has
          * no street type: "street: Prinsengracht 263", a CSV's "...,Oudegracht 112,..." */
         if (st < 0 && ns == SIZE_MAX && r->n <= 4 &&

@@ -189,6 +189,14 @@ ACME HOLDINGS LIMITED ...... DEFENDANT
 say hi to Meera, ping Jing, his name was Gareth; ask for Barclays, say hi to Paris.
 Stop | Consignee | Address
 01 | EFUA BOATENG | FLAT 9, 137 HOPE STREET, DERBY DE1 1AA
+Post to Unit 7/21 Wattle Crescent, Carindale or Schönbrunner Straße 41/2/8, 1050 Wien.
+Office: 77 Hollins Circus, 3 Abbey Wynd and 40 Marine Parade.
+Sede: Av. Santa Fe 2210, Rosario; Bv. Gálvez 1150; Callejón del Agua 3; Travessa do Sol 9.
+Adres: Laan van Nieuw Oost-Indië 88; iroda: Andrássy út 52; ofis: Halaskargazi Cad. No: 48, Moda Sokak No:7.
+Hotell: Karl Johans gate 31, Stortorget 2; kantor: Jl. Sudirman No. 5, Jalan Ampang 118.
+Seoul office: 14 Yeoksam-ro, 300 Olympic-daero.
+Ship to 1820 SE Hawthorne Blvd, or 77 N. Clark St.
+Witness: Oona Fairley, 12 Kestrel Close, Harrogate
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -342,6 +350,14 @@ like "$(line 159)" "^CHIEF \\[PERSON\\] \\.+ CLAIMANT$" "a party in capitals bef
 is "$(line 160)" "ACME HOLDINGS LIMITED ...... DEFENDANT" "a firm before its role stays"
 is "$(line 161)" "say hi to [PERSON], ping [PERSON], his name was [PERSON]; ask for Barclays, say hi to [LOCATION]." "a chat's phrases before a given name of the lexicon; not a firm or a place"
 is "$(line 163)" "01 | [PERSON] | [STREET_ADDRESS], [LOCATION] [UK_POSTCODE]" "a consignee's column; a town in capitals right after a street, though it is a word (Derby)"
+is "$(line 164)" "Post to [STREET_ADDRESS], [LOCATION] or [STREET_ADDRESS], 1050 [LOCATION]." "a unit/house pair (7/21) with its unit word; an Austrian number of three parts (41/2/8)"
+is "$(line 165)" "Office: [STREET_ADDRESS], [STREET_ADDRESS] and [STREET_ADDRESS]." "British street types Circus, Wynd, Parade"
+is "$(line 166)" "Sede: [STREET_ADDRESS], [LOCATION]; [STREET_ADDRESS]; [STREET_ADDRESS]; [STREET_ADDRESS]." "Av., Bv., Callejón before the name; Portuguese do inside it"
+is "$(line 167)" "Adres: [STREET_ADDRESS]; iroda: [STREET_ADDRESS]; ofis: [STREET_ADDRESS], [STREET_ADDRESS]." "Laan van ...; Hungarian út in small letters; Turkish Cad. and Sokak before No: and the number"
+is "$(line 168)" "Hotell: [STREET_ADDRESS], [STREET_ADDRESS]; kantor: [STREET_ADDRESS], [STREET_ADDRESS]." "Norwegian gate in small letters, Swedish -torget; Jl. and Jalan with No."
+is "$(line 169)" "[LOCATION] office: [STREET_ADDRESS], [STREET_ADDRESS]." "Korean -ro and -daero"
+is "$(line 170)" "Ship to [STREET_ADDRESS], or [STREET_ADDRESS]" "a compass point between the number and the name (SE, N.)"
+is "$(line 171)" "Witness: [PERSON], [STREET_ADDRESS], [LOCATION]" "a street after a label's name ends the label's list: the town is no witness"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
