@@ -491,7 +491,23 @@ static const char *const relations[] = {
         "mother-in-law", "father-in-law", "brother-in-law", "sister-in-law", "mann", "frau",
         "sohn", "tochter", "kollege", "kollegin", "mari", "femme", "fils", "fille", "collègue",
         "marido", "esposa", "hijo", "hija", "marito", "moglie", "figlio", "figlia", "collega",
-        "echtgenoot", "echtgenote", "zoon", "dochter", "collega's", NULL
+        "echtgenoot", "echtgenote", "zoon", "dochter", "collega's", "uncle", "aunt", "auntie",
+        "aunty", "granny", "technician", "nurse", "midwife", "receptionist", "courier",
+        "guide", "waiter", "waitress", "plumber", "electrician", "mechanic", "carer", "tutor",
+        "coach", "caretaker",
+        /* person_verbs[]: before a given name of the lexicon only */
+        "ask", "asked", "tell", "told", "contact", "contacted", "cc", "email", "emailed",
+        "message", "messaged", "text", "texted", "invite", "invited", "thank", "thanked",
+        "remind", "reminded", "congratulate", "congratulated", "phone", "phoned", "pinged",
+        "met", "meet", "driver", "server", "host", "agent", NULL
+};
+/* The words of relations[] that point at a person only before a given name: "ask Priya",
+ * "driver Declan", not "contact Support", "server Nginx". */
+static const char *const person_verbs[] = {
+        "ask", "asked", "tell", "told", "contact", "contacted", "cc", "email", "emailed",
+        "message", "messaged", "text", "texted", "invite", "invited", "thank", "thanked",
+        "remind", "reminded", "congratulate", "congratulated", "phone", "phoned", "pinged",
+        "met", "meet", "driver", "server", "host", "agent", NULL
 };
 /* Words that end the name of a thing named after a person or a place: "James Webb Space
  * Telescope", "Royal Berkshire Hospital", "Dow Jones Industrial Average", "Harbour United". */
@@ -2528,7 +2544,11 @@ static bool chat_intro(const struct walk *w, size_t s)
 {
         static const char *const phrases[] = { "say hi to ", "said hi to ", "ask for ",
                                                "chatting with ", "speak to ", "speak with ",
-                                               "talk to ", "ping ", NULL };
+                                               "talk to ", "ping ", "escalated to ",
+                                               "assigned to ", "rsvp to ", "reach out to ",
+                                               "sign up with ", "check with ", "swap with ",
+                                               "catch up with ", "spoke to ", "spoke with ",
+                                               "talked to ", "handed over to ", NULL };
         const char *b = w->buf;
         char c;
 
@@ -4229,6 +4249,150 @@ static bool in_place_list(struct walk *w, const struct run *r)
 /* Where a speaker's label may start: at a line's start, after a time stamp ("[00:12:03] ",
  * "00:12 ") or a channel's tag ("[chat] ", "[#general] "), or inside parentheses after a
  * role ("HOST (MELODY CHEN):"). `stamped`: after a time stamp or a tag. */
+/* Whether the word [p, q) is a capitalised given name of the lexicon that is neither an
+ * ordinary word nor a place ("Ananya", "Iolo"; not "Grace", "Florence"). */
+static bool plain_given_at(const struct walk *w, size_t p, size_t q)
+{
+        char low[WORD_MAX + 1];
+        unsigned lex;
+
+        if (q <= p + 1 || q - p > WORD_MAX || !upper_at(w->buf, w->len, p) ||
+            upper_at(w->buf, w->len, p + 1) ||
+            !pii_lex_lower(w->buf + p, q - p, low, sizeof(low)))
+                return false;
+        lex = word_lex(low, q - p, pii_lex_hash(low, q - p));
+        return (lex & LEX_GIVEN) && !(lex & LEX_WORD) && !place_flags(lex) &&
+               !(set_mask(low, q - p) & LB_never_names);
+}
+
+/* "Ananya & Jon", "Morag and Iain": the run [s, e), one word, joined by "&" or "and" to a
+ * plain given name (plain_given_at) after or before it. */
+static bool given_pair(const struct walk *w, size_t s, size_t e)
+{
+        const char *b = w->buf;
+        size_t p, q;
+        bool digit;
+
+        bool amp_before = s >= 3 && b[s - 2] == '&' && b[s - 3] == ' ';
+
+        /* after: " & X" or " and X", not "X's" (Ben & Jerry's); after '&' before the run,
+         * only its other side ("Marks & Spencer and Johnson") */
+        if (e + 3 < w->len && b[e] == ' ' && !amp_before) {
+                p = e + 1;
+                if (b[p] == '&' && b[p + 1] == ' ')
+                        p += 2;
+                else if (p + 4 < w->len && !memcmp(b + p, "and ", 4))
+                        p += 4;
+                else
+                        p = 0;
+                if (p && (q = word_end(b, w->len, p, &digit)) > p && !digit &&
+                    !(q < w->len && (b[q] == '\'' || b[q] == '&')) && plain_given_at(w, p, q))
+                        return true;
+        }
+        /* before: "X & " or "X and " */
+        if (s >= 4 && b[s - 1] == ' ' && !(e + 2 < w->len && b[e + 1] == '&' && !amp_before)) {
+                q = 0;
+                if (b[s - 2] == '&' && b[s - 3] == ' ')
+                        q = s - 3;
+                else if (s >= 6 && !memcmp(b + s - 5, " and", 4))
+                        q = s - 5;
+                if (q) {
+                        p = q;
+                        while (p > 0 && q - p <= WORD_MAX && letter_at(b, w->len, p - 1) == 1)
+                                p--;
+                        if ((p == 0 || !wordish(b, w->len, p - 1)) && plain_given_at(w, p, q))
+                                return true;
+                }
+        }
+        return false;
+}
+
+/* An HL7 v2 segment's person name or address part: the capital at s starts the family,
+ * given or middle component of a name field (PID-5 "FAMILY^GIVEN^MIDDLE", NK1-2, a
+ * doctor's PV1-7 "ID^FAMILY^GIVEN"), or the unit, city or state of an address field
+ * (PID-11). Returns the end of the name's components (past the middle initial) or of the
+ * address's component, and its type in *type; 0 when s is in none. */
+static size_t hl7_name(const struct walk *w, size_t s, unsigned *type)
+{
+        /* segment, field, and its kind: a name (XPN), an id then a name (XCN), an address
+         * (XAD: street, other designation, city, state, postcode, country) */
+        enum { XPN, XCN, XAD };
+        static const struct {
+                char seg[4];
+                unsigned char field, kind;
+        } fields[] = {
+                { "GT1", 3, XPN },  { "GT1", 5, XAD },  { "IN1", 16, XPN }, { "MRG", 7, XPN },
+                { "NK1", 2, XPN },  { "NK1", 4, XAD },  { "OBR", 16, XCN }, { "ORC", 12, XCN },
+                { "PD1", 4, XCN },  { "PID", 5, XPN },  { "PID", 6, XPN },  { "PID", 9, XPN },
+                { "PID", 11, XAD }, { "PV1", 7, XCN },  { "PV1", 8, XCN },  { "PV1", 9, XCN },
+                { "PV1", 17, XCN }, { "ROL", 4, XCN },  { "TXA", 9, XCN },
+        };
+        const char *b = w->buf;
+        size_t lo = s > 1024 ? s - 1024 : 0, ls, fs = 0, p, q;
+        const char *nl;
+        unsigned field = 0, comp = 1, first, last;
+        int k = -1;
+
+        if (s == 0 || (b[s - 1] != '|' && b[s - 1] != '^'))
+                return 0;
+        nl = memrchr(b + lo, '\n', s - lo);
+        if (!nl && lo > 0)
+                return 0;
+        ls = nl ? (size_t)(nl - b) + 1 : 0;
+        if (ls + 4 > s || b[ls + 3] != '|' || !(b[ls] >= 'A' && b[ls] <= 'Z'))
+                return 0;
+        for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+                if (memcmp(b + ls, fields[i].seg, 3) == 0) {
+                        k = (int)i;
+                        break;
+                }
+        if (k < 0)
+                return 0;
+        for (p = ls + 3; p < s; p++) {
+                if (b[p] == '|') {
+                        field++;
+                        comp = 1;
+                        fs = p + 1;
+                } else if (b[p] == '^') {
+                        comp++;
+                } else if (b[p] == '~') { /* a repetition starts the components again */
+                        comp = 1;
+                }
+        }
+        (void)fs;
+        for (size_t i = (size_t)k; i < sizeof(fields) / sizeof(fields[0]) &&
+                                   memcmp(fields[i].seg, b + ls, 3) == 0;
+             i++) {
+                if (fields[i].field != field)
+                        continue;
+                if (fields[i].kind == XAD) {
+                        /* the other designation (a unit), the city and the state: one
+                         * component each */
+                        if (comp < 2 || comp > 4)
+                                return 0;
+                        *type = comp == 2 ? T_STREET_ADDRESS : T_LOCATION;
+                        for (q = s; q < w->len && b[q] != '|' && b[q] != '~' && b[q] != '^' &&
+                                    b[q] != '\n';
+                             q++)
+                                ;
+                        return q;
+                }
+                *type = T_PERSON;
+                first = fields[i].kind == XCN ? 2 : 1;
+                last = first + 2;
+                if (comp < first || comp > last)
+                        return 0;
+                /* the end of the last name component of the field */
+                for (q = s; q < w->len && b[q] != '|' && b[q] != '~' && b[q] != '\n'; q++)
+                        if (b[q] == '^' && ++comp > last)
+                                break;
+                while (q > s && b[q - 1] == '^')
+                        q--;
+                return q;
+        }
+        return 0;
+}
+
 static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stamped)
 {
         const char *b = w->buf;
@@ -4346,6 +4510,12 @@ static int speaker_label(struct walk *w, const struct run *r)
                 return (int)a;
         f = &r->t[a];
         l = &r->t[n - 1];
+        /* after a time stamp, a name of no lexicon speaks too ("[18:03] Tommo:", "[09:02]
+         * Mere Rangihau:"): words that are neither ordinary words nor places, mixed case */
+        if (stamped && !(f->lex & LEX_GIVEN) && !f->dot && n - a <= 2 && !f->allcaps &&
+            !l->allcaps && !pure_word(l) && !(n - a == 2 && pure_word(f) && pure_word(l)) &&
+            !place_flags(f->lex | l->lex) && f->n >= 3 && !camel(w, f) && !camel(w, l))
+                return 0;
         if (!(f->lex & LEX_GIVEN) || f->dot)
                 return -1;
         /* after a time stamp or a tag, a given name that is a word or a town too speaks
@@ -4728,8 +4898,15 @@ static int decide(struct walk *w, struct run *r)
             ((r->t[r->n - 1].dot && r->t[r->n - 1].n == 1) ||
              (r->t[r->n - 1].e + 1 < w->len && b[r->t[r->n - 1].e + 1] == '&') ||
              (r->t[0].s >= 2 && b[r->t[0].s - 2] == '&')) &&
-            firm_run(w, r))
+            firm_run(w, r)) {
+                /* "Ananya & Jon": two given names joined are two persons, though the
+                 * wide list alone holds them */
+                if (r->n == 1 && (r->t[0].lex & LEX_GIVEN) && !(r->t[0].lex & LEX_WORD) &&
+                    !r->t[0].allcaps && !place_flags(r->t[0].lex) &&
+                    !TOK_IN(&r->t[0], never_names) && given_pair(w, r->t[0].s, r->t[0].e))
+                        return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
                 return 0;
+        }
         /* "Perth WA 6000", "Melbourne VIC 3000": a town, its state's code and a postcode (the
          * code is a word in capitals of the run; "SA" is a firm's suffix too) */
         if (r->b - r->a >= 2 && r->t[r->b - 1].allcaps && r->t[r->b - 1].n <= 3 &&
@@ -4948,10 +5125,20 @@ static int decide(struct walk *w, struct run *r)
         if (nt <= 3 && e + 7 <= w->len && b[e + 1] == 'e' && memcmp(b + e, " et al", 6) == 0 &&
             !(nt == 1 && pure_word(&r->t[r->a])) && !place_flags(lexor | phr))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
-        /* "her husband Tunde", "my colleague Rajesh Kumar": a noun for a person before */
+        /* "Ananya & Jon", "Morag and Iain": two given names joined */
+        if (nt == 1 && (r->t[r->a].lex & LEX_GIVEN) && !(r->t[r->a].lex & LEX_WORD) &&
+            !r->t[r->a].allcaps && !place_flags(lexor | phr) &&
+            !TOK_IN(&r->t[r->a], never_names) && e + 3 < w->len && given_pair(w, s, e))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        /* "her husband Tunde", "my colleague Rajesh Kumar": a noun for a person before;
+         * "ask Priya", "driver Declan": a verb or a role, before a given name */
         if ((pw_sets & LB_relations) && nt <= 3 && !place_flags(phr) &&
             ((lexor & (LEX_GIVEN | LEX_SURNAME)) ||
-             !(lexor & (LEX_WORD | LEX_CITY | LEX_REGION | LEX_COUNTRY))))
+             !(lexor & (LEX_WORD | LEX_CITY | LEX_REGION | LEX_COUNTRY))) &&
+            (!in_list(pw, person_verbs) ||
+             ((r->t[r->a].lex & LEX_GIVEN) && !(r->t[r->a].lex & LEX_WORD) &&
+              !r->t[r->a].allcaps && !place_flags(lexor) &&
+              !TOK_IN(&r->t[r->a], never_names))))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 
         /* 3. place context */
@@ -5466,6 +5653,24 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                                 if (e < 0)
                                         return e;
                                 i = ve;
+                                continue;
+                        }
+                }
+                if (i > 0 && (buf[i - 1] == '|' || buf[i - 1] == '^')) {
+                        /* an HL7 segment's name field, whose '|' and '^' read as code:
+                         * "PID|1||449921^^^GENHOSP||O'BRIEN^MAEVE^T" */
+                        unsigned ht = T_PERSON;
+                        size_t he = hl7_name(&w, i, &ht);
+
+                        if (he > i) {
+                                e = emit(&w, i, he, ht,
+                                         ht == T_PERSON   ? ND_PERSON_CONTEXT :
+                                         ht == T_LOCATION ? ND_LOCATION_CONTEXT :
+                                                            ND_STREET,
+                                         0.85f);
+                                if (e < 0)
+                                        return e;
+                                i = he;
                                 continue;
                         }
                 }

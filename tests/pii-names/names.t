@@ -197,6 +197,13 @@ Hotell: Karl Johans gate 31, Stortorget 2; kantor: Jl. Sudirman No. 5, Jalan Amp
 Seoul office: 14 Yeoksam-ro, 300 Olympic-daero.
 Ship to 1820 SE Hawthorne Blvd, or 77 N. Clark St.
 Witness: Oona Fairley, 12 Kestrel Close, Harrogate
+PID|1||880123^^^CITYHOSP^MR||OKONJO^ADAEZE^N^^MRS||19840512|F|||12 Harbour Row^FLAT 3^Whitby^North Yorkshire^YO21 3PU^GBR
+PV1|1|I|W4^B12^01||||C55102^FERREIRA^TIAGO^^^DR|||MED
+[14/02/2026, 09:41] Bazza: running late
+[09:15] Wiremu Tawhiri: morning team
+[09:16] Deploy Bot: started
+Please ask Oluwaseun for the slides; the driver Cormac waits; contact Support.
+RSVP to Deepika & Oisin by Friday; Marks & Spencer and Procter & Gamble stay.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -358,6 +365,13 @@ is "$(line 168)" "Hotell: [STREET_ADDRESS], [STREET_ADDRESS]; kantor: [STREET_AD
 is "$(line 169)" "[LOCATION] office: [STREET_ADDRESS], [STREET_ADDRESS]." "Korean -ro and -daero"
 is "$(line 170)" "Ship to [STREET_ADDRESS], or [STREET_ADDRESS]" "a compass point between the number and the name (SE, N.)"
 is "$(line 171)" "Witness: [PERSON], [STREET_ADDRESS], [LOCATION]" "a street after a label's name ends the label's list: the town is no witness"
+is "$(line 172)" "PID|1||880123^^^CITYHOSP^MR||[PERSON]^^MRS||19840512|F|||[STREET_ADDRESS]^[STREET_ADDRESS]^[LOCATION]^[LOCATION]^[UK_POSTCODE]^GBR" "HL7 PID-5 family^given^middle; PID-11's unit, city and state"
+is "$(line 173)" "PV1|1|I|W4^B12^01||||C55102^[PERSON]^^^DR|||MED" "HL7 PV1-7: a doctor's id, then the name"
+is "$(line 174)" "[14/02/2026, 09:41] [PERSON]: running late" "after a time stamp, a speaker of no lexicon"
+is "$(line 175)" "[09:15] [PERSON]: morning team" "after a time stamp, two words of no lexicon speak"
+is "$(line 176)" "[09:16] Deploy Bot: started" "ordinary words after a time stamp do not"
+is "$(line 177)" "Please ask [PERSON] for the slides; the driver [PERSON] waits; contact Support." "a verb or a role before a given name; not before an ordinary word"
+is "$(line 178)" "RSVP to [PERSON] & [PERSON] by Friday; Marks & Spencer and Procter & Gamble stay." "two given names joined by & are persons; firms of surnames stay"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
