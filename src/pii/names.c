@@ -411,7 +411,13 @@ static const char *const place_labels[] = {
         "office location", "base location", "job location", "work city", "pop", "geo",
         "geoip", "place and date", "place of issue", "issued at", "member state",
         "member state of destination", "state of destination", "country of destination",
-        "country of residence", "nationality country", NULL
+        "country of residence", "nationality country", "country of origin", "country of birth",
+        "place of work", "port of loading", "port of discharge", "port of entry",
+        "place of delivery", "place of receipt", "province of employment", "luogo di nascita",
+        "lugar de nacimiento", "municipio", "comune", "concelho", "distrito", "freguesia",
+        "bairro", "cidade", "estado", "województwo", "miejscowość", "gemeente", "provincie",
+        "kommune", "ort/stadt", "gemeinde", "kanton", "région", "département", "departement",
+        "commune", "suburb", "prefecture", "city of birth", "town of birth", NULL
 };
 static const char *const place_preps[] = {
         "in", "at", "from", "to", "near", "visiting", "visit", "outside", "around", "across",
@@ -500,6 +506,12 @@ static const char *const relations[] = {
         "message", "messaged", "text", "texted", "invite", "invited", "thank", "thanked",
         "remind", "reminded", "congratulate", "congratulated", "phone", "phoned", "pinged",
         "met", "meet", "driver", "server", "host", "agent", NULL
+};
+/* A town's administration before its name: "Gemeente Gent", "Comune di Bologna". */
+static const char *const town_halls[] = {
+        "gemeente", "comune", "stadt", "ayuntamiento", "municipio", "gmina", "kommune",
+        "città", "cidade", "ciudad", "provincia", "provincie", "prefeitura", "mairie",
+        "ville", "landkreis", "kreis", "bezirk", "miasto", "kunta", NULL
 };
 /* The words of relations[] that point at a person only before a given name: "ask Priya",
  * "driver Declan", not "contact Support", "server Nginx". */
@@ -3911,6 +3923,17 @@ static bool postcode_before(const struct walk *w, size_t s)
         p = e;
         while (p > 0 && e - p < 6 && is_digit(b[p - 1]))
                 p--;
+        /* "105 63 Athens", "211 39 Malmö", "100 00 Praha"; "1100-415 Lisboa"; "00-697
+         * Warszawa": the Greek, Swedish and Czech, Portuguese and Polish forms */
+        if (e - p == 2 && p >= 4 && b[p - 1] == ' ' && is_digit(b[p - 2]) && is_digit(b[p - 3]) &&
+            is_digit(b[p - 4]) && (p == 4 || !wordish(b, w->len, p - 5)))
+                return true;
+        if (e - p == 3 && p >= 5 && b[p - 1] == '-' && is_digit(b[p - 2]) && is_digit(b[p - 3]) &&
+            is_digit(b[p - 4]) && is_digit(b[p - 5]))
+                return p == 5 || !wordish(b, w->len, p - 6);
+        if (e - p == 3 && p >= 3 && b[p - 1] == '-' && is_digit(b[p - 2]) && is_digit(b[p - 3]) &&
+            (p == 3 || !wordish(b, w->len, p - 4)))
+                return true;
         if (e - p < 4 || e - p > 5)
                 return false;
         if (p >= 2 && b[p - 1] == '-' && b[p - 2] >= 'A' && b[p - 2] <= 'Z')
@@ -4611,6 +4634,71 @@ static __attribute__((noinline)) int particle_surname(struct walk *w, const stru
         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
 }
 
+/* A postcode after the town at e: a UK one ("Birmingham B15 2TH"), or a US state's or
+ * Canadian province's code then a ZIP or postal code ("Reno NV 89502", "Montréal QC H3B
+ * 1A6"), then no word. */
+static bool postcode_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t p = e + 1, q;
+
+#define UP(i) (b[i] >= 'A' && b[i] <= 'Z')
+        if (e + 7 > w->len || b[e] != ' ')
+                return false;
+        q = p;
+        if (UP(p) && UP(p + 1) && b[p + 2] == ' ') { /* a state's or province's code */
+                q = p + 3;
+                while (q < w->len && b[q] == ' ')
+                        q++;
+        }
+        /* a ZIP code; a Canadian postal code (A9A 9A9) */
+        if (q + 5 <= w->len && is_digit(b[q]) && is_digit(b[q + 1]) && is_digit(b[q + 2]) &&
+            is_digit(b[q + 3]) && is_digit(b[q + 4]))
+                return q > p && (q + 5 == w->len || !wordish(b, w->len, q + 5));
+        if (q + 7 <= w->len && UP(q) && is_digit(b[q + 1]) && UP(q + 2) && b[q + 3] == ' ' &&
+            is_digit(b[q + 4]) && UP(q + 5) && is_digit(b[q + 6]))
+                return q + 7 == w->len || !wordish(b, w->len, q + 7);
+        if (q > p)
+                return false;
+        /* UK: A9 9AA, A99 9AA, AA9 9AA, AA99 9AA, A9A 9AA, AA9A 9AA */
+        if (!UP(q))
+                return false;
+        q++;
+        if (UP(q))
+                q++;
+        if (q >= w->len || !is_digit(b[q]))
+                return false;
+        q++;
+        if (q < w->len && (is_digit(b[q]) || UP(q)))
+                q++;
+        if (q + 4 > w->len || b[q] != ' ' || !is_digit(b[q + 1]) || !UP(q + 2) || !UP(q + 3))
+                return false;
+        return q + 4 == w->len || !wordish(b, w->len, q + 4);
+#undef UP
+}
+
+/* A city's airport code after it in an itinerary: "HANOI (HAN)", "LONDON LHR", "Warsaw
+ * WAW": three capitals in parentheses, or after one or two spaces and before a space or
+ * the line's end. */
+static bool iata_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t p = e;
+
+        if (e + 4 > w->len || b[p] != ' ')
+                return false;
+        p++;
+        if (p < w->len && b[p] == ' ')
+                p++;
+        if (p < w->len && b[p] == '(') {
+                return p + 5 <= w->len && b[p + 1] >= 'A' && b[p + 1] <= 'Z' && b[p + 2] >= 'A' &&
+                       b[p + 2] <= 'Z' && b[p + 3] >= 'A' && b[p + 3] <= 'Z' && b[p + 4] == ')';
+        }
+        return p + 4 <= w->len && b[p] >= 'A' && b[p] <= 'Z' && b[p + 1] >= 'A' &&
+               b[p + 1] <= 'Z' && b[p + 2] >= 'A' && b[p + 2] <= 'Z' &&
+               (p + 3 == w->len || b[p + 3] == ' ' || b[p + 3] == '\n');
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -4919,6 +5007,43 @@ static int decide(struct walk *w, struct run *r)
                         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_LOCATION,
                                     ND_LOCATION_CONTEXT, 0.8f);
         }
+        /* "Montréal QC H3B 1A6", "Reno NV 89502": a town, its state's or province's code
+         * (a word in capitals of the run) and its postal code */
+        if (r->b - r->a >= 2 && r->t[r->b - 1].allcaps && r->t[r->b - 1].n == 2 &&
+            postcode_after(w, r->t[r->b - 2].e)) {
+                unsigned lx = 0;
+
+                for (unsigned k = r->a; k + 1 < r->b; k++)
+                        lx |= r->t[k].lex;
+                if (place_flags(lx | phrase_flags(r, r->a, r->b - 1)) || !(lx & LEX_WORD))
+                        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_LOCATION,
+                                    ND_LOCATION_CONTEXT, 0.8f);
+        }
+        /* a city of the lexicon before its airport's code: "FROM HANOI (HAN)", "LONDON LHR" */
+        if (r->n <= 2 && (place_flags(r->t[r->n - 1].lex) & LEX_CITY) &&
+            iata_after(w, r->t[r->n - 1].e))
+                return emit(w, r->n == 2 && (place_flags(phrase_flags(r, 0, 2)) & LEX_CITY) ?
+                                       r->t[0].s :
+                                       r->t[r->n - 1].s,
+                            r->t[r->n - 1].e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+        /* a town after its town hall's word: "Gemeente Gent", "Comune di Bologna"; a big
+         * place after a preposition, a code or an ordinary word: "En Madrid", "DAP Brussels"
+         * (not "Jack London", "Sam Houston": a given name first) */
+        if (!title && !salut && (r->n == 2 || (r->n == 3 && r->t[1].particle)) &&
+            place_flags(r->t[r->n - 1].lex) && in_list(r->t[0].low, town_halls))
+                return emit(w, r->t[r->n - 1].s, r->t[r->n - 1].e, T_LOCATION,
+                            ND_LOCATION_CONTEXT, 0.8f);
+        if (!title && !salut && r->n == 2 &&
+            (r->t[r->n - 1].lex & (LEX_CITY_BIG | LEX_COUNTRY | LEX_REGION)) &&
+            !(r->t[r->n - 1].lex & (LEX_GIVEN | LEX_WORD)) && !r->t[r->n - 1].allcaps &&
+            /* after a preposition, a code in capitals, an ordinary word or a town hall's
+             * name, not after a name of no lexicon ("Shigeru Chiba") */
+            (r->t[0].allcaps || (r->t[0].sets & LB_place_preps) || pure_word(&r->t[0])) &&
+            !(r->t[0].lex & (LEX_GIVEN | LEX_SURNAME | LEX_STREET | LEX_STREET_BEFORE)) &&
+            !place_flags(r->t[0].lex) && !is_title_abbr(&r->t[0]) && !r->t[0].dot &&
+            !place_flags(phrase_flags(r, 0, r->n)) && !TOK_IN(&r->t[0], orgs))
+                return emit(w, r->t[r->n - 1].s, r->t[r->n - 1].e, T_LOCATION,
+                            ND_LOCATION_CONTEXT, 0.75f);
         /* a thing named after a person or a place: "James Webb Space Telescope", "Max
          * Planck Institute", "Stadtwerke Köln GmbH" (its first or last word) */
         if (!title && !salut && r->b - r->a >= 2 &&
@@ -5154,7 +5279,8 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(lexor | phr) & LEX_CITY) && line_start_before(w, s) &&
             date_after(w, e + 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
-        if (postcode_before(w, s) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
+        if ((postcode_before(w, s) || postcode_after(w, e)) &&
+            (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         if (state_after(w, e) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);

@@ -204,6 +204,13 @@ PV1|1|I|W4^B12^01||||C55102^FERREIRA^TIAGO^^^DR|||MED
 [09:16] Deploy Bot: started
 Please ask Oluwaseun for the slides; the driver Cormac waits; contact Support.
 RSVP to Deepika & Oisin by Friday; Marks & Spencer and Procter & Gamble stay.
+Leof. Kifisias 12, 145 62 Kifisia; Rua Augusta 5, 2710-591 Sintra; ul. Długa 3, 05-500 Piaseczno
+Country of origin: Peru   Port of discharge: Antwerp   Luogo di nascita: Torino
+Royal Infirmary
+Leeds LS1 3EX
+Halifax NS B3H 1V7; Boise ID 83702
+DEP 09:10 FROM LISBON (LIS) TO OSLO (OSL)
+Gemeente Utrecht; Comune di Verona; Incoterms: DAP Brussels; Endless Mobile, Inc.; Shigeru Chiba
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -372,6 +379,12 @@ is "$(line 175)" "[09:15] [PERSON]: morning team" "after a time stamp, two words
 is "$(line 176)" "[09:16] Deploy Bot: started" "ordinary words after a time stamp do not"
 is "$(line 177)" "Please ask [PERSON] for the slides; the driver [PERSON] waits; contact Support." "a verb or a role before a given name; not before an ordinary word"
 is "$(line 178)" "RSVP to [PERSON] & [PERSON] by Friday; Marks & Spencer and Procter & Gamble stay." "two given names joined by & are persons; firms of surnames stay"
+is "$(line 179)" "Leof. Kifisias 12, 145 62 [LOCATION]; [STREET_ADDRESS], 2710-591 [LOCATION]; [STREET_ADDRESS], 05-500 [LOCATION]" "Greek, Portuguese and Polish postcodes before the town (145 62, 2710-591, 05-500)"
+is "$(line 180)" "Country of origin: [LOCATION]   Port of discharge: [LOCATION]   Luogo di nascita: [LOCATION]" "place labels of forms and manifests: country of origin, port of discharge, luogo di nascita"
+is "$(line 182)" "[LOCATION] [UK_POSTCODE]" "a town before a UK postcode at a line's start"
+is "$(line 183)" "[LOCATION] [CA_POSTAL_CODE]; [LOCATION] [US_ZIP_CODE]" "a town, its province's or state's code and a Canadian or US postal code"
+is "$(line 184)" "DEP 09:10 FROM [LOCATION] (LIS) TO [LOCATION] (OSL)" "cities before their airports' codes in an itinerary"
+is "$(line 185)" "Gemeente [LOCATION]; Comune di [LOCATION]; Incoterms: DAP [LOCATION]; Endless Mobile, Inc.; Shigeru Chiba" "a town after its town hall's word; a big place after a code; not a word that is a city (Mobile), nor after a name of no lexicon (Chiba)"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
