@@ -25,7 +25,10 @@ enum {
         LEX_GIVEN_TOP = 1 << 9,     /* among the first 1,000 given names of the list */
         LEX_CITY_BIG = 1 << 10,     /* population >= 100,000 */
         LEX_STREET_BEFORE = 1 << 11, /* a street type written before the name (rue, via) */
-        LEX_GIVEN_WIDE = 1 << 12     /* with LEX_GIVEN: a given name of given-wide.txt only */
+        LEX_GIVEN_WIDE = 1 << 12,    /* with LEX_GIVEN: a given name of given-wide.txt only */
+        LEX_TOWN = 1 << 13,          /* a small place of towns.txt (geonames cities1000):
+                                      * a place only in a place's context, no tagger feature */
+        LEX_TOWN_PHRASE = 1 << 14    /* the first word of a multi-word town ("forest row") */
 };
 
 struct pii_lex_entry {
@@ -72,7 +75,7 @@ static inline size_t pii_lex_lower(const char *s, size_t n, char *out, size_t si
 
 /* A slot: entry index + 1 in the low LEX_IDX_BITS bits (0 = empty), the top bits of the
  * key's hash above them, so a probe rarely has to read the key itself. */
-#define LEX_IDX_BITS 18
+#define LEX_IDX_BITS 19
 #define LEX_IDX_MASK ((1u << LEX_IDX_BITS) - 1)
 #define LEX_TAG(h) ((h) & ~LEX_IDX_MASK)
 

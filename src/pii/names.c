@@ -835,7 +835,7 @@ static size_t fold_ascii(const char *low, size_t n, char *out, size_t size)
  * "Baden-Württemberg": whole in the lexicon or a name part. */
 static unsigned word_lex(const char *low, size_t n, uint32_t h)
 {
-        unsigned lex = pii_lex_lookup_hashed(low, n, h);
+        unsigned lex = pii_lex_lookup_hashed(low, n, h), town;
 
         /* accented: what the word is in either spelling (geonames has "García" the town,
          * the census "Garcia" the surname) */
@@ -859,6 +859,9 @@ static unsigned word_lex(const char *low, size_t n, uint32_t h)
                         return lex;
         }
 
+        /* a small town's flags alone leave the word unknown to the rules below */
+        town = lex & (LEX_TOWN | LEX_TOWN_PHRASE);
+        lex &= ~town;
         /* "o'neil", "d'angelo": the census writes ONEIL, DANGELO */
         if (!lex && n > 3 && n <= WORD_MAX && low[1] == '\'' && low[0] >= 'a' && low[0] <= 'z') {
                 char f[WORD_MAX + 1];
@@ -869,7 +872,7 @@ static unsigned word_lex(const char *low, size_t n, uint32_t h)
                 lex = pii_lex_lookup_hashed(f, n - 1, pii_lex_hash(f, n - 1)) &
                       (LEX_GIVEN | LEX_GIVEN_TOP | LEX_SURNAME | LEX_SURNAME_TOP);
                 if (lex)
-                        return lex;
+                        return lex | town;
         }
         if (!lex && memchr(low, '-', n)) {
                 unsigned all = LEX_WORD, names = LEX_GIVEN | LEX_SURNAME, any = 0;
@@ -889,7 +892,7 @@ static unsigned word_lex(const char *low, size_t n, uint32_t h)
                 /* "SSN-like": no name; "Smith-Jones": every part a name */
                 lex = (names ? any : 0) | all;
         }
-        return lex;
+        return lex | town;
 }
 
 /* A word that ends in a street type ("Hauptstraße", "Rosenweg"), longer than it by two
@@ -4634,6 +4637,38 @@ static __attribute__((noinline)) int particle_surname(struct walk *w, const stru
         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
 }
 
+/* The run's words [a, b) as a small town of towns.txt (LEX_TOWN): one word that is neither
+ * an ordinary word nor a given name nor a frequent surname, or a multi-word town ("Forest
+ * Row", "Hebden Bridge"). The rules ask it only where the context is a place's. */
+static bool is_town(const struct run *r, unsigned a, unsigned b, unsigned lexor)
+{
+        if (b - a == 1)
+                return (lexor & LEX_TOWN) &&
+                       !(lexor & (LEX_WORD | LEX_GIVEN | LEX_SURNAME_TOP)) && !r->t[a].allcaps;
+        return b - a >= 2 && (r->t[a].lex & LEX_TOWN_PHRASE) &&
+               (phrase_lookup(r, a, b) & LEX_TOWN);
+}
+
+/* A known region or country, or a big city that is no name, starts at p: "Kritsa, Crete"
+ * (not "van Rossum, David": David is a town of Panama too). */
+static bool place_word_at(const struct walk *w, size_t p)
+{
+        char low[WORD_MAX + 1];
+        bool digit;
+        size_t q;
+        unsigned lex;
+
+        if (p >= w->len || !upper_at(w->buf, w->len, p))
+                return false;
+        q = word_end(w->buf, w->len, p, &digit);
+        if (digit || q <= p + 1 || q - p > WORD_MAX ||
+            !pii_lex_lower(w->buf + p, q - p, low, sizeof(low)))
+                return false;
+        lex = word_lex(low, q - p, pii_lex_hash(low, q - p));
+        return (lex & (LEX_REGION | LEX_COUNTRY)) ||
+               ((lex & LEX_CITY_BIG) && !(lex & (LEX_GIVEN | LEX_SURNAME | LEX_WORD)));
+}
+
 /* A postcode after the town at e: a UK one ("Birmingham B15 2TH"), or a US state's or
  * Canadian province's code then a ZIP or postal code ("Reno NV 89502", "Montréal QC H3B
  * 1A6"), then no word. */
@@ -5267,6 +5302,21 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 
         /* 3. place context */
+        /* a small town of towns.txt where the context is a place's: after "in", "to",
+         * "near"; as the next of a list of places; before ", " and a known place ("Kritsa,
+         * Crete"); after a street ("Stoke Lane, Bishops Lydeard") */
+        if (((lexor & LEX_TOWN) || (r->t[r->a].lex & LEX_TOWN_PHRASE)) && !place_flags(phr) &&
+            is_town(r, r->a, r->b, lexor) &&
+            ((!line_start_before(w, s) &&
+              (streq(pw, "in") || streq(pw, "to") || streq(pw, "near") ||
+               streq(pw, "nearby") || streq(pw, "from") || streq(pw, "via") ||
+               streq(pw, "à") || streq(pw, "nach") || streq(pw, "aus") || streq(pw, "naar") ||
+               streq(pw, "uit") || streq(pw, "dans") || streq(pw, "vicino"))) ||
+             item_before(w, w->last_loc_end, s) ||
+             (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' && place_word_at(w, e + 2)) ||
+             (w->last_street_end && s >= 1 && s - w->last_street_end <= 3 &&
+              (b[s - 1] == '\n' || b[s - 2] == ','))))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         if (label_sets & LB_place_labels)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         /* an Irish or British county after "Co.": "Ballina, Co. Mayo" (not "& Co. Ltd") */

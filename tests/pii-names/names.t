@@ -211,6 +211,9 @@ Leeds LS1 3EX
 Halifax NS B3H 1V7; Boise ID 83702
 DEP 09:10 FROM LISBON (LIS) TO OSLO (OSL)
 Gemeente Utrecht; Comune di Verona; Incoterms: DAP Brussels; Endless Mobile, Inc.; Shigeru Chiba
+We drove from Ambleside to Kirkby Lonsdale, then on to Aldeburgh and Sheringham.
+Born in Riquewihr, Alsace; at 4 Mill Lane, Aldeburgh.
+Copyright 1996 Just van Rossum, David Turner; Ambleside said no.
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -385,6 +388,9 @@ is "$(line 182)" "[LOCATION] [UK_POSTCODE]" "a town before a UK postcode at a li
 is "$(line 183)" "[LOCATION] [CA_POSTAL_CODE]; [LOCATION] [US_ZIP_CODE]" "a town, its province's or state's code and a Canadian or US postal code"
 is "$(line 184)" "DEP 09:10 FROM [LOCATION] (LIS) TO [LOCATION] (OSL)" "cities before their airports' codes in an itinerary"
 is "$(line 185)" "Gemeente [LOCATION]; Comune di [LOCATION]; Incoterms: DAP [LOCATION]; Endless Mobile, Inc.; Shigeru Chiba" "a town after its town hall's word; a big place after a code; not a word that is a city (Mobile), nor after a name of no lexicon (Chiba)"
+is "$(line 186)" "We drove from [LOCATION] to [LOCATION], then on to [LOCATION] and [LOCATION]." "small towns of towns.txt after from/to, a multi-word one, the next of a list"
+is "$(line 187)" "Born in [LOCATION], [LOCATION]; at [STREET_ADDRESS], [LOCATION]." "a small town after in and after a street"
+is "$(line 188)" "Copyright 1996 Just van Rossum, [PERSON]; Ambleside said no." "a town before ', ' and a given name that is a town too is no place; a town with no place's context is none"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"

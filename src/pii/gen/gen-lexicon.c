@@ -5,7 +5,7 @@
  * so names.c looks a word up in one hash and one compare.
  *
  * usage: gen-lexicon given.txt surnames.txt cities.txt regions.txt countries.txt words.txt
- *                    streettypes.txt places-extra.txt given-wide.txt > lexicon-data.c
+ *                    streettypes.txt places-extra.txt given-wide.txt towns.txt > lexicon-data.c
  * A missing file, an empty list or an over-long entry is an error (file:line), never skipped.
  */
 #include <errno.h>
@@ -90,10 +90,10 @@ static void add(const char *phrase, uint16_t flags)
         ents[i].flags |= flags;
         /* the first word of a multi-word place tells the matcher to try the phrase */
         sp = strchr(key, ' ');
-        if (sp && (flags & (LEX_CITY | LEX_REGION | LEX_COUNTRY))) {
+        if (sp && (flags & (LEX_CITY | LEX_REGION | LEX_COUNTRY | LEX_TOWN))) {
                 *sp = '\0';
                 i = find_or_add(key);
-                ents[i].flags |= LEX_PHRASE;
+                ents[i].flags |= flags & LEX_TOWN ? LEX_TOWN_PHRASE : LEX_PHRASE;
         }
 }
 
@@ -190,9 +190,9 @@ int main(int argc, char **argv)
 {
         size_t off = 0;
 
-        if (argc != 10) {
+        if (argc != 11) {
                 fprintf(stderr, "usage: gen-lexicon given surnames cities regions countries "
-                                "words streettypes places-extra given-wide\n");
+                                "words streettypes places-extra given-wide towns\n");
                 return 2;
         }
         tmp_cap = 1u << 20;
@@ -208,11 +208,13 @@ int main(int argc, char **argv)
         read_list(argv[7], LEX_STREET, 0, 0);
         read_list(argv[8], LEX_EXTRA_PLACE, 0, 0);
         read_list(argv[9], LEX_GIVEN | LEX_GIVEN_WIDE, 0, 0);
+        read_list(argv[10], LEX_TOWN, 0, 0);
 
         if (n_ents >= LEX_IDX_MASK)
                 die("%s%lu", "too many entries for LEX_IDX_BITS: ", (unsigned long)n_ents);
-        /* at most a third full: an absent word (most capitalised words) costs ~1.5 probes */
-        for (n_slots = 1024; n_slots < n_ents * 3 || n_slots <= (LEX_IDX_MASK >> 7); n_slots *= 2)
+        /* at most 40 % full: an absent word (most capitalised words) costs ~1.7 probes
+         * (towns.txt put a third-full table at 8 MB) */
+        for (n_slots = 1024; n_slots < n_ents * 5 / 2 || n_slots <= (LEX_IDX_MASK >> 7); n_slots *= 2)
                 ;
         slots = calloc(n_slots, sizeof(*slots));
         if (!slots)
