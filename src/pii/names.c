@@ -230,6 +230,18 @@ static inline bool upper_at(const char *b, size_t len, size_t i)
         }
 }
 
+/* Whether one of the eight bytes at p is an ASCII digit: one load, no loop (a byte b is a
+ * digit iff b - '0' < 10, each byte in its lane). */
+static inline bool digit_in8(const char *p)
+{
+        uint64_t v;
+
+        memcpy(&v, p, 8);
+        return (((v | 0x8080808080808080ull) - 0x3030303030303030ull) &
+                ~((v | 0x8080808080808080ull) - 0x3a3a3a3a3a3a3a3aull) & ~v &
+                0x8080808080808080ull) != 0;
+}
+
 static bool is_digit(char c)
 {
         return c >= '0' && c <= '9';
@@ -1178,6 +1190,10 @@ static inline void tok_fill16(struct walk *w, struct tok *t, size_t s, size_t e,
         str_abbrev(w->buf, w->len, t);
 }
 #endif
+
+/* The separators of fields whose values the walk reads before code_before() would skip
+ * them: a vCard's ':' and ';', an HL7 segment's '|' and '^'. */
+static const uint8_t field_sep[256] = { [':'] = 1, [';'] = 1, ['|'] = 1, ['^'] = 1 };
 
 /* The bytes code_before() and code_after() look for, a table read for every capital. */
 enum {
@@ -4857,16 +4873,24 @@ static int decide(struct walk *w, struct run *r)
 
         /* a street type in small letters after the name, then the number: "Thorvald Meyers
          * gate 54", "Gustav Adolfs torg 47" */
-        if (st < 0 && ns == SIZE_MAX && r->n <= 4 && r->t[r->n - 1].e + 3 < w->len &&
+        if (st < 0 && ns == SIZE_MAX && r->n <= 4 && r->t[r->n - 1].e + 12 < w->len &&
             b[r->t[r->n - 1].e] == ' ' &&
             ((b[r->t[r->n - 1].e + 1] >= 'a' && b[r->t[r->n - 1].e + 1] <= 'z') ||
-             (unsigned char)b[r->t[r->n - 1].e + 1] == 0xC3)) { /* "út" */
-                size_t p0 = r->t[r->n - 1].e + 1, te, q;
+             (unsigned char)b[r->t[r->n - 1].e + 1] == 0xC3) && /* "út" */
+            digit_in8(b + r->t[r->n - 1].e + 3)) {
+                size_t p0 = r->t[r->n - 1].e + 1, te = p0, q;
                 bool digit;
                 char low[WORD_MAX + 1];
 
-                te = word_end(b, w->len, p0, &digit);
-                if (!digit && te > p0 && te - p0 <= 8 &&
+                /* the word's bytes (letters, UTF-8), then " 54" or ", 54": the test before
+                 * the look-ups, as most runs of prose have a small word after them ("London
+                 * is") */
+                while (te < w->len && te - p0 <= 8 &&
+                       ((b[te] >= 'a' && b[te] <= 'z') || (unsigned char)b[te] >= 0x80))
+                        te++;
+                q = te + 1 < w->len && b[te] == ',' ? te + 1 : te;
+                if (q + 1 < w->len && b[q] == ' ' && is_digit(b[q + 1]) && te - p0 <= 8 &&
+                    (te = word_end(b, w->len, p0, &digit)) > p0 && !digit && te - p0 <= 8 &&
                     pii_lex_lower(b + p0, te - p0, low, sizeof(low)) &&
                     (word_lex(low, te - p0, pii_lex_hash(low, te - p0)) & LEX_STREET) &&
                     (q = number_after(w, te)) != 0)
@@ -5055,8 +5079,10 @@ static int decide(struct walk *w, struct run *r)
                                     ND_LOCATION_CONTEXT, 0.8f);
         }
         /* a city of the lexicon before its airport's code: "FROM HANOI (HAN)", "LONDON LHR" */
-        if (r->n <= 2 && (place_flags(r->t[r->n - 1].lex) & LEX_CITY) &&
-            iata_after(w, r->t[r->n - 1].e))
+        if (r->n <= 2 && r->t[r->n - 1].e + 4 < w->len && b[r->t[r->n - 1].e] == ' ' &&
+            (b[r->t[r->n - 1].e + 1] == '(' || b[r->t[r->n - 1].e + 1] == ' ' ||
+             (b[r->t[r->n - 1].e + 1] >= 'A' && b[r->t[r->n - 1].e + 1] <= 'Z')) &&
+            (place_flags(r->t[r->n - 1].lex) & LEX_CITY) && iata_after(w, r->t[r->n - 1].e))
                 return emit(w, r->n == 2 && (place_flags(phrase_flags(r, 0, 2)) & LEX_CITY) ?
                                        r->t[0].s :
                                        r->t[r->n - 1].s,
@@ -5329,7 +5355,11 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(lexor | phr) & LEX_CITY) && line_start_before(w, s) &&
             date_after(w, e + 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
-        if ((postcode_before(w, s) || postcode_after(w, e)) &&
+        if ((postcode_before(w, s) ||
+             /* postcode_after()'s first bytes: a capital, then a digit or a capital */
+             (e + 7 < w->len && b[e] == ' ' && b[e + 1] >= 'A' && b[e + 1] <= 'Z' &&
+              (is_digit(b[e + 2]) || (b[e + 2] >= 'A' && b[e + 2] <= 'Z')) &&
+              postcode_after(w, e))) &&
             (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         if (state_after(w, e) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
@@ -5820,33 +5850,24 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                                 break;
                         c = *p;
                 }
-                if (i > 0 && (buf[i - 1] == ':' || buf[i - 1] == ';')) {
-                        /* a vCard's "N:Family;Given;Additional", whose ';' reads as code */
-                        size_t ve = vcard_name_part(&w, i);
-
-                        if (ve > i) {
-                                e = emit(&w, i, ve, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
-                                if (e < 0)
-                                        return e;
-                                i = ve;
-                                continue;
-                        }
-                }
-                if (i > 0 && (buf[i - 1] == '|' || buf[i - 1] == '^')) {
-                        /* an HL7 segment's name field, whose '|' and '^' read as code:
+                if (i > 0 && field_sep[(unsigned char)buf[i - 1]]) {
+                        /* a vCard's "N:Family;Given;Additional", whose ';' reads as code; an
+                         * HL7 segment's name or address field, whose '|' and '^' do:
                          * "PID|1||449921^^^GENHOSP||O'BRIEN^MAEVE^T" */
                         unsigned ht = T_PERSON;
-                        size_t he = hl7_name(&w, i, &ht);
+                        size_t ve = buf[i - 1] == ':' || buf[i - 1] == ';' ?
+                                            vcard_name_part(&w, i) :
+                                            hl7_name(&w, i, &ht);
 
-                        if (he > i) {
-                                e = emit(&w, i, he, ht,
+                        if (ve > i) {
+                                e = emit(&w, i, ve, ht,
                                          ht == T_PERSON   ? ND_PERSON_CONTEXT :
                                          ht == T_LOCATION ? ND_LOCATION_CONTEXT :
                                                             ND_STREET,
                                          0.85f);
                                 if (e < 0)
                                         return e;
-                                i = he;
+                                i = ve;
                                 continue;
                         }
                 }
