@@ -3072,26 +3072,18 @@ static size_t unit_before(const struct walk *w, size_t s)
 
         if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',') {
                 p -= 2;
-        } else if (p >= 5 && b[p - 1] == ' ' && memchr(b + p, '/', MIN((size_t)6, w->len - p))) {
-                /* "Unit 4/17 Banksia Crescent": the unit word before the unit/house pair */
-                ws = p - 1;
-                while (ws > 0 && p - 1 - ws < sizeof(word) - 1 && letter_at(b, w->len, ws - 1) == 1)
-                        ws--;
-                if (ws == p - 1 || p - 1 - ws >= sizeof(word) || !(b[ws] >= 'A' && b[ws] <= 'Z') ||
-                    (ws > 0 && wordish(b, w->len, ws - 1)))
+                q = p;
+                while (q > 0 && p - q < 6 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
+                        q--;
+                if (q == p || !is_digit(b[q]))
                         return s;
-                pii_lex_lower(b + ws, p - 1 - ws, word, sizeof(word));
-                return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") ? ws : s;
+                if (q > 0 && b[q - 1] == '#')
+                        q--;
+        } else if (p >= 5 && b[p - 1] == ' ' && memchr(b + p, '/', MIN((size_t)6, w->len - p))) {
+                q = p; /* "Unit 4/17 Banksia Crescent": the unit word before the unit/house pair */
         } else {
                 return s;
         }
-        q = p;
-        while (q > 0 && p - q < 6 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
-                q--;
-        if (q == p || !is_digit(b[q]))
-                return s;
-        if (q > 0 && b[q - 1] == '#')
-                q--;
         if (q < 2 || b[q - 1] != ' ')
                 return s;
         ws = q - 1;
