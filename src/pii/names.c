@@ -5046,22 +5046,12 @@ static int decide(struct walk *w, struct run *r)
                         return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
                 return 0;
         }
-        /* "Perth WA 6000", "Melbourne VIC 3000": a town, its state's code and a postcode (the
-         * code is a word in capitals of the run; "SA" is a firm's suffix too) */
+        /* "Perth WA 6000", "Melbourne VIC 3000", "Montréal QC H3B 1A6", "Reno NV 89502": a
+         * town, its state's or province's code and a postcode (the code is a word in
+         * capitals of the run; "SA" is a firm's suffix too) */
         if (r->b - r->a >= 2 && r->t[r->b - 1].allcaps && r->t[r->b - 1].n <= 3 &&
-            au_state_after(w, r->t[r->b - 2].e) == r->t[r->b - 1].e) {
-                unsigned lx = 0;
-
-                for (unsigned k = r->a; k + 1 < r->b; k++)
-                        lx |= r->t[k].lex;
-                if (place_flags(lx | phrase_flags(r, r->a, r->b - 1)) || !(lx & LEX_WORD))
-                        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_LOCATION,
-                                    ND_LOCATION_CONTEXT, 0.8f);
-        }
-        /* "Montréal QC H3B 1A6", "Reno NV 89502": a town, its state's or province's code
-         * (a word in capitals of the run) and its postal code */
-        if (r->b - r->a >= 2 && r->t[r->b - 1].allcaps && r->t[r->b - 1].n == 2 &&
-            postcode_after(w, r->t[r->b - 2].e)) {
+            (au_state_after(w, r->t[r->b - 2].e) == r->t[r->b - 1].e ||
+             (r->t[r->b - 1].n == 2 && postcode_after(w, r->t[r->b - 2].e)))) {
                 unsigned lx = 0;
 
                 for (unsigned k = r->a; k + 1 < r->b; k++)
