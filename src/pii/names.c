@@ -512,12 +512,7 @@ static const char *const relations[] = {
         "echtgenoot", "echtgenote", "zoon", "dochter", "collega's", "uncle", "aunt", "auntie",
         "aunty", "granny", "technician", "nurse", "midwife", "receptionist", "courier",
         "guide", "waiter", "waitress", "plumber", "electrician", "mechanic", "carer", "tutor",
-        "coach", "caretaker",
-        /* person_verbs[]: before a given name of the lexicon only */
-        "ask", "asked", "tell", "told", "contact", "contacted", "cc", "email", "emailed",
-        "message", "messaged", "text", "texted", "invite", "invited", "thank", "thanked",
-        "remind", "reminded", "congratulate", "congratulated", "phone", "phoned", "pinged",
-        "met", "meet", "driver", "server", "host", "agent", NULL
+        "coach", "caretaker", NULL
 };
 /* A town's administration before its name: "Gemeente Gent", "Comune di Bologna". */
 static const char *const town_halls[] = {
@@ -525,8 +520,8 @@ static const char *const town_halls[] = {
         "città", "cidade", "ciudad", "provincia", "provincie", "prefeitura", "mairie",
         "ville", "landkreis", "kreis", "bezirk", "miasto", "kunta", NULL
 };
-/* The words of relations[] that point at a person only before a given name: "ask Priya",
- * "driver Declan", not "contact Support", "server Nginx". */
+/* Words that point at a person only before a given name: "ask Priya", "driver Declan", not
+ * "contact Support", "server Nginx" (relations[] take any name after them). */
 static const char *const person_verbs[] = {
         "ask", "asked", "tell", "told", "contact", "contacted", "cc", "email", "emailed",
         "message", "messaged", "text", "texted", "invite", "invited", "thank", "thanked",
@@ -588,9 +583,10 @@ static const char *const postnominals[] = {
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
         place_labels, place_preps, units, never_names, street_before, relations, orgs,
-        things_after,
+        things_after, person_verbs,
 };
 #define N_WLISTS (sizeof(wlists) / sizeof(wlists[0]))
+_Static_assert(N_WLISTS <= 16, "a word list's bit is one of a uint16_t mask");
 static struct {
         const char *word;
         uint16_t mask;
@@ -759,6 +755,7 @@ enum {
         LB_relations = 1u << 12,
         LB_orgs = 1u << 13,
         LB_things_after = 1u << 14,
+        LB_person_verbs = 1u << 15, /* the last bit of the uint16_t masks */
 };
 
 /* Whether word is one of list's (NULL-terminated): for the short lists of one rule. */
@@ -2802,13 +2799,13 @@ static size_t number_before(const struct walk *w, size_t i)
                         d--;
                 if (d >= 3 && (b[d - 1] == 'E' || b[d - 1] == 'W' || b[d - 1] == 'N' ||
                                b[d - 1] == 'S')) {
-                        size_t t = d - 1;
+                        size_t t = d - 1; /* the compass point's first letter */
 
-                        if ((b[t - 1] == 'N' || b[t - 1] == 'S') && d - t == 1 &&
+                        if ((b[t - 1] == 'N' || b[t - 1] == 'S') &&
                             (b[d - 1] == 'E' || b[d - 1] == 'W'))
-                                t--;
+                                t--; /* NE, NW, SE, SW */
                         if (t >= 2 && b[t - 1] == ' ' && is_digit(b[t - 2]))
-                                e = i = t - 1 + 1;
+                                e = i = t; /* the number is before the compass point */
                 }
         }
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == ','))
@@ -4280,9 +4277,6 @@ static bool in_place_list(struct walk *w, const struct run *r)
                (r2.n == 1 && place_flags(lex) && !(lex & (LEX_WORD | LEX_GIVEN)));
 }
 
-/* Where a speaker's label may start: at a line's start, after a time stamp ("[00:12:03] ",
- * "00:12 ") or a channel's tag ("[chat] ", "[#general] "), or inside parentheses after a
- * role ("HOST (MELODY CHEN):"). `stamped`: after a time stamp or a tag. */
 /* Whether the word [p, q) is a capitalised given name of the lexicon that is neither an
  * ordinary word nor a place ("Ananya", "Iolo"; not "Grace", "Florence"). */
 static bool plain_given_at(const struct walk *w, size_t p, size_t q)
@@ -4305,9 +4299,7 @@ static bool given_pair(const struct walk *w, size_t s, size_t e)
 {
         const char *b = w->buf;
         size_t p, q;
-        bool digit;
-
-        bool amp_before = s >= 3 && b[s - 2] == '&' && b[s - 3] == ' ';
+        bool digit, amp_before = s >= 3 && b[s - 2] == '&' && b[s - 3] == ' ';
 
         /* after: " & X" or " and X", not "X's" (Ben & Jerry's); after '&' before the run,
          * only its other side ("Marks & Spencer and Johnson") */
@@ -4362,7 +4354,7 @@ static size_t hl7_name(const struct walk *w, size_t s, unsigned *type)
                 { "PV1", 17, XCN }, { "ROL", 4, XCN },  { "TXA", 9, XCN },
         };
         const char *b = w->buf;
-        size_t lo = s > 1024 ? s - 1024 : 0, ls, fs = 0, p, q;
+        size_t lo = s > 1024 ? s - 1024 : 0, ls, p, q;
         const char *nl;
         unsigned field = 0, comp = 1, first, last;
         int k = -1;
@@ -4386,14 +4378,12 @@ static size_t hl7_name(const struct walk *w, size_t s, unsigned *type)
                 if (b[p] == '|') {
                         field++;
                         comp = 1;
-                        fs = p + 1;
                 } else if (b[p] == '^') {
                         comp++;
                 } else if (b[p] == '~') { /* a repetition starts the components again */
                         comp = 1;
                 }
         }
-        (void)fs;
         for (size_t i = (size_t)k; i < sizeof(fields) / sizeof(fields[0]) &&
                                    memcmp(fields[i].seg, b + ls, 3) == 0;
              i++) {
@@ -4427,6 +4417,9 @@ static size_t hl7_name(const struct walk *w, size_t s, unsigned *type)
         return 0;
 }
 
+/* Where a speaker's label may start: at a line's start, after a time stamp ("[00:12:03] ",
+ * "00:12 ") or a channel's tag ("[chat] ", "[#general] "), or inside parentheses after a
+ * role ("HOST (MELODY CHEN):"). `stamped`: after a time stamp or a tag. */
 static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stamped)
 {
         const char *b = w->buf;
@@ -5079,8 +5072,8 @@ static int decide(struct walk *w, struct run *r)
         if (!title && !salut && r->n == 2 &&
             (r->t[r->n - 1].lex & (LEX_CITY_BIG | LEX_COUNTRY | LEX_REGION)) &&
             !(r->t[r->n - 1].lex & (LEX_GIVEN | LEX_WORD)) && !r->t[r->n - 1].allcaps &&
-            /* after a preposition, a code in capitals, an ordinary word or a town hall's
-             * name, not after a name of no lexicon ("Shigeru Chiba") */
+            /* after a preposition, a code in capitals or an ordinary word, not after a name
+             * of no lexicon ("Shigeru Chiba") */
             (r->t[0].allcaps || (r->t[0].sets & LB_place_preps) || pure_word(&r->t[0])) &&
             !(r->t[0].lex & (LEX_GIVEN | LEX_SURNAME | LEX_STREET | LEX_STREET_BEFORE)) &&
             !place_flags(r->t[0].lex) && !is_title_abbr(&r->t[0]) && !r->t[0].dot &&
@@ -5300,10 +5293,10 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         /* "her husband Tunde", "my colleague Rajesh Kumar": a noun for a person before;
          * "ask Priya", "driver Declan": a verb or a role, before a given name */
-        if ((pw_sets & LB_relations) && nt <= 3 && !place_flags(phr) &&
+        if ((pw_sets & (LB_relations | LB_person_verbs)) && nt <= 3 && !place_flags(phr) &&
             ((lexor & (LEX_GIVEN | LEX_SURNAME)) ||
              !(lexor & (LEX_WORD | LEX_CITY | LEX_REGION | LEX_COUNTRY))) &&
-            (!in_list(pw, person_verbs) ||
+            (!(pw_sets & LB_person_verbs) ||
              ((r->t[r->a].lex & LEX_GIVEN) && !(r->t[r->a].lex & LEX_WORD) &&
               !r->t[r->a].allcaps && !place_flags(lexor) &&
               !TOK_IN(&r->t[r->a], never_names))))
@@ -5322,7 +5315,7 @@ static int decide(struct walk *w, struct run *r)
                streq(pw, "uit") || streq(pw, "dans") || streq(pw, "vicino"))) ||
              item_before(w, w->last_loc_end, s) ||
              (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' && place_word_at(w, e + 2)) ||
-             (w->last_street_end && s >= 1 && s - w->last_street_end <= 3 &&
+             (w->last_street_end && s >= 2 && s - w->last_street_end <= 3 &&
               (b[s - 1] == '\n' || b[s - 2] == ','))))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         if (label_sets & LB_place_labels)
