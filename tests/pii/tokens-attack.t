@@ -391,6 +391,33 @@ n=$("$AKIOS" protect scan --json "$T/umarks.txt" | $PY -c 'import json,sys; prin
 check "the TC_U mark cases hold findings ($n)" [ "$n" -gt 1500 ]
 same "TC_U's marks: NIF, NIE, zip codes, NI numbers, MBIs beside ORD- ids" "$T/umarks.txt"
 
+# tokens.c finds its numbers in the digit mask of each 64-byte block of the window and visits
+# only those the block's masks show may be marked (block_marks()): each mark's bytes before
+# and after the number, the 12 digits, the 8 letters or digits of a Bitcoin address and the
+# 4-hex-digit words beside a dot read across the block's edges. Each value below has one mark
+# only (the DMS coordinates their degree sign or d, the MACs their dotted word), and is put at
+# every offset of a block, after bytes in no class.
+$PY - "$T/blocks.txt" <<'PYEOF'
+import sys
+vals = [b"48\xc2\xb051'24\"N, 2\xc2\xb021'03\"E", b"40d26'46\"N,79d58'46\"W", b"0011.2233.4455",
+        b"ab12.cd34.ef56", b"x.0a1b.2c3d.4e5f", b"abcd.ef12.fedc", b"abcd.abcd.0fed", b"a1cd.abcd.abcd",
+        b"Ab1d.abcd.abcd", b"abc1.abcd.abcd", b"1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",
+        b"3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy", b"nl91abna0417164300", b"de89370400440532013000",
+        b"(555) 867-5309", b"+44 20 7946 0958", b"030 1234 5678", b"0044 20 7946 0958",
+        b"4111111111111111", b"4111 1111 1111 1111", b"X-1234567-L", b"Y1234567X", b"SW1A 1AA",
+        b"NY 10001-1234", b"AB 12 34 56 C", b"192.168.1.20", b"1HGCM82633A004352",
+        b"512-34-6789", b"52.5200, 13.4050", b"1 85 05 78 006 084 91", b"12345678Z"]
+out = bytearray()
+for v in vals:
+    for r in range(64):
+        pad = (r - len(out) - 1) % 64 + 1
+        out += b"#" * (pad - 1) + b" " + v + b" #\n"
+open(sys.argv[1], "wb").write(out)
+PYEOF
+n=$("$AKIOS" protect scan --json "$T/blocks.txt" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
+check "each value at each offset of a block is found ($n of 1984)" [ "$n" -ge 1984 ]
+same "one-mark values at every offset of a 64-byte block" "$T/blocks.txt" false
+
 if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
         --kinds glue,edges > "$T/fuzz.log" 2>&1; then
         _tap_line 1 "tokens-fuzz.py seed 7: no difference"
