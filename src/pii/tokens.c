@@ -878,6 +878,7 @@ static unsigned marked(const uint16_t *props, const char *buf, size_t len, size_
         return m;
 }
 
+#ifndef __SSE2__
 /* The top bit of each byte of buf[0, 8) that is a digit. */
 static inline uint64_t digits8(const char *buf)
 {
@@ -891,7 +892,6 @@ static inline uint64_t digits8(const char *buf)
                0x8080808080808080ull;
 }
 
-#ifndef __SSE2__
 /* The next digit at or after i (len when none), eight bytes a step: the number loop of
  * pii_tok_scan() without SSE2 (with it, the block masks find the digits). */
 static size_t next_digit(const char *buf, size_t i, size_t len)
