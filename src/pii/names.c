@@ -4982,6 +4982,10 @@ static int decide(struct walk *w, struct run *r)
                     (prev_sets(w, pm) & (LB_titles | LB_weak_titles)) == LB_titles)
                         title = true;
         }
+        /* "Olá, tudo bem?": a salutation alone, written with its accent, is no given name
+         * (folded, it was "Ola") */
+        if (r->n == 1 && r->t[0].nonascii && TOK_IN(&r->t[0], salutations))
+                return 0;
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];
 

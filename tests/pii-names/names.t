@@ -573,4 +573,11 @@ INSERT INTO `members` VALUES (2,2.50,'Grant','Baker','Leeds');
 SQL
 run "$AKIOS" protect redact "$T/mysql.sql"
 is "$(printf '%s\n' "$out" | sed -n '10,12p' | tr '\n' ' ')" "INSERT INTO \`members\` VALUES (1,1.50,'[PERSON]','O\\'[PERSON]','[LOCATION]'); INSERT INTO \`notes\` VALUES (1,'Amber'); INSERT INTO \`members\` VALUES (2,2.50,'[PERSON]','[PERSON]','[LOCATION]'); " "SQL: a mysqldump INSERT's values under the CREATE TABLE's columns"
+# a salutation alone is no name, though folded it is one ("Olá" -> "Ola"); with its
+# accent it greets, and the name after it is still found
+printf 'Olá, tudo bem?\nOlá Beatriz, tudo bem?\nOla Nordmann signed it.\n' > "$T/greet.txt"
+run "$AKIOS" protect redact "$T/greet.txt"
+is "$out" "Olá, tudo bem?
+Olá [PERSON], tudo bem?
+[PERSON] signed it." "a salutation with its accent alone: no person (Olá, not Ola)"
 done_testing
