@@ -4508,6 +4508,8 @@ static bool role_after(const struct walk *w, size_t e)
  * (weak ones too: JUDGE) and a name, or a given name first, no place and no organisation;
  * one word is a given name that is no ordinary word ("KOFI", not "NOTE" or "BOB"). Returns the
  * first token of the name, or -1. */
+static const char *const bank_labels[] = { "iban", "bic", "sepa", NULL };
+
 static int speaker_label(struct walk *w, const struct run *r)
 {
         const char *b = w->buf;
@@ -4531,6 +4533,10 @@ static int speaker_label(struct walk *w, const struct run *r)
                 if (t->digit || !t->upper || TOK_IN(t, never_names) || TOK_IN(t, orgs))
                         return -1;
         }
+        /* a bank form's label, not a speaker: "IBAN: DE89 ...", though Iban is a given name
+         * (a letter's "Dear Iban," is still a name) */
+        if (n - a == 1 && in_list(r->t[a].low, bank_labels))
+                return -1;
         if (place_flags(phrase_flags(r, a, n)))
                 return -1;
         if (a > 0)

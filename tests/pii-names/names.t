@@ -580,4 +580,9 @@ run "$AKIOS" protect redact "$T/greet.txt"
 is "$out" "Olá, tudo bem?
 Olá [PERSON], tudo bem?
 [PERSON] signed it." "a salutation with its accent alone: no person (Olá, not Ola)"
+# a bank form's label is no chat speaker, though Iban is a given name
+printf 'IBAN: DE89 3704 0044 0532 0130 00\nDear Iban,\n' > "$T/iban.txt"
+run "$AKIOS" protect redact "$T/iban.txt"
+is "$out" "IBAN: [IBAN_CODE]
+Dear [PERSON]," "IBAN: is a label, not a speaker named Iban"
 done_testing
