@@ -332,7 +332,8 @@ static const char *const titles[] = {
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
         "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
         "mag", "dipl", "dña", "pan", "pani", "justice", "mayor", "councillor", "councilor",
-        "senator", "governor", "rabbi", "imam", "bishop", NULL
+        "senator", "governor", "rabbi", "imam", "bishop", "docteur", "professeur", "maître",
+        "profesor", "profesora", "senhor", "senhora", "doktor", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "hr", "don", "sig", "det", "col", "lt",
@@ -4991,6 +4992,13 @@ static int decide(struct walk *w, struct run *r)
         /* "Olá, tudo bem?": a salutation alone, written with its accent, is no given name
          * (folded, it was "Ola") */
         if (r->n == 1 && r->t[0].nonascii && TOK_IN(&r->t[0], salutations))
+                return 0;
+        /* "De heer Jansen", "Le docteur Martin": a sentence's article or particle before a
+         * word in small letters is no name (Van, Del and Al are given names too) */
+        if (r->n == 1 && TOK_IN(&r->t[0], particles) && r->t[0].n <= 3 &&
+            !streq(r->t[0].low, "van") && !streq(r->t[0].low, "del") &&
+            !streq(r->t[0].low, "al") && r->t[0].e + 1 < w->len && b[r->t[0].e] == ' ' &&
+            b[r->t[0].e + 1] >= 'a' && b[r->t[0].e + 1] <= 'z')
                 return 0;
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];

@@ -390,7 +390,7 @@ const struct pii_pattern pii_patterns[] = {
           "([0-9]{5}(?:-[0-9]{4})?)\\b",
           NULL, T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.8f },
         { "us_zip_state", "\\b" US_STATES " ([0-9]{5}(?:-[0-9]{4})?)\\b",
-          NULL, T_US_ZIP, V_NONE, 35, PAT_GROUP, 0.7f,
+          NULL, T_US_ZIP, V_ZIP_STATE, 35, PAT_GROUP, 0.7f,
           .tok = TOK(TC_U, 5, 2, TN_SPACE1, 0, 0, 0, 0, GRP(5)) },
         { "ca_postal_code",
           "\\b[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z] ?[0-9][ABCEGHJ-NPRSTV-Z][0-9]\\b", NULL,

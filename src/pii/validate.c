@@ -1185,6 +1185,34 @@ static int v_secret_quoted(const char *b, size_t len, size_t s, size_t *e)
         return !secret_message(b + s, n);
 }
 
+/* ZIP after a state's code: not Idaho's "ID" after a word that owns an identifier ("Employee
+ * ID 44721", "Member ID 90210", "your ID 12345"); "Boise ID 83702" and "Boise, ID 83702"
+ * stay. start is the ZIP's first digit, after the code and one space. */
+static int v_zip_state(const char *b, size_t len, size_t start, size_t *end)
+{
+        static const char *const owners[] = {
+                "employee", "member", "user", "customer", "account", "order", "patient",
+                "student", "staff", "client", "device", "session", "transaction", "request",
+                "ticket", "badge", "reference", "product", "item", "vendor", "supplier", "card",
+                "policy", "claim", "booking", "invoice", "job", "task", "process", "group",
+                "project", "node", "host", "voter", "photo", "tax", "national", "case", "record",
+                "unit", "my", "your", "his", "her", "their", "our", "the", "an", "a", "with", "no",
+                "new", "valid", "government", "state", "school", "company", "personnel", NULL
+        };
+        char w[16];
+
+        (void)len;
+        (void)end;
+        if (start < 4 || b[start - 3] != 'I' || b[start - 2] != 'D' || b[start - 4] != ' ')
+                return 1;
+        if (!word_before(b, start - 3, w, sizeof(w)))
+                return 1;
+        for (size_t k = 0; owners[k]; k++)
+                if (strcmp(w, owners[k]) == 0)
+                        return 0;
+        return 1;
+}
+
 static const validator_fn validators[_V_MAX] = {
         [V_LUHN_CARD] = v_luhn_card, [V_IBAN] = v_iban, [V_SSN] = v_ssn, [V_ITIN] = v_itin,
         [V_ABA] = v_aba, [V_NHS] = v_nhs, [V_NINO] = v_nino, [V_VIN] = v_vin,
@@ -1197,6 +1225,7 @@ static const validator_fn validators[_V_MAX] = {
         [V_HAS_DIGITS] = v_has_digits, [V_SEP_CONSISTENT] = v_sep_consistent,
         [V_OPENAI] = v_openai, [V_B64_PEM_KEY] = v_b64_pem_key, [V_SECRET_VALUE] = v_secret_value,
         [V_USER_PASS] = v_user_pass, [V_SECRET_QUOTED] = v_secret_quoted,
+        [V_ZIP_STATE] = v_zip_state,
 };
 
 int pii_validate(unsigned validator, const char *buf, size_t len, size_t start, size_t *end)

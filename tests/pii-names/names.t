@@ -585,4 +585,12 @@ printf 'IBAN: DE89 3704 0044 0532 0130 00\nDear Iban,\n' > "$T/iban.txt"
 run "$AKIOS" protect redact "$T/iban.txt"
 is "$out" "IBAN: [IBAN_CODE]
 Dear [PERSON]," "IBAN: is a label, not a speaker named Iban"
+# an article or particle at a sentence's start before a word in small letters is no name;
+# titles in French, Spanish, Portuguese and German, written small, before the name
+printf 'De heer Jansen belt terug.\nLe docteur Martin arrive.\nO senhor Costa chegou.\nEl profesor Ruiz explica.\n' > "$T/arts.txt"
+run "$AKIOS" protect redact "$T/arts.txt"
+is "$out" "De heer [PERSON] belt terug.
+Le docteur [PERSON] arrive.
+O senhor [PERSON] chegou.
+El profesor [PERSON] explica." "De/Le before a small word: no name; docteur, senhor, profesor are titles"
 done_testing
