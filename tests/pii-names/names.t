@@ -593,4 +593,10 @@ is "$out" "De heer [PERSON] belt terug.
 Le docteur [PERSON] arrive.
 O senhor [PERSON] chegou.
 El profesor [PERSON] explica." "De/Le before a small word: no name; docteur, senhor, profesor are titles"
+# a clinician before a degree that is a state's code too: a person, not "Town, ST"
+printf 'PCP: Laura Chen, MD.\nWe drove to Frederick, MD.\nLake Charles, LA\n' > "$T/md.txt"
+run "$AKIOS" protect redact "$T/md.txt"
+is "$out" "PCP: [PERSON], MD.
+We drove to [LOCATION].
+[LOCATION]" "Laura Chen, MD is a person; Frederick, MD and Lake Charles, LA are places"
 done_testing
