@@ -106,6 +106,8 @@ struct walk {
         size_t last_loc_end; /* end of the last LOCATION, for "City, Region" */
         size_t last_person_end;
         size_t last_street_end;
+        size_t resume; /* decide(): the run's words from here on are decided on their own
+                        * (the town after a street in one capitalised run) */
         /* the '@' bytes of buf[at_lo, at_hi): the last AT_KEEP found, at_pos[k % AT_KEEP]
          * for k < at_n (at_scan) */
         size_t at_lo, at_hi, at_pos[AT_KEEP];
@@ -3700,6 +3702,11 @@ static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, 
                 w->last_loc_end = e;
         }
         if (type == T_PERSON) {
+                /* a name in the possessive ends before its 's: "John Smith's dog" */
+                if (e - s > 3 && w->buf[e - 1] == 's' && w->buf[e - 2] == '\'')
+                        e -= 2;
+                else if (e - s > 5 && memcmp(w->buf + e - 4, "\xe2\x80\x99s", 4) == 0)
+                        e -= 4;
                 w->last_person_end = e;
                 /* a name the tagger found with no given name of the lexicon first is not
                  * remembered: "Thermia Home" in a heading made every later "Thermia" a
@@ -3726,21 +3733,25 @@ static bool state_after(const struct walk *w, size_t e)
 
 /* state_after()'s two capitals are a US state's or a Canadian province's code (USPS), and
  * no word or number but a ZIP code follows: "Memphis, TN 38118", "Austin, TX." */
-static bool us_state_after(const struct walk *w, size_t e)
+static bool us_state_code(const char *p)
 {
         static const char codes[] =
                 "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO "
                 "MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY "
                 "AB BC MB NB NL NS NT NU ON PE QC SK YT";
+
+        for (size_t q = 0; codes[q]; q += 3)
+                if (codes[q] == p[0] && codes[q + 1] == p[1])
+                        return true;
+        return false;
+}
+
+static bool us_state_after(const struct walk *w, size_t e)
+{
         const char *b = w->buf;
         size_t q;
 
-        if (!state_after(w, e))
-                return false;
-        for (q = 0; codes[q]; q += 3)
-                if (codes[q] == b[e + 2] && codes[q + 1] == b[e + 3])
-                        break;
-        if (!codes[q])
+        if (!state_after(w, e) || !us_state_code(b + e + 2))
                 return false;
         q = e + 4;
         if (q + 1 < w->len && b[q] == ' ' && is_digit(b[q + 1])) {
@@ -4751,6 +4762,7 @@ static int decide(struct walk *w, struct run *r)
         size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
+
         /* the first half of a word hyphenated at a line's end ("Al-\nthough", a man
          * page's "De\u2010\nfault"), or an editor's key chord ("C-x C-r", "M-f"): no name */
         {
@@ -4854,8 +4866,14 @@ static int decide(struct walk *w, struct run *r)
                     r->t[st + 1].allcaps && r->t[st + 1].n <= 2)
                         to = r->t[st + 1].e; /* 1600 Pennsylvania Avenue NW */
                 if (num != SIZE_MAX) {
-                        return emit(w, unit_before(w, num), unit_after(w, to), T_STREET_ADDRESS,
-                                    ND_STREET, 0.85f);
+                        size_t ue = unit_after(w, to);
+
+                        /* "4417 Sunset Blvd Los Angeles CA 90027": the words after the street
+                         * are a run of their own (they were dropped) */
+                        if (ue + 1 < r->t[r->n - 1].e && b[ue] == ' ' && upper_at(b, w->len, ue + 1))
+                                w->resume = ue + 1;
+                        return emit(w, unit_before(w, num), ue, T_STREET_ADDRESS, ND_STREET,
+                                    0.85f);
                 }
                 if ((q = number_after(w, st >= 0 ? r->t[st].e : to)) != 0 &&
                     (st >= 0 || before_form || ns != SIZE_MAX))
@@ -5070,6 +5088,22 @@ static int decide(struct walk *w, struct run *r)
                 if (place_flags(lx | phrase_flags(r, r->a, r->b - 1)) || !(lx & LEX_WORD))
                         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_LOCATION,
                                     ND_LOCATION_CONTEXT, 0.8f);
+        }
+        /* "moved to Boston MA last year", "Las Vegas NV.": a town of the lexicon, then its
+         * state's code with no comma nor ZIP code, and no capitalised word after (the
+         * letters read as an acronym, and "Los Angeles CA" gave the person "Angeles") */
+        if (!title && !salut && r->b - r->a >= 2 && r->t[r->b - 1].allcaps &&
+            r->t[r->b - 1].n == 2 && !r->t[r->b - 1].dot && us_state_code(b + r->t[r->b - 1].s) &&
+            b[r->t[r->b - 2].e] == ' ' && r->t[r->b - 2].e + 1 == r->t[r->b - 1].s &&
+            !(r->b - r->a >= 3 && (r->t[r->a].lex & LEX_GIVEN) && !(r->t[r->a].lex & LEX_CITY))) {
+                size_t q = r->t[r->b - 1].e;
+
+                unsigned pf = r->b - r->a == 2 ? r->t[r->a].lex : phrase_flags(r, r->a, r->b - 1);
+
+                if ((place_flags(pf) & LEX_CITY) &&
+                    (q == w->len || !wordish(b, w->len, q)) &&
+                    !(q + 1 < w->len && b[q] == ' ' && upper_at(b, w->len, q + 1)))
+                        return emit(w, r->t[r->a].s, q, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         }
         /* a city of the lexicon before its airport's code: "FROM HANOI (HAN)", "LONDON LHR" */
         if (r->n <= 2 && r->t[r->n - 1].e + 4 < w->len && b[r->t[r->n - 1].e] == ' ' &&
@@ -5439,6 +5473,11 @@ static int decide(struct walk *w, struct run *r)
 
                 if (q < w->len && b[q] == ' ')
                         q++;
+                /* in the possessive, the word after is no thing of that name: "Jessica's
+                 * laptop" */
+                if (e - s >= r->t[r->b - 1].n + 2 && b[e - 1] == 's' &&
+                    (b[e - 2] == '\'' || (unsigned char)b[e - 2] == 0x99))
+                        goto not_thing;
 #ifdef __SSE2__
                 {
                         struct word16 v;
@@ -5515,6 +5554,19 @@ not_thing:
         if (nt == 1 && list_given(&r->t[r->a]) && in_name_list(w, r))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
 
+        /* a given name in the possessive before a small word: "Jessica's laptop" (the tagger
+         * left it O); not a place's ("Georgia's coast", "Sydney's harbour": a big city's is
+         * left to the tagger) */
+        if (nt == 1 && e + 2 < w->len && b[e] == ' ' && b[e + 1] >= 'a' && b[e + 1] <= 'z' &&
+            r->t[r->a].n + 2 <= e - s && ((b[e - 2] == '\'' && b[e - 1] == 's') ||
+                                         (e - s >= 4 && memcmp(b + e - 4, "\xe2\x80\x99s", 4) == 0))) {
+                unsigned lx = r->t[r->a].lex;
+
+                if ((lx & LEX_GIVEN) && !(lx & (LEX_WORD | LEX_GIVEN_WIDE | LEX_COUNTRY | LEX_REGION)) &&
+                    !(lx & LEX_CITY_BIG) && !r->t[r->a].allcaps &&
+                    !in_list(r->t[r->a].low, product_names))
+                        return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
+        }
         /* 5. the tagger, for runs with a name, a place or an unknown word in them */
         {
                 bool any = false;
@@ -5914,10 +5966,11 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                                 continue;
                         }
                 }
+                w.resume = 0;
                 e = decide(&w, &r);
                 if (e < 0)
                         return e;
-                i = next > i ? next : i + 1;
+                i = w.resume > i && w.resume < next ? w.resume : next > i ? next : i + 1;
         }
         return 0;
 }

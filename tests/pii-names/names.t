@@ -599,4 +599,19 @@ run "$AKIOS" protect redact "$T/md.txt"
 is "$out" "PCP: [PERSON], MD.
 We drove to [LOCATION].
 [LOCATION]" "Laura Chen, MD is a person; Frederick, MD and Lake Charles, LA are places"
+# a town and its state's code with no comma nor ZIP code is one place ("Los Angeles CA"
+# gave the person Angeles); the town after a street in one capitalised run is decided
+printf 'She moved to Los Angeles CA last year.\nThey met in Boston MA.\nShip to: 4417 Sunset Blvd Los Angeles CA 90027\nCall Jordan ME now.\n' > "$T/st.txt"
+run "$AKIOS" protect redact "$T/st.txt"
+is "$out" "She moved to [LOCATION] last year.
+They met in [LOCATION].
+Ship to: [STREET_ADDRESS] [LOCATION] [US_ZIP_CODE]
+[PERSON] ME now." "Town ST without comma: one place (not a country: Jordan); the town after a street in the same run"
+# a given name in the possessive: a person, the 's outside the span; the word after it is
+# no product of that name ("Jessica's laptop", not "a Dell laptop")
+printf "Jessica's laptop was stolen.\nJohn Smith's dog barked.\nGeorgia's coast is long.\n" > "$T/poss.txt"
+run "$AKIOS" protect redact "$T/poss.txt"
+is "$out" "[PERSON]'s laptop was stolen.
+[PERSON]'s dog barked.
+[LOCATION] coast is long." "a given name in the possessive is a person; the 's stays"
 done_testing
