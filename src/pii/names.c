@@ -4115,6 +4115,23 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
              (r->t[r->a].e < w->len &&
               (w->buf[r->t[r->a].e] == '-' || w->buf[r->t[r->a].e] == '_'))))
                 return 0;
+        /* a given name and a surname in capitals inside a sentence in small letters: a
+         * record's "Discharge summary for BLANCHE FONTAINE, DOB ..." (the word before them
+         * is small, so the line is no heading in capitals); both of the lexicon, no place,
+         * not both ordinary words unless both are frequent ("JOHN SMITH") */
+        if (!title && !one && r->a == 0 && r->b <= 3 && r->t[0].s >= 3 && w->buf[r->t[0].s - 1] == ' ' &&
+            w->buf[r->t[0].s - 2] >= 'a' && w->buf[r->t[0].s - 2] <= 'z' &&
+            w->buf[r->t[0].s - 3] >= 'a' && w->buf[r->t[0].s - 3] <= 'z') {
+                const struct tok *g = &r->t[0], *l = &r->t[r->b - 1];
+
+                if ((g->lex & LEX_GIVEN) && (l->lex & LEX_SURNAME) && !g->dot && !l->dot &&
+                    !place_flags(g->lex | phrase_flags(r, 0, r->b)) &&
+                    !(l->lex & (LEX_CITY_BIG | LEX_COUNTRY | LEX_REGION)) &&
+                    !pure_word(g) && !pure_word(l) && (r->b == 2 || !pure_word(&r->t[1])) &&
+                    (!((g->lex & LEX_WORD) && (l->lex & LEX_WORD)) ||
+                     ((g->lex & LEX_GIVEN_TOP) && (l->lex & LEX_SURNAME_TOP))))
+                        return emit(w, g->s, l->e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
+        }
         if (!title) {
                 label_before(w, r->t[0].s, label, sizeof(label));
                 if (!label[0])
@@ -5275,8 +5292,19 @@ static int decide(struct walk *w, struct run *r)
         }
         if (!label[0] && s > 0 && b[s - 1] == '\'')
                 sql_label(w, s, e, label, sizeof(label));
-        if (!label[0] && s >= 2 && b[s - 1] == ' ' && (b[s - 2] == ',' || b[s - 2] == ';'))
+        if (!label[0] && s >= 2 && b[s - 1] == ' ' && (b[s - 2] == ',' || b[s - 2] == ';')) {
                 list_label(w, s, label, sizeof(label));
+                /* a list's later item with a number after it, or a place of the lexicon
+                 * without a given name first, is the address that follows the name:
+                 * "Beneficiary: Svetlana Ivanova, Moscow 119334", "Guest: Hamid Rezaei,
+                 * Room 1204" */
+                if (label[0] &&
+                    ((e + 2 < w->len && b[e] == ' ' && is_digit(b[e + 1])) ||
+                     place_flags(phr) ||
+                     (place_flags(lexor) && !(lexor & (LEX_GIVEN | LEX_SURNAME))) ||
+                     (nt == 1 && (lexor & (LEX_CITY_BIG | LEX_COUNTRY | LEX_REGION)))))
+                        label[0] = '\0';
+        }
         if (!label[0] && s > 0 && (b[s - 1] == ':' || b[s - 1] == ';'))
                 vcard_label(w, s, label, sizeof(label));
         label_sets = label[0] ? set_mask(label, strlen(label)) : 0;

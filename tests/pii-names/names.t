@@ -614,4 +614,18 @@ run "$AKIOS" protect redact "$T/poss.txt"
 is "$out" "[PERSON]'s laptop was stolen.
 [PERSON]'s dog barked.
 [LOCATION] coast is long." "a given name in the possessive is a person; the 's stays"
+# a person's list label heads the names, not the address after them: an item with a
+# number after it or a place of the lexicon ends it; Russian street types (Prospekt)
+printf 'Beneficiary: Svetlana Ivanova, Leninsky Prospekt 45, Moscow 119334\nGuest: Hamid Rezaei, Room 1204\nAttendees: Margaret Ellison, Rajinder Singh Gill, Ngozi Obi\n' > "$T/benef.txt"
+run "$AKIOS" protect redact "$T/benef.txt"
+is "$out" "Beneficiary: [PERSON], [STREET_ADDRESS], [LOCATION] 119334
+Guest: [PERSON], Room 1204
+Attendees: [PERSON], [PERSON], [PERSON]" "a list label's later items: a street, a town, a room are no persons"
+# a given name and a surname in capitals inside a sentence in small letters
+printf 'Discharge summary for BLANCHE FONTAINE, DOB 1951.\nWe admitted JOHN SMITH yesterday.\nsee the NEW YORK TIMES and the HEALTH SERVICES unit\nwe watched TOM AND JERRY\n' > "$T/capsin.txt"
+run "$AKIOS" protect redact "$T/capsin.txt"
+is "$out" "Discharge summary for [PERSON], DOB 1951.
+We admitted [PERSON] yesterday.
+see the NEW YORK TIMES and the HEALTH SERVICES unit
+we watched TOM AND JERRY" "a name in capitals inside a small-letter sentence; not capitals of things"
 done_testing
