@@ -628,4 +628,10 @@ is "$out" "Discharge summary for [PERSON], DOB 1951.
 We admitted [PERSON] yesterday.
 see the NEW YORK TIMES and the HEALTH SERVICES unit
 we watched TOM AND JERRY" "a name in capitals inside a small-letter sentence; not capitals of things"
+# surnames by their ending, beside a place: Russian -ova, Armenian -yan, Georgian -dze
+printf 'Serena Williams beat Maria Sharapova in Melbourne.\nShe met Anna Petrosyan in Yerevan.\nNino Beridze lives in Tbilisi.\n' > "$T/endings.txt"
+run "$AKIOS" protect redact "$T/endings.txt"
+is "$out" "[PERSON] beat [PERSON] in [LOCATION].
+She met [PERSON] in [LOCATION].
+[PERSON] lives in [LOCATION]." "surname endings -ova, -yan, -dze: persons, not places, before 'in Town'"
 done_testing
