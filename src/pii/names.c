@@ -3696,6 +3696,17 @@ static size_t place_tail(const struct walk *w, size_t e)
 
 static bool us_state_after(const struct walk *w, size_t e);
 
+/* The bytes of a possessive's "'s" or "\u2019s" that end the word [s, e) after at least one
+ * letter; 0 when it ends in none. */
+static size_t possessive_len(const char *b, size_t s, size_t e)
+{
+        if (e - s >= 3 && b[e - 1] == 's' && b[e - 2] == '\'')
+                return 2;
+        if (e - s >= 5 && memcmp(b + e - 4, "\xe2\x80\x99s", 4) == 0)
+                return 4;
+        return 0;
+}
+
 static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, float score)
 {
         if (type == T_LOCATION) {
@@ -3707,10 +3718,7 @@ static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, 
         }
         if (type == T_PERSON) {
                 /* a name in the possessive ends before its 's: "John Smith's dog" */
-                if (e - s > 3 && w->buf[e - 1] == 's' && w->buf[e - 2] == '\'')
-                        e -= 2;
-                else if (e - s > 5 && memcmp(w->buf + e - 4, "\xe2\x80\x99s", 4) == 0)
-                        e -= 4;
+                e -= possessive_len(w->buf, s, e);
                 w->last_person_end = e;
                 /* a name the tagger found with no given name of the lexicon first is not
                  * remembered: "Thermia Home" in a heading made every later "Thermia" a
@@ -4123,8 +4131,9 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
          * record's "Discharge summary for BLANCHE FONTAINE, DOB ..." (the word before them
          * is small, so the line is no heading in capitals); both of the lexicon, no place,
          * not both ordinary words unless both are frequent ("JOHN SMITH") */
-        if (!title && !one && r->a == 0 && r->b <= 3 && r->t[0].s >= 3 && w->buf[r->t[0].s - 1] == ' ' &&
-            w->buf[r->t[0].s - 2] >= 'a' && w->buf[r->t[0].s - 2] <= 'z' &&
+        if (!title && !one && r->a == 0 && r->b <= 3 && r->t[0].s >= 3 &&
+            w->buf[r->t[0].s - 1] == ' ' && w->buf[r->t[0].s - 2] >= 'a' &&
+            w->buf[r->t[0].s - 2] <= 'z' &&
             w->buf[r->t[0].s - 3] >= 'a' && w->buf[r->t[0].s - 3] <= 'z') {
                 const struct tok *g = &r->t[0], *l = &r->t[r->b - 1];
 
@@ -4783,7 +4792,6 @@ static int decide(struct walk *w, struct run *r)
         size_t s, e, ns = SIZE_MAX;
         unsigned nt, lexor = 0, phr, pw_sets, label_sets;
 
-
         /* the first half of a word hyphenated at a line's end ("Al-\nthough", a man
          * page's "De\u2010\nfault"), or an editor's key chord ("C-x C-r", "M-f"): no name */
         {
@@ -4891,7 +4899,8 @@ static int decide(struct walk *w, struct run *r)
 
                         /* "4417 Sunset Blvd Los Angeles CA 90027": the words after the street
                          * are a run of their own (they were dropped) */
-                        if (ue + 1 < r->t[r->n - 1].e && b[ue] == ' ' && upper_at(b, w->len, ue + 1))
+                        if (ue + 1 < r->t[r->n - 1].e && b[ue] == ' ' &&
+                            upper_at(b, w->len, ue + 1))
                                 w->resume = ue + 1;
                         return emit(w, unit_before(w, num), ue, T_STREET_ADDRESS, ND_STREET,
                                     0.85f);
@@ -5118,8 +5127,8 @@ static int decide(struct walk *w, struct run *r)
             b[r->t[r->b - 2].e] == ' ' && r->t[r->b - 2].e + 1 == r->t[r->b - 1].s &&
             !(r->b - r->a >= 3 && (r->t[r->a].lex & LEX_GIVEN) && !(r->t[r->a].lex & LEX_CITY))) {
                 size_t q = r->t[r->b - 1].e;
-
-                unsigned pf = r->b - r->a == 2 ? r->t[r->a].lex : phrase_flags(r, r->a, r->b - 1);
+                unsigned pf = r->b - r->a == 2 ? r->t[r->a].lex :
+                                                 phrase_flags(r, r->a, r->b - 1);
 
                 if ((place_flags(pf) & LEX_CITY) &&
                     (q == w->len || !wordish(b, w->len, q)) &&
@@ -5507,8 +5516,7 @@ static int decide(struct walk *w, struct run *r)
                         q++;
                 /* in the possessive, the word after is no thing of that name: "Jessica's
                  * laptop" */
-                if (e - s >= r->t[r->b - 1].n + 2 && b[e - 1] == 's' &&
-                    (b[e - 2] == '\'' || (unsigned char)b[e - 2] == 0x99))
+                if (possessive_len(b, s, e))
                         goto not_thing;
 #ifdef __SSE2__
                 {
@@ -5590,12 +5598,12 @@ not_thing:
          * left it O); not a place's ("Georgia's coast", "Sydney's harbour": a big city's is
          * left to the tagger) */
         if (nt == 1 && e + 2 < w->len && b[e] == ' ' && b[e + 1] >= 'a' && b[e + 1] <= 'z' &&
-            r->t[r->a].n + 2 <= e - s && ((b[e - 2] == '\'' && b[e - 1] == 's') ||
-                                         (e - s >= 4 && memcmp(b + e - 4, "\xe2\x80\x99s", 4) == 0))) {
+            possessive_len(b, s, e)) {
                 unsigned lx = r->t[r->a].lex;
 
-                if ((lx & LEX_GIVEN) && !(lx & (LEX_WORD | LEX_GIVEN_WIDE | LEX_COUNTRY | LEX_REGION)) &&
-                    !(lx & LEX_CITY_BIG) && !r->t[r->a].allcaps &&
+                if ((lx & LEX_GIVEN) &&
+                    !(lx & (LEX_WORD | LEX_GIVEN_WIDE | LEX_COUNTRY | LEX_REGION | LEX_CITY_BIG)) &&
+                    !r->t[r->a].allcaps &&
                     !in_list(r->t[r->a].low, product_names))
                         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
         }
