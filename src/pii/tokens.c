@@ -301,18 +301,22 @@ static size_t card_number_end(const char *buf, size_t len, size_t ns)
         return best;
 }
 
-/* Whether the word buf[ws, we) is one of card_context's words, in any case. */
+/* Whether the word buf[ws, we) is one of card_context's words, in any case. No strlen(): a
+ * byte | 0x20 is never NUL, so a word's NUL stops the compare, and one at n means its length
+ * is n (this runs for every word before a long number of a JSON file). */
 static bool is_card_word(const char *buf, size_t ws, size_t we)
 {
-        for (size_t i = 0; i < sizeof(cardctx_words) / sizeof(*cardctx_words); i++) {
-                const char *w = cardctx_words[i];
-                size_t n = strlen(w), j = 0;
+        size_t n = we - ws;
 
-                if (n != we - ws)
-                        continue;
+        if (n < 4 || n > 10)
+                return false;
+        for (size_t i = 0; i < ARRAY_SIZE(cardctx_words); i++) {
+                const char *w = cardctx_words[i];
+                size_t j = 0;
+
                 while (j < n && (buf[ws + j] | 0x20) == w[j])
                         j++;
-                if (j == n)
+                if (j == n && !w[n])
                         return true;
         }
         return false;
@@ -407,6 +411,9 @@ int pii_tok_init(struct pii_redactor *r)
         memset(r->tok_memo, 0, sizeof(r->tok_memo));
         r->tok_classes = 0;
         r->tok_ipv4 = r->tok_cardctx = r->tok_nanp = ~0u;
+        for (unsigned i = 0; i < ARRAY_SIZE(cardctx_words); i++)
+                if (strlen(cardctx_words[i]) < 4 || strlen(cardctx_words[i]) > 10)
+                        return -EINVAL; /* is_card_word() looks at 4 to 10 bytes */
         for (unsigned b = 0; b < 256; b++)
                 r->tok_props[b] = byte_props(b);
         for (unsigned c = 1; c < _TC_MAX; c++)
