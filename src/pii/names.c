@@ -529,7 +529,18 @@ static const char *const person_verbs[] = {
         "ask", "asked", "tell", "told", "contact", "contacted", "cc", "email", "emailed",
         "message", "messaged", "text", "texted", "invite", "invited", "thank", "thanked",
         "remind", "reminded", "congratulate", "congratulated", "phone", "phoned", "pinged",
-        "met", "meet", "driver", "server", "host", "agent", NULL
+        "met", "meet", "driver", "server", "host", "agent", "call", "calling", "ping", NULL
+};
+/* Verbs after a lone given name that make it a person's: "yes, Tomasz reviewed it",
+ * "Priyanka said the build was fine" (read with in_list(): wlists[] has no bit to spare). */
+static const char *const person_verbs_after[] = {
+        "said", "says", "told", "asked", "asks", "wrote", "writes", "replied", "replies",
+        "reviewed", "approved", "signed", "called", "calls", "emailed", "phoned", "texted",
+        "mentioned", "confirmed", "agreed", "thinks", "thought", "wants", "wanted",
+        "explained", "complained", "noted", "reported", "joined", "resigned", "laughed",
+        "smiled", "suggested", "recommended", "promised", "decided", "admitted", "insisted",
+        "answered", "apologised", "apologized", "messaged", "pinged", "volunteered",
+        "shouted", "whispered", "nodded", "sighed", NULL
 };
 /* Words that end the name of a thing named after a person or a place: "James Webb Space
  * Telescope", "Royal Berkshire Hospital", "Dow Jones Industrial Average", "Harbour United". */
@@ -5606,6 +5617,27 @@ not_thing:
                     !r->t[r->a].allcaps &&
                     !in_list(r->t[r->a].low, product_names))
                         return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
+        }
+        /* a given name before a verb of a person's doing: "yes, Tomasz reviewed it" (not a
+         * country's or a region's, nor a big city's unless the name is a common one:
+         * "Beijing said" is a government, "Brandon called me" a person) */
+        if (nt == 1 && e + 4 < w->len && b[e] == ' ' && b[e + 1] >= 'a' && b[e + 1] <= 'z') {
+                const struct tok *t = &r->t[r->a];
+                unsigned lx = t->lex;
+                size_t q = e + 1, qe = q;
+                char nw[16];
+
+                while (qe < w->len && qe - q < sizeof(nw) - 1 && b[qe] >= 'a' && b[qe] <= 'z')
+                        qe++;
+                if ((lx & LEX_GIVEN) && !(lx & (LEX_WORD | LEX_COUNTRY | LEX_REGION)) &&
+                    (!(lx & LEX_CITY_BIG) || (lx & LEX_GIVEN_TOP)) && !t->allcaps &&
+                    !TOK_IN(t, never_names) && !place_flags(phr) &&
+                    (qe == w->len || !wordish(b, w->len, qe)) && qe - q < sizeof(nw) - 1) {
+                        memcpy(nw, b + q, qe - q);
+                        nw[qe - q] = 0;
+                        if (in_list(nw, person_verbs_after))
+                                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
+                }
         }
         /* 5. the tagger, for runs with a name, a place or an unknown word in them */
         {

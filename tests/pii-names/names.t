@@ -634,4 +634,13 @@ run "$AKIOS" protect redact "$T/endings.txt"
 is "$out" "[PERSON] beat [PERSON] in [LOCATION].
 She met [PERSON] in [LOCATION].
 [PERSON] lives in [LOCATION]." "surname endings -ova, -yan, -dze: persons, not places, before 'in Town'"
+# a lone given name before a verb of a person's doing, or after "call": a person; not an
+# ordinary word (Rose), a country, a region or a big city that is no common given name
+printf 'yes, Tomasz reviewed it yesterday.\nI think Priyanka said the build was fine.\nBrandon called me twice.\nPlease call Gunnar on Monday.\nRose said no. Georgia said no. Beijing said no.\n' > "$T/verbs.txt"
+run "$AKIOS" protect redact "$T/verbs.txt"
+is "$out" "yes, [PERSON] reviewed it yesterday.
+I think [PERSON] said the build was fine.
+[PERSON] called me twice.
+Please call [PERSON] on Monday.
+Rose said no. [LOCATION] said no. [LOCATION] said no." "a given name before said/reviewed/called, or after call, is a person; places stay places"
 done_testing
