@@ -4794,6 +4794,55 @@ static bool iata_after(const struct walk *w, size_t e)
                (p + 3 == w->len || b[p + 3] == ' ' || b[p + 3] == '\n');
 }
 
+/* Whether the street that ends at the run's word st, with no house number, is one by a
+ * preposition of place before it: "on Oak Lane", "onto Church Road", "in der Hauptstraße";
+ * only the street types that name nothing else ("at Hyde Park", "at Pizza Place", "down
+ * Memory Lane" are none). The name before the type is one to three capitalised words. */
+static bool street_by_prep(struct walk *w, const struct run *r, unsigned st)
+{
+        static const char *const types[] = { "street", "road", "lane", "avenue", "drive",
+                                             "boulevard", "crescent", "terrace", "parkway",
+                                             "highway", NULL };
+        static const char *const preps[] = { "on", "onto", "along", "off", "at", "near", "down",
+                                             "up", "via", "past", "opposite", "into", "from",
+                                             "der", "die", "den", NULL };
+        static const char *const suffixes[] = { "straße", "strasse", "gasse", "allee", "damm",
+                                                "ufer", "chaussee", "straat", "laan", "gracht",
+                                                "gatan", "vägen", "veien", "vegen", NULL };
+        const struct tok *t = &r->t[st];
+        const struct prev *pm;
+        size_t s = r->t[0].s;
+
+        if (s < 3 || w->buf[s - 1] != ' ' || st > 3 || (st == 0 && !t->street_suffix) ||
+            (st > 0 && !in_list(t->low, types)) || t->allcaps)
+                return false;
+        /* one word: of the endings that name streets only ("Nuremberg", "Watergate",
+         * "Marienhof" are none), no place of the lexicon */
+        if (st == 0) {
+                bool ok = false;
+
+                for (const char *const *x = suffixes; *x && !ok; x++) {
+                        size_t n = strlen(*x);
+
+                        ok = t->n > n + 2 && !memcmp(t->low + t->n - n, *x, n);
+                }
+                if (!ok || place_flags(t->lex))
+                        return false;
+        }
+        for (unsigned k = 0; k < st; k++)
+                if (!r->t[k].upper || r->t[k].allcaps || r->t[k].dot)
+                        return false;
+        if (st == 1 && streq(r->t[0].low, "memory"))
+                return false;
+        pm = prev_word(w, s, 0);
+        if (pm->s == SIZE_MAX || pm->s + pm->n + 1 != s)
+                return false;
+        /* der/die/den only before a German street ("in der Hauptstraße") */
+        if (pm->low[0] == 'd' && st > 0)
+                return false;
+        return in_list(pm->low, preps);
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -4920,6 +4969,11 @@ static int decide(struct walk *w, struct run *r)
                     (st >= 0 || before_form || ns != SIZE_MAX))
                         return emit(w, from, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,
                                     0.8f);
+                if (st >= 0 && !before_form && street_by_prep(w, r, (unsigned)st)) {
+                        if (to + 1 < r->t[r->n - 1].e && b[to] == ' ' && upper_at(b, w->len, to + 1))
+                                w->resume = to + 1; /* "Baker Street London" */
+                        return emit(w, from, to, T_STREET_ADDRESS, ND_STREET, 0.75f);
+                }
         }
 
         /* a street type in small letters after the name, then the number: "Thorvald Meyers
@@ -5475,6 +5529,19 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(phr) || (nt == 1 && place_flags(lexor) && !(lexor & LEX_WORD))) &&
             !((lexor & LEX_GIVEN) && nt == 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+        /* a park, a square, a station after a preposition of place: "at Hyde Park", "in
+         * Victoria Park" (Hyde and Park are surnames; the tagger read a person) */
+        if ((pw_sets & LB_place_preps) && !streq(pw, "and") && !streq(pw, "of") && nt >= 2 &&
+            nt <= 3 && !r->t[r->b - 1].allcaps) {
+                static const char *const sites[] = {
+                        "park", "gardens", "square", "bridge", "castle", "abbey", "palace",
+                        "station", "airport", "harbour", "harbor", "beach", "lake", "common",
+                        "heath", "pier", "stadium", NULL
+                };
+
+                if (in_list(r->t[r->b - 1].low, sites))
+                        return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
+        }
         /* a country after a preposition of place, though it is a word or a given name too
          * ("in Turkey", "a holiday in Jordan") */
         if ((pw_sets & LB_place_preps) && !streq(pw, "and") && !streq(pw, "of") && nt == 1 &&

@@ -643,4 +643,15 @@ I think [PERSON] said the build was fine.
 [PERSON] called me twice.
 Please call [PERSON] on Monday.
 Rose said no. [LOCATION] said no. [LOCATION] said no." "a given name before said/reviewed/called, or after call, is a person; places stay places"
+# a street without a house number, after a preposition of place, when its type names
+# streets only; a park or a station after one is a place, not a person (Hyde, Park: surnames)
+printf 'We met on Oak Lane near the school.\nTurn left onto Church Road and park.\nIch wohne in der Hauptstraße in Berlin.\nWe drove from Nuremberg to Heidelberg.\nShe walked down Memory Lane.\nMeet me at Hyde Park.\nDr. Jisoo Park will see you.\n' > "$T/streetprep.txt"
+run "$AKIOS" protect redact "$T/streetprep.txt"
+is "$out" "We met on [STREET_ADDRESS] near the school.
+Turn left onto [STREET_ADDRESS] and park.
+Ich wohne in der [STREET_ADDRESS] in [LOCATION].
+We drove from [LOCATION] to [LOCATION].
+She walked down Memory Lane.
+Meet me at [LOCATION].
+Dr. [PERSON] will see you." "a numberless street after on/onto/der; a town ending -berg is none; a park after at is a place"
 done_testing
