@@ -523,6 +523,9 @@ static const char *const town_halls[] = {
         "città", "cidade", "ciudad", "provincia", "provincie", "prefeitura", "mairie",
         "ville", "landkreis", "kreis", "bezirk", "miasto", "kunta", NULL
 };
+/* Words that begin towns' names and are dropped from a run's edge elsewhere (never_names):
+ * kept before a town's state ("East Lavonne, NH"). */
+static const char *const town_firsts[] = { "north", "south", "east", "west", "new", NULL };
 /* Words that point at a person only before a given name: "ask Priya", "driver Declan", not
  * "contact Support", "server Nginx" (relations[] take any name after them). */
 static const char *const person_verbs[] = {
@@ -4952,8 +4955,11 @@ static int decide(struct walk *w, struct run *r)
                 size_t num = number_before(w, from), q;
 
                 if (st >= 0 && !before_form && (unsigned)st + 1 < r->n &&
-                    r->t[st + 1].allcaps && r->t[st + 1].n <= 2)
-                        to = r->t[st + 1].e; /* 1600 Pennsylvania Avenue NW */
+                    ((r->t[st + 1].allcaps && r->t[st + 1].n <= 2) ||
+                     (r->t[st + 1].n == 1 && strchr("nsew", r->t[st + 1].low[0])) ||
+                     ((unsigned)st + 2 == r->n && in_list(r->t[st + 1].low, town_firsts) &&
+                      !streq(r->t[st + 1].low, "new"))))
+                        to = r->t[st + 1].e; /* 1600 Pennsylvania Avenue NW, 300 Queen St W */
                 if (num != SIZE_MAX) {
                         size_t ue = unit_after(w, to);
 
@@ -5245,6 +5251,12 @@ static int decide(struct walk *w, struct run *r)
                                            TOK_IN(&r->t[r->a], never_names))) {
                         const struct tok *n1 = &r->t[r->a + 1];
 
+                        /* "East Lavonne, NH", "New Mireya, WV": a compass word or "New" as
+                         * the first word of a town before its state */
+                        if (r->b - r->a == 2 && !r->t[r->a].allcaps &&
+                            in_list(r->t[r->a].low, town_firsts) &&
+                            state_after(w, r->t[r->b - 1].e))
+                                break;
                         /* "Summer Okonkwo", "Faith Okoro": a given name before a name that is
                          * no word stays */
                         if ((r->t[r->a].lex & LEX_GIVEN) && !TOK_IN(&r->t[r->a], never_names) &&
@@ -5322,6 +5334,12 @@ static int decide(struct walk *w, struct run *r)
                      /* "Matt Welsh": kept by the edge rule above */
                      (k == r->a + 1 && r->b - r->a == 2 &&
                       (r->t[r->a].lex & LEX_GIVEN_TOP)))) {
+                        lexor |= r->t[k].lex;
+                        continue;
+                }
+                /* "East Lavonne, NH": kept by the edge rule above */
+                if (k == r->a && r->b - r->a == 2 && in_list(r->t[k].low, town_firsts) &&
+                    state_after(w, e)) {
                         lexor |= r->t[k].lex;
                         continue;
                 }
@@ -5497,7 +5515,10 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         /* "Town, ST"; not "Laura Chen, MD" or "Thomas Whitfield, RN": a given name first and
          * no place in the run's words together is a clinician before a degree */
-        if (state_after(w, e) && (place_flags(lexor | phr) || !(lexor & LEX_WORD)) &&
+        if (state_after(w, e) &&
+            (place_flags(lexor | phr) || !(lexor & LEX_WORD) ||
+             (nt == 2 && in_list(r->t[r->a].low, town_firsts) &&
+              !(r->t[r->a + 1].lex & LEX_WORD))) &&
             !(nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) && !place_flags(phr)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
 

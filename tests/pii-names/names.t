@@ -654,4 +654,12 @@ We drove from [LOCATION] to [LOCATION].
 She walked down Memory Lane.
 Meet me at [LOCATION].
 Dr. [PERSON] will see you." "a numberless street after on/onto/der; a town ending -berg is none; a park after at is a place"
+# a compass word or "New" first in a town before its state; a street's direction after its type
+printf 'She lives at 12 Main St, East Lavonne, NH 03301.\nShip to 300 Queen St W, Toronto.\nWe met in West Mireya, WV last year.\nSouth Park, CO is a show\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "She lives at [STREET_ADDRESS], [LOCATION] [US_ZIP_CODE].
+Ship to [STREET_ADDRESS], [LOCATION].
+We met in [LOCATION] last year.
+South Park, CO is a show" "compass town before a state, street direction"
+
 done_testing
