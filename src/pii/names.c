@@ -5516,10 +5516,10 @@ static int decide(struct walk *w, struct run *r)
         /* "Town, ST"; not "Laura Chen, MD" or "Thomas Whitfield, RN": a given name first and
          * no place in the run's words together is a clinician before a degree */
         if (state_after(w, e) &&
-            (place_flags(lexor | phr) || !(lexor & LEX_WORD) ||
-             (nt == 2 && in_list(r->t[r->a].low, town_firsts) &&
-              !(r->t[r->a + 1].lex & LEX_WORD))) &&
-            !(nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) && !place_flags(phr)))
+            ((nt == 2 && in_list(r->t[r->a].low, town_firsts) &&
+              !(r->t[r->a + 1].lex & LEX_WORD)) ||
+             ((place_flags(lexor | phr) || !(lexor & LEX_WORD)) &&
+              !(nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) && !place_flags(phr)))))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
 
         if (w->last_loc_end && s >= 2 && w->last_loc_end == s - 2 && b[s - 2] == ',' &&
