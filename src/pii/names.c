@@ -525,7 +525,8 @@ static const char *const town_halls[] = {
 };
 /* Words that begin towns' names and are dropped from a run's edge elsewhere (never_names):
  * kept before a town's state ("East Lavonne, NH"). */
-static const char *const town_firsts[] = { "north", "south", "east", "west", "new", NULL };
+static const char *const town_firsts[] = { "north", "south", "east", "west", "new", "lake",
+                                             "port", "mount", "fort", NULL };
 /* Words that point at a person only before a given name: "ask Priya", "driver Declan", not
  * "contact Support", "server Nginx" (relations[] take any name after them). */
 static const char *const person_verbs[] = {
@@ -4958,7 +4959,7 @@ static int decide(struct walk *w, struct run *r)
                     ((r->t[st + 1].allcaps && r->t[st + 1].n <= 2) ||
                      (r->t[st + 1].n == 1 && strchr("nsew", r->t[st + 1].low[0])) ||
                      ((unsigned)st + 2 == r->n && in_list(r->t[st + 1].low, town_firsts) &&
-                      !streq(r->t[st + 1].low, "new"))))
+                      r->t[st + 1].n >= 4 && strchr("nsew", r->t[st + 1].low[0])))) /* compass */
                         to = r->t[st + 1].e; /* 1600 Pennsylvania Avenue NW, 300 Queen St W */
                 if (num != SIZE_MAX) {
                         size_t ue = unit_after(w, to);

@@ -662,4 +662,12 @@ Ship to [STREET_ADDRESS], [LOCATION].
 We met in [LOCATION] last year.
 South Park, CO is a show" "compass town before a state, street direction"
 
+# Lake/Port/Mount/Fort first in a town before its state; USPS suffixes in the plural
+printf 'We met in Lake Jennifer, CA last year.\nShe is from Port Christopher, TX.\nAddress: 5512 Jennifer Harbors Apt. 817, Lake Jennifer, CA 94107\nOur office is 40 Kelly Crossroads, Austin, TX.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "We met in [LOCATION] last year.
+She is from [LOCATION].
+Address: [STREET_ADDRESS], [LOCATION] [US_ZIP_CODE]
+Our office is [STREET_ADDRESS], [LOCATION]." "Lake/Port town before a state, plural street suffixes"
+
 done_testing
