@@ -3559,15 +3559,16 @@ static bool namelike(const struct walk *w, const struct tok *t)
 /* A word that ends as only surnames do: Polish -ski/-ska/-cki/-cka/-wicz/-czyk, Ukrainian
  * -enko, Romanian -escu, Greek -opoulos/-opoulou, South Slavic -ovic/-evic (ASCII or with
  * ć), Russian and Bulgarian women's -ova/-eva ("Maria Sharapova in Melbourne" was a place),
- * Armenian -yan, Georgian -shvili/-adze/-idze, Turkish -oglu, Lithuanian -auskas/-iene.
- * Towns so ending are phrases of the lexicon ("Gorzów Wielkopolski") or its places, asked
+ * Armenian -yan, Georgian -shvili/-adze/-idze, Turkish -oglu, Lithuanian -auskas/-iene,
+ * Icelandic -dóttir/-sson ("Björk Guðmundsdóttir" was a place). Towns so ending are phrases of the lexicon ("Gorzów Wielkopolski") or its places, asked
  * apart. */
 static __attribute__((noinline)) bool surname_ending(const struct tok *t)
 {
         static const char *const endings[] = {
                 "ski", "ska", "cki", "cka", "wicz", "czyk", "enko", "escu", "opoulos",
                 "opoulou", "ovic", "evic", "ovi\xc4\x87", "evi\xc4\x87", "ova", "eva", "yan",
-                "shvili", "adze", "idze", "oglu", "auskas", "iene",
+                "shvili", "adze", "idze", "oglu", "auskas", "iene", "d\xc3\xb3ttir", "dottir",
+                "sson",
         };
         size_t n = strlen(t->low);
 

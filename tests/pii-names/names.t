@@ -670,4 +670,11 @@ She is from [LOCATION].
 Address: [STREET_ADDRESS], [LOCATION] [US_ZIP_CODE]
 Our office is [STREET_ADDRESS], [LOCATION]." "Lake/Port town before a state, plural street suffixes"
 
+# Icelandic patronymics end as only surnames do
+printf 'Björk Guðmundsdóttir says hi\nThen Einar Gunnarsson replied.\nThe lessons were long.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "[PERSON] says hi
+Then [PERSON] replied.
+The lessons were long." "Icelandic -dóttir/-sson surnames"
+
 done_testing
