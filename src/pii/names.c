@@ -523,10 +523,11 @@ static const char *const town_halls[] = {
         "città", "cidade", "ciudad", "provincia", "provincie", "prefeitura", "mairie",
         "ville", "landkreis", "kreis", "bezirk", "miasto", "kunta", NULL
 };
-/* Words that begin towns' names and are dropped from a run's edge elsewhere (never_names):
- * kept before a town's state ("East Lavonne, NH"). */
-static const char *const town_firsts[] = { "north", "south", "east", "west", "new", "lake",
-                                             "port", "mount", "fort", NULL };
+/* Words that begin towns' names: a compass word also ends a street ("Queen St West"). Before
+ * a town and its state they stay in the run ("East Lavonne, NH", "Lake Jennifer, CA"), though
+ * never_names[] drops some of them from a run's edge elsewhere. */
+static const char *const compass[] = { "north", "south", "east", "west", NULL };
+static const char *const town_firsts[] = { "new", "lake", "port", "mount", "fort", NULL };
 /* Words that point at a person only before a given name: "ask Priya", "driver Declan", not
  * "contact Support", "server Nginx" (relations[] take any name after them). */
 static const char *const person_verbs[] = {
@@ -783,6 +784,12 @@ static bool in_list(const char *word, const char *const *list)
                 if (streq(word, *list))
                         return true;
         return false;
+}
+
+/* Whether t begins towns' names (compass[], town_firsts[]). */
+static bool town_first(const struct tok *t)
+{
+        return in_list(t->low, compass) || in_list(t->low, town_firsts);
 }
 
 /* Whether the lower-cased word w is in the list named `set` (one of wlists[]). */
@@ -3560,8 +3567,8 @@ static bool namelike(const struct walk *w, const struct tok *t)
  * -enko, Romanian -escu, Greek -opoulos/-opoulou, South Slavic -ovic/-evic (ASCII or with
  * ć), Russian and Bulgarian women's -ova/-eva ("Maria Sharapova in Melbourne" was a place),
  * Armenian -yan, Georgian -shvili/-adze/-idze, Turkish -oglu, Lithuanian -auskas/-iene,
- * Icelandic -dóttir/-sson ("Björk Guðmundsdóttir" was a place). Towns so ending are phrases of the lexicon ("Gorzów Wielkopolski") or its places, asked
- * apart. */
+ * Icelandic -dóttir/-sson ("Björk Guðmundsdóttir" was a place). Towns so ending are phrases
+ * of the lexicon ("Gorzów Wielkopolski") or its places, asked apart. */
 static __attribute__((noinline)) bool surname_ending(const struct tok *t)
 {
         static const char *const endings[] = {
@@ -4959,8 +4966,7 @@ static int decide(struct walk *w, struct run *r)
                 if (st >= 0 && !before_form && (unsigned)st + 1 < r->n &&
                     ((r->t[st + 1].allcaps && r->t[st + 1].n <= 2) ||
                      (r->t[st + 1].n == 1 && strchr("nsew", r->t[st + 1].low[0])) ||
-                     ((unsigned)st + 2 == r->n && in_list(r->t[st + 1].low, town_firsts) &&
-                      r->t[st + 1].n >= 4 && strchr("nsew", r->t[st + 1].low[0])))) /* compass */
+                     ((unsigned)st + 2 == r->n && in_list(r->t[st + 1].low, compass))))
                         to = r->t[st + 1].e; /* 1600 Pennsylvania Avenue NW, 300 Queen St W */
                 if (num != SIZE_MAX) {
                         size_t ue = unit_after(w, to);
@@ -5253,10 +5259,9 @@ static int decide(struct walk *w, struct run *r)
                                            TOK_IN(&r->t[r->a], never_names))) {
                         const struct tok *n1 = &r->t[r->a + 1];
 
-                        /* "East Lavonne, NH", "New Mireya, WV": a compass word or "New" as
-                         * the first word of a town before its state */
-                        if (r->b - r->a == 2 && !r->t[r->a].allcaps &&
-                            in_list(r->t[r->a].low, town_firsts) &&
+                        /* "East Lavonne, NH", "New Mireya, WV": the first word of a town
+                         * before its state */
+                        if (r->b - r->a == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
                             state_after(w, r->t[r->b - 1].e))
                                 break;
                         /* "Summer Okonkwo", "Faith Okoro": a given name before a name that is
@@ -5339,14 +5344,10 @@ static int decide(struct walk *w, struct run *r)
                         lexor |= r->t[k].lex;
                         continue;
                 }
-                /* "East Lavonne, NH": kept by the edge rule above */
-                if (k == r->a && r->b - r->a == 2 && in_list(r->t[k].low, town_firsts) &&
-                    state_after(w, e)) {
-                        lexor |= r->t[k].lex;
-                        continue;
-                }
                 if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1) &&
-                    !place_run)
+                    !place_run &&
+                    /* "East Lavonne, NH": kept by the edge rule above */
+                    !(k == r->a && r->b - r->a == 2 && town_first(&r->t[k]) && state_after(w, e)))
                         return caps_name(w, r, title);
                 lexor |= r->t[k].lex;
         }
@@ -5515,10 +5516,11 @@ static int decide(struct walk *w, struct run *r)
               postcode_after(w, e))) &&
             (place_flags(lexor | phr) || !(lexor & LEX_WORD)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
-        /* "Town, ST"; not "Laura Chen, MD" or "Thomas Whitfield, RN": a given name first and
-         * no place in the run's words together is a clinician before a degree */
+        /* "Town, ST", "West Mireya, WV"; not "Laura Chen, MD" or "Thomas Whitfield, RN": a
+         * given name first and no place in the run's words together is a clinician before a
+         * degree */
         if (state_after(w, e) &&
-            ((nt == 2 && in_list(r->t[r->a].low, town_firsts) &&
+            ((nt == 2 && town_first(&r->t[r->a]) &&
               !(r->t[r->a + 1].lex & LEX_WORD)) ||
              ((place_flags(lexor | phr) || !(lexor & LEX_WORD)) &&
               !(nt >= 2 && (r->t[r->a].lex & LEX_GIVEN) && !place_flags(phr)))))
