@@ -798,6 +798,65 @@ static bool town_first(const struct tok *t)
 /* A token's membership, from the mask tok_fill computed once. */
 #define TOK_IN(t, set) (((t)->sets & LB_##set) != 0)
 
+static unsigned word_lex(const char *low, size_t n, uint32_t h);
+static bool camel(const struct walk *w, const struct tok *t);
+
+/* English towns' endings ("-ton", "-ville", "-burgh", "-mouth", "-haven"; the German and
+ * Scandinavian "-furt", "-berg", "-stad"), which a name before them makes a town's name; the
+ * first 14 make one of no other word ("-port", "-side", "-view", "-land" make words of words:
+ * "Backport", "Sideview") */
+static const char *const town_endings[] = {
+        "ton", "ville", "berg", "burg", "burgh", "borough", "bury", "mouth", "furt", "haven",
+        "stad", "chester", "shire", "brook", "town", "side", "land", "view", "port", "fort",
+        "field", "ford", NULL
+};
+
+/* Whether t is a town by its shape: a word of no list of the lexicon, capitalised, that is a
+ * given name or a surname of the lexicon then a town's ending ("Jamieview", "Curtismouth",
+ * "Clarkberg", "Williamsport"). A real town so made is most often in the lexicon already; one
+ * that is not, or a made-up one, reads as a place, never as a person. */
+static bool town_shape(const struct walk *w, const struct tok *t)
+{
+        size_t n = strlen(t->low);
+        char stem[WORD_MAX + 1];
+
+        if (t->n < 6 || n != t->n || !t->upper || t->allcaps || t->dot || t->digit ||
+            t->nonascii || t->lex || camel(w, t))
+                return false;
+        for (const char *const *x = town_endings; *x; x++) {
+                size_t k = strlen(*x);
+                bool word_ok = x - town_endings < 14;
+                unsigned lx;
+
+                if (n < k + 3 || memcmp(t->low + n - k, *x, k) != 0)
+                        continue;
+                memcpy(stem, t->low, n - k);
+                stem[n - k] = '\0';
+                lx = word_lex(stem, n - k, pii_lex_hash(stem, n - k));
+                /* an ordinary word first only if a frequent given name ("Heatherview") or
+                 * a frequent surname before an ending that makes no word ("Bakerton",
+                 * "Smithfurt", not "Backport") */
+                if ((lx & (LEX_GIVEN | LEX_SURNAME)) &&
+                    (!(lx & LEX_WORD) || (lx & LEX_GIVEN_TOP) ||
+                     (word_ok && (lx & LEX_SURNAME_TOP))))
+                        return true;
+        }
+        return false;
+}
+
+/* Whether t, after first (town_first()), is the rest of a town's name: a name that is no
+ * ordinary word ("Port Vanessa", "East Amanda", "New Christopher"), a frequent given name
+ * that is one but after "New" ("North Mark", "Lake John", not "New Dawn", "New Bill"), or a
+ * town by its shape ("North Brianport"). */
+static bool town_rest(const struct walk *w, const struct tok *first, const struct tok *t)
+{
+        if (!t->upper || t->allcaps || t->dot || t->digit || TOK_IN(t, never_names))
+                return false;
+        if (t->lex & LEX_WORD)
+                return (t->lex & LEX_GIVEN_TOP) && !streq(first->low, "new");
+        return (t->lex & (LEX_GIVEN | LEX_SURNAME)) || town_shape(w, t);
+}
+
 /* ---- runs ----------------------------------------------------------------- */
 
 /* Latin-1 and Latin Extended-A letters (U+00E0-U+017F) to ASCII: "kraków" -> "krakow",
@@ -4898,6 +4957,15 @@ static int decide(struct walk *w, struct run *r)
                                     0.7f);
         }
 
+        /* a state's code under a place's label: "State: NY", "region": "CA" */
+        if (r->n == 1 && r->t[0].allcaps && r->t[0].n == 2 && !r->t[0].dot &&
+            us_state_code(b + r->t[0].s) &&
+            (r->t[0].e == w->len || !wordish(b, w->len, r->t[0].e))) {
+                label_before(w, r->t[0].s, label, sizeof(label));
+                if (label[0] && (set_mask(label, strlen(label)) & LB_place_labels))
+                        return emit(w, r->t[0].s, r->t[0].e, T_LOCATION, ND_LOCATION_CONTEXT,
+                                    0.85f);
+        }
         /* a word in capitals glued to a number is an identifier's prefix ("ORD-53862255",
          * "INV_2024"), no name or place of its own: a JSON file's order numbers were a
          * third of the runs decided */
@@ -5259,10 +5327,10 @@ static int decide(struct walk *w, struct run *r)
                                            TOK_IN(&r->t[r->a], never_names))) {
                         const struct tok *n1 = &r->t[r->a + 1];
 
-                        /* "East Lavonne, NH", "New Mireya, WV": the first word of a town
-                         * before its state */
+                        /* "East Lavonne, NH", "New Mireya, WV", "Port Vanessa": the first
+                         * word of a town before its state or a name */
                         if (r->b - r->a == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
-                            state_after(w, r->t[r->b - 1].e))
+                            (town_rest(w, &r->t[r->a], n1) || state_after(w, r->t[r->b - 1].e)))
                                 break;
                         /* "Summer Okonkwo", "Faith Okoro": a given name before a name that is
                          * no word stays */
@@ -5346,8 +5414,9 @@ static int decide(struct walk *w, struct run *r)
                 }
                 if (!namelike(w, &r->t[k]) && !r->t[k].particle && !(r->t[k].dot && r->t[k].n == 1) &&
                     !place_run &&
-                    /* "East Lavonne, NH": kept by the edge rule above */
-                    !(k == r->a && r->b - r->a == 2 && town_first(&r->t[k]) && state_after(w, e)))
+                    /* "East Lavonne, NH", "Port Vanessa": kept by the edge rule above */
+                    !(k == r->a && r->b - r->a == 2 && town_first(&r->t[k]) &&
+                      (town_rest(w, &r->t[k], &r->t[k + 1]) || state_after(w, e))))
                         return caps_name(w, r, title);
                 lexor |= r->t[k].lex;
         }
@@ -5364,6 +5433,12 @@ static int decide(struct walk *w, struct run *r)
                 title = true;
         if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
+        /* a town by its words' shape: "Port Vanessa", "East Amanda", "Jamieview", "North
+         * Brianport" (a title, above, makes a person of them) */
+        if ((nt == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
+             town_rest(w, &r->t[r->a], &r->t[r->a + 1]) && !phr) ||
+            (nt == 1 && town_shape(w, &r->t[r->a])))
+                return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         label_before(w, r->t[0].s, label, sizeof(label));
         /* a cell of a CSV, after its separator or quote (most runs are after a space); a
          * value of an SQL INSERT */

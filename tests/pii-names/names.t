@@ -677,4 +677,23 @@ is "$out" "[PERSON] says hi
 Then [PERSON] replied.
 The lessons were long." "Icelandic -dóttir/-sson surnames"
 
+# a town by its words' shape, with no state after it: a name then a town's ending, or a
+# compass word, Lake, Port, Mount, Fort or New then a name; a word of words is none
+printf 'He now works in Curtismouth.\nShe moved from East Amanda to Port Vanessa last spring.\nA New Dawn for the team. Backport fixes from upstream.\nEmployee Kevin Andrews relocated to the North Mark branch.\nThe Bakerton office and Smithfurt depot; not Sideview or Airport.\nWe sailed past Lake John and Mount Olive.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "He now works in [LOCATION].
+She moved from [LOCATION] to [LOCATION] last spring.
+A New Dawn for the team. Backport fixes from upstream.
+Employee [PERSON] relocated to the [LOCATION] branch.
+The [LOCATION] office and [LOCATION] depot; not Sideview or Airport.
+We sailed past [LOCATION] and [LOCATION]." "a town by its shape: name + ending, compass/Lake/Port + name"
+
+# a state's code under a place's label
+printf 'City: Carlosside\nState: AL\n{"state": "NY", "city": "Reno"}\nThe state is OK.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "City: [LOCATION]
+State: [LOCATION]
+{\"state\": \"[LOCATION]\", \"city\": \"[LOCATION]\"}
+The state is OK." "a state's code after State:"
+
 done_testing
