@@ -527,7 +527,11 @@ static const char *const town_halls[] = {
  * a town and its state they stay in the run ("East Lavonne, NH", "Lake Jennifer, CA"), though
  * never_names[] drops some of them from a run's edge elsewhere. */
 static const char *const compass[] = { "north", "south", "east", "west", NULL };
-static const char *const town_firsts[] = { "new", "lake", "port", "mount", "fort", NULL };
+static const char *const town_firsts[] = {
+        "new", "lake", "port", "mount", "fort",
+        "borgo", "castel", "porto", "sesto", "quarto", /* Italian: "Borgo San Lorenzo" */
+        NULL
+};
 /* Words that point at a person only before a given name: "ask Priya", "driver Declan", not
  * "contact Support", "server Nginx" (relations[] take any name after them). */
 static const char *const person_verbs[] = {
@@ -821,7 +825,7 @@ static bool town_shape(const struct walk *w, const struct tok *t)
         char stem[WORD_MAX + 1];
 
         if (t->n < 6 || n != t->n || !t->upper || t->allcaps || t->dot || t->digit ||
-            t->nonascii || t->lex || camel(w, t))
+            t->nonascii || (t->lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) || camel(w, t))
                 return false;
         for (const char *const *x = town_endings; *x; x++) {
                 size_t k = strlen(*x);
@@ -839,6 +843,36 @@ static bool town_shape(const struct walk *w, const struct tok *t)
                 if ((lx & (LEX_GIVEN | LEX_SURNAME)) &&
                     (!(lx & LEX_WORD) || (lx & LEX_GIVEN_TOP) ||
                      (word_ok && (lx & LEX_SURNAME_TOP))))
+                        return true;
+        }
+        return false;
+}
+
+/* Whether t is a French town by its shape: a name, a place's preposition between hyphens
+ * and a capitalised name ("Boulogne-sur-Mer", "Aix-les-Bains", "Châlons-en-Champagne",
+ * "Thibault-la-Forêt"); given names so joined take none ("Jean-Pierre", "Marie-Claire"). */
+static bool fr_town_shape(const struct walk *w, const struct tok *t)
+{
+        static const char *const infixes[] = {
+                "-sur-", "-sous-", "-les-", "-l\xc3\xa8s-", "-la-", "-le-", "-en-", "-aux-",
+                "-de-", "-des-", "-du-", NULL
+        };
+        size_t n = strlen(t->low);
+
+        if (!t->upper || t->allcaps || t->digit || n != t->n || n < 8 || !memchr(t->low, '-', n))
+                return false;
+        for (const char *const *x = infixes; *x; x++) {
+                const char *q = strstr(t->low + 1, *x);
+                size_t at;
+
+                if (!q)
+                        continue;
+                at = t->s + (size_t)(q - t->low) + strlen(*x);
+                /* a capital, ASCII or U+00C0-U+00DE ("-sur-Ébène") */
+                if (at < t->e && (upper_at(w->buf, w->len, at) ||
+                                  (at + 1 < t->e && (unsigned char)w->buf[at] == 0xc3 &&
+                                   (unsigned char)w->buf[at + 1] >= 0x80 &&
+                                   (unsigned char)w->buf[at + 1] <= 0x9e)))
                         return true;
         }
         return false;
@@ -3325,6 +3359,27 @@ static size_t street_word_before(struct walk *w, size_t s)
         return SIZE_MAX;
 }
 
+/* Whether the word at p is a street type of French, Spanish, Portuguese or Italian in small
+ * letters, which only a street's name follows ("rue", "calle"; not "via", an English
+ * preposition too, nor "place", "route", "square"). */
+static bool small_street_word(const char *b, size_t len, size_t p)
+{
+        static const char *const words[] = {
+                "rue", "avenue", "chemin", "boulevard", "impasse", "all\xc3\xa9" "e", "calle",
+                "avenida", "rua", "viale", "piazza", "corso", "vicolo", "strada", "contrada", NULL
+        };
+
+        if (p == SIZE_MAX || p >= len || b[p] < 'a' || b[p] > 'z')
+                return false;
+        for (const char *const *x = words; *x; x++) {
+                size_t k = strlen(*x);
+
+                if (p + k < len && memcmp(b + p, *x, k) == 0 && b[p + k] == ' ')
+                        return true;
+        }
+        return false;
+}
+
 /* ---- the tagger's features ------------------------------------------------ */
 
 struct feats {
@@ -4984,9 +5039,14 @@ static int decide(struct walk *w, struct run *r)
                     given_label_before(w, s0, r->t[0].e))
                         return emit(w, s0, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
 
-                if (!street_name_maybe(b, s0) || (ns = street_word_before(w, s0)) == SIZE_MAX ||
-                    (num = number_before(w, ns)) == SIZE_MAX)
+                if (!street_name_maybe(b, s0) || (ns = street_word_before(w, s0)) == SIZE_MAX)
                         return 0;
+                /* "la calle Mayor", "rue du Commerce" (small_street_word()) */
+                if ((num = number_before(w, ns)) == SIZE_MAX)
+                        return small_street_word(b, w->len, ns) && !r->t[0].allcaps ?
+                                       emit(w, ns, r->t[0].e, T_STREET_ADDRESS, ND_STREET,
+                                            0.75f) :
+                                       0;
                 return emit(w, unit_before(w, num), unit_after(w, r->t[0].e), T_STREET_ADDRESS,
                             ND_STREET, 0.85f);
         }
@@ -5051,6 +5111,19 @@ static int decide(struct walk *w, struct run *r)
                     (st >= 0 || before_form || ns != SIZE_MAX))
                         return emit(w, from, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,
                                     0.8f);
+                /* "lives at rue Jacques Lagarde", "rue de Ferrand": a French, Spanish,
+                 * Portuguese or Italian street type in small letters before names, with no
+                 * number (not English's "via Slack") */
+                if (st < 0 && r->n <= 4 && small_street_word(b, w->len, ns)) {
+                        bool names = true;
+
+                        for (unsigned k = 0; k < r->n && names; k++)
+                                names = r->t[k].upper && !r->t[k].allcaps && !r->t[k].digit &&
+                                        !r->t[k].dot;
+                        if (names)
+                                return emit(w, ns, r->t[r->n - 1].e, T_STREET_ADDRESS,
+                                            ND_STREET, 0.75f);
+                }
                 if (st >= 0 && !before_form && street_by_prep(w, r, (unsigned)st)) {
                         if (to + 1 < r->t[r->n - 1].e && b[to] == ' ' && upper_at(b, w->len, to + 1))
                                 w->resume = to + 1; /* "Baker Street London" */
@@ -5437,7 +5510,7 @@ static int decide(struct walk *w, struct run *r)
          * Brianport" (a title, above, makes a person of them) */
         if ((nt == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
              town_rest(w, &r->t[r->a], &r->t[r->a + 1]) && !phr) ||
-            (nt == 1 && town_shape(w, &r->t[r->a])))
+            (nt == 1 && (town_shape(w, &r->t[r->a]) || fr_town_shape(w, &r->t[r->a]))))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         label_before(w, r->t[0].s, label, sizeof(label));
         /* a cell of a CSV, after its separator or quote (most runs are after a space); a
