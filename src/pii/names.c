@@ -549,7 +549,9 @@ static const char *const person_verbs_after[] = {
         "explained", "complained", "noted", "reported", "joined", "resigned", "laughed",
         "smiled", "suggested", "recommended", "promised", "decided", "admitted", "insisted",
         "answered", "apologised", "apologized", "messaged", "pinged", "volunteered",
-        "shouted", "whispered", "nodded", "sighed", NULL
+        "shouted", "whispered", "nodded", "sighed", "spent", "could", "would", "lives",
+        "lived", "works", "worked", "studied", "married", "arrived", "met", "visited", "went",
+        "came", "likes", "liked", "loves", "loved", "knows", "knew", "feels", "felt", NULL
 };
 /* Words that end the name of a thing named after a person or a place: "James Webb Space
  * Telescope", "Royal Berkshire Hospital", "Dow Jones Industrial Average", "Harbour United". */
@@ -5638,6 +5640,7 @@ static int decide(struct walk *w, struct run *r)
             ((!line_start_before(w, s) &&
               (streq(pw, "in") || streq(pw, "to") || streq(pw, "near") ||
                streq(pw, "nearby") || streq(pw, "from") || streq(pw, "via") ||
+               streq(pw, "visited") || streq(pw, "visiting") || streq(pw, "visit") ||
                streq(pw, "à") || streq(pw, "nach") || streq(pw, "aus") || streq(pw, "naar") ||
                streq(pw, "uit") || streq(pw, "dans") || streq(pw, "vicino"))) ||
              item_before(w, w->last_loc_end, s) ||

@@ -709,4 +709,10 @@ We visited [LOCATION] and [LOCATION].
 I live at [STREET_ADDRESS].
 Envíelo a [STREET_ADDRESS], [STREET_ADDRESS]." "French -sur-/-les- towns, rue without a number, Borgo, -baan, Rambla/Pasaje"
 
+# a given name that is a town too, before a verb of a person's; a small town after "visited"
+printf 'Ms. Steele asked whether David could join us.\nWe visited Sebnitz last year.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Ms. [PERSON] asked whether [PERSON] could join us.
+We visited [LOCATION] last year." "given name before could; a town after visited"
+
 done_testing
