@@ -715,4 +715,10 @@ out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "Ms. [PERSON] asked whether [PERSON] could join us.
 We visited [LOCATION] last year." "given name before could; a town after visited"
 
+# the ISO 3166 names of countries beside geonames' ("Russian Federation", "Czechia", "Lithuania")
+printf 'We flew to the Russian Federation and Czechia.\nShe moved to Lithuania.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "We flew to the [LOCATION] and [LOCATION].
+She moved to [LOCATION]." "ISO 3166 country names"
+
 done_testing
