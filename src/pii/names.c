@@ -605,6 +605,10 @@ static const char *const postnominals[] = {
         "dds", "dmd", "rn", "esq", "jr", "sr", "ii", "iii", "iv", "mba", "cpa", "cfa", "fca",
         "aca", "acca", "bsc", "msc", "ba", "ma", "llb", "llm", "jd", "pe", "do", NULL
 };
+/* Those of postnominals[] written with small letters too: "PhD", "Jr.", "Esq." */
+static const char *const mixed_postnominals[] = {
+        "phd", "dphil", "jr", "sr", "esq", "bsc", "msc", "llb", "llm", NULL
+};
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
         place_labels, place_preps, units, never_names, street_before, relations, orgs,
@@ -4971,6 +4975,24 @@ static bool street_by_prep(struct walk *w, const struct run *r, unsigned st)
         return in_list(pm->low, preps);
 }
 
+/* Whether a verb of person_verbs_after[] follows the word that ends at e: " said", " spent". */
+static bool person_verb_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t q = e + 1, qe = q;
+        char nw[16];
+
+        if (e + 4 >= w->len || b[e] != ' ' || b[e + 1] < 'a' || b[e + 1] > 'z')
+                return false;
+        while (qe < w->len && qe - q < sizeof(nw) - 1 && b[qe] >= 'a' && b[qe] <= 'z')
+                qe++;
+        if ((qe < w->len && wordish(b, w->len, qe)) || qe - q >= sizeof(nw) - 1)
+                return false;
+        memcpy(nw, b + q, qe - q);
+        nw[qe - q] = 0;
+        return in_list(nw, person_verbs_after);
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -5294,8 +5316,11 @@ static int decide(struct walk *w, struct run *r)
                 }
                 r->a++;
         }
-        /* letters after the name: "Rahul Iyer FRCS", "Ayesha Khan MBE" */
-        while (r->b - r->a >= (title ? 2u : 3u) && r->t[r->b - 1].allcaps &&
+        /* letters after the name: "Rahul Iyer FRCS", "Ayesha Khan MBE", "Aaron Martinez
+         * PhD", "Martin Luther King Jr." (those written in small letters too) */
+        while (r->b - r->a >= (title ? 2u : 3u) &&
+               (r->t[r->b - 1].allcaps ||
+                (r->t[r->b - 1].upper && in_list(r->t[r->b - 1].low, mixed_postnominals))) &&
                in_list(r->t[r->b - 1].low, postnominals))
                 r->b--;
         /* "37001 Tours CEDEX": the French business-mail mark after the town */
@@ -5390,6 +5415,20 @@ static int decide(struct walk *w, struct run *r)
             (TOK_IN(&r->t[r->b - 1], orgs) ||
              (TOK_IN(&r->t[r->a], orgs) && !streq(r->t[r->a].low, "united"))))
                 return 0;
+        /* "Heather Hicks signed the contract": a given name and a surname before a verb of
+         * a person's doing, though both are ordinary words the edge rule below drops */
+        if (!title && (r->b - r->a == 2 || r->b - r->a == 3)) {
+                /* after an ordinary word that is no name: "Yesterday Heather Hicks said" */
+                unsigned a = r->a + (r->b - r->a == 3);
+
+                if ((a == r->a || (weak_word(&r->t[r->a]) && !(r->t[r->a].lex & LEX_GIVEN))) &&
+                    (r->t[a].lex & LEX_GIVEN) && (r->t[a + 1].lex & LEX_SURNAME) &&
+                    !r->t[a].allcaps && !r->t[a + 1].allcaps && !r->t[a + 1].dot &&
+                    !TOK_IN(&r->t[a], never_names) && !TOK_IN(&r->t[a + 1], never_names) &&
+                    !place_flags(phrase_flags(r, a, a + 2)) && person_verb_after(w, r->t[a + 1].e))
+                        return emit(w, r->t[a].s, r->t[a + 1].e, T_PERSON, ND_PERSON_CONTEXT,
+                                    0.75f);
+        }
         /* drop ordinary words at the edges ("Yesterday John Smith", "Meeting With ..."), but
          * not from a place that is the run's words together ("New York", "United Kingdom") */
         /* (a lexicon look-up: only when an edge word would go) */
@@ -5864,23 +5903,14 @@ not_thing:
         /* a given name before a verb of a person's doing: "yes, Tomasz reviewed it" (not a
          * country's or a region's, nor a big city's unless the name is a common one:
          * "Beijing said" is a government, "Brandon called me" a person) */
-        if (nt == 1 && e + 4 < w->len && b[e] == ' ' && b[e + 1] >= 'a' && b[e + 1] <= 'z') {
+        if (nt == 1) {
                 const struct tok *t = &r->t[r->a];
                 unsigned lx = t->lex;
-                size_t q = e + 1, qe = q;
-                char nw[16];
 
-                while (qe < w->len && qe - q < sizeof(nw) - 1 && b[qe] >= 'a' && b[qe] <= 'z')
-                        qe++;
                 if ((lx & LEX_GIVEN) && !(lx & (LEX_WORD | LEX_COUNTRY | LEX_REGION)) &&
                     (!(lx & LEX_CITY_BIG) || (lx & LEX_GIVEN_TOP)) && !t->allcaps &&
-                    !TOK_IN(t, never_names) && !place_flags(phr) &&
-                    (qe == w->len || !wordish(b, w->len, qe)) && qe - q < sizeof(nw) - 1) {
-                        memcpy(nw, b + q, qe - q);
-                        nw[qe - q] = 0;
-                        if (in_list(nw, person_verbs_after))
-                                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
-                }
+                    !TOK_IN(t, never_names) && !place_flags(phr) && person_verb_after(w, e))
+                        return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
         }
         /* 5. the tagger, for runs with a name, a place or an unknown word in them */
         {

@@ -721,4 +721,13 @@ out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "We flew to the [LOCATION] and [LOCATION].
 She moved to [LOCATION]." "ISO 3166 country names"
 
+# letters after a name in small letters too; a given name and a surname that are ordinary
+# words before a verb of a person's; USPS "Passage"
+printf 'Name: Aaron Martinez PhD\nYesterday Heather Hicks signed the contract.\nThe package arrived at 2241 Lisa Passage today.\nMay Day came early.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Name: [PERSON] PhD
+Yesterday [PERSON] signed the contract.
+The package arrived at [STREET_ADDRESS] today.
+May Day came early." "PhD after a name, word names before signed, Passage"
+
 done_testing
