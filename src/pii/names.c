@@ -541,7 +541,8 @@ static const char *const person_verbs[] = {
         "met", "meet", "driver", "server", "host", "agent", "call", "calling", "ping", NULL
 };
 /* Verbs after a lone given name that make it a person's: "yes, Tomasz reviewed it",
- * "Priyanka said the build was fine" (read with in_list(): wlists[] has no bit to spare). */
+ * "Priyanka said the build was fine" (read with in_list(): wlists[] has no bit to spare);
+ * not "came", "went", which days and seasons do too ("May Day came early"). */
 static const char *const person_verbs_after[] = {
         "said", "says", "told", "asked", "asks", "wrote", "writes", "replied", "replies",
         "reviewed", "approved", "signed", "called", "calls", "emailed", "phoned", "texted",
@@ -550,8 +551,8 @@ static const char *const person_verbs_after[] = {
         "smiled", "suggested", "recommended", "promised", "decided", "admitted", "insisted",
         "answered", "apologised", "apologized", "messaged", "pinged", "volunteered",
         "shouted", "whispered", "nodded", "sighed", "spent", "could", "would", "lives",
-        "lived", "works", "worked", "studied", "married", "arrived", "met", "visited", "went",
-        "came", "likes", "liked", "loves", "loved", "knows", "knew", "feels", "felt", NULL
+        "lived", "works", "worked", "studied", "married", "met", "visited", "likes", "liked",
+        "loves", "loved", "knows", "knew", "feels", "felt", NULL
 };
 /* Words that end the name of a thing named after a person or a place: "James Webb Space
  * Telescope", "Royal Berkshire Hospital", "Dow Jones Industrial Average", "Harbour United". */
@@ -3895,7 +3896,8 @@ static bool us_state_code(const char *p)
                 "MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY "
                 "AB BC MB NB NL NS NT NU ON PE QC SK YT";
 
-        for (size_t q = 0; codes[q]; q += 3)
+        /* the last code has no space after it: q stops inside the array */
+        for (size_t q = 0; q + 2 < sizeof(codes); q += 3)
                 if (codes[q] == p[0] && codes[q + 1] == p[1])
                         return true;
         return false;
