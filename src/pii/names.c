@@ -5728,8 +5728,12 @@ static int decide(struct walk *w, struct run *r)
         if (w->last_street_end && s >= 1 && s - w->last_street_end <= 2 && b[s - 1] == '\n' &&
             (place_flags(lexor | phr) || state_after(w, e)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
-        if (((nt == 1 && (lexor & LEX_COUNTRY) && !(lexor & (LEX_WORD | LEX_GIVEN))) ||
-             (phr & LEX_COUNTRY)) && !sentence_start_before(w, s))
+        /* a country: at a sentence's start when it is no word and no given name
+         * ("Germany's representative"; not "Jordan", "Chad", "Turkey"), inside one when it is
+         * no given name ("that China would"; a word's capital there is the country's) */
+        if ((nt == 1 && (lexor & LEX_COUNTRY) && !(lexor & (LEX_WORD | LEX_GIVEN))) ||
+            (((nt == 1 && (lexor & LEX_COUNTRY) && !(lexor & LEX_GIVEN)) ||
+              (phr & LEX_COUNTRY)) && !sentence_start_before(w, s)))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
         /* the run's words together are a place of the lexicon ("North Yorkshire", "Santa
          * Clara"): a place, though its words are a surname ("North") or a given name */
@@ -5840,8 +5844,11 @@ not_thing:
 #endif
         /* a word of a name found before, alone: "Rajesh confirmed", "Eze was born" (an
          * ordinary word, "Hope", not at a sentence's start) */
+        /* A small town's name too, but not before ", " and a place: "Gerhard Schroeder ...
+         * and Schroeder agreed" (Schroeder, Brazil), not "Jackson, Mississippi" */
         if (nt == 1 && seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
-            !place_flags(lexor | phr) &&
+            !(place_flags(lexor | phr) & ~(unsigned)LEX_CITY) && !(lexor & LEX_CITY_BIG) &&
+            !(place_flags(lexor) && e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ') &&
             (!(lexor & LEX_WORD) || !sentence_start_before(w, s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
 

@@ -730,4 +730,12 @@ Yesterday [PERSON] signed the contract.
 The package arrived at [STREET_ADDRESS] today.
 May Day came early." "PhD after a name, word names before signed, Passage"
 
+# a name seen before that is a small town's too; a country at a sentence's start
+printf 'Tony Blair met Gerhard Schroeder on Monday, and Schroeder agreed.\nMichael Jackson sang. Later we flew to Jackson, Mississippi.\nGermany'"'"'s team won.\nBrazil beat Chile and Turkey.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "[PERSON] met [PERSON] on Monday, and [PERSON] agreed.
+[PERSON] sang. Later we flew to [LOCATION], [LOCATION].
+[LOCATION] team won.
+[LOCATION] beat [LOCATION] and [LOCATION]." "a seen name that is a small town; countries at a sentence start"
+
 done_testing
