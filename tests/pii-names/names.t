@@ -738,4 +738,15 @@ is "$out" "[PERSON] met [PERSON] on Monday, and [PERSON] agreed.
 [LOCATION] team won.
 [LOCATION] beat [LOCATION] and [LOCATION]." "a seen name that is a small town; countries at a sentence start"
 
+# programming languages and programs are no persons to the tagger, nor names seen before; a
+# context rule still reads one
+printf 'Perl module for Perl programmers\nTools for writing better Haskell type errors\nclients under Wayland\nPhobos D standard library\nDear Ruby,\nJulia said she would come.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Perl module for Perl programmers
+Tools for writing better Haskell type errors
+clients under Wayland
+Phobos D standard library
+Dear [PERSON],
+[PERSON] said she would come." "languages and programs are no persons"
+
 done_testing
