@@ -684,6 +684,42 @@ static uint32_t intro_pair[256][8];
 static uint32_t particle_end[128];
 static bool particle_end_alone[128];
 
+/* Programming languages and software named as people are ("Perl module for ...", "a Haskell
+ * library", "clients under Wayland"): the tagger's person, in technical text, was most often
+ * one of these (Debian's package descriptions: 3,228 tagger persons in 3.7 MB, 2,300 of them
+ * Perl, Haskell, Lua, Pascal, Ruby, Wayland, Emacs). A context rule still reads a person
+ * ("Dear Ruby", "Julia said"). */
+static const char *const tech_names[] = { /* see tech_name() */
+        "perl", "haskell", "lua", "pascal", "ruby", "python", "java", "javascript", "rust",
+        "julia", "scala", "kotlin", "swift", "erlang", "elixir", "clojure", "ocaml", "fortran",
+        "cobol", "lisp", "scheme", "racket", "prolog", "smalltalk", "ada", "dart", "vala",
+        "groovy", "delphi", "matlab", "octave", "wayland", "emacs", "vim", "debian", "ubuntu",
+        "fedora", "gnome", "kde", "xfce", "apache", "nginx", "django", "flask", "rails",
+        "kerberos", "heimdal", "phobos", "ogg", "vorbis", "theora", "mono", "gtk", "qt",
+        "linux", "unix", "posix", "edu", "yi", "tcl", "php", "sql", NULL
+};
+/* Bit n of [c - 'a']: a word of tech_names[] starts with c and is n bytes long
+ * (wsets_build()). */
+static uint16_t tech_len_by_first[26];
+
+/* English towns' endings ("-ton", "-ville", "-burgh", "-mouth", "-haven"; the German and
+ * Scandinavian "-furt", "-berg", "-stad"), which a name before them makes a town's name; the
+ * first 14 make one of no other word ("-port", "-side", "-view", "-land" make words of words:
+ * "Backport", "Sideview") */
+static const struct town_ending {
+        char s[8];
+        uint8_t n;
+} town_endings[] = {
+#define TE(x) { x, sizeof(x) - 1 }
+        TE("ton"), TE("ville"), TE("berg"), TE("burg"), TE("burgh"), TE("borough"), TE("bury"),
+        TE("mouth"), TE("furt"), TE("haven"), TE("stad"), TE("chester"), TE("shire"),
+        TE("brook"), TE("town"), TE("side"), TE("land"), TE("view"), TE("port"), TE("fort"),
+        TE("field"), TE("ford"),
+#undef TE
+};
+/* Bit i: town_endings[i] ends in the byte (wsets_build()). */
+static uint32_t town_end_by_last[128];
+
 static void wsets_build(void)
 {
         for (size_t i = 0; particles[i]; i++) {
@@ -705,6 +741,12 @@ static void wsets_build(void)
         particle_second['a'] |= 1u << ('l' - 'a'); /* al-Zahrani, el-Sayed */
         particle_second['e'] |= 1u << ('l' - 'a');
 
+        for (size_t i = 0; tech_names[i]; i++)
+                tech_len_by_first[tech_names[i][0] - 'a'] |= (uint16_t)(1u << strlen(tech_names[i]));
+        _Static_assert(ARRAY_SIZE(town_endings) <= 32, "town_end_by_last's bits");
+        for (size_t i = 0; i < ARRAY_SIZE(town_endings); i++)
+                town_end_by_last[(unsigned char)town_endings[i].s[town_endings[i].n - 1] & 0x7f] |=
+                        1u << i;
         for (size_t i = 0; pii_lex_street_suffixes[i] && i < 64; i++) {
                 unsigned char c;
 
@@ -812,15 +854,6 @@ static bool town_first(const struct tok *t)
 static unsigned word_lex(const char *low, size_t n, uint32_t h);
 static bool camel(const struct walk *w, const struct tok *t);
 
-/* English towns' endings ("-ton", "-ville", "-burgh", "-mouth", "-haven"; the German and
- * Scandinavian "-furt", "-berg", "-stad"), which a name before them makes a town's name; the
- * first 14 make one of no other word ("-port", "-side", "-view", "-land" make words of words:
- * "Backport", "Sideview") */
-static const char *const town_endings[] = {
-        "ton", "ville", "berg", "burg", "burgh", "borough", "bury", "mouth", "furt", "haven",
-        "stad", "chester", "shire", "brook", "town", "side", "land", "view", "port", "fort",
-        "field", "ford", NULL
-};
 
 /* Whether t is a town by its shape: a word of no list of the lexicon, capitalised, that is a
  * given name or a surname of the lexicon then a town's ending ("Jamieview", "Curtismouth",
@@ -828,18 +861,23 @@ static const char *const town_endings[] = {
  * that is not, or a made-up one, reads as a place, never as a person. */
 static bool town_shape(const struct walk *w, const struct tok *t)
 {
-        size_t n = strlen(t->low);
+        size_t n;
         char stem[WORD_MAX + 1];
 
-        if (t->n < 6 || n != t->n || !t->upper || t->allcaps || t->dot || t->digit ||
-            t->nonascii || (t->lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) || camel(w, t))
+        /* the flags first: most words are in the lexicon (a tenth of prose's decisions
+         * came here) */
+        if ((t->lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) || t->n < 6 || !t->upper ||
+            t->allcaps || t->dot || t->digit || t->nonascii || (n = strlen(t->low)) != t->n)
                 return false;
-        for (const char *const *x = town_endings; *x; x++) {
-                size_t k = strlen(*x);
-                bool word_ok = x - town_endings < 14;
+        /* the endings that end in the word's last byte (a word of no list is ASCII) */
+        for (uint32_t m = town_end_by_last[(unsigned char)t->low[n - 1] & 0x7f]; m; m &= m - 1) {
+                unsigned i = (unsigned)__builtin_ctz(m);
+                const struct town_ending *x = &town_endings[i];
+                size_t k = x->n;
+                bool word_ok = i < 14;
                 unsigned lx;
 
-                if (n < k + 3 || memcmp(t->low + n - k, *x, k) != 0)
+                if (n < k + 3 || memcmp(t->low + n - k, x->s, k) != 0 || camel(w, t))
                         continue;
                 memcpy(stem, t->low, n - k);
                 stem[n - k] = '\0';
@@ -864,9 +902,10 @@ static bool fr_town_shape(const struct walk *w, const struct tok *t)
                 "-sur-", "-sous-", "-les-", "-l\xc3\xa8s-", "-la-", "-le-", "-en-", "-aux-",
                 "-de-", "-des-", "-du-", NULL
         };
-        size_t n = strlen(t->low);
+        size_t n;
 
-        if (!t->upper || t->allcaps || t->digit || n != t->n || n < 8 || !memchr(t->low, '-', n))
+        if (!t->upper || t->allcaps || t->digit || t->n < 8 || (n = strlen(t->low)) != t->n ||
+            !memchr(t->low, '-', n))
                 return false;
         for (const char *const *x = infixes; *x; x++) {
                 const char *q = strstr(t->low + 1, *x);
@@ -907,14 +946,14 @@ static bool town_ending_only(const struct walk *w, const struct tok *t)
 {
         size_t n = strlen(t->low);
 
-        if (t->n < 7 || n != t->n || !t->upper || t->allcaps || t->dot || t->digit ||
-            t->nonascii || t->lex || camel(w, t))
+        if (t->lex || t->n < 7 || n != t->n || !t->upper || t->allcaps || t->dot || t->digit ||
+            t->nonascii)
                 return false;
-        for (const char *const *x = town_endings; *x; x++) {
-                size_t k = strlen(*x);
+        for (uint32_t m = town_end_by_last[(unsigned char)t->low[n - 1] & 0x7f]; m; m &= m - 1) {
+                const struct town_ending *x = &town_endings[__builtin_ctz(m)];
 
-                if (n >= k + 4 && memcmp(t->low + n - k, *x, k) == 0)
-                        return true;
+                if (n >= x->n + 4u && memcmp(t->low + n - x->n, x->s, x->n) == 0)
+                        return !camel(w, t);
         }
         return false;
 }
@@ -3948,20 +3987,20 @@ static bool us_state_after(const struct walk *w, size_t e)
 /* Given names that are products' names too, refused alone by the tagger. */
 static const char *const product_names[] = { "alexa", "siri", "cortana", "bixby", "mac",
                                              "kindle", NULL };
-/* Programming languages and software named as people are ("Perl module for ...", "a Haskell
- * library", "clients under Wayland"): the tagger's person, in technical text, was most often
- * one of these (Debian's package descriptions: 3,228 tagger persons in 3.7 MB, 2,300 of them
- * Perl, Haskell, Lua, Pascal, Ruby, Wayland, Emacs). A context rule still reads a person
- * ("Dear Ruby", "Julia said"). */
-static const char *const tech_names[] = {
-        "perl", "haskell", "lua", "pascal", "ruby", "python", "java", "javascript", "rust",
-        "julia", "scala", "kotlin", "swift", "erlang", "elixir", "clojure", "ocaml", "fortran",
-        "cobol", "lisp", "scheme", "racket", "prolog", "smalltalk", "ada", "dart", "vala",
-        "groovy", "delphi", "matlab", "octave", "wayland", "emacs", "vim", "debian", "ubuntu",
-        "fedora", "gnome", "kde", "xfce", "apache", "nginx", "django", "flask", "rails",
-        "kerberos", "heimdal", "phobos", "ogg", "vorbis", "theora", "mono", "gtk", "qt",
-        "linux", "unix", "posix", "edu", "yi", "tcl", "php", "sql", NULL
-};
+
+/* Whether t is one of tech_names[]: its first letter and length, then the words (the tagger
+ * asks this of every word of a person it reads). */
+static bool tech_name(const struct tok *t)
+{
+        unsigned c = (unsigned char)t->low[0] - 'a';
+
+        if (t->n < 2 || t->n > 15 || c >= 26 || !(tech_len_by_first[c] & (1u << t->n)))
+                return false;
+        for (const char *const *x = tech_names; *x; x++)
+                if ((*x)[0] == t->low[0] && streq(*x, t->low))
+                        return true;
+        return false;
+}
 
 /* Whether both halves of a hyphenated word are ordinary words and no names: "Pre-Paid",
  * "First-Class" (not "Anne-Marie", "Smith-Jones"). */
@@ -5577,10 +5616,12 @@ static int decide(struct walk *w, struct run *r)
         phr = phrase_flags(r, r->a, r->b);
 
         /* 2. person context */
-        if (!title && r->t[0].s >= 7 && (memcmp(b + r->t[0].s - 7, "Sig.ra ", 7) == 0 ||
+        if (!title && r->t[0].s >= 7 && b[r->t[0].s - 4] == '.' && /* the dot first */
+            (memcmp(b + r->t[0].s - 7, "Sig.ra ", 7) == 0 ||
                                          memcmp(b + r->t[0].s - 7, "Sig.na ", 7) == 0))
                 title = true;
-        if (!title && r->t[0].s >= 9 && memcmp(b + r->t[0].s - 9, "Dott.ssa ", 9) == 0)
+        if (!title && r->t[0].s >= 9 && b[r->t[0].s - 5] == '.' &&
+            memcmp(b + r->t[0].s - 9, "Dott.ssa ", 9) == 0)
                 title = true;
         if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
@@ -5887,7 +5928,7 @@ not_thing:
          * and Schroeder agreed" (Schroeder, Brazil), not "Jackson, Mississippi" */
         if (nt == 1 && seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
             !(place_flags(lexor | phr) & ~(unsigned)LEX_CITY) && !(lexor & LEX_CITY_BIG) &&
-            !in_list(r->t[r->a].low, tech_names) &&
+            !tech_name(&r->t[r->a]) &&
             !(place_flags(lexor) && e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ') &&
             (!(lexor & LEX_WORD) || !sentence_start_before(w, s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
@@ -5895,7 +5936,7 @@ not_thing:
         /* 4. lexicon */
         if (nt >= 2 && nt <= 4 && (r->t[r->a].lex & LEX_GIVEN) &&
             (r->t[r->b - 1].lex & LEX_SURNAME) && !place_flags(phr) &&
-            !in_list(r->t[r->a].low, tech_names) &&
+            !tech_name(&r->t[r->a]) &&
             !(pure_word(&r->t[r->a]) || pure_word(&r->t[r->b - 1])) &&
             (!((r->t[r->a].lex & LEX_WORD) && (r->t[r->b - 1].lex & LEX_WORD)) ||
              /* both words, but a frequent given name and a frequent surname: John Smith,
@@ -6042,7 +6083,7 @@ not_thing:
                  * capital without a dot last is a language's name, no initial) */
                 if (c == NC_PERSON) {
                         for (unsigned k = r->a; k < r->b && c == NC_PERSON; k++)
-                                if (in_list(r->t[k].low, tech_names))
+                                if (tech_name(&r->t[k]))
                                         c = NC_O;
                         if (nt >= 2 && r->t[r->b - 1].n == 1 && !r->t[r->b - 1].dot)
                                 c = NC_O;
