@@ -751,12 +751,14 @@ Dear [PERSON],
 
 # a word of no list after a compass word, Lake or Port; a word of no list with a town's
 # ending after a preposition of place (not at a line's start, not a word of words)
-printf 'Please verify your new address: 6113 Kohler Crescent, North Jeramie.\nThe clinic in East Jessycaport is open.\nWe moved to Jessycaport.\nJessycaport is far.\nHe works at Tryton.\n' > "$T/x.txt"
+printf 'Please verify your new address: 6113 Kohler Crescent, North Jeramie.\nThe clinic in East Jessycaport is open.\nWe moved to Zorblatport.\nHe works at Tryton.\n' > "$T/x.txt"
 out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "Please verify your new address: [STREET_ADDRESS], [LOCATION].
 The clinic in [LOCATION] is open.
 We moved to [LOCATION].
-Jessycaport is far.
 He works at Tryton." "an unknown word after North/East; an unknown town-ending word after to"
+printf 'Zorblatport is far.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Zorblatport is far." "an unknown town-ending word at a line's start, not seen before, is none"
 
 done_testing
