@@ -445,7 +445,7 @@ static const char *const units[] = {
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm",
         "bldg", "building", "piso", "étage", "etage", "wohnung", "whg", "po box", "box",
         "dept", "department", "lot", "no", "nr", "appartement", "appt", "bâtiment", "bât",
-        "escalier", "puerta", "interno", "scala", "villa", NULL
+        "escalier", "puerta", "interno", "scala", "villa", "studio", NULL
 };
 /* Words a code identifier or heading often starts with: never a name even when the census
  * lists them (e.g. "Will" is a given name, "Section" no name at all). */
@@ -3263,6 +3263,9 @@ static size_t unit_before(const struct walk *w, size_t s)
                         q--;
         } else if (p >= 5 && b[p - 1] == ' ' && memchr(b + p, '/', MIN((size_t)6, w->len - p))) {
                 q = p; /* "Unit 4/17 Banksia Crescent": the unit word before the unit/house pair */
+        } else if (p >= 5 && b[p - 1] == ' ') {
+                q = p; /* "Studio 20e, Bennett Burgs": the number is the unit's, the street has
+                        * none (a unit word before it, asked below) */
         } else {
                 return s;
         }
@@ -3276,6 +3279,43 @@ static size_t unit_before(const struct walk *w, size_t s)
                 return s;
         pii_lex_lower(b + ws, q - 1 - ws, word, sizeof(word));
         return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") ? ws : s;
+}
+
+/* A British address's unit on the line before its street, which has no number: "Flat
+ * 44\nJemma Courts", "Studio 2\nDouglas Terrace". The unit line's start when the line before
+ * s is a unit word, an optional '#' and a unit number of up to 5 letters and digits that
+ * starts with a digit, else SIZE_MAX. */
+static size_t unit_line_before(const struct walk *w, size_t s)
+{
+        const char *b = w->buf;
+        size_t e, ls, q;
+        char word[16];
+
+        if (s < 4 || b[s - 1] != '\n')
+                return SIZE_MAX;
+        e = s - 1;
+        if (e > 0 && b[e - 1] == '\r')
+                e--;
+        q = e;
+        while (q > 0 && e - q < 5 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
+                q--;
+        if (q == e || !is_digit(b[q]))
+                return SIZE_MAX;
+        if (q > 0 && b[q - 1] == '#')
+                q--;
+        if (q < 2 || b[q - 1] != ' ')
+                return SIZE_MAX;
+        ls = q - 1;
+        while (ls > 0 && q - 1 - ls < sizeof(word) - 1 && letter_at(b, w->len, ls - 1) == 1)
+                ls--;
+        if (ls == q - 1 || q - 1 - ls >= sizeof(word) || !(b[ls] >= 'A' && b[ls] <= 'Z') ||
+            (ls > 0 && b[ls - 1] != '\n'))
+                return SIZE_MAX;
+        pii_lex_lower(b + ls, q - 1 - ls, word, sizeof(word));
+        return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") &&
+                               !streq(word, "lot") && !streq(word, "room") ?
+                       ls :
+                       SIZE_MAX;
 }
 
 /* "PO Box 4410", "P.O. Box 12": where the box starts when the run's token k is its "Box" and
@@ -5207,6 +5247,8 @@ static int decide(struct walk *w, struct run *r)
                         return emit(w, unit_before(w, num), ue, T_STREET_ADDRESS, ND_STREET,
                                     0.85f);
                 }
+                if (st >= 0 && !before_form && (q = unit_line_before(w, from)) != SIZE_MAX)
+                        return emit(w, q, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.8f);
                 if ((q = number_after(w, st >= 0 ? r->t[st].e : to)) != 0 &&
                     (st >= 0 || before_form || ns != SIZE_MAX))
                         return emit(w, from, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,

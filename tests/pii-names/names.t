@@ -761,4 +761,16 @@ printf 'Zorblatport is far.\n' > "$T/x.txt"
 out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "Zorblatport is far." "an unknown town-ending word at a line's start, not seen before, is none"
 
+# a British unit on the line before a street without a number, or a unit's number before one
+printf 'Flat 44\nJemma Courts\nNorth Bryan\nB1 2AA\n\nStudio 20e, Bennett Burgs, Leeds, LS1 4AP\n\nRoom 5\nMain Street is busy.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "[STREET_ADDRESS]
+[LOCATION]
+[UK_POSTCODE]
+
+[STREET_ADDRESS], [LOCATION], [UK_POSTCODE]
+
+Room 5
+Main Street is busy." "a UK unit line before a numberless street; Studio's number before a street"
+
 done_testing
