@@ -50,7 +50,7 @@
 #include "util/util.h"
 
 #define RUN_MAX 6
-#define WORD_MAX 24 /* longer words are no names */
+#define WORD_MAX 32 /* longer words are no names ("Friedlinde-Mitschke-Platz" is 25) */
 #define AT_KEEP 32  /* '@' positions remembered for the e-mails near runs */
 #define AT_AHEAD 4096 /* bytes searched for '@' at a time, at least */
 #define PREV_KEEP 8   /* words before runs remembered (prev_word) */
@@ -4127,7 +4127,9 @@ static bool firm_run(const struct walk *w, const struct run *r)
         const struct tok *l = &r->t[r->n - 1];
         size_t s = r->t[0].s, e = l->e;
 
-        if (l->dot && l->n == 1 && r->n >= 2)
+        /* "B.A.", "M.A." are degrees after a name ("S.A." is a firm's) */
+        if (l->dot && l->n == 1 && r->n >= 2 && !((b[l->s] == 'B' || b[l->s] == 'M') &&
+                                                   e + 2 <= w->len && !memcmp(b + e, "A.", 2)))
                 for (const char *const *f = forms; *f; f++)
                         if (e + strlen(*f) <= w->len && !memcmp(b + e, *f, strlen(*f)))
                                 return true;
@@ -5441,6 +5443,24 @@ static int decide(struct walk *w, struct run *r)
                 (r->t[r->b - 1].upper && in_list(r->t[r->b - 1].low, mixed_postnominals))) &&
                in_list(r->t[r->b - 1].low, postnominals))
                 r->b--;
+        /* a degree's dotted letters after the name: "Jelena Klemt B.A.", "Maja Binner
+         * B.Eng.", "Ana Ruiz Ph.D." (abbreviations joined with no space, the first of one
+         * to three letters) */
+        /* the run ends at the first of them when a letter follows its dot ("B.A.") */
+        if (r->b - r->a >= (title ? 2u : 3u) && r->t[r->b - 1].dot && r->t[r->b - 1].n == 1 &&
+            r->t[r->b - 1].upper && r->t[r->b - 1].e < w->len &&
+            letter_at(b, w->len, r->t[r->b - 1].e) == 1 && upper_at(b, w->len, r->t[r->b - 1].e))
+                r->b--;
+        while (r->b - r->a >= (title ? 2u : 3u)) {
+                unsigned k = r->b - 1, j = k;
+
+                while (j > r->a && r->t[j].dot && r->t[j - 1].dot && r->t[j].s == r->t[j - 1].e)
+                        j--;
+                if (j == k || j == r->a || r->t[j].n > 3 || !r->t[j].upper || k - j > 2 ||
+                    r->b - (k - j + 1) - r->a < (title ? 1u : 2u))
+                        break;
+                r->b = j;
+        }
         /* "37001 Tours CEDEX": the French business-mail mark after the town */
         if (r->b - r->a >= 2 && r->t[r->b - 1].allcaps && streq(r->t[r->b - 1].low, "cedex"))
                 r->b--;
@@ -5540,7 +5560,10 @@ static int decide(struct walk *w, struct run *r)
                 unsigned a = r->a + (r->b - r->a == 3);
 
                 if ((a == r->a || (weak_word(&r->t[r->a]) && !(r->t[r->a].lex & LEX_GIVEN))) &&
-                    (r->t[a].lex & LEX_GIVEN) && (r->t[a + 1].lex & LEX_SURNAME) &&
+                    (r->t[a].lex & LEX_GIVEN) &&
+                    /* a surname, or a word of no list: "Achim Henck lives" */
+                    ((r->t[a + 1].lex & LEX_SURNAME) ||
+                     (!r->t[a + 1].lex && r->t[a + 1].n >= 2 && !camel(w, &r->t[a + 1]))) &&
                     !r->t[a].allcaps && !r->t[a + 1].allcaps && !r->t[a + 1].dot &&
                     !TOK_IN(&r->t[a], never_names) && !TOK_IN(&r->t[a + 1], never_names) &&
                     !place_flags(phrase_flags(r, a, a + 2)) && person_verb_after(w, r->t[a + 1].e))
@@ -5970,7 +5993,8 @@ not_thing:
          * and Schroeder agreed" (Schroeder, Brazil), not "Jackson, Mississippi" */
         if (nt == 1 && seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
             !(place_flags(lexor | phr) & ~(unsigned)LEX_CITY) && !(lexor & LEX_CITY_BIG) &&
-            !tech_name(&r->t[r->a]) &&
+            /* "Wayland Layer Shell", "Perl Database Driver", not "Pascal Hambourg" */
+            !(tech_name(&r->t[r->a]) && (nt >= 3 || (r->t[r->a + 1].lex & LEX_WORD))) &&
             !(place_flags(lexor) && e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ') &&
             (!(lexor & LEX_WORD) || !sentence_start_before(w, s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
@@ -6121,13 +6145,22 @@ not_thing:
                 if (c == NC_PERSON && ((nt >= 2 && heading_like(r)) ||
                                        (nt == 1 && in_list(r->t[r->a].low, product_names))))
                         c = NC_O;
-                /* a language or a program in the run ("Perl", "Phobos D", "X C": a lone
-                 * capital without a dot last is a language's name, no initial) */
+                /* a language or a program in the run ("Perl", "Phobos D"), or capitals
+                 * alone ("X C") */
                 if (c == NC_PERSON) {
+                        /* but a given name before a name that is no word: "Pascal
+                         * Hambourg" */
                         for (unsigned k = r->a; k < r->b && c == NC_PERSON; k++)
-                                if (tech_name(&r->t[k]))
+                                if (tech_name(&r->t[k]) &&
+                                    !((r->t[k].lex & LEX_GIVEN) && k + 1 < r->b &&
+                                      !(r->t[k + 1].lex & LEX_WORD) && !r->t[k + 1].allcaps))
                                         c = NC_O;
-                        if (nt >= 2 && r->t[r->b - 1].n == 1 && !r->t[r->b - 1].dot)
+                        /* "X C": capitals alone, no initials ("Divagar S" is a person) */
+                        bool caps = nt >= 2;
+
+                        for (unsigned k = r->a; k < r->b && caps; k++)
+                                caps = r->t[k].n == 1 && !r->t[k].dot;
+                        if (caps)
                                 c = NC_O;
                 }
                 w->tag_given = (r->t[r->a].lex & LEX_GIVEN) != 0;

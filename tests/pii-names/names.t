@@ -773,4 +773,16 @@ is "$out" "[STREET_ADDRESS]
 Room 5
 Main Street is busy." "a UK unit line before a numberless street; Studio's number before a street"
 
+# a degree's dotted letters after a name (not a firm's S.A. or B.V.); a street name longer
+# than 24 bytes; an initial-less capital after a name is a person's (Indian names), capitals
+# alone are not
+printf 'The package for Faruk Eimer B.A. arrived.\nContact Maja Binner B.Eng. for details.\nVan Houten Verpakkingen B.V. and Telefonica S.A. agreed.\nHe lives at Friedlinde-Mitschke-Platz 3.\nX C Binding, dpms extension\nPascal Hambourg fixed it.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "The package for [PERSON] B.A. arrived.
+Contact [PERSON] B.Eng. for details.
+Van Houten Verpakkingen B.V. and Telefonica S.A. agreed.
+He lives at [STREET_ADDRESS].
+X C Binding, dpms extension
+[PERSON] fixed it." "B.A./B.Eng. after a name, a 25-byte street, X C, Pascal Hambourg"
+
 done_testing
