@@ -106,6 +106,8 @@ struct walk {
         size_t last_loc_end; /* end of the last LOCATION, for "City, Region" */
         size_t last_person_end;
         size_t last_street_end;
+        size_t skip_to; /* decide(): a finding ran past the run, to here ("Bosnia and
+                         * Herzegovina"); the walk goes on from here */
         size_t resume; /* decide(): the run's words from here on are decided on their own
                         * (the town after a street in one capitalised run) */
         /* the '@' bytes of buf[at_lo, at_hi): the last AT_KEEP found, at_pos[k % AT_KEEP]
@@ -5111,6 +5113,39 @@ static bool person_verb_after(const struct walk *w, size_t e)
         return in_list(nw, person_verbs_after);
 }
 
+/* A place of the lexicon whose name holds " and " after the run: "Bosnia and Herzegovina",
+ * "Saint Vincent and the Grenadines", "Turks and Caicos Islands" (a run stops at a small
+ * word). Its end, 0 when none: the words after "and" are capitalised (or "the", "of"), up to
+ * five, and the whole is looked up after each capitalised one. */
+static size_t and_place_after(const struct walk *w, const struct run *r)
+{
+        const char *b = w->buf;
+        size_t s = r->t[0].s, p = r->t[r->n - 1].e + 5, best = 0;
+        char key[64];
+
+        if (p + 4 > w->len || memcmp(b + p - 5, " and ", 5) != 0 ||
+            !(upper_at(b, w->len, p) || !memcmp(b + p, "the ", 4)))
+                return 0;
+        for (int words = 0; words < 5 && p < w->len; words++) {
+                size_t q = p;
+                bool cap = upper_at(b, w->len, p);
+
+                while (q < w->len && letter_at(b, w->len, q) > 0)
+                        q += (size_t)letter_at(b, w->len, q);
+                if (q == p || q - s >= sizeof(key) ||
+                    (!cap && !((q - p == 3 && !memcmp(b + p, "the", 3)) ||
+                               (q - p == 2 && !memcmp(b + p, "of", 2)))))
+                        break;
+                if (cap && pii_lex_lower(b + s, q - s, key, sizeof(key)) &&
+                    place_flags(pii_lex_lookup(key, q - s)))
+                        best = q;
+                if (q + 1 >= w->len || b[q] != ' ')
+                        break;
+                p = q + 1;
+        }
+        return best;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -5162,6 +5197,14 @@ static int decide(struct walk *w, struct run *r)
                 if (label[0] && (set_mask(label, strlen(label)) & LB_place_labels))
                         return emit(w, r->t[0].s, r->t[0].e, T_LOCATION, ND_LOCATION_CONTEXT,
                                     0.85f);
+        }
+        if (r->n <= 4 && !r->t[r->n - 1].dot) {
+                size_t ae = and_place_after(w, r);
+
+                if (ae) {
+                        w->skip_to = ae;
+                        return emit(w, r->t[0].s, ae, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
+                }
         }
         /* a word in capitals glued to a number is an identifier's prefix ("ORD-53862255",
          * "INV_2024"), no name or place of its own: a JSON file's order numbers were a
@@ -6487,10 +6530,13 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                         }
                 }
                 w.resume = 0;
+                w.skip_to = 0;
                 e = decide(&w, &r);
                 if (e < 0)
                         return e;
                 i = w.resume > i && w.resume < next ? w.resume : next > i ? next : i + 1;
+                if (w.skip_to > i)
+                        i = w.skip_to;
         }
         return 0;
 }

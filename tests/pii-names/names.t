@@ -785,4 +785,11 @@ He lives at [STREET_ADDRESS].
 X C Binding, dpms extension
 [PERSON] fixed it." "B.A./B.Eng. after a name, a 25-byte street, X C, Pascal Hambourg"
 
+# a place whose name holds " and " ("Bosnia and Herzegovina"); two runs joined by "and"
+# that are no such place stay two
+printf 'We flew to Bosnia and Herzegovina, then to Saint Vincent and the Grenadines.\nTurks and Caicos Islands are nice. France and Spain won. Sales and Marketing met.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "We flew to [LOCATION], then to [LOCATION].
+[LOCATION] are nice. [LOCATION] and [LOCATION] won. Sales and Marketing met." "places named with and"
+
 done_testing
