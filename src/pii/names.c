@@ -5625,9 +5625,12 @@ static int decide(struct walk *w, struct run *r)
                                            TOK_IN(&r->t[r->a], never_names))) {
                         const struct tok *n1 = &r->t[r->a + 1];
 
-                        /* "East Lavonne, NH", "New Mireya, WV", "Port Vanessa": the first
-                         * word of a town before its state or a name */
-                        if (r->b - r->a == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
+                        /* "East Lavonne, NH", "New Mireya, WV", "Port Vanessa", "West Steven
+                         * General": the first word of a town before its state or a name (and
+                         * an ordinary word the edge drops next) */
+                        if ((r->b - r->a == 2 ||
+                             (r->b - r->a == 3 && weak_word(&r->t[r->b - 1]))) &&
+                            !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
                             (town_rest(w, &r->t[r->a], n1) || state_after(w, r->t[r->b - 1].e)))
                                 break;
                         /* "Summer Okonkwo", "Faith Okoro": a given name before a name that is

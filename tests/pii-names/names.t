@@ -792,4 +792,12 @@ out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "We flew to [LOCATION], then to [LOCATION].
 [LOCATION] are nice. [LOCATION] and [LOCATION] won. Sales and Marketing met." "places named with and"
 
+# a town before an ordinary word ("West Steven General"); USPS Station, Pine, Land, Route
+printf 'Patient Lisa Garcia was referred by Dr. Cook of South Nicholas General.\nThe package arrived at 79964 Romero Station in Jamesfurt.\nIt shipped to 4625 Mary Pine Apt. 265 yesterday.\nThe West Wing Company and North Star Inc.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Patient [PERSON] was referred by Dr. [PERSON] of [LOCATION] General.
+The package arrived at [STREET_ADDRESS] in [LOCATION].
+It shipped to [STREET_ADDRESS] yesterday.
+The West Wing Company and North Star Inc." "compass town before General; USPS Station/Pine"
+
 done_testing
