@@ -554,7 +554,8 @@ static const char *const person_verbs_after[] = {
         "answered", "apologised", "apologized", "messaged", "pinged", "volunteered",
         "shouted", "whispered", "nodded", "sighed", "spent", "could", "would", "lives",
         "lived", "works", "worked", "studied", "married", "met", "visited", "likes", "liked",
-        "loves", "loved", "knows", "knew", "feels", "felt", NULL
+        "loves", "loved", "knows", "knew", "feels", "felt", "stated", "states", "testified",
+        "claimed", "recalled", "described", "moved", NULL
 };
 /* Words that end the name of a thing named after a person or a place: "James Webb Space
  * Telescope", "Royal Berkshire Hospital", "Dow Jones Industrial Average", "Harbour United". */
@@ -5294,8 +5295,12 @@ static int decide(struct walk *w, struct run *r)
                 }
                 if (st >= 0 && !before_form && (q = unit_line_before(w, from)) != SIZE_MAX)
                         return emit(w, q, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.8f);
+                /* not the next address's house number after a comma: "Ship to: Katherine
+                 * Brooks, 65490 Kurt Overpass" (Brooks is a street type too) */
                 if ((q = number_after(w, st >= 0 ? r->t[st].e : to)) != 0 &&
-                    (st >= 0 || before_form || ns != SIZE_MAX))
+                    (st >= 0 || before_form || ns != SIZE_MAX) &&
+                    !(b[st >= 0 ? r->t[st].e : to] == ',' && q + 1 < w->len && b[q] == ' ' &&
+                      upper_at(b, w->len, q + 1)))
                         return emit(w, from, unit_after(w, q), T_STREET_ADDRESS, ND_STREET,
                                     0.8f);
                 /* "lives at rue Jacques Lagarde", "rue de Ferrand": a French, Spanish,
@@ -5455,6 +5460,10 @@ static int decide(struct walk *w, struct run *r)
             !streq(r->t[0].low, "al") && r->t[0].e + 1 < w->len && b[r->t[0].e] == ' ' &&
             b[r->t[0].e + 1] >= 'a' && b[r->t[0].e + 1] <= 'z')
                 return 0;
+        /* an ordinary word before a title: "Witness Dr. Martha Gilbert", "Call Mr. Smith" */
+        if (r->n >= 3 && (r->t[0].lex & LEX_WORD) && !(r->t[0].lex & LEX_GIVEN) &&
+            r->t[1].dot && is_title_abbr(&r->t[1]))
+                r->a = 1;
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];
 

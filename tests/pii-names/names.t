@@ -800,4 +800,13 @@ The package arrived at [STREET_ADDRESS] in [LOCATION].
 It shipped to [STREET_ADDRESS] yesterday.
 The West Wing Company and North Star Inc." "compass town before General; USPS Station/Pine"
 
+# an ordinary word before a title; a name before stated/moved; a comma's number that starts
+# the next address is not the run's
+printf 'Witness Dr. Martha Gilbert stated she saw it.\nCall Mr. Smith.\nWitness Amber Butler stated it.\nShip to: Katherine Brooks, 65490 Kurt Overpass Apt. 147\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Witness Dr. [PERSON] stated she saw it.
+Call Mr. [PERSON].
+Witness [PERSON] stated it.
+Ship to: [PERSON], [STREET_ADDRESS]" "a word before a title; stated; Brooks, 65490 Kurt Overpass"
+
 done_testing
