@@ -51,6 +51,8 @@
 
 #define RUN_MAX 6
 #define WORD_MAX 32 /* longer words are no names ("Friedlinde-Mitschke-Platz" is 25) */
+#define PLAIN_MAX 24 /* nor longer words without a hyphen (a Cyrillic 13-letter word is 26
+                      * bytes, which the tagger was not trained on) */
 #define AT_KEEP 32  /* '@' positions remembered for the e-mails near runs */
 #define AT_AHEAD 4096 /* bytes searched for '@' at a time, at least */
 #define PREV_KEEP 8   /* words before runs remembered (prev_word) */
@@ -870,7 +872,8 @@ static bool town_shape(const struct walk *w, const struct tok *t)
         /* the flags first: most words are in the lexicon (a tenth of prose's decisions
          * came here) */
         if ((t->lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) || t->n < 6 || !t->upper ||
-            t->allcaps || t->dot || t->digit || t->nonascii || (n = strlen(t->low)) != t->n)
+            t->allcaps || t->dot || t->digit || t->nonascii || (n = strlen(t->low)) != t->n ||
+            memchr(t->low, '-', n)) /* "Douglas-Rachford" */
                 return false;
         /* the endings that end in the word's last byte (a word of no list is ASCII) */
         for (uint32_t m = town_end_by_last[(unsigned char)t->low[n - 1] & 0x7f]; m; m &= m - 1) {
@@ -937,9 +940,10 @@ static bool town_rest(const struct walk *w, const struct tok *first, const struc
                 return false;
         if (t->lex & LEX_WORD)
                 return (t->lex & LEX_GIVEN_TOP) && !streq(first->low, "new");
-        /* a word of no list: "North Jeramie", "East Jessycaport" */
-        if (!(t->lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) && t->n >= 3 && !camel(w, t))
-                return true;
+        /* a word of no list: "North Jeramie", "East Jessycaport" (not after "New": "New
+         * Dataset", "New Relic") */
+        if (!(t->lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)))
+                return t->n >= 3 && !camel(w, t) && !streq(first->low, "new");
         return (t->lex & (LEX_GIVEN | LEX_SURNAME)) || town_shape(w, t);
 }
 
@@ -1247,7 +1251,7 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 if (c >= 0xc3 && i + 1 < e && !upper_at(b, w->len, i) && letter_at(b, e, i))
                         t->allcaps = false;
         }
-        if (e - s <= WORD_MAX &&
+        if ((e - s <= PLAIN_MAX || (e - s <= WORD_MAX && memchr(b + s, '-', e - s))) &&
             (lowered || pii_lex_lower(b + s, e - s, t->low, sizeof(t->low)))) {
                 size_t n = e - s;
                 const struct wcache *c;
@@ -1264,7 +1268,8 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 t->street_suffix = c->street_suffix;
                 str_abbrev(b, w->len, t);
         } else {
-                /* longer than WORD_MAX: never a name; like a word with digits in it */
+                /* longer than WORD_MAX (PLAIN_MAX without a hyphen): never a name; like a
+                 * word with digits in it */
                 t->low[0] = '\0';
                 t->n = 0;
                 t->digit = true;
@@ -4843,7 +4848,11 @@ static int speaker_label(struct walk *w, const struct run *r)
          * (a letter's "Dear Iban," is still a name) */
         if (n - a == 1 && in_list(r->t[a].low, bank_labels))
                 return -1;
-        if (place_flags(phrase_flags(r, a, n)))
+        /* a place's name, unless a given name after a time stamp ("[10:30] Lori:"; Lori
+         * is an Armenian province; not a country or a big city, "[10:30] Paris:") */
+        if (place_flags(phrase_flags(r, a, n)) &&
+            !(stamped && n - a == 1 && (r->t[a].lex & LEX_GIVEN) &&
+              !(r->t[a].lex & (LEX_COUNTRY | LEX_CITY_BIG))))
                 return -1;
         if (a > 0)
                 return (int)a;
@@ -4857,12 +4866,13 @@ static int speaker_label(struct walk *w, const struct run *r)
                 return 0;
         if (!(f->lex & LEX_GIVEN) || f->dot)
                 return -1;
-        /* after a time stamp or a tag, a given name that is a word or a town too speaks
-         * ("[00:00:57] Rose:", "[chat] Amara:"); a region's or a country's name does not */
+        /* after a time stamp or a tag, a given name that is a word, a town or a region too
+         * speaks ("[00:00:57] Rose:", "[chat] Amara:", "[10:30] Lori:", "[10:31] Georgia:");
+         * a country's name does not */
         if (n == 1)
                 return (!(f->lex & LEX_WORD) || stamped) &&
                                        (!place_flags(f->lex) ||
-                                        (stamped && !(f->lex & (LEX_REGION | LEX_COUNTRY)))) &&
+                                        (stamped && !(f->lex & LEX_COUNTRY))) &&
                                        f->n >= 2 ?
                                0 :
                                -1;
@@ -5147,6 +5157,66 @@ static size_t and_place_after(const struct walk *w, const struct run *r)
         return best;
 }
 
+/* The cell of a separated line (',' ';' '\t') that starts at p, when it is one capitalised
+ * word and nothing else: its lexicon flags, *ce its end; ~0u when it is not. */
+static unsigned word_cell_at(const struct walk *w, size_t p, char sep, size_t *ce)
+{
+        const char *b = w->buf;
+        size_t q = p;
+        char low[WORD_MAX + 1];
+
+        if (p >= w->len || !upper_at(b, w->len, p))
+                return ~0u;
+        while (q < w->len && letter_at(b, w->len, q) > 0)
+                q += letter_at(b, w->len, q);
+        if (q - p < 2 || q - p > WORD_MAX ||
+            !(q == w->len || b[q] == sep || b[q] == '\n' || b[q] == '\r'))
+                return ~0u;
+        *ce = q;
+        if (!pii_lex_lower(b + p, q - p, low, sizeof(low)) || in_set(low, never_names))
+                return ~0u; /* "May,June,July" */
+        return word_lex(low, q - p, pii_lex_hash(low, q - p));
+}
+
+/* A headerless CSV's given name and surname, a cell each: "77678,John,Stephens,9190
+ * Harrison Orchard,...". The run [s, e) is one word and a whole cell; it is a person's when
+ * it is a given name and the next cell a surname (or a word of no list), or a surname (or no
+ * word of a list) after a cell that is a given name. */
+static bool name_cells(const struct walk *w, const struct tok *t)
+{
+        const char *b = w->buf;
+        size_t s = t->s, e = t->e, ce = 0;
+        char sep;
+        unsigned lx;
+
+        if (e >= w->len || (b[e] != ',' && b[e] != ';' && b[e] != '\t') || t->allcaps ||
+            t->dot || t->digit || TOK_IN(t, never_names))
+                return false;
+        sep = b[e];
+        if (s > 0 && b[s - 1] != sep && b[s - 1] != '\n')
+                return false;
+        /* the given name, before the surname's cell; not two ordinary words ("Red,Green") */
+        if ((t->lex & LEX_GIVEN) && (!(t->lex & LEX_WORD) || (t->lex & LEX_GIVEN_TOP)) &&
+            (lx = word_cell_at(w, e + 1, sep, &ce)) != ~0u && ((lx & LEX_SURNAME) || !lx) &&
+            !place_flags(lx & ~(unsigned)LEX_CITY) &&
+            !((t->lex & LEX_WORD) && (lx & LEX_WORD)))
+                return true;
+        /* the surname, after the given name's cell */
+        if (s >= 3 && b[s - 1] == sep && ((t->lex & LEX_SURNAME) || !t->lex) &&
+            !place_flags(t->lex & ~(unsigned)LEX_CITY)) {
+                size_t p = s - 1;
+
+                while (p > 0 && letter_at(b, w->len, p - 1) == 1)
+                        p--;
+                if (p < s - 1 && (p == 0 || b[p - 1] == sep || b[p - 1] == '\n') &&
+                    (lx = word_cell_at(w, p, sep, &ce)) != ~0u && ce == s - 1 &&
+                    (lx & LEX_GIVEN) && (!(lx & LEX_WORD) || (lx & LEX_GIVEN_TOP)) &&
+                    !((lx & LEX_WORD) && (t->lex & LEX_WORD)))
+                        return true;
+        }
+        return false;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -5207,6 +5277,8 @@ static int decide(struct walk *w, struct run *r)
                         return emit(w, r->t[0].s, ae, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
                 }
         }
+        if (r->n == 1 && name_cells(w, &r->t[0]))
+                return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         /* a word in capitals glued to a number is an identifier's prefix ("ORD-53862255",
          * "INV_2024"), no name or place of its own: a JSON file's order numbers were a
          * third of the runs decided */

@@ -809,4 +809,14 @@ Call Mr. [PERSON].
 Witness [PERSON] stated it.
 Ship to: [PERSON], [STREET_ADDRESS]" "a word before a title; stated; Brooks, 65490 Kurt Overpass"
 
+# a headerless CSV's given name and surname cells; a given name that is a region speaks
+# after a time stamp; "New" and a word of no list is no town; long words without a hyphen
+printf '77678,John,Stephens,9190 Harrison Orchard,Lake Ambermouth,52554\nRed,Green,Blue\nMay,June,July\n[10:30] Lori: hey\nNew Dataset for training\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "77678,[PERSON],[PERSON],[STREET_ADDRESS],[LOCATION],52554
+Red,Green,Blue
+May,June,July
+[10:30] [PERSON]: hey
+New Dataset for training" "CSV name cells, a region-named speaker, New + unknown word"
+
 done_testing
