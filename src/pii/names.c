@@ -693,7 +693,7 @@ static bool particle_end_alone[128];
  * library", "clients under Wayland"): the tagger's person, in technical text, was most often
  * one of these (Debian's package descriptions: 3,228 tagger persons in 3.7 MB, 2,300 of them
  * Perl, Haskell, Lua, Pascal, Ruby, Wayland, Emacs). A context rule still reads a person
- * ("Dear Ruby", "Julia said"). */
+ * ("Dear Ruby", "Julia said"). The models an agent's workflow names too: Claude, Gemini. */
 static const char *const tech_names[] = { /* see tech_name() */
         "perl", "haskell", "lua", "pascal", "ruby", "python", "java", "javascript", "rust",
         "julia", "scala", "kotlin", "swift", "erlang", "elixir", "clojure", "ocaml", "fortran",
@@ -701,7 +701,10 @@ static const char *const tech_names[] = { /* see tech_name() */
         "groovy", "delphi", "matlab", "octave", "wayland", "emacs", "vim", "debian", "ubuntu",
         "fedora", "gnome", "kde", "xfce", "apache", "nginx", "django", "flask", "rails",
         "kerberos", "heimdal", "phobos", "ogg", "vorbis", "theora", "mono", "gtk", "qt",
-        "linux", "unix", "posix", "edu", "yi", "tcl", "php", "sql", NULL
+        "linux", "unix", "posix", "edu", "yi", "tcl", "php", "sql", "dev",
+        /* the models an agent's workflow names ("ask Claude" is still a person's context) */
+        "claude", "gemini", "copilot", "mistral", "llama", "chatgpt", "gpt", "grok", "kimi",
+        "qwen", "deepseek", NULL
 };
 /* Bit n of [c - 'a']: a word of tech_names[] starts with c and is n bytes long
  * (wsets_build()). */
@@ -5738,6 +5741,14 @@ static int decide(struct walk *w, struct run *r)
                          * surname that never_names[] holds (a nationality's word) */
                         if (r->b - r->a == 2 && (r->t[r->a].lex & LEX_GIVEN_TOP) &&
                             (l->lex & LEX_SURNAME) && TOK_IN(l, never_names) && !l->allcaps)
+                                break;
+                        /* "Adrian Bunk": a given name that is no word, then a surname that
+                         * is a rare word */
+                        if (r->b - r->a == 2 && (r->t[r->a].lex & LEX_GIVEN) &&
+                            !(r->t[r->a].lex & (LEX_WORD | LEX_COUNTRY | LEX_REGION)) &&
+                            (!(r->t[r->a].lex & LEX_CITY) || (r->t[r->a].lex & LEX_GIVEN_TOP)) &&
+                            !r->t[r->a].allcaps && (l->lex & LEX_SURNAME) &&
+                            !TOK_IN(l, never_names) && !l->allcaps && !l->dot)
                                 break;
                         r->b--;
                 }

@@ -819,4 +819,12 @@ May,June,July
 [10:30] [PERSON]: hey
 New Dataset for training" "CSV name cells, a region-named speaker, New + unknown word"
 
+# a given name that is no word, then a surname that is a rare word, stays whole; the models
+# a workflow names are no persons to the tagger
+printf 'Thanks, Adrian Bunk and Andreas Boll.\nReported by Maria Lopez, assisted by Claude.\nWe saw Victoria Falls.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Thanks, [PERSON] and [PERSON].
+Reported by [PERSON], assisted by Claude.
+We saw [LOCATION]." "Adrian Bunk whole; Claude the model"
+
 done_testing
