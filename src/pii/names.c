@@ -534,6 +534,7 @@ static const char *const compass[] = { "north", "south", "east", "west", NULL };
 static const char *const town_firsts[] = {
         "new", "lake", "port", "mount", "fort",
         "borgo", "castel", "porto", "sesto", "quarto", /* Italian: "Borgo San Lorenzo" */
+        "bad", /* German spa towns: "Bad Homburg" (not "Bad Boys": a word after it) */
         NULL
 };
 /* Words that point at a person only before a given name: "ask Priya", "driver Declan", not

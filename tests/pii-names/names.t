@@ -827,4 +827,11 @@ is "$out" "Thanks, [PERSON] and [PERSON].
 Reported by [PERSON], assisted by Claude.
 We saw [LOCATION]." "Adrian Bunk whole; Claude the model"
 
+# a German spa town ("Bad Homburg"), not "Bad Boys" nor "Bad Request"
+printf 'We flew from Bad Brückenau to Uffenheim.\nBad Boys and Bad Bunny played.\nBad Request from the server.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "We flew from [LOCATION] to [LOCATION].
+Bad Boys and Bad Bunny played.
+Bad Request from the server." "Bad + a town"
+
 done_testing
