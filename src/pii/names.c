@@ -3256,6 +3256,38 @@ static size_t unit_after(const struct walk *w, size_t e)
         return q;
 }
 
+/* The start of a unit's number that ends at e: up to max letters and digits, the first a
+ * digit, and a '#' before them ("#4B"); SIZE_MAX when there is none. */
+static size_t unit_number_start(const char *b, size_t e, size_t max)
+{
+        size_t q = e;
+
+        while (q > 0 && e - q < max && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
+                q--;
+        if (q == e || !is_digit(b[q]))
+                return SIZE_MAX;
+        return q > 0 && b[q - 1] == '#' ? q - 1 : q;
+}
+
+/* The start of a unit word of units[] (not "No", "Nr") that ends one space before q, its
+ * first letter a capital: "Flat" of "Flat 44", "Studio" of "Studio 20e"; SIZE_MAX when
+ * there is none. word receives it in lower case. */
+static size_t unit_word_before(const struct walk *w, size_t q, char *word, size_t size)
+{
+        const char *b = w->buf;
+        size_t ws;
+
+        if (q < 2 || b[q - 1] != ' ')
+                return SIZE_MAX;
+        ws = q - 1;
+        while (ws > 0 && q - 1 - ws < size - 1 && letter_at(b, w->len, ws - 1) == 1)
+                ws--;
+        if (ws == q - 1 || q - 1 - ws >= size || !(b[ws] >= 'A' && b[ws] <= 'Z'))
+                return SIZE_MAX;
+        pii_lex_lower(b + ws, q - 1 - ws, word, size);
+        return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") ? ws : SIZE_MAX;
+}
+
 /* "Apt 5B, ", "Flat 3, ", "Unit 12, ": a unit just before the house number at s; where it
  * starts, else s. */
 static size_t unit_before(const struct walk *w, size_t s)
@@ -3265,14 +3297,8 @@ static size_t unit_before(const struct walk *w, size_t s)
         char word[16];
 
         if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',') {
-                p -= 2;
-                q = p;
-                while (q > 0 && p - q < 6 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
-                        q--;
-                if (q == p || !is_digit(b[q]))
+                if ((q = unit_number_start(b, p - 2, 6)) == SIZE_MAX)
                         return s;
-                if (q > 0 && b[q - 1] == '#')
-                        q--;
         } else if (p >= 5 && b[p - 1] == ' ' && memchr(b + p, '/', MIN((size_t)6, w->len - p))) {
                 q = p; /* "Unit 4/17 Banksia Crescent": the unit word before the unit/house pair */
         } else if (p >= 5 && b[p - 1] == ' ') {
@@ -3281,16 +3307,8 @@ static size_t unit_before(const struct walk *w, size_t s)
         } else {
                 return s;
         }
-        if (q < 2 || b[q - 1] != ' ')
-                return s;
-        ws = q - 1;
-        while (ws > 0 && q - 1 - ws < sizeof(word) - 1 && letter_at(b, w->len, ws - 1) == 1)
-                ws--;
-        if (ws == q - 1 || q - 1 - ws >= sizeof(word) || !(b[ws] >= 'A' && b[ws] <= 'Z') ||
-            (ws > 0 && wordish(b, w->len, ws - 1)))
-                return s;
-        pii_lex_lower(b + ws, q - 1 - ws, word, sizeof(word));
-        return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") ? ws : s;
+        ws = unit_word_before(w, q, word, sizeof(word));
+        return ws != SIZE_MAX && (ws == 0 || !wordish(b, w->len, ws - 1)) ? ws : s;
 }
 
 /* A British address's unit on the line before its street, which has no number: "Flat
@@ -3308,24 +3326,11 @@ static size_t unit_line_before(const struct walk *w, size_t s)
         e = s - 1;
         if (e > 0 && b[e - 1] == '\r')
                 e--;
-        q = e;
-        while (q > 0 && e - q < 5 && (byte_class[(unsigned char)b[q - 1]] & BC_ALNUM))
-                q--;
-        if (q == e || !is_digit(b[q]))
+        if ((q = unit_number_start(b, e, 5)) == SIZE_MAX)
                 return SIZE_MAX;
-        if (q > 0 && b[q - 1] == '#')
-                q--;
-        if (q < 2 || b[q - 1] != ' ')
-                return SIZE_MAX;
-        ls = q - 1;
-        while (ls > 0 && q - 1 - ls < sizeof(word) - 1 && letter_at(b, w->len, ls - 1) == 1)
-                ls--;
-        if (ls == q - 1 || q - 1 - ls >= sizeof(word) || !(b[ls] >= 'A' && b[ls] <= 'Z') ||
-            (ls > 0 && b[ls - 1] != '\n'))
-                return SIZE_MAX;
-        pii_lex_lower(b + ls, q - 1 - ls, word, sizeof(word));
-        return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") &&
-                               !streq(word, "lot") && !streq(word, "room") ?
+        ls = unit_word_before(w, q, word, sizeof(word));
+        return ls != SIZE_MAX && (ls == 0 || b[ls - 1] == '\n') && !streq(word, "lot") &&
+                               !streq(word, "room") ?
                        ls :
                        SIZE_MAX;
 }
