@@ -3329,7 +3329,9 @@ static size_t unit_line_before(const struct walk *w, size_t s)
         if ((q = unit_number_start(b, e, 5)) == SIZE_MAX)
                 return SIZE_MAX;
         ls = unit_word_before(w, q, word, sizeof(word));
-        return ls != SIZE_MAX && (ls == 0 || b[ls - 1] == '\n') && !streq(word, "lot") &&
+        /* at a line's start or after a space: "arrived at Studio 64\nBryan View" */
+        return ls != SIZE_MAX && (ls == 0 || b[ls - 1] == '\n' || b[ls - 1] == ' ') &&
+                               !streq(word, "lot") &&
                                !streq(word, "room") ?
                        ls :
                        SIZE_MAX;
@@ -3502,6 +3504,31 @@ static bool small_street_word(const char *b, size_t len, size_t p)
                         return true;
         }
         return false;
+}
+
+/* The end of a street type of the English "after" kind written in small letters right after
+ * e, a whole word: "22 Jasmine ferry", "Flat 44\nJemma courts" (python Faker's en_GB writes
+ * them so); 0 when there is none. Not the types that are verbs too ("2 Dogs run."). */
+static size_t small_type_after(const struct walk *w, size_t e)
+{
+        static const char *const verbs[] = { "run", "runs", "walk", "walks", "fall", "falls",
+                                             "pass", "rest", "well", "wells", "light", NULL };
+        const char *b = w->buf;
+        size_t p = e + 1, q = p;
+        char low[16];
+
+        if (e + 3 >= w->len || b[e] != ' ' || b[p] < 'a' || b[p] > 'z')
+                return 0;
+        while (q < w->len && q - p < sizeof(low) - 1 && b[q] >= 'a' && b[q] <= 'z')
+                q++;
+        if (q - p < 2 || q - p >= sizeof(low) - 1 || (q < w->len && wordish(b, w->len, q)))
+                return 0;
+        memcpy(low, b + p, q - p);
+        low[q - p] = '\0';
+        return (word_lex(low, q - p, pii_lex_hash(low, q - p)) & LEX_STREET) &&
+                               !in_list(low, verbs) ?
+                       q :
+                       0;
 }
 
 /* ---- the tagger's features ------------------------------------------------ */
@@ -5352,6 +5379,26 @@ static int decide(struct walk *w, struct run *r)
                                                     0.85f);
                         }
                 }
+        }
+        /* "22 Jasmine ferry", "Flat 44\nJemma courts": the type in small letters after the
+         * name, a house number or a unit's line before it */
+        if (r->n <= 3 && r->t[r->n - 1].e + 3 < w->len && b[r->t[r->n - 1].e] == ' ' &&
+            b[r->t[r->n - 1].e + 1] >= 'a' && !r->t[0].allcaps && !r->t[r->n - 1].allcaps) {
+                size_t te = small_type_after(w, r->t[r->n - 1].e), num, ul;
+
+                /* not after a determiner: "the 5 Star way" */
+                if (te && (num = number_before(w, r->t[0].s)) != SIZE_MAX) {
+                        static const char *const dets[] = { "the", "a", "my", "our", "your",
+                                                            "his", "her", "their", "its",
+                                                            "these", "those", "all", NULL };
+                        const struct prev *pm = prev_word(w, num, 0);
+
+                        if (pm->s == SIZE_MAX || !in_list(pm->low, dets))
+                                return emit(w, unit_before(w, num), unit_after(w, te),
+                                            T_STREET_ADDRESS, ND_STREET, 0.8f);
+                }
+                if (te && (ul = unit_line_before(w, r->t[0].s)) != SIZE_MAX)
+                        return emit(w, ul, unit_after(w, te), T_STREET_ADDRESS, ND_STREET, 0.8f);
         }
         st = street_in_run(r, &before_form);
         /* "69117 Heidelberg": a town of the lexicon after its postcode, though it ends like

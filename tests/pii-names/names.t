@@ -834,4 +834,14 @@ is "$out" "We flew from [LOCATION] to [LOCATION].
 Bad Boys and Bad Bunny played.
 Bad Request from the server." "Bad + a town"
 
+# a street type in small letters after the name, with a house number or a unit line before
+# it (python Faker's en_GB writes them so); not after a determiner, not a verb's type
+printf 'Ship it to 22 Jasmine ferry, please.\nThe package arrived at Studio 64\nBryan view in town.\nI saw 2 Dogs run.\nThe 5 Star way.\nSee the 2 XS extension.\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Ship it to [STREET_ADDRESS], please.
+The package arrived at [STREET_ADDRESS] in town.
+I saw 2 Dogs run.
+The 5 Star way.
+See the 2 XS extension." "small street types after a house number or a unit line"
+
 done_testing
