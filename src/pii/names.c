@@ -3315,7 +3315,7 @@ static size_t unit_before(const struct walk *w, size_t s)
  * 44\nJemma Courts", "Studio 2\nDouglas Terrace". The unit line's start when the line before
  * s is a unit word, an optional '#' and a unit number of up to 5 letters and digits that
  * starts with a digit, else SIZE_MAX. */
-static size_t unit_line_before(const struct walk *w, size_t s)
+static size_t unit_line_before(struct walk *w, size_t s)
 {
         const char *b = w->buf;
         size_t e, ls, q;
@@ -3329,9 +3329,20 @@ static size_t unit_line_before(const struct walk *w, size_t s)
         if ((q = unit_number_start(b, e, 5)) == SIZE_MAX)
                 return SIZE_MAX;
         ls = unit_word_before(w, q, word, sizeof(word));
-        /* at a line's start or after a space: "arrived at Studio 64\nBryan View" */
-        return ls != SIZE_MAX && (ls == 0 || b[ls - 1] == '\n' || b[ls - 1] == ' ') &&
-                               !streq(word, "lot") &&
+        /* at a line's start, or after a word in small letters or a label: "arrived at
+         * Studio 64\nBryan View", "Street: Flat 2\nDodd Streets" (not a street's own unit
+         * after its name, "3404 David Village Suite 924\nWrightberg, OH") */
+        if (ls != SIZE_MAX && ls > 0 && b[ls - 1] != '\n') {
+                const struct prev *pm;
+
+                if (b[ls - 1] != ' ' || ls < 2)
+                        return SIZE_MAX;
+                pm = prev_word(w, ls, 0);
+                if (b[ls - 2] != ':' &&
+                    !(pm->s != SIZE_MAX && b[pm->s] >= 'a' && b[pm->s] <= 'z'))
+                        return SIZE_MAX;
+        }
+        return ls != SIZE_MAX && !streq(word, "lot") &&
                                !streq(word, "room") ?
                        ls :
                        SIZE_MAX;
@@ -5255,6 +5266,17 @@ static bool name_cells(const struct walk *w, const struct tok *t)
         return false;
 }
 
+/* Whether the word before p (the start of "to") is a verb of worship or dedication: "prayed
+ * to Saint Anthony", "dedicated to St Mary". */
+static bool prayed_before(struct walk *w, size_t p)
+{
+        static const char *const verbs[] = { "prayed", "pray", "prays", "praying", "dedicated",
+                                             "devoted", "thanks", "hymn", "ode", NULL };
+        const struct prev *pm = prev_word(w, p, 0);
+
+        return pm->s != SIZE_MAX && in_list(pm->low, verbs);
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -5656,7 +5678,15 @@ static int decide(struct walk *w, struct run *r)
             (streq(r->t[0].low, "st") || streq(r->t[0].low, "saint") ||
              streq(r->t[0].low, "sankt") || streq(r->t[0].low, "ste") ||
              streq(r->t[0].low, "sainte"))) {
-                if (place_flags(phrase_flags(r, 0, r->n)))
+                const struct prev *pm = prev_word(w, r->t[0].s, 0);
+
+                /* or a town after a preposition of place: "moved to Saint Raymond", "born in
+                 * Sainte Stéphane" (not "prayed to": a verb before it) */
+                if (place_flags(phrase_flags(r, 0, r->n)) ||
+                    (pm->s != SIZE_MAX && !line_start_before(w, r->t[0].s) &&
+                     (streq(pm->low, "in") || streq(pm->low, "from") || streq(pm->low, "near") ||
+                      (streq(pm->low, "to") && pm->s >= 2 &&
+                       !prayed_before(w, pm->s)))))
                         return emit(w, r->t[0].s, r->t[r->n - 1].e, T_LOCATION,
                                     ND_LOCATION_CONTEXT, 0.75f);
                 return 0;
@@ -5891,8 +5921,9 @@ static int decide(struct walk *w, struct run *r)
          * Brianport" (a title, above, makes a person of them) */
         if ((nt == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
              town_rest(w, &r->t[r->a], &r->t[r->a + 1]) && !phr) ||
-            (nt == 1 && !(r->t[r->a].lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) &&
-             (town_shape(w, &r->t[r->a]) || fr_town_shape(w, &r->t[r->a]))))
+            (nt == 1 && ((!(r->t[r->a].lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) &&
+                          town_shape(w, &r->t[r->a])) ||
+                         fr_town_shape(w, &r->t[r->a]))))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         if (nt == 1 && (streq(pw, "in") || streq(pw, "to") || streq(pw, "from") ||
                         streq(pw, "near") || streq(pw, "of") || streq(pw, "at")) &&

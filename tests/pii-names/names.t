@@ -844,4 +844,15 @@ I saw 2 Dogs run.
 The 5 Star way.
 See the 2 XS extension." "small street types after a house number or a unit line"
 
+# a French town by its shape though its parts are names of the lexicon; Saint + a name after
+# a preposition of place; a street's own unit is no unit line before the next line's town
+printf 'Nous allons à Thibault-les-Bains.\nI was born in Sainte Stéphane and moved to Saint Raymond.\nWe prayed to Saint Raymond.\nInvoice for Kelly Frank\n3404 David Village Suite 924\nWrightberg, OH 27923\n' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Nous allons à [LOCATION].
+I was born in [LOCATION] and moved to [LOCATION].
+We prayed to Saint Raymond.
+Invoice for [PERSON]
+[STREET_ADDRESS]
+[LOCATION] [US_ZIP_CODE]" "French town shape with lexicon parts; Saint after in/to; a street's own unit"
+
 done_testing
