@@ -914,8 +914,8 @@ static bool fr_town_shape(const struct walk *w, const struct tok *t)
         };
         size_t n;
 
-        if (!t->upper || t->allcaps || t->digit || t->n < 8 || (n = strlen(t->low)) != t->n ||
-            !memchr(t->low, '-', n))
+        if (!t->upper || t->allcaps || t->digit || t->n < 8 || t->n > WORD_MAX ||
+            !memchr(t->low, '-', t->n) || (n = strlen(t->low)) != t->n)
                 return false;
         for (const char *const *x = infixes; *x; x++) {
                 const char *q = strstr(t->low + 1, *x);
@@ -5405,7 +5405,11 @@ static int decide(struct walk *w, struct run *r)
         /* "22 Jasmine ferry", "Flat 44\nJemma courts": the type in small letters after the
          * name, a house number or a unit's line before it */
         if (r->n <= 3 && r->t[r->n - 1].e + 3 < w->len && b[r->t[r->n - 1].e] == ' ' &&
-            b[r->t[r->n - 1].e + 1] >= 'a' && !r->t[0].allcaps && !r->t[r->n - 1].allcaps) {
+            b[r->t[r->n - 1].e + 1] >= 'a' && !r->t[0].allcaps && !r->t[r->n - 1].allcaps &&
+            /* a number or a line's end before the run, asked first: most runs have a small
+             * word after them, and the type's look-up is a hash probe */
+            r->t[0].s >= 2 && (b[r->t[0].s - 1] == '\n' ||
+                               (b[r->t[0].s - 1] == ' ' && is_digit(b[r->t[0].s - 2])))) {
                 size_t te = small_type_after(w, r->t[r->n - 1].e), num, ul;
 
                 /* not after a determiner: "the 5 Star way" */
