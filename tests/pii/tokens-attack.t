@@ -425,4 +425,36 @@ else
         _tap_line 0 "tokens-fuzz.py seed 7: the engines differ"
         grep -A4 DIFF "$T/fuzz.log" | head -20 | sed 's/^/# /'
 fi
+# a value that ends the file, whose number is marked only by the bytes before it ("NH " for
+# us_zip_state, '+' for phone_intl, the leading 0 of phone_national), at each file length
+# modulo 64: the number's end is the buffer's end, which a reader by 64-byte blocks sees one
+# past its last block (a branch-free block reader tried for issue 11 missed these)
+bad=0
+for v in 'NH 72169' '+44 20 7946 0958' 'Tel 030 1234567'; do
+        for pad in $(seq 0 64); do
+                $PY -c 'import sys; sys.stdout.write("#" * int(sys.argv[1]) + " " + sys.argv[2])' \
+                        "$pad" "$v" > "$T/end.txt"
+                AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$T/end.txt" > "$T/hs.json"
+                AKIOS_PII_DETECT_NAMES=false AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan --json \
+                        "$T/end.txt" | sed 's/"engine":"pcre2"/"engine":"hyperscan+pcre2"/' \
+                        > "$T/pc.json"
+                if ! cmp -s "$T/hs.json" "$T/pc.json" || ! grep -q '"findings":\[{' "$T/hs.json"; then
+                        [ $bad -lt 5 ] && echo "# differs or finds nothing: pad $pad, '$v'"
+                        bad=$((bad + 1))
+                fi
+        done
+done
+is "$bad" 0 "a value that ends the file, at every length modulo 64: found, as PCRE2 finds it"
+# the same values in a 64-byte block with five numbers more ("1#2#3#4#5#"), ending on its
+# last byte or up to 7 before, then 192 bytes without a digit: a reader that takes dense
+# blocks by masks and sparse ones a number at a time must see the number's end in the next
+# block (the block reader tried for issue 11 missed these)
+$PY -c '
+import sys
+out = []
+for k in range(8):
+    for v in ("NH 72169", "+44 20 7946 0958", "Tel 030 1234567", "192.168.1.20"):
+        out.append("1#2#3#4#5#" + "#" * (64 - 11 - len(v) - k) + " " + v + "#" * (k + 192))
+sys.stdout.write("".join(out))' > "$T/switch.txt"
+same "a value that ends at or near a 64-byte block's end, before a block without digits" "$T/switch.txt" false
 done_testing
