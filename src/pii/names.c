@@ -3517,6 +3517,24 @@ static bool small_street_word(const char *b, size_t len, size_t p)
         return false;
 }
 
+/* The word in small letters (a-z) one space after e, whole and under 15 letters, into low:
+ * its end, or 0 when there is none ("Priyanka said", "22 Jasmine ferry"). */
+static size_t small_word_after(const struct walk *w, size_t e, char low[16])
+{
+        const char *b = w->buf;
+        size_t p = e + 1, q = p;
+
+        if (p >= w->len || b[e] != ' ' || b[p] < 'a' || b[p] > 'z')
+                return 0;
+        while (q < w->len && q - p < 15 && b[q] >= 'a' && b[q] <= 'z')
+                q++;
+        if (q - p >= 15 || (q < w->len && wordish(b, w->len, q)))
+                return 0;
+        memcpy(low, b + p, q - p);
+        low[q - p] = '\0';
+        return q;
+}
+
 /* The end of a street type of the English "after" kind written in small letters right after
  * e, a whole word: "22 Jasmine ferry", "Flat 44\nJemma courts" (python Faker's en_GB writes
  * them so); 0 when there is none. Not the types that are verbs too ("2 Dogs run."). */
@@ -3524,19 +3542,12 @@ static size_t small_type_after(const struct walk *w, size_t e)
 {
         static const char *const verbs[] = { "run", "runs", "walk", "walks", "fall", "falls",
                                              "pass", "rest", "well", "wells", "light", NULL };
-        const char *b = w->buf;
-        size_t p = e + 1, q = p;
         char low[16];
+        size_t q;
 
-        if (e + 3 >= w->len || b[e] != ' ' || b[p] < 'a' || b[p] > 'z')
+        if (e + 3 >= w->len || !(q = small_word_after(w, e, low)) || q - (e + 1) < 2)
                 return 0;
-        while (q < w->len && q - p < sizeof(low) - 1 && b[q] >= 'a' && b[q] <= 'z')
-                q++;
-        if (q - p < 2 || q - p >= sizeof(low) - 1 || (q < w->len && wordish(b, w->len, q)))
-                return 0;
-        memcpy(low, b + p, q - p);
-        low[q - p] = '\0';
-        return (word_lex(low, q - p, pii_lex_hash(low, q - p)) & LEX_STREET) &&
+        return (word_lex(low, q - (e + 1), pii_lex_hash(low, q - (e + 1))) & LEX_STREET) &&
                                !in_list(low, verbs) ?
                        q :
                        0;
@@ -5156,19 +5167,9 @@ static bool street_by_prep(struct walk *w, const struct run *r, unsigned st)
 /* Whether a verb of person_verbs_after[] follows the word that ends at e: " said", " spent". */
 static bool person_verb_after(const struct walk *w, size_t e)
 {
-        const char *b = w->buf;
-        size_t q = e + 1, qe = q;
         char nw[16];
 
-        if (e + 4 >= w->len || b[e] != ' ' || b[e + 1] < 'a' || b[e + 1] > 'z')
-                return false;
-        while (qe < w->len && qe - q < sizeof(nw) - 1 && b[qe] >= 'a' && b[qe] <= 'z')
-                qe++;
-        if ((qe < w->len && wordish(b, w->len, qe)) || qe - q >= sizeof(nw) - 1)
-                return false;
-        memcpy(nw, b + q, qe - q);
-        nw[qe - q] = 0;
-        return in_list(nw, person_verbs_after);
+        return e + 4 < w->len && small_word_after(w, e, nw) && in_list(nw, person_verbs_after);
 }
 
 /* A place of the lexicon whose name holds " and " after the run: "Bosnia and Herzegovina",
@@ -5925,9 +5926,7 @@ static int decide(struct walk *w, struct run *r)
          * Brianport" (a title, above, makes a person of them) */
         if ((nt == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&
              town_rest(w, &r->t[r->a], &r->t[r->a + 1]) && !phr) ||
-            (nt == 1 && ((!(r->t[r->a].lex & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) &&
-                          town_shape(w, &r->t[r->a])) ||
-                         fr_town_shape(w, &r->t[r->a]))))
+            (nt == 1 && (town_shape(w, &r->t[r->a]) || fr_town_shape(w, &r->t[r->a]))))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         if (nt == 1 && (streq(pw, "in") || streq(pw, "to") || streq(pw, "from") ||
                         streq(pw, "near") || streq(pw, "of") || streq(pw, "at")) &&
@@ -6226,8 +6225,9 @@ not_thing:
          * and Schroeder agreed" (Schroeder, Brazil), not "Jackson, Mississippi" */
         if (nt == 1 && seen_name(w, r->t[r->a].low, r->t[r->a].n, s) &&
             !(place_flags(lexor | phr) & ~(unsigned)LEX_CITY) && !(lexor & LEX_CITY_BIG) &&
-            /* "Wayland Layer Shell", "Perl Database Driver", not "Pascal Hambourg" */
-            !(tech_name(&r->t[r->a]) && (nt >= 3 || (r->t[r->a + 1].lex & LEX_WORD))) &&
+            /* "Wayland Layer Shell", "Perl Database Driver" (the ordinary words the edge
+             * rule dropped still follow in the run), not "Pascal Hambourg" */
+            !(tech_name(&r->t[r->a]) && r->a + 1 < r->n && (r->t[r->a + 1].lex & LEX_WORD)) &&
             !(place_flags(lexor) && e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ') &&
             (!(lexor & LEX_WORD) || !sentence_start_before(w, s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
