@@ -103,6 +103,11 @@ struct pii_stream;
 int pii_stream_new(struct pii_redactor *r, pii_emit_fn emit, pii_finding_fn on_finding,
                    void *userdata, struct pii_stream **ret);
 int pii_stream_feed(struct pii_stream *s, const char *p, size_t n);
+/* The same without a copy: the window's free room (*ret, *ret_n > 0 bytes), into which the
+ * caller writes (read(2)), then hands over the n bytes written. pii_stream_space() gives the
+ * same room until pii_stream_commit(); a commit of more than the room fails the stream. */
+int pii_stream_space(struct pii_stream *s, char **ret, size_t *ret_n);
+int pii_stream_commit(struct pii_stream *s, size_t n);
 /* Flush the tail. After an error from feed or finish, nothing more is emitted. */
 int pii_stream_finish(struct pii_stream *s);
 void pii_stream_free(struct pii_stream *s);

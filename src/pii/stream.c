@@ -116,6 +116,37 @@ static void slide(struct pii_stream *s)
         s->wbase = keep;
 }
 
+/* The window is full: scan it, commit what is final, keep the context. */
+static int round_done(struct pii_stream *s)
+{
+        int e = process(s, false);
+
+        if (e < 0)
+                return s->error = e;
+        slide(s);
+        return 0;
+}
+
+int pii_stream_space(struct pii_stream *s, char **ret, size_t *ret_n)
+{
+        if (s->error)
+                return s->error;
+        /* feed and commit leave the window with room: a full one is processed at once */
+        *ret = s->w + s->wlen;
+        *ret_n = s->wcap - s->wlen;
+        return 0;
+}
+
+int pii_stream_commit(struct pii_stream *s, size_t n)
+{
+        if (s->error)
+                return s->error;
+        if (n > s->wcap - s->wlen)
+                return s->error = -EINVAL;
+        s->wlen += n;
+        return s->wlen == s->wcap ? round_done(s) : 0;
+}
+
 int pii_stream_feed(struct pii_stream *s, const char *p, size_t n)
 {
         if (s->error)
@@ -127,13 +158,8 @@ int pii_stream_feed(struct pii_stream *s, const char *p, size_t n)
                 s->wlen += take;
                 p += take;
                 n -= take;
-                if (s->wlen == s->wcap) {
-                        int e = process(s, false);
-
-                        if (e < 0)
-                                return s->error = e;
-                        slide(s);
-                }
+                if (s->wlen == s->wcap && round_done(s) < 0)
+                        return s->error;
         }
         return 0;
 }

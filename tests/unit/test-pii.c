@@ -383,6 +383,52 @@ static void test_engines_and_stream(void)
                 free(c.v);
                 pii_stream_free(s);
         }
+        for (size_t i = 0; i < ARRAY_SIZE(pieces); i++) {
+                /* written into the window (pii_stream_space/commit, as `protect` reads):
+                 * the same findings, and the room is never more than asked */
+                struct pii_stream *s = NULL;
+                struct collected c = { 0 };
+                int e = pii_stream_new(pc, NULL, collect, &c, &s);
+                bool room_ok = true;
+
+                for (size_t off = 0; e >= 0 && off < len;) {
+                        char *room;
+                        size_t size, n;
+
+                        e = pii_stream_space(s, &room, &size);
+                        if (e < 0)
+                                break;
+                        room_ok = room_ok && size > 0;
+                        n = MIN(MIN(pieces[i], len - off), size);
+                        memcpy(room, t + off, n);
+                        off += n;
+                        e = pii_stream_commit(s, n);
+                }
+                if (e >= 0)
+                        e = pii_stream_finish(s);
+                ok(e == 0 && room_ok && same_findings(c.v, c.n, fp, np),
+                   "stream written in place, %zu at a time: same findings as one buffer",
+                   pieces[i]);
+                free(c.v);
+                pii_stream_free(s);
+        }
+        {
+                /* a commit of more than the room fails the stream, and it stays failed */
+                struct pii_stream *s = NULL;
+                struct collected c = { 0 };
+                char *room;
+                size_t size = 0;
+                int e = pii_stream_new(pc, NULL, collect, &c, &s);
+
+                if (e >= 0)
+                        e = pii_stream_space(s, &room, &size);
+                ok(e == 0 && size > 0 && pii_stream_commit(s, size + 1) == -EINVAL &&
+                   pii_stream_space(s, &room, &size) == -EINVAL &&
+                   pii_stream_commit(s, 0) == -EINVAL && pii_stream_finish(s) == -EINVAL,
+                   "a commit past the window's room fails the stream for good");
+                free(c.v);
+                pii_stream_free(s);
+        }
         {
                 /* under one window, pii_scan takes the no-copy path: same findings */
                 size_t small = 900000;
