@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* akios protect scan|redact: the PII engine on a file or stdin (CONTRACTS §1, §8).
  *
- * Both stream: the input is read in 256 KiB pieces and fed to a pii_stream, so a file of any
- * size runs in bounded memory; `scan --json` writes its findings as they are committed.
+ * Both stream: the input is read into a pii_stream's window, 256 KiB at most a read, so a
+ * file of any size runs in bounded memory; `scan --json` writes its findings as they are
+ * committed.
  * The matched text is never printed by `scan`. `redact --strategy hash` needs a key: the
  * project's audit/pii.key when run inside a project, else the file named by
  * AKIOS_PII_KEY_FILE; without either it refuses (a keyless hash could be brute-forced).

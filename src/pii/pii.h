@@ -108,7 +108,7 @@ int pii_stream_feed(struct pii_stream *s, const char *p, size_t n);
  * same room until pii_stream_commit(); a commit of more than the room fails the stream. */
 int pii_stream_space(struct pii_stream *s, char **ret, size_t *ret_n);
 int pii_stream_commit(struct pii_stream *s, size_t n);
-/* Flush the tail. After an error from feed or finish, nothing more is emitted. */
+/* Flush the tail. After an error from feed, commit or finish, nothing more is emitted. */
 int pii_stream_finish(struct pii_stream *s);
 void pii_stream_free(struct pii_stream *s);
 DEFINE_CLEANUP_FUNC(struct pii_stream, pii_stream_free);
