@@ -1121,11 +1121,16 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
 
                 while (g < len && is_digit((unsigned char)buf[g]))
                         g++;
+                /* most numbers have no mark: the covered test only for those that do */
+                open = marked(r->tok_props, buf, len, a, g);
+                if (!open) {
+                        pos = g;
+                        continue;
+                }
                 /* every class holds the digits: a class's run that holds digit a holds the
                  * number [a, g) */
-                open = (unsigned)(a >= covered[1]) | (unsigned)(a >= covered[2]) << 1 |
-                       (unsigned)(a >= covered[3]) << 2 | (unsigned)(a >= covered[4]) << 3;
-                open &= marked(r->tok_props, buf, len, a, g);
+                open &= (unsigned)(a >= covered[1]) | (unsigned)(a >= covered[2]) << 1 |
+                        (unsigned)(a >= covered[3]) << 2 | (unsigned)(a >= covered[4]) << 3;
                 if (!open) {
                         pos = g;
                         continue;
