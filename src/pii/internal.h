@@ -61,7 +61,10 @@ struct pii_redactor {
         /* tokens.c: the token classes of each byte (bit c-1 for class c) and each class's
          * patterns */
         uint8_t tok_class[256];
-        uint16_t tok_props[256]; /* what marked() asks of a byte (tokens.c, BY_*) */
+        /* what marked() asks of the bytes beside a number: their codes and the marks of
+         * each pair (tokens.c, marks_init) */
+        uint8_t tok_t1[256], tok_t2[256], tok_u1[256], tok_u2[256];
+        uint16_t tok_before[11 * 3], tok_after[13 * 4];
         uint8_t tok_pats[_TC_MAX][PII_TOK_MAX_PATS];
         uint8_t tok_npats[_TC_MAX];
         unsigned tok_minlen[_TC_MAX]; /* the shortest match of the class's patterns */
@@ -110,6 +113,8 @@ int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, siz
  * Hyperscan runs the rest. */
 int pii_tok_init(struct pii_redactor *r);
 int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t from);
+/* For tests: 0 when marked()'s tables give what its tests give of every pair of bytes. */
+int pii_tok_check_marks(const struct pii_redactor *r);
 
 /* redact.c: the replacement text for one finding, handed to emit. */
 int pii_emit_replacement(struct pii_redactor *r, const struct pii_finding *f, const char *value,

@@ -395,7 +395,7 @@ static int parse_lead2(const char *spec, uint64_t set[2])
         return 0;
 }
 
-static uint16_t byte_props(unsigned c);
+static void marks_init(struct pii_redactor *r);
 
 int pii_tok_init(struct pii_redactor *r)
 {
@@ -414,8 +414,7 @@ int pii_tok_init(struct pii_redactor *r)
         for (unsigned i = 0; i < ARRAY_SIZE(cardctx_words); i++)
                 if (strlen(cardctx_words[i]) < 4 || strlen(cardctx_words[i]) > 10)
                         return -EINVAL; /* is_card_word() looks at 4 to 10 bytes */
-        for (unsigned b = 0; b < 256; b++)
-                r->tok_props[b] = byte_props(b);
+        marks_init(r);
         for (unsigned c = 1; c < _TC_MAX; c++)
                 for (unsigned b = 0; b < 256; b++)
                         if (in_set(class_bytes[c], (unsigned char)b))
@@ -785,92 +784,211 @@ static bool hex4(const char *buf, size_t len, size_t i)
         return true;
 }
 
-/* The byte properties marked() reads, one table look-up per neighbour (the tests one by one
- * were a tenth of a log's scan, at every number). */
+/* What marked() asks of the two bytes before a number (t2 t1) and of the two after it (u1
+ * u2): the class bits BIT(TC_*) they mark outright, and the facts its other tests read. A byte
+ * outside the buffer reads as NUL. */
 enum {
-        BY_DIGIT = 1 << 0, BY_UPPER = 1 << 1, BY_LOWER = 1 << 2, BY_WORD = 1 << 3,
-        BY_HEX = 1 << 4, BY_ALNUM = 1 << 5, BY_SPDASH = 1 << 6,  /* ' ' '-' */
-        BY_SEP3 = 1 << 7,                                         /* '-' '.' ' ' */
-        BY_DOT = 1 << 8, BY_RPAREN = 1 << 9, BY_D = 1 << 10, BY_C2 = 1 << 11, BY_B0 = 1 << 12,
-        BY_AB = 1 << 13, /* 'A' 'B' */
-        BY_SPACE = 1 << 14,
+        MK_PLUS = 1 << 4,   /* t1 '+': TC_PH unless the number starts with 0 */
+        MK_LOLO = 1 << 5,   /* t1 and t2 small letters: TC_W at a word start */
+        MK_NOWORD = 1 << 6, /* t1 not a word byte */
+        MK_HEX = 1 << 7,    /* t1 (u1) a hex digit */
+        MK_DOT = 1 << 8,    /* t1 (u1) '.' */
+        MK_ALNUM = 1 << 9,  /* u1 a letter or digit */
+        MK_INSIDE = 1 << 10, /* t1 a digit: the number starts at an anchor inside one */
 };
 
-static uint16_t byte_props(unsigned c)
+static unsigned before_marks(unsigned char t2, unsigned char t1)
 {
-        uint16_t v = 0;
+        unsigned m = 0;
 
-        v |= is_digit((unsigned char)c) ? BY_DIGIT : 0;
-        v |= is_upper((unsigned char)c) ? BY_UPPER : 0;
-        v |= c >= 'a' && c <= 'z' ? BY_LOWER : 0;
-        v |= is_word((unsigned char)c) ? BY_WORD : 0;
-        v |= is_hex((unsigned char)c) ? BY_HEX : 0;
-        v |= is_alnum((unsigned char)c) ? BY_ALNUM : 0;
-        v |= c == ' ' || c == '-' ? BY_SPDASH : 0;
-        v |= c == ' ' || c == '-' || c == '.' ? BY_SEP3 : 0;
-        v |= c == '.' ? BY_DOT : 0;
-        v |= c == ')' ? BY_RPAREN : 0;
-        v |= c == 'd' ? BY_D : 0;
-        v |= c == 0xC2 ? BY_C2 : 0;
-        v |= c == 0xB0 ? BY_B0 : 0;
-        v |= c == 'A' || c == 'B' ? BY_AB : 0;
-        v |= c == ' ' ? BY_SPACE : 0;
-        return v;
+        if (is_digit(t1))
+                return MK_INSIDE;
+        /* TC_PH: a parenthesis, or '+' (before 1-9, the country codes: marked() looks) */
+        m |= t1 == '(' ? BIT(TC_PH) : 0;
+        m |= t1 == '+' ? MK_PLUS : 0;
+        /* TC_U: a capital, or a capital and one space */
+        m |= is_upper(t1) || (t1 == ' ' && is_upper(t2)) ? BIT(TC_U) : 0;
+        m |= t1 >= 'a' && t1 <= 'z' && t2 >= 'a' && t2 <= 'z' ? MK_LOLO : 0;
+        m |= is_word(t1) ? 0 : MK_NOWORD;
+        m |= is_hex(t1) ? MK_HEX : 0;
+        m |= t1 == '.' ? MK_DOT : 0;
+        return m;
+}
+
+static unsigned after_marks(unsigned char u1, unsigned char u2)
+{
+        unsigned m = 0;
+
+        /* TC_PH: a separator then a digit, ')', or an A or B */
+        m |= ((u1 == ' ' || u1 == '-' || u1 == '.') && is_digit(u2)) || u1 == ')' || u1 == 'A' ||
+                             u1 == 'B' ?
+                     BIT(TC_PH) :
+                     0;
+        /* TC_U: a capital, or one space or dash and a capital */
+        m |= is_upper(u1) || ((u1 == ' ' || u1 == '-') && is_upper(u2)) ? BIT(TC_U) : 0;
+        /* TC_DMS: a degree sign, or d */
+        m |= u1 == 'd' || (u1 == 0xC2 && u2 == 0xB0) ? BIT(TC_DMS) : 0;
+        m |= is_hex(u1) ? MK_HEX : 0;
+        m |= u1 == '.' ? MK_DOT : 0;
+        m |= is_alnum(u1) ? MK_ALNUM : 0;
+        return m;
+}
+
+/* The bytes before_marks() and after_marks() tell apart, as codes: t1 (T1_N kinds), t2 (T2_N),
+ * u1 (U1_N), u2 (U2_N). pii_tok_check_marks() tries every pair of bytes against them. */
+enum { T1_N = 11, T2_N = 3, U1_N = 13, U2_N = 4 };
+
+static unsigned code_t1(unsigned char c)
+{
+        switch (c) {
+        case '(': return 2;
+        case '+': return 3;
+        case ' ': return 6;
+        case '_': return 9;
+        case '.': return 10;
+        }
+        if (c >= 'A' && c <= 'Z')
+                return c <= 'F' ? 4 : 5;
+        if (c >= 'a' && c <= 'z')
+                return c <= 'f' ? 7 : 8;
+        return is_digit(c) ? 1 : 0;
+}
+
+static unsigned code_t2(unsigned char c)
+{
+        return is_upper(c) ? 1 : c >= 'a' && c <= 'z' ? 2 : 0;
+}
+
+static unsigned code_u1(unsigned char c)
+{
+        switch (c) {
+        case ' ': return 1;
+        case '-': return 2;
+        case '.': return 3;
+        case ')': return 4;
+        case 'A': case 'B': return 5;
+        case 'd': return 8;
+        case 0xC2: return 11;
+        }
+        if (c >= 'C' && c <= 'Z')
+                return c <= 'F' ? 6 : 7;
+        if (c >= 'a' && c <= 'z')
+                return c <= 'f' ? 9 : 10;
+        return is_digit(c) ? 12 : 0;
+}
+
+static unsigned code_u2(unsigned char c)
+{
+        return is_digit(c) ? 1 : is_upper(c) ? 2 : c == 0xB0 ? 3 : 0;
+}
+
+/* marked()'s tables: the codes of each byte, premultiplied for t1 and u1, and the marks of
+ * each pair of codes, from the first byte of each code. */
+static void marks_init(struct pii_redactor *r)
+{
+        unsigned char r1[T1_N], r2[T2_N], q1[U1_N], q2[U2_N];
+        bool s1[T1_N] = { false }, s2[T2_N] = { false }, p1[U1_N] = { false },
+             p2[U2_N] = { false };
+
+        for (unsigned b = 0; b < 256; b++) {
+                unsigned c;
+
+                r->tok_t1[b] = (uint8_t)(code_t1((unsigned char)b) * T2_N);
+                r->tok_t2[b] = (uint8_t)code_t2((unsigned char)b);
+                r->tok_u1[b] = (uint8_t)(code_u1((unsigned char)b) * U2_N);
+                r->tok_u2[b] = (uint8_t)code_u2((unsigned char)b);
+                if (!s1[c = code_t1((unsigned char)b)])
+                        s1[c] = true, r1[c] = (unsigned char)b;
+                if (!s2[c = code_t2((unsigned char)b)])
+                        s2[c] = true, r2[c] = (unsigned char)b;
+                if (!p1[c = code_u1((unsigned char)b)])
+                        p1[c] = true, q1[c] = (unsigned char)b;
+                if (!p2[c = code_u2((unsigned char)b)])
+                        p2[c] = true, q2[c] = (unsigned char)b;
+        }
+        for (unsigned i = 0; i < T1_N; i++)
+                for (unsigned j = 0; j < T2_N; j++)
+                        r->tok_before[i * T2_N + j] = (uint16_t)before_marks(r2[j], r1[i]);
+        for (unsigned i = 0; i < U1_N; i++)
+                for (unsigned j = 0; j < U2_N; j++)
+                        r->tok_after[i * U2_N + j] = (uint16_t)after_marks(q1[i], q2[j]);
+}
+
+int pii_tok_check_marks(const struct pii_redactor *r)
+{
+        for (unsigned x = 0; x < 256; x++)
+                for (unsigned y = 0; y < 256; y++)
+                        if (r->tok_before[r->tok_t1[y] + r->tok_t2[x]] !=
+                                    before_marks((unsigned char)x, (unsigned char)y) ||
+                            r->tok_after[r->tok_u1[x] + r->tok_u2[y]] !=
+                                    after_marks((unsigned char)x, (unsigned char)y))
+                                return -EINVAL;
+        return 0;
 }
 
 /* The classes worth a walk around the number [a, g): every match of a class's patterns holds
  * a number with the class's mark, so a run none of whose numbers has it holds no match (its
  * other numbers, if marked, open it). An anchor inside a number (the window's `from`) opens
- * all. A byte outside the buffer reads as NUL (props 0). */
-static unsigned marked(const uint16_t *props, const char *buf, size_t len, size_t a, size_t g)
+ * all. The neighbours' marks are two table look-ups (the tests one by one were a tenth of a
+ * log's scan, at every number).
+ *
+ * TC_PH: 12 digits in a row (a card or NIR without separators), a separator then a digit
+ * (phones, SSN, IPv4, coordinates, a card's or NIR's groups), an A or B (a Corsican NIR's
+ * department, 2A or 2B, before a digit or a space), a parenthesis, '+' before 1-9 (the
+ * country codes), or a number that starts 0[1-9] or 00[1-9] (trunk and international
+ * prefixes, Maestro's 06). Every other match holds more than one number, and its first is
+ * one of these; the patterns' shortest one-number match is a card's 12 digits
+ * (tests/pii/tokens-attack.t tries each). A change of patterns.c's TC_PH patterns must keep
+ * this true. (4 digits in a row, '+' before any digit and 0 before any opened a log's every
+ * year, size, latency and "+0000".)
+ *
+ * TC_U: a capital beside the number, one space before it, or one space or dash after it.
+ * Every match of a TC_U pattern has a number so marked: the dash before a number that its
+ * patterns allow is NIE's "X-1234567-L", whose number has a capital after it too, dash or
+ * none (an order number's "ORD-53862255" was a run for nothing on each JSON record). A
+ * change of patterns.c's TC_U patterns must keep this true.
+ *
+ * TC_W: two lower-case letters before, at a word start (IBAN: \b then the country; in a log's
+ * hex ids "5da35b" the letters follow a digit), a 1 or 3 at a word start with 26 letters and
+ * digits from it (Bitcoin; a number shorter than that needs a letter or digit after it, which
+ * most timestamps and IPs lack), or a word of 4 hex digits beside a dot (MAC).
+ *
+ * TC_DMS: a degree sign (or d) after the number. */
+static unsigned marked(const struct pii_redactor *r, const char *buf, size_t len, size_t a,
+                       size_t g)
 {
-        unsigned t1 = a > 0 ? props[(unsigned char)buf[a - 1]] : 0;
-        unsigned t2 = a > 1 ? props[(unsigned char)buf[a - 2]] : 0;
-        unsigned u1 = g < len ? props[(unsigned char)buf[g]] : 0;
-        unsigned u2 = g + 1 < len ? props[(unsigned char)buf[g + 1]] : 0;
-        unsigned m = 0;
+        unsigned t, u, m;
         size_t hl = a, hr = g;
 
-        if (t1 & BY_DIGIT)
+        if (a >= 2 && g + 1 < len) { /* the four bytes inside the buffer: no bound tests */
+                t = r->tok_before[r->tok_t1[(unsigned char)buf[a - 1]] +
+                                  r->tok_t2[(unsigned char)buf[a - 2]]];
+                u = r->tok_after[r->tok_u1[(unsigned char)buf[g]] +
+                                 r->tok_u2[(unsigned char)buf[g + 1]]];
+        } else {
+                t = r->tok_before[r->tok_t1[a > 0 ? (unsigned char)buf[a - 1] : 0] +
+                                  r->tok_t2[a > 1 ? (unsigned char)buf[a - 2] : 0]];
+                u = r->tok_after[r->tok_u1[g < len ? (unsigned char)buf[g] : 0] +
+                                 r->tok_u2[g + 1 < len ? (unsigned char)buf[g + 1] : 0]];
+        }
+        m = (t | u) & (BIT(TC_PH) | BIT(TC_U) | BIT(TC_DMS));
+
+        if (t & MK_INSIDE)
                 return ~0u;
-        /* TC_PH: 12 digits in a row (a card or NIR without separators), a separator then a
-         * digit (phones, SSN, IPv4, coordinates, a card's or NIR's groups), an A or B (a
-         * Corsican NIR's department, 2A or 2B, before a digit or a space), a parenthesis,
-         * '+' before 1-9 (the country codes), or a number that starts 0[1-9] or 00[1-9]
-         * (trunk and international prefixes, Maestro's 06). Every other match holds more
-         * than one number, and its first is one of these; the patterns' shortest one-number
-         * match is a card's 12 digits (tests/pii/tokens-attack.t tries each). A change of
-         * patterns.c's TC_PH patterns must keep this true. (4 digits in a row, '+' before
-         * any digit and 0 before any opened a log's every year, size, latency and "+0000".) */
-        if (g - a >= 12 || ((u1 & BY_SEP3) && (u2 & BY_DIGIT)) || (u1 & (BY_RPAREN | BY_AB)) ||
-            (a > 0 && (buf[a - 1] == '(' || (buf[a - 1] == '+' && buf[a] != '0'))) ||
+        if (g - a >= 12 || ((t & MK_PLUS) && buf[a] != '0') ||
             (buf[a] == '0' && g - a >= 2 &&
              (buf[a + 1] != '0' || (g - a >= 3 && buf[a + 2] != '0'))))
                 m |= BIT(TC_PH);
-        /* TC_U: a capital beside the number, one space before it, or one space or dash
-         * after it. Every match of a TC_U pattern has a number so marked: the dash before
-         * a number that its patterns allow is NIE's "X-1234567-L", whose number has a
-         * capital after it too, dash or none (an order number's "ORD-53862255" was a run
-         * for nothing on each JSON record). A change of patterns.c's TC_U patterns must
-         * keep this true. */
-        if (((t1 | u1) & BY_UPPER) || ((t1 & BY_SPACE) && (t2 & BY_UPPER)) ||
-            ((u1 & BY_SPDASH) && (u2 & BY_UPPER)))
-                m |= BIT(TC_U);
-        /* TC_W: two lower-case letters before, at a word start (IBAN: \b then the country;
-         * in a log's hex ids "5da35b" the letters follow a digit), a 1 or 3 at a word start
-         * with 26 letters and digits from it (Bitcoin; a number shorter than that needs a
-         * letter or digit after it, which most timestamps and IPs lack), or a word of 4 hex
-         * digits beside a dot (MAC) */
-        if ((t1 & t2 & BY_LOWER && (a < 3 || !(props[(unsigned char)buf[a - 3]] & BY_WORD))) ||
-            (!(t1 & BY_WORD) && (buf[a] == '1' || buf[a] == '3') &&
-             (g - a >= 26 || (u1 & BY_ALNUM)) && alnum_from(buf, len, a) >= 26))
+        if (((t & MK_LOLO) && (a < 3 || !is_word((unsigned char)buf[a - 3]))) ||
+            ((t & MK_NOWORD) && (buf[a] == '1' || buf[a] == '3') &&
+             (g - a >= 26 || (u & MK_ALNUM)) && alnum_from(buf, len, a) >= 26))
                 m |= BIT(TC_W);
-        else if (g - a <= 4 && (((t1 | u1) & BY_HEX) || (g - a == 4 && ((t1 | u1) & BY_DOT)))) {
+        else if (g - a <= 4 && (((t | u) & MK_HEX) || (g - a == 4 && ((t | u) & MK_DOT)))) {
                 /* with no hex digit beside it, the number is the word: 4 digits (the dots
                  * of an IPv4 address do not start a walk) */
-                while (hl > 0 && a - hl < 4 && (props[(unsigned char)buf[hl - 1]] & BY_HEX))
+                while (hl > 0 && a - hl < 4 && is_hex((unsigned char)buf[hl - 1]))
                         hl--;
-                while (hr < len && hr - g < 4 && (props[(unsigned char)buf[hr]] & BY_HEX))
+                while (hr < len && hr - g < 4 && is_hex((unsigned char)buf[hr]))
                         hr++;
                 /* the word and the one across the dot: 4 hex digits each */
                 if (hr - hl == 4 && (hl == 0 || !is_hex((unsigned char)buf[hl - 1])) &&
@@ -879,9 +997,6 @@ static unsigned marked(const uint16_t *props, const char *buf, size_t len, size_
                      (hr < len && buf[hr] == '.' && hex4(buf, len, hr + 1))))
                         m |= BIT(TC_W);
         }
-        /* TC_DMS: a degree sign (or d) after the number */
-        if ((u1 & BY_D) || ((u1 & BY_C2) && (u2 & BY_B0)))
-                m |= BIT(TC_DMS);
         return m;
 }
 
@@ -898,45 +1013,91 @@ static inline uint64_t digits8(const char *buf)
                0x8080808080808080ull;
 }
 
-/* The next digit at or after i (len when none). With SSE2, 32 bytes a step: in prose, where
- * digits are rare, this loop was most of the prefilter (23 of 219 M instructions per 5 MB
- * with eight bytes a step). */
-static size_t next_digit(const char *buf, size_t i, size_t len)
+/* The digits of p[0, 64), one bit each (bit i: byte i). With SSE2, 16 bytes a compare. */
+static inline uint64_t digits64(const char *p)
 {
 #ifdef __SSE2__
-        if (i + 8 <= len) { /* in logs the next digit is most often a few bytes on */
-                uint64_t d = digits8(buf + i);
-
-                if (d)
-                        return i + (size_t)(__builtin_ctzll(d) >> 3);
-                i += 8;
-        }
         /* signed compares: a byte >= 0x80 is below '0' */
         const __m128i lo = _mm_set1_epi8('0' - 1), hi = _mm_set1_epi8('9' + 1);
+        __m128i x0 = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(const void *)(p + 16));
+        __m128i x2 = _mm_loadu_si128((const __m128i *)(const void *)(p + 32));
+        __m128i x3 = _mm_loadu_si128((const __m128i *)(const void *)(p + 48));
 
-        while (i + 32 <= len) {
-                __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
-                __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(buf + i + 16));
-                __m128i dx = _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi));
-                __m128i dy = _mm_and_si128(_mm_cmpgt_epi8(y, lo), _mm_cmplt_epi8(y, hi));
-                unsigned mx = (unsigned)_mm_movemask_epi8(dx);
-                unsigned my = (unsigned)_mm_movemask_epi8(dy);
+#define DIG(x) (uint64_t)(unsigned)_mm_movemask_epi8( \
+                _mm_and_si128(_mm_cmpgt_epi8(x, lo), _mm_cmplt_epi8(x, hi)))
+        return DIG(x0) | DIG(x1) << 16 | DIG(x2) << 32 | DIG(x3) << 48;
+#undef DIG
+#else
+        uint64_t d = 0;
 
-                if (mx | my)
-                        return i + (size_t)__builtin_ctzll((uint64_t)my << 16 | mx);
-                i += 32;
+        for (unsigned v = 0; v < 8; v++) {
+                uint64_t t = digits8(p + 8 * v) >> 7; /* bit 8k: byte k */
+
+                for (unsigned k = 0; k < 8; k++)
+                        d |= ((t >> (8 * k)) & 1) << (8 * v + k);
         }
+        return d;
 #endif
-        while (i + 8 <= len) {
-                uint64_t d = digits8(buf + i);
+}
 
-                if (d)
-                        return i + (size_t)(__builtin_ctzll(d) >> 3);
-                i += 8;
+/* The digits of buf[base, len) when that is under 64 bytes; the bytes past len read as NUL. */
+static __attribute__((noinline)) uint64_t digits_tail(const char *buf, size_t len, size_t base)
+{
+        char tail[64];
+
+        memset(tail, 0, sizeof tail);
+        memcpy(tail, buf + base, len - base);
+        return digits64(tail);
+}
+
+static inline uint64_t digit_mask(const char *buf, size_t len, size_t base)
+{
+        return len - base >= 64 ? digits64(buf + base) : digits_tail(buf, len, base);
+}
+
+/* The numbers of a scan, a 64-byte block's digit mask at a time: in a log a number every 7
+ * bytes, whose finding byte by byte (the next digit, then the first byte after) was 50
+ * instructions; prose skips its blocks without digits 64 bytes a step. */
+struct numbers {
+        size_t base; /* of the block in d; SIZE_MAX: none yet */
+        uint64_t d;
+};
+
+/* The first number [a, g) with a >= pos, cut at pos when pos is inside one: true and *ret_a,
+ * *ret_g, or false when there is none. pos does not go back from call to call. */
+static bool next_number(struct numbers *t, const char *buf, size_t len, size_t pos,
+                        size_t *ret_a, size_t *ret_g)
+{
+        size_t base = pos & ~(size_t)63, a, g;
+        uint64_t m, nd;
+
+        if (pos >= len)
+                return false;
+        if (base != t->base) {
+                t->base = base;
+                t->d = digit_mask(buf, len, base);
         }
-        while (i < len && !(buf[i] >= '0' && buf[i] <= '9'))
-                i++;
-        return i;
+        m = t->d & (~0ull << (pos & 63));
+        while (!m) {
+                if (t->base + 64 >= len)
+                        return false;
+                t->base += 64;
+                t->d = digit_mask(buf, len, t->base);
+                m = t->d;
+        }
+        a = t->base + (size_t)__builtin_ctzll(m);
+        nd = ~t->d & (~0ull << (a & 63));
+        if (nd) {
+                g = t->base + (size_t)__builtin_ctzll(nd);
+        } else { /* on into the next block */
+                g = t->base + 64;
+                while (g < len && is_digit((unsigned char)buf[g]))
+                        g++;
+        }
+        *ret_a = a;
+        *ret_g = g;
+        return true;
 }
 
 /* The next byte a or b at or after i (len when none): 32 bytes at a time with SSE2 (every
@@ -1110,19 +1271,18 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
         /* bit c-1: class c has patterns; TC_HEXSEP's and TC_B58's runs are found by
          * anchor_scan() */
         unsigned all = r->tok_classes & ~(BIT(TC_HEXSEP) | BIT(TC_B58));
-        size_t pos = from;
+        size_t pos = from, a, g;
+        struct numbers nums = { .base = SIZE_MAX };
 
         _Static_assert(TC_DMS == 4 && TC_HEXSEP == 5, "the digit classes are unrolled below");
         for (unsigned c = 1; c < _TC_MAX; c++)
                 covered[c] = all & BIT(c) ? 0 : SIZE_MAX;
-        while ((pos = next_digit(buf, pos, len)) < len) {
-                size_t a = pos, g = a + 1, next;
+        while (next_number(&nums, buf, len, pos, &a, &g)) {
+                size_t next;
                 unsigned open, lo, ro, m;
 
-                while (g < len && is_digit((unsigned char)buf[g]))
-                        g++;
                 /* most numbers have no mark: the covered test only for those that do */
-                open = marked(r->tok_props, buf, len, a, g);
+                open = marked(r, buf, len, a, g);
                 if (!open) {
                         pos = g;
                         continue;

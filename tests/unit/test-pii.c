@@ -10,6 +10,7 @@
 
 #include "tap.h"
 #include "config/config.h"
+#include "pii/internal.h"
 #include "pii/pii.h"
 #include "util/util.h"
 
@@ -366,6 +367,25 @@ static void test_engines_and_stream(void)
                 ok(pii_scan(hs, t, len, 0, &fh, &nh) == 0, "hyperscan engine scans");
                 ok(same_findings(fh, nh, fp, np), "both engines: identical findings (%zu, %zu)",
                    nh, np);
+                is_int(pii_tok_check_marks(hs), 0,
+                       "token prefilter: marked()'s tables give what its tests give, for every "
+                       "pair of bytes");
+                for (size_t i = 0; i < ARRAY_SIZE(pieces); i++) {
+                        /* window edges inside numbers, runs and blocks of the prefilter */
+                        struct pii_stream *s = NULL;
+                        struct collected c = { 0 };
+                        int e = pii_stream_new(hs, NULL, collect, &c, &s);
+
+                        for (size_t off = 0; e >= 0 && off < len; off += pieces[i])
+                                e = pii_stream_feed(s, t + off, MIN(pieces[i], len - off));
+                        if (e >= 0)
+                                e = pii_stream_finish(s);
+                        ok(e == 0 && same_findings(c.v, c.n, fp, np),
+                           "hyperscan stream in pieces of %zu: the findings of pcre2 in one "
+                           "buffer", pieces[i]);
+                        free(c.v);
+                        pii_stream_free(s);
+                }
         } else {
                 skip("Hyperscan not built in or not usable on this CPU");
         }
