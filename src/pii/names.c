@@ -6216,9 +6216,7 @@ static int decide(struct walk *w, struct run *r)
                         return 0;
         }
 
-#ifdef __SSE2__
 not_thing:
-#endif
         /* a word of a name found before, alone: "Rajesh confirmed", "Eze was born" (an
          * ordinary word, "Hope", not at a sentence's start) */
         /* A small town's name too, but not before ", " and a place: "Gerhard Schroeder ...
