@@ -1000,6 +1000,7 @@ static unsigned marked(const struct pii_redactor *r, const char *buf, size_t len
         return m;
 }
 
+#ifndef __SSE2__
 /* The top bit of each byte of buf[0, 8) that is a digit. */
 static inline uint64_t digits8(const char *buf)
 {
@@ -1012,6 +1013,7 @@ static inline uint64_t digits8(const char *buf)
                ~((w | 0x8080808080808080ull) - 0x3a3a3a3a3a3a3a3aull) & ~w &
                0x8080808080808080ull;
 }
+#endif
 
 /* The digits of p[0, 64), one bit each (bit i: byte i). With SSE2, 16 bytes a compare. */
 static inline uint64_t digits64(const char *p)
