@@ -188,7 +188,11 @@ const struct pii_pattern pii_patterns[] = {
           "|0[1-9][0-9] [0-9]{3} [0-9]{4}|0[1-9][0-9]{1,3} [0-9]{2}(?: [0-9]{2}){2,3})\\b"
           "|\\(0[1-9][0-9]{0,3}\\) ?[0-9]{3,4}[ -]?[0-9]{4}\\b",
           NULL, T_PHONE, V_PHONE, 43, 0, 0.6f,
-          .tok = TOK(TC_PH, 7, 0, 0, LEAD(0), 0, 0, 0, 0) },
+          /* every form holds two numbers and one of: a number of 2 digits (0d dd dd dd dd,
+           * 0ddd dd dd dd) or of 5 to 8 (0dddd dddddd, 0d-ddddd), two single spaces between
+           * digits (0dd ddd dddd), two parentheses; a JSON file's 3-3-4 SKUs have none (a
+           * fifth start with 0 or hold a 0dd group) */
+          .tok = TOK(TC_PH, 7, 0, TN_NATL, LEAD(0), 0, 0, 0, 0) },
         { "phone_context",
           "(?i:(?:\\b(?:phone|tel|telephone|mobile|cell|cellphone|fax|call|telefon|telefoon"
           "|telefonnummer|rufnummer|ruf|anruf|handy|mobil|mobiel|bel|bellen|gsm|portable"
@@ -245,9 +249,9 @@ const struct pii_pattern pii_patterns[] = {
           NULL, T_FR_NIR, V_FR_NIR, 62, 0, 1.0f,
           .tok = TOK(TC_PH, 13, 0, 0, LEAD(1)|LEAD(2), 0, 0, 0, 0) },
         { "es_nif", "\\b[0-9]{8}-?[A-Z]\\b", NULL, T_ES_NIF, V_ES_NIF, 55, 0, 1.0f,
-          .tok = TOK(TC_U, 8, 1, TN_UAFTER, 0, 0, 0, 0, GRP(8)) },
+          .tok = TOK(TC_U, 8, 1, TN_UAFTER1, 0, 0, 0, 0, GRP(8)) },
         { "es_nie", "\\b[XYZ]-?[0-9]{7}-?[A-Z]\\b", NULL, T_ES_NIE, V_ES_NIF, 55, 0, 1.0f,
-          .tok = TOK(TC_U, 7, 2, TN_UAFTER, 0, 0, 0, 0, GRP(7)) },
+          .tok = TOK(TC_U, 7, 2, TN_UAFTER1, 0, 0, 0, 0, GRP(7)) },
         { "in_pan", "\\b[A-Z]{3}[ABCFGHLJPT][A-Z][0-9]{4}[A-Z]\\b", NULL, T_IN_PAN, V_NONE, 50, 0,
           0.85f,
           .tok = TOK(TC_U, 4, 6, 0, 0, 0, 10, 10, GRP(4)) },
@@ -353,7 +357,7 @@ const struct pii_pattern pii_patterns[] = {
         { "us_mbi",
           "\\b[1-9]" MBI_L MBI_A "[0-9]-?" MBI_L MBI_A "[0-9]-?" MBI_L "{2}[0-9]{2}\\b",
           NULL, T_US_MBI, V_SEP_CONSISTENT, 50, 0, 0.8f,
-          .tok = TOK(TC_U, 5, 4, TN_UAFTER, LEAD_NOT0, 0, 0, 0, 0) },
+          .tok = TOK(TC_U, 5, 4, TN_UAFTER1, LEAD_NOT0, 0, 0, 0, 0) },
         { "uk_nhs", "(?i:\\bnhs" NUMWORD GAP("[^0-9\\n]", 12) ")([0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{"
           "4})\\b",
           NULL, T_UK_NHS, V_NHS, 66, PAT_GROUP, 1.0f },

@@ -94,6 +94,9 @@ enum { /* pii_tok.need: a further condition on the run ("d": a digit, "L": a cap
         TN_HEXSEP5,   /* TC_HEXSEP: 5 of ':' or '-' */
         TN_CARDCTX,   /* card_context: the match begins before the run, at a card word; the
                        * run holds its number (tokens.c, tok_card_context) */
+        TN_UAFTER1,   /* a capital right after a digit, or after a digit and '-' */
+        TN_NATL,      /* phone_national: 2 numbers, and a number of 2 or of 5 to 8 digits, or
+                       * 2 of "d d", or 2 parentheses */
 };
 
 struct pii_tok {

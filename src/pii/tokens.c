@@ -33,6 +33,9 @@ _Static_assert(PII_TOK_MAX_PATS <= 32, "a class's patterns are bits of a uint32_
 struct run_counts {
         uint32_t digits, upper, commas, spaces, parens, plus19, zz19, ns;
         uint32_t ddash, ddot, dspace, uafter; /* d-d, d.d, "d d"; a capital after a digit */
+        uint32_t uafter1; /* a capital right after a digit or "d-" (es_nif's "12345678-Z",
+                           * not Firefox's "Gecko/20100101 Firefox" on every log line) */
+        uint32_t numbers;
         uint16_t lead, groups;
         uint64_t lead2[2];    /* bit n: a number starts (at a word start) with the digits n */
         uint32_t at_lead[10]; /* with bit d of lead: the digits before the first number that
@@ -480,7 +483,7 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
 
         /* not a memset: at_lead is read only where lead says */
         k->digits = k->upper = k->commas = k->spaces = k->parens = k->plus19 = k->zz19 = 0;
-        k->ns = k->ddash = k->ddot = k->dspace = k->uafter = 0;
+        k->ns = k->ddash = k->ddot = k->dspace = k->uafter = k->uafter1 = k->numbers = 0;
         k->lead = k->groups = 0;
         k->lead2[0] = k->lead2[1] = 0;
         while (j < e) {
@@ -508,6 +511,7 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
                                 j++;
                         while (j < e && is_digit((unsigned char)buf[j]));
                         g = j - a;
+                        k->numbers++;
                         k->digits += (uint32_t)g;
                         k->groups |= (uint16_t)(1u << (g < 15 ? g : 15));
                         p = (unsigned char)buf[j - 1];
@@ -518,6 +522,8 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
                         k->ns += c == 'N' || c == 'S';
                         k->uafter += is_digit(p) || ((p == ' ' || p == '-') && j >= 2 &&
                                                      is_digit((unsigned char)buf[j - 2]));
+                        k->uafter1 += is_digit(p) ||
+                                      (p == '-' && j >= 2 && is_digit((unsigned char)buf[j - 2]));
                 } else {
                         k->commas += c == ',';
                         k->spaces += c == ' ';
@@ -621,6 +627,11 @@ static bool need_met(unsigned need, const struct run_counts *k, const char *buf,
         case TN_COORD: return k->ddot >= 2 && k->commas >= 1;
         case TN_SPACE1: return k->spaces >= 1;
         case TN_UAFTER: return k->uafter >= 1;
+        case TN_UAFTER1: return k->uafter1 >= 1;
+        case TN_NATL:
+                return k->numbers >= 2 &&
+                       ((k->groups & (GRP(2) | GRP(5) | GRP(6) | GRP(7) | GRP(8))) ||
+                        k->dspace >= 2 || k->parens >= 2);
         case TN_LLDD: return has_shape(buf, s, e, "LLdd", true);
         case TN_LCC: return has_shape(buf, s, e, "lldd", true);
         case TN_LDL: return has_shape(buf, s, e, "LdL", false);
