@@ -349,6 +349,21 @@ static bool same_findings(const struct pii_finding *a, size_t na, const struct p
         return true;
 }
 
+/* Feed t[0, len) to a stream of r in pieces of `piece` bytes, its findings into *c. */
+static int stream_pieces(struct pii_redactor *r, const char *t, size_t len, size_t piece,
+                         struct collected *c)
+{
+        struct pii_stream *s = NULL;
+        int e = pii_stream_new(r, NULL, collect, c, &s);
+
+        for (size_t off = 0; e >= 0 && off < len; off += piece)
+                e = pii_stream_feed(s, t + off, MIN(piece, len - off));
+        if (e >= 0)
+                e = pii_stream_finish(s);
+        pii_stream_free(s);
+        return e;
+}
+
 static void test_engines_and_stream(void)
 {
         size_t len = 3u << 20;
@@ -372,36 +387,24 @@ static void test_engines_and_stream(void)
                        "pair of bytes");
                 for (size_t i = 0; i < ARRAY_SIZE(pieces); i++) {
                         /* window edges inside numbers, runs and blocks of the prefilter */
-                        struct pii_stream *s = NULL;
                         struct collected c = { 0 };
-                        int e = pii_stream_new(hs, NULL, collect, &c, &s);
 
-                        for (size_t off = 0; e >= 0 && off < len; off += pieces[i])
-                                e = pii_stream_feed(s, t + off, MIN(pieces[i], len - off));
-                        if (e >= 0)
-                                e = pii_stream_finish(s);
-                        ok(e == 0 && same_findings(c.v, c.n, fp, np),
+                        ok(stream_pieces(hs, t, len, pieces[i], &c) == 0 &&
+                                   same_findings(c.v, c.n, fp, np),
                            "hyperscan stream in pieces of %zu: the findings of pcre2 in one "
                            "buffer", pieces[i]);
                         free(c.v);
-                        pii_stream_free(s);
                 }
         } else {
                 skip("Hyperscan not built in or not usable on this CPU");
         }
         for (size_t i = 0; i < ARRAY_SIZE(pieces); i++) {
-                struct pii_stream *s = NULL;
                 struct collected c = { 0 };
-                int e = pii_stream_new(pc, NULL, collect, &c, &s);
 
-                for (size_t off = 0; e >= 0 && off < len; off += pieces[i])
-                        e = pii_stream_feed(s, t + off, MIN(pieces[i], len - off));
-                if (e >= 0)
-                        e = pii_stream_finish(s);
-                ok(e == 0 && same_findings(c.v, c.n, fp, np),
+                ok(stream_pieces(pc, t, len, pieces[i], &c) == 0 &&
+                           same_findings(c.v, c.n, fp, np),
                    "stream in pieces of %zu: same findings as one buffer", pieces[i]);
                 free(c.v);
-                pii_stream_free(s);
         }
         for (size_t i = 0; i < ARRAY_SIZE(pieces); i++) {
                 /* written into the window (pii_stream_space/commit, as `protect` reads):
