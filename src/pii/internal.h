@@ -76,6 +76,7 @@ struct pii_redactor {
         uint32_t tok_by_lead[_TC_MAX][10]; /* bit t: pattern t's lead digits hold d */
         uint32_t tok_nolead[_TC_MAX];      /* bit t: pattern t has no lead digits */
         unsigned tok_ipv4;                 /* the pattern that tok_ipv4() runs, or ~0u */
+        unsigned tok_ipv6c;                /* the pattern pii_tok_ipv6c() runs, or ~0u */
         unsigned tok_cardctx;              /* the one tok_card_context() runs, or ~0u */
         unsigned tok_nanp;                 /* the one tok_nanp() runs, or ~0u */
         uint8_t tok_cardform[_TC_MAX][PII_TOK_MAX_PATS]; /* card_forms[] index + 1, or 0 */
@@ -113,6 +114,12 @@ int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, siz
  * Hyperscan runs the rest. */
 int pii_tok_init(struct pii_redactor *r);
 int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t from);
+/* tokv6.c: ipv6_compressed's matches that start in buf[from, end), a TC_HEXSEP run or its
+ * tail, by hand, validated and pushed, as PCRE2 over the window finds them; pii_tok_init()
+ * hands it the pattern only while patterns.c holds this regex text. */
+extern const char pii_ipv6c_regex[];
+int pii_tok_ipv6c(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                  size_t from, size_t end);
 /* For tests: 0 when marked()'s tables give what its tests give of every pair of bytes. */
 int pii_tok_check_marks(const struct pii_redactor *r);
 

@@ -410,9 +410,11 @@ const struct pii_pattern pii_patterns[] = {
         { "ipv6_full", "\\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\\b", NULL, T_IP, V_IPV6, 46,
           0, 0.95f,
           .tok = TOK(TC_HEXSEP, 0, 0, TN_COLON7, 0, 0, 0, 0, 0) },
+        /* matched by hand around its "::" (tokv6.c), not by Hyperscan; TC_HEXSEP holds its
+         * bytes, and the prefilter's counts are not asked of it */
         { "ipv6_compressed",
           "\\b(?:[0-9A-Fa-f]{1,4}:){1,6}:(?:[0-9A-Fa-f]{1,4}(?::[0-9A-Fa-f]{1,4}){0,5}\\b)?", NULL,
-          T_IP, V_IPV6, 45, 0, 0.85f },
+          T_IP, V_IPV6, 45, 0, 0.85f, .tok = TOK(TC_HEXSEP, 0, 0, 0, 0, 0, 0, 0, 0) },
         { "ipv6_leading",
           "(?:^|[^0-9A-Za-z_:.])(::(?:[fF]{4}:(?:[0-9]{1,3}\\.){3}[0-9]{1,3}|1|[fF]{4}:[0-9a-fA-F]{1,4}:"
           "[0-9a-fA-F]{1,4}))(?:[^0-9A-Za-z_:.]|$)",

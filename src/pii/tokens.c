@@ -413,7 +413,7 @@ int pii_tok_init(struct pii_redactor *r)
         memset(r->tok_cardform, 0, sizeof(r->tok_cardform));
         memset(r->tok_memo, 0, sizeof(r->tok_memo));
         r->tok_classes = 0;
-        r->tok_ipv4 = r->tok_cardctx = r->tok_nanp = ~0u;
+        r->tok_ipv4 = r->tok_cardctx = r->tok_nanp = r->tok_ipv6c = ~0u;
         for (unsigned i = 0; i < ARRAY_SIZE(cardctx_words); i++)
                 if (strlen(cardctx_words[i]) < 4 || strlen(cardctx_words[i]) > 10)
                         return -EINVAL; /* is_card_word() looks at 4 to 10 bytes */
@@ -430,6 +430,15 @@ int pii_tok_init(struct pii_redactor *r)
                         continue;
                 if (c >= _TC_MAX || r->tok_npats[c] == PII_TOK_MAX_PATS)
                         return -EINVAL;
+                if (streq(pii_patterns[i].name, "ipv6_compressed")) {
+                        /* by hand around its "::", or not at all: Hyperscan leaves it to the
+                         * prefilter, so a regex tokv6.c was not written from is an error */
+                        if (c != TC_HEXSEP || !streq(pii_patterns[i].regex, pii_ipv6c_regex) ||
+                            (pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
+                                return -EINVAL;
+                        r->tok_ipv6c = i;
+                        continue;
+                }
                 t = r->tok_npats[c];
                 /* card_context's match begins before the run: the run holds its number */
                 runlen = q->need == TN_CARDCTX ? q->minlen : MAX(q->minlen, pii_hs_minwidth[i]);
@@ -1170,13 +1179,13 @@ static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
  * step. Every match of TC_HEXSEP's patterns holds such a chain from its first separator on
  * (a MAC's 5 separators are 3 bytes apart, a full IPv6 address's 7 colons 2 to 5), and a
  * JSON file's 3-3-4 SKUs and ISO dates, whose separators come in pairs, do not. */
-static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char b)
+static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char b, bool pairs)
 {
 #ifdef __SSE2__
         const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
 
         while (i + 32 <= len) {
-                uint32_t m = mask32_of2(buf + i, va, vb), p;
+                uint32_t m = mask32_of2(buf + i, va, vb), p, q;
 
                 if (!m) { /* prose: most often none */
                         i += 32;
@@ -1190,6 +1199,16 @@ static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char 
                         continue;
                 }
                 p = m & ((p >> 1) | (p >> 2) | (p >> 3) | (p >> 4) | (p >> 5)) & 0x3fffffu;
+                /* with `pairs`, "::" too (compressed IPv6, whose matches may hold two
+                 * separators only): among the adjacent separators, those both ':' */
+                for (q = pairs ? m & (m >> 1) & 0x3fffffu : 0; q; q &= q - 1) {
+                        unsigned k = (unsigned)__builtin_ctz(q);
+
+                        if (buf[i + k] == ':' && buf[i + k + 1] == ':') {
+                                p |= 1u << k;
+                                break;
+                        }
+                }
                 if (p)
                         return i + (size_t)__builtin_ctz(p);
                 i += 22;
@@ -1198,6 +1217,8 @@ static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char 
         for (; i < len; i++) {
                 if (buf[i] != a && buf[i] != b)
                         continue;
+                if (pairs && buf[i] == ':' && i + 1 < len && buf[i + 1] == ':')
+                        return i;
                 for (size_t j = i + 1; j < len && j <= i + 5; j++)
                         if (buf[j] == a || buf[j] == b)
                                 for (size_t k = j + 1; k < len && k <= j + 5; k++)
@@ -1218,10 +1239,12 @@ static int anchor_scan(struct pii_redactor *r, unsigned c, char a1, char a2, con
 {
         const uint8_t *cls = r->tok_class;
         size_t pos = from;
+        /* compressed IPv6, by hand in the runs around its "::" (tokv6.c) */
+        bool v6c = c == TC_HEXSEP && r->tok_ipv6c != ~0u;
 
-        if (!(r->tok_classes & BIT(c)))
+        if (!(r->tok_classes & BIT(c)) && !v6c)
                 return 0;
-        while ((pos = c == TC_HEXSEP ? next_sep_pair(buf, pos, len, a1, a2) :
+        while ((pos = c == TC_HEXSEP ? next_sep_pair(buf, pos, len, a1, a2, v6c) :
                                        next_of2(buf, pos, len, a1, a2)) < len) {
                 size_t s = pos, e = pos + 1;
                 unsigned n1 = buf[pos] == a1, n12 = 1;
@@ -1259,6 +1282,12 @@ static int anchor_scan(struct pii_redactor *r, unsigned c, char a1, char a2, con
                         n12 += buf[e] == a1 || buf[e] == a2;
                 }
                 pos = e;
+                if (v6c && n1 >= 2 && e > from) {
+                        int err = pii_tok_ipv6c(r, r->tok_ipv6c, buf, len, MAX(s, from), e);
+
+                        if (err < 0)
+                                return err;
+                }
                 for (maybe = r->tok_by_len[c][MIN(e - s, 255)]; maybe; maybe &= maybe - 1) {
                         unsigned t = (unsigned)__builtin_ctz(maybe), pat = r->tok_pats[c][t];
                         unsigned need = pii_patterns[pat].tok.need;
@@ -1347,6 +1376,8 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
         {
                 int err = anchor_scan(r, TC_HEXSEP, ':', '-', buf, len, from);
 
-                return err < 0 ? err : anchor_scan(r, TC_B58, 'L', 'M', buf, len, from);
+                if (err >= 0)
+                        err = anchor_scan(r, TC_B58, 'L', 'M', buf, len, from);
+                return err < 0 ? err : 0;
         }
 }

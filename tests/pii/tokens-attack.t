@@ -146,7 +146,36 @@ out += ['{"key":"dead:beef:cafe:babe:dead:beef:cafe:babe","at":"2025-01-20T16:13
 attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", "  ", " - ", ":"])
 PYEOF
 same "ipv6_full and mac_colon around separators: 20,000 runs and their edges" "$T/hexsep.txt"
-for v in 'dead:beef:cafe:babe:dead:beef:cafe:babe' '00-1a-2b-3c-4d-5e'; do
+# compressed IPv6 (tokv6.c), matched by hand in the runs around its "::": 0 to 7 groups on
+# each side of one or two "::" (and ":::"), groups of 0 to 6 hex digits and some with a
+# letter past f or '_' after them (where \b fails and the regex gives the group back), at
+# every distance from the run's edges, after ':' and before alnum (which V_IPV6 refuses)
+$PY - "$T/v6c.txt" <<'PYEOF'
+import attacklib
+import random
+import sys
+rnd = random.Random(7)
+GRP = ["0", "1", "a", "F", "00", "ff", "db8", "fe80", "1234", "abcd", "12345", "abcdef",
+       "g", "1g", "ab_", "", "ffff", "8023", "cafe1"]
+SEP = [":", ":", ":", ":", "::", "::", ":::", "-", ": "]
+PRE = ["", " ", "_", "a", ":", "-", ".", "\"", "ip=", "[", "\x80", "1", "f", "::", "g"]
+POST = ["", " ", "_", "g", ":", "-", ":1", "/64", "%eth0", "]", ".", "\xff", "z", "::", "1"]
+out = []
+for _ in range(20000):
+    left = [rnd.choice(GRP) for _ in range(rnd.randint(0, 7))]
+    right = [rnd.choice(GRP) for _ in range(rnd.randint(0, 7))]
+    v = "".join(p + rnd.choice(SEP) for p in left[:-1]) + (left[-1] if left else "")
+    v += "::" + "".join(rnd.choice(SEP) + p for p in right)[1:] if right else "::"
+    if rnd.random() < 0.2:  # a second address glued on
+        v += rnd.choice(SEP) + rnd.choice(GRP) + "::" + rnd.choice(GRP)
+    out.append(rnd.choice(PRE) + v + rnd.choice(POST))
+out += ["::", ":::", "a::", "::1", "fe80::1%eth0", "2001:db8::8a2e:370:7334", "1:2:3:4:5:6::7",
+        "1:2:3:4:5:6:7::", "a:b:c:d:e:f:0::1", "12345::1", "1::12345", "1::1g", "1::1:2:3:4:5:6:7"]
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", "  ", ":", "-"])
+PYEOF
+same "ipv6_compressed by hand around its '::': 20,000 runs and their edges" "$T/v6c.txt"
+for v in 'dead:beef:cafe:babe:dead:beef:cafe:babe' '00-1a-2b-3c-4d-5e' 'fe80::1' '1::2' \
+        '1:2:3:4:5:6:7::' '1:2:3:4:5:6::7' 'a::1:2:3:4:5:6'; do
         printf '%s' "$v" > "$T/one.txt"
         same "'$v' alone, no newline" "$T/one.txt"
 done
