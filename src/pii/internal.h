@@ -105,6 +105,10 @@ int pii_scan_window(struct pii_redactor *r, const char *buf, size_t len, size_t 
 
 /* Push the finding [s, e) of pattern `pat` to r->found. */
 int pii_push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat);
+/* A hand matcher's match [ms, me) of `pat`, validated and pushed as match_from() does with
+ * PCRE2's: *ret_pos gets where the next search starts (me, or ms + 1 when it is refused). */
+int pii_push_validated(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                       size_t ms, size_t me, size_t *ret_pos);
 /* Leftmost-first matches of pattern `pat` in buf[from, sublen), validated, pushed to
  * r->found; `hi` != SIZE_MAX: only matches that end by hi (start by hi with PAT_FWD). */
 int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,

@@ -78,6 +78,23 @@ int pii_push_finding(struct pii_redactor *r, size_t s, size_t e, unsigned pat)
         return 0;
 }
 
+int pii_push_validated(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                       size_t ms, size_t me, size_t *ret_pos)
+{
+        size_t ve = me;
+
+        if (pii_validate(pii_patterns[pat].validator, buf, len, ms, &ve) && ve > ms) {
+                int err = pii_push_finding(r, ms, ve, pat);
+
+                if (err < 0)
+                        return err;
+                *ret_pos = me;
+        } else {
+                *ret_pos = ms + 1;
+        }
+        return 0;
+}
+
 /* Leftmost-first matches of pattern `pat` in buf[from, sublen). With a limit (`hi` !=
  * SIZE_MAX), only matches that end by `hi` count (that start by `hi` for PAT_FWD): beyond it
  * the window was cut short and a match there is not trusted. */

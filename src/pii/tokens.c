@@ -145,7 +145,8 @@ static int tok_ipv4(struct pii_redactor *r, unsigned pat, const char *buf, size_
         size_t pos = from;
 
         while (pos < sublen) {
-                size_t ms = pos, me = 0, ve;
+                size_t ms = pos, me = 0;
+                int err;
 
                 for (; ms < sublen; ms++)
                         if (is_digit((unsigned char)buf[ms]) &&
@@ -154,16 +155,9 @@ static int tok_ipv4(struct pii_redactor *r, unsigned pat, const char *buf, size_
                                 break;
                 if (!me)
                         return 0;
-                ve = me;
-                if (pii_validate(pii_patterns[pat].validator, buf, len, ms, &ve) && ve > ms) {
-                        int err = pii_push_finding(r, ms, ve, pat);
-
-                        if (err < 0)
-                                return err;
-                        pos = me;
-                } else {
-                        pos = ms + 1;
-                }
+                err = pii_push_validated(r, pat, buf, len, ms, me, &pos);
+                if (err < 0)
+                        return err;
         }
         return 0;
 }

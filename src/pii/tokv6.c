@@ -95,7 +95,8 @@ int pii_tok_ipv6c(struct pii_redactor *r, unsigned pat, const char *buf, size_t 
 
         for (;;) {
                 /* a match's "::" begins 1 to 29 bytes after it starts (6 groups of 5 bytes) */
-                size_t c = next_pair(buf, end, lo + 1), p, me = 0, ve;
+                size_t c = next_pair(buf, end, lo + 1), p, me = 0;
+                int err;
 
                 if (c >= end)
                         return 0;
@@ -106,16 +107,9 @@ int pii_tok_ipv6c(struct pii_redactor *r, unsigned pat, const char *buf, size_t 
                         lo = c + 2;
                         continue;
                 }
-                ve = me;
-                if (pii_validate(pii_patterns[pat].validator, buf, len, p, &ve) && ve > p) {
-                        int err = pii_push_finding(r, p, ve, pat);
-
-                        if (err < 0)
-                                return err;
-                        pos = me;
-                } else {
-                        pos = p + 1;
-                }
+                err = pii_push_validated(r, pat, buf, len, p, me, &pos);
+                if (err < 0)
+                        return err;
                 lo = pos;
         }
 }
