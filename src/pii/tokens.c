@@ -851,6 +851,10 @@ static unsigned after_marks(unsigned char u1, unsigned char u2)
 /* The bytes before_marks() and after_marks() tell apart, as codes: t1 (T1_N kinds), t2 (T2_N),
  * u1 (U1_N), u2 (U2_N). pii_tok_check_marks() tries every pair of bytes against them. */
 enum { T1_N = 11, T2_N = 3, U1_N = 13, U2_N = 4 };
+_Static_assert(sizeof(((struct pii_redactor *)0)->tok_before) == T1_N * T2_N * sizeof(uint16_t) &&
+                       sizeof(((struct pii_redactor *)0)->tok_after) ==
+                               U1_N * U2_N * sizeof(uint16_t),
+               "internal.h sizes marked()'s tables by these counts");
 
 static unsigned code_t1(unsigned char c)
 {
@@ -905,20 +909,21 @@ static void marks_init(struct pii_redactor *r)
              p2[U2_N] = { false };
 
         for (unsigned b = 0; b < 256; b++) {
-                unsigned c;
+                unsigned char x = (unsigned char)b;
+                unsigned c1 = code_t1(x), c2 = code_t2(x), d1 = code_u1(x), d2 = code_u2(x);
 
-                r->tok_t1[b] = (uint8_t)(code_t1((unsigned char)b) * T2_N);
-                r->tok_t2[b] = (uint8_t)code_t2((unsigned char)b);
-                r->tok_u1[b] = (uint8_t)(code_u1((unsigned char)b) * U2_N);
-                r->tok_u2[b] = (uint8_t)code_u2((unsigned char)b);
-                if (!s1[c = code_t1((unsigned char)b)])
-                        s1[c] = true, r1[c] = (unsigned char)b;
-                if (!s2[c = code_t2((unsigned char)b)])
-                        s2[c] = true, r2[c] = (unsigned char)b;
-                if (!p1[c = code_u1((unsigned char)b)])
-                        p1[c] = true, q1[c] = (unsigned char)b;
-                if (!p2[c = code_u2((unsigned char)b)])
-                        p2[c] = true, q2[c] = (unsigned char)b;
+                r->tok_t1[b] = (uint8_t)(c1 * T2_N);
+                r->tok_t2[b] = (uint8_t)c2;
+                r->tok_u1[b] = (uint8_t)(d1 * U2_N);
+                r->tok_u2[b] = (uint8_t)d2;
+                if (!s1[c1])
+                        s1[c1] = true, r1[c1] = x;
+                if (!s2[c2])
+                        s2[c2] = true, r2[c2] = x;
+                if (!p1[d1])
+                        p1[d1] = true, q1[d1] = x;
+                if (!p2[d2])
+                        p2[d2] = true, q2[d2] = x;
         }
         for (unsigned i = 0; i < T1_N; i++)
                 for (unsigned j = 0; j < T2_N; j++)
@@ -1014,21 +1019,6 @@ static unsigned marked(const struct pii_redactor *r, const char *buf, size_t len
         return m;
 }
 
-#ifndef __SSE2__
-/* The top bit of each byte of buf[0, 8) that is a digit. */
-static inline uint64_t digits8(const char *buf)
-{
-        uint64_t w;
-
-        memcpy(&w, buf, 8);
-        /* a byte b is a digit iff (b - '0') < 10: each byte in its lane, with the lane's top
-         * bit set when the byte is in '0'..'9' */
-        return ((w | 0x8080808080808080ull) - 0x3030303030303030ull) &
-               ~((w | 0x8080808080808080ull) - 0x3a3a3a3a3a3a3a3aull) & ~w &
-               0x8080808080808080ull;
-}
-#endif
-
 /* The digits of p[0, 64), one bit each (bit i: byte i). With SSE2, 16 bytes a compare. */
 static inline uint64_t digits64(const char *p)
 {
@@ -1047,12 +1037,8 @@ static inline uint64_t digits64(const char *p)
 #else
         uint64_t d = 0;
 
-        for (unsigned v = 0; v < 8; v++) {
-                uint64_t t = digits8(p + 8 * v) >> 7; /* bit 8k: byte k */
-
-                for (unsigned k = 0; k < 8; k++)
-                        d |= ((t >> (8 * k)) & 1) << (8 * v + k);
-        }
+        for (unsigned i = 0; i < 64; i++)
+                d |= (uint64_t)is_digit((unsigned char)p[i]) << i;
         return d;
 #endif
 }
@@ -1172,7 +1158,8 @@ static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
  * a third within the 5 bytes after that one (len when none): with SSE2, 32 bytes as a mask a
  * step. Every match of TC_HEXSEP's patterns holds such a chain from its first separator on
  * (a MAC's 5 separators are 3 bytes apart, a full IPv6 address's 7 colons 2 to 5), and a
- * JSON file's 3-3-4 SKUs and ISO dates, whose separators come in pairs, do not. */
+ * JSON file's 3-3-4 SKUs and ISO dates, whose separators come in pairs, do not. With
+ * `pairs`, also the first ':' of each "::": compressed IPv6 may hold no third separator. */
 static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char b, bool pairs)
 {
 #ifdef __SSE2__
@@ -1370,8 +1357,6 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
         {
                 int err = anchor_scan(r, TC_HEXSEP, ':', '-', buf, len, from);
 
-                if (err >= 0)
-                        err = anchor_scan(r, TC_B58, 'L', 'M', buf, len, from);
-                return err < 0 ? err : 0;
+                return err < 0 ? err : anchor_scan(r, TC_B58, 'L', 'M', buf, len, from);
         }
 }

@@ -91,7 +91,7 @@ static size_t next_pair(const char *b, size_t end, size_t i)
 int pii_tok_ipv6c(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
                   size_t from, size_t end)
 {
-        size_t pos = from, lo = from; /* the next match starts at pos or after; none before lo */
+        size_t lo = from; /* the next match starts at lo or after */
 
         for (;;) {
                 /* a match's "::" begins 1 to 29 bytes after it starts (6 groups of 5 bytes) */
@@ -107,9 +107,8 @@ int pii_tok_ipv6c(struct pii_redactor *r, unsigned pat, const char *buf, size_t 
                         lo = c + 2;
                         continue;
                 }
-                err = pii_push_validated(r, pat, buf, len, p, me, &pos);
+                err = pii_push_validated(r, pat, buf, len, p, me, &lo);
                 if (err < 0)
                         return err;
-                lo = pos;
         }
 }
