@@ -8,6 +8,10 @@
 # The rows prose, logs and json run the pattern detectors alone (AKIOS_PII_DETECT_NAMES=false);
 # the rows KIND+nm turn PERSON/STREET_ADDRESS/LOCATION on (the default of protect), as issue
 # 11 measures all three.
+# The row docs+nm is real English text rather than generated: this machine's own
+# /usr/share/common-licenses and /usr/share/doc (README, NEWS, changelogs, copyright files,
+# .txt), in path order, repeated to 50 MB. Its bytes depend on what the machine has installed,
+# so compare it within one run, not across machines.
 set -eu
 : "${AKIOS:=./akios}"
 : "${AKIOS_BUILD:=build}"
@@ -36,13 +40,37 @@ engine=$(printf 'x\n' | "$AKIOS" protect scan --json - | sed -n 's/.*"engine":"\
 echo "pii: engine $engine; goal >= 250 MB/s for protect redact on each kind"
 echo "pii: MB/s, best of 3 wall times; x-cat: redact time / cat time; redact/cpu: MB per CPU-second"
 printf 'pii: %-8s %8s %8s %8s %8s %10s  %s\n' kind cat grep-c-x redact x-cat redact/cpu findings
-for row in prose logs json prose+nm logs+nm json+nm; do
+# docs_corpus OUT: the machine's text documents, in path order, repeated to PII_BENCH_BYTES
+docs_corpus() {
+        find /usr/share/common-licenses /usr/share/doc -type f \( -name '*.txt' -o \
+                -name 'README*' -o -name 'NEWS*' -o -name 'changelog*' -o -name copyright \
+                -o -name '*.txt.gz' \) 2>/dev/null | LC_ALL=C sort | while read -r f; do
+                case $f in
+                *.gz) gzip -dc "$f" 2>/dev/null || true ;;
+                *) cat "$f" ;;
+                esac
+        done 2>/dev/null | head -c "$PII_BENCH_BYTES" > "$1.one"
+        n=$(wc -c < "$1.one")
+        [ "$n" -gt 0 ] || return 1
+        : > "$1"
+        while [ "$(wc -c < "$1")" -lt "$PII_BENCH_BYTES" ]; do cat "$1.one" >> "$1"; done
+        head -c "$PII_BENCH_BYTES" "$1" > "$1.cut" && mv "$1.cut" "$1"
+        echo "pii: docs: $n bytes of this machine's documents, repeated to $PII_BENCH_BYTES when fewer"
+        rm -f "$1.one"
+}
+for row in prose logs json prose+nm logs+nm json+nm docs+nm; do
         kind=${row%+nm}
         names=false
         [ "$row" = "$kind" ] || names=true
         export AKIOS_PII_DETECT_NAMES=$names
         DATA="$AKIOS_BUILD/bench-pii-$kind-$PII_BENCH_BYTES.txt"
-        if [ ! -s "$DATA" ]; then
+        if [ "$kind" = docs ]; then
+                DATA="$TMP/docs.txt"
+                if ! docs_corpus "$DATA"; then
+                        echo "pii: docs+nm: # SKIP no text documents under /usr/share/doc"
+                        continue
+                fi
+        elif [ ! -s "$DATA" ]; then
                 mkdir -p "$(dirname "$DATA")"
                 $PY "$SRC/bench/gen-pii-corpus.py" --kind "$kind" --bytes "$PII_BENCH_BYTES" \
                         "$DATA.tmp" && mv "$DATA.tmp" "$DATA"
