@@ -48,6 +48,8 @@ struct pii_redactor {
         pcre2_jit_stack *jit_stack;
 
         void *hs_db, *hs_scratch; /* hs_database_t, hs_scratch_t */
+        unsigned hs_email;        /* the pattern email_start() skips for (scan.c), or ~0u */
+        unsigned intl_pat;        /* the pattern pii_tok_intl() runs (both engines), or ~0u */
         struct pii_open_range *open;
         struct pii_range *ranges;
         size_t n_ranges, cap_ranges;
@@ -124,6 +126,14 @@ int pii_tok_scan(struct pii_redactor *r, const char *buf, size_t len, size_t fro
 extern const char pii_ipv6c_regex[];
 int pii_tok_ipv6c(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
                   size_t from, size_t end);
+/* tokintl.c: phone_intl's leftmost-first matches in buf[from, sublen), by hand, validated and
+ * pushed, as match_from() with PCRE2 finds them (which backtracks without bound on long digit
+ * strings); pii_engine_init() hands it the pattern only while patterns.c holds this text. */
+extern const char pii_intl_regex[];
+int pii_tok_intl(struct pii_redactor *r, unsigned pat, const char *buf, size_t len,
+                 size_t sublen, size_t from);
+/* The first raw match [*ms, *me) of pii_intl_regex in buf[from, sublen) (for the tests). */
+bool pii_tok_intl_next(const char *buf, size_t sublen, size_t from, size_t *ms, size_t *me);
 /* For tests: 0 when marked()'s tables give what its tests give of every pair of bytes. */
 int pii_tok_check_marks(const struct pii_redactor *r);
 

@@ -164,7 +164,10 @@ int pii_match_pattern(struct pii_redactor *r, unsigned pat, const char *buf, siz
 static int scan_pcre2(struct pii_redactor *r, const char *buf, size_t len, size_t from)
 {
         for (unsigned i = 0; i < pii_n_patterns; i++) {
-                int e = pii_match_pattern(r, i, buf, len, len, from, SIZE_MAX);
+                /* phone_intl by hand in this engine too: PCRE2's backtracking on a long
+                 * digit string has no useful bound (tokintl.c) */
+                int e = i == r->intl_pat ? pii_tok_intl(r, i, buf, len, len, from) :
+                                           pii_match_pattern(r, i, buf, len, len, from, SIZE_MAX);
 
                 if (e < 0)
                         return e;
@@ -214,6 +217,39 @@ static int on_hs_match(unsigned id, unsigned long long from, unsigned long long 
         return 0;
 }
 
+/* The head of the e-mail regex that email_start() is written from: a local part of 1 to 64
+ * bytes of [A-Za-z0-9._%+-] after \b, then '@'. pii_engine_init() hands email_start() the
+ * pattern only while patterns.c's regex begins so. */
+static const char email_head[] = "\\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@";
+
+static bool email_local_byte(unsigned char c)
+{
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* Where the search of an e-mail range may begin, at `start` or after: the first '@' at q >=
+ * start is the '@' of every match that starts in [start, q), since '@' is no local-part byte
+ * and a local part runs unbroken to its '@'; so no match starts before the local-part bytes
+ * just before q, nor before q - 64. A range starts 66 bytes before its '@', and PCRE2 tried
+ * the local part from each byte of the prose before it: on the copyright files of
+ * /usr/share/doc, dense with addresses, that was a sixth of the scan. \b at the new start
+ * reads the byte before it, as PCRE2 does whatever the start offset. With no '@' from start
+ * to the end of the subject, no match starts before the end of the range. */
+static size_t email_start(const char *buf, size_t sublen, size_t start, size_t hi)
+{
+        const char *at = start < sublen ? memchr(buf + start, '@', sublen - start) : NULL;
+        size_t q, s;
+
+        if (!at)
+                return MAX(start, hi + 1);
+        q = (size_t)(at - buf);
+        s = q;
+        while (s > start && q - s < 64 && email_local_byte((unsigned char)buf[s - 1]))
+                s--;
+        return s;
+}
+
 static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t from)
 {
         hs_error_t he;
@@ -244,8 +280,11 @@ static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t f
                 /* with `back`, a range may begin inside the last one's match: the search goes
                  * on where that one's stopped, as one search over the window would */
                 size_t start = MAX(MAX(g->lo, from), p->back ? r->open[g->pat].next : 0);
-                int e = match_from(r, g->pat, buf, len, sublen, start, g->hi,
-                                   &r->open[g->pat].next);
+                int e;
+
+                if (g->pat == r->hs_email)
+                        start = email_start(buf, sublen, start, g->hi);
+                e = match_from(r, g->pat, buf, len, sublen, start, g->hi, &r->open[g->pat].next);
 
                 if (e < 0)
                         return e;
@@ -479,6 +518,12 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
 {
         unsigned n = pii_n_patterns;
 
+        r->hs_email = r->intl_pat = ~0u;
+        for (unsigned i = 0; i < n; i++)
+                if (streq(pii_patterns[i].name, "phone_intl") &&
+                    streq(pii_patterns[i].regex, pii_intl_regex) &&
+                    !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
+                        r->intl_pat = i;
         r->re = calloc(n, sizeof(*r->re));
         r->re_failed = calloc(n, sizeof(*r->re_failed));
         r->re_jit = calloc(n, sizeof(*r->re_jit));
@@ -521,6 +566,12 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
                         r->hs_db = db;
                         r->hs_scratch = scratch;
                         r->use_hs = true;
+                        r->hs_email = ~0u;
+                        for (unsigned i = 0; i < n; i++)
+                                if (streq(pii_patterns[i].name, "email") &&
+                                    strncmp(pii_patterns[i].regex, email_head,
+                                            sizeof(email_head) - 1) == 0)
+                                        r->hs_email = i;
                         drop_serialized_pages();
                         return 0;
                 }

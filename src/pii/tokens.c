@@ -762,6 +762,7 @@ static int run_class(struct pii_redactor *r, unsigned c, const char *buf, size_t
                 err = pat == r->tok_ipv4    ? tok_ipv4(r, pat, buf, len, sublen, start) :
                       pat == r->tok_cardctx ? tok_card_context(r, pat, buf, len, from, s, e) :
                       pat == r->tok_nanp    ? tok_nanp(r, pat, buf, len, sublen, from, s, e) :
+                      pat == r->intl_pat    ? pii_tok_intl(r, pat, buf, len, sublen, start) :
                                               pii_match_pattern(r, pat, buf, len, sublen, start,
                                                                 SIZE_MAX);
                 if (err < 0)

@@ -486,4 +486,39 @@ for k in range(8):
         out.append("1#2#3#4#5#" + "#" * (64 - 11 - len(v) - k) + " " + v + "#" * (k + 192))
 sys.stdout.write("".join(out))' > "$T/switch.txt"
 same "a value that ends at or near a 64-byte block's end, before a block without digits" "$T/switch.txt" false
+# phone_intl is matched by hand in both engines (src/pii/tokintl.c; tests/unit/test-pii.c
+# compares it with PCRE2's raw matches): numbers after '+' and "00" in 2 to 7 groups with
+# separators and parentheses, and the hostile ones, 20 to 40 digits glued to a letter, on
+# which PCRE2 backtracked through thousands of splits (a Debian version's
+# "+201911120943210600592d" cost it 520,000 cycles)
+$PY - "$T/intl.txt" <<'PYEOF'
+import attacklib
+import random
+import sys
+rnd = random.Random(11)
+SEP = ["", " ", " ", "-", ".", "  ", "/"]
+POST = ["", " ", "d", "_", ")", ".", "x", "\n", "a"]
+out = []
+for i in range(4000):
+    head = rnd.choice(["+", "+", "00", "0", "_00", "a+"])
+    if i % 10 == 0:
+        v = head + "".join(rnd.choice("0123456789") for _ in range(rnd.randint(20, 40)))
+    else:
+        groups = []
+        for _ in range(rnd.randint(2, 8)):
+            g = "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 6)))
+            if rnd.random() < 0.15:
+                g = "(" + g + ")"
+            groups.append(g)
+        v = head + str(rnd.randint(1, 999)) + "".join(rnd.choice(SEP) + g for g in groups)
+    out.append(v + rnd.choice(POST))
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", " tel ", ", "])
+PYEOF
+same "phone_intl by hand: 4,000 numbers after + and 00, 400 of them 20-40 digits" "$T/intl.txt"
+n=$("$AKIOS" protect scan --json "$T/intl.txt" | grep -o '"PHONE_NUMBER"' | wc -l)
+if [ "$n" -gt 500 ]; then
+        _tap_line 1 "phone_intl by hand: the file's numbers are found ($n)"
+else
+        _tap_line 0 "phone_intl by hand: the file's numbers are found ($n)"
+fi
 done_testing

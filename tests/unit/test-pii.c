@@ -554,6 +554,91 @@ static void test_key(void)
         rmdir(dir);
 }
 
+/* phone_intl by hand (src/pii/tokintl.c) against PCRE2 on its regex, raw matches (no
+ * validator hides a difference): random strings of the bytes the regex reads, and hostile
+ * ones, long digit strings after '+' and "00" with a letter glued on, which made PCRE2
+ * backtrack through thousands of splits. Each string is searched from each offset. */
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+
+static unsigned rng(unsigned n)
+{
+        rng_state ^= rng_state << 13;
+        rng_state ^= rng_state >> 7;
+        rng_state ^= rng_state << 17;
+        return (unsigned)(rng_state % n);
+}
+
+static bool intl_same(pcre2_code *re, pcre2_match_data *md, const char *b, size_t n)
+{
+        for (size_t from = 0; from <= n; from++) {
+                size_t hs, he;
+                bool hand = pii_tok_intl_next(b, n, from, &hs, &he);
+                int rc = pcre2_match(re, (PCRE2_SPTR)b, n, from, 0, md, NULL);
+                PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+                if (hand != (rc > 0) || (hand && (ov[0] != hs || ov[1] != he))) {
+                        diag("phone_intl differs from %zu in '%.*s': hand %d [%zu, %zu), "
+                             "pcre2 %d [%zu, %zu)", from, (int)n, b, hand, hand ? hs : 0,
+                             hand ? he : 0, rc, rc > 0 ? (size_t)ov[0] : 0,
+                             rc > 0 ? (size_t)ov[1] : 0);
+                        return false;
+                }
+        }
+        return true;
+}
+
+static void test_intl_by_hand(void)
+{
+        static const char bytes[] = "0000111223456789 .-()+x_d\n\xc3";
+        int err;
+        PCRE2_SIZE off;
+        pcre2_code *re = pcre2_compile((PCRE2_SPTR)pii_intl_regex, PCRE2_ZERO_TERMINATED, 0,
+                                       &err, &off, NULL);
+        pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+        unsigned bad = 0, tried = 0, matched = 0;
+        char b[80];
+
+        if (!re || !md) {
+                ok(false, "phone_intl regex compiles");
+                return;
+        }
+        for (unsigned i = 0; i < 30000 && bad < 3; i++) {
+                size_t n = 1 + rng(60);
+
+                for (size_t k = 0; k < n; k++)
+                        b[k] = bytes[rng(sizeof(bytes) - 1)];
+                /* most strings start a match: '+' or "00" and a country code */
+                if (rng(4)) {
+                        size_t at = rng((unsigned)n);
+
+                        if (rng(2))
+                                b[at] = '+';
+                        else if (at + 1 < n)
+                                b[at] = b[at + 1] = '0';
+                }
+                tried++;
+                matched += pii_tok_intl_next(b, n, 0, &(size_t){ 0 }, &(size_t){ 0 });
+                bad += !intl_same(re, md, b, n);
+        }
+        /* hostile: 15 to 40 digits after '+' or "00", then a letter, '_', ')' or nothing */
+        for (unsigned d = 15; d <= 40 && bad < 3; d++)
+                for (unsigned tail = 0; tail < 5; tail++) {
+                        size_t n = 0;
+
+                        n += (size_t)snprintf(b, sizeof(b), "%s", tail & 1 ? "+" : "00");
+                        for (unsigned k = 0; k < d; k++)
+                                b[n++] = (char)('1' + (k * 7 + d) % 9);
+                        b[n++] = "d_)x "[tail];
+                        tried++;
+                        bad += !intl_same(re, md, b, n);
+                }
+        ok(bad == 0 && matched > 1000,
+           "phone_intl by hand: PCRE2's raw matches from every offset of %u strings "
+           "(%u with a match from 0)", tried, matched);
+        pcre2_match_data_free(md);
+        pcre2_code_free(re);
+}
+
 int main(void)
 {
         struct pii_redactor *r = new_r(REDACT_MASK, PII_ENGINE_AUTO);
@@ -565,6 +650,7 @@ int main(void)
         pii_redactor_free(p);
         test_strategies();
         test_engines_and_stream();
+        test_intl_by_hand();
         test_chunk_boundary();
         test_counts_and_fail_closed();
         test_key();
