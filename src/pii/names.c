@@ -6622,6 +6622,8 @@ static bool eq_words(const char *b, size_t len, size_t i)
                ((b[p + 2] >= 'a' && b[p + 2] <= 'z') || (unsigned char)b[p + 2] >= 0x80);
 }
 
+static int chat_lower_names(struct walk *w, size_t from);
+
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo)
 {
@@ -6725,6 +6727,248 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                 i = w.resume > i && w.resume < next ? w.resume : next > i ? next : i + 1;
                 if (w.skip_to > i)
                         i = w.skip_to;
+        }
+        return chat_lower_names(&w, from);
+}
+
+/* ---- names in small letters, in chat lines ------------------------------------ */
+
+/* A chat line's speaker, the message after it: "[09:02] sam.k: ...", "[12/05/2024, 18:05:30]
+ * Tolu: ...", "<bogdan> ...", or a call transcript's role, "caller: ...", "Agente (Andrés):
+ * ...". Returns where the message begins, or 0 when the line at p is none. */
+static bool is_alnum_ascii(char c)
+{
+        return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+static const char *const chat_roles[] = { "caller", "agent", "customer", "client", "cliente",
+                                          "agente", "operator", "advisor", "kunde", "klant",
+                                          "user", "me", NULL };
+
+static size_t chat_message(const char *b, size_t len, size_t p)
+{
+        size_t q = p, k;
+
+        if (p >= len)
+                return 0;
+        if (b[p] == '<') { /* an IRC handle */
+                for (q = p + 1; q < len && q - p <= 33 && b[q] != '>'; q++)
+                        if (!(is_alnum_ascii(b[q]) || b[q] == '.' || b[q] == '_' || b[q] == '-'))
+                                return 0;
+                return q > p + 1 && q + 1 < len && b[q] == '>' && b[q + 1] == ' ' ? q + 2 : 0;
+        }
+        if (b[p] == '[') { /* a time stamp, then the speaker and ':' */
+                bool digit = false, colon = false;
+
+                for (q = p + 1; q < len && q - p <= 32 && b[q] != ']' && b[q] != '\n'; q++) {
+                        digit |= is_digit(b[q]);
+                        colon |= b[q] == ':';
+                }
+                if (!(q < len && b[q] == ']' && digit && colon && q + 2 < len && b[q + 1] == ' '))
+                        return 0;
+                q += 2;
+                if (!((b[q] >= 'a' && b[q] <= 'z') || (b[q] >= 'A' && b[q] <= 'Z')))
+                        return 0;
+                for (k = q; k < len && k - q <= 40 && b[k] != ':' && b[k] != '\n'; k++)
+                        ;
+                return k + 1 < len && k - q <= 40 && b[k] == ':' && b[k + 1] == ' ' ? k + 2 : 0;
+        }
+        { /* a role, then ':' or " (Name):" */
+                char low[12];
+
+                for (q = p; q < len && q - p < 10 && ((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z');
+                     q++)
+                        low[q - p] = (char)(b[q] | 0x20);
+                /* most lines: a word, then neither ':' nor " (" */
+                if (q == p || q - p >= 10 || q + 1 >= len ||
+                    !(b[q] == ':' || (b[q] == ' ' && b[q + 1] == '(')))
+                        return 0;
+                low[q - p] = 0;
+                if (!in_list(low, chat_roles))
+                        return 0;
+                if (q + 2 < len && b[q] == ' ' && b[q + 1] == '(') {
+                        for (q += 2; q < len && b[q] != ')' && b[q] != '\n' && q - p < 48; q++)
+                                ;
+                        q++;
+                }
+                return q + 1 < len && b[q] == ':' && b[q + 1] == ' ' ? q + 2 : 0;
+        }
+}
+
+/* Whether the word in small letters at [s, e) is a name to take in a chat message: a given
+ * name (a surname after "mr", "mrs", "ms" or "dr") of the lexicon that is no ordinary word,
+ * no place of size and none of never_names[]; a name of given-wide.txt alone has 4 letters
+ * or more ("nah" is one). */
+static const char *const chat_not_names[] = { "dev", "nah", "yea", "yeah", "hmm", "haha",
+                                              "jaja", "lol", "omg", "thx", "pls", "sis",
+                                              "bro", NULL };
+
+/* surname_ok: CHAT_SURNAME, a surname of the lexicon too; CHAT_TITLED, after a title, any
+ * word but an ordinary one ("mr okonjo") */
+enum { CHAT_GIVEN, CHAT_SURNAME, CHAT_TITLED };
+
+static bool chat_name_word(const char *b, size_t s, size_t e, int surname_ok, bool census)
+{
+        char low[WORD_MAX + 1];
+        size_t n = e - s, chars = 0;
+        unsigned lex;
+
+        for (size_t k = s; k < e; k++)
+                chars += ((unsigned char)b[k] & 0xc0) != 0x80;
+        /* accented: 4 letters at least ("qué", "día", "sì" fold to given names) */
+        if (n < 3 || n > WORD_MAX || (chars < n && chars < 4) ||
+            !pii_lex_lower(b + s, n, low, sizeof(low)))
+                return false;
+        lex = word_lex(low, n, pii_lex_hash(low, n));
+        if ((lex & (LEX_WORD | LEX_COUNTRY | LEX_REGION | LEX_CITY_BIG | LEX_STREET |
+                    LEX_STREET_BEFORE)) ||
+            (set_mask(low, n) & LB_never_names) || in_list(low, chat_not_names))
+                return false;
+        if (surname_ok == CHAT_TITLED || (surname_ok && (lex & LEX_SURNAME)))
+                return true;
+        return (lex & LEX_GIVEN) && (!(lex & LEX_GIVEN_WIDE) || (n >= 4 && !census));
+}
+
+/* What the word before the one at i (message from m) says of it: CHAT_NOT after an article
+ * or a particle ("the james cook", "la princesa", "via dante"), CHAT_CENSUS after a place's
+ * preposition ("from brixton": only a census given name then), CHAT_ANY else. */
+enum { CHAT_ANY, CHAT_CENSUS, CHAT_NOT };
+
+static int chat_word_before(const char *b, size_t m, size_t i)
+{
+        static const char *const not_after[] = { "the", "a", "an", "la", "el", "le", "de", "del",
+                                                 "di", "da", "du", "des", "der", "die", "den",
+                                                 "via", "calle", "rue", "street", NULL };
+        static const char *const places_after[] = { "from", "in", "at", "near", "to", "into",
+                                                    "via", NULL };
+        char low[8];
+        size_t j = i - 1, k;
+
+        if (i < m + 2 || b[i - 1] != ' ')
+                return CHAT_ANY;
+        while (j > m && (b[j - 1] | 0x20) >= 'a' && (b[j - 1] | 0x20) <= 'z' && i - 1 - j < 6)
+                j--;
+        if (j > m && b[j - 1] != ' ' && b[j - 1] != '(' && b[j - 1] != '"')
+                return CHAT_ANY;
+        for (k = j; k < i - 1; k++)
+                low[k - j] = (char)(b[k] | 0x20);
+        low[k - j] = 0;
+        return in_list(low, not_after) ? CHAT_NOT : in_list(low, places_after) ? CHAT_CENSUS :
+                                                                              CHAT_ANY;
+}
+
+/* Whether a number comes within the two words after e: a street's name ("princesa 31",
+ * "dante alighieri 7"), not a person. */
+static bool chat_number_after(const char *b, size_t eol, size_t e)
+{
+        for (unsigned words = 0; e < eol && words < 3; e++) {
+                if (is_digit(b[e]))
+                        return true;
+                if (b[e] == ' ')
+                        words++;
+        }
+        return false;
+}
+
+/* The end of a word in small letters at s (ASCII letters, then UTF-8 letters too: "lópez"),
+ * s when there is none; it must end at a space or a stop, not inside a handle, an address or
+ * a path ("olu.adebayo", "grace_h"). */
+static size_t chat_word_end(const char *b, size_t len, size_t s)
+{
+        size_t e = s;
+
+        if (!(b[s] >= 'a' && b[s] <= 'z'))
+                return s;
+        while (e < len && ((b[e] >= 'a' && b[e] <= 'z') || (unsigned char)b[e] >= 0x80))
+                e++;
+        if (e < len && (is_alnum_ascii(b[e]) || b[e] == '_' || b[e] == '@' || b[e] == '/' ||
+                        b[e] == '-' ||
+                        ((b[e] == '.' || b[e] == ':') && e + 1 < len && b[e + 1] != ' ' &&
+                         b[e + 1] != '\n')))
+                return s;
+        return e;
+}
+
+/* Whether the word before the one at i (message from m) is a title: mr, mrs, ms, dr. */
+static bool chat_title_before(const char *b, size_t m, size_t i)
+{
+        static const char *const chat_titles[] = { "mr", "mrs", "ms", "dr", NULL };
+        char low[4];
+        size_t j = i - 1, k;
+
+        if (i < m + 3 || b[i - 1] != ' ')
+                return false;
+        while (j > m && (b[j - 1] | 0x20) >= 'a' && (b[j - 1] | 0x20) <= 'z' && i - 1 - j < 3)
+                j--;
+        if (j > m && b[j - 1] != ' ' && b[j - 1] != '(')
+                return false;
+        for (k = j; k < i - 1; k++)
+                low[k - j] = (char)(b[k] | 0x20);
+        low[k - j] = 0;
+        return in_list(low, chat_titles);
+}
+
+/* Names written in small letters in chat messages ("anyone know if priya is in today?",
+ * "it's bilal mahmood", "mr okonjo"), which the walk over capitals never reaches: each
+ * message's words in small letters after a space, '(' or a quote, with a surname after a
+ * given name taken with it. Issue 11, item 1 (attack 10: 57 names in small letters, none
+ * found). */
+static int chat_lower_names(struct walk *w, size_t from)
+{
+        const char *b = w->buf;
+        size_t len = w->len, p = from;
+
+        if (p > 0 && b[p - 1] != '\n') {
+                const char *nl = memchr(b + p, '\n', len - p);
+
+                if (!nl)
+                        return 0;
+                p = (size_t)(nl - b) + 1;
+        }
+        while (p < len) {
+                const char *nl = memchr(b + p, '\n', len - p);
+                size_t eol = nl ? (size_t)(nl - b) : len, m = chat_message(b, eol, p);
+
+                for (size_t i = m; m && i < eol; i++) {
+                        size_t e, e2, t;
+                        bool titled;
+                        int before;
+
+                        if (!(b[i] >= 'a' && b[i] <= 'z') ||
+                            !(i == m || b[i - 1] == ' ' || b[i - 1] == '(' || b[i - 1] == '"'))
+                                continue;
+                        e = chat_word_end(b, eol, i);
+                        if (e == i) {
+                                while (i + 1 < eol && b[i + 1] != ' ')
+                                        i++;
+                                continue;
+                        }
+                        titled = chat_title_before(b, m, i);
+                        before = chat_word_before(b, m, i);
+                        if (before == CHAT_NOT ||
+                            !chat_name_word(b, i, e, titled ? CHAT_TITLED : CHAT_GIVEN,
+                                            before == CHAT_CENSUS)) {
+                                i = e;
+                                continue;
+                        }
+                        /* a surname after it */
+                        t = e;
+                        if (e + 1 < eol && b[e] == ' ' && (e2 = chat_word_end(b, eol, e + 1)) > e + 1 &&
+                            chat_name_word(b, e + 1, e2, CHAT_SURNAME, false))
+                                t = e2;
+                        if (chat_number_after(b, eol, t)) {
+                                i = t;
+                                continue;
+                        }
+                        {
+                                int err = emit(w, i, t, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
+
+                                if (err < 0)
+                                        return err;
+                        }
+                        i = t;
+                }
+                p = eol + 1;
         }
         return 0;
 }
