@@ -136,6 +136,14 @@ struct walk {
         char csv_sep;
         bool csv_ok, csv_hdr;
         bool csv_memo; /* the block's header is memo's: an earlier round saw it */
+        /* the line csv_line() last read, [cl_ls, cl_le) with cl_n separators (UINT_MAX: too
+         * long), and the last cell's column there: cl_col separators before cl_at, cl_q
+         * inside quotes; and the header's column hc_col, which starts at hc_at. A wide CSV
+         * line's every cell read its whole line and header again: 0.7 MB/s at 1,024 cells */
+        size_t cl_ls, cl_le, cl_at, hc_at, hc_s;
+        unsigned cl_n, cl_col, hc_col;
+        char cl_sep, hc_sep;
+        bool cl_ok, cl_q, hc_ok;
         struct pii_names_memo *memo; /* NULL: none */
         /* the SQL tuple sql_label() last placed: its '(' at sql_open, in a VALUES list
          * whose column list is [sql_cols_s, sql_cols_e) (empty when the INSERT names none) */
@@ -1972,6 +1980,58 @@ static bool csv_memo_header(struct walk *w, char sep, unsigned n)
                m->csv_upto >= m->base;
 }
 
+/* line_of() and csv_commas() for the cell at cs of the line around s, read once per line:
+ * the line's bounds, its separators (UINT_MAX for a line longer than CSV_LINE_MAX, as
+ * csv_commas() says of it however line_of() cut it) and the separators before cs. */
+static unsigned csv_line(struct walk *w, size_t s, size_t cs, char sep, size_t *ret_ls,
+                         size_t *ret_le, unsigned *ret_col)
+{
+        const char *b = w->buf;
+        size_t j, stop;
+        unsigned col;
+        bool q;
+
+        if (!(w->cl_ok && w->cl_sep == sep && s >= w->cl_ls && s <= w->cl_le)) {
+                const char *nl = memchr(b + s, '\n', w->len - s);
+                size_t ls = s, le = nl ? (size_t)(nl - b) : w->len;
+
+                while (ls > 0 && b[ls - 1] != '\n')
+                        ls--;
+                if (le > s && b[le - 1] == '\r')
+                        le--;
+                w->cl_ok = true;
+                w->cl_sep = sep;
+                w->cl_ls = ls;
+                w->cl_le = le;
+                w->cl_n = le - ls > CSV_LINE_MAX ? UINT_MAX : csv_commas(b, ls, le, le, NULL, sep);
+                w->cl_at = ls;
+                w->cl_col = 0;
+                w->cl_q = false;
+        }
+        *ret_ls = w->cl_ls;
+        *ret_le = w->cl_le;
+        if (w->cl_n == UINT_MAX)
+                return UINT_MAX;
+        /* the separators outside quotes before cs, on from the last cell's when it is before */
+        if (cs < w->cl_at) {
+                w->cl_at = w->cl_ls;
+                w->cl_col = 0;
+                w->cl_q = false;
+        }
+        stop = MIN(cs, w->cl_le);
+        for (j = w->cl_at, col = w->cl_col, q = w->cl_q; j < stop; j++) {
+                if (b[j] == '"')
+                        q = !q;
+                else if (b[j] == sep && !q)
+                        col++;
+        }
+        w->cl_at = j;
+        w->cl_col = col;
+        w->cl_q = q;
+        *ret_col = col;
+        return w->cl_n;
+}
+
 static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size)
 {
         const char *b = w->buf;
@@ -2008,10 +2068,9 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
         if (!((cs == 0 || b[cs - 1] == sep || b[cs - 1] == '\n') &&
               (ce == w->len || b[ce] == sep || b[ce] == '\n' || b[ce] == '\r')))
                 return;
-        line_of(w, s, &ls, &le);
+        n = csv_line(w, s, cs, sep, &ls, &le, &col);
         if (ls == 0)
                 return; /* the window's first line: its header is not here */
-        n = csv_commas(b, ls, le, cs, &col, sep);
         if (n == 0 || n == UINT_MAX)
                 return;
         if (!(w->csv_ok && w->csv_commas == n && w->csv_sep == sep && w->csv_upto <= ls)) {
@@ -2110,7 +2169,26 @@ label:
                         snprintf(out, size, "%s", w->memo->csv_labels[col]);
                 return;
         }
-        csv_cell_label(b, w->csv_hdr_s, w->csv_hdr_e, sep, col, out, size);
+        {
+                /* the header's column col starts after col separators: on from the last
+                 * cell's column when that is before it */
+                size_t at = w->csv_hdr_s;
+                unsigned k = 0;
+
+                if (w->hc_ok && w->hc_s == w->csv_hdr_s && w->hc_sep == sep && w->hc_col <= col) {
+                        at = w->hc_at;
+                        k = w->hc_col;
+                }
+                for (; k < col && at < w->csv_hdr_e; at++)
+                        if (b[at] == sep)
+                                k++;
+                w->hc_ok = true;
+                w->hc_s = w->csv_hdr_s;
+                w->hc_sep = sep;
+                w->hc_at = at;
+                w->hc_col = k;
+                csv_cell_label(b, at, w->csv_hdr_e, sep, col - k, out, size);
+        }
 }
 
 #define SQL_TUPLE_MAX 1024   /* a longer tuple, or one across lines, is not looked into */
