@@ -89,6 +89,36 @@ for row in prose logs json prose+nm logs+nm json+nm docs+nm; do
                 "$(mbps "$t_cat")" "$(mbps "$t_grep")" "$(mbps "$t_red")" \
                 "$(awk -v a="$t_red" -v c="$t_cat" 'BEGIN { printf "%.1f", a / c }')" "$cpu" "$findings"
 done
+# shapes that were slow or grew with their lines (4 MB each, names on): a SQL dump whose
+# INSERT lines hold NULL in capitals, a CSV line of 1,024 capitalised cells, RFC 5424 syslog
+# with '@' in its structured data, and '+' before 22 digits and a letter (phone_intl's
+# backtracking in PCRE2)
+$PY - "$TMP" <<'PYEOF'
+import random, sys
+rnd = random.Random(5)
+d, n = sys.argv[1], 4 << 20
+def fill(name, line):
+    out, size = [], 0
+    while size < n:
+        x = line()
+        out.append(x)
+        size += len(x)
+    open("%s/%s.txt" % (d, name), "w").write("".join(out)[:n])
+fill("sql-null", lambda: "INSERT INTO `t` VALUES " + ",".join(
+    "(%d,NULL,'x%d',NULL)" % (rnd.randrange(10**6), i) for i in range(64)) + ";\n")
+fill("csv-wide", lambda: ",".join(rnd.choice(["US", "GB", "DE", "NULL", "TRUE"])
+                                  for _ in range(1024)) + "\n")
+fill("syslog-at", lambda: "<165>1 2025-03-01T00:00:%02d.%03dZ host app %d - [origin@32473 "
+     "ip=\"10.%d.%d.%d\"] ok\n" % (rnd.randrange(60), rnd.randrange(1000),
+     rnd.randrange(9999), rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)))
+fill("plus-digits", lambda: "pkg +%sd\n" % "".join(rnd.choice("0123456789")
+                                                     for _ in range(22)))
+PYEOF
+for h in sql-null csv-wide syslog-at plus-digits; do
+        bytes=$(wc -c < "$TMP/$h.txt")
+        printf 'pii: hostile %-12s %8s MB/s (names on)\n' "$h" \
+                "$(mbps "$(AKIOS_PII_DETECT_NAMES=true best "$AKIOS" protect redact "$TMP/$h.txt")")"
+done
 unset AKIOS_PII_DETECT_NAMES
 DATA="$AKIOS_BUILD/bench-pii-prose-$PII_BENCH_BYTES.txt"
 head -c 5000000 "$DATA" > "$TMP/5m.txt"

@@ -144,6 +144,11 @@ struct walk {
         unsigned cl_n, cl_col, hc_col;
         char cl_sep, hc_sep;
         bool cl_ok, cl_q, hc_ok;
+        /* the line csv_label() last found to begin a block (no line above with its count) */
+        size_t cb_ls;
+        unsigned cb_n;
+        char cb_sep;
+        bool cb_ok;
         struct pii_names_memo *memo; /* NULL: none */
         /* the SQL tuple sql_label() last placed: its '(' at sql_open, in a VALUES list
          * whose column list is [sql_cols_s, sql_cols_e) (empty when the INSERT names none) */
@@ -2073,6 +2078,13 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 return; /* the window's first line: its header is not here */
         if (n == 0 || n == UINT_MAX)
                 return;
+        /* a line found to begin its block, for its other cells (a line of 1,024 cells after
+         * one with another count looked up once per cell) */
+        if (w->cb_ok && w->cb_ls == ls && w->cb_n == n && w->cb_sep == sep) {
+                w->csv_memo = false; /* what the look up set, below */
+                w->csv_ok = false;
+                return;
+        }
         if (!(w->csv_ok && w->csv_commas == n && w->csv_sep == sep && w->csv_upto <= ls)) {
                 /* up the lines with n commas, to the first of them */
                 bool far = false, top = false;
@@ -2102,6 +2114,10 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 w->csv_memo = top && csv_memo_header(w, sep, n);
                 if (hs == ls && !w->csv_memo) {
                         w->csv_ok = false; /* this line may head the lines below */
+                        w->cb_ok = true;
+                        w->cb_ls = ls;
+                        w->cb_n = n;
+                        w->cb_sep = sep;
                         return;
                 }
                 w->csv_ok = true;
