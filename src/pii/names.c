@@ -6928,6 +6928,24 @@ static bool chat_name_word(const char *b, size_t s, size_t e, int surname_ok, bo
  * preposition ("from brixton": only a census given name then), CHAT_ANY else. */
 enum { CHAT_ANY, CHAT_CENSUS, CHAT_NOT };
 
+/* The word in small letters before the one at i (message from m), at most max letters, in
+ * low: false when there is none (the byte before it no space, '(' or quote, or longer). */
+static bool chat_prev_word(const char *b, size_t m, size_t i, char *low, size_t max)
+{
+        size_t j = i - 1, k;
+
+        if (i < m + 2 || b[i - 1] != ' ')
+                return false;
+        while (j > m && (b[j - 1] | 0x20) >= 'a' && (b[j - 1] | 0x20) <= 'z' && i - 1 - j < max)
+                j--;
+        if (j > m && b[j - 1] != ' ' && b[j - 1] != '(' && b[j - 1] != '"')
+                return false;
+        for (k = j; k < i - 1; k++)
+                low[k - j] = (char)(b[k] | 0x20);
+        low[k - j] = 0;
+        return k > j;
+}
+
 static int chat_word_before(const char *b, size_t m, size_t i)
 {
         static const char *const not_after[] = { "the", "a", "an", "la", "el", "le", "de", "del",
@@ -6936,17 +6954,9 @@ static int chat_word_before(const char *b, size_t m, size_t i)
         static const char *const places_after[] = { "from", "in", "at", "near", "to", "into",
                                                     "via", NULL };
         char low[8];
-        size_t j = i - 1, k;
 
-        if (i < m + 2 || b[i - 1] != ' ')
+        if (!chat_prev_word(b, m, i, low, 6))
                 return CHAT_ANY;
-        while (j > m && (b[j - 1] | 0x20) >= 'a' && (b[j - 1] | 0x20) <= 'z' && i - 1 - j < 6)
-                j--;
-        if (j > m && b[j - 1] != ' ' && b[j - 1] != '(' && b[j - 1] != '"')
-                return CHAT_ANY;
-        for (k = j; k < i - 1; k++)
-                low[k - j] = (char)(b[k] | 0x20);
-        low[k - j] = 0;
         return in_list(low, not_after) ? CHAT_NOT : in_list(low, places_after) ? CHAT_CENSUS :
                                                                               CHAT_ANY;
 }
@@ -6988,18 +6998,8 @@ static bool chat_title_before(const char *b, size_t m, size_t i)
 {
         static const char *const chat_titles[] = { "mr", "mrs", "ms", "dr", NULL };
         char low[4];
-        size_t j = i - 1, k;
 
-        if (i < m + 3 || b[i - 1] != ' ')
-                return false;
-        while (j > m && (b[j - 1] | 0x20) >= 'a' && (b[j - 1] | 0x20) <= 'z' && i - 1 - j < 3)
-                j--;
-        if (j > m && b[j - 1] != ' ' && b[j - 1] != '(')
-                return false;
-        for (k = j; k < i - 1; k++)
-                low[k - j] = (char)(b[k] | 0x20);
-        low[k - j] = 0;
-        return in_list(low, chat_titles);
+        return chat_prev_word(b, m, i, low, 3) && in_list(low, chat_titles);
 }
 
 /* Names written in small letters in chat messages ("anyone know if priya is in today?",
