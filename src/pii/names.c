@@ -7007,62 +7007,104 @@ static bool chat_title_before(const char *b, size_t m, size_t i)
  * message's words in small letters after a space, '(' or a quote, with a surname after a
  * given name taken with it. Issue 11, item 1 (attack 10: 57 names in small letters, none
  * found). */
+/* The names in small letters of the chat message [m, eol). */
+static int chat_message_names(struct walk *w, size_t m, size_t eol)
+{
+        const char *b = w->buf;
+
+        for (size_t i = m; i < eol; i++) {
+                size_t e, e2, t;
+                bool titled;
+                int before;
+
+                if (!(b[i] >= 'a' && b[i] <= 'z') ||
+                    !(i == m || b[i - 1] == ' ' || b[i - 1] == '(' || b[i - 1] == '"'))
+                        continue;
+                e = chat_word_end(b, eol, i);
+                if (e == i) {
+                        while (i + 1 < eol && b[i + 1] != ' ')
+                                i++;
+                        continue;
+                }
+                titled = chat_title_before(b, m, i);
+                before = chat_word_before(b, m, i);
+                if (before == CHAT_NOT ||
+                    !chat_name_word(b, i, e, titled ? CHAT_TITLED : CHAT_GIVEN,
+                                    before == CHAT_CENSUS)) {
+                        i = e;
+                        continue;
+                }
+                /* a surname after it */
+                t = e;
+                if (e + 1 < eol && b[e] == ' ' && (e2 = chat_word_end(b, eol, e + 1)) > e + 1 &&
+                    chat_name_word(b, e + 1, e2, CHAT_SURNAME, false))
+                        t = e2;
+                if (chat_number_after(b, eol, t)) {
+                        i = t;
+                        continue;
+                }
+                {
+                        int err = emit(w, i, t, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
+
+                        if (err < 0)
+                                return err;
+                }
+                i = t;
+        }
+        return 0;
+}
+
+/* The lines that are chat messages are found from their ':' or '>', which each has in its
+ * first 64 bytes (chat_message()'s time stamp, speaker, role or handle): prose has few, and a
+ * look at every line's start cost prose 2 % of its scan. */
+enum { CHAT_HEAD = 64 };
+
+static size_t next_byte(const char *b, size_t len, size_t p, char c)
+{
+        const char *q = p < len ? memchr(b + p, c, len - p) : NULL;
+
+        return q ? (size_t)(q - b) : len;
+}
+
 static int chat_lower_names(struct walk *w, size_t from)
 {
         const char *b = w->buf;
-        size_t len = w->len, p = from;
+        size_t len = w->len, p = from, nc, ng;
 
         if (p > 0 && b[p - 1] != '\n') {
-                const char *nl = memchr(b + p, '\n', len - p);
-
-                if (!nl)
+                p = next_byte(b, len, p, '\n') + 1;
+                if (p > len)
                         return 0;
-                p = (size_t)(nl - b) + 1;
         }
+        nc = next_byte(b, len, p, ':');
+        ng = next_byte(b, len, p, '>');
         while (p < len) {
-                const char *nl = memchr(b + p, '\n', len - p);
-                size_t eol = nl ? (size_t)(nl - b) : len, m = chat_message(b, eol, p);
+                size_t k = MIN(nc, ng), ls = p, eol, m;
 
-                for (size_t i = m; m && i < eol; i++) {
-                        size_t e, e2, t;
-                        bool titled;
-                        int before;
+                if (k >= len)
+                        break;
+                /* the start of k's line: after the last newline before k (p is a line's) */
+                if (k > p) {
+                        const char *q = memrchr(b + p, '\n', k - p);
 
-                        if (!(b[i] >= 'a' && b[i] <= 'z') ||
-                            !(i == m || b[i - 1] == ' ' || b[i - 1] == '(' || b[i - 1] == '"'))
-                                continue;
-                        e = chat_word_end(b, eol, i);
-                        if (e == i) {
-                                while (i + 1 < eol && b[i + 1] != ' ')
-                                        i++;
-                                continue;
-                        }
-                        titled = chat_title_before(b, m, i);
-                        before = chat_word_before(b, m, i);
-                        if (before == CHAT_NOT ||
-                            !chat_name_word(b, i, e, titled ? CHAT_TITLED : CHAT_GIVEN,
-                                            before == CHAT_CENSUS)) {
-                                i = e;
-                                continue;
-                        }
-                        /* a surname after it */
-                        t = e;
-                        if (e + 1 < eol && b[e] == ' ' && (e2 = chat_word_end(b, eol, e + 1)) > e + 1 &&
-                            chat_name_word(b, e + 1, e2, CHAT_SURNAME, false))
-                                t = e2;
-                        if (chat_number_after(b, eol, t)) {
-                                i = t;
-                                continue;
-                        }
-                        {
-                                int err = emit(w, i, t, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
+                        if (q)
+                                ls = (size_t)(q - b) + 1;
+                }
+                eol = next_byte(b, len, k, '\n');
+                if (k - ls < CHAT_HEAD) {
+                        m = chat_message(b, eol, ls);
+                        if (m) {
+                                int err = chat_message_names(w, m, eol);
 
                                 if (err < 0)
                                         return err;
                         }
-                        i = t;
                 }
                 p = eol + 1;
+                if (nc < p)
+                        nc = next_byte(b, len, p, ':');
+                if (ng < p)
+                        ng = next_byte(b, len, p, '>');
         }
         return 0;
 }
