@@ -124,6 +124,23 @@ static size_t intl_at(struct intl *x, size_t s)
                 return 0;
         if (!(p < x->n && x->b[p] >= '1' && x->b[p] <= '9'))
                 return 0;
+        /* every match ends after a digit or ')' where \b holds, within the bytes the regex
+         * reads: with no such place, none (a version's "+201911120943210600592d") */
+        {
+                size_t q = p + 1;
+                bool end = false;
+
+                for (; q <= x->n && q - s <= INTL_SPAN && !end; q++) {
+                        unsigned char d = (unsigned char)x->b[q - 1];
+
+                        if (!(is_digit(d) || d == ' ' || d == '.' || d == '-' || d == '(' ||
+                              d == ')'))
+                                break;
+                        end = (is_digit(d) || d == ')') && boundary(x, q);
+                }
+                if (!end)
+                        return 0;
+        }
         x->s = s;
         memset(x->memo, 0, sizeof(x->memo));
         /* [1-9][0-9]{0,2}: the longest first */
