@@ -48,7 +48,7 @@ struct pii_redactor {
         pcre2_jit_stack *jit_stack;
 
         void *hs_db, *hs_scratch; /* hs_database_t, hs_scratch_t */
-        unsigned hs_email;        /* the pattern email_start() skips for (scan.c), or ~0u */
+        unsigned email_pat, pem_pat; /* the patterns search_start() skips for (scan.c), ~0u */
         unsigned intl_pat;        /* the pattern pii_tok_intl() runs (both engines), or ~0u */
         struct pii_open_range *open;
         struct pii_range *ranges;

@@ -98,6 +98,63 @@ int pii_push_validated(struct pii_redactor *r, unsigned pat, const char *buf, si
         return 0;
 }
 
+/* Where a search may begin, for two patterns whose matches are found by a byte they hold, so
+ * that PCRE2 need not try each start before it (both engines; pii_engine_init() hands them
+ * the patterns only while patterns.c's regexes begin as written here). Returns pos or later,
+ * SIZE_MAX when no match starts at or after pos. */
+static const char email_head[] = "\\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@";
+static const char pem_head[] =
+        "-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\\s:,.()\\\\-]{0,16000}?"
+        "-----END";
+enum { PEM_REACH = 10 + 30 + 12 + 6 + 5 + 16000 }; /* from a match's start to its END */
+
+static bool email_local_byte(unsigned char c)
+{
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+/* An e-mail: the first '@' at q >= pos is the '@' of every match that starts in [pos, q),
+ * since '@' is no local-part byte and a local part runs unbroken to its '@'; so no match
+ * starts before the local-part bytes just before q, nor before q - 64. A Hyperscan range
+ * starts 66 bytes before its '@', and PCRE2 tried the local part from each byte of the prose
+ * before it: on the copyright files of /usr/share/doc, dense with addresses, that was a sixth
+ * of the scan. \b at the new start reads the byte before it, as PCRE2 does whatever the
+ * start offset.
+ *
+ * A private key's PEM block: every match reaches an "-----END" at most PEM_REACH bytes
+ * after its start, and the first one at or after pos is at or before its own; so no match
+ * starts more than PEM_REACH bytes before that first one, and none at all without one. A
+ * file of BEGIN lines with no END had PCRE2 look 16,000 bytes ahead from each (1.2 MB/s). */
+static size_t search_start(const struct pii_redactor *r, unsigned pat, const char *buf,
+                           size_t sublen, size_t pos)
+{
+        if (pos >= sublen)
+                return pos;
+        if (pat == r->email_pat) {
+                const char *at = memchr(buf + pos, '@', sublen - pos);
+                size_t q, s;
+
+                if (!at)
+                        return SIZE_MAX;
+                q = (size_t)(at - buf);
+                s = q;
+                while (s > pos && q - s < 64 && email_local_byte((unsigned char)buf[s - 1]))
+                        s--;
+                return s;
+        }
+        if (pat == r->pem_pat) {
+                const char *end = memmem(buf + pos, sublen - pos, "-----END", 8);
+                size_t q;
+
+                if (!end)
+                        return SIZE_MAX;
+                q = (size_t)(end - buf);
+                return q - pos > PEM_REACH ? q - PEM_REACH : pos;
+        }
+        return pos;
+}
+
 /* Leftmost-first matches of pattern `pat` in buf[from, sublen). With a limit (`hi` !=
  * SIZE_MAX), only matches that end by `hi` count (that start by `hi` for PAT_FWD): beyond it
  * the window was cut short and a match there is not trusted. */
@@ -120,13 +177,22 @@ static int match_from(struct pii_redactor *r, unsigned pat, const char *buf, siz
         while (pos <= sublen && (hi == SIZE_MAX || pos <= hi)) {
                 PCRE2_SIZE *ov;
                 size_t ms, me, vs, ve;
+                size_t at = search_start(r, pat, buf, sublen, pos);
+                int rc;
+
+                /* no match starts in [pos, at) */
+                if (at == SIZE_MAX || (hi != SIZE_MAX && at > hi)) {
+                        pos = at == SIZE_MAX || at > sublen ? MAX(pos, MIN(sublen, hi)) : at;
+                        break;
+                }
+                pos = at;
                 /* pcre2_jit_match skips pcre2_match's checks of arguments this code never
                  * varies: on JSON records, where the token scan hands PCRE2 50,000 short
                  * runs per 5 MB, they cost as much as the match */
-                int rc = r->re_jit[pat] ? pcre2_jit_match(r->re[pat], (PCRE2_SPTR)buf, sublen,
-                                                          pos, 0, r->md, r->mctx) :
-                                          pcre2_match(r->re[pat], (PCRE2_SPTR)buf, sublen, pos,
-                                                      0, r->md, r->mctx);
+                rc = r->re_jit[pat] ? pcre2_jit_match(r->re[pat], (PCRE2_SPTR)buf, sublen, pos,
+                                                      0, r->md, r->mctx) :
+                                      pcre2_match(r->re[pat], (PCRE2_SPTR)buf, sublen, pos, 0,
+                                                  r->md, r->mctx);
 
                 if (rc == PCRE2_ERROR_NOMATCH)
                         break;
@@ -229,39 +295,6 @@ static int on_hs_match(unsigned id, unsigned long long from, unsigned long long 
         return 0;
 }
 
-/* The head of the e-mail regex that email_start() is written from: a local part of 1 to 64
- * bytes of [A-Za-z0-9._%+-] after \b, then '@'. pii_engine_init() hands email_start() the
- * pattern only while patterns.c's regex begins so. */
-static const char email_head[] = "\\b[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@";
-
-static bool email_local_byte(unsigned char c)
-{
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
-/* Where the search of an e-mail range may begin, at `start` or after: the first '@' at q >=
- * start is the '@' of every match that starts in [start, q), since '@' is no local-part byte
- * and a local part runs unbroken to its '@'; so no match starts before the local-part bytes
- * just before q, nor before q - 64. A range starts 66 bytes before its '@', and PCRE2 tried
- * the local part from each byte of the prose before it: on the copyright files of
- * /usr/share/doc, dense with addresses, that was a sixth of the scan. \b at the new start
- * reads the byte before it, as PCRE2 does whatever the start offset. With no '@' from start
- * to the end of the subject, no match starts before the end of the range. */
-static size_t email_start(const char *buf, size_t sublen, size_t start, size_t hi)
-{
-        const char *at = start < sublen ? memchr(buf + start, '@', sublen - start) : NULL;
-        size_t q, s;
-
-        if (!at)
-                return MAX(start, hi + 1);
-        q = (size_t)(at - buf);
-        s = q;
-        while (s > start && q - s < 64 && email_local_byte((unsigned char)buf[s - 1]))
-                s--;
-        return s;
-}
-
 static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t from)
 {
         hs_error_t he;
@@ -292,11 +325,8 @@ static int scan_hs(struct pii_redactor *r, const char *buf, size_t len, size_t f
                 /* with `back`, a range may begin inside the last one's match: the search goes
                  * on where that one's stopped, as one search over the window would */
                 size_t start = MAX(MAX(g->lo, from), p->back ? r->open[g->pat].next : 0);
-                int e;
-
-                if (g->pat == r->hs_email)
-                        start = email_start(buf, sublen, start, g->hi);
-                e = match_from(r, g->pat, buf, len, sublen, start, g->hi, &r->open[g->pat].next);
+                int e = match_from(r, g->pat, buf, len, sublen, start, g->hi,
+                                   &r->open[g->pat].next);
 
                 if (e < 0)
                         return e;
@@ -530,12 +560,20 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
 {
         unsigned n = pii_n_patterns;
 
-        r->hs_email = r->intl_pat = ~0u;
-        for (unsigned i = 0; i < n; i++)
-                if (streq(pii_patterns[i].name, "phone_intl") &&
-                    streq(pii_patterns[i].regex, pii_intl_regex) &&
+        r->email_pat = r->pem_pat = r->intl_pat = ~0u;
+        for (unsigned i = 0; i < n; i++) {
+                const char *re = pii_patterns[i].regex;
+
+                if (streq(pii_patterns[i].name, "phone_intl") && streq(re, pii_intl_regex) &&
                     !(pii_patterns[i].flags & (PAT_FWD | PAT_GROUP)))
                         r->intl_pat = i;
+                if (streq(pii_patterns[i].name, "email") &&
+                    strncmp(re, email_head, sizeof(email_head) - 1) == 0)
+                        r->email_pat = i;
+                if (streq(pii_patterns[i].name, "private_key_pem") &&
+                    strncmp(re, pem_head, sizeof(pem_head) - 1) == 0)
+                        r->pem_pat = i;
+        }
         r->re = calloc(n, sizeof(*r->re));
         r->re_failed = calloc(n, sizeof(*r->re_failed));
         r->re_jit = calloc(n, sizeof(*r->re_jit));
@@ -578,12 +616,6 @@ int pii_engine_init(struct pii_redactor *r, enum pii_engine engine)
                         r->hs_db = db;
                         r->hs_scratch = scratch;
                         r->use_hs = true;
-                        r->hs_email = ~0u;
-                        for (unsigned i = 0; i < n; i++)
-                                if (streq(pii_patterns[i].name, "email") &&
-                                    strncmp(pii_patterns[i].regex, email_head,
-                                            sizeof(email_head) - 1) == 0)
-                                        r->hs_email = i;
                         drop_serialized_pages();
                         return 0;
                 }

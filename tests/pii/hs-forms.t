@@ -69,6 +69,31 @@ for v in out:
 open(sys.argv[1], "wb").write(txt.encode("latin-1"))
 PYEOF
 
+# where the e-mail and PEM searches begin (scan.c, search_start()), against Python's re (the
+# same leftmost-first semantics for these regexes on bytes): BEGIN lines with no END (no
+# finding), 600 BEGIN lines before a key (the match starts at the first BEGIN within 16,000
+# bytes of the END, not at the first), and '@' bytes that begin no address before one that
+# does
+/usr/bin/python3 - "$T/ss" "$AKIOS" > "$T/ss.out" <<'PYEOF'
+import json, re, subprocess, sys
+pem = re.compile(rb"-----BEGIN[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----[A-Za-z0-9+/=\s:,.()\\-]{0,16000}?-----END[A-Z0-9 ]{0,30} PRIVATE KEY(?: BLOCK)?-----")
+head = b"-----BEGIN RSA PRIVATE KEY-----\n"
+key = b"MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw\n-----END RSA PRIVATE KEY-----\n"
+cases = {"noend": head * 2000, "far": head * 600 + key, "near": b"x\n" + head * 3 + key}
+bad = 0
+for name, text in cases.items():
+    path = "%s-%s.txt" % (sys.argv[1], name)
+    open(path, "wb").write(text)
+    out = subprocess.run([sys.argv[2], "protect", "scan", "--json", path], capture_output=True).stdout
+    got = [(f["start"], f["end"]) for f in json.loads(out)["findings"] if f["type"] == "PRIVATE_KEY"]
+    m = pem.search(text)
+    want_start = m.start() if m else None
+    ok = (want_start is None and not any(e - s > 40 for s, e in got)) or \
+         (want_start is not None and (m.start(), m.end()) in got)
+    print("%d PEM search start, %s: python re starts at %s, akios %s" % (ok, name, want_start, got[:2]))
+PYEOF
+while read -r r name; do _tap_line "$r" "$name"; done < "$T/ss.out"
+
 for f in pn em emr; do
         hs=$("$AKIOS" protect scan --json "$T/$f.txt")
         pc=$(AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan --json "$T/$f.txt" | sed 's/"engine":"pcre2"/"engine":"hyperscan+pcre2"/')
