@@ -623,11 +623,12 @@ static const char *const postnominals[] = {
         "frcs", "frcp", "frca", "frcr", "mrcp", "mrcs", "mrcgp", "frs", "freng", "mbe", "obe",
         "cbe", "kbe", "dbe", "qc", "kc", "mp", "msp", "mep", "ms", "phd", "dphil", "md",
         "dds", "dmd", "rn", "esq", "jr", "sr", "ii", "iii", "iv", "mba", "cpa", "cfa", "fca",
-        "aca", "acca", "bsc", "msc", "ba", "ma", "llb", "llm", "jd", "pe", "do", NULL
+        "aca", "acca", "bsc", "msc", "ba", "ma", "llb", "llm", "jd", "pe", "do", "mrcvs",
+        "frcvs", "bvsc", "bvms", "dvm", "mrpharms", "rgn", "rmn", NULL
 };
 /* Those of postnominals[] written with small letters too: "PhD", "Jr.", "Esq." */
 static const char *const mixed_postnominals[] = {
-        "phd", "dphil", "jr", "sr", "esq", "bsc", "msc", "llb", "llm", NULL
+        "phd", "dphil", "jr", "sr", "esq", "bsc", "msc", "llb", "llm", "bvsc", "mrpharms", NULL
 };
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
@@ -5372,6 +5373,73 @@ static bool prayed_before(struct walk *w, size_t p)
         return pm->s != SIZE_MAX && in_list(pm->low, verbs);
 }
 
+/* A directory's row or a table's cell "Last, First" alone in its column: the run t (one
+ * word, at a line's start or after '|', spaces before it) then ", " and one or two
+ * capitalised words, then the line's end, a tab, two spaces or '|' ("Dlamini, Thandeka
+ * Senior Housing Officer", "Novak, Rose"). The surname no ordinary word but a surname's,
+ * neither word a country, region or big city, the first after the comma a given name or a
+ * word of no lexicon. Returns the end of the given names, 0 when it is none (attack 10: 7 of
+ * its 61 such rows were missed, "Smith, John" among them). */
+static size_t directory_name(struct walk *w, const struct tok *t)
+{
+        const char *b = w->buf;
+        size_t q = t->s, e = t->e, ge;
+        struct run r2;
+        size_t next;
+        const unsigned big = LEX_COUNTRY | LEX_REGION | LEX_CITY_BIG;
+
+        while (q > 0 && (b[q - 1] == ' ' || b[q - 1] == '\t'))
+                q--;
+        if (!(q == 0 || b[q - 1] == '\n' || b[q - 1] == '|'))
+                return 0;
+        if (t->allcaps || t->dot || t->digit || (t->lex & big) || TOK_IN(t, never_names) ||
+            camel(w, t) || ((t->lex & LEX_WORD) && !(t->lex & LEX_SURNAME)) || e + 3 >= w->len ||
+            b[e] != ',' || b[e + 1] != ' ' || !upper_at(b, w->len, e + 2))
+                return 0;
+        /* identifiers are no names: "CloseFont, CloseFont", "ServiceBrowser, ..." */
+        if (!build_run(w, e + 2, &r2, &next, NULL) || r2.n > 2 || r2.t[0].allcaps ||
+            r2.t[0].dot || r2.t[0].digit || (r2.t[0].lex & big) || TOK_IN(&r2.t[0], never_names) ||
+            camel(w, &r2.t[0]) || streq(r2.t[0].low, t->low) ||
+            !((r2.t[0].lex & LEX_GIVEN) || !(r2.t[0].lex & LEX_WORD)))
+                return 0;
+        if (r2.n == 2 && (r2.t[1].allcaps || (r2.t[1].lex & big) ||
+                          ((r2.t[1].lex & LEX_WORD) && !(r2.t[1].lex & LEX_GIVEN) &&
+                           !(r2.t[1].dot && r2.t[1].n == 1))))
+                return 0;
+        ge = r2.t[r2.n - 1].e;
+        if (!(ge == w->len || b[ge] == '\n' || b[ge] == '\r' || b[ge] == '\t' || b[ge] == '|' ||
+              (ge + 1 < w->len && b[ge] == ' ' && (b[ge + 1] == ' ' || b[ge + 1] == '|'))))
+                return 0;
+        return ge;
+}
+
+/* A given name alone before " and " or " & " and a couple's second given name and surname:
+ * "Grant and Hope Ellison", "Mark & Joy Oyelowo", "Kemi & Tunde Bakare". Returns whether the
+ * run t is that first name (attack 10: 6 such names missed, most of them ordinary words). */
+static bool couple_first(struct walk *w, const struct tok *t)
+{
+        const char *b = w->buf;
+        size_t e = t->e, p;
+        struct run r2;
+        size_t next;
+
+        if (t->allcaps || t->dot || t->digit || !(t->lex & LEX_GIVEN) ||
+            place_flags(t->lex) || TOK_IN(t, never_names))
+                return false;
+        if (e + 6 < w->len && !memcmp(b + e, " and ", 5))
+                p = e + 5;
+        else if (e + 4 < w->len && !memcmp(b + e, " & ", 3))
+                p = e + 3;
+        else
+                return false;
+        if (!upper_at(b, w->len, p) || !build_run(w, p, &r2, &next, NULL) || r2.n != 2)
+                return false;
+        return (r2.t[0].lex & LEX_GIVEN) && !place_flags(r2.t[0].lex | r2.t[1].lex) &&
+               !r2.t[0].allcaps && !r2.t[1].allcaps && !r2.t[1].dot &&
+               !(r2.t[1].lex & LEX_WORD) && !TOK_IN(&r2.t[1], orgs) &&
+               (r2.t[1].e == w->len || !upper_at(b, w->len, r2.t[1].e + 1));
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -5438,6 +5506,12 @@ static int decide(struct walk *w, struct run *r)
             (b[r->t[0].e] == ',' || b[r->t[0].e] == ';' || b[r->t[0].e] == '\t') &&
             name_cells(w, &r->t[0]))
                 return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        if (r->n == 1 && r->t[0].e + 3 < w->len && b[r->t[0].e] == ',') {
+                size_t ge = directory_name(w, &r->t[0]);
+
+                if (ge)
+                        return emit(w, r->t[0].s, ge, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
+        }
         /* a word in capitals glued to a number is an identifier's prefix ("ORD-53862255",
          * "INV_2024"), no name or place of its own: a JSON file's order numbers were a
          * third of the runs decided */
@@ -6323,6 +6397,9 @@ not_thing:
             !(place_flags(lexor) && e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ') &&
             (!(lexor & LEX_WORD) || !sentence_start_before(w, s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
+
+        if (nt == 1 && r->a == 0 && couple_first(w, &r->t[0]))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
 
         /* 4. lexicon */
         if (nt >= 2 && nt <= 4 && (r->t[r->a].lex & LEX_GIVEN) &&

@@ -893,4 +893,26 @@ out=$("$AKIOS" protect redact "$T/wide.csv" | sed -n '2,3s/.*,X249,//p')
 is "$out" "[PERSON],[LOCATION]
 [PERSON],[LOCATION]" "a CSV of 252 columns: the last two cells under their header's labels"
 
+# attack 10's other general misses: "Last, First" alone in a directory's column, a given
+# name before "and" and a couple's given name and surname, credentials after a name (MRCVS);
+# not places, identifiers, ordinary words, a sentence's "However, Grant", a foundation
+printf '%s\n' 'Dlamini, Thandeka           Senior Housing Officer' 'Smith, John' \
+        'Novak, Rose | Complaints' 'Paris, Texas' 'Reading, Berkshire' 'CloseFont, CloseFont' \
+        'Note, Important' 'However, Grant said no.' \
+        'We say goodbye to Grant and Hope Ellison today.' 'Vet: Tomás Ó Riordáin MRCVS' \
+        'Bill and Melinda Gates Foundation' 'Will and Grace' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "[PERSON]           Senior Housing Officer
+[PERSON]
+[PERSON] | Complaints
+[LOCATION], [LOCATION]
+Reading, [LOCATION]
+CloseFont, CloseFont
+Note, Important
+However, Grant said no.
+We say goodbye to [PERSON] and [PERSON] today.
+Vet: [PERSON] MRCVS
+Bill and Melinda Gates Foundation
+Will and Grace" "directory rows, couples, credentials; and what is none"
+
 done_testing
