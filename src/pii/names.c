@@ -4145,6 +4145,9 @@ static bool state_after(const struct walk *w, size_t e)
                 return false;
         if (!(b[e + 2] >= 'A' && b[e + 2] <= 'Z' && b[e + 3] >= 'A' && b[e + 3] <= 'Z'))
                 return false;
+        /* not a credential: "P. Kulkarni, PA-C", "NP-C" */
+        if (e + 5 < w->len && b[e + 4] == '-' && upper_at(b, w->len, e + 5))
+                return false;
         return e + 4 == w->len || !wordish(b, w->len, e + 4);
 }
 
@@ -5373,6 +5376,15 @@ static bool prayed_before(struct walk *w, size_t p)
         return pm->s != SIZE_MAX && in_list(pm->low, verbs);
 }
 
+/* A year in a sentence right before s: " 19dd " or " 20dd " after a word in small letters
+ * ("in the winter of 2022 Laura arranged"), which postcode_before() takes for a postcode. */
+static bool year_in_prose_before(const char *b, size_t s)
+{
+        return s >= 7 && b[s - 1] == ' ' && b[s - 6] == ' ' &&
+               ((b[s - 5] == '1' && b[s - 4] == '9') || (b[s - 5] == '2' && b[s - 4] == '0')) &&
+               is_digit(b[s - 3]) && is_digit(b[s - 2]) && b[s - 7] >= 'a' && b[s - 7] <= 'z';
+}
+
 /* A directory's row or a table's cell "Last, First" alone in its column: the run t (one
  * word, at a line's start or after '|', spaces before it) then ", " and one or two
  * capitalised words, then the line's end, a tab, two spaces or '|' ("Dlamini, Thandeka
@@ -6246,7 +6258,7 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(lexor | phr) & LEX_CITY) && line_start_before(w, s) &&
             date_after(w, e + 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
-        if ((postcode_before(w, s) ||
+        if (((postcode_before(w, s) && !(year_in_prose_before(b, s) && !place_flags(lexor | phr))) ||
              /* postcode_after()'s first bytes: a capital, then a digit or a capital */
              (e + 7 < w->len && b[e] == ' ' && b[e + 1] >= 'A' && b[e + 1] <= 'Z' &&
               (is_digit(b[e + 2]) || (b[e + 2] >= 'A' && b[e + 2] <= 'Z')) &&
@@ -6255,8 +6267,8 @@ static int decide(struct walk *w, struct run *r)
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.85f);
         /* "Town, ST", "West Mireya, WV"; not "Laura Chen, MD" or "Thomas Whitfield, RN": a
          * given name first and no place in the run's words together is a clinician before a
-         * degree */
-        if (state_after(w, e) &&
+         * degree, as is an initial first */
+        if (state_after(w, e) && !(r->t[r->a].dot && r->t[r->a].n == 1) && /* "J. Reyes, MD" */
             ((nt == 2 && town_first(&r->t[r->a]) &&
               !(r->t[r->a + 1].lex & LEX_WORD)) ||
              ((place_flags(lexor | phr) || !(lexor & LEX_WORD)) &&

@@ -915,4 +915,17 @@ Vet: [PERSON] MRCVS
 Bill and Melinda Gates Foundation
 Will and Grace" "directory rows, couples, credentials; and what is none"
 
+# a credential after a state's code is no state ("P. Kulkarni, PA-C"), an initial first is a
+# clinician ("J. Reyes, MD"); a year in a sentence is no postcode ("of 2022 Laura arranged",
+# "Copyright 1992 Eric Backus"), a real one is ("8001 Zürich")
+printf '%s\n' 'Electronically signed: P. Kulkarni, PA-C  05/20/2024' 'Cosigned: J. Reyes, MD' \
+        'She lives in Austin, TX 78701.' 'in the winter of 2022 Laura arranged access.' \
+        'Schillerstrasse 5, 8001 Zürich' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Electronically signed: [PERSON], PA-C  05/20/2024
+Cosigned: [PERSON], MD
+She lives in [LOCATION] [US_ZIP_CODE].
+in the winter of 2022 [PERSON] arranged access.
+[STREET_ADDRESS], 8001 [LOCATION]" "a credential is no state, a year no postcode"
+
 done_testing
