@@ -4976,6 +4976,12 @@ static bool role_after(const struct walk *w, size_t e)
  * one word is a given name that is no ordinary word ("KOFI", not "NOTE" or "BOB"). Returns the
  * first token of the name, or -1. */
 static const char *const bank_labels[] = { "iban", "bic", "sepa", NULL };
+/* A transcript's roles, which speak but are no names ("[10:02] Cliente:", "caller:") */
+static const char *const speaker_roles[] = { "caller", "agent", "customer", "client", "cliente",
+                                             "agente", "operator", "operador", "operatore",
+                                             "advisor", "kunde", "kundin", "klant", "user",
+                                             "bot", "system", "support", "admin", "moderator",
+                                             "me", NULL };
 
 static int speaker_label(struct walk *w, const struct run *r)
 {
@@ -5002,7 +5008,8 @@ static int speaker_label(struct walk *w, const struct run *r)
         }
         /* a bank form's label, not a speaker: "IBAN: DE89 ...", though Iban is a given name
          * (a letter's "Dear Iban," is still a name) */
-        if (n - a == 1 && in_list(r->t[a].low, bank_labels))
+        if (n - a == 1 && (in_list(r->t[a].low, bank_labels) ||
+                           in_list(r->t[a].low, speaker_roles)))
                 return -1;
         /* a place's name, unless a given name after a time stamp ("[10:30] Lori:"; Lori
          * is an Armenian province; not a country or a big city, "[10:30] Paris:") */
@@ -6924,9 +6931,6 @@ static bool is_alnum_ascii(char c)
         return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-static const char *const chat_roles[] = { "caller", "agent", "customer", "client", "cliente",
-                                          "agente", "operator", "advisor", "kunde", "klant",
-                                          "user", "me", NULL };
 
 static size_t chat_message(const char *b, size_t len, size_t p)
 {
@@ -6967,7 +6971,7 @@ static size_t chat_message(const char *b, size_t len, size_t p)
                     !(b[q] == ':' || (b[q] == ' ' && b[q + 1] == '(')))
                         return 0;
                 low[q - p] = 0;
-                if (!in_list(low, chat_roles))
+                if (!in_list(low, speaker_roles))
                         return 0;
                 if (q + 2 < len && b[q] == ' ' && b[q + 1] == '(') {
                         for (q += 2; q < len && b[q] != ')' && b[q] != '\n' && q - p < 48; q++)

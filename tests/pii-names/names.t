@@ -858,8 +858,8 @@ Invoice for [PERSON]
 # names in small letters in chat messages (attack 10: 57 such names, none found): after a
 # time stamp and a speaker, an IRC handle, a call transcript's role; not ordinary words,
 # not after an article or a street word, not before a house number, not accented function
-# words, not a wide-list name after "from", and not outside chat lines. (The speaker before
-# ':' is the speaker rule's: it takes "Cliente" too, which attack 10 counted false.)
+# words, not a wide-list name after "from", and not outside chat lines. The speaker before
+# ':' is the speaker rule's: "Tolu" speaks, a role ("Cliente") is no name.
 printf '%s\n' '[09:02] sam.k: anyone know if priya is in today?' \
         '<jun> faisal was running migrations, ask olu.adebayo' \
         'caller: it'"'"'s bilal mahmood b i l a l' \
@@ -875,8 +875,8 @@ is "$out" "[09:02] sam.k: anyone know if [PERSON] is in today?
 <jun> [PERSON] was running migrations, ask olu.adebayo
 caller: it's [PERSON] b i l a l
 agent: thanks [PERSON], is mr [PERSON] with you?
-[10:02] [PERSON]: hola soy [PERSON], en qué puedo
-[10:03] [PERSON]: calle de la princesa 31, madrid
+[10:02] Cliente: hola soy [PERSON], en qué puedo
+[10:03] Cliente: calle de la princesa 31, madrid
 [11:40] [PERSON]: coming from brixton now, she is at the james cook
 <deepa> will grace mark the rose dawn
 we asked priya and bogdan in the meeting
