@@ -364,7 +364,8 @@ static const char *const salutations[] = {
         "dear", "hi", "hello", "hey", "hallo", "liebe", "lieber", "bonjour", "salut", "cher",
         "chère", "hola", "estimado", "estimada", "querido", "querida", "ciao", "caro", "cara",
         "gentile", "beste", "geachte", "thanks", "greetings", "welcome", "congratulations",
-        "congrats", "bye", "buongiorno", "olá", "oi", "moin", "servus", "goodbye", NULL
+        "congrats", "bye", "buongiorno", "olá", "oi", "moin", "servus", "goodbye", "szanowna",
+        "szanowny", "szanowni", "szanowne", NULL
 };
 static const char *const particles[] = {
         "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "des", "dos",
@@ -417,7 +418,7 @@ static const char *const person_labels[] = {
 };
 /* Labels that are mail headers: strong even before a run of ordinary words. */
 static const char *const mail_labels[] = { "from", "to", "cc", "bcc", "reply-to", "sender",
-                                           NULL };
+                                           "von", "an", "de", "para", NULL };
 static const char *const signoffs[] = {
         "regards", "best regards", "kind regards", "warm regards", "warmest regards",
         "best", "all the best", "thanks", "thank you", "many thanks", "thanks again",
@@ -496,6 +497,13 @@ static const char *const never_names[] = {
         "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
         "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
         "et", "y", "e", "en", "og", "och", "si", "über", "alla", "zum", "zur", "vom", "beim",
+        /* German possessives, verbs and nouns that start a sentence in capitals ("Mein
+         * Rechtsanwalt", "Sollte der Mangel", "Viele Grüße"), its months, Portuguese "Já" */
+        "mein", "meine", "meinem", "sein", "seine", "seinen", "seinem",
+        "seiner", "dein", "deine", "euer", "eure", "ihren", "ihrem", "unseren", "unserem",
+        "während", "sollte", "sollten", "viele", "grüße", "betreff", "januar", "februar",
+        "märz", "juni", "juli", "oktober", "dezember", "já", "kierownik", "dyrektor",
+        "pani", "panie", "państwo", /* Polish titles, never the name itself ("Pan" is one) */
         /* nationalities and languages: names in the census lists, adjectives in text
          * ("a full Irish breakfast", "German: fluent") */
         "irish", "german", "french", "dutch", "welsh", "scottish", "english", "british",
@@ -5009,7 +5017,7 @@ static int speaker_label(struct walk *w, const struct run *r)
         /* a bank form's label, not a speaker: "IBAN: DE89 ...", though Iban is a given name
          * (a letter's "Dear Iban," is still a name) */
         if (n - a == 1 && (in_list(r->t[a].low, bank_labels) ||
-                           in_list(r->t[a].low, speaker_roles)))
+                           in_list(r->t[a].low, speaker_roles) || TOK_IN(&r->t[a], mail_labels)))
                 return -1;
         /* a place's name, unless a given name after a time stamp ("[10:30] Lori:"; Lori
          * is an Armenian province; not a country or a big city, "[10:30] Paris:") */

@@ -928,4 +928,18 @@ She lives in [LOCATION] [US_ZIP_CODE].
 in the winter of 2022 [PERSON] arranged access.
 [STREET_ADDRESS], 8001 [LOCATION]" "a credential is no state, a year no postcode"
 
+# German and Polish words that start a sentence or a letter in capitals are no names (attack
+# 10's "Mein Rechtsanwalt", "Viele Grüße", "Szanowna Pani", "1. Juli"); surnames that are
+# such words elsewhere stay names ("Pan", "Meinen")
+printf '%s\n' 'Mein Rechtsanwalt, Herr Dr. Florian Aschenbrenner, ist informiert.' 'Viele Grüße' \
+        'Szanowna Pani' 'Małgorzata Dąbrowska' 'zum 1. Juli. Sollte der Mangel bleiben' \
+        'Copyright (c) 2003 Wei-Cheng Pan and Tino Meinen' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Mein Rechtsanwalt, Herr Dr. [PERSON], ist informiert.
+Viele Grüße
+Szanowna Pani
+[PERSON]
+zum 1. Juli. Sollte der Mangel bleiben
+Copyright (c) 2003 [PERSON] and [PERSON]" "German and Polish sentence and letter words are no names"
+
 done_testing
