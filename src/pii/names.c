@@ -1994,6 +1994,27 @@ static bool csv_memo_header(struct walk *w, char sep, unsigned n)
                m->csv_upto >= m->base;
 }
 
+#define CELL_PAD 48 /* the spaces a text table's cell is padded with, at most */
+
+/* Whether line [ls, le) is a table's rule: '-', '=', '+', '|', ':' and spaces only, three
+ * '-' or '=' at least ("------", "+----+----+", "|---|:--|"). A text table puts one under
+ * its header, and the block of rows was cut there, its header lost (attack 11: a club's
+ * roster of 60 names under "Surname | First name", 44 missed). */
+static bool csv_rule_line(const char *b, size_t ls, size_t le)
+{
+        unsigned dashes = 0;
+
+        for (size_t j = ls; j < le; j++) {
+                char c = b[j];
+
+                if (c == '-' || c == '=')
+                        dashes++;
+                else if (c != '+' && c != '|' && c != ':' && c != ' ' && c != '\t')
+                        return false;
+        }
+        return dashes >= 3;
+}
+
 /* line_of() and csv_commas() for the cell at cs of the line around s, read once per line:
  * the line's bounds, its separators (UINT_MAX for a line longer than CSV_LINE_MAX, as
  * csv_commas() says of it however line_of() cut it) and the separators before cs. */
@@ -2058,11 +2079,12 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                 cs--;
         if (ce < w->len && b[ce] == '"')
                 ce++;
-        /* a table's cell between '|' and spaces: "| Cork |", "Porto | Portugal" */
+        /* a table's cell between '|' and spaces: "| Cork |", "Porto | Portugal", padded to
+         * its column's width ("| Nikolaou      | Dimitris   |") */
         if (cs == s && cs >= 2 && b[cs - 1] == ' ') {
                 size_t x = cs;
 
-                while (x > 0 && b[x - 1] == ' ' && s - x < 3)
+                while (x > 0 && b[x - 1] == ' ' && s - x < CELL_PAD)
                         x--;
                 if (x > 0 && b[x - 1] == '|')
                         cs = x;
@@ -2070,7 +2092,7 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
         if (ce == e && ce < w->len && b[ce] == ' ') {
                 size_t x = ce;
 
-                while (x < w->len && b[x] == ' ' && x - e < 3)
+                while (x < w->len && b[x] == ' ' && x - e < CELL_PAD)
                         x++;
                 if (x < w->len && (b[x] == '|' || (cs < s && (b[x] == '\n' || b[x] == '\r'))))
                         ce = x;
@@ -2113,6 +2135,10 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                         line_of(w, hs - 1, &qs, &qe);
                         if (qs == hs - 1 && qe == qs) /* an empty line ends the block */
                                 break;
+                        if (csv_rule_line(b, qs, qe)) { /* "-----" under a table's header */
+                                hs = qs;
+                                continue;
+                        }
                         if (csv_commas(b, qs, qe, qe, NULL, sep) != n) {
                                 /* a later round's window starts inside a line */
                                 top = qs == 0 && w->memo && w->memo->base > 0;
@@ -2173,7 +2199,8 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
                         size_t qs, qe;
 
                         line_of(w, p, &qs, &qe);
-                        if (csv_commas(b, qs, qe, qe, NULL, sep) != n) {
+                        if (csv_commas(b, qs, qe, qe, NULL, sep) != n &&
+                            !csv_rule_line(b, qs, qe)) {
                                 w->csv_ok = false;
                                 return;
                         }

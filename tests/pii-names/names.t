@@ -942,4 +942,14 @@ Szanowna Pani
 zum 1. Juli. Sollte der Mangel bleiben
 Copyright (c) 2003 [PERSON] and [PERSON]" "German and Polish sentence and letter words are no names"
 
+# a text table: cells padded to their column's width, a rule under the header (attack 11: a
+# roster of 60 names under "Surname | First name", 44 missed)
+printf '%s\n' 'No  | Surname       | First name | Town' '------------------------------------------' \
+        '1   | Nikolaou      | Dimitris   | Sydney' '2   | Vogel         | Hans       | Reading' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "No  | Surname       | First name | Town
+------------------------------------------
+1   | [PERSON]      | [PERSON]   | [LOCATION]
+2   | [PERSON]         | [PERSON]       | [LOCATION]" "a padded text table under a rule: each cell under its header's label"
+
 done_testing
