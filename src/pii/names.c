@@ -6958,6 +6958,51 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
 
 /* ---- names in small letters, in chat lines ------------------------------------ */
 
+/* A speaker in small letters that a chat line starts with: [s, e), timed when a time
+ * follows it (a chat export's "dave 3:14 PM"), else ": ". */
+struct chat_speaker {
+        size_t s, e;
+        bool timed;
+};
+
+static const char *const chat_days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
+
+/* A time at i, "9:05", "18:02" or "18:02:11", with " AM" or " PM", then one or two spaces:
+ * where the message after it begins, or 0. */
+static size_t chat_time_at(const char *b, size_t len, size_t i)
+{
+        size_t j = i;
+
+        while (j < len && j - i < 2 && is_digit(b[j]))
+                j++;
+        if (j == i || j + 3 > len || b[j] != ':' || !is_digit(b[j + 1]) || !is_digit(b[j + 2]))
+                return 0;
+        j += 3;
+        if (j + 3 <= len && b[j] == ':' && is_digit(b[j + 1]) && is_digit(b[j + 2]))
+                j += 3;
+        if (j + 3 <= len && b[j] == ' ' && (b[j + 1] == 'A' || b[j + 1] == 'P') && b[j + 2] == 'M')
+                j += 3;
+        if (j >= len || b[j] != ' ')
+                return 0;
+        j++;
+        if (j < len && b[j] == ' ')
+                j++;
+        return j < len && b[j] != ' ' && b[j] != '\n' ? j : 0;
+}
+
+/* Whether a sentence begins at i: a word, a space, a letter ("hej! kommer du"), not a key's
+ * value ("30s", "true"). */
+static bool chat_sentence(const char *b, size_t len, size_t i)
+{
+        size_t j = i;
+
+        while (j < len && j - i < 24 && b[j] != ' ' && b[j] != '\n')
+                j++;
+        return j > i && j + 1 < len && b[j] == ' ' &&
+               (((b[j + 1] | 0x20) >= 'a' && (b[j + 1] | 0x20) <= 'z') ||
+                (unsigned char)b[j + 1] >= 0x80);
+}
+
 /* A chat line's speaker, the message after it: "[09:02] sam.k: ...", "[12/05/2024, 18:05:30]
  * Tolu: ...", "<bogdan> ...", or a call transcript's role, "caller: ...", "Agente (Andrés):
  * ...". Returns where the message begins, or 0 when the line at p is none. */
@@ -6967,9 +7012,11 @@ static bool is_alnum_ascii(char c)
 }
 
 
-static size_t chat_message(const char *b, size_t len, size_t p)
+static size_t chat_message(const char *b, size_t len, size_t p, struct chat_speaker *spk)
 {
         size_t q = p, k;
+
+        spk->s = spk->e = 0;
 
         if (p >= len)
                 return 0;
@@ -6995,19 +7042,43 @@ static size_t chat_message(const char *b, size_t len, size_t p)
                         ;
                 return k + 1 < len && k - q <= 40 && b[k] == ':' && b[k + 1] == ' ' ? k + 2 : 0;
         }
-        { /* a role, then ':' or " (Name):" */
+        { /* a role, then ':' or " (Name):"; a speaker in small letters, then ": " or a
+           * time ("sara: hej!", "dave 3:14 PM  anyone seen priya?"); a day and a time
+           * ("Mon 18:02  hey its jamal") */
                 char low[12];
+                size_t t;
 
                 for (q = p; q < len && q - p < 10 && ((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z');
                      q++)
                         low[q - p] = (char)(b[q] | 0x20);
-                /* most lines: a word, then neither ':' nor " (" */
+                /* most lines: a word, then neither ':' nor " (" nor a time */
                 if (q == p || q - p >= 10 || q + 1 >= len ||
-                    !(b[q] == ':' || (b[q] == ' ' && b[q + 1] == '(')))
+                    !(b[q] == ':' || (b[q] == ' ' && (b[q + 1] == '(' || is_digit(b[q + 1])))))
                         return 0;
                 low[q - p] = 0;
-                if (!in_list(low, speaker_roles))
-                        return 0;
+                if (b[q] == ' ' && is_digit(b[q + 1])) {
+                        t = chat_time_at(b, len, q + 1);
+                        if (!t)
+                                return 0;
+                        if (!in_list(low, chat_days)) {
+                                if (!(b[p] >= 'a' && b[p] <= 'z'))
+                                        return 0;
+                                spk->s = p;
+                                spk->e = q;
+                                spk->timed = true;
+                        }
+                        return t;
+                }
+                if (!in_list(low, speaker_roles)) {
+                        /* "sara: hej! kommer du": a sentence after it, not a key's value */
+                        if (!(b[p] >= 'a' && b[p] <= 'z') || b[q] != ':' || q + 2 >= len ||
+                            b[q + 1] != ' ' || !chat_sentence(b, len, q + 2))
+                                return 0;
+                        spk->s = p;
+                        spk->e = q;
+                        spk->timed = false;
+                        return q + 2;
+                }
                 if (q + 2 < len && b[q] == ' ' && b[q + 1] == '(') {
                         for (q += 2; q < len && b[q] != ')' && b[q] != '\n' && q - p < 48; q++)
                                 ;
@@ -7027,7 +7098,7 @@ static const char *const chat_not_names[] = { "dev", "nah", "yea", "yeah", "hmm"
 
 /* surname_ok: CHAT_SURNAME, a surname of the lexicon too; CHAT_TITLED, after a title, any
  * word but an ordinary one ("mr okonjo") */
-enum { CHAT_GIVEN, CHAT_SURNAME, CHAT_TITLED };
+enum { CHAT_GIVEN, CHAT_SURNAME, CHAT_TITLED, CHAT_SPEAKER };
 
 static bool chat_name_word(const char *b, size_t s, size_t e, int surname_ok, bool census)
 {
@@ -7042,6 +7113,9 @@ static bool chat_name_word(const char *b, size_t s, size_t e, int surname_ok, bo
             !pii_lex_lower(b + s, n, low, sizeof(low)))
                 return false;
         lex = word_lex(low, n, pii_lex_hash(low, n));
+        /* a speaker before a time may be an ordinary word that is a given name ("grant") */
+        if (surname_ok == CHAT_SPEAKER && (lex & LEX_GIVEN) && (lex & LEX_WORD))
+                lex &= ~(unsigned)LEX_WORD;
         if ((lex & (LEX_WORD | LEX_COUNTRY | LEX_REGION | LEX_CITY_BIG | LEX_STREET |
                     LEX_STREET_BEFORE)) ||
             (set_mask(low, n) & LB_never_names) || in_list(low, chat_not_names))
@@ -7220,10 +7294,24 @@ static int chat_lower_names(struct walk *w, size_t from)
                 }
                 eol = next_byte(b, len, k, '\n');
                 if (k - ls < CHAT_HEAD) {
-                        m = chat_message(b, eol, ls);
-                        if (m) {
-                                int err = chat_message_names(w, m, eol);
+                        struct chat_speaker spk;
 
+                        m = chat_message(b, eol, ls, &spk);
+                        /* a speaker in small letters makes the line a chat's only when it is
+                         * a given name of the lexicon, an ordinary word too before a time
+                         * ("grant 3:20 PM"); "note: bogdan approved it" is none */
+                        if (m && spk.e > spk.s &&
+                            !chat_name_word(b, spk.s, spk.e,
+                                            spk.timed ? CHAT_SPEAKER : CHAT_GIVEN, false))
+                                m = 0;
+                        if (m) {
+                                int err = 0;
+
+                                if (spk.e > spk.s)
+                                        err = emit(w, spk.s, spk.e, T_PERSON, ND_PERSON_CONTEXT,
+                                                   0.7f);
+                                if (err >= 0)
+                                        err = chat_message_names(w, m, eol);
                                 if (err < 0)
                                         return err;
                         }

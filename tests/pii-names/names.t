@@ -952,4 +952,21 @@ is "$out" "No  | Surname       | First name | Town
 1   | [PERSON]      | [PERSON]   | [LOCATION]
 2   | [PERSON]         | [PERSON]       | [LOCATION]" "a padded text table under a rule: each cell under its header's label"
 
+# more chat shapes (attack 11: 28 names in small letters in SMS and chat exports): a day and
+# a time, a speaker in small letters before ": " and a sentence, or before a time; the
+# speaker is a name too. Not a key's value, not a word that is no given name.
+printf '%s\n' 'Mon 18:02  hey its jamal, got ur number from becky.' \
+        'sara: hej! kommer du på fikat hos johan ikväll?' \
+        'grant 3:20 PM  yep, send me your orders. amber already asked' \
+        'grace: 30s' 'max: 10' 'note: bogdan approved it' 'server 3:14 PM  restarted by bogdan' \
+        > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Mon 18:02  hey its [PERSON], got ur number from [PERSON].
+[PERSON]: hej! kommer du på fikat hos [PERSON] ikväll?
+[PERSON] 3:20 PM  yep, send me your orders. amber already asked
+grace: 30s
+max: 10
+note: bogdan approved it
+server 3:14 PM  restarted by bogdan" "chat exports and SMS: day and time, speakers in small letters"
+
 done_testing
