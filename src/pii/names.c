@@ -352,7 +352,8 @@ static const char *const titles[] = {
         "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
         "mag", "dipl", "dña", "pan", "pani", "justice", "mayor", "councillor", "councilor",
         "senator", "governor", "rabbi", "imam", "bishop", "docteur", "professeur", "maître",
-        "profesor", "profesora", "senhor", "senhora", "doktor", NULL
+        "profesor", "profesora", "senhor", "senhora", "doktor", "smt", "shri", "shrimati", "kumari",
+        NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "hr", "don", "sig", "det", "col", "lt",

@@ -969,4 +969,10 @@ max: 10
 note: bogdan approved it
 server 3:14 PM  restarted by bogdan" "chat exports and SMS: day and time, speakers in small letters"
 
+# Indian honorifics are titles (attack 11: "Smt. Sunita & Shri ..."); "Sri Lanka" stays a place
+printf '%s\n' 'Smt. Sunita & Shri Rajendra Prasad Agarwal' 'Sri Lanka is an island.' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Smt. [PERSON] & Shri [PERSON]
+[LOCATION] is an island." "Smt., Shri: titles; Sri Lanka a place"
+
 done_testing
