@@ -4219,6 +4219,12 @@ static bool us_state_after(const struct walk *w, size_t e)
                 return d - (q + 1) == 5 && (d == w->len || !wordish(b, w->len, d) ||
                                             b[d] == '-');
         }
+        /* a Canadian postal code: "Toronto, ON M5C 1S5" */
+        if (q + 8 <= w->len && b[q] == ' ' && upper_at(b, w->len, q + 1) && is_digit(b[q + 2]) &&
+            upper_at(b, w->len, q + 3) && b[q + 4] == ' ' && is_digit(b[q + 5]) &&
+            upper_at(b, w->len, q + 6) && is_digit(b[q + 7]) &&
+            (q + 8 == w->len || !wordish(b, w->len, q + 8)))
+                return true;
         return q == w->len || b[q] == ',' || b[q] == '.' || b[q] == '\n' || b[q] == '\r' ||
                b[q] == ')' || b[q] == ';' || b[q] == '"' || (b[q] == ' ' && q + 1 < w->len &&
                                                               !upper_at(b, w->len, q + 1));

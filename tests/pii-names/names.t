@@ -975,4 +975,11 @@ out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "Smt. [PERSON] & Shri [PERSON]
 [LOCATION] is an island." "Smt., Shri: titles; Sri Lanka a place"
 
+# a Canadian province's code goes with its town before a postal code (attack 11: "Toronto, ON
+# M5C 1S5" left ON out), as a US state's does before a ZIP code
+printf '%s\n' '120 Adelaide St W, Toronto, ON M5C 1S5' 'Austin, TX 78701' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "[STREET_ADDRESS], [LOCATION] [CA_POSTAL_CODE]
+[LOCATION] [US_ZIP_CODE]" "Town, PR A1A 1A1: the province with the town"
+
 done_testing
