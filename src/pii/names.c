@@ -5862,7 +5862,16 @@ static int decide(struct walk *w, struct run *r)
                     !(streq(t->low, "welcome") && (r->t[r->a + 1].lex & LEX_WORD))) {
                         salut = true;
                 } else if (is_title_abbr(t) && r->a + 1 < r->b &&
-                           (t->dot || !TOK_IN(t, weak_titles)) &&
+                           (t->dot || !TOK_IN(t, weak_titles) ||
+                            /* "Officer Ramirez", "Detective Nguyen": a weak title before one
+                             * surname of the lexicon that is no ordinary word or place */
+                            (r->a + 2 == r->b && !(t->lex & LEX_GIVEN) && /* "Don Cohen" */
+                             r->t[r->a + 1].upper &&
+                             !r->t[r->a + 1].allcaps && !r->t[r->a + 1].dot &&
+                             (r->t[r->a + 1].lex & LEX_SURNAME) &&
+                             !(r->t[r->a + 1].lex & LEX_WORD) &&
+                             !place_flags(r->t[r->a + 1].lex) &&
+                             !TOK_IN(&r->t[r->a + 1], never_names))) &&
                            !(t->allcaps && streq(t->low, "pr"))) { /* Pr (professeur), not PR */
                         title = true;
                 } else if (t->allcaps && r->a + 1 < r->b && !r->t[r->a + 1].allcaps &&

@@ -982,4 +982,13 @@ out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "[STREET_ADDRESS], [LOCATION] [CA_POSTAL_CODE]
 [LOCATION] [US_ZIP_CODE]" "Town, PR A1A 1A1: the province with the town"
 
+# a weak title before one surname of the lexicon that is no ordinary word (attack 11: "filed
+# by Officer Ramirez"); not a weak title that is a given name too ("Don Cohen" stays whole)
+printf '%s\n' 'The report was filed by Officer Ramirez on Monday.' 'Copyright: 2002, Don Cohen' \
+        'Coach Class tickets' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "The report was filed by Officer [PERSON] on Monday.
+Copyright: 2002, [PERSON]
+Coach Class tickets" "Officer + surname; Don + surname whole"
+
 done_testing
