@@ -90,7 +90,8 @@ for row in prose logs json prose+nm logs+nm json+nm docs+nm; do
                 "$(awk -v a="$t_red" -v c="$t_cat" 'BEGIN { printf "%.1f", a / c }')" "$cpu" "$findings"
 done
 # shapes that were slow or grew with their lines (4 MB each, names on): a SQL dump whose
-# INSERT lines hold NULL in capitals, a CSV line of 1,024 capitalised cells, RFC 5424 syslog
+# INSERT lines hold NULL in capitals, a CSV line of 1,024 capitalised cells, lines of 3,000 to
+# 9,000 cells whose separator changes every three, RFC 5424 syslog
 # with '@' in its structured data, and '+' before 22 digits and a letter (phone_intl's
 # backtracking in PCRE2)
 $PY - "$TMP" <<'PYEOF'
@@ -111,10 +112,12 @@ fill("csv-wide", lambda: ",".join(rnd.choice(["US", "GB", "DE", "NULL", "TRUE"])
 fill("syslog-at", lambda: "<165>1 2025-03-01T00:00:%02d.%03dZ host app %d - [origin@32473 "
      "ip=\"10.%d.%d.%d\"] ok\n" % (rnd.randrange(60), rnd.randrange(1000),
      rnd.randrange(9999), rnd.randrange(256), rnd.randrange(256), rnd.randrange(256)))
+fill("csv-altsep", lambda: "".join("US" + (";" if (i // 3) % 2 else ",")
+                                   for i in range(rnd.randrange(3000, 9000))) + "\n")
 fill("plus-digits", lambda: "pkg +%sd\n" % "".join(rnd.choice("0123456789")
                                                      for _ in range(22)))
 PYEOF
-for h in sql-null csv-wide syslog-at plus-digits; do
+for h in sql-null csv-wide csv-altsep syslog-at plus-digits; do
         bytes=$(wc -c < "$TMP/$h.txt")
         printf 'pii: hostile %-12s %8s MB/s (names on)\n' "$h" \
                 "$(mbps "$(AKIOS_PII_DETECT_NAMES=true best "$AKIOS" protect redact "$TMP/$h.txt")")"

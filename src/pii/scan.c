@@ -180,9 +180,9 @@ static int match_from(struct pii_redactor *r, unsigned pat, const char *buf, siz
                 size_t at = search_start(r, pat, buf, sublen, pos);
                 int rc;
 
-                /* no match starts in [pos, at) */
+                /* no match starts in [pos, at); with none at all, none by hi either */
                 if (at == SIZE_MAX || (hi != SIZE_MAX && at > hi)) {
-                        pos = at == SIZE_MAX || at > sublen ? MAX(pos, MIN(sublen, hi)) : at;
+                        pos = at == SIZE_MAX ? MAX(pos, MIN(sublen, hi)) : at;
                         break;
                 }
                 pos = at;

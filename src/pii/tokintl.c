@@ -159,8 +159,10 @@ static size_t intl_at(struct intl *x, size_t s)
 bool pii_tok_intl_next(const char *buf, size_t sublen, size_t from, size_t *ret_ms,
                        size_t *ret_me)
 {
-        struct intl x = { .b = buf, .n = sublen };
+        struct intl x; /* intl_at() clears the memo of each start it searches */
 
+        x.b = buf;
+        x.n = sublen;
         for (size_t ms = from; ms < sublen; ms++) {
                 size_t me;
 
