@@ -7027,15 +7027,16 @@ static bool chat_sentence(const char *b, size_t len, size_t i)
                 (unsigned char)b[j + 1] >= 0x80);
 }
 
-/* A chat line's speaker, the message after it: "[09:02] sam.k: ...", "[12/05/2024, 18:05:30]
- * Tolu: ...", "<bogdan> ...", or a call transcript's role, "caller: ...", "Agente (Andrés):
- * ...". Returns where the message begins, or 0 when the line at p is none. */
 static bool is_alnum_ascii(char c)
 {
         return is_digit(c) || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-
+/* A chat line's speaker, the message after it: "[09:02] sam.k: ...", "[12/05/2024, 18:05:30]
+ * Tolu: ...", "<bogdan> ...", a call transcript's role, "caller: ...", "Agente (Andrés): ...",
+ * an SMS's day and time, "Mon 18:02  ...", or a speaker in small letters, "sara: hej! ...",
+ * "dave 3:14 PM  ..." (then in *spk, for the caller to judge). Returns where the message
+ * begins, or 0 when the line at p is none. */
 static size_t chat_message(const char *b, size_t len, size_t p, struct chat_speaker *spk)
 {
         size_t q = p, k;
@@ -7112,19 +7113,21 @@ static size_t chat_message(const char *b, size_t len, size_t p, struct chat_spea
         }
 }
 
-/* Whether the word in small letters at [s, e) is a name to take in a chat message: a given
- * name (a surname after "mr", "mrs", "ms" or "dr") of the lexicon that is no ordinary word,
- * no place of size and none of never_names[]; a name of given-wide.txt alone has 4 letters
- * or more ("nah" is one). */
 static const char *const chat_not_names[] = { "dev", "nah", "yea", "yeah", "hmm", "haha",
                                               "jaja", "lol", "omg", "thx", "pls", "sis",
                                               "bro", NULL };
 
-/* surname_ok: CHAT_SURNAME, a surname of the lexicon too; CHAT_TITLED, after a title, any
- * word but an ordinary one ("mr okonjo") */
+/* What chat_name_word() takes: CHAT_GIVEN, a given name; CHAT_SURNAME, a surname of the
+ * lexicon too; CHAT_TITLED (after a title), any word but an ordinary one ("mr okonjo");
+ * CHAT_SPEAKER (before a time), a surname too and a given name that is an ordinary word too
+ * ("grant"). */
 enum { CHAT_GIVEN, CHAT_SURNAME, CHAT_TITLED, CHAT_SPEAKER };
 
-static bool chat_name_word(const char *b, size_t s, size_t e, int surname_ok, bool census)
+/* Whether the word in small letters at [s, e) is a name to take in a chat message, as mode
+ * says: a given name of the lexicon that is no ordinary word, no place of size and none of
+ * never_names[]; a name of given-wide.txt alone has 4 letters or more ("nah" is one), and
+ * with census not even that. */
+static bool chat_name_word(const char *b, size_t s, size_t e, int mode, bool census)
 {
         char low[WORD_MAX + 1];
         size_t n = e - s, chars = 0;
@@ -7138,13 +7141,14 @@ static bool chat_name_word(const char *b, size_t s, size_t e, int surname_ok, bo
                 return false;
         lex = word_lex(low, n, pii_lex_hash(low, n));
         /* a speaker before a time may be an ordinary word that is a given name ("grant") */
-        if (surname_ok == CHAT_SPEAKER && (lex & LEX_GIVEN) && (lex & LEX_WORD))
+        if (mode == CHAT_SPEAKER && (lex & LEX_GIVEN) && (lex & LEX_WORD))
                 lex &= ~(unsigned)LEX_WORD;
         if ((lex & (LEX_WORD | LEX_COUNTRY | LEX_REGION | LEX_CITY_BIG | LEX_STREET |
                     LEX_STREET_BEFORE)) ||
             (set_mask(low, n) & LB_never_names) || in_list(low, chat_not_names))
                 return false;
-        if (surname_ok == CHAT_TITLED || (surname_ok && (lex & LEX_SURNAME)))
+        if (mode == CHAT_TITLED ||
+            ((mode == CHAT_SURNAME || mode == CHAT_SPEAKER) && (lex & LEX_SURNAME)))
                 return true;
         return (lex & LEX_GIVEN) && (!(lex & LEX_GIVEN_WIDE) || (n >= 4 && !census));
 }
@@ -7228,12 +7232,8 @@ static bool chat_title_before(const char *b, size_t m, size_t i)
         return chat_prev_word(b, m, i, low, 3) && in_list(low, chat_titles);
 }
 
-/* Names written in small letters in chat messages ("anyone know if priya is in today?",
- * "it's bilal mahmood", "mr okonjo"), which the walk over capitals never reaches: each
- * message's words in small letters after a space, '(' or a quote, with a surname after a
- * given name taken with it. Issue 11, item 1 (attack 10: 57 names in small letters, none
- * found). */
-/* The names in small letters of the chat message [m, eol). */
+/* The names in small letters of the chat message [m, eol): its words in small letters after
+ * a space, '(' or a quote, with a surname after a given name taken with it. */
 static int chat_message_names(struct walk *w, size_t m, size_t eol)
 {
         const char *b = w->buf;
@@ -7292,6 +7292,9 @@ static size_t next_byte(const char *b, size_t len, size_t p, char c)
         return q ? (size_t)(q - b) : len;
 }
 
+/* Names written in small letters in chat messages ("anyone know if priya is in today?",
+ * "it's bilal mahmood", "mr okonjo"), which the walk over capitals never reaches. Issue 11,
+ * item 1 (attack 10: 57 such names, none found; attack 11: 28). */
 static int chat_lower_names(struct walk *w, size_t from)
 {
         const char *b = w->buf;
