@@ -5591,6 +5591,11 @@ static int decide(struct walk *w, struct run *r)
         if (r->n == 1 && r->t[0].allcaps && !r->t[0].dot && r->t[0].e + 1 < w->len &&
             (b[r->t[0].e] == '-' || b[r->t[0].e] == '_') && is_digit(b[r->t[0].e + 1]))
                 return 0;
+        /* a mail header's label that is a given name too, before its colon: "Von: Anna
+         * Schmidt", "De: Juan Pérez" (the tagger read the label as a person) */
+        if (r->n == 1 && r->t[0].e < w->len && b[r->t[0].e] == ':' &&
+            (r->t[0].sets & LB_mail_labels))
+                return 0;
         /* a lone ordinary word ("The", "However", "License"): nothing to decide, but the
          * name of a street whose type and number are before it ("14 rue des Martyrs") */
         if (r->n == 1 && lone_dropped(r->t[0].lex, r->t[0].sets, r->t[0].street_suffix)) {

@@ -991,4 +991,14 @@ is "$out" "The report was filed by Officer [PERSON] on Monday.
 Copyright: 2002, [PERSON]
 Coach Class tickets" "Officer + surname; Don + surname whole"
 
+# a mail header's label that is a given name too is no person before its colon (attack 10:
+# "Von:" was taken by the tagger); the same word as a speaker's given name stays one
+printf '%s\n' 'Von: Anna Schmidt <anna.schmidt@example.de>' 'De: Juan Pérez' 'Para: Ana Gómez' \
+        'Von Miller: touchdown' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" "Von: [PERSON] <[EMAIL_ADDRESS]>
+De: [PERSON]
+Para: [PERSON]
+[PERSON]: touchdown" "mail labels Von, De and Para before their colon are no names"
+
 done_testing
