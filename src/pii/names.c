@@ -455,7 +455,8 @@ static const char *const place_labels[] = {
         "lugar de nacimiento", "municipio", "comune", "concelho", "distrito", "freguesia",
         "bairro", "cidade", "estado", "województwo", "miejscowość", "gemeente", "provincie",
         "kommune", "ort/stadt", "gemeinde", "kanton", "région", "département", "departement",
-        "commune", "suburb", "prefecture", "city of birth", "town of birth", NULL
+        "commune", "suburb", "prefecture", "city of birth", "town of birth", "uf",
+        "state_code", "region_code", "province_code", "state/province", NULL
 };
 static const char *const place_preps[] = {
         "in", "at", "from", "to", "near", "visiting", "visit", "outside", "around", "across",
@@ -4215,6 +4216,28 @@ static bool us_state_code(const char *p)
         return false;
 }
 
+/* A state's code of the US, Canada, Australia or Brazil, p[0, n) (n is 2 or 3): under a
+ * place's label such a code is the place (decide()); alone it is not. */
+static bool region_code(const char *p, size_t n)
+{
+        static const char au3[] = "NSW VIC QLD TAS ACT";
+        static const char au_br2[] = "WA SA NT AC AL AP AM BA CE DF ES GO MA MT MS MG PA PB PR "
+                                     "PE PI RJ RN RS RO RR SC SP SE TO";
+
+        if (n == 3) {
+                for (size_t q = 0; q + 3 < sizeof(au3); q += 4)
+                        if (memcmp(au3 + q, p, 3) == 0)
+                                return true;
+                return false;
+        }
+        if (us_state_code(p))
+                return true;
+        for (size_t q = 0; q + 2 < sizeof(au_br2); q += 3)
+                if (au_br2[q] == p[0] && au_br2[q + 1] == p[1])
+                        return true;
+        return false;
+}
+
 static bool us_state_after(const struct walk *w, size_t e)
 {
         const char *b = w->buf;
@@ -5556,9 +5579,10 @@ static int decide(struct walk *w, struct run *r)
                                     0.7f);
         }
 
-        /* a state's code under a place's label: "State: NY", "region": "CA" */
-        if (r->n == 1 && r->t[0].allcaps && r->t[0].n == 2 && !r->t[0].dot &&
-            us_state_code(b + r->t[0].s) &&
+        /* a state's code under a place's label: "State: NY", "region": "CA", "region":
+         * "VIC", "Estado: RJ" */
+        if (r->n == 1 && r->t[0].allcaps && (r->t[0].n == 2 || r->t[0].n == 3) &&
+            !r->t[0].dot && region_code(b + r->t[0].s, r->t[0].n) &&
             (r->t[0].e == w->len || !wordish(b, w->len, r->t[0].e))) {
                 label_before(w, r->t[0].s, label, sizeof(label));
                 if (label[0] && (set_mask(label, strlen(label)) & LB_place_labels))

@@ -1001,4 +1001,16 @@ De: [PERSON]
 Para: [PERSON]
 [PERSON]: touchdown" "mail labels Von, De and Para before their colon are no names"
 
+# a state's code of Australia or Brazil under a place's label (attack 11: "region": "VIC");
+# a code under another label is none
+printf '%s\n' '{"city": "Melbourne", "region": "VIC"}' 'Estado: RJ' 'UF: SP' 'state: WA' \
+        'Type: ACT' 'Region: EMEA' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" '{"city": "[LOCATION]", "region": "[LOCATION]"}
+Estado: [LOCATION]
+UF: [LOCATION]
+state: [LOCATION]
+Type: ACT
+Region: EMEA' "Australian and Brazilian state codes under a place's label"
+
 done_testing
