@@ -11,7 +11,9 @@
 # The row docs+nm is real English text rather than generated: this machine's own
 # /usr/share/common-licenses and /usr/share/doc (README, NEWS, changelogs, copyright files,
 # .txt), in path order, repeated to 50 MB. Its bytes depend on what the machine has installed,
-# so compare it within one run, not across machines.
+# so compare it within one run, not across machines. The row licences+nm is real English
+# prose alone: the licences of /usr/share/common-licenses (base-files, on every Debian),
+# repeated to 50 MB.
 set -eu
 : "${AKIOS:=./akios}"
 : "${AKIOS_BUILD:=build}"
@@ -40,7 +42,17 @@ engine=$(printf 'x\n' | "$AKIOS" protect scan --json - | sed -n 's/.*"engine":"\
 echo "pii: engine $engine; goal >= 250 MB/s for protect redact on each kind"
 echo "pii: MB/s, best of 3 wall times; x-cat: redact time / cat time; redact/cpu: MB per CPU-second"
 printf 'pii: %-8s %8s %8s %8s %8s %10s  %s\n' kind cat grep-c-x redact x-cat redact/cpu findings
-# docs_corpus OUT: the machine's text documents, in path order, repeated to PII_BENCH_BYTES
+# repeat_to OUT WHAT: OUT.one, repeated to PII_BENCH_BYTES as OUT
+repeat_to() {
+        n=$(wc -c < "$1.one")
+        [ "$n" -gt 0 ] || return 1
+        : > "$1"
+        while [ "$(wc -c < "$1")" -lt "$PII_BENCH_BYTES" ]; do cat "$1.one" >> "$1"; done
+        head -c "$PII_BENCH_BYTES" "$1" > "$1.cut" && mv "$1.cut" "$1"
+        echo "pii: $2: $n bytes of this machine's text, repeated to $PII_BENCH_BYTES when fewer"
+        rm -f "$1.one"
+}
+# docs_corpus OUT: the machine's text documents, in path order
 docs_corpus() {
         find /usr/share/common-licenses /usr/share/doc -type f \( -name '*.txt' -o \
                 -name 'README*' -o -name 'NEWS*' -o -name 'changelog*' -o -name copyright \
@@ -50,24 +62,25 @@ docs_corpus() {
                 *) cat "$f" ;;
                 esac
         done 2>/dev/null | head -c "$PII_BENCH_BYTES" > "$1.one"
-        n=$(wc -c < "$1.one")
-        [ "$n" -gt 0 ] || return 1
-        : > "$1"
-        while [ "$(wc -c < "$1")" -lt "$PII_BENCH_BYTES" ]; do cat "$1.one" >> "$1"; done
-        head -c "$PII_BENCH_BYTES" "$1" > "$1.cut" && mv "$1.cut" "$1"
-        echo "pii: docs: $n bytes of this machine's documents, repeated to $PII_BENCH_BYTES when fewer"
-        rm -f "$1.one"
+        repeat_to "$1" docs
 }
-for row in prose logs json prose+nm logs+nm json+nm docs+nm; do
+# licences_corpus OUT: real English prose, the licences of Debian's base-files (GPL,
+# Apache, MPL, Artistic...), where the bench's prose is generated from a small vocabulary
+licences_corpus() {
+        find /usr/share/common-licenses -type f 2>/dev/null | LC_ALL=C sort |
+                while read -r f; do cat "$f"; done > "$1.one"
+        repeat_to "$1" licences
+}
+for row in prose logs json prose+nm logs+nm json+nm docs+nm licences+nm; do
         kind=${row%+nm}
         names=false
         [ "$row" = "$kind" ] || names=true
         export AKIOS_PII_DETECT_NAMES=$names
         DATA="$AKIOS_BUILD/bench-pii-$kind-$PII_BENCH_BYTES.txt"
-        if [ "$kind" = docs ]; then
-                DATA="$TMP/docs.txt"
-                if ! docs_corpus "$DATA"; then
-                        echo "pii: docs+nm: # SKIP no text documents under /usr/share/doc"
+        if [ "$kind" = docs ] || [ "$kind" = licences ]; then
+                DATA="$TMP/$kind.txt"
+                if ! "${kind}_corpus" "$DATA"; then
+                        echo "pii: $row: # SKIP no text documents under /usr/share"
                         continue
                 fi
         elif [ ! -s "$DATA" ]; then
