@@ -4549,6 +4549,47 @@ static unsigned ascii_lex(const char *b, size_t s, size_t e)
         return word_lex(low, n, pii_lex_hash(low, n));
 }
 
+/* Whether the word b[s, e) is "vs", "v", "v." or "versus", in either case: the word
+ * between the parties of a court's list ("KCB BANK LTD VS JOSEPH KAMAU NJENGA"). */
+static bool versus_word(const char *b, size_t s, size_t e)
+{
+        size_t n = e - s;
+
+        if (n == 2 && b[s + 1] == '.')
+                n = 1;
+        return ((n == 1 || n == 2 || n == 6) && (b[s] | 0x20) == 'v' &&
+                (n == 1 || (n == 2 && (b[s + 1] | 0x20) == 's') ||
+                 (n == 6 && strncasecmp(b + s, "versus", 6) == 0)));
+}
+
+/* Whether the run [s, e) has a versus_word() one space before or after it, so that it is
+ * one party of a court's list. */
+static bool versus_beside(const struct walk *w, size_t s, size_t e)
+{
+        const char *b = w->buf;
+        size_t p, q;
+
+        if (s >= 3 && b[s - 1] == ' ') {
+                for (q = s - 1, p = q; p > 0 && p + 7 > q && (b[p - 1] | 0x20) >= 'a' &&
+                                       (b[p - 1] | 0x20) <= 'z';)
+                        p--;
+                if (p < q && (p == 0 || !wordish(b, w->len, p - 1)) && versus_word(b, p, q))
+                        return true;
+                if (q >= 3 && b[q - 1] == '.' && (b[q - 2] | 0x20) == 'v' &&
+                    (q == 2 || b[q - 3] == ' '))
+                        return true;
+        }
+        if (e + 3 < w->len && b[e] == ' ') {
+                for (p = e + 1, q = p; q < w->len && q - p < 7 &&
+                                       (((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z') ||
+                                        (q == p + 1 && b[q] == '.'));)
+                        q++;
+                if (q < w->len && b[q] == ' ' && versus_word(b, p, q))
+                        return true;
+        }
+        return false;
+}
+
 /* A name in capitals, which a form or a court heading writes: "Name: JOHN SMITH",
  * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
  * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
@@ -4594,6 +4635,28 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         }
         if (!(lex & (LEX_GIVEN | LEX_SURNAME)) && (lex & LEX_WORD))
                 return 0;
+        /* a party of a court's list, in capitals beside its "VS": "SAFARICOM PLC VS PETER
+         * MWANGI KARIUKI", "CHEBET ROTICH VS NAIROBI CITY COUNTY" (decide() cuts a run at
+         * its VS); a given name first, a surname last or no ordinary word, no place, no
+         * firm's word */
+        if (!title && !one && !place_flags(lex) &&
+            ((r->t[r->a].lex & LEX_GIVEN) || (r->t[r->b - 1].lex & LEX_SURNAME) ||
+             !(lex & LEX_WORD)) &&
+            versus_beside(w, r->t[r->a].s, r->t[r->b - 1].e)) {
+                static const char *const firm[] = {
+                        "bank", "county", "council", "limited", "authority", "ministry",
+                        "republic", "government", "insurance", "commission", "board",
+                        "holdings", "services", "state", "city", "estate", "trustees",
+                        "registrar", "attorney", "general", "another", "others", NULL
+                };
+                bool firm_word = false;
+
+                for (unsigned k = r->a; k < r->b && !firm_word; k++)
+                        firm_word = TOK_IN(&r->t[k], orgs) || in_list(r->t[k].low, firm);
+                if (!firm_word)
+                        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON,
+                                    ND_PERSON_CONTEXT, 0.8f);
+        }
         /* a surname in capitals before ", " and its given names, with no label: registers,
          * manifests and court lists write "OGILVY, Mark", "VAN DIJK, Marloes" */
         if (!title && !place_flags(lex) && r->t[r->b - 1].e + 2 < w->len &&
@@ -5558,6 +5621,16 @@ static int decide(struct walk *w, struct run *r)
                 if (r->t[0].n >= 3 && r->t[0].n <= 5 && r->t[0].low[1] == '-' &&
                     (r->t[0].n == 3 || r->t[0].low[3] == '-'))
                         return 0;
+        }
+        /* a court's list in capitals: the parties on each side of "VS" are two runs */
+        if (r->n >= 3 && r->t[0].allcaps) {
+                for (unsigned k = 1; k + 1 < r->n; k++)
+                        if (r->t[k].allcaps && r->t[k].n <= 6 &&
+                            versus_word(b, r->t[k].s, r->t[k].e) && r->t[k + 1].allcaps) {
+                                w->resume = r->t[k + 1].s;
+                                r->n = k;
+                                break;
+                        }
         }
         /* "3511 AZ Utrecht": the letters of a Dutch postcode are no part of the town */
         if (r->n >= 2 && r->t[0].allcaps && r->t[0].n == 2 && r->t[0].s >= 5 &&

@@ -1013,4 +1013,16 @@ state: [LOCATION]
 Type: ACT
 Region: EMEA' "Australian and Brazilian state codes under a place's label"
 
+# a court's list in capitals: each side of VS is its own run, and a party that is a person's
+# name is one (attack 12); firms, councils and codes on either side are not
+printf '%s\n' '1. HCCOMM E112 OF 2023   KCB BANK KENYA LTD VS JOSEPH KAMAU NJENGA' \
+        'SAFARICOM PLC VS PETER MWANGI KARIUKI' 'CHEBET ROTICH VS NAIROBI CITY COUNTY' \
+        'KCB VS NHIF' 'DATA VS INFORMATION' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" '1. HCCOMM E112 OF 2023   KCB BANK KENYA LTD VS [PERSON]
+SAFARICOM PLC VS [PERSON]
+[PERSON] VS [LOCATION] CITY COUNTY
+KCB VS NHIF
+DATA VS INFORMATION' "parties in capitals beside VS"
+
 done_testing
