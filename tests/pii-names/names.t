@@ -1025,4 +1025,17 @@ SAFARICOM PLC VS [PERSON]
 KCB VS NHIF
 DATA VS INFORMATION' "parties in capitals beside VS"
 
+# firms named after people (attack 12): well-known ones by name, a surname before "& Company"
+# or "&amp; Partners", a surname before a trade ("Andersen Freight"); a person whose name is
+# also a shop's stays one ("John Lewis")
+printf '%s\n' 'Morgan Stanley is running the sale for the Wells Fargo unit.' \
+        'adjuster:   Nicola Strachan, Crawford & Company' 'Harriet Lowe, Lowe &amp; Partners' \
+        'Laura Nwosu, Andersen Freight' 'I met John Lewis.' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" 'Morgan Stanley is running the sale for the Wells Fargo unit.
+adjuster:   [PERSON], Crawford & Company
+[PERSON], Lowe &amp; Partners
+[PERSON], Andersen Freight
+I met [PERSON].' "firms named after people are no persons"
+
 done_testing
