@@ -675,11 +675,15 @@ static const char *const postnominals[] = {
         "cbe", "kbe", "dbe", "qc", "kc", "mp", "msp", "mep", "ms", "phd", "dphil", "md",
         "dds", "dmd", "rn", "esq", "jr", "sr", "ii", "iii", "iv", "mba", "cpa", "cfa", "fca",
         "aca", "acca", "bsc", "msc", "ba", "ma", "llb", "llm", "jd", "pe", "do", "mrcvs",
-        "frcvs", "bvsc", "bvms", "dvm", "mrpharms", "rgn", "rmn", NULL
+        "frcvs", "bvsc", "bvms", "dvm", "mrpharms", "rgn", "rmn", "mbbs", "mbchb", "bmbs",
+        "mbbch", "frcog", "frcpath", "frcpsych", "frcem", "mrcpsych", "mrcog", "facs", "facp",
+        "pharmd", "dnp", "crna", "lpn", "mph", "bsn", "msn", "fnp", "aprn", "ceng", "frics",
+        "mrics", "riba", NULL
 };
 /* Those of postnominals[] written with small letters too: "PhD", "Jr.", "Esq." */
 static const char *const mixed_postnominals[] = {
-        "phd", "dphil", "jr", "sr", "esq", "bsc", "msc", "llb", "llm", "bvsc", "mrpharms", NULL
+        "phd", "dphil", "jr", "sr", "esq", "bsc", "msc", "llb", "llm", "bvsc", "mrpharms",
+        "mbchb", "pharmd", "ceng", NULL
 };
 static const char *const *const wlists[] = {
         titles, weak_titles, salutations, particles, person_labels, mail_labels, signoffs,
@@ -5668,6 +5672,32 @@ static bool couple_first(struct walk *w, const struct tok *t)
                (r2.t[1].e == w->len || !upper_at(b, w->len, r2.t[1].e + 1));
 }
 
+/* The end of one to three initials at p ("H.", "C. E.", "J.-P."), when a reference list's
+ * next byte follows them: ',', ';', " (", " &" or " and"; 0 otherwise. */
+static size_t initials_after(const struct walk *w, size_t p)
+{
+        const char *b = w->buf;
+        size_t q = p;
+        unsigned n = 0;
+
+        while (n < 3 && q + 1 < w->len && b[q] >= 'A' && b[q] <= 'Z' && b[q + 1] == '.') {
+                q += 2;
+                n++;
+                if (q + 2 < w->len && (b[q] == ' ' || b[q] == '-') && b[q + 1] >= 'A' &&
+                    b[q + 1] <= 'Z' && b[q + 2] == '.')
+                        q++;
+        }
+        if (!n || q >= w->len)
+                return 0;
+        if (b[q] == ',' || b[q] == ';')
+                return q;
+        if (q + 2 < w->len && b[q] == ' ' && (b[q + 1] == '(' || b[q + 1] == '&'))
+                return q;
+        if (q + 4 < w->len && memcmp(b + q, " and ", 5) == 0)
+                return q;
+        return 0;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -5745,6 +5775,21 @@ static int decide(struct walk *w, struct run *r)
             (b[r->t[0].e] == ',' || b[r->t[0].e] == ';' || b[r->t[0].e] == '\t') &&
             name_cells(w, &r->t[0]))
                 return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        /* a reference list's author, "Nakamura, H.," "Okafor, C. E., &": a surname, its
+         * initials after ", ", then ',', ' (', ' &' or " and"; not a place ("Washington,
+         * D.C.") nor an ordinary word ("However, I. ...") */
+        if (r->n == 1 && r->t[0].e + 5 < w->len && b[r->t[0].e] == ',' &&
+            b[r->t[0].e + 1] == ' ' && r->t[0].upper && !r->t[0].allcaps && r->t[0].n >= 2 &&
+            !r->t[0].dot && !r->t[0].digit &&
+            (!place_flags(r->t[0].lex) || (r->t[0].lex & LEX_SURNAME)) &&
+            !(r->t[0].lex & (LEX_CITY_BIG | LEX_COUNTRY | LEX_REGION)) &&
+            !TOK_IN(&r->t[0], never_names) &&
+            (!(r->t[0].lex & LEX_WORD) || (r->t[0].lex & LEX_SURNAME))) {
+                size_t ie = initials_after(w, r->t[0].e + 2);
+
+                if (ie)
+                        return emit(w, r->t[0].s, ie, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        }
         if (r->n == 1 && r->t[0].e + 3 < w->len && b[r->t[0].e] == ',') {
                 size_t ge = directory_name(w, &r->t[0]);
 
@@ -7162,6 +7207,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
 struct chat_speaker {
         size_t s, e;
         bool timed;
+        bool stamped; /* after a time stamp: the line is a chat's whatever the speaker */
 };
 
 static const char *const chat_days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
@@ -7217,6 +7263,7 @@ static size_t chat_message(const char *b, size_t len, size_t p, struct chat_spea
         size_t q = p, k;
 
         spk->s = spk->e = 0;
+        spk->stamped = false;
 
         if (p >= len)
                 return 0;
@@ -7238,9 +7285,20 @@ static size_t chat_message(const char *b, size_t len, size_t p, struct chat_spea
                 q += 2;
                 if (!((b[q] >= 'a' && b[q] <= 'z') || (b[q] >= 'A' && b[q] <= 'Z')))
                         return 0;
+                bool small = true;
+
                 for (k = q; k < len && k - q <= 40 && b[k] != ':' && b[k] != '\n'; k++)
-                        ;
-                return k + 1 < len && k - q <= 40 && b[k] == ':' && b[k + 1] == ' ' ? k + 2 : 0;
+                        small &= b[k] >= 'a' && b[k] <= 'z';
+                if (!(k + 1 < len && k - q <= 40 && b[k] == ':' && b[k + 1] == ' '))
+                        return 0;
+                /* "[09:03] tomasz: looking": a speaker in small letters, one word */
+                if (small && k - q >= 3 && k - q <= 15) {
+                        spk->s = q;
+                        spk->e = k;
+                        spk->timed = false;
+                        spk->stamped = true;
+                }
+                return k + 2;
         }
         { /* a role, then ':' or " (Name):"; a speaker in small letters, then ": " or a
            * time ("sara: hej!", "dave 3:14 PM  anyone seen priya?"); a day and a time
@@ -7504,8 +7562,12 @@ static int chat_lower_names(struct walk *w, size_t from)
                          * ("grant 3:20 PM"); "note: bogdan approved it" is none */
                         if (m && spk.e > spk.s &&
                             !chat_name_word(b, spk.s, spk.e,
-                                            spk.timed ? CHAT_SPEAKER : CHAT_GIVEN, false))
-                                m = 0;
+                                            spk.timed ? CHAT_SPEAKER : CHAT_GIVEN, false)) {
+                                if (spk.stamped) /* "[09:03] server: ..." is a chat's still */
+                                        spk.s = spk.e = 0;
+                                else
+                                        m = 0;
+                        }
                         if (m) {
                                 int err = 0;
 

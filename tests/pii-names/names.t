@@ -1038,4 +1038,18 @@ adjuster:   [PERSON], Crawford & Company
 [PERSON], Andersen Freight
 I met [PERSON].' "firms named after people are no persons"
 
+# attack 12: a chat's speaker in small letters after a time stamp (the line stays a chat's
+# when the speaker is no name), a reference list's "Surname, I.", medical degrees after a name
+printf '%s\n' '[09:03] tomasz: looking' '[09:06] server: restarted' \
+        '[1] Nakamura, H., Okafor, C. E., & Lindqvist, M. (2021). Low-resource' \
+        'Washington, D.C., USA' 'However, I. disagree' 'Priya Venkataraman MBBS MRCGP' \
+        > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" '[09:03] [PERSON]: looking
+[09:06] server: restarted
+[1] [PERSON], [PERSON], & [PERSON] (2021). Low-resource
+[LOCATION], D.C., [LOCATION]
+However, I. disagree
+[PERSON] MBBS MRCGP' "stamped chat speakers, reference authors, medical degrees"
+
 done_testing
