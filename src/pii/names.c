@@ -5672,6 +5672,32 @@ static bool couple_first(struct walk *w, const struct tok *t)
                (r2.t[1].e == w->len || !upper_at(b, w->len, r2.t[1].e + 1));
 }
 
+/* Whether a date goes on at p, a digit: a day of 1-2 digits, '.' or ' ', a month's word,
+ * then a year or " de " ("7 Kasım 2023", "30 de outubro", "20 mars 2024"). */
+static bool dateline_rest(const char *b, size_t len, size_t p)
+{
+        size_t q = p + 1, m;
+
+        if (q < len && is_digit(b[q]))
+                q++;
+        if (q < len && b[q] == '.')
+                q++;
+        if (q + 1 >= len || b[q] != ' ')
+                return false;
+        q++;
+        if (q + 3 < len && memcmp(b + q, "de ", 3) == 0)
+                return true;
+        for (m = q; m < len && m - q < 16 &&
+                    (((b[m] | 0x20) >= 'a' && (b[m] | 0x20) <= 'z') || (unsigned char)b[m] >= 0x80);)
+                m++;
+        if (m - q < 3 || m + 5 > len || b[m] != ' ')
+                return false;
+        if (memcmp(b + m, " de ", 4) == 0)
+                return true;
+        return is_digit(b[m + 1]) && is_digit(b[m + 2]) && is_digit(b[m + 3]) &&
+               is_digit(b[m + 4]);
+}
+
 /* The end of one to three initials at p ("H.", "C. E.", "J.-P."), when a reference list's
  * next byte follows them: ',', ';', " (", " &" or " and"; 0 otherwise. */
 static size_t initials_after(const struct walk *w, size_t p)
@@ -5807,6 +5833,41 @@ static int decide(struct walk *w, struct run *r)
         if (r->n == 1 && r->t[0].e < w->len && b[r->t[0].e] == ':' &&
             (r->t[0].sets & LB_mail_labels))
                 return 0;
+        /* a month's name of any language between a day and a year: "7 Kasım 2023", "3.
+         * Mai 2024" (no given name, whatever the lexicon says) */
+        if (r->n == 1 && r->t[0].s >= 2 && r->t[0].e + 5 <= w->len && b[r->t[0].e] == ' ' &&
+            is_digit(b[r->t[0].e + 1]) && is_digit(b[r->t[0].e + 2]) &&
+            is_digit(b[r->t[0].e + 3]) && is_digit(b[r->t[0].e + 4]) &&
+            (r->t[0].e + 5 == w->len || !wordish(b, w->len, r->t[0].e + 5))) {
+                size_t d = r->t[0].s - 1;
+
+                if (d > 0 && b[d] == ' ' && b[d - 1] == '.')
+                        d--;
+                if (b[d] == ' ' || b[d] == '.') {
+                        size_t q = d;
+
+                        while (q > 0 && d - q < 2 && is_digit(b[q - 1]))
+                                q--;
+                        if (q < d && (q == 0 || !wordish(b, w->len, q - 1)))
+                                return 0;
+                }
+        }
+        /* a letter's place and date at a line's start: "Ankara, 7 Kasım 2023", "Porto, 30
+         * de outubro", "Sundsvall den 20 mars 2024" */
+        if (r->n <= 3 && (r->t[0].s == 0 || b[r->t[0].s - 1] == '\n') && !r->t[0].allcaps &&
+            (r->t[r->n - 1].lex & (LEX_CITY | LEX_CITY_BIG | LEX_TOWN))) {
+                size_t q = r->t[r->n - 1].e;
+
+                if (q + 3 < w->len && b[q] == ',' && b[q + 1] == ' ')
+                        q += 2;
+                else if (q + 6 < w->len && memcmp(b + q, " den ", 5) == 0)
+                        q += 5;
+                else
+                        q = 0;
+                if (q && is_digit(b[q]) && dateline_rest(b, w->len, q))
+                        return emit(w, r->t[0].s, r->t[r->n - 1].e, T_LOCATION,
+                                    ND_LOCATION_CONTEXT, 0.8f);
+        }
         /* a lone ordinary word ("The", "However", "License"): nothing to decide, but the
          * name of a street whose type and number are before it ("14 rue des Martyrs") */
         if (r->n == 1 && lone_dropped(r->t[0].lex, r->t[0].sets, r->t[0].street_suffix)) {

@@ -1052,4 +1052,14 @@ is "$out" '[09:03] [PERSON]: looking
 However, I. disagree
 [PERSON] MBBS MRCGP' "stamped chat speakers, reference authors, medical degrees"
 
+# a letter's place and date at a line's start, and a month of any language between a day and
+# a year (attack 12: "Ankara, 7 Kasım 2023" gave Kasım as a person and no place)
+printf '%s\n' 'Ankara, 7 Kasım 2023' 'Porto, 30 de outubro de 2023' \
+        'Sundsvall den 20 mars 2024' 'am 3. Mai 2024' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" '[LOCATION], 7 Kasım 2023
+[LOCATION], 30 de outubro de 2023
+[LOCATION] den 20 mars 2024
+am 3. Mai 2024' "a dateline's place; a month between a day and a year"
+
 done_testing
