@@ -636,13 +636,22 @@ static int cmp_str(const void *a, const void *b)
         return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* The first and the last letters of eponym_firms[]' entries, bit c - 'a' (wsets_build):
+ * most persons' names are no firm's by those alone, before they are lower-cased and sought. */
+static uint32_t eponym_first, eponym_last;
+
 /* Whether b[s, e) is one of eponym_firms[], in any case. */
 static bool eponym_firm(const char *b, size_t s, size_t e)
 {
         char low[32];
         const char *key = low;
+        unsigned f = (unsigned char)(b[s] | 0x20) - 'a', l;
 
-        if (e - s < 7 || e - s >= sizeof(low) || !pii_lex_lower(b + s, e - s, low, sizeof(low)))
+        if (e - s < 7 || e - s >= sizeof(low) || f >= 26 || !(eponym_first >> f & 1))
+                return false;
+        l = (unsigned char)(b[e - 1] | 0x20) - 'a';
+        if (l >= 26 || !(eponym_last >> l & 1) ||
+            !pii_lex_lower(b + s, e - s, low, sizeof(low)))
                 return false;
         return bsearch(&key, eponym_firms, sizeof(eponym_firms) / sizeof(eponym_firms[0]),
                        sizeof(eponym_firms[0]), cmp_str) != NULL;
@@ -802,9 +811,14 @@ static void wsets_build(void)
 {
         /* eponym_firm()'s bsearch() needs its list in strcmp() order: a list edited out of
          * order would drop its firms without a word */
-        for (size_t i = 1; i < sizeof(eponym_firms) / sizeof(eponym_firms[0]); i++)
-                if (strcmp(eponym_firms[i - 1], eponym_firms[i]) >= 0)
+        for (size_t i = 0; i < sizeof(eponym_firms) / sizeof(eponym_firms[0]); i++) {
+                const char *x = eponym_firms[i];
+
+                if (i > 0 && strcmp(eponym_firms[i - 1], x) >= 0)
                         abort();
+                eponym_first |= 1u << (x[0] - 'a');
+                eponym_last |= 1u << (x[strlen(x) - 1] - 'a');
+        }
         for (size_t i = 0; particles[i]; i++) {
                 const unsigned char *q = (const unsigned char *)particles[i];
                 size_t n = strlen(particles[i]);
