@@ -63,4 +63,14 @@ unlike "$(cat "$T/err")" "cage setup failed" "no cage setup failure on stderr"
 out=$($POD --user 10001:10001 $ROOT "$AKIOS" doctor --json 2>/dev/null)
 like "$out" '"mode": ?"namespaces"' "doctor in the container: the cage has its namespaces"
 like "$out" '"hostname: not set' "doctor names what the container refuses (the hostname)"
+# Redaction in the container is the host's, byte for byte: names, addresses, places and
+# secrets of the names corpus (tests/pii-names/gen.py)
+/usr/bin/python3 "$AKIOS_SRC/tests/pii-names/gen.py" --seed 1 "$T/names.txt" "$T/names.jsonl"
+chmod 644 "$T/names.txt"
+"$AKIOS" protect redact "$T/names.txt" >"$T/names.host"
+$POD --user 10001:10001 -v "$T/names.txt:/names.txt:ro" $ROOT "$AKIOS" protect redact /names.txt \
+        >"$T/names.pod" 2>"$T/err"
+is "$?" 0 "podman, uid 10001: protect redact runs"
+cmp -s "$T/names.host" "$T/names.pod"
+is "$?" 0 "podman, uid 10001: the redaction is the host's byte for byte"
 done_testing
