@@ -4662,8 +4662,8 @@ static bool versus_beside(const struct walk *w, size_t s, size_t e)
                         p--;
                 if (p < q && (p == 0 || !wordish(b, w->len, p - 1)) && versus_word(b, p, q))
                         return true;
-                if (q >= 3 && b[q - 1] == '.' && (b[q - 2] | 0x20) == 'v' &&
-                    (q == 2 || b[q - 3] == ' '))
+                if (q >= 2 && b[q - 1] == '.' && (b[q - 2] | 0x20) == 'v' &&
+                    (q == 2 || b[q - 3] == ' ' || b[q - 3] == '\n'))
                         return true;
         }
         if (e + 3 < w->len && b[e] == ' ') {
