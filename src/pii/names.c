@@ -1594,6 +1594,45 @@ struct first16 {
 
 /* The run starting at the capitalised word at s; false when there is none. f, when not NULL
  * and ok, is what word16() says of the word at s. */
+/* Whether t, in capitals before the capitals of next, is a court's or a weak title there:
+ * "JUDGE HARTLEY", "HIS HONOUR JUDGE", "THE HONOURABLE MR JUSTICE", "LORD JUSTICE" (in small
+ * letters a weak title goes before one surname of the lexicon only; caps_name() still asks
+ * the lexicon of what follows). */
+static bool caps_title(const struct tok *t, const struct tok *next)
+{
+        static const char *const court[] = { "honour", "honor", "honourable", "honorable",
+                                             "judge", "justice", "lord", "lady", NULL };
+
+        if (streq(t->low, "his") || streq(t->low, "her"))
+                return streq(next->low, "honour") || streq(next->low, "honor");
+        if (streq(t->low, "the"))
+                return streq(next->low, "honourable") || streq(next->low, "honorable");
+        return in_list(t->low, court) || (is_title_abbr(t) && TOK_IN(t, weak_titles) && t->n > 2);
+}
+
+/* Whether the initial at s ("D.") begins two to four glued together before a word in
+ * capital and small letters: "D.R. Okonjo", "J.R.R. Tolkien"; not an abbreviation ("U.S.
+ * Steel", "B.C. Rome"), nor a firm's form or a degree after a name, which no word follows
+ * ("Philips N.V.", "Ana Ruiz B.A."). */
+static bool glued_initials(const char *b, size_t len, size_t s)
+{
+        static const char *const abbrevs[] = {
+                "ad", "am", "bc", "cc", "dc", "eg", "eu", "gb", "hms", "ie", "la", "nb", "ny",
+                "pm", "po", "pps", "ps", "ss", "uae", "uk", "un", "us", "usa", "uss", "ussr",
+                "vs", NULL
+        };
+        char low[5];
+        size_t p = s, n = 0;
+
+        while (n < 4 && p + 1 < len && b[p] >= 'A' && b[p] <= 'Z' && b[p + 1] == '.') {
+                low[n++] = (char)(b[p] | 0x20);
+                p += 2;
+        }
+        low[n] = '\0';
+        return n >= 2 && p + 2 < len && b[p] == ' ' && upper_at(b, len, p + 1) &&
+               b[p + 2] != '.' && b[p + 2] != ' ' && !in_list(low, abbrevs);
+}
+
 static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
                       const struct first16 *f)
 {
@@ -1698,6 +1737,11 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
                 }
                 r->n++;
                 p = e;
+                /* initials glued together before a name go on: "Mr D.R. Okonjo", "J.R.R.
+                 * Tolkien" */
+                if (t->dot && t->n == 1 && p + 1 < len && b[p] >= 'A' && b[p] <= 'Z' &&
+                    b[p + 1] == '.' && glued_initials(b, len, t->s))
+                        continue;
                 /* one space (or a no-break space) and a capital or a particle go on */
                 if (p < len && b[p] == ' ')
                         p++;
@@ -4464,7 +4508,9 @@ static bool firm_run(const struct walk *w, const struct run *r)
         if (!given_first(r->t[0].lex) && e + 4 < w->len && b[e] == ' ' && b[e + 1] == '&' &&
             b[e + 2] == ' ' && upper_at(b, w->len, e + 3))
                 return true;
-        if (s >= 4 && b[s - 1] == ' ' && b[s - 2] == '&' && b[s - 3] == ' ') {
+        /* not after a person found: "Gareth Pritchard & Eleri Pritchard" */
+        if (s >= 4 && b[s - 1] == ' ' && b[s - 2] == '&' && b[s - 3] == ' ' &&
+            w->last_person_end != s - 3) {
                 size_t p = s - 3;
 
                 while (p > 0 && wordish(b, w->len, p - 1))
@@ -4691,8 +4737,19 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         };
         char label[40];
         unsigned lex = 0;
-        bool one = r->b - r->a < 2;
+        bool one;
+        struct run cut;
 
+        /* after a title, the name ends before an ordinary word: "MR BROWN GOES TO TOWN" */
+        if (title)
+                for (unsigned k = r->a + 1; k < r->b; k++)
+                        if (r->t[k].allcaps && pure_word(&r->t[k])) {
+                                cut = *r;
+                                cut.b = k;
+                                r = &cut;
+                                break;
+                        }
+        one = r->b - r->a < 2;
         for (unsigned k = r->a; k < r->b; k++) {
                 const struct tok *t = &r->t[k];
 
@@ -4713,8 +4770,17 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                                     t0->s - w->last_street_end <= 3 &&
                                     w->buf[t0->s - 2] == ',';
 
+                /* (or a place that is also a word under a place's label: "Country: JAPAN",
+                 * "City: READING") */
+                bool place_label = false;
+
+                if (one && (t0->lex & LEX_WORD) && place_flags(t0->lex) && t0->s >= 2) {
+                        label_before(w, t0->s, label, sizeof(label));
+                        place_label = label[0] &&
+                                      (set_mask(label, strlen(label)) & LB_place_labels);
+                }
                 if (one ? (((t0->lex & (LEX_COUNTRY | LEX_CITY_BIG)) && !(t0->lex & LEX_WORD)) ||
-                           (after_street && place_flags(t0->lex))) &&
+                           ((after_street || place_label) && place_flags(t0->lex))) &&
                                   t0->n >= 4 && !t0->dot && !TOK_IN(t0, never_names)
                         : r->b - r->a <= 4 && place_flags(phrase_flags(r, r->a, r->b)))
                         return emit(w, t0->s, r->t[r->b - 1].e, T_LOCATION,
@@ -6157,6 +6223,10 @@ static int decide(struct walk *w, struct run *r)
         if (r->n >= 3 && (r->t[0].lex & LEX_WORD) && !(r->t[0].lex & LEX_GIVEN) &&
             r->t[1].dot && is_title_abbr(&r->t[1]))
                 r->a = 1;
+        /* "Before HIS HONOUR JUDGE HARTLEY": the same before a court's title in capitals */
+        if (r->n >= 3 && !r->t[0].allcaps && pure_word(&r->t[0]) && r->t[1].allcaps &&
+            r->t[2].allcaps && caps_title(&r->t[1], &r->t[2]))
+                r->a = 1;
         while (r->a < r->b) {
                 const struct tok *t = &r->t[r->a];
 
@@ -6165,6 +6235,8 @@ static int decide(struct walk *w, struct run *r)
                     !(streq(t->low, "welcome") && (r->t[r->a + 1].lex & LEX_WORD))) {
                         salut = true;
                 } else if (is_title_abbr(t) && r->a + 1 < r->b &&
+                           /* "M.C. Delacroix": an initial glued to the next, not M. */
+                           !(t->dot && t->n == 1 && t->e < w->len && b[t->e] != ' ') &&
                            (t->dot || !TOK_IN(t, weak_titles) ||
                             /* "Officer Ramirez", "Detective Nguyen": a weak title before one
                              * surname of the lexicon that is no ordinary word or place */
@@ -6177,6 +6249,9 @@ static int decide(struct walk *w, struct run *r)
                              !TOK_IN(&r->t[r->a + 1], never_names))) &&
                            !(t->allcaps && streq(t->low, "pr"))) { /* Pr (professeur), not PR */
                         title = true;
+                } else if (t->allcaps && r->a + 1 < r->b && r->t[r->a + 1].allcaps &&
+                           caps_title(t, &r->t[r->a + 1])) {
+                        title = true; /* HIS HONOUR JUDGE HARTLEY, LORD JUSTICE BRENNAN */
                 } else if (t->allcaps && r->a + 1 < r->b && !r->t[r->a + 1].allcaps &&
                            ((r->t[r->a + 1].lex & LEX_GIVEN) ||
                             !(r->t[r->a + 1].lex & LEX_WORD || place_flags(r->t[r->a + 1].lex) ||
@@ -6619,7 +6694,9 @@ static int decide(struct walk *w, struct run *r)
             (place_flags(lexor | phr) & LEX_CITY) && line_start_before(w, s) &&
             date_after(w, e + 2))
                 return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.8f);
-        if (((postcode_before(w, s) && !(year_in_prose_before(b, s) && !place_flags(lexor | phr))) ||
+        if (((postcode_before(w, s) && !(year_in_prose_before(b, s) && !place_flags(lexor | phr)) &&
+              /* "Copyright 1993 C.W. Sandmann": initials lead a name, not a town */
+              !(r->t[r->a].dot && r->t[r->a].n == 1)) ||
              /* postcode_after()'s first bytes: a capital, then a digit or a capital */
              (e + 7 < w->len && b[e] == ' ' && b[e + 1] >= 'A' && b[e + 1] <= 'Z' &&
               (is_digit(b[e + 2]) || (b[e + 2] >= 'A' && b[e + 2] <= 'Z')) &&

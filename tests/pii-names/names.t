@@ -1062,6 +1062,25 @@ is "$out" '[LOCATION], 7 Kasım 2023
 [LOCATION] den 20 mars 2024
 am 3. Mai 2024' "a dateline's place; a month between a day and a year"
 
+# initials glued together before a surname, not abbreviations or firms' forms; a court's
+# titles in capitals; a place that is also a word under a place's label in capitals; the
+# second of two persons joined by '&' (issue 11: "Mr D.R. Okonjo", "HIS HONOUR JUDGE
+# HARTLEY", "Country: JAPAN" and "Gareth Pritchard & Eleri Pritchard" were missed)
+printf '%s\n' 'I met Mr D.R. Okonjo and Dr J.R.R. Tolkien.' 'Copyright 1993 C.W. Sandmann' \
+        'The U.S. Steel plant. P.S. Mastercard is fine.' 'Supplier: Philips N.V. of Eindhoven' \
+        'Before HIS HONOUR JUDGE HARTLEY and LORD JUSTICE BRENNAN' 'Country: JAPAN' \
+        'Name: JAPAN' 'Gareth Pritchard & Eleri Pritchard signed.' 'Marks & Spencer' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" 'I met Mr [PERSON] and Dr [PERSON].
+Copyright 1993 [PERSON]
+The U.S. Steel plant. P.S. Mastercard is fine.
+Supplier: Philips N.V. of [LOCATION]
+Before HIS HONOUR JUDGE [PERSON] and LORD JUSTICE [PERSON]
+Country: [LOCATION]
+Name: JAPAN
+[PERSON] & [PERSON] signed.
+Marks & Spencer' "glued initials, court titles in capitals, a place label's word, names joined by &"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
