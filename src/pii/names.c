@@ -148,6 +148,11 @@ struct walk {
         unsigned cl_n, cl_col, hc_col;
         char cl_sep, hc_sep;
         bool cl_ok, cl_q, hc_ok;
+        /* the text table tt_label() last found: its block's first line tt_top, the header
+         * line [tt_hs, tt_he) (tt_hs == SIZE_MAX: none up to tt_upto), and the start of the
+         * last line known to be in the block */
+        size_t tt_top, tt_hs, tt_he, tt_upto;
+        bool tt_ok, tt_far; /* tt_far: the block begins too far up, or before the window */
         /* the line csv_label() last found to begin a block (no line above with its count) */
         size_t cb_ls;
         unsigned cb_n;
@@ -2185,6 +2190,165 @@ static unsigned csv_line(struct walk *w, size_t s, size_t cs, char sep, size_t *
         return w->cl_n;
 }
 
+/* ---- text tables: columns aligned with spaces ------------------------------ */
+
+#define TT_BACK 12288 /* how far above its cell a text table's block may begin: less than
+                       * the PII_MAX_SPAN bytes a streaming round walks again, so that a
+                       * round's findings do not depend on where it starts (SEEN_DIST's) */
+#define TT_LINE_MAX 512
+
+/* Characters (UTF-8 lead bytes) of b[s, e): a text table aligns characters, not bytes. */
+static size_t tt_cols(const char *b, size_t s, size_t e)
+{
+        size_t n = 0;
+
+        for (size_t j = s; j < e; j++)
+                n += ((unsigned char)b[j] & 0xc0) != 0x80;
+        return n;
+}
+
+/* Whether [ls, le) can head a text table: two to 32 cells apart by two spaces or more (or a
+ * tab), each cell one to four words of letters ('_', '-', '.', '/', '#' and digits after the
+ * first) joined by one space: "No  Surname       First name   Class". */
+static bool tt_header_line(const char *b, size_t ls, size_t le)
+{
+        unsigned cells = 0, words = 0;
+        size_t j = ls;
+
+        if (le - ls > TT_LINE_MAX)
+                return false;
+        while (j < le && b[j] == ' ')
+                j++;
+        while (j < le) {
+                size_t c = j;
+
+                if (!(((b[c] | 0x20) >= 'a' && (b[c] | 0x20) <= 'z') || (unsigned char)b[c] >= 0xc3))
+                        return false;
+                while (c < le && b[c] != ' ' && b[c] != '\t') {
+                        unsigned char x = (unsigned char)b[c];
+
+                        if (!((x | 0x20) >= 'a' && (x | 0x20) <= 'z') && x < 0x80 && x != '_' &&
+                            x != '-' && x != '.' && x != '/' && x != '#' && !is_digit((char)x))
+                                return false;
+                        c++;
+                }
+                if (++words > 4)
+                        return false;
+                if (c + 1 < le && b[c] == ' ' && b[c + 1] != ' ' && b[c + 1] != '\t') {
+                        j = c + 1; /* the cell's next word */
+                        continue;
+                }
+                cells++;
+                words = 0;
+                while (c < le && (b[c] == ' ' || b[c] == '\t'))
+                        c++;
+                j = c;
+        }
+        return cells >= 2 && cells <= 32;
+}
+
+/* The label of the header cell of [hs, he) that starts at character column col, into out
+ * (lower-cased, '_' and '-' as spaces); "" when no cell starts there. */
+static void tt_cell_label(const char *b, size_t hs, size_t he, size_t col, char *out,
+                          size_t size)
+{
+        size_t j = hs, n = 0, c;
+
+        out[0] = '\0';
+        while (j < he && n < col) {
+                n += ((unsigned char)b[j] & 0xc0) != 0x80;
+                j++;
+        }
+        if (j >= he || n != col || b[j] == ' ' ||
+            !(j == hs || (j - hs >= 2 && b[j - 1] == ' ' && b[j - 2] == ' ') || b[j - 1] == '\t'))
+                return;
+        for (c = j; c < he && b[c] != '\t' && !(b[c] == ' ' && (c + 1 >= he || b[c + 1] == ' '));)
+                c++;
+        if (c - j >= size)
+                return;
+        pii_lex_lower(b + j, c - j, out, size);
+        for (char *x = out; *x; x++)
+                if (*x == '_' || *x == '-')
+                        *x = ' ';
+}
+
+/* The label of a text table's column whose cell is [s, e) on the line [ls, le): the cell
+ * stands apart by two spaces (or a line's start or end) on both sides, two spaces on one
+ * side at least, its block of lines (no empty line between) begins within TT_BACK bytes
+ * above it, and the block's first line that can head a table (rules of '-' skipped) has a
+ * cell starting at the cell's column: a class list or roster ("1   Okafor        Chidi        4B" under "No
+ * Surname       First name   Class"; attack 12 missed 44 such names). */
+static void tt_label(struct walk *w, size_t s, size_t e, size_t ls, size_t le, char *out,
+                     size_t size)
+{
+        const char *b = w->buf;
+        bool gap_l = s >= ls + 2 && b[s - 1] == ' ' && b[s - 2] == ' ',
+             gap_r = e + 1 < le && b[e] == ' ' && b[e + 1] == ' ', same = false;
+        size_t top = ls, q;
+
+        out[0] = '\0';
+        if (!(gap_l || gap_r) || !(gap_l || s == ls) || !(gap_r || e >= le) || ls == 0 ||
+            le - ls > TT_LINE_MAX)
+                return;
+        /* the block's lines looked at before, while they go on without an empty one */
+        if (w->tt_ok && w->tt_upto <= ls) {
+                size_t j = w->tt_upto;
+
+                same = true;
+                while (j < ls && same) {
+                        const char *nl = memchr(b + j, '\n', ls - j);
+
+                        if (!nl)
+                                break;
+                        j = (size_t)(nl - b) + 1;
+                        same = !(j < ls && (b[j] == '\n' ||
+                                            (b[j] == '\r' && j + 1 < ls && b[j + 1] == '\n')));
+                }
+        }
+        if (!same) {
+                /* up to the block's first line */
+                while (top > 0 && ls - top <= TT_BACK) {
+                        size_t qs = top - 1, qe = top - 1;
+
+                        while (qs > 0 && b[qs - 1] != '\n' && qe - qs <= TT_LINE_MAX)
+                                qs--;
+                        if (qe > qs && b[qe - 1] == '\r')
+                                qe--;
+                        if (qe == qs)
+                                break; /* an empty line */
+                        top = qs;
+                }
+                w->tt_ok = true;
+                /* too far up, or the window's first line may be cut: remembered too, so
+                 * that the block's later cells do not each walk up TT_BACK bytes */
+                w->tt_far = ls - top > TT_BACK || (top == 0 && w->memo && w->memo->base > 0);
+                w->tt_top = top;
+                w->tt_hs = SIZE_MAX;
+                w->tt_upto = top;
+        }
+        if (w->tt_far) {
+                w->tt_upto = ls;
+                return;
+        }
+        /* down to the first line that can head a table, from where the last look stopped */
+        for (q = w->tt_upto; w->tt_hs == SIZE_MAX && q < ls;) {
+                const char *nl = memchr(b + q, '\n', ls - q);
+                size_t qe = nl ? (size_t)(nl - b) : ls;
+
+                if (qe > q && b[qe - 1] == '\r')
+                        qe--;
+                if (!csv_rule_line(b, q, qe) && tt_header_line(b, q, qe)) {
+                        w->tt_hs = q;
+                        w->tt_he = qe;
+                }
+                q = nl ? (size_t)(nl - b) + 1 : ls;
+        }
+        w->tt_upto = ls;
+        if (w->tt_hs == SIZE_MAX || ls - w->tt_top > TT_BACK)
+                return;
+        tt_cell_label(b, w->tt_hs, w->tt_he, tt_cols(b, ls, s), out, size);
+}
+
 static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size)
 {
         const char *b = w->buf;
@@ -2217,6 +2381,19 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
         }
         /* the separator: the byte before the cell, or after it in a line's first cell */
         sep = cs > 0 && b[cs - 1] != '\n' ? b[cs - 1] : ce < w->len ? b[ce] : '\0';
+        if (sep == ' ' && cs == s && ce == e) { /* a text table's columns */
+                const char *nl;
+
+                ls = s;
+                while (ls > 0 && b[ls - 1] != '\n' && s - ls <= TT_LINE_MAX)
+                        ls--;
+                nl = memchr(b + e, '\n', MIN(w->len - e, TT_LINE_MAX + 1));
+                le = nl ? (size_t)(nl - b) : w->len;
+                if (le > e && b[le - 1] == '\r')
+                        le--;
+                tt_label(w, s, e, ls, le, out, size);
+                return;
+        }
         if (sep != ',' && sep != ';' && sep != '\t' && sep != '|')
                 return;
         if (!((cs == 0 || b[cs - 1] == sep || b[cs - 1] == '\n') &&
@@ -6553,7 +6730,8 @@ static int decide(struct walk *w, struct run *r)
          * value of an SQL INSERT */
         if (!label[0] && s > 0 && (b[s - 1] == ',' || b[s - 1] == ';' || b[s - 1] == '\t' ||
                                    b[s - 1] == '"' || b[s - 1] == '\n' ||
-                                   (b[s - 1] == ' ' && s >= 2 && b[s - 2] == '|')))
+                                   (b[s - 1] == ' ' && s >= 2 &&
+                                    (b[s - 2] == '|' || b[s - 2] == ' '))))
                 csv_label(w, s, r->t[r->n - 1].e, label, sizeof(label)); /* the whole cell */
         /* a CSV's last_name cell led by small particles: ",van der Meulen," */
         if (!label[0] && r->a == 0 && !r->t[0].allcaps && particle_before(b, s) != s) {

@@ -1081,6 +1081,39 @@ Name: JAPAN
 [PERSON] & [PERSON] signed.
 Marks & Spencer' "glued initials, court titles in capitals, a place label's word, names joined by &"
 
+# a text table's columns aligned with spaces: a cell under its header's column (attack 12:
+# a class list of 44 names was missed; '|' tables and CSV were handled); a table of things
+# and prose with two spaces after its stops stay as they are
+cat > "$T/x.txt" <<'EOF'
+Class 4B register
+
+No  Surname       First name   Class
+1   Okafor        Chidi        4B
+2   Lindqvist     Astrid       4B
+------------------------------------
+3   Brennan       Siobhán      4C
+
+Item          Dept      Qty
+Widget        Stores    4
+Mountain Bike Sales     1
+
+Rain fell.  Summer  came late.
+EOF
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" 'Class 4B register
+
+No  Surname       First name   Class
+1   [PERSON]        [PERSON]        4B
+2   [PERSON]     [PERSON]       4B
+------------------------------------
+3   [PERSON]       [PERSON]      4C
+
+Item          Dept      Qty
+Widget        Stores    4
+Mountain Bike Sales     1
+
+Rain fell.  Summer  came late.' "a text table's cells under a person's column"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
