@@ -351,7 +351,8 @@ static size_t word_end(const char *b, size_t len, size_t i, bool *digit)
 /* ---- word lists of the context rules (lower case) ------------------------- */
 
 static const char *const titles[] = {
-        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lady", "lord",
+        "mr", "mrs", "ms", "miss", "mx", "mstr", "dr", "prof", "professor", "sir", "dame", "lady",
+        "lord",
         "herr", "frau", "hr", "fr", "m", "mme", "mlle", "monsieur", "madame", "mademoiselle",
         "sr", "sra", "srta", "señor", "señora", "señorita", "don", "doña", "sig", "sigra",
         "signor", "signora", "signorina", "dott", "dottor", "dottore", "dottoressa", "dhr",
@@ -2222,7 +2223,8 @@ static bool tt_header_line(const char *b, size_t ls, size_t le)
         while (j < le) {
                 size_t c = j;
 
-                if (!(((b[c] | 0x20) >= 'a' && (b[c] | 0x20) <= 'z') || (unsigned char)b[c] >= 0xc3))
+                if (!(((b[c] | 0x20) >= 'a' && (b[c] | 0x20) <= 'z') ||
+                      (unsigned char)b[c] >= 0xc3))
                         return false;
                 while (c < le && b[c] != ' ' && b[c] != '\t') {
                         unsigned char x = (unsigned char)b[c];
@@ -2276,8 +2278,8 @@ static void tt_cell_label(const char *b, size_t hs, size_t he, size_t col, char 
  * stands apart by two spaces (or a line's start or end) on both sides, two spaces on one
  * side at least, its block of lines (no empty line between) begins within TT_BACK bytes
  * above it, and the block's first line that can head a table (rules of '-' skipped) has a
- * cell starting at the cell's column: a class list or roster ("1   Okafor        Chidi        4B" under "No
- * Surname       First name   Class"; attack 12 missed 44 such names). */
+ * cell starting at the cell's column: a class list or roster ("1   Okafor   Chidi   4B"
+ * under "No  Surname   First name   Class"; attack 12 missed 44 such names). */
 static void tt_label(struct walk *w, size_t s, size_t e, size_t ls, size_t le, char *out,
                      size_t size)
 {
@@ -4900,6 +4902,47 @@ static bool versus_beside(const struct walk *w, size_t s, size_t e)
         return false;
 }
 
+/* A surname in capitals before the given names, as passports, registers and East Asian
+ * usage write it: "SUZUKI Takeshi", "DUPONT Jean-Luc", "NGUYEN Van Minh" (the capitals of
+ * run r are [a, k), the rest in small letters): a surname of the lexicon in capitals, or no
+ * ordinary word after a person's label or a title; no place; a given name of the lexicon
+ * first after it, no ordinary word unless a frequent given name ("NASA Goddard", "USA Today"
+ * and "IBM Research" stay). */
+static int caps_surname_first(struct walk *w, const struct run *r, unsigned k, bool title)
+{
+        const struct tok *g = &r->t[k], *l = &r->t[k - 1];
+        unsigned lex = 0;
+        char label[40];
+
+        if (r->b - k > 2 || g->dot || !(g->lex & LEX_GIVEN) ||
+            ((g->lex & LEX_WORD) && !(g->lex & LEX_GIVEN_TOP)) || place_flags(g->lex))
+                return 0;
+        for (unsigned j = k + 1; j < r->b; j++)
+                if (r->t[j].allcaps || r->t[j].dot || r->t[j].digit || pure_word(&r->t[j]) ||
+                    place_flags(r->t[j].lex))
+                        return 0;
+        for (unsigned j = r->a; j < k; j++) {
+                if (r->t[j].dot || r->t[j].n < 2 || pure_word(&r->t[j]) ||
+                    TOK_IN(&r->t[j], never_names) || TOK_IN(&r->t[j], orgs))
+                        return 0;
+                lex |= r->t[j].lex;
+        }
+        /* a surname of the lexicon that is no word nor place needs no context; else a title
+         * or a person's label ("Nom: MARTIN Sophie": martin is a word and a town) */
+        if (!(l->lex & LEX_SURNAME) || (lex & LEX_WORD) ||
+            place_flags(lex | phrase_flags(r, r->a, k))) {
+                if ((lex & LEX_WORD) && !(lex & LEX_SURNAME))
+                        return 0;
+                if (!title) {
+                        label_before(w, r->t[r->a].s, label, sizeof(label));
+                        if (!label[0] ||
+                            !person_name_label(label, set_mask(label, strlen(label))))
+                                return 0;
+                }
+        }
+        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.8f);
+}
+
 /* A name in capitals, which a form or a court heading writes: "Name: JOHN SMITH",
  * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
  * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
@@ -4931,7 +4974,7 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                 const struct tok *t = &r->t[k];
 
                 if (t->digit || !(t->allcaps || TOK_IN(t, particles) || (t->dot && t->n == 1)))
-                        return 0;
+                        return k > r->a && !t->digit ? caps_surname_first(w, r, k, title) : 0;
                 lex |= t->lex;
         }
         /* a place in capitals, as address blocks and forms write them ("DUBLIN",

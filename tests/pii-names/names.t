@@ -1114,6 +1114,18 @@ Mountain Bike Sales     1
 
 Rain fell.  Summer  came late.' "a text table's cells under a person's column"
 
+# a surname in capitals before the given names (passports, registers, East Asian order),
+# and MSTR as a title (attack 12: "SUZUKI Takeshi", "MSTR ARMAN HOSSEINI" were missed);
+# acronyms before a word stay
+printf '%s\n' 'SUZUKI Takeshi and TANAKA Yuki attended.' 'Nom: MARTIN Sophie' \
+        'MSTR ARMAN HOSSEINI' 'NASA Goddard, USA Today, IBM Research and HTTP Request' \
+        > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" '[PERSON] and [PERSON] attended.
+Nom: [PERSON]
+MSTR [PERSON]
+NASA Goddard, USA Today, IBM Research and HTTP Request' "a surname in capitals first; MSTR"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
