@@ -4902,6 +4902,30 @@ static bool versus_beside(const struct walk *w, size_t s, size_t e)
         return false;
 }
 
+/* Whether a person's age follows e: ", 12 years old", ", 34-year-old", ", aged 7", " (34)"
+ * (one to three digits; a year or a count of things is none). */
+static bool age_after(const char *b, size_t len, size_t e)
+{
+        size_t p = e + 2, d;
+
+        if (b[e] == ' ' && b[e + 1] == '(') {
+                for (d = p; d < len && d - p < 4 && is_digit(b[d]); d++)
+                        ;
+                return d > p && d - p <= 3 && d < len && b[d] == ')';
+        }
+        if (b[e] != ',' || b[e + 1] != ' ')
+                return false;
+        if (p + 5 < len && memcmp(b + p, "aged ", 5) == 0)
+                return is_digit(b[p + 5]);
+        for (d = p; d < len && d - p < 4 && is_digit(b[d]); d++)
+                ;
+        if (d == p || d - p > 3)
+                return false;
+        return (d + 10 <= len && memcmp(b + d, " years old", 10) == 0) ||
+               (d + 9 <= len && memcmp(b + d, " year old", 9) == 0) ||
+               (d + 9 <= len && memcmp(b + d, "-year-old", 9) == 0);
+}
+
 /* A surname in capitals before the given names, as passports, registers and East Asian
  * usage write it: "SUZUKI Takeshi", "DUPONT Jean-Luc", "NGUYEN Van Minh" (the capitals of
  * run r are [a, k), the rest in small letters): a surname of the lexicon in capitals, or no
@@ -6443,6 +6467,24 @@ static int decide(struct walk *w, struct run *r)
         if (r->n >= 3 && (r->t[0].lex & LEX_WORD) && !(r->t[0].lex & LEX_GIVEN) &&
             r->t[1].dot && is_title_abbr(&r->t[1]))
                 r->a = 1;
+        /* "Ask Priya to call", "Thanks Priya!", "Call Amir Haddad": a verb of person_verbs[]
+         * capitalised at a sentence's start, before a given name of the lexicon that is no
+         * word, place or never_names[] word ("Contact Support", "Email Jordan" stay) */
+        if (r->n >= 2 && r->n <= 3 && !r->t[0].allcaps && !r->t[0].dot &&
+            (TOK_IN(&r->t[0], person_verbs) || streq(r->t[0].low, "thanks")) &&
+            sentence_start_before(w, r->t[0].s)) {
+                const struct tok *g = &r->t[1];
+                bool ok = (g->lex & LEX_GIVEN) && !(g->lex & LEX_WORD) && !g->allcaps &&
+                          !g->dot && !place_flags(g->lex | phrase_flags(r, 1, r->n)) &&
+                          !TOK_IN(g, never_names);
+
+                for (unsigned k = 2; ok && k < r->n; k++)
+                        ok = namelike(w, &r->t[k]) && !pure_word(&r->t[k]) &&
+                             !place_flags(r->t[k].lex);
+                if (ok)
+                        return emit(w, g->s, r->t[r->n - 1].e, T_PERSON, ND_PERSON_CONTEXT,
+                                    0.8f);
+        }
         /* "Before HIS HONOUR JUDGE HARTLEY": the same before a court's title in capitals */
         if (r->n >= 3 && !r->t[0].allcaps && pure_word(&r->t[0]) && r->t[1].allcaps &&
             r->t[2].allcaps && caps_title(&r->t[1], &r->t[2]))
@@ -6758,6 +6800,17 @@ static int decide(struct walk *w, struct run *r)
                 title = true;
         if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
+        /* an age after it: "Jackson, 12 years old", "Mia Holt, aged 7", "Tom Reed (34),"
+         * (the first bytes before the call); not a country or region, nor ordinary words */
+        if (nt <= 3 && e + 4 < w->len &&
+            ((b[e] == ',' && b[e + 1] == ' ' &&
+              ((lexor & (LEX_GIVEN | LEX_SURNAME)) || !(lexor & LEX_WORD))) ||
+             (b[e] == ' ' && b[e + 1] == '(' && nt >= 2 && (r->t[r->a].lex & LEX_GIVEN))) &&
+            !((phr | lexor) & (LEX_COUNTRY | LEX_REGION)) &&
+            !(nt == 1 && pure_word(&r->t[r->a])) && !(pw_sets & LB_place_preps) &&
+            !streq(pw, "in") && !streq(pw, "from") && !streq(pw, "to") &&
+            age_after(b, w->len, e))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.85f);
         /* a town by its words' shape: "Port Vanessa", "East Amanda", "Jamieview", "North
          * Brianport" (a title, above, makes a person of them) */
         if ((nt == 2 && !r->t[r->a].allcaps && town_first(&r->t[r->a]) &&

@@ -1126,6 +1126,17 @@ Nom: [PERSON]
 MSTR [PERSON]
 NASA Goddard, USA Today, IBM Research and HTTP Request' "a surname in capitals first; MSTR"
 
+# a verb for a person capitalised at a sentence's start before a given name ("Ask Priya"),
+# and an age after a name ("Jackson, 12 years old" was a LOCATION in attack 12)
+printf '%s\n' 'Ask Priya to call me. Thanks Priya! Contact Support now.' \
+        'Jackson, 12 years old, was seen.' 'Mia Holt, aged 7, and Tom Reed (34), of Leeds.' \
+        'Section (3) applies. Germany, 80 years on.' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" 'Ask [PERSON] to call me. Thanks [PERSON]! Contact Support now.
+[PERSON], 12 years old, was seen.
+[PERSON], aged 7, and [PERSON] (34), of [LOCATION].
+Section (3) applies. [LOCATION], 80 years on.' "a verb before a given name; an age after a name"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
