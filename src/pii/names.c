@@ -4794,7 +4794,23 @@ static size_t comma_given(struct walk *w, size_t e);
 
 static size_t given_after(struct walk *w, const struct run *r, size_t e)
 {
-        return r->b - r->a == 1 ? comma_given(w, e) : e;
+        const struct tok *t = &r->t[r->a];
+
+        const char *b = w->buf;
+        size_t ga;
+
+        /* a given name that is no surname begins a list: "Present: Priya, Alex, Jordan" */
+        if (r->b - r->a != 1 || ((t->lex & LEX_GIVEN) && !(t->lex & LEX_SURNAME) && !t->allcaps))
+                return e;
+        ga = comma_given(w, e);
+        /* so does one before two more items: "Attendees: Sam, Alex, Jordan" */
+        if (ga != e && ga + 3 < w->len &&
+            ((b[ga] == ',' && b[ga + 1] == ' ' && upper_at(b, w->len, ga + 2)) ||
+             (ga + 5 < w->len && memcmp(b + ga, " and ", 5) == 0 &&
+              upper_at(b, w->len, ga + 5)) ||
+             (b[ga] == ' ' && b[ga + 1] == '&' && b[ga + 2] == ' ')))
+                return e;
+        return ga;
 }
 
 /* given_after() for any surname ending at e. */

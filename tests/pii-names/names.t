@@ -1137,6 +1137,15 @@ is "$out" 'Ask [PERSON] to call me. Thanks [PERSON]! Contact Support now.
 [PERSON], aged 7, and [PERSON] (34), of [LOCATION].
 Section (3) applies. [LOCATION], 80 years on.' "a verb before a given name; an age after a name"
 
+# a list under a person's label is no "Last, First": each item its own ("Present: Priya,
+# Alex, Jordan" lost Priya, joined to Alex and then dropped for the overlap)
+printf '%s\n' 'Present: Priya, Alex, Jordan' 'Attendees: Sam, Alex and Priya' \
+        'Name: Smith, John' > "$T/x.txt"
+out=$("$AKIOS" protect redact "$T/x.txt")
+is "$out" 'Present: [PERSON], [PERSON]
+Attendees: [PERSON], [PERSON] and [PERSON]
+Name: [PERSON]' "a list of given names under a person's label"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
