@@ -6483,6 +6483,11 @@ static int decide(struct walk *w, struct run *r)
         if (r->n >= 3 && (r->t[0].lex & LEX_WORD) && !(r->t[0].lex & LEX_GIVEN) &&
             r->t[1].dot && is_title_abbr(&r->t[1]))
                 r->a = 1;
+        /* an acronym before a title: "GP Dr Susan Clarke", "NHS Dr Patel" */
+        if (r->n >= 3 && r->t[0].allcaps && r->t[0].n >= 2 && !r->t[0].dot &&
+            !r->t[1].allcaps && is_title_abbr(&r->t[1]) &&
+            (r->t[1].dot || !TOK_IN(&r->t[1], weak_titles)) && !is_title_abbr(&r->t[0]))
+                r->a = 1;
         /* "Ask Priya to call", "Thanks Priya!", "Call Amir Haddad": a verb of person_verbs[]
          * capitalised at a sentence's start, before a given name of the lexicon that is no
          * word, place or never_names[] word ("Contact Support", "Email Jordan" stay) */

@@ -1146,6 +1146,11 @@ is "$out" 'Present: [PERSON], [PERSON]
 Attendees: [PERSON], [PERSON] and [PERSON]
 Name: [PERSON]' "a list of given names under a person's label"
 
+# an acronym before a title: "GP Dr Susan Clarke" gave nothing
+printf '%s\n' 'Referral: 67-year-old male, GP Dr Susan Clarke.' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" 'Referral: 67-year-old male, GP Dr [PERSON].' \
+        "an acronym before a title"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
