@@ -6821,6 +6821,15 @@ static int decide(struct walk *w, struct run *r)
                 title = true;
         if (title && !(nt == 1 && pure_word(&r->t[r->a]) && line_start_before(w, r->t[0].s)))
                 return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.9f);
+        /* "Sofia and I went", "Oskar and me": a given name beside the speaker, though a
+         * place's name too */
+        if (nt <= 2 && (r->t[r->a].lex & LEX_GIVEN) && !r->t[r->a].allcaps &&
+            !(r->t[r->a].lex & (LEX_COUNTRY | LEX_REGION)) && !pure_word(&r->t[r->b - 1]) &&
+            e + 7 < w->len && b[e] == ' ' && b[e + 1] == 'a' && b[e + 2] == 'n' &&
+            b[e + 3] == 'd' && b[e + 4] == ' ' &&
+            ((b[e + 5] == 'I' && (b[e + 6] == ' ' || b[e + 6] == ',' || b[e + 6] == '\'')) ||
+             (e + 8 < w->len && b[e + 5] == 'm' && b[e + 6] == 'e' && !wordish(b, w->len, e + 7))))
+                return emit(w, s, e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         /* an age after it: "Jackson, 12 years old", "Mia Holt, aged 7", "Tom Reed (34),"
          * (the first bytes before the call); not a country or region, nor ordinary words */
         if (nt <= 3 && e + 4 < w->len &&

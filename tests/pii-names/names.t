@@ -1146,6 +1146,13 @@ is "$out" 'Present: [PERSON], [PERSON]
 Attendees: [PERSON], [PERSON] and [PERSON]
 Name: [PERSON]' "a list of given names under a person's label"
 
+# a given name beside the speaker is a person's, though a place's too ("Paris and I")
+printf '%s\n' 'It was Oskar and me. Paris and I have history. France and I. Oxford and Imperial.' \
+        > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" \
+        'It was [PERSON] and me. [PERSON] and I have history. [LOCATION] and I. Oxford and Imperial.' \
+        "a given name before \"and I\" or \"and me\""
+
 # an acronym before a title: "GP Dr Susan Clarke" gave nothing
 printf '%s\n' 'Referral: 67-year-old male, GP Dr Susan Clarke.' > "$T/x.txt"
 is "$("$AKIOS" protect redact "$T/x.txt")" 'Referral: 67-year-old male, GP Dr [PERSON].' \
