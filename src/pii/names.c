@@ -2209,8 +2209,8 @@ static size_t tt_cols(const char *b, size_t s, size_t e)
 }
 
 /* Whether [ls, le) can head a text table: two to 32 cells apart by two spaces or more (or a
- * tab), each cell one to four words of letters ('_', '-', '.', '/', '#' and digits after the
- * first) joined by one space: "No  Surname       First name   Class". */
+ * tab), each cell one to four words of letters ('_', '-', '.', '/', '#', parentheses and
+ * digits after the first) joined by one space: "No  Surname     Forename(s)   Class". */
 static bool tt_header_line(const char *b, size_t ls, size_t le)
 {
         unsigned cells = 0, words = 0;
@@ -2230,7 +2230,8 @@ static bool tt_header_line(const char *b, size_t ls, size_t le)
                         unsigned char x = (unsigned char)b[c];
 
                         if (!((x | 0x20) >= 'a' && (x | 0x20) <= 'z') && x < 0x80 && x != '_' &&
-                            x != '-' && x != '.' && x != '/' && x != '#' && !is_digit((char)x))
+                            x != '-' && x != '.' && x != '/' && x != '#' && x != '(' &&
+                            x != ')' && !is_digit((char)x))
                                 return false;
                         c++;
                 }
@@ -2266,7 +2267,15 @@ static void tt_cell_label(const char *b, size_t hs, size_t he, size_t col, char 
                 return;
         for (c = j; c < he && b[c] != '\t' && !(b[c] == ' ' && (c + 1 >= he || b[c + 1] == ' '));)
                 c++;
-        if (c - j >= size)
+        /* "Forename(s)", "Name (as on passport)": the label before its parenthesis */
+        for (size_t p = j; p < c; p++)
+                if (b[p] == '(') {
+                        c = p;
+                        while (c > j && b[c - 1] == ' ')
+                                c--;
+                        break;
+                }
+        if (c == j || c - j >= size)
                 return;
         pii_lex_lower(b + j, c - j, out, size);
         for (char *x = out; *x; x++)

@@ -1146,6 +1146,13 @@ is "$out" 'Present: [PERSON], [PERSON]
 Attendees: [PERSON], [PERSON] and [PERSON]
 Name: [PERSON]' "a list of given names under a person's label"
 
+# a header cell with a note in parentheses (attack 13's class list: "Forename(s)")
+printf '%s\n' 'No  Surname     Forename(s)   House' '--  ----------  ------------  -----' \
+        ' 1  Abubakar    Zainab        Oak' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" 'No  Surname     Forename(s)   House
+--  ----------  ------------  -----
+ 1  [PERSON]    [PERSON]        Oak' "a text table's header cell with parentheses"
+
 # a given name beside the speaker is a person's, though a place's too ("Paris and I")
 printf '%s\n' 'It was Oskar and me. Paris and I have history. France and I. Oxford and Imperial.' \
         > "$T/x.txt"
