@@ -822,10 +822,10 @@ enum {
         /* before_marks() only (read from t alone) */
         MK_UX = 1 << 11,  /* t1 a capital, t2 not one: TC_U at some lengths */
         MK_UW = 1 << 12,  /* t1 a capital, t2 no word byte: TC_U at 1 or 2 digits */
-        MK_USP = 1 << 13, /* t1 ' ', t2 a capital: TC_U at 2, 4, 5 or 6 digits */
+        MK_USP = 1 << 13, /* t1 ' ', t2 a capital: TC_U at 2 or 5 digits */
         /* after_marks() only (read from u alone) */
         MK_SEPD = 1 << 11, /* u1 ' ', '-' or '.', u2 a digit: TC_PH when the bytes on fit */
-        MK_UA = 1 << 12,   /* u1 a capital: TC_U at 1, 7 or 8 digits after no word byte */
+        MK_UA = 1 << 12,   /* u1 a capital: TC_U at 7 or 8 digits after no word byte */
         MK_UDA = 1 << 13,  /* u1 '-', u2 a capital: TC_U at 7 or 8 digits, likewise */
         MK_DEG = 1 << 14,  /* u1 'd' or a degree sign: TC_DMS at 1 or 2 digits, likewise */
 };
@@ -1043,19 +1043,18 @@ static unsigned marked_by_length(const struct pii_redactor *r, const char *buf, 
              (buf[a + 1] == '0' && n >= 3 && buf[a + 2] != '0')))
                 m |= BIT(TC_PH);
         /* TC_U, a capital before: uk_postcode's A9 and A99 and ca_postal_code's A9 after \b
-         * (two capitals before are marked outright); sg_nric's and es_nie's 7 digits; a
-         * VIN's last number, 4 digits or more ending the VIN, after a capital (V_VIN takes
-         * two letters and four digits last). A capital and a space before: uk_nino's 2, 4 or
-         * 6 digits, us_zip_state's 5. */
+         * (two capitals before are marked outright: the NI number, PAN, IBAN, the other
+         * postcodes, us_mbi's last two digits); sg_nric's and es_nie's 7 digits; a VIN's last
+         * number, 4 digits or more that end the VIN, after a capital (V_VIN takes two letters
+         * and the last four digits). A capital and a space before: uk_nino's first 2 digits
+         * (V_NINO takes no space or four; with none, two capitals before), us_zip_state's 5. */
         if (((t & MK_UW) && n <= 2) ||
             ((t & MK_UX) && (n == 7 || (n >= 4 && !(u & MK_ALNUM) && (g == len || buf[g] != '_')))) ||
-            ((t & MK_USP) && n <= 6 && ((0x74u >> n) & 1)))
+            ((t & MK_USP) && (n == 2 || n == 5)))
                 m |= BIT(TC_U);
         /* TC_U, a capital or a dash and a capital after, at \b: es_nif's 8 digits, es_nie's 7
-         * after its "X-", us_mbi's first digit, 1-9 (every other number of these has a
-         * capital before it) */
-        if (nw && (((u & (MK_UA | MK_UDA)) && (n == 7 || n == 8)) ||
-                   ((u & MK_UA) && n == 1 && buf[a] != '0')))
+         * after its "X-" (every other number of these patterns has a capital before it) */
+        if (nw && (u & (MK_UA | MK_UDA)) && (n == 7 || n == 8))
                 m |= BIT(TC_U);
         /* TC_DMS: coordinates_dms's first number, 1 or 2 digits after \b (a log's hex ids,
          * "785da35b", hold none) */

@@ -424,9 +424,10 @@ same "TC_U's marks: NIF, NIE, zip codes, NI numbers, MBIs beside ORD- ids" "$T/u
 # marked_by_length()): TC_PH's separator mark asks for 11 bytes of digits and separators from
 # the number on, or ipv4's 7 of digits and dots, or a coordinate's 1-2 digits, dot and 4
 # digits; its leading-0 mark 8 bytes; TC_U's single capitals and TC_DMS's degree sign the
-# lengths their regexes put there. Each value below is the shortest form of its pattern, or
-# one whose only such number sits at one of those lengths (postcodes A9 and A99, NI numbers of
-# 2, 4 and 6 digits, VINs ending in 4 to 7 digits), glued to bytes outside those sets, beside
+# lengths their regexes and validators put there. Each value below is the shortest form of its
+# pattern, or one whose only such number sits at one of those lengths (postcodes A9 and A99,
+# NI numbers with spaces, VINs ending in 4 to 7 digits after one capital), glued to bytes
+# outside those sets, beside
 # a log's dates, times, sizes and versions, and at the file's end
 $PY - "$T/lenmarks.txt" "$T/lenmarks-end" <<'PYEOF'
 import attacklib
@@ -452,6 +453,14 @@ def vin(tail):  # a valid VIN whose last number is `tail` digits long (4 to 7)
     s = sum((int(c) if c.isdigit() else VINV[c]) * w for c, w in zip(v, VINW))
     v[8] = "X" if s % 11 == 10 else str(s % 11)
     return "".join(v)
+def vin_lone(tail):  # one whose only number with a mark is its last: no two capitals before
+    while True:        # a number, none at its start
+        v = list(d(2)) + [c for _ in range(7) for c in (rnd.choice("ABCDEFGHJKLMNPRSTUVWYZ"), d(1))]
+        v = v[:16 - tail] + [rnd.choice("ABCDEFGHJKLMNPRSTUVWYZ")] + list(d(tail))
+        s = sum((int(c) if c.isdigit() else VINV[c]) * w for c, w in zip(v, VINW))
+        if s % 11 != 10:
+            v[8] = str(s % 11)
+            return "".join(v)
 def vals():
     return [ssn(" "), ssn("-"), "9%02d-%d-%04d" % (rnd.randrange(100), rnd.choice([50, 65, 70, 88, 92]),
                                                    rnd.randrange(1, 10000)),
@@ -486,6 +495,7 @@ for _ in range(500):
     out.append(n + rnd.choice(["", "-"]) + L23[int(n) % 23])
     out.append("XYZ"[k] + rnd.choice(["-", ""]) + m + rnd.choice(["-", ""]) + L23[int(str(k) + m) % 23])
     out.append(vin(rnd.randint(4, 7)))
+    out.append(vin_lone(rnd.randint(4, 7)))
     out.append("%d%s%02d'%02d\"%s, %d%s%02d'%02d\"%s" % (rnd.randrange(100), rnd.choice(["d", "\xb0"]),
                rnd.randrange(60), rnd.randrange(60), rnd.choice("NS"), rnd.randrange(180),
                rnd.choice(["d", "\xb0"]), rnd.randrange(60), rnd.randrange(60), rnd.choice("EW")))
