@@ -828,6 +828,11 @@ enum {
         MK_UA = 1 << 12,   /* u1 a capital: TC_U at 7 or 8 digits after no word byte */
         MK_UDA = 1 << 13,  /* u1 '-', u2 a capital: TC_U at 7 or 8 digits, likewise */
         MK_DEG = 1 << 14,  /* u1 'd' or a degree sign: TC_DMS at 1 or 2 digits, likewise */
+        /* either: one of the bits below is set, so marked() has more to read than the
+         * classes marked outright */
+        MK_MORE = 1 << 15,
+        MK_T_MORE = MK_PLUS | MK_LOLO | MK_HEX | MK_DOT | MK_UX | MK_UW | MK_USP,
+        MK_U_MORE = MK_HEX | MK_DOT | MK_SEPD | MK_UA | MK_UDA | MK_DEG,
 };
 
 static unsigned before_marks(unsigned char t2, unsigned char t1)
@@ -848,7 +853,7 @@ static unsigned before_marks(unsigned char t2, unsigned char t1)
         m |= is_word(t1) ? 0 : MK_NOWORD;
         m |= is_hex(t1) ? MK_HEX : 0;
         m |= t1 == '.' ? MK_DOT : 0;
-        return m;
+        return m & MK_T_MORE ? m | MK_MORE : m;
 }
 
 static unsigned after_marks(unsigned char u1, unsigned char u2)
@@ -866,7 +871,7 @@ static unsigned after_marks(unsigned char u1, unsigned char u2)
         m |= is_hex(u1) ? MK_HEX : 0;
         m |= u1 == '.' ? MK_DOT : 0;
         m |= is_alnum(u1) ? MK_ALNUM : 0;
-        return m;
+        return m & MK_U_MORE ? m | MK_MORE : m;
 }
 
 /* The bytes before_marks() and after_marks() tell apart, as codes: t1 (T1_N kinds), t2 (T2_N),
@@ -1112,6 +1117,11 @@ static unsigned marked(const struct pii_redactor *r, const char *buf, size_t len
 
         if (t & MK_INSIDE)
                 return ~0u;
+        /* most of a log's numbers: no neighbour that any test below reads, under 12 digits,
+         * and no 0, 1 or 3 at a word start (the leading-0 and Bitcoin marks) */
+        if (!((t | u) & MK_MORE) && g - a < 12 &&
+            (!(t & MK_NOWORD) || !((0xbu >> (buf[a] - '0')) & 1)))
+                return m;
         if (g - a >= 12 || ((t & MK_PLUS) && buf[a] != '0'))
                 m |= BIT(TC_PH);
         if (((t & (MK_UX | MK_UW | MK_USP)) | (u & (MK_SEPD | MK_UA | MK_UDA | MK_DEG))) ||
