@@ -487,8 +487,11 @@ int pii_tok_init(struct pii_redactor *r)
 }
 
 /* What run [s, e) holds. A number at a time: its first digit is the only one that needs its
- * neighbours (lead digits, "00" prefixes), so the others are skipped in a tight loop. */
-static void count_run(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e)
+ * neighbours (lead digits, "00" prefixes), so the others are skipped in a tight loop. With
+ * `inside` (e < len, the caller's promise), the byte after each byte of the run is in the
+ * buffer, and is read without a bound test. */
+static inline __attribute__((always_inline)) void
+count_run_body(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e, bool inside)
 {
         unsigned char p = s ? (unsigned char)buf[s - 1] : 0;
         size_t j = s;
@@ -500,7 +503,7 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
         k->lead2[0] = k->lead2[1] = 0;
         while (j < e) {
                 unsigned char c = (unsigned char)buf[j];
-                unsigned char n = j + 1 < len ? (unsigned char)buf[j + 1] : 0;
+                unsigned char n = inside || j + 1 < len ? (unsigned char)buf[j + 1] : 0;
 
                 if (is_digit(c)) {
                         size_t a = j, g;
@@ -550,6 +553,14 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
                 p = c;
                 j++;
         }
+}
+
+static void count_run(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e)
+{
+        if (e < len)
+                count_run_body(k, buf, len, s, e, true);
+        else
+                count_run_body(k, buf, len, s, e, false);
 }
 
 static inline __attribute__((always_inline)) bool shape_char(char want, unsigned char c)
