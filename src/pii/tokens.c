@@ -1079,6 +1079,23 @@ static unsigned marked_by_length(const struct pii_redactor *r, const char *buf, 
         return m;
 }
 
+/* Whether a '.' lies in buf[a - 4, a + 4], for marked()'s MAC mark: the 4-hex-digit word
+ * [hl, hr) that holds the number [a, g) has hl >= g - 4 > a - 4 and hr <= a + 4, and the
+ * dot it needs is buf[hl - 1] or buf[hr] (a log's hex ids, "785da35b6b0bc842", have none). */
+static bool dot_near(const char *buf, size_t len, size_t a)
+{
+        const uint64_t ones = 0x0101010101010101ull;
+        size_t lo = a >= 4 ? a - 4 : 0, hi = MIN(a + 5, len);
+
+        if (a >= 4 && a + 5 <= len) {
+                /* (v - 1) & ~v sets the top bit of some byte when v has a zero byte */
+                uint64_t x = load8(buf + a - 4) ^ (ones * '.');
+
+                return ((x - ones) & ~x & (ones * 0x80)) || buf[a + 4] == '.';
+        }
+        return memchr(buf + lo, '.', hi - lo) != NULL;
+}
+
 /* The classes worth a walk around the number [a, g): every match of a class's patterns holds
  * a number with the class's mark, so a run none of whose numbers has it holds no match (its
  * other numbers, if marked, open it). An anchor inside a number (the window's `from`) opens
@@ -1142,7 +1159,8 @@ static unsigned marked(const struct pii_redactor *r, const char *buf, size_t len
             ((t & MK_NOWORD) && (buf[a] == '1' || buf[a] == '3') &&
              (g - a >= 26 || (u & MK_ALNUM)) && alnum_from(buf, len, a) >= 26))
                 m |= BIT(TC_W);
-        else if (g - a <= 4 && (((t | u) & MK_HEX) || (g - a == 4 && ((t | u) & MK_DOT)))) {
+        else if (g - a <= 4 && (((t | u) & MK_HEX) || (g - a == 4 && ((t | u) & MK_DOT))) &&
+                 (((t | u) & MK_DOT) || dot_near(buf, len, a))) {
                 /* with no hex digit beside it, the number is the word: 4 digits (the dots
                  * of an IPv4 address do not start a walk) */
                 while (hl > 0 && a - hl < 4 && is_hex((unsigned char)buf[hl - 1]))
