@@ -66,7 +66,7 @@ struct pii_redactor {
         /* what marked() asks of the bytes beside a number: their codes and the marks of
          * each pair (tokens.c, marks_init) */
         uint8_t tok_t1[256], tok_t2[256], tok_u1[256], tok_u2[256];
-        uint16_t tok_before[11 * 3], tok_after[13 * 4];
+        uint16_t tok_before[11 * 4], tok_after[13 * 4];
         uint8_t tok_pats[_TC_MAX][PII_TOK_MAX_PATS];
         uint8_t tok_npats[_TC_MAX];
         unsigned tok_minlen[_TC_MAX]; /* the shortest match of the class's patterns */

@@ -76,6 +76,11 @@ static bool in_set(const char *set, unsigned char c)
         return false;
 }
 
+/* Two more properties of a byte in tok_class, above the classes' bits, for marked_by_length():
+ * the bytes of a number and its separators, and those of a dotted number. */
+enum { TK_PHSEP = 1 << 6, TK_DOTTED = 1 << 7 };
+_Static_assert(_TC_MAX - 1 <= 6, "the classes' bits lie below TK_PHSEP");
+
 /* Each class's bytes ('-' last stands for itself). */
 static const char *const class_bytes[_TC_MAX] = {
         [TC_PH] = "0-9 .,/()+xetAB-",
@@ -416,6 +421,10 @@ int pii_tok_init(struct pii_redactor *r)
                 for (unsigned b = 0; b < 256; b++)
                         if (in_set(class_bytes[c], (unsigned char)b))
                                 r->tok_class[b] |= (uint8_t)(1u << (c - 1));
+        for (unsigned b = 0; b < 256; b++) {
+                r->tok_class[b] |= in_set("0-9 ./-", (unsigned char)b) ? TK_PHSEP : 0;
+                r->tok_class[b] |= in_set("0-9.", (unsigned char)b) ? TK_DOTTED : 0;
+        }
         for (unsigned i = 0; i < pii_n_patterns; i++) {
                 const struct pii_tok *q = &pii_patterns[i].tok;
                 unsigned c = q->cls, t, runlen;
@@ -478,8 +487,11 @@ int pii_tok_init(struct pii_redactor *r)
 }
 
 /* What run [s, e) holds. A number at a time: its first digit is the only one that needs its
- * neighbours (lead digits, "00" prefixes), so the others are skipped in a tight loop. */
-static void count_run(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e)
+ * neighbours (lead digits, "00" prefixes), so the others are skipped in a tight loop. With
+ * `inside` (e < len, the caller's promise), the byte after each byte of the run is in the
+ * buffer, and is read without a bound test. */
+static inline __attribute__((always_inline)) void
+count_run_body(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e, bool inside)
 {
         unsigned char p = s ? (unsigned char)buf[s - 1] : 0;
         size_t j = s;
@@ -491,7 +503,7 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
         k->lead2[0] = k->lead2[1] = 0;
         while (j < e) {
                 unsigned char c = (unsigned char)buf[j];
-                unsigned char n = j + 1 < len ? (unsigned char)buf[j + 1] : 0;
+                unsigned char n = inside || j + 1 < len ? (unsigned char)buf[j + 1] : 0;
 
                 if (is_digit(c)) {
                         size_t a = j, g;
@@ -541,6 +553,14 @@ static void count_run(struct run_counts *k, const char *buf, size_t len, size_t 
                 p = c;
                 j++;
         }
+}
+
+static void count_run(struct run_counts *k, const char *buf, size_t len, size_t s, size_t e)
+{
+        if (e < len)
+                count_run_body(k, buf, len, s, e, true);
+        else
+                count_run_body(k, buf, len, s, e, false);
 }
 
 static inline __attribute__((always_inline)) bool shape_char(char want, unsigned char c)
@@ -810,6 +830,20 @@ enum {
         MK_DOT = 1 << 8,    /* t1 (u1) '.' */
         MK_ALNUM = 1 << 9,  /* u1 a letter or digit */
         MK_INSIDE = 1 << 10, /* t1 a digit: the number starts at an anchor inside one */
+        /* before_marks() only (read from t alone) */
+        MK_UX = 1 << 11,  /* t1 a capital, t2 not one: TC_U at some lengths */
+        MK_UW = 1 << 12,  /* t1 a capital, t2 no word byte: TC_U at 1 or 2 digits */
+        MK_USP = 1 << 13, /* t1 ' ', t2 a capital: TC_U at 2 or 5 digits */
+        /* after_marks() only (read from u alone) */
+        MK_SEPD = 1 << 11, /* u1 ' ', '-' or '.', u2 a digit: TC_PH when the bytes on fit */
+        MK_UA = 1 << 12,   /* u1 a capital: TC_U at 7 or 8 digits after no word byte */
+        MK_UDA = 1 << 13,  /* u1 '-', u2 a capital: TC_U at 7 or 8 digits, likewise */
+        MK_DEG = 1 << 14,  /* u1 'd' or a degree sign: TC_DMS at 1 or 2 digits, likewise */
+        /* either: one of the bits below is set, so marked() has more to read than the
+         * classes marked outright */
+        MK_MORE = 1 << 15,
+        MK_T_MORE = MK_PLUS | MK_LOLO | MK_HEX | MK_DOT | MK_UX | MK_UW | MK_USP,
+        MK_U_MORE = MK_HEX | MK_DOT | MK_SEPD | MK_UA | MK_UDA | MK_DEG,
 };
 
 static unsigned before_marks(unsigned char t2, unsigned char t1)
@@ -821,37 +855,39 @@ static unsigned before_marks(unsigned char t2, unsigned char t1)
         /* TC_PH: a parenthesis, or '+' (before 1-9, the country codes: marked() looks) */
         m |= t1 == '(' ? BIT(TC_PH) : 0;
         m |= t1 == '+' ? MK_PLUS : 0;
-        /* TC_U: a capital, or a capital and one space */
-        m |= is_upper(t1) || (t1 == ' ' && is_upper(t2)) ? BIT(TC_U) : 0;
+        /* TC_U: two capitals; one, at the lengths marked() asks; a capital and one space */
+        m |= is_upper(t1) && is_upper(t2) ? BIT(TC_U) : 0;
+        m |= is_upper(t1) && !is_upper(t2) ? MK_UX : 0;
+        m |= is_upper(t1) && !is_word(t2) ? MK_UW : 0;
+        m |= t1 == ' ' && is_upper(t2) ? MK_USP : 0;
         m |= t1 >= 'a' && t1 <= 'z' && t2 >= 'a' && t2 <= 'z' ? MK_LOLO : 0;
         m |= is_word(t1) ? 0 : MK_NOWORD;
         m |= is_hex(t1) ? MK_HEX : 0;
         m |= t1 == '.' ? MK_DOT : 0;
-        return m;
+        return m & MK_T_MORE ? m | MK_MORE : m;
 }
 
 static unsigned after_marks(unsigned char u1, unsigned char u2)
 {
         unsigned m = 0;
 
-        /* TC_PH: a separator then a digit, ')', or an A or B */
-        m |= ((u1 == ' ' || u1 == '-' || u1 == '.') && is_digit(u2)) || u1 == ')' || u1 == 'A' ||
-                             u1 == 'B' ?
-                     BIT(TC_PH) :
-                     0;
-        /* TC_U: a capital, or one space or dash and a capital */
-        m |= is_upper(u1) || ((u1 == ' ' || u1 == '-') && is_upper(u2)) ? BIT(TC_U) : 0;
-        /* TC_DMS: a degree sign, or d */
-        m |= u1 == 'd' || (u1 == 0xC2 && u2 == 0xB0) ? BIT(TC_DMS) : 0;
+        /* TC_PH: an A or B; a separator then a digit, when marked() finds more */
+        m |= u1 == 'A' || u1 == 'B' ? BIT(TC_PH) : 0;
+        m |= (u1 == ' ' || u1 == '-' || u1 == '.') && is_digit(u2) ? MK_SEPD : 0;
+        /* TC_U: a capital, or a dash and a capital; TC_DMS: a degree sign, or d (marked()
+         * asks the lengths) */
+        m |= is_upper(u1) ? MK_UA : 0;
+        m |= u1 == '-' && is_upper(u2) ? MK_UDA : 0;
+        m |= u1 == 'd' || (u1 == 0xC2 && u2 == 0xB0) ? MK_DEG : 0;
         m |= is_hex(u1) ? MK_HEX : 0;
         m |= u1 == '.' ? MK_DOT : 0;
         m |= is_alnum(u1) ? MK_ALNUM : 0;
-        return m;
+        return m & MK_U_MORE ? m | MK_MORE : m;
 }
 
 /* The bytes before_marks() and after_marks() tell apart, as codes: t1 (T1_N kinds), t2 (T2_N),
  * u1 (U1_N), u2 (U2_N). pii_tok_check_marks() tries every pair of bytes against them. */
-enum { T1_N = 11, T2_N = 3, U1_N = 13, U2_N = 4 };
+enum { T1_N = 11, T2_N = 4, U1_N = 13, U2_N = 4 };
 _Static_assert(sizeof(((struct pii_redactor *)0)->tok_before) == T1_N * T2_N * sizeof(uint16_t) &&
                        sizeof(((struct pii_redactor *)0)->tok_after) ==
                                U1_N * U2_N * sizeof(uint16_t),
@@ -875,7 +911,7 @@ static unsigned code_t1(unsigned char c)
 
 static unsigned code_t2(unsigned char c)
 {
-        return is_upper(c) ? 1 : c >= 'a' && c <= 'z' ? 2 : 0;
+        return is_upper(c) ? 1 : c >= 'a' && c <= 'z' ? 2 : is_word(c) ? 3 : 0;
 }
 
 static unsigned code_u1(unsigned char c)
@@ -946,6 +982,120 @@ int pii_tok_check_marks(const struct pii_redactor *r)
         return 0;
 }
 
+/* The bytes of p[0, 16) that may be a number's or its separators' ([0-9 ./-], bit k: p[k])
+ * and those that may be a dotted number's ([0-9.]), for marked_by_length(). */
+struct seps16 {
+        uint32_t phsep, dotted;
+};
+
+static inline struct seps16 seps16(const struct pii_redactor *r, const char *p)
+{
+        struct seps16 v;
+#ifdef __SSE2__
+        /* '-' to '9' are one range, 0x2D to 0x39: moved to the bottom of the signed bytes,
+         * one compare finds it, and one more the digits in it */
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+        __m128i y = _mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - 0x2D)));
+        __m128i in = _mm_cmplt_epi8(y, _mm_set1_epi8((char)(0x80 + 13)));
+        __m128i dig = _mm_and_si128(in, _mm_cmpgt_epi8(y, _mm_set1_epi8((char)(0x80 + 2))));
+
+        v.phsep = (uint32_t)_mm_movemask_epi8(_mm_or_si128(in, _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+        v.dotted = (uint32_t)_mm_movemask_epi8(_mm_or_si128(dig, _mm_cmpeq_epi8(x, _mm_set1_epi8('.'))));
+#else
+        v.phsep = v.dotted = 0;
+        for (unsigned k = 0; k < 16; k++) {
+                v.phsep |= (uint32_t)!!(r->tok_class[(unsigned char)p[k]] & TK_PHSEP) << k;
+                v.dotted |= (uint32_t)!!(r->tok_class[(unsigned char)p[k]] & TK_DOTTED) << k;
+        }
+#endif
+        (void)r;
+        return v;
+}
+
+/* seps16() of buf[a, a + 16), the bytes past len read as in neither set. */
+static struct seps16 seps_at(const struct pii_redactor *r, const char *buf, size_t len, size_t a)
+{
+        char tail[16];
+
+        if (len - a >= 16)
+                return seps16(r, buf + a);
+        memset(tail, 0, sizeof tail);
+        memcpy(tail, buf + a, len - a);
+        return seps16(r, tail);
+}
+
+/* The marks of number [a, g) that hang on its length or on the bytes past its neighbours:
+ * marked()'s TC_PH separators and leading 0, TC_U's single capitals and TC_DMS, whose
+ * neighbours t and u (marked()'s table look-ups) say they may hold. Each is what the
+ * patterns' regexes put there, read off them below; marked() says why one such number is in
+ * every match. */
+static unsigned marked_by_length(const struct pii_redactor *r, const char *buf, size_t len,
+                                 size_t a, size_t g, unsigned t, unsigned u)
+{
+        size_t n = g - a;
+        unsigned m = 0;
+        bool nw = t & MK_NOWORD; /* \b before the number */
+        struct seps16 v = seps_at(r, buf, len, a);
+
+        /* TC_PH, a separator then a digit: SSN, ITIN, phone_nanp's "ddd-" and "1-", a NIR's
+         * or a card's first group, each at least 11 bytes of digits and separators from the
+         * number on (ssn_spaced's "ddd dd dddd" the shortest; a NIR's 2A or 2B is marked by
+         * its A or B); ipv4's first octet (1 to 3 digits after \b, 7 bytes of digits and
+         * dots) and coordinates_decimal's first number (1 or 2 digits after \b, a dot, 4
+         * digits). A log's dates, "2025-01-20T", times, "23.963Z", sizes, " 200 51333 \"",
+         * and versions, "HTTP/1.1\"", fit none. */
+        if ((u & MK_SEPD) &&
+            ((v.phsep & 0x7ff) == 0x7ff ||
+             ((u & MK_DOT) && nw && n <= 3 &&
+              ((v.dotted & 0x7f) == 0x7f ||
+               (n <= 2 && g + 5 <= len && is_digit((unsigned char)buf[g + 2]) &&
+                is_digit((unsigned char)buf[g + 3]) && is_digit((unsigned char)buf[g + 4]))))))
+                m |= BIT(TC_PH);
+        /* TC_PH, a leading 0 after \b: phone_national's 0[1-9] (8 bytes of digits and
+         * separators at least, "01-12345"; its "(0" is marked by the parenthesis), Maestro's
+         * 0604 (12 or more), phone_intl's and phone_nanp's 00[1-9] */
+        if (buf[a] == '0' && n >= 2 && nw &&
+            ((buf[a + 1] != '0' && (v.phsep & 0xff) == 0xff) ||
+             (buf[a + 1] == '0' && n >= 3 && buf[a + 2] != '0')))
+                m |= BIT(TC_PH);
+        /* TC_U, a capital before: uk_postcode's A9 and A99 and ca_postal_code's A9 after \b
+         * (two capitals before are marked outright: the NI number, PAN, IBAN, the other
+         * postcodes, us_mbi's last two digits); sg_nric's and es_nie's 7 digits; a VIN's last
+         * number, 4 digits or more that end the VIN, after a capital (V_VIN takes two letters
+         * and the last four digits). A capital and a space before: uk_nino's first 2 digits
+         * (V_NINO takes no space or four; with none, two capitals before), us_zip_state's 5. */
+        if (((t & MK_UW) && n <= 2) ||
+            ((t & MK_UX) && (n == 7 || (n >= 4 && !(u & MK_ALNUM) && (g == len || buf[g] != '_')))) ||
+            ((t & MK_USP) && (n == 2 || n == 5)))
+                m |= BIT(TC_U);
+        /* TC_U, a capital or a dash and a capital after, at \b: es_nif's 8 digits, es_nie's 7
+         * after its "X-" (every other number of these patterns has a capital before it) */
+        if (nw && (u & (MK_UA | MK_UDA)) && (n == 7 || n == 8))
+                m |= BIT(TC_U);
+        /* TC_DMS: coordinates_dms's first number, 1 or 2 digits after \b (a log's hex ids,
+         * "785da35b", hold none) */
+        if ((u & MK_DEG) && nw && n <= 2)
+                m |= BIT(TC_DMS);
+        return m;
+}
+
+/* Whether a '.' lies in buf[a - 4, a + 4], for marked()'s MAC mark: the 4-hex-digit word
+ * [hl, hr) that holds the number [a, g) has hl >= g - 4 > a - 4 and hr <= a + 4, and the
+ * dot it needs is buf[hl - 1] or buf[hr] (a log's hex ids, "785da35b6b0bc842", have none). */
+static bool dot_near(const char *buf, size_t len, size_t a)
+{
+        const uint64_t ones = 0x0101010101010101ull;
+        size_t lo = a >= 4 ? a - 4 : 0, hi = MIN(a + 5, len);
+
+        if (a >= 4 && a + 5 <= len) {
+                /* (v - 1) & ~v sets the top bit of some byte when v has a zero byte */
+                uint64_t x = load8(buf + a - 4) ^ (ones * '.');
+
+                return ((x - ones) & ~x & (ones * 0x80)) || buf[a + 4] == '.';
+        }
+        return memchr(buf + lo, '.', hi - lo) != NULL;
+}
+
 /* The classes worth a walk around the number [a, g): every match of a class's patterns holds
  * a number with the class's mark, so a run none of whose numbers has it holds no match (its
  * other numbers, if marked, open it). An anchor inside a number (the window's `from`) opens
@@ -991,19 +1141,26 @@ static unsigned marked(const struct pii_redactor *r, const char *buf, size_t len
                 u = r->tok_after[r->tok_u1[g < len ? (unsigned char)buf[g] : 0] +
                                  r->tok_u2[g + 1 < len ? (unsigned char)buf[g + 1] : 0]];
         }
-        m = (t | u) & (BIT(TC_PH) | BIT(TC_U) | BIT(TC_DMS));
+        m = (t | u) & (BIT(TC_PH) | BIT(TC_U));
 
         if (t & MK_INSIDE)
                 return ~0u;
-        if (g - a >= 12 || ((t & MK_PLUS) && buf[a] != '0') ||
-            (buf[a] == '0' && g - a >= 2 &&
-             (buf[a + 1] != '0' || (g - a >= 3 && buf[a + 2] != '0'))))
+        /* most of a log's numbers: no neighbour that any test below reads, under 12 digits,
+         * and no 0, 1 or 3 at a word start (the leading-0 and Bitcoin marks) */
+        if (!((t | u) & MK_MORE) && g - a < 12 &&
+            (!(t & MK_NOWORD) || !((0xbu >> (buf[a] - '0')) & 1)))
+                return m;
+        if (g - a >= 12 || ((t & MK_PLUS) && buf[a] != '0'))
                 m |= BIT(TC_PH);
+        if (((t & (MK_UX | MK_UW | MK_USP)) | (u & (MK_SEPD | MK_UA | MK_UDA | MK_DEG))) ||
+            buf[a] == '0')
+                m |= marked_by_length(r, buf, len, a, g, t, u);
         if (((t & MK_LOLO) && (a < 3 || !is_word((unsigned char)buf[a - 3]))) ||
             ((t & MK_NOWORD) && (buf[a] == '1' || buf[a] == '3') &&
              (g - a >= 26 || (u & MK_ALNUM)) && alnum_from(buf, len, a) >= 26))
                 m |= BIT(TC_W);
-        else if (g - a <= 4 && (((t | u) & MK_HEX) || (g - a == 4 && ((t | u) & MK_DOT)))) {
+        else if (g - a <= 4 && (((t | u) & MK_HEX) || (g - a == 4 && ((t | u) & MK_DOT))) &&
+                 (((t | u) & MK_DOT) || dot_near(buf, len, a))) {
                 /* with no hex digit beside it, the number is the word: 4 digits (the dots
                  * of an IPv4 address do not start a walk) */
                 while (hl > 0 && a - hl < 4 && is_hex((unsigned char)buf[hl - 1]))

@@ -61,7 +61,8 @@ printf '123-45-6789\000912-70-1234\r\n555-867-5309\r' >> "$T/glue.txt"
 same "formats against '_', letters, bytes >= 0x80, NUL and CR" "$T/glue.txt"
 
 # a file that is one value, without a newline; one that starts with it after CRLF
-for v in '4111 1111 1111 1111' '0123.4567.89ab' 'DE89370400440532013000' \
+for v in '4111 1111 1111 1111' '0123.4567.89ab' '1abc.abcd.abcd' 'abcd.abcd.abc1' \
+        'DE89370400440532013000' \
         '40d26'"'"'46"N,79d58'"'"'56"W'; do
         printf '%s' "$v" > "$T/one.txt"
         same "'$v' alone, no newline" "$T/one.txt"
@@ -420,12 +421,116 @@ n=$("$AKIOS" protect scan --json "$T/umarks.txt" | $PY -c 'import json,sys; prin
 check "the TC_U mark cases hold findings ($n)" [ "$n" -gt 1500 ]
 same "TC_U's marks: NIF, NIE, zip codes, NI numbers, MBIs beside ORD- ids" "$T/umarks.txt"
 
+# the marks that hang on a number's length and the bytes after it (tokens.c,
+# marked_by_length()): TC_PH's separator mark asks for 11 bytes of digits and separators from
+# the number on, or ipv4's 7 of digits and dots, or a coordinate's 1-2 digits, dot and 4
+# digits; its leading-0 mark 8 bytes; TC_U's single capitals and TC_DMS's degree sign the
+# lengths their regexes and validators put there. Each value below is the shortest form of its
+# pattern, or one whose only such number sits at one of those lengths (postcodes A9 and A99,
+# NI numbers with spaces, VINs ending in 4 to 7 digits after one capital), glued to bytes
+# outside those sets, beside
+# a log's dates, times, sizes and versions, and at the file's end
+$PY - "$T/lenmarks.txt" "$T/lenmarks-end" <<'PYEOF'
+import attacklib
+import random, sys
+rnd = random.Random(31)
+L23 = "TRWAGMYFPDXBNJZSQVHLCKE"
+MBI_L = "ACDEFGHJKMNPQRTUVWXY"
+VINV = dict(zip("ABCDEFGHJKLMNPRSTUVWXYZ", [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3,
+                                             4, 5, 6, 7, 8, 9]))
+VINW = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+def d(n):
+    return "".join(str(rnd.randrange(10)) for _ in range(n))
+def ssn(sep):
+    return "%03d%s%02d%s%04d" % (rnd.randrange(1, 665), sep, rnd.randrange(1, 100), sep,
+                                  rnd.randrange(1, 10000))
+def vin(tail):  # a valid VIN whose last number is `tail` digits long (4 to 7)
+    v = [rnd.choice("123456789ABCDEFGHJKLMNPRSTUVWXYZ") for _ in range(17 - tail)]
+    v[-1] = rnd.choice("ABCDEFGHJKLMNPRSTUVWXYZ")
+    v[rnd.randrange(0, 17 - tail - 1)] = rnd.choice("ABCDEFGHJKLMNPRSTUVWXYZ")
+    v += list(d(tail))
+    if tail >= 9:
+        return None
+    s = sum((int(c) if c.isdigit() else VINV[c]) * w for c, w in zip(v, VINW))
+    v[8] = "X" if s % 11 == 10 else str(s % 11)
+    return "".join(v)
+def vin_lone(tail):  # one whose only number with a mark is its last: no two capitals before
+    while True:        # a number, none at its start
+        v = list(d(2)) + [c for _ in range(7) for c in (rnd.choice("ABCDEFGHJKLMNPRSTUVWYZ"), d(1))]
+        v = v[:16 - tail] + [rnd.choice("ABCDEFGHJKLMNPRSTUVWYZ")] + list(d(tail))
+        s = sum((int(c) if c.isdigit() else VINV[c]) * w for c, w in zip(v, VINW))
+        if s % 11 != 10:
+            v[8] = str(s % 11)
+            return "".join(v)
+def vals():
+    return [ssn(" "), ssn("-"), "9%02d-%d-%04d" % (rnd.randrange(100), rnd.choice([50, 65, 70, 88, 92]),
+                                                   rnd.randrange(1, 10000)),
+            "%d.%d.%d.%d" % tuple(rnd.choice([1, 9, 10, 99, 100, 255]) for _ in range(4)),
+            "%d.%04d,%d.%04d" % (rnd.randrange(1, 90), rnd.randrange(10**4), rnd.randrange(1, 180),
+                                 rnd.randrange(10**4)),
+            "%d.%04d, -%d.%04d" % (rnd.randrange(10), rnd.randrange(10**4), rnd.randrange(10),
+                                   rnd.randrange(10**4)),
+            "555-%03d-%04d" % (rnd.randrange(200, 999), rnd.randrange(10**4)),
+            "1-555-%03d-%04d" % (rnd.randrange(200, 999), rnd.randrange(10**4)),
+            "0%d-%s" % (rnd.randrange(1, 10), d(rnd.choice([5, 6, 8]))),
+            "0%d%s" % (rnd.randrange(1, 10), rnd.choice(["", " "]) + d(3) + " " + d(4)),
+            "06 %s %s %s %s" % (d(2), d(2), d(2), d(2)),
+            attacklib.luhn_fix("4111" + d(12)), attacklib.luhn_fix("4111" + d(12))[:4] + " " +
+            attacklib.luhn_fix("4111" + d(12))[4:],
+            rnd.choice("ABDEGHJLMNPRST") + d(rnd.choice([1, 2])) + " " + d(1) +
+            rnd.choice("ABDEFGHJLNPQRSTUWXYZ") + rnd.choice("ABDEFGHJLNPQRSTUWXYZ"),  # A9 9AA, A99 9AA
+            rnd.choice("ABCEGHJKLMNPRSTVXY") + d(1) + rnd.choice("ABCEGHJKLMNPRSTVWXYZ") +
+            rnd.choice(["", " "]) + d(1) + rnd.choice("ABCEGHJKLMNPRSTVWXYZ") + d(1),
+            rnd.choice("STFGM") + d(7) + rnd.choice(L23),
+            "AB " + rnd.choice([d(2) + " " + d(2) + " " + d(2), d(4) + " " + d(2), d(6)]) + " " +
+            rnd.choice("ABCD"),
+            rnd.choice(["CA", "NY", "TX"]) + " " + d(5),
+            str(rnd.randrange(1, 10)) + rnd.choice(MBI_L) + rnd.choice(MBI_L) + d(1) +
+            rnd.choice(["", "-"]) + rnd.choice(MBI_L) + rnd.choice(MBI_L) + d(1) +
+            rnd.choice(["", "-"]) + rnd.choice(MBI_L) + rnd.choice(MBI_L) + d(2)]
+out = []
+for _ in range(500):
+    n = d(8)
+    k, m = rnd.randrange(3), d(7)
+    out += vals()
+    out.append(n + rnd.choice(["", "-"]) + L23[int(n) % 23])
+    out.append("XYZ"[k] + rnd.choice(["-", ""]) + m + rnd.choice(["-", ""]) + L23[int(str(k) + m) % 23])
+    out.append(vin(rnd.randint(4, 7)))
+    out.append(vin_lone(rnd.randint(4, 7)))
+    out.append("%d%s%02d'%02d\"%s, %d%s%02d'%02d\"%s" % (rnd.randrange(100), rnd.choice(["d", "\xb0"]),
+               rnd.randrange(60), rnd.randrange(60), rnd.choice("NS"), rnd.randrange(180),
+               rnd.choice(["d", "\xb0"]), rnd.randrange(60), rnd.randrange(60), rnd.choice("EW")))
+    out.append(rnd.choice(["2025-01-20T16:13:23.963Z", "[20/Mar/2025:16:13:21 +0000]", " 200 51333 ",
+                           "HTTP/1.1\"", "req=785da35b6b0bc842", "Firefox/61.0", "X 14_159)",
+                           "Gecko/20100101 Firefox", "2025-01-20", "3.25.24", "16:13:27.815Z"]))
+out = [v.replace("\xb0", "\xc2\xb0") for v in out if v]
+PRE = ["", "", " ", "\n", "(", ",", "\"", "=", "/", ":", "-", "_", "a", "Z", "9", ".", "+", "#", "T"]
+POST = ["", "", " ", ",", "\"", ")", ";", "x", "T", "Z", "/", ".", "-", "_", "a", "9", ".5", " 5",
+        "-5", "\n", "e", "A"]
+out = [rnd.choice(PRE) + v + rnd.choice(POST) for v in out]
+attacklib.write_joined(sys.argv[1], rnd, out, [" ", "\n", "", "\t", ", "])
+for i, v in enumerate(out[:40]):  # each alone, at the file's end
+    open("%s%d.txt" % (sys.argv[2], i), "wb").write(("x " + v.strip()).encode("latin-1"))
+PYEOF
+n=$("$AKIOS" protect scan --json "$T/lenmarks.txt" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
+check "the length mark cases hold findings ($n)" [ "$n" -gt 4000 ]
+same "marks by length: the shortest forms and log shapes, glued" "$T/lenmarks.txt"
+bad=0
+for f in "$T"/lenmarks-end*.txt; do
+        AKIOS_PII_DETECT_NAMES=false "$AKIOS" protect scan --json "$f" > "$T/hs.json"
+        AKIOS_PII_DETECT_NAMES=false AKIOS_PII_ENGINE=pcre2 "$AKIOS" protect scan --json "$f" |
+                sed 's/"engine":"pcre2"/"engine":"hyperscan+pcre2"/' > "$T/pc.json"
+        cmp -s "$T/hs.json" "$T/pc.json" || bad=$((bad + 1))
+done
+is "$bad" 0 "marks by length: 40 of those values at the file's end, as PCRE2 finds them"
+
 # tokens.c finds its numbers in the digit mask of each 64-byte block of the window and visits
 # only those the block's masks show may be marked (block_marks()): each mark's bytes before
 # and after the number, the 12 digits, the 8 letters or digits of a Bitcoin address and the
 # 4-hex-digit words beside a dot read across the block's edges. Each value below has one mark
 # only (the DMS coordinates their degree sign or d, the MACs their dotted word), and is put at
-# every offset of a block, after bytes in no class.
+# every offset of a block, after bytes in no class (the last four MACs have one digit each,
+# 1 to 4 bytes from its dot, which marked()'s dot_near() looks for).
 $PY - "$T/blocks.txt" <<'PYEOF'
 import sys
 vals = [b"48\xc2\xb051'24\"N, 2\xc2\xb021'03\"E", b"40d26'46\"N,79d58'46\"W", b"0011.2233.4455",
@@ -435,7 +540,8 @@ vals = [b"48\xc2\xb051'24\"N, 2\xc2\xb021'03\"E", b"40d26'46\"N,79d58'46\"W", b"
         b"(555) 867-5309", b"+44 20 7946 0958", b"030 1234 5678", b"0044 20 7946 0958",
         b"4111111111111111", b"4111 1111 1111 1111", b"X-1234567-L", b"Y1234567X", b"SW1A 1AA",
         b"NY 10001-1234", b"AB 12 34 56 C", b"192.168.1.20", b"1HGCM82633A004352",
-        b"512-34-6789", b"52.5200, 13.4050", b"1 85 05 78 006 084 91", b"12345678Z"]
+        b"512-34-6789", b"52.5200, 13.4050", b"1 85 05 78 006 084 91", b"12345678Z",
+        b"1abc.abcd.abcd", b"abcd.abc1.abcd", b"abcd.1abc.abcd", b"abcd.abcd.abc1"]
 out = bytearray()
 for v in vals:
     for r in range(64):
@@ -444,7 +550,7 @@ for v in vals:
 open(sys.argv[1], "wb").write(out)
 PYEOF
 n=$("$AKIOS" protect scan --json "$T/blocks.txt" | $PY -c 'import json,sys; print(len(json.load(sys.stdin)["findings"]))')
-check "each value at each offset of a block is found ($n of 1984)" [ "$n" -ge 1984 ]
+check "each value at each offset of a block is found ($n of 2240)" [ "$n" -ge 2240 ]
 same "one-mark values at every offset of a 64-byte block" "$T/blocks.txt" false
 
 if $PY "$AKIOS_SRC/tests/pii/tokens-fuzz.py" --akios "$AKIOS" --seed 7 --cases 2000 \
