@@ -2395,6 +2395,12 @@ static void csv_label(struct walk *w, size_t s, size_t e, char *out, size_t size
         if (sep == ' ' && cs == s && ce == e) { /* a text table's columns */
                 const char *nl;
 
+                /* tt_label()'s first test, before the line's bounds: two spaces beside the
+                 * cell (most runs at a line's start are prose, one space after) */
+                if (!(s >= 2 && b[s - 1] == ' ' && b[s - 2] == ' ') &&
+                    !(e + 1 < w->len && b[e] == ' ' && b[e + 1] == ' '))
+                        return;
+
                 ls = s;
                 while (ls > 0 && b[ls - 1] != '\n' && s - ls <= TT_LINE_MAX)
                         ls--;
