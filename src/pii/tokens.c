@@ -1312,57 +1312,69 @@ static size_t next_of2(const char *buf, size_t i, size_t len, char a, char b)
         return i;
 }
 
-/* The next byte a or b at or after i that has another within the 5 bytes after it, which has
- * a third within the 5 bytes after that one (len when none): with SSE2, 32 bytes as a mask a
- * step. Every match of TC_HEXSEP's patterns holds such a chain from its first separator on
- * (a MAC's 5 separators are 3 bytes apart, a full IPv6 address's 7 colons 2 to 5), and a
- * JSON file's 3-3-4 SKUs and ISO dates, whose separators come in pairs, do not. With
- * `pairs`, also the first ':' of each "::": compressed IPv6 may hold no third separator. */
+/* The next byte a or b at or after i that begins a chain of five, each of the next four
+ * within 5 bytes of the one before (len when none): with SSE2, 64 bytes as a mask a step.
+ * Every match of TC_HEXSEP's patterns holds such a chain from its first separator on (a
+ * MAC's 5 separators are 3 bytes apart, a full IPv6 address's 7 colons 2 to 5), and a log's
+ * times, "2025:16:13:21" (three colons), a JSON file's 3-3-4 SKUs and ISO dates, whose
+ * separators come in pairs, do not. With `pairs`, also the first ':' of each "::":
+ * compressed IPv6 may hold two separators only. A chain of five from a separator is its
+ * next four separators with no gap over 5 bytes between them (no chain leaps a wider one),
+ * which the byte loop walks. */
 static size_t next_sep_pair(const char *buf, size_t i, size_t len, char a, char b, bool pairs)
 {
 #ifdef __SSE2__
         const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b);
 
-        while (i + 32 <= len) {
-                uint32_t m = mask32_of2(buf + i, va, vb), p, q;
+        while (i + 64 <= len) {
+                uint64_t m = mask32_of2(buf + i, va, vb), p, q;
 
+                m |= (uint64_t)mask32_of2(buf + i + 32, va, vb) << 32;
                 if (!m) { /* prose: most often none */
-                        i += 32;
+                        i += 64;
                         continue;
                 }
-                /* bit k of p: a separator with another in the 5 bytes after it; then of m &
-                 * the same of p: a chain of three, which bits 0-21 see whole */
-                p = m & ((m >> 1) | (m >> 2) | (m >> 3) | (m >> 4) | (m >> 5));
-                if (!(p & 0x7ffffffu)) { /* bits 0-26 see the 5 bytes after them */
-                        i += 27;
-                        continue;
-                }
-                p = m & ((p >> 1) | (p >> 2) | (p >> 3) | (p >> 4) | (p >> 5)) & 0x3fffffu;
-                /* with `pairs`, "::" too (compressed IPv6, whose matches may hold two
-                 * separators only): among the adjacent separators, those both ':' */
-                for (q = pairs ? m & (m >> 1) & 0x3fffffu : 0; q; q &= q - 1) {
-                        unsigned k = (unsigned)__builtin_ctz(q);
+                /* bit k of p after round r: a chain of r + 2 from byte k; bits 0-43 see the
+                 * 20 bytes a chain of five may span */
+#define SEP_NEAR(x) ((x >> 1) | (x >> 2) | (x >> 3) | (x >> 4) | (x >> 5))
+                p = m & SEP_NEAR(m);
+                p = m & SEP_NEAR(p);
+                p = m & SEP_NEAR(p);
+                p = m & SEP_NEAR(p) & 0xfffffffffffull;
+#undef SEP_NEAR
+                /* with `pairs`, "::" too: among the adjacent separators, those both ':' */
+                for (q = pairs ? m & (m >> 1) & 0xfffffffffffull : 0; q; q &= q - 1) {
+                        unsigned k = (unsigned)__builtin_ctzll(q);
 
                         if (buf[i + k] == ':' && buf[i + k + 1] == ':') {
-                                p |= 1u << k;
+                                p |= 1ull << k;
                                 break;
                         }
                 }
                 if (p)
-                        return i + (size_t)__builtin_ctz(p);
-                i += 22;
+                        return i + (size_t)__builtin_ctzll(p);
+                i += 44;
         }
 #endif
         for (; i < len; i++) {
+                size_t j = i, n = 1;
+
                 if (buf[i] != a && buf[i] != b)
                         continue;
                 if (pairs && buf[i] == ':' && i + 1 < len && buf[i + 1] == ':')
                         return i;
-                for (size_t j = i + 1; j < len && j <= i + 5; j++)
-                        if (buf[j] == a || buf[j] == b)
-                                for (size_t k = j + 1; k < len && k <= j + 5; k++)
-                                        if (buf[k] == a || buf[k] == b)
-                                                return i;
+                while (n < 5) { /* the next separator within 5 bytes of j */
+                        size_t k = j + 1;
+
+                        while (k < len && k <= j + 5 && buf[k] != a && buf[k] != b)
+                                k++;
+                        if (k >= len || k > j + 5)
+                                break;
+                        j = k;
+                        n++;
+                }
+                if (n == 5)
+                        return i;
         }
         return len;
 }
@@ -1391,8 +1403,8 @@ static int anchor_scan(struct pii_redactor *r, unsigned c, char a1, char a2, con
 
                 /* the anchors that can begin a match, before any walk (on JSON, whose keys
                  * end in ':', the walks were a tenth of the scan): TC_HEXSEP's separators
-                 * are 2 to 5 bytes apart, so the first of a match has the next two each
-                 * within 5 bytes of the one before; a Litecoin address begins at its L or
+                 * are 2 to 5 bytes apart, so the first of a match has the next four each
+                 * within 5 bytes of the one before (next_sep_pair()); a Litecoin address begins at its L or
                  * M, after \b, with 26 base58 bytes. An anchor that fails is not the first of a match, and the scan goes
                  * on to the next: the first one of every match is met, or lies in a run
                  * already walked, which holds the whole match. */
