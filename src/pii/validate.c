@@ -530,10 +530,12 @@ static size_t word_before(const char *b, size_t s, char *w, size_t wmax)
         while (i > 0 && s - i < 8 && before_word_gap(b[i - 1]))
                 i--;
         end = i;
-        while (i > 0 && end - i < wmax - 1 && isalpha((unsigned char)b[i - 1]))
+        /* ASCII letters: isalpha() of the C.UTF-8 locale main() sets takes no byte over
+         * 0x7f, and is a call per byte */
+        while (i > 0 && end - i < wmax - 1 && (unsigned char)((b[i - 1] | 0x20) - 'a') < 26)
                 i--;
         for (size_t k = i; k < end; k++)
-                w[n++] = (char)tolower((unsigned char)b[k]);
+                w[n++] = (char)(b[k] | 0x20);
         w[n] = 0;
         return n;
 }
@@ -549,7 +551,14 @@ static size_t word_before(const char *b, size_t s, char *w, size_t wmax)
  * "ProductVersion", "app_version" ("versioned" does not). */
 static bool version_before(const char *b, size_t end)
 {
-        return end >= 7 && strncasecmp(b + end - 7, "version", 7) == 0;
+        static const char v[] = "version";
+
+        if (end < 7 || (b[end - 1] | 0x20) != 'n')
+                return false;
+        for (size_t k = 0; k < 7; k++)
+                if ((b[end - 7 + k] | 0x20) != v[k])
+                        return false;
+        return true;
 }
 
 static bool version_context(const char *b, size_t len, size_t s, size_t e)
@@ -616,7 +625,7 @@ static int v_ipv4(const char *b, size_t len, size_t s, size_t *e)
         n = word_before(b, s, w, sizeof(w));
         if (n > 0 && n < ARRAY_SIZE(version_words) && version_words[n])
                 for (const char *v = version_words[n]; *v; v += n + 1)
-                        if (memcmp(v, w, n) == 0)
+                        if (v[0] == w[0] && memcmp(v, w, n) == 0)
                                 return 0;
         return 1;
 }
