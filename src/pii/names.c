@@ -16,7 +16,8 @@
  *    Dear, Hi; a rank in capitals before a given name: PC Daniel Whitehorse; letters after
  *    the name are dropped: FRCS), a speaker's label in a transcript (KOFI:, HOST (MELODY
  *    CHEN):), a field label (Name:, Patient:, "customer_name": ..., a CSV column's header:
- *    first_name, an SQL INSERT's column or its CREATE TABLE's, an XML element: <given>; every
+ *    first_name, a text table's header cell above the cell's column, an SQL INSERT's column
+ *    or its CREATE TABLE's, an XML element: <given>; every
  *    item of a list after one: Present: A, B, C), a list of given names (Declan, Aoife and
  *    Cian), a chat's mention (@Kasia), a mail header (From: Ana López <...>), a run
  *    before "<e-mail>", a sign-off on the line before or before it on its line (Regards,
@@ -31,8 +32,10 @@
  * 5. what is left and has at least one word that is a name, a place or no English word goes
  *    to a small averaged perceptron (features below, weights in names-weights.c, trained by
  *    `make train-names` on data made by src/pii/gen/names-traindata.py).
- * Runs of ordinary words only, all-capital words, words glued to code punctuation (a.b,
- * f(, x_y, @, /) are never names, and a word with a digit ends a run (London SW1A 2AA).
+ * Runs of ordinary words only, words glued to code punctuation (a.b, f(, x_y, @, /) and
+ * all-capital words without a label, title or surname-first shape (SUZUKI Takeshi) are never
+ * names, and a word with a digit ends a run (London SW1A 2AA). The design notes, and what
+ * each rule cost: docs/design/ARCHITECTURE.md, "PII engine: where the time goes".
  * Nothing here allocates; work is per capitalised word.
  */
 #include <limits.h>
