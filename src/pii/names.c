@@ -7432,6 +7432,7 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
 }
 #endif
 
+#ifdef __SSE2__
 /* Whether the lower-cased word low[0, n) is a log level or an HTTP method (not HEAD,
  * FINE or ALERT, which are surnames or words a heading may hold with a name). */
 static bool log_keyword(const char *low, size_t n)
@@ -7455,6 +7456,41 @@ static bool log_keyword(const char *low, size_t n)
                 return !memcmp(low, "critical", 8);
         }
         return false;
+}
+#endif
+
+/* The end of the comment that begins at s, after "(" that follows an HTTP product and its
+ * version and one space ("Mozilla/5.0 (", "AppleWebKit/537.36 ("; RFC 9110's User-Agent),
+ * when the comment holds a ';' and ends on its line within 256 bytes: the byte after its
+ * ')', else 0. Such a comment names platforms ("X11; Linux x86_64", "Macintosh; Intel Mac
+ * OS X"), no people. */
+static size_t product_comment_end(const char *b, size_t len, size_t s)
+{
+        size_t v = s - 2, p, e;
+        bool semi = false;
+
+        /* the version: letters, digits, '.', '_', '-', starting with a digit after '/' */
+        while (v > 0 && s - 2 - v < 32 &&
+               (is_digit(b[v - 1]) || (unsigned char)((b[v - 1] | 0x20) - 'a') < 26 || b[v - 1] == '.' ||
+                b[v - 1] == '_' || b[v - 1] == '-'))
+                v--;
+        if (v == s - 2 || v < 3 || b[v - 1] != '/' || !is_digit(b[v]))
+                return 0;
+        /* the product: two letters or more before the '/' */
+        p = v - 1;
+        while (p > 0 && v - 1 - p < 32 && ((unsigned char)((b[p - 1] | 0x20) - 'a') < 26 || b[p - 1] == '-'))
+                p--;
+        if (v - 1 - p < 2 || (p > 0 && !(b[p - 1] == ' ' || b[p - 1] == '"' || b[p - 1] == '\n' ||
+                                         b[p - 1] == '\t' || b[p - 1] == '=' || b[p - 1] == ':')))
+                return 0;
+        for (e = s; e < len && e - s < 256; e++) {
+                if (b[e] == ')')
+                        return semi ? e + 1 : 0;
+                if (b[e] == '\n' || b[e] == '(')
+                        return 0;
+                semi |= b[e] == ';';
+        }
+        return 0;
 }
 
 /* What lone_word() tells of a capitalised word. */
@@ -7661,6 +7697,16 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                                 if (e < 0)
                                         return e;
                                 i = pe;
+                                continue;
+                        }
+                }
+                /* a User-Agent's comment, "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1)",
+                 * a platform's words on every line of a web log */
+                if (i >= 5 && buf[i - 1] == '(' && buf[i - 2] == ' ') {
+                        size_t ce = product_comment_end(buf, len, i);
+
+                        if (ce) {
+                                i = ce;
                                 continue;
                         }
                 }

@@ -1165,6 +1165,18 @@ printf '%s\n' 'Referral: 67-year-old male, GP Dr Susan Clarke.' > "$T/x.txt"
 is "$("$AKIOS" protect redact "$T/x.txt")" 'Referral: 67-year-old male, GP Dr [PERSON].' \
         "an acronym before a title"
 
+# the log cuts skip a User-Agent's comment and a level or method in capitals, and nothing
+# beside them: a name after INFO or GET, in a comment with no product before it, in one
+# that starts in small letters
+printf '%s\n' 'INFO Maria Lopez logged in agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15)" GET' \
+        'Reviewed (Maria Lopez; editor) and GET Daniel Whitehorse a copy' \
+        'curl/8.1 (x86_64-pc-linux-gnu; Priya Natarajan) said hi' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" \
+        'INFO [PERSON] logged in agent="Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15)" GET
+Reviewed ([PERSON]; editor) and GET [PERSON] a copy
+curl/8.1 (x86_64-pc-linux-gnu; [PERSON]) said hi' \
+        "a User-Agent's comment and log levels hold no names; the names beside them are found"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
