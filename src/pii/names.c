@@ -1977,6 +1977,11 @@ static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
                b[s - 1] != ';' && b[s - 1] != '(' && b[s - 1] != '.' && b[s - 1] != '>' &&
                !(b[s - 1] == ' ' && (eq || (s >= 2 && b[s - 2] == ' '))))
                 s--; /* (a log's key=value: the key alone, "pop=Bologna") */
+        /* a file's or a dotted name's last part is no label: "tree.cc: Mark EOL" read as
+         * the mail header "Cc:" ("1. Name:" still is one) */
+        if (s >= 2 && b[s - 1] == '.' && s < e && b[s] != ' ' &&
+            (byte_class[(unsigned char)b[s - 2]] & BC_ALNUM))
+                return;
         while (s < e && b[s] == ' ')
                 s++;
         if (e - s < 1 || e - s >= size)
@@ -5001,6 +5006,77 @@ static int caps_surname_first(struct walk *w, const struct run *r, unsigned k, b
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.8f);
 }
 
+static inline char b_at(const struct walk *w, size_t i)
+{
+        return w->buf[i];
+}
+
+/* Given names before a surname in capitals, as court papers, registers and some forms write
+ * them: "Gianluca ESPOSITO", "Tariq Mahmood JAVED", "Anne-Marie DE LA CRUZ". The given names
+ * in capital and small letters, the first one of the lexicon (no ordinary word unless a
+ * frequent given name, no place); then one or two words in capitals (or particles), none an
+ * ordinary word alone, a place, a firm's word or of never_names[], the last a surname of the
+ * lexicon (one that is a word too after a frequent given name: "John SMITH"), or any such
+ * word after a title or a person's label ("Name: Priya NATARAJAN").
+ * "Visit NASA", "Jordan USA", "Mark ATTENTION" stay. */
+static int caps_surname_last(struct walk *w, const struct run *r, bool title)
+{
+        unsigned a = r->a, j, caps = 0, word = 0;
+        const struct tok *g;
+        char label[40];
+
+        /* past ordinary words before the name ("Contact Jane DOE", "Later Mary JONES") */
+        while (a + 2 < r->b && pure_word(&r->t[a]) && !r->t[a].allcaps)
+                a++;
+        g = &r->t[a];
+        j = a;
+        if (r->b - a < 2 || r->b - a > 5 || g->dot || !g->upper || g->allcaps ||
+            !(g->lex & LEX_GIVEN) || ((g->lex & LEX_WORD) && !(g->lex & LEX_GIVEN_TOP)) ||
+            (place_flags(g->lex) && !(g->lex & LEX_GIVEN_TOP)) || TOK_IN(g, never_names))
+                return 0;
+        /* the given names: capital and small letters, or an initial */
+        while (j < r->b && !r->t[j].allcaps)
+                j++;
+        if (j == a || j == r->b || j - a > 3)
+                return 0;
+        for (unsigned k = a + 1; k < j; k++)
+                if (r->t[k].digit || !r->t[k].upper || pure_word(&r->t[k]) ||
+                    place_flags(r->t[k].lex) || TOK_IN(&r->t[k], never_names))
+                        return 0;
+        for (unsigned k = j; k < r->b; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (TOK_IN(t, particles) && k + 1 < r->b)
+                        continue;
+                /* (a town that is a surname too: HENDERSON, JACKSON; no country or region:
+                 * "Paris FRANCE", "Austin TEXAS") */
+                if (!t->allcaps || t->digit || t->dot || t->n < 2 || pure_word(t) ||
+                    (t->lex & (LEX_COUNTRY | LEX_REGION)) ||
+                    ((t->lex & LEX_CITY) && !(t->lex & LEX_SURNAME)) ||
+                    TOK_IN(t, never_names) || TOK_IN(t, orgs) || ++caps > 2)
+                        return 0;
+                word |= t->lex & LEX_WORD;
+        }
+        /* no capital or digit after the name: an id's label and value ("Mr Kevin Thomas
+         * PAN PBCFI6430P") or a run cut before a word of code ("Mark EOL CLOBBERs") */
+        {
+                size_t e = r->t[r->b - 1].e;
+
+                if (e + 1 < w->len && (b_at(w, e) == ' ' || b_at(w, e) == ':') &&
+                    ((b_at(w, e + 1) >= 'A' && b_at(w, e + 1) <= 'Z') ||
+                     is_digit(b_at(w, e + 1))))
+                        return 0;
+        }
+        /* a surname that is a word too ("SMITH", "BAKER") after a frequent given name */
+        if ((!(r->t[r->b - 1].lex & LEX_SURNAME) || (word && !(g->lex & LEX_GIVEN_TOP))) &&
+            !title) {
+                label_before(w, g->s, label, sizeof(label));
+                if (!label[0] || !person_name_label(label, set_mask(label, strlen(label))))
+                        return 0;
+        }
+        return emit(w, g->s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.8f);
+}
+
 /* A name in capitals, which a form or a court heading writes: "Name: JOHN SMITH",
  * "CLAIMANT: MARGARET VAN DER BERG", "Dear MS. OKONKWO". Only after a person's label (two
  * words or more) or a title, every word in capitals (or a particle, or an initial), and a given name or a
@@ -5032,7 +5108,9 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                 const struct tok *t = &r->t[k];
 
                 if (t->digit || !(t->allcaps || TOK_IN(t, particles) || (t->dot && t->n == 1)))
-                        return k > r->a && !t->digit ? caps_surname_first(w, r, k, title) : 0;
+                        return k > r->a && !t->digit ? caps_surname_first(w, r, k, title) :
+                               k == r->a && !t->digit ? caps_surname_last(w, r, title) :
+                                                        0;
                 lex |= t->lex;
         }
         /* a place in capitals, as address blocks and forms write them ("DUBLIN",

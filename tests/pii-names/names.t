@@ -1177,6 +1177,30 @@ Reviewed ([PERSON]; editor) and GET [PERSON] a copy
 curl/8.1 (x86_64-pc-linux-gnu; [PERSON]) said hi' \
         "a User-Agent's comment and log levels hold no names; the names beside them are found"
 
+# given names before a surname in capitals (court papers, registers): nothing was found;
+# not a place, an acronym or an ordinary word in capitals, nor an id's label after a name
+printf '%s\n' 'The claimant, Gianluca ESPOSITO, said. Tariq Mahmood JAVED was present.' \
+        'We met Mary JONES and John SMITH. Anne-Marie DE LA CRUZ signed.' \
+        'Paris FRANCE. Visit NASA. Mark ATTENTION please. Austin TEXAS.' \
+        'Mr. Kevin Thomas PAN PBCFI6430P' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt" | sed 's/\[IN_PAN\]/ID/')" \
+        'The claimant, [PERSON], said. [PERSON] was present.
+We met [PERSON] and [PERSON]. [PERSON] signed.
+Paris FRANCE. Visit NASA. Mark ATTENTION please. Austin TEXAS.
+Mr. Kevin Thomas PAN ID' \
+        "given names before a surname in capitals"
+
+# a file's name before ':' is no label: a GNU ChangeLog's "* tree.cc: Fix ..." read as the
+# mail header "Cc:", and its verbs became persons ("Fix", "Check", "Mark EOL")
+printf '%s\n' '	* tree-pretty-print.cc: Mark EOL CLOBBERs.' '	* gimplify.cc: Fix the case.' \
+        'Cc: Mark EOL' '1. Name: Priya Natarajan' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" \
+        '	* tree-pretty-print.cc: Mark EOL CLOBBERs.
+	* gimplify.cc: Fix the case.
+Cc: [PERSON]
+1. Name: [PERSON]' \
+        "a file's name before ':' is no label"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
