@@ -1607,15 +1607,22 @@ struct first16 {
  * "JUDGE HARTLEY", "HIS HONOUR JUDGE", "THE HONOURABLE MR JUSTICE", "LORD JUSTICE" (in small
  * letters a weak title goes before one surname of the lexicon only; caps_name() still asks
  * the lexicon of what follows). */
+static const char *const court_titles[] = { "honour", "honor", "honourable", "honorable",
+                                            "judge", "justice", "lord", "lady", NULL };
+
 static bool caps_title(const struct tok *t, const struct tok *next)
 {
-        static const char *const court[] = { "honour", "honor", "honourable", "honorable",
-                                             "judge", "justice", "lord", "lady", NULL };
+        const char *const *court = court_titles;
 
         if (streq(t->low, "his") || streq(t->low, "her"))
                 return streq(next->low, "honour") || streq(next->low, "honor");
         if (streq(t->low, "the"))
                 return streq(next->low, "honourable") || streq(next->low, "honorable");
+        /* "DISTRICT JUDGE PATEL", "DEPUTY DISTRICT JUDGE", "CIRCUIT JUDGE", "CHIEF JUSTICE" */
+        if (streq(t->low, "district") || streq(t->low, "circuit") || streq(t->low, "deputy") ||
+            streq(t->low, "chief") || streq(t->low, "senior") || streq(t->low, "associate"))
+                return streq(next->low, "judge") || streq(next->low, "justice") ||
+                       streq(next->low, "district") || streq(next->low, "circuit");
         return in_list(t->low, court) || (is_title_abbr(t) && TOK_IN(t, weak_titles) && t->n > 2);
 }
 
@@ -6108,6 +6115,34 @@ static bool couple_first(struct walk *w, const struct tok *t)
                (r2.t[1].e == w->len || !upper_at(b, w->len, r2.t[1].e + 1));
 }
 
+static const char *const dateline_articles[] = { "le ", "den ", "am ", "el ", "il ", "a ",
+                                                 "dnia ", "dne ", NULL };
+
+/* Whether a numeric date is at p, a digit, and ends its line or its sentence: a day and a
+ * month of 1-2 digits and a year of 2 or 4, joined by one of '.', '/' or '-' twice
+ * ("10.03.2025", "11/03/2025", "3-5-24"). */
+static bool numeric_date_at(const char *b, size_t len, size_t p)
+{
+        size_t q = p, n;
+        char sep = 0;
+
+        for (unsigned part = 0; part < 3; part++) {
+                for (n = 0; q < len && is_digit(b[q]) && n < 5; q++)
+                        n++;
+                if (part < 2 ? (n < 1 || n > 2) : (n != 2 && n != 4))
+                        return false;
+                if (part == 2)
+                        break;
+                if (q >= len || (b[q] != '.' && b[q] != '/' && b[q] != '-') ||
+                    (sep && b[q] != sep))
+                        return false;
+                sep = b[q++];
+        }
+        return q == len || b[q] == '\n' || b[q] == '\r' ||
+               ((b[q] == '.' || b[q] == ',' || b[q] == ' ') &&
+                (q + 1 == len || !is_digit(b[q + 1])));
+}
+
 /* Whether a date goes on at p, a digit: a day of 1-2 digits, '.' or ' ', a month's word,
  * then a year or " de " ("7 Kasım 2023", "30 de outubro", "20 mars 2024"). */
 static bool dateline_rest(const char *b, size_t len, size_t p)
@@ -6294,13 +6329,22 @@ static int decide(struct walk *w, struct run *r)
             (r->t[r->n - 1].lex & (LEX_CITY | LEX_CITY_BIG | LEX_TOWN))) {
                 size_t q = r->t[r->n - 1].e;
 
-                if (q + 3 < w->len && b[q] == ',' && b[q + 1] == ' ')
+                if (q + 3 < w->len && b[q] == ',' && b[q + 1] == ' ') {
                         q += 2;
-                else if (q + 6 < w->len && memcmp(b + q, " den ", 5) == 0)
+                        /* "Bordeaux, le 11/03/2025", "Köln, den 10.03.2025", "Sevilla, a
+                         * 3 de mayo" */
+                        for (const char *const *a = dateline_articles; *a; a++)
+                                if (q + strlen(*a) < w->len && !memcmp(b + q, *a, strlen(*a))) {
+                                        q += strlen(*a);
+                                        break;
+                                }
+                } else if (q + 6 < w->len && memcmp(b + q, " den ", 5) == 0) {
                         q += 5;
-                else
+                } else {
                         q = 0;
-                if (q && is_digit(b[q]) && dateline_rest(b, w->len, q))
+                }
+                if (q && is_digit(b[q]) &&
+                    (dateline_rest(b, w->len, q) || numeric_date_at(b, w->len, q)))
                         return emit(w, r->t[0].s, r->t[r->n - 1].e, T_LOCATION,
                                     ND_LOCATION_CONTEXT, 0.8f);
         }
@@ -6644,6 +6688,11 @@ static int decide(struct walk *w, struct run *r)
                 }
                 r->a++;
         }
+        /* a court's title alone: "HIS HONOUR JUDGE", "DISTRICT JUDGE" (a heading, or the
+         * name on the next line) */
+        if (title && r->b - r->a == 1 && r->t[r->a].allcaps &&
+            in_list(r->t[r->a].low, court_titles))
+                return 0;
         /* letters after the name: "Rahul Iyer FRCS", "Ayesha Khan MBE", "Aaron Martinez
          * PhD", "Martin Luther King Jr." (those written in small letters too) */
         while (r->b - r->a >= (title ? 2u : 3u) &&

@@ -1201,6 +1201,21 @@ Cc: [PERSON]
 1. Name: [PERSON]' \
         "a file's name before ':' is no label"
 
+# a court's titles in capitals: DISTRICT/CIRCUIT/DEPUTY JUDGE before the name, and the
+# titles alone are no name ("HIS HONOUR JUDGE" gave the person JUDGE)
+printf '%s\n' 'Before DISTRICT JUDGE PATEL and DEPUTY DISTRICT JUDGE OKAFOR' 'HIS HONOUR JUDGE' \
+        'CHIEF JUSTICE MARSHALL' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" \
+        'Before DISTRICT JUDGE [PERSON] and DEPUTY DISTRICT JUDGE [PERSON]
+HIS HONOUR JUDGE
+CHIEF JUSTICE [PERSON]' "a court's titles in capitals, and alone"
+
+# a letter's dateline with a numeric date: the place was missed
+printf '%s\n' 'Dortmund, 10.03.2025' 'Bordeaux, le 11/03/2025' 'Version, 1.2.3' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" '[LOCATION], 10.03.2025
+[LOCATION], le 11/03/2025
+Version, 1.2.3' "a dateline's place before a numeric date"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
