@@ -5101,6 +5101,20 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
         bool one;
         struct run cut;
 
+        /* a surname of the lexicon in capitals (no word, no place) of a name found in the
+         * last SEEN_DIST bytes, alone or after a sentence's first word: "Gianluca ESPOSITO
+         * ... Later ESPOSITO stated" (not DFA, GIT or UNIX after "Dfa Matcher") */
+        {
+                const struct tok *l = &r->t[r->b - 1];
+
+                if (!title && l->allcaps && l->n >= 3 && !l->digit && !l->dot &&
+                    (l->lex & LEX_SURNAME) && !(l->lex & LEX_WORD) &&
+                    !TOK_IN(l, never_names) && !place_flags(l->lex) &&
+                    (r->b - r->a == 1 ||
+                     (r->b - r->a == 2 && pure_word(&r->t[r->a]) && !r->t[r->a].allcaps)) &&
+                    seen_name(w, l->low, l->n, l->s))
+                        return emit(w, l->s, l->e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
+        }
         /* after a title, the name ends before an ordinary word: "MR BROWN GOES TO TOWN" */
         if (title)
                 for (unsigned k = r->a + 1; k < r->b; k++)

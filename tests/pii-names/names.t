@@ -1216,6 +1216,14 @@ is "$("$AKIOS" protect redact "$T/x.txt")" '[LOCATION], 10.03.2025
 [LOCATION], le 11/03/2025
 Version, 1.2.3' "a dateline's place before a numeric date"
 
+# a surname in capitals alone, after the name was found whole: "DOYLE stated" was missed;
+# an acronym that a false name held is not taken ("Dfa Matcher ... DFA")
+printf '%s\n' 'Mr Sean DOYLE gave evidence. Later DOYLE stated that. DOYLE agreed.' \
+        'The NASA Goddard team. Later NASA said.' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" \
+        'Mr [PERSON] gave evidence. Later [PERSON] stated that. [PERSON] agreed.
+The NASA Goddard team. Later NASA said.' "a surname in capitals seen whole before"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
