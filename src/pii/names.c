@@ -6209,6 +6209,51 @@ static size_t initials_after(const struct walk *w, size_t p)
         return 0;
 }
 
+/* The end of a nickname in quotes and the surname after the given name that ends at e:
+ * ' "Vale" Cardozo', " 'Bob' Smith", " \u201cKiki\u201d Mwangi" (one capitalised word in
+ * quotes, then one or two capitalised words, the last a surname of the lexicon or no
+ * ordinary word, none a place); 0 when there is none. */
+static size_t nickname_after(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t p = e + 1, q, n, end = 0;
+        bool digit, curly;
+
+        if (e + 8 >= w->len || b[e] != ' ')
+                return 0;
+        curly = (unsigned char)b[p] == 0xe2 && (unsigned char)b[p + 1] == 0x80 &&
+                ((unsigned char)b[p + 2] == 0x9c || (unsigned char)b[p + 2] == 0x98);
+        if (!curly && b[p] != '"' && b[p] != '\'')
+                return 0;
+        q = p + (curly ? 3 : 1);
+        if (!upper_at(b, w->len, q))
+                return 0;
+        n = word_end(b, w->len, q, &digit);
+        if (digit || n == q || n - q > 20 || n + 5 >= w->len)
+                return 0;
+        if (curly ? !((unsigned char)b[n] == 0xe2 && (unsigned char)b[n + 1] == 0x80 &&
+                      ((unsigned char)b[n + 2] == 0x9d || (unsigned char)b[n + 2] == 0x99)) :
+                    b[n] != b[p])
+                return 0;
+        p = n + (curly ? 3 : 1);
+        for (unsigned k = 0; k < 2; k++) {
+                unsigned lex;
+
+                if (p + 2 >= w->len || b[p] != ' ' || !upper_at(b, w->len, p + 1))
+                        break;
+                q = word_end(b, w->len, p + 1, &digit);
+                if (digit || q - (p + 1) < 2)
+                        break;
+                lex = ascii_lex(b, p + 1, q);
+                if (place_flags(lex) || ((lex & LEX_WORD) && !(lex & LEX_SURNAME)))
+                        break;
+                if ((lex & LEX_SURNAME) || !(lex & LEX_WORD))
+                        end = q;
+                p = q;
+        }
+        return end;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -6231,6 +6276,16 @@ static int decide(struct walk *w, struct run *r)
                 if (r->t[0].n >= 3 && r->t[0].n <= 5 && r->t[0].low[1] == '-' &&
                     (r->t[0].n == 3 || r->t[0].low[3] == '-'))
                         return 0;
+        }
+        /* a nickname in quotes between the given name and the surname */
+        if (r->n == 1 && r->t[0].upper && !r->t[0].allcaps && !r->t[0].dot &&
+            (r->t[0].lex & LEX_GIVEN) && !TOK_IN(&r->t[0], never_names)) {
+                size_t ne = nickname_after(w, r->t[0].e);
+
+                if (ne) {
+                        w->skip_to = ne;
+                        return emit(w, r->t[0].s, ne, T_PERSON, ND_PERSON_LEXICON, 0.8f);
+                }
         }
         /* a court's list in capitals: the parties on each side of "VS" are two runs */
         if (r->n >= 3 && r->t[0].allcaps) {

@@ -1224,6 +1224,14 @@ is "$("$AKIOS" protect redact "$T/x.txt")" \
         'Mr [PERSON] gave evidence. Later [PERSON] stated that. [PERSON] agreed.
 The NASA Goddard team. Later NASA said.' "a surname in capitals seen whole before"
 
+# a nickname in quotes between the given name and the surname: only the given name was
+# found, and the nickname and surname stayed ("Jonathan \"Duke\" Leto" in /usr/share/doc)
+printf '%s\n' 'Valentina "Vale" Cardozo joined.' "Robert 'Bob' Smith came." \
+        'Mary “Kiki” Mwangi said "Hello" Then.' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" '[PERSON] joined.
+[PERSON] came.
+[PERSON] said "Hello" Then.' "a nickname in quotes inside a name"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
