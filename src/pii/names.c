@@ -407,6 +407,8 @@ static const char *const person_labels[] = {
         "prepared by", "reviewed by", "created by", "user", "nom", "prénom", "nom complet",
         "name des kunden", "kunde", "vorname", "nachname", "naam", "voornaam", "achternaam",
         "nombre", "apellido", "apellidos", "nombre completo", "nome", "cognome",
+        "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
+        "nombres", "prénoms", "given",
         "nome completo", "paciente", "patiente", "doctor", "physician", "provider",
         "attending", "referring physician", "emergency contact", "next of kin", "spouse",
         "insured", "policyholder", "policy holder", "tenant", "landlord", "buyer", "seller",
@@ -685,7 +687,9 @@ static const char *const things_after[] = {
 static const char *const rank_titles[] = {
         "pc", "wpc", "dc", "ds", "di", "dci", "dcs", "dsi", "pcso", "cpl", "maj", "gen", "adm",
         "cdr", "cmdr", "lcpl", "pte", "spc", "sfc", "ssgt", "msgt", "cpt", "sgt", "lt", "col",
-        "capt", NULL
+        "capt",
+        /* German police ranks: Kriminal-/Polizeihaupt-/-oberkommissar, -obermeister */
+        "khk", "ekhk", "kok", "phk", "pok", "pom", NULL
 };
 /* Letters after a name in capitals: "Mr. Rahul Iyer FRCS", "Dr Ayesha Khan MBE". */
 static const char *const postnominals[] = {
@@ -1923,8 +1927,9 @@ static void label_scan(const struct walk *w, size_t i, char *out, size_t size)
         bool sep = false, eq = false;
 
         out[0] = '\0';
+        /* (and a JSON array's first item: "given": ["Chidi", ...]) */
         while (e > 0 && (b[e - 1] == ' ' || b[e - 1] == '\t' || b[e - 1] == '"' ||
-                         b[e - 1] == '\''))
+                         b[e - 1] == '\'' || (b[e - 1] == '[' && i - e <= 3)))
                 e--;
         if (e > 0 && (b[e - 1] == ':' || b[e - 1] == '=')) {
                 sep = true;
@@ -5094,6 +5099,7 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                 "surname", "last name", "lastname", "family name", "first name", "firstname",
                 "given name", "given names", "forename", "forenames", "middle name", "nachname",
                 "vorname", "nom", "prénom", "apellido", "apellidos", "cognome", "achternaam",
+                "primer apellido", "segundo apellido", "apellido paterno", "apellido materno",
                 "voornaam", "nazwisko", "imię", "imie", "pierwsze imię", NULL
         };
         char label[40];
@@ -6277,6 +6283,15 @@ static int decide(struct walk *w, struct run *r)
                     (r->t[0].n == 3 || r->t[0].low[3] == '-'))
                         return 0;
         }
+        /* "the US", "the UK", "the U.S.", "the UAE": the country, written as its letters */
+        if (r->n == 1 && r->t[0].allcaps && r->t[0].s >= 4 &&
+            !memcmp(b + r->t[0].s - 4, "the ", 4) &&
+            (r->t[0].s == 4 || !wordish(b, w->len, r->t[0].s - 5)) &&
+            (streq(r->t[0].low, "us") || streq(r->t[0].low, "uk") ||
+             streq(r->t[0].low, "usa") || streq(r->t[0].low, "uae") ||
+             streq(r->t[0].low, "u.s.") || streq(r->t[0].low, "u.k.") ||
+             streq(r->t[0].low, "u.s") || streq(r->t[0].low, "u.k")))
+                return emit(w, r->t[0].s, r->t[0].e, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         /* a nickname in quotes between the given name and the surname */
         if (r->n == 1 && r->t[0].upper && !r->t[0].allcaps && !r->t[0].dot &&
             (r->t[0].lex & LEX_GIVEN) && !TOK_IN(&r->t[0], never_names)) {

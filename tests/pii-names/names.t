@@ -1232,6 +1232,15 @@ is "$("$AKIOS" protect redact "$T/x.txt")" '[PERSON] joined.
 [PERSON] came.
 [PERSON] said "Hello" Then.' "a nickname in quotes inside a name"
 
+# labels of FHIR and Spanish forms, a JSON array's first item, German police ranks, and
+# "the US": all were missed or were places ("Primer apellido: García" was a LOCATION)
+printf '%s\n' '{"name": [{"family": "Okafor", "given": ["Chidi"]}]}' 'Primer apellido: García' \
+        'KHK Müller vernahm den Zeugen.' 'He moved to the US in 2019. Let US go.' > "$T/x.txt"
+is "$("$AKIOS" protect redact "$T/x.txt")" '{"name": [{"family": "[PERSON]", "given": ["[PERSON]"]}]}
+Primer apellido: [PERSON]
+KHK [PERSON] vernahm den Zeugen.
+He moved to the [LOCATION] in 2019. Let US go.' "FHIR's given, Spanish name parts, KHK, the US"
+
 # what the names detector finds does not depend on who runs it: the held-out corpus redacted
 # as nobody (setpriv, from a file and from stdin) is byte for byte what root's run gives
 # (tests/container/podman.sh does the same inside a container)
