@@ -7643,33 +7643,6 @@ static const unsigned char *next_cap_start(const unsigned char *p, const unsigne
 }
 #endif
 
-#ifdef __SSE2__
-/* Whether the lower-cased word low[0, n) is a log level or an HTTP method (not HEAD,
- * FINE or ALERT, which are surnames or words a heading may hold with a name). */
-static bool log_keyword(const char *low, size_t n)
-{
-        switch (n) {
-        case 3:
-                return !memcmp(low, "get", 3) || !memcmp(low, "put", 3);
-        case 4:
-                return !memcmp(low, "info", 4) || !memcmp(low, "warn", 4) ||
-                       !memcmp(low, "post", 4) || !memcmp(low, "http", 4) ||
-                       !memcmp(low, "crit", 4);
-        case 5:
-                return !memcmp(low, "debug", 5) || !memcmp(low, "error", 5) ||
-                       !memcmp(low, "fatal", 5) || !memcmp(low, "trace", 5) ||
-                       !memcmp(low, "patch", 5) || !memcmp(low, "emerg", 5);
-        case 6:
-                return !memcmp(low, "delete", 6) || !memcmp(low, "notice", 6);
-        case 7:
-                return !memcmp(low, "warning", 7) || !memcmp(low, "options", 7);
-        case 8:
-                return !memcmp(low, "critical", 8);
-        }
-        return false;
-}
-#endif
-
 /* The end of the comment that begins at s, after "(" that follows an HTTP product and its
  * version and one space ("Mozilla/5.0 (", "AppleWebKit/537.36 ("; RFC 9110's User-Agent),
  * when the comment holds a ';' and ends on its line within 256 bytes: the byte after its
@@ -7703,6 +7676,47 @@ static size_t product_comment_end(const char *b, size_t len, size_t s)
         }
         return 0;
 }
+
+#ifdef __SSE2__
+/* Whether the lower-cased word low[0, n) is a log level or an HTTP method (not HEAD,
+ * FINE or ALERT, which are surnames or words a heading may hold with a name). */
+static bool log_keyword(const char *low, size_t n)
+{
+        switch (n) {
+        case 3:
+                return !memcmp(low, "get", 3) || !memcmp(low, "put", 3);
+        case 4:
+                return !memcmp(low, "info", 4) || !memcmp(low, "warn", 4) ||
+                       !memcmp(low, "post", 4) || !memcmp(low, "http", 4) ||
+                       !memcmp(low, "crit", 4);
+        case 5:
+                return !memcmp(low, "debug", 5) || !memcmp(low, "error", 5) ||
+                       !memcmp(low, "fatal", 5) || !memcmp(low, "trace", 5) ||
+                       !memcmp(low, "patch", 5) || !memcmp(low, "emerg", 5);
+        case 6:
+                return !memcmp(low, "delete", 6) || !memcmp(low, "notice", 6);
+        case 7:
+                return !memcmp(low, "warning", 7) || !memcmp(low, "options", 7);
+        case 8:
+                return !memcmp(low, "critical", 8);
+        }
+        return false;
+}
+
+/* Whether the lower-cased word low, of 3 letters, is one of never_names[]' currency codes
+ * ("currency":"USD" on every JSON record: decide() ran on each). */
+static bool iso_currency(const char *low)
+{
+        static const char codes[] = "usd eur gbp jpy chf cad aud nzd cny rmb sek nok dkk pln "
+                                    "czk huf inr brl mxn zar krw sgd hkd rub aed sar ils thb "
+                                    "idr myr ";
+
+        for (const char *c = codes; *c; c += 4)
+                if (c[0] == low[0] && c[1] == low[1] && c[2] == low[2])
+                        return true;
+        return false;
+}
+#endif
 
 /* What lone_word() tells of a capitalised word. */
 enum { LONE_NONE, LONE_SKIP, LONE_RUN };
@@ -7762,7 +7776,9 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
         /* a log's level or an HTTP method in capitals ("INFO  [worker-9]", "\"GET /api"):
          * no name in any context, and a log has one on every line (decide() spent 600
          * instructions on each) */
-        if (n >= 3 && !(v.small & ((1u << n) - 1)) && log_keyword(t->low, n))
+        if (n >= 3 && !(v.small & ((1u << n) - 1)) &&
+            (log_keyword(t->low, n) ||
+             (n == 3 && (wc->sets & LB_never_names) && iso_currency(t->low))))
                 return LONE_SKIP;
         lex = digit ? 0 : wc->lex;
         /* decide()'s test, on what tok_fill16() would fill; not in capitals ("USA": decide's
