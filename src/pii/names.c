@@ -33,8 +33,8 @@
  *    to a small averaged perceptron (features below, weights in names-weights.c, trained by
  *    `make train-names` on data made by src/pii/gen/names-traindata.py).
  * Runs of ordinary words only, words glued to code punctuation (a.b, f(, x_y, @, /) and
- * all-capital words without a label, title or surname-first shape (SUZUKI Takeshi) are never
- * names, and a word with a digit ends a run (London SW1A 2AA). The design notes, and what
+ * all-capital words without a label, title or shape of a name (SUZUKI Takeshi, Gianluca
+ * ESPOSITO) are never names, and a word with a digit ends a run (London SW1A 2AA). The design notes, and what
  * each rule cost: docs/design/ARCHITECTURE.md, "PII engine: where the time goes".
  * Nothing here allocates; work is per capitalised word.
  */
@@ -484,6 +484,14 @@ static const char *const units[] = {
 };
 /* Words a code identifier or heading often starts with: never a name even when the census
  * lists them (e.g. "Will" is a given name, "Section" no name at all). */
+/* Currency codes (ISO 4217) that are no word and no name: "currency":"USD". They are
+ * never_names[] (wsets_build() gives them its bit), and lone_word() drops them in capitals. */
+static const char *const currency_codes[] = {
+        "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "nzd", "cny", "rmb", "sek", "nok",
+        "dkk", "pln", "czk", "huf", "inr", "brl", "mxn", "zar", "krw", "sgd", "hkd", "rub",
+        "aed", "sar", "ils", "thb", "idr", "myr", NULL
+};
+
 static const char *const never_names[] = {
         "the", "this", "that", "these", "those", "there", "here", "it", "its", "and", "or",
         "but", "if", "when", "what", "which", "who", "where", "why", "how", "all", "any",
@@ -499,10 +507,7 @@ static const char *const never_names[] = {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a", "i", "public", "general",
         "free", "open", "new", "old", "north", "south", "east", "west", "central", "united",
-        /* currency codes (ISO 4217) that are no word and no name: "currency":"USD" */
-        "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "nzd", "cny", "rmb", "sek", "nok",
-        "dkk", "pln", "czk", "huf", "inr", "brl", "mxn", "zar", "krw", "sgd", "hkd", "rub",
-        "aed", "sar", "ils", "thb", "idr", "myr",
+        /* (and currency_codes[], which wsets_build() adds) */
         /* products and vendors that name documents' creators ("Microsoft Word 12.0.0") */
         "microsoft", "word", "excel", "powerpoint", "outlook", "office", "libreoffice",
         "openoffice", "google", "docs", "adobe", "acrobat", "apple", "pages", "oracle",
@@ -820,6 +825,18 @@ static const struct town_ending {
 /* Bit i: town_endings[i] ends in the byte (wsets_build()). */
 static uint32_t town_end_by_last[128];
 
+/* Put the word w (a constant) in the lists of mask. */
+static void wset_add(const char *w, unsigned mask)
+{
+        uint32_t j = pii_lex_hash(w, strlen(w)) & (SET_SLOTS - 1);
+
+        while (wslot[j].word && strcmp(wslot[j].word, w) != 0)
+                j = (j + 1) & (SET_SLOTS - 1);
+        wslot[j].word = w;
+        wslot[j].len = (uint8_t)strlen(w);
+        wslot[j].mask |= (uint16_t)mask;
+}
+
 static void wsets_build(void)
 {
         /* eponym_firm()'s bsearch() needs its list in strcmp() order: a list edited out of
@@ -881,17 +898,13 @@ static void wsets_build(void)
                 intro_head[c] = (uint8_t)(k + 1);
                 intro_pair[c][c2 / 32] |= 1u << (c2 % 32);
         }
-        for (size_t k = 0; k < N_WLISTS; k++)
-                for (unsigned i = 0; wlists[k][i]; i++) {
-                        const char *w = wlists[k][i];
-                        uint32_t j = pii_lex_hash(w, strlen(w)) & (SET_SLOTS - 1);
-
-                        while (wslot[j].word && strcmp(wslot[j].word, w) != 0)
-                                j = (j + 1) & (SET_SLOTS - 1);
-                        wslot[j].word = w;
-                        wslot[j].len = (uint8_t)strlen(w);
-                        wslot[j].mask |= (uint16_t)(1u << k);
-                }
+        for (size_t k = 0; k < N_WLISTS; k++) {
+                for (unsigned i = 0; wlists[k][i]; i++)
+                        wset_add(wlists[k][i], 1u << k);
+                if (wlists[k] == never_names)
+                        for (unsigned i = 0; currency_codes[i]; i++)
+                                wset_add(currency_codes[i], 1u << k);
+        }
 }
 
 /* Whether a[0, n) and b[0, n) are the same bytes: words are short, and memcmp() is a call. */
@@ -5018,11 +5031,6 @@ static int caps_surname_first(struct walk *w, const struct run *r, unsigned k, b
         return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_PERSON, ND_PERSON_LEXICON, 0.8f);
 }
 
-static inline char b_at(const struct walk *w, size_t i)
-{
-        return w->buf[i];
-}
-
 /* Given names before a surname in capitals, as court papers, registers and some forms write
  * them: "Gianluca ESPOSITO", "Tariq Mahmood JAVED", "Anne-Marie DE LA CRUZ". The given names
  * in capital and small letters, the first one of the lexicon (no ordinary word unless a
@@ -5072,11 +5080,11 @@ static int caps_surname_last(struct walk *w, const struct run *r, bool title)
         /* no capital or digit after the name: an id's label and value ("Mr Kevin Thomas
          * PAN PBCFI6430P") or a run cut before a word of code ("Mark EOL CLOBBERs") */
         {
+                const char *b = w->buf;
                 size_t e = r->t[r->b - 1].e;
 
-                if (e + 1 < w->len && (b_at(w, e) == ' ' || b_at(w, e) == ':') &&
-                    ((b_at(w, e + 1) >= 'A' && b_at(w, e + 1) <= 'Z') ||
-                     is_digit(b_at(w, e + 1))))
+                if (e + 1 < w->len && (b[e] == ' ' || b[e] == ':') &&
+                    ((b[e + 1] >= 'A' && b[e + 1] <= 'Z') || is_digit(b[e + 1])))
                         return 0;
         }
         /* a surname that is a word too ("SMITH", "BAKER") after a frequent given name */
@@ -7655,17 +7663,18 @@ static size_t product_comment_end(const char *b, size_t len, size_t s)
 
         /* the version: letters, digits, '.', '_', '-', starting with a digit after '/' */
         while (v > 0 && s - 2 - v < 32 &&
-               (is_digit(b[v - 1]) || (unsigned char)((b[v - 1] | 0x20) - 'a') < 26 || b[v - 1] == '.' ||
+               (byte_class[(unsigned char)b[v - 1]] & BC_ALNUM || b[v - 1] == '.' ||
                 b[v - 1] == '_' || b[v - 1] == '-'))
                 v--;
         if (v == s - 2 || v < 3 || b[v - 1] != '/' || !is_digit(b[v]))
                 return 0;
-        /* the product: two letters or more before the '/' */
+        /* the product: two letters or more before the '/', after a space, a quote, '=',
+         * ':' or the line's start */
         p = v - 1;
-        while (p > 0 && v - 1 - p < 32 && ((unsigned char)((b[p - 1] | 0x20) - 'a') < 26 || b[p - 1] == '-'))
+        while (p > 0 && v - 1 - p < 32 &&
+               ((unsigned char)((b[p - 1] | 0x20) - 'a') < 26 || b[p - 1] == '-'))
                 p--;
-        if (v - 1 - p < 2 || (p > 0 && !(b[p - 1] == ' ' || b[p - 1] == '"' || b[p - 1] == '\n' ||
-                                         b[p - 1] == '\t' || b[p - 1] == '=' || b[p - 1] == ':')))
+        if (v - 1 - p < 2 || (p > 0 && !memchr(" \"\n\t=:", b[p - 1], 6)))
                 return 0;
         for (e = s; e < len && e - s < 256; e++) {
                 if (b[e] == ')')
@@ -7703,19 +7712,6 @@ static bool log_keyword(const char *low, size_t n)
         return false;
 }
 
-/* Whether the lower-cased word low, of 3 letters, is one of never_names[]' currency codes
- * ("currency":"USD" on every JSON record: decide() ran on each). */
-static bool iso_currency(const char *low)
-{
-        static const char codes[] = "usd eur gbp jpy chf cad aud nzd cny rmb sek nok dkk pln "
-                                    "czk huf inr brl mxn zar krw sgd hkd rub aed sar ils thb "
-                                    "idr myr ";
-
-        for (const char *c = codes; *c; c += 4)
-                if (c[0] == low[0] && c[1] == low[1] && c[2] == low[2])
-                        return true;
-        return false;
-}
 #endif
 
 /* What lone_word() tells of a capitalised word. */
@@ -7773,12 +7769,12 @@ static inline int lone_word(struct walk *w, size_t s, size_t *ret_next, struct f
                 if (code_after(b, len, e))
                         return LONE_SKIP;
         }
-        /* a log's level or an HTTP method in capitals ("INFO  [worker-9]", "\"GET /api"):
-         * no name in any context, and a log has one on every line (decide() spent 600
-         * instructions on each) */
+        /* a log's level, an HTTP method or a currency code in capitals ("INFO  [worker-9]",
+         * "\"GET /api", "currency":"USD"): no name in any context, and a log or a JSON
+         * export has one on every line (decide() spent 600 instructions on each) */
         if (n >= 3 && !(v.small & ((1u << n) - 1)) &&
             (log_keyword(t->low, n) ||
-             (n == 3 && (wc->sets & LB_never_names) && iso_currency(t->low))))
+             (n == 3 && (wc->sets & LB_never_names) && in_list(t->low, currency_codes))))
                 return LONE_SKIP;
         lex = digit ? 0 : wc->lex;
         /* decide()'s test, on what tok_fill16() would fill; not in capitals ("USA": decide's

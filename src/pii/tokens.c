@@ -1404,8 +1404,8 @@ static int anchor_scan(struct pii_redactor *r, unsigned c, char a1, char a2, con
                 /* the anchors that can begin a match, before any walk (on JSON, whose keys
                  * end in ':', the walks were a tenth of the scan): TC_HEXSEP's separators
                  * are 2 to 5 bytes apart, so the first of a match has the next four each
-                 * within 5 bytes of the one before (next_sep_pair()); a Litecoin address begins at its L or
-                 * M, after \b, with 26 base58 bytes. An anchor that fails is not the first of a match, and the scan goes
+                 * within 5 bytes of the one before (next_sep_pair()); a Litecoin address
+                 * begins at its L or M, after \b, with 26 base58 bytes. An anchor that fails is not the first of a match, and the scan goes
                  * on to the next: the first one of every match is met, or lies in a run
                  * already walked, which holds the whole match. */
                 if (c == TC_B58) {
