@@ -7970,6 +7970,12 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                 if (w.skip_to > i)
                         i = w.skip_to;
         }
+        {
+                int e = pii_names_intl_walk(buf, len, from, emit_fn, ud);
+
+                if (e < 0)
+                        return e;
+        }
         return chat_lower_names(&w, from);
 }
 

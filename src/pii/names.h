@@ -65,6 +65,11 @@ struct pii_names_memo {
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit,
                    pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo);
 
+/* The same for the scripts without capitals (names-intl.c: Han, kana, Hangul, Arabic,
+ * Devanagari, Hebrew, Thai); pii_names_walk calls it. */
+int pii_names_intl_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit,
+                        void *ud);
+
 /* The embedded weights (names-weights.c, written by `make train-names`). */
 extern const float pii_names_weights[NAMES_NCLASS][NAMES_NFEAT];
 int pii_names_classify(const uint32_t *feat, unsigned n, float *ret_margin);

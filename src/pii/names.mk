@@ -7,7 +7,8 @@
 #   never needs python or training).
 LEX_FILES := $(addprefix data/lexicon/,given.txt surnames.txt cities.txt regions.txt \
                                         countries.txt words.txt streettypes.txt \
-                                        places-extra.txt given-wide.txt towns.txt)
+                                        places-extra.txt given-wide.txt towns.txt \
+                                        names-intl.txt countries-intl.txt)
 GEN_SRCS  += $(B)/gen/pii-lexicon.c
 
 $(B)/gen/gen-lexicon: src/pii/gen/gen-lexicon.c src/pii/lexicon.h

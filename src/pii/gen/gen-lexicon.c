@@ -18,7 +18,7 @@
 #include "pii/lexicon.h"
 
 #define MAX_KEY 63
-/* read_list() of places-extra.txt: the flags come from its third column */
+/* read_list() of places-extra.txt and names-intl.txt: the flags come from its third column */
 #define LEX_EXTRA_PLACE (1u << 15)
 
 struct entry {
@@ -154,9 +154,13 @@ static void read_list(const char *path, uint16_t flags, uint16_t top_flag, unsig
                                 fl = LEX_REGION;
                         else if (col3 && strcmp(col3, "country") == 0)
                                 fl = LEX_COUNTRY;
+                        else if (col3 && strcmp(col3, "given") == 0)
+                                fl = LEX_GIVEN; /* names-intl.txt */
+                        else if (col3 && strcmp(col3, "surname") == 0)
+                                fl = LEX_SURNAME;
                         else
-                                die("%s:%lu: want name<TAB>language<TAB>city|region|country",
-                                    path, ln);
+                                die("%s:%lu: want name<TAB>language<TAB>"
+                                    "city|region|country|given|surname", path, ln);
                 }
                 if (n < top_n)
                         fl |= top_flag;
@@ -190,9 +194,10 @@ int main(int argc, char **argv)
 {
         size_t off = 0;
 
-        if (argc != 11) {
+        if (argc != 13) {
                 fprintf(stderr, "usage: gen-lexicon given surnames cities regions countries "
-                                "words streettypes places-extra given-wide towns\n");
+                                "words streettypes places-extra given-wide towns names-intl "
+                                "countries-intl\n");
                 return 2;
         }
         tmp_cap = 1u << 20;
@@ -209,6 +214,8 @@ int main(int argc, char **argv)
         read_list(argv[8], LEX_EXTRA_PLACE, 0, 0);
         read_list(argv[9], LEX_GIVEN | LEX_GIVEN_WIDE, 0, 0);
         read_list(argv[10], LEX_TOWN, 0, 0);
+        read_list(argv[11], LEX_EXTRA_PLACE, 0, 0); /* names-intl.txt: its column says */
+        read_list(argv[12], LEX_COUNTRY, 0, 0);
 
         if (n_ents >= LEX_IDX_MASK)
                 die("%s%lu", "too many entries for LEX_IDX_BITS: ", (unsigned long)n_ents);
