@@ -376,9 +376,56 @@ static bool ascii_title_before(const struct iw *w, size_t s)
         return false;
 }
 
+/* [s, e) is a capitalised Latin word of a name: one capital, then small letters (and
+ * hyphens: Min-jun); not MacBook. */
+static bool latin_name_word(const struct iw *w, size_t s, size_t e)
+{
+        if (e - s < 2 || w->b[s] < 'A' || w->b[s] > 'Z')
+                return false;
+        for (size_t p = s + 1; p < e; p++)
+                if (w->b[p] != '-' && !(w->b[p] >= 'a' && w->b[p] <= 'z') &&
+                    !(w->b[p - 1] == '-' && w->b[p] >= 'A' && w->b[p] <= 'Z'))
+                        return false;
+        return true;
+}
+
+/* Two capitalised Latin words ("Wang Xiaofeng", "Kim Min-jun") end at e / start at s. */
+static bool latin_name_before(const struct iw *w, size_t e)
+{
+        for (int k = 0; k < 2; k++) {
+                size_t s = e;
+
+                while (s > 0 && (ascii_letter(w->b[s - 1]) || w->b[s - 1] == '-'))
+                        s--;
+                if (!latin_name_word(w, s, e))
+                        return false;
+                if (k == 0 && (s == 0 || w->b[s - 1] != ' '))
+                        return false;
+                e = s - 1;
+        }
+        return true;
+}
+
+static bool latin_name_after(const struct iw *w, size_t s)
+{
+        for (int k = 0; k < 2; k++) {
+                size_t e = s;
+
+                while (e < w->len && (ascii_letter(w->b[e]) || w->b[e] == '-'))
+                        e++;
+                if (!latin_name_word(w, s, e))
+                        return false;
+                if (k == 0 && (e >= w->len || w->b[e] != ' '))
+                        return false;
+                s = e + 1;
+        }
+        return true;
+}
+
 /* Whether [s, e) is a name's native form beside its romanised one: in parentheses after
- * Latin letters ("Wang Xiaofeng (王晓峰)", "Kim Min-jun (김민준)"), or before " (" and a
- * capital ("王晓峰 (Wang Xiaofeng)"). */
+ * two capitalised Latin words ("Wang Xiaofeng (王晓峰)", "Kim Min-jun (김민준)"), or before
+ * them in parentheses ("王晓峰 (Wang Xiaofeng)"). A gloss after ordinary words, "task
+ * struct (任务结构)", is not. */
 static bool beside_latin(const struct iw *w, size_t s, size_t e)
 {
         size_t p = s;
@@ -396,13 +443,13 @@ static bool beside_latin(const struct iw *w, size_t s, size_t e)
                         return false;
                 while (p > 0 && w->b[p - 1] == ' ')
                         p--;
-                return p > 0 && ascii_letter(w->b[p - 1]);
+                return latin_name_before(w, p);
         }
         p = e;
         if (p < w->len && w->b[p] == ' ')
                 p++;
-        return (has(w, p, "(") && p + 1 < w->len && w->b[p + 1] >= 'A' && w->b[p + 1] <= 'Z') ||
-               (has(w, p, "（") && p + 3 < w->len && w->b[p + 3] >= 'A' && w->b[p + 3] <= 'Z');
+        return (has(w, p, "(") && latin_name_after(w, p + 1)) ||
+               (has(w, p, "（") && latin_name_after(w, p + 3));
 }
 
 /* ---- Han and kana: Chinese and Japanese ------------------------------------------------ */
@@ -726,7 +773,7 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
 
                 if (f & LEX_PLACE)
                         return put(w, i, e, T_LOCATION, ND_LOCATION_CONTEXT);
-                if (surname_at(w, i, e, true))
+                if (surname_at(w, i, e, true) && !lit_before(w, e, cjk_not_place_after))
                         return put(w, i, e, T_PERSON, ND_PERSON_CONTEXT);
         }
         for (size_t p = i; p < e;) {
@@ -1615,19 +1662,29 @@ static size_t next_lead(const char *b, size_t i, size_t len)
 #ifdef __SSE2__
         const __m128i lo = _mm_set1_epi8((char)0xd7);
 
-        while (i + 16 <= len) {
-                __m128i v = _mm_loadu_si128((const __m128i *)(b + i));
-                /* bytes >= 0xd7: max(v, 0xd7) == v */
-                unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, lo), v));
+        /* 64 bytes at a time: one compare for four loads while no byte is >= 0xd7 (most text,
+         * Latin letters of UTF-8 included); then the bytes that are, one by one */
+        while (i + 64 <= len) {
+                const __m128i *q = (const __m128i *)(b + i);
+                __m128i v[4] = { _mm_loadu_si128(q), _mm_loadu_si128(q + 1),
+                                 _mm_loadu_si128(q + 2), _mm_loadu_si128(q + 3) };
+                __m128i x = _mm_max_epu8(_mm_max_epu8(v[0], v[1]), _mm_max_epu8(v[2], v[3]));
 
-                while (m) {
-                        unsigned k = (unsigned)__builtin_ctz(m);
+                if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(x, lo), x))) {
+                        for (unsigned k = 0; k < 4; k++) {
+                                unsigned m = (unsigned)_mm_movemask_epi8(
+                                        _mm_cmpeq_epi8(_mm_max_epu8(v[k], lo), v[k]));
 
-                        if (lead_byte((unsigned char)b[i + k]))
-                                return i + k;
-                        m &= m - 1;
+                                while (m) {
+                                        unsigned j = (unsigned)__builtin_ctz(m);
+
+                                        if (lead_byte((unsigned char)b[i + 16 * k + j]))
+                                                return i + 16 * k + j;
+                                        m &= m - 1;
+                                }
+                        }
                 }
-                i += 16;
+                i += 64;
         }
 #endif
         while (i < len && !lead_byte((unsigned char)b[i]))
