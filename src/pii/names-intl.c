@@ -1665,9 +1665,11 @@ static size_t next_lead(const char *b, size_t i, size_t len)
         /* 64 bytes at a time: one compare for four loads while no byte is >= 0xd7 (most text,
          * Latin letters of UTF-8 included); then the bytes that are, one by one */
         while (i + 64 <= len) {
-                const __m128i *q = (const __m128i *)(b + i);
-                __m128i v[4] = { _mm_loadu_si128(q), _mm_loadu_si128(q + 1),
-                                 _mm_loadu_si128(q + 2), _mm_loadu_si128(q + 3) };
+                const char *q = b + i;
+                __m128i v[4] = { _mm_loadu_si128((const void *)q),
+                                 _mm_loadu_si128((const void *)(q + 16)),
+                                 _mm_loadu_si128((const void *)(q + 32)),
+                                 _mm_loadu_si128((const void *)(q + 48)) };
                 __m128i x = _mm_max_epu8(_mm_max_epu8(v[0], v[1]), _mm_max_epu8(v[2], v[3]));
 
                 if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(x, lo), x))) {
