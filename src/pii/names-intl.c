@@ -376,17 +376,20 @@ static bool ascii_title_before(const struct iw *w, size_t s)
         return false;
 }
 
-/* [s, e) is a capitalised Latin word of a name: one capital, then small letters (and
- * hyphens: Min-jun); not MacBook. */
+/* [s, e) is a capitalised Latin word of a name: a capital first, letters and hyphens (Min-jun,
+ * ChangZhuo), and no ordinary word of the lexicon that is no name (MacBook Pro). */
 static bool latin_name_word(const struct iw *w, size_t s, size_t e)
 {
-        if (e - s < 2 || w->b[s] < 'A' || w->b[s] > 'Z')
+        char low[33];
+
+        if (e - s < 2 || e - s >= sizeof(low) || w->b[s] < 'A' || w->b[s] > 'Z')
                 return false;
-        for (size_t p = s + 1; p < e; p++)
-                if (w->b[p] != '-' && !(w->b[p] >= 'a' && w->b[p] <= 'z') &&
-                    !(w->b[p - 1] == '-' && w->b[p] >= 'A' && w->b[p] <= 'Z'))
-                        return false;
-        return true;
+        for (size_t p = s; p < e; p++)
+                low[p - s] = (char)(w->b[p] >= 'A' && w->b[p] <= 'Z' ? w->b[p] + 32 : w->b[p]);
+        low[e - s] = '\0';
+        unsigned f = pii_lex_lookup(low, e - s);
+
+        return !(f & LEX_WORD) || (f & (LEX_GIVEN | LEX_SURNAME_TOP));
 }
 
 /* Two capitalised Latin words ("Wang Xiaofeng", "Kim Min-jun") end at e / start at s. */
@@ -415,6 +418,9 @@ static bool latin_name_after(const struct iw *w, size_t s)
                         e++;
                 if (!latin_name_word(w, s, e))
                         return false;
+                /* one word alone in the parentheses: an English given name, 徐沛文 (Aleen) */
+                if (k == 0 && e < w->len && w->b[e] == ')')
+                        return true;
                 if (k == 0 && (e >= w->len || w->b[e] != ' '))
                         return false;
                 s = e + 1;
@@ -476,6 +482,10 @@ static const char *const cjk_org_words[] = {
 static const char *const cjk_not_place_after[] = { "语", "語", "文", "人", "族", "式", "菜",
                                                    "风", "風", "籍", "版", "製", "系", "料理",
                                                    "産", "产", NULL };
+
+/* The last character of a language's or keyboard's name, never of a person's (阿拉伯语). */
+static const char *const cjk_not_name_end[] = { "语", "語", "人", "族", "式", "菜", "版",
+                                                "系", "製", NULL };
 
 /* Administrative units after a place's name: 浙江省, 杭州市, 西湖区, 東京都, 千代田区. */
 static const char *const cjk_admin[] = {
@@ -773,7 +783,7 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
 
                 if (f & LEX_PLACE)
                         return put(w, i, e, T_LOCATION, ND_LOCATION_CONTEXT);
-                if (surname_at(w, i, e, true) && !lit_before(w, e, cjk_not_place_after))
+                if (surname_at(w, i, e, false) && !lit_before(w, e, cjk_not_name_end))
                         return put(w, i, e, T_PERSON, ND_PERSON_CONTEXT);
         }
         for (size_t p = i; p < e;) {

@@ -366,7 +366,11 @@ static const char *const titles[] = {
         "mag", "dipl", "dña", "pan", "pani", "justice", "mayor", "councillor", "councilor",
         "senator", "governor", "rabbi", "imam", "bishop", "docteur", "professeur", "maître",
         "profesor", "profesora", "senhor", "senhora", "doktor", "smt", "shri", "shrimati", "kumari",
-        NULL
+        /* Turkish, Indonesian, Swahili, Romanian, Czech, Swedish, Vietnamese, Russian, Greek */
+        "sayın", "bay", "bayan", "bapak", "pak", "ibu", "sdr", "sdri", "bwana", "ndugu",
+        "domnul", "doamna", "dl", "dna", "paní", "pane", "fru", "ông", "bà", "chị",
+        "господин", "госпожа", "Господин", "Госпожа", "г-н", "г-жа", "пан", "пані", "Пан",
+        "Пані", "κύριος", "κυρία", "Κύριος", "Κυρία", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "hr", "don", "sig", "det", "col", "lt",
@@ -379,7 +383,11 @@ static const char *const salutations[] = {
         "chère", "hola", "estimado", "estimada", "querido", "querida", "ciao", "caro", "cara",
         "gentile", "beste", "geachte", "thanks", "greetings", "welcome", "congratulations",
         "congrats", "bye", "buongiorno", "olá", "oi", "moin", "servus", "goodbye", "szanowna",
-        "szanowny", "szanowni", "szanowne", NULL
+        "szanowny", "szanowni", "szanowne", "merhaba", "chào", "hej", "hallå", "bună",
+        "dragă", "stimate", "stimată", "vážený", "vážená", "milý", "milá", "halo", "habari",
+        "hujambo", "Здравствуйте", "здравствуйте", "Уважаемый", "уважаемый", "Уважаемая",
+        "уважаемая", "Дорогой", "Дорогая", "Шановний", "Шановна", "Αγαπητέ", "Αγαπητή",
+        "αγαπητέ", "αγαπητή", NULL
 };
 static const char *const particles[] = {
         "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "des", "dos",
@@ -430,7 +438,18 @@ static const char *const person_labels[] = {
         "nextofkin", "mother", "father", "organizer", "organiser", "present", "apologies",
         "absent", "participants", "invitees", "authors", "speakers", "panellists", "panelists",
         "guests", "witnesses", "also present", "in attendance", "signed by", "seen by",
-        "triage nurse", "preferred name", "known as", NULL
+        "triage nurse", "preferred name", "known as",
+        /* other languages' forms: Turkish, German, Swedish, Czech, Romanian, Indonesian,
+         * Vietnamese, Swahili, Russian and Greek (as written: their capitals are not folded) */
+        "adı soyadı", "adı", "soyadı", "ad soyad", "adı ve soyadı", "hasta adı", "tanık",
+        "vernommene person", "zeuge", "zeugin", "beschuldigter", "beschuldigte", "geschädigte",
+        "geschädigter", "antragsteller", "antragstellerin", "namn", "förnamn", "efternamn",
+        "jméno", "příjmení", "jméno a příjmení", "pacient", "nume", "prenume",
+        "nume și prenume", "nume si prenume", "nama", "nama lengkap", "nama pasien", "pelapor",
+        "họ và tên", "họ tên", "tên", "người nhận", "jina", "jina kamili", "ФИО", "Ф.И.О.",
+        "Фио", "Имя", "Фамилия", "Отчество", "Пациент", "Заявитель", "Свидетель",
+        "Получатель", "Отправитель", "Ім'я", "Прізвище", "По батькові", "Όνομα", "Επώνυμο",
+        "Ονοματεπώνυμο", "Ασθενής", "Παραλήπτης", NULL
 };
 /* Labels that are mail headers: strong even before a run of ordinary words. */
 static const char *const mail_labels[] = { "from", "to", "cc", "bcc", "reply-to", "sender",
@@ -467,7 +486,13 @@ static const char *const place_labels[] = {
         "bairro", "cidade", "estado", "województwo", "miejscowość", "gemeente", "provincie",
         "kommune", "ort/stadt", "gemeinde", "kanton", "région", "département", "departement",
         "commune", "suburb", "prefecture", "city of birth", "town of birth", "uf",
-        "state_code", "region_code", "province_code", "state/province", NULL
+        "state_code", "region_code", "province_code", "state/province",
+        "doğum yeri", "şehir", "il", "ilçe", "mahalle", "födelseort", "adress",
+        "město", "obec", "adresa", "místo narození", "oraș", "oraş", "localitate", "județ",
+        "judet", "adresă", "locul nașterii", "kota", "alamat", "kabupaten", "provinsi",
+        "tempat lahir", "địa chỉ", "thành phố", "tỉnh", "quê quán", "nơi sinh", "mji",
+        "anwani", "mkoa", "Город", "Адрес", "Место рождения", "Місто", "Адреса", "Πόλη",
+        "Διεύθυνση", NULL
 };
 static const char *const place_preps[] = {
         "in", "at", "from", "to", "near", "visiting", "visit", "outside", "around", "across",
@@ -519,6 +544,7 @@ static const char *const never_names[] = {
         "su", "sus", "nuestro", "nuestra", "gracias", "il", "lo", "gli", "ci", "vi",
         "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
         "et", "y", "e", "en", "og", "och", "si", "über", "alla", "zum", "zur", "vom", "beim",
+        "als", "auf", "aus", "mit", "nach", "wenn", "dass", "oder", "aber", "auch",
         /* German possessives, verbs and nouns that start a sentence in capitals ("Mein
          * Rechtsanwalt", "Sollte der Mangel", "Viele Grüße"), its months, Portuguese "Já" */
         "mein", "meine", "meinem", "sein", "seine", "seinen", "seinem",
@@ -6268,6 +6294,82 @@ static size_t nickname_after(const struct walk *w, size_t e)
         return end;
 }
 
+/* Whether run r is a form's label: its words, lower-cased and joined by spaces, are one of
+ * person_labels[] or place_labels[], and a colon follows (after spaces). */
+static bool form_label_run(const struct walk *w, const struct run *r)
+{
+        char l[NAMES_LABEL_MAX];
+        size_t n = 0, e = r->t[r->n - 1].e;
+
+        while (e < w->len && w->buf[e] == ' ')
+                e++;
+        if (e >= w->len || w->buf[e] != ':')
+                return false;
+        for (unsigned k = 0; k < r->n; k++) {
+                size_t m = strlen(r->t[k].low);
+
+                if (n + m + 2 > sizeof(l))
+                        return false;
+                if (k)
+                        l[n++] = ' ';
+                memcpy(l + n, r->t[k].low, m);
+                n += m;
+        }
+        l[n] = '\0';
+        return (set_mask(l, n) & (LB_person_labels | LB_place_labels)) != 0;
+}
+
+/* The endings of East Slavic patronymics (Петрович, Сергеевна, Ильинична), in UTF-8. */
+static const char *const patronymic_endings[] = { "ович", "евич", "ьич", "ична", "овна", "евна",
+                                                  "инична", "йович", "ьевич", NULL };
+
+/* The endings of East Slavic surnames (Иванов, Смирнова, Шевченко, Павловец). */
+static const char *const slavic_surname_endings[] = {
+        "ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская",
+        "цкий", "цкая", "енко", "ук", "юк", "ец", "ко", "ич", "ських", "ська", "ський", NULL
+};
+
+static bool ends_with_any(const char *lw, size_t m, const char *const *list)
+{
+        for (; *list; list++) {
+                size_t pl = strlen(*list);
+
+                if (m > pl + 2 && memcmp(lw + m - pl, *list, pl) == 0)
+                        return true;
+        }
+        return false;
+}
+
+/* Whether run r (Cyrillic) holds a given name of the lexicon and a patronymic after it: 1 +
+ * the index of the name's first word (after a salutation or title: "Уважаемый Иван
+ * Петрович"), 0 for none. */
+static unsigned patronymic_run(const struct run *r)
+{
+        unsigned a = 0, g = UINT_MAX;
+
+        while (a + 2 <= r->n && (TOK_IN(&r->t[a], salutations) || TOK_IN(&r->t[a], titles)))
+                a++;
+        for (unsigned k = a; k < r->n; k++) {
+                const char *lw = r->t[k].low;
+                size_t m = strlen(lw);
+
+                if (!r->t[k].upper || r->t[k].allcaps || r->t[k].dot)
+                        return 0;
+                if (g != UINT_MAX && k > g && ends_with_any(lw, m, patronymic_endings)) {
+                        /* the surname before the given name ("Смирнова Ольга Петровна");
+                         * else the name starts at the given name ("Пришёл Иван Сергеевич") */
+                        if (g > a && ((r->t[g - 1].lex & LEX_SURNAME) ||
+                                      ends_with_any(r->t[g - 1].low, strlen(r->t[g - 1].low),
+                                                    slavic_surname_endings)))
+                                g--;
+                        return g + 1;
+                }
+                if ((r->t[k].lex & LEX_GIVEN) && g == UINT_MAX)
+                        g = k;
+        }
+        return 0;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -6329,6 +6431,19 @@ static int decide(struct walk *w, struct run *r)
                 r->n--;
         }
 
+        /* a form's label itself, before its colon: "Adı Soyadı:", "Vernommene Person:",
+         * "Doğum Yeri:" (words of no lexicon, which the tagger took for a name) */
+        if (form_label_run(w, r))
+                return 0;
+        /* a Russian or Ukrainian name with its patronymic: "Смирнова Ольга Петровна",
+         * "Иван Сергеевич Петров" (a given name of the lexicon and a word in -ович/-овна) */
+        if (r->n >= 2 && r->n <= 4 && r->t[0].nonascii) {
+                unsigned pa = patronymic_run(r);
+
+                if (pa)
+                        return emit(w, r->t[pa - 1].s, r->t[r->n - 1].e, T_PERSON,
+                                    ND_PERSON_LEXICON, 0.85f);
+        }
         /* the few places written in capitals as a rule: "USA", "UK", "UAE" */
         if (r->n == 1 && r->t[0].allcaps && r->t[0].n <= 3 && !r->t[0].dot &&
             (r->t[0].low[0] == 'u' || r->t[0].low[0] == 'n')) { /* before the compares */

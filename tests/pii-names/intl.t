@@ -72,6 +72,23 @@ case_ '"name": "王晓峰", "user": "김민준"' 'PERSON:王晓峰' 'a JSON key 
 case_ '  -u, --user=使用者  --exclude-from=檔案' '' 'an option name is no label'
 case_ 'Иван Петров и Сергей Кузнецов приехали.' 'PERSON:Иван Петров | PERSON:Сергей Кузнецов' 'ru: given name + surname of the lexicon (names.c)'
 
+# names.c: the forms and salutations of other languages
+case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
+case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
+case_ 'Vernommene Person: Katrin Vogel' 'PERSON:Katrin Vogel' 'de: "Vernommene Person:" is a label'
+case_ 'Als Zeugin erschien Frau Lindner.' 'PERSON:Lindner' 'de: "Als" starts a sentence, no name'
+case_ 'Signed: Janus Weil' 'PERSON:Janus Weil' 'de function words kept off: Weil is a surname too'
+case_ 'Họ và tên: Trần Văn Hùng' 'PERSON:Trần Văn Hùng' 'vi: a label (Họ và tên) makes the name a person, not a place'
+case_ 'ФИО: Смирнова Ольга Петровна' 'PERSON:Смирнова Ольга Петровна' 'ru: a label (ФИО)'
+case_ 'Пришёл Иван Сергеевич Петров.' 'PERSON:Иван Сергеевич Петров' 'ru: given name + patronymic + surname'
+case_ 'Уважаемый Иван Петрович!' 'PERSON:Иван Петрович' 'ru: a salutation, then given name and patronymic'
+case_ 'Sayın Ahmet Yılmaz,' 'PERSON:Ahmet Yılmaz' 'tr: the title Sayın'
+case_ 'Bapak Budi Santoso tiba.' 'PERSON:Budi Santoso' 'id: the title Bapak'
+case_ '徐沛文 (Aleen) (3):' 'PERSON:徐沛文 | PERSON:Aleen' 'zh: a name ending in 文 before its English given name'
+
+case_ 'ChangZhuo Chen (陳昌倬) <czchen@example.org>' 'PERSON:陳昌倬' 'zh: beside a romanised name with a capital inside'
+case_ 'MacBook Pro (国际), MacBook Pro (국제)' '' 'a product and its gloss: no name'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0
