@@ -382,7 +382,8 @@ static bool latin_name_word(const struct iw *w, size_t s, size_t e)
 {
         char low[33];
 
-        if (e - s < 2 || e - s >= sizeof(low) || w->b[s] < 'A' || w->b[s] > 'Z')
+        if (e - s < 2 || e - s >= sizeof(low) || w->b[s] < 'A' || w->b[s] > 'Z' ||
+            w->b[s + 1] < 'a' || w->b[s + 1] > 'z')
                 return false;
         for (size_t p = s; p < e; p++)
                 low[p - s] = (char)(w->b[p] >= 'A' && w->b[p] <= 'Z' ? w->b[p] + 32 : w->b[p]);
@@ -457,6 +458,130 @@ static bool beside_latin(const struct iw *w, size_t s, size_t e)
         return (has(w, p, "(") && latin_name_after(w, p + 1)) ||
                (has(w, p, "（") && latin_name_after(w, p + 3));
 }
+
+/* ---- chat lines: "周杰：", "[오후 3:12] 지영: ", "[10:05] पूजा: " ---------------------- */
+
+/* A chat's time stamp that ends at e (then a space): "[10:05]", "[오후 3:12]", "10:05", or
+ * none: its start, or e. */
+static size_t stamp_before(const struct iw *w, size_t e)
+{
+        size_t p = e, n;
+        bool colon = false, digit = false;
+
+        if (p == 0 || w->b[p - 1] != ' ')
+                return e;
+        p--;
+        if (p > 0 && w->b[p - 1] == ']') {
+                size_t q = p - 1;
+
+                while (q > 0 && w->b[q - 1] != '[' && w->b[q - 1] != '\n' && p - q < 40) {
+                        colon |= w->b[q - 1] == ':';
+                        digit |= digit_at(w, q - 1, &n);
+                        q--;
+                }
+                return q > 0 && w->b[q - 1] == '[' && colon && digit ? q - 1 : e;
+        }
+        size_t q = p;
+
+        while (q > 0 && (digit_at(w, q - 1, &n) || w->b[q - 1] == ':'))
+                q--;
+        for (size_t k = q; k < p; k++)
+                colon |= w->b[k] == ':';
+        return p - q >= 4 && colon ? q : e;
+}
+
+static bool line_start(const struct iw *w, size_t p)
+{
+        return p == 0 || w->b[p - 1] == '\n';
+}
+
+/* The end of a speaker's colon at e (':', '：', " :"), or 0. */
+static size_t speaker_colon(const struct iw *w, size_t e)
+{
+        if (has(w, e, "："))
+                return e + 3;
+        if (e < w->len && w->b[e] == ':' && (e + 1 >= w->len || w->b[e + 1] != '/'))
+                return e + 1;
+        return 0;
+}
+
+/* Whether the line that starts at ls has a chat's shape: [stamp] speaker, a colon, text,
+ * the speaker one word or two, no digit in it. */
+static bool chat_shaped(const struct iw *w, size_t ls)
+{
+        size_t p = ls, n;
+        unsigned sp = 0;
+
+        if (p < w->len && w->b[p] == '[') {
+                while (p < w->len && w->b[p] != ']' && w->b[p] != '\n' && p - ls < 40)
+                        p++;
+                if (p >= w->len || w->b[p] != ']')
+                        return false;
+                p += 2;
+        }
+        for (size_t q = p; q < w->len && q - p < 40; q++) {
+                if (w->b[q] == '\n' || digit_at(w, q, &n))
+                        return false;
+                if (w->b[q] == ' ' && ++sp > 1)
+                        return false;
+                if (speaker_colon(w, q))
+                        return q > p && q + 3 < w->len && w->b[q + (w->b[q] == ':' ? 1 : 3)] != '\n';
+        }
+        return false;
+}
+
+/* Whether [s, e) is where a chat line's speaker stands: at the line's start or after a
+ * time stamp, before a colon; *ret_stamped: after a stamp, or a neighbouring line (before
+ * or after) has the chat's shape too, so the line is a chat's and not a form's. */
+static bool speaker_at(const struct iw *w, size_t s, size_t e, bool *ret_stamped, bool *ret_chat)
+{
+        size_t st = stamp_before(w, s), ls, q;
+
+        if (!speaker_colon(w, e) || !line_start(w, st))
+                return false;
+        *ret_stamped = st < s;
+        *ret_chat = *ret_stamped;
+        /* the line before and the line after */
+        ls = st;
+        if (ls > 0) {
+                q = ls - 1;
+                while (q > 0 && w->b[q - 1] != '\n')
+                        q--;
+                *ret_chat |= chat_shaped(w, q);
+        }
+        q = e;
+        while (q < w->len && w->b[q] != '\n')
+                q++;
+        if (q + 1 < w->len)
+                *ret_chat |= chat_shaped(w, q + 1);
+        return true;
+}
+
+/* Words in kana that start a line before a colon and are no speaker's name: または: */
+static const char *const kana_not_speakers[] = {
+        "または", "ただし", "なお", "および", "もしくは", "つまり", "たとえば", "ちなみに", "そして",
+        "しかし", "これ", "それ", "はい", "いいえ", "ヒント", "メモ", "エラー", "コメント",
+        "ポイント", "タイトル", "ステータス", "メール", "サイズ", "テーマ", "モード", "タイプ",
+        "オプション", "バージョン", "ファイル", "パス", "ユーザー", "ホスト", "ポート", "キー",
+        "フリガナ", "ふりがな", "よみがな", NULL
+};
+
+/* The last characters of Chinese and Japanese field labels, never of a speaker's name:
+ * 地址, 电话, 性别, 日期, 金额. */
+static const char *const cjk_label_ends[] = {
+        "址", "话", "話", "别", "別", "龄", "齡", "期", "间", "間", "号", "號", "码", "碼",
+        "额", "額", "式", "型", "称", "稱", "断", "斷", "嘱", "囑", "录", "錄", "态", "態",
+        "量", "价", "價", "费", "費", "注", "备", "備", "题", "題", "容", "因", "果", "求",
+        "明", "述", "见", "見", "议", "議", "案", "源", "位", "类", "類", "务", "務", "况",
+        "況", "由", "则", "則", "项", "項", "点", "點", "区", "區", "市", "省", "县", "縣",
+        "路", "街", "道", "国", "國", "家", "名", "人", "者", "方", "品", "物", "数", "數",
+        "先", "所", "先", "目", "的", "件", "单", "單", "表", "书", "書", "科", "部", "室",
+        "院", "师", "師", "长", "長", "生", "员", "員", "户", "戶", "证", "證", "史", "症",
+        "置", "询", "詢", "距", "够", "夠", "败", "敗", "限", "是", "误", "誤", "告", "示",
+        "令", "法", "序", "统", "統", "库", "庫", "器", "机", "機", "端", "口", "框", "栏",
+        "欄", "单", "钮", "鈕", "键", "鍵", "值", "度", "率", "本", "文", "字", "符", "图",
+        "圖", "色", "层", "層", "级", "級", "组", "組", "版", "档", "檔", "包", "码", NULL
+};
 
 /* ---- Han and kana: Chinese and Japanese ------------------------------------------------ */
 
@@ -776,6 +901,26 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
                         i = ne;
                 }
         }
+        /* a chat's speaker: 周杰：, さくら： */
+        {
+                bool stamped, chat;
+                size_t k = (e - i) / 3;
+
+                if (k >= 2 && k <= HAN_NAME_MAX && speaker_at(w, i, e, &stamped, &chat) && chat) {
+                        bool han = han_run_end(w, i) == e, kana = kana_run_end(w, i, false) == e;
+
+                        if ((han && surname_at(w, i, e, false) && !lit_before(w, e, cjk_label_ends) &&
+                             !lit_before(w, e, name_labels) && !(lex(w, i, e) & LEX_PLACE)) ||
+                            (kana && (stamped || (kana_run_end(w, i, true) == i &&
+                                                  !in_list(w, i, e, kana_not_speakers)))))
+                                return put(w, i, e, T_PERSON, ND_PERSON_CONTEXT);
+                }
+        }
+        /* a name before a space and an honorific: 山田太郎 様 */
+        if (han_run_end(w, i) == e && (e - i) / 3 >= 2 && (e - i) / 3 <= HAN_NAME_MAX &&
+            has(w, e, " ") && lit_at(w, e + 1, cjk_honorifics) && surname_at(w, i, e, true) &&
+            !(lex(w, i, e) & LEX_PLACE & ~LEX_REGION))
+                return put(w, i, e, T_PERSON, ND_PERSON_CONTEXT);
         /* 王晓峰 beside Wang Xiaofeng */
         if (han_run_end(w, i) == e && (e - i) / 3 >= 2 &&
             (e - i) / 3 <= HAN_NAME_MAX && beside_latin(w, i, e)) {
@@ -890,6 +1035,25 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
                 }
                 cp_at(w->b, w->len, p, &n);
                 p += n;
+        }
+        /* a Japanese name with a space between its parts at the stretch's end: 佐々木 美咲,
+         * 住む坂口 和子さん */
+        size_t hs = han_run_start(w, e);
+
+        hs = hs < i ? i : hs;
+        if (hs < e && (e - hs) / 3 >= 2 && (e - hs) / 3 <= 3 && (lex(w, hs, e) & LEX_SURNAME) &&
+            (has(w, e, " ") || has(w, e, "　")) && hs >= w->done) {
+                size_t g = e + (w->b[e] == ' ' ? 1 : 3), ge = han_run_end(w, g), ke;
+
+                ke = ge > g ? kana_run_end(w, ge, false) : ge;
+                /* the given name: one to three Han, then the end of the stretch, a space, an
+                 * honorific or punctuation */
+                if (ge > g && (ge - g) / 3 <= 3 && !(lex(w, g, ge) & LEX_PLACE) &&
+                    (ke == ge || lit_at(w, ge, cjk_honorifics))) {
+                        if ((r = put(w, hs, ge, T_PERSON, ND_PERSON_LEXICON)) < 0)
+                                return r;
+                        *ret_end = ge;
+                }
         }
         return 0;
 }
@@ -1179,9 +1343,41 @@ static size_t ko_street(const struct iw *w, const struct clause *c, unsigned k)
         return ne;
 }
 
+/* A clause that is a chat line's speaker (one or two words before the colon): after a time
+ * stamp, any word that is no label or stop word; in a chat's lines without one, a name of
+ * the lexicon (a given name; for Hangul, a surname first). Emits it; whether it did. */
+static int clause_speaker(struct iw *w, const struct clause *c, bool *ret_done)
+{
+        bool stamped, chat;
+        size_t s = c->s[0], e = c->e[c->n - 1];
+
+        *ret_done = false;
+        if (c->n > 2 || !speaker_at(w, s, e, &stamped, &chat) || !chat)
+                return 0;
+        for (unsigned k = 0; k < c->n; k++)
+                if (stop_at(w, c, k) || lex_words(w, c, k, 1, 0) & LEX_PLACE)
+                        return 0;
+        if (lit_before(w, e, name_labels) || in_list(w, s, e, name_labels))
+                return 0;
+        /* without a stamp, the lines of a program's messages ("경고: ...", "오류: ...") have
+         * the same shape: a given name of the lexicon only, and none for Hangul */
+        if (!stamped) {
+                if (c->sc == SC_HANGUL || !(lex_words(w, c, 0, 1, 0) & LEX_GIVEN))
+                        return 0;
+        } else if (c->sc == SC_HANGUL && ((e - s) / 3 > 4 || in_list(w, s, e, ko_not_names))) {
+                return 0;
+        }
+        *ret_done = true;
+        return put(w, s, e, T_PERSON, ND_PERSON_CONTEXT);
+}
+
 static int hangul_clause(struct iw *w, const struct clause *c)
 {
         int r;
+        bool spoke;
+
+        if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
+                return r;
 
         for (unsigned k = 0; k < c->n; k++) {
                 size_t s = c->s[k], e = c->e[k], pe, h;
@@ -1331,6 +1527,10 @@ static unsigned ar_place(const struct iw *w, const struct clause *c, unsigned k,
 static int arabic_clause(struct iw *w, const struct clause *c)
 {
         int r;
+        bool spoke;
+
+        if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
+                return r;
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m = 0;
@@ -1428,6 +1628,10 @@ static size_t hi_title_end(const struct iw *w, const struct clause *c, unsigned 
 static int deva_clause(struct iw *w, const struct clause *c)
 {
         int r;
+        bool spoke;
+
+        if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
+                return r;
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m;
@@ -1544,6 +1748,10 @@ static int hebrew_clause(struct iw *w, const struct clause *c)
 {
         static const char *const prefixes[] = { "ו", "ב", "ל", "מ", "ה", "וב", "ול", "ומ", NULL };
         int r;
+        bool spoke;
+
+        if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
+                return r;
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m;

@@ -72,6 +72,21 @@ case_ '"name": "王晓峰", "user": "김민준"' 'PERSON:王晓峰' 'a JSON key 
 case_ '  -u, --user=使用者  --exclude-from=檔案' '' 'an option name is no label'
 case_ 'Иван Петров и Сергей Кузнецов приехали.' 'PERSON:Иван Петров | PERSON:Сергей Кузнецов' 'ru: given name + surname of the lexicon (names.c)'
 
+# chat lines: a speaker before a colon at a line's start, in a chat's lines
+printf '周杰：下周六聚会定在哪儿？\n林小雨：我订了火锅店\n金额：300元\n位置：二楼\n' > "$T/chat.txt"
+is "$(spans "$T/chat.txt" | paste -sd'|')" "$(printf 'PERSON\t周杰|PERSON\t林小雨')" 'zh chat: speakers with a surname first; 金额, 位置 are labels'
+printf 'ゆうき：明日の旅行、集合は何時？\nさくら：8時に駅で\nまたは：ほかの道\nマージン：5\n' > "$T/chat.txt"
+is "$(spans "$T/chat.txt" | paste -sd'|')" "$(printf 'PERSON\tゆうき|PERSON\tさくら')" 'ja chat: speakers in hiragana; または, マージン are not'
+printf '[오후 3:12] 지영: 이번 주말에 갈 사람?\n[오후 3:13] 민수: 나!\n경고: 그룹이 너무 큽니다\n오류: 실패\n' > "$T/chat.txt"
+is "$(spans "$T/chat.txt" | paste -sd'|')" "$(printf 'PERSON\t지영|PERSON\t민수')" 'ko chat: speakers after a time stamp; a program'"'"'s 경고:, 오류: are not'
+printf '[10:05] पूजा: दीदी, कब आओगी?\n[10:06] नेहा: कल\n' > "$T/chat.txt"
+is "$(spans "$T/chat.txt" | paste -sd'|')" "$(printf 'PERSON\tपूजा|PERSON\tनेहा')" 'hi chat: speakers after a time stamp'
+case_ '輪島市河井町に住む坂口 和子さん（81）' 'PERSON:坂口 和子' 'ja: family name, a space, given name, さん'
+case_ '総務部 山田太郎 様' 'PERSON:山田太郎' 'ja: a name, a space, 様'
+case_ '高橋 健一 先生 御侍史' 'PERSON:高橋 健一' 'ja: family and given names apart before 先生'
+case_ '佐々木 美咲' 'PERSON:佐々木 美咲' 'ja: a surname of the lexicon, a space, a given name'
+case_ 'APL 符号（IBM APL2）, 위치(LSN), 기호 (Dyalog APL)' '' 'a gloss beside capitals that are no name'
+
 # names.c: the forms and salutations of other languages
 case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
 case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
