@@ -3558,7 +3558,7 @@ static size_t number_after(const struct walk *w, size_t e)
         if (p + 3 < w->len && (b[p] | 0x20) == 'n') {
                 size_t t = p + 1;
 
-                if (b[t] == 'o' || (b[t] == 'r' && b[p] == 'N'))
+                if (b[t] == 'o' || b[t] == 'r') /* "No", "Nr", Romanian "nr. 47" */
                         t++;
                 else if (b[t] == '.' && t + 3 < w->len && !memcmp(b + t + 1, "\xc2\xba", 2))
                         t += 3; /* n.º */
@@ -3789,6 +3789,86 @@ static size_t unit_word_before(const struct walk *w, size_t q, char *word, size_
         return in_set(word, units) && !streq(word, "no") && !streq(word, "nr") ? ws : SIZE_MAX;
 }
 
+static size_t unit_before(const struct walk *w, size_t s);
+
+/* "3rd Floor" that ends at e: its start, else SIZE_MAX. */
+static size_t floor_before(const struct walk *w, size_t e)
+{
+        const char *b = w->buf;
+        size_t q;
+
+        if (e < 9 || strncasecmp(b + e - 5, "floor", 5) != 0 || b[e - 6] != ' ')
+                return SIZE_MAX;
+        q = e - 6;
+        if (q < 3 || !((b[q - 2] == 's' && b[q - 1] == 't') || (b[q - 2] == 'n' && b[q - 1] == 'd') ||
+                       (b[q - 2] == 'r' && b[q - 1] == 'd') || (b[q - 2] == 't' && b[q - 1] == 'h')))
+                return SIZE_MAX;
+        q -= 2;
+        while (q > 0 && is_digit(b[q - 1]) && e - q < 12)
+                q--;
+        return q < e - 8 && is_digit(b[q]) && (q == 0 || !wordish(b, w->len, q - 1)) ? q : SIZE_MAX;
+}
+
+/* A unit, a floor or a building's name before the street at s, each after ", ": "Unit 4,
+ * Calder House, 12 Wellington Street", "3rd Floor, 1 Park Row", "Room 14, 2nd Floor, Noor
+ * Manzil, ...". The building (one to four capitalised words) counts only with a unit or a
+ * floor before it. Where the address starts, else s; depth: the pieces still allowed. */
+static size_t building_before(const struct walk *w, size_t s, unsigned depth)
+{
+        const char *b = w->buf;
+        size_t e, p, f, u;
+        unsigned words = 0;
+
+        if (!depth || s < 4 || b[s - 1] != ' ' || b[s - 2] != ',')
+                return s;
+        e = s - 2;
+        if ((f = floor_before(w, e)) != SIZE_MAX) {
+                u = unit_before(w, f);
+                return u != f ? u : building_before(w, f, depth - 1) != f ?
+                                    building_before(w, f, depth - 1) : f;
+        }
+        if ((u = unit_number_start(b, e, 6)) != SIZE_MAX) {
+                char word[16];
+                size_t ws = unit_word_before(w, u, word, sizeof(word));
+
+                if (ws != SIZE_MAX && (ws == 0 || !wordish(b, w->len, ws - 1)))
+                        return ws;
+        }
+        /* the building's words back to the ", " before them */
+        p = e;
+        while (p > 0 && words < 4) {
+                size_t ws = p;
+
+                while (ws > 0 && letter_at(b, w->len, ws - 1) == 1)
+                        ws--;
+                while (ws > 0 && (unsigned char)b[ws - 1] >= 0x80)
+                        ws--; /* letters of UTF-8 in the name */
+                if (ws == p || !(b[ws] >= 'A' && b[ws] <= 'Z'))
+                        return s;
+                words++;
+                p = ws;
+                if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',')
+                        break;
+                if (p == 0 || b[p - 1] != ' ')
+                        return s;
+                p--;
+        }
+        if (!words || p < 2 || b[p - 1] != ' ' || b[p - 2] != ',')
+                return s;
+        /* a unit or a floor before the building */
+        f = floor_before(w, p - 2);
+        if (f != SIZE_MAX)
+                return unit_before(w, f) != f ? unit_before(w, f) : f;
+        if ((u = unit_number_start(b, p - 2, 6)) != SIZE_MAX) {
+                char word[16];
+                size_t ws = unit_word_before(w, u, word, sizeof(word));
+
+                if (ws != SIZE_MAX && (ws == 0 || !wordish(b, w->len, ws - 1)))
+                        return ws;
+        }
+        return s;
+}
+
 /* "Apt 5B, ", "Flat 3, ", "Unit 12, ": a unit just before the house number at s; where it
  * starts, else s. */
 static size_t unit_before(const struct walk *w, size_t s)
@@ -3799,7 +3879,7 @@ static size_t unit_before(const struct walk *w, size_t s)
 
         if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',') {
                 if ((q = unit_number_start(b, p - 2, 6)) == SIZE_MAX)
-                        return s;
+                        return building_before(w, s, 2);
         } else if (p >= 5 && b[p - 1] == ' ' && memchr(b + p, '/', MIN((size_t)6, w->len - p))) {
                 q = p; /* "Unit 4/17 Banksia Crescent": the unit word before the unit/house pair */
         } else if (p >= 5 && b[p - 1] == ' ') {
@@ -3809,7 +3889,9 @@ static size_t unit_before(const struct walk *w, size_t s)
                 return s;
         }
         ws = unit_word_before(w, q, word, sizeof(word));
-        return ws != SIZE_MAX && (ws == 0 || !wordish(b, w->len, ws - 1)) ? ws : s;
+        if (ws != SIZE_MAX && (ws == 0 || !wordish(b, w->len, ws - 1)))
+                return ws;
+        return building_before(w, s, 2);
 }
 
 /* A British address's unit on the line before its street, which has no number: "Flat

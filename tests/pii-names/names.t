@@ -214,6 +214,10 @@ Gemeente Utrecht; Comune di Verona; Incoterms: DAP Brussels; Endless Mobile, Inc
 We drove from Ambleside to Kirkby Lonsdale, then on to Aldeburgh and Sheringham.
 Born in Riquewihr, Alsace; at 4 Mill Lane, Aldeburgh.
 Copyright 1996 Just van Rossum, David Turner; Ambleside said no.
+Unit 4, Calder House, 12 Wellington Street, Leeds
+Room 14, 2nd Floor, Noor Manzil, 12 Mohammed Ali Road; 3rd Floor, 1 Park Row
+Thanks, Janet Okoro, 12 High Street
+Ismaninger Str. 22; Str. Mihai Eminescu nr. 47; Calea Dorobanților 12; os. Tysiąclecia 22/48
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -391,6 +395,10 @@ is "$(line 185)" "Gemeente [LOCATION]; Comune di [LOCATION]; Incoterms: DAP [LOC
 is "$(line 186)" "We drove from [LOCATION] to [LOCATION], then on to [LOCATION] and [LOCATION]." "small towns of towns.txt after from/to, a multi-word one, the next of a list"
 is "$(line 187)" "Born in [LOCATION], [LOCATION]; at [STREET_ADDRESS], [LOCATION]." "a small town after in and after a street"
 is "$(line 188)" "Copyright 1996 Just van Rossum, [PERSON]; Ambleside said no." "a town before ', ' and a given name that is a town too is no place; a town with no place's context is none"
+is "$(line 189)" "[STREET_ADDRESS], [LOCATION]" "a unit and a building's name before the street, each after ', '"
+is "$(line 190)" "[STREET_ADDRESS]; [STREET_ADDRESS]" "a room, a floor and a building; a floor alone"
+is "$(line 191)" "Thanks, [PERSON], [STREET_ADDRESS]" "a name before the street is no building (no unit before it)"
+is "$(line 192)" "[STREET_ADDRESS]; [STREET_ADDRESS]; [STREET_ADDRESS]; [STREET_ADDRESS]" "German Str. after, Romanian Str. and Calea before with nr., Polish os."
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
