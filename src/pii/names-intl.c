@@ -312,9 +312,47 @@ static bool label_start_ok(const struct iw *w, size_t ls)
         return !(script_at(w, ls, &n) == SC_HANGUL && script_at(w, cp_back(w, ls), &n) == SC_HANGUL);
 }
 
+/* Address labels a street of these scripts may follow: "주소: 센텀중앙로 97". */
+static const char *const address_labels[] = { "주소", "도로명주소", "소재지", "住所", "地址", "住址",
+                                              "العنوان", "पता", "כתובת", "ที่อยู่", NULL };
+static const char *const ascii_address_labels[] = { "address", "addr", "adresse", "street",
+                                                    "address_ko", "address_local", NULL };
+
+static bool label_before_in(const struct iw *w, size_t s, const char *const *labels,
+                            const char *const *ascii, bool headers);
+
 /* Whether [.., s) ends with a name label and its colon: "姓名：", "name: ", "\"name\": \"",
  * "성명 : ". The name itself starts at s. */
 static bool label_before(const struct iw *w, size_t s)
+{
+        return label_before_in(w, s, name_labels, ascii_labels, true);
+}
+
+/* Place labels: "district": "송파구", 城市：成都, المدينة: جدة. */
+static const char *const place_labels[] = {
+        "城市", "地区", "地區", "省份", "所在地", "籍贯", "籍貫", "出生地", "都道府県", "市区町村",
+        "出身地", "도시", "지역", "시군구", "출생지", "المدينة", "الدولة", "البلد", "مكان الميلاد",
+        "शहर", "जिला", "ज़िला", "राज्य", "जन्म स्थान", "עיר", "ארץ", "מקום לידה", "จังหวัด",
+        "เมือง", NULL
+};
+static const char *const ascii_place_labels[] = {
+        "city", "town", "district", "region", "province", "state", "country", "prefecture",
+        "county", "birthplace", "place of birth", "hometown", "city_ko", "city_local",
+        "district_ko", NULL
+};
+
+static bool place_label_before(const struct iw *w, size_t s)
+{
+        return label_before_in(w, s, place_labels, ascii_place_labels, false);
+}
+
+static bool address_label_before(const struct iw *w, size_t s)
+{
+        return label_before_in(w, s, address_labels, ascii_address_labels, false);
+}
+
+static bool label_before_in(const struct iw *w, size_t s, const char *const *labels,
+                            const char *const *ascii, bool headers)
 {
         size_t e = s;
         bool colon = false;
@@ -333,17 +371,17 @@ static bool label_before(const struct iw *w, size_t s)
         while (e > 0 && (w->b[e - 1] == ' ' || w->b[e - 1] == '\t' || w->b[e - 1] == '"' ||
                          w->b[e - 1] == '*'))
                 e--;
-        size_t lb = lit_before(w, e, name_labels);
+        size_t lb = lit_before(w, e, labels);
 
         if (lb && label_start_ok(w, e - lb))
                 return true;
-        for (const char *const *l = ascii_labels; *l; l++) {
+        for (const char *const *l = ascii; *l; l++) {
                 size_t n = strlen(*l);
 
                 if (e >= n && strncasecmp(w->b + e - n, *l, n) == 0 && label_start_ok(w, e - n))
                         return true;
         }
-        for (const char *const *l = ascii_headers; *l; l++) {
+        for (const char *const *l = ascii_headers; headers && *l; l++) {
                 size_t n = strlen(*l);
 
                 if (e >= n && strncasecmp(w->b + e - n, *l, n) == 0 &&
@@ -818,7 +856,8 @@ static size_t cjk_number_chain(const struct iw *w, size_t i, bool *ret_unit)
 
 /* The place before an administrative unit that ends at e: a place of the lexicon (杭州,
  * 黑龙江), else in an address, the characters back to lo (the last unit's end). */
-static size_t admin_place_start(const struct iw *w, size_t lo, size_t e, bool address)
+static size_t admin_place_start(const struct iw *w, size_t lo, size_t e, bool address,
+                                bool after_unit)
 {
         for (size_t s = e >= 12 ? e - 12 : 0; s + 6 <= e; s++) {
                 if (s < lo || ((unsigned char)w->b[s] & 0xc0) == 0x80)
@@ -826,13 +865,70 @@ static size_t admin_place_start(const struct iw *w, size_t lo, size_t e, bool ad
                 if (lex(w, s, e) & LEX_PLACE)
                         return s;
         }
-        if (!address || e - lo < 6)
+        /* 大阪市北区: one character after another unit */
+        if (!address || e - lo < (after_unit ? 3u : 6u))
                 return e;
         /* 朝阳区 after 北京市; from a stretch's start, at most three characters (我在诸暨市
          * gives 诸暨市 only when 我在 is not the stretch's) */
         if ((e - lo) / 3 <= 3)
                 return lo;
         return e - 6;
+}
+
+/* Floors and rooms that end a building's part of an address: 12楼, 1203室, 3F, 12階. */
+static const char *const cjk_floor_units[] = { "号楼", "號樓", "楼", "樓", "层", "層", "階",
+                                               "室", "F", NULL };
+
+/* After a street's number at e, a building and its floor or room: "SOHO现代城5号楼1203室",
+ * " 丸の内北口ビル 12階", "环球金融中心58楼", "アルプスビル3F": up to 16 characters of a
+ * building's name (Han, kana, Latin letters, digits), then a number and a floor unit (and a
+ * room after it: 15樓B室). The tail's end, else e. */
+static size_t cjk_street_tail(const struct iw *w, size_t e)
+{
+        size_t p = e, best = e, n;
+        unsigned k = 0, spaces = 0;
+
+        while (p < w->len && k < 24) {
+                unsigned c = cp_at(w->b, w->len, p, &n);
+                enum script sc = script_of(c);
+
+                if (digit_cp(c)) {
+                        size_t d = p, u;
+
+                        while (digit_at(w, d, &n))
+                                d += n;
+                        if ((u = lit_at(w, d, cjk_floor_units))) {
+                                best = d + u;
+                                /* a room after the floor: 15樓B室, 12階1201号室 */
+                                if (best < w->len && ((w->b[best] >= 'A' && w->b[best] <= 'Z') ||
+                                                      digit_at(w, best, &n))) {
+                                        size_t r = best;
+
+                                        while (r < w->len && ((w->b[r] >= 'A' && w->b[r] <= 'Z') ||
+                                                              digit_at(w, r, &n)))
+                                                r += digit_at(w, r, &n) ? n : 1;
+                                        if (has(w, r, "室"))
+                                                best = r + 3;
+                                        else if (has(w, r, "号室"))
+                                                best = r + 6;
+                                }
+                                return best;
+                        }
+                        p = d;
+                        k++;
+                        continue;
+                }
+                if (c == ' ' || c == 0x3000) { /* 丸の内北口ビル 12階 */
+                        if (++spaces > 2)
+                                break;
+                } else if (!(sc == SC_HAN || sc == SC_KANA || (c >= 'A' && c <= 'Z') ||
+                             (c >= 'a' && c <= 'z') || c == '-' || c == 0x30fc)) {
+                        break;
+                }
+                p += n;
+                k++;
+        }
+        return best;
 }
 
 /* Whether an address's number (with a unit: 号, 丁目, or two dashes) lies in [p, e). */
@@ -901,6 +997,10 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
                         i = ne;
                 }
         }
+        /* a place after a place label: 城市：成都 */
+        if (han_run_end(w, i) == e && (e - i) / 3 >= 2 && (e - i) / 3 <= 6 &&
+            place_label_before(w, i))
+                return put(w, i, e, T_LOCATION, ND_LOCATION_CONTEXT);
         /* a chat's speaker: 周杰：, さくら： */
         {
                 bool stamped, chat;
@@ -974,10 +1074,16 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
 
                                 if (ss == p && unit_s)
                                         ss = unit_s; /* 千代田区1-2-3: the unit is the street's */
-                                if ((r = put(w, ss, ce, T_STREET_ADDRESS, ND_STREET)) < 0)
+                                size_t te = cjk_street_tail(w, ce);
+
+                                if ((r = put(w, ss, te, T_STREET_ADDRESS, ND_STREET)) < 0)
                                         return r;
-                                p = ce;
-                                last_unit = ce;
+                                if (te > e) {
+                                        *ret_end = te;
+                                        return 0;
+                                }
+                                p = te;
+                                last_unit = te;
                                 continue;
                         }
                         p = ce > p ? ce : p + n;
@@ -986,9 +1092,20 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
                 /* an administrative unit after a place: 浙江省, 杭州市, 西湖区 */
                 size_t a = han_at(w, p) && p >= i + 6 ? lit_at(w, p, cjk_admin) : 0;
 
+                /* 日吉本町2丁目, 千代田区1-2-3: a unit right before the block's numbers is the
+                 * street's */
+                if (a && digit_at(w, p + a, &n)) {
+                        bool u2;
+
+                        cjk_number_chain_at(w, p + a, true, &u2);
+                        if (u2) {
+                                p += a;
+                                continue;
+                        }
+                }
                 if (a && !lit_at(w, p + a, cjk_org_words)) {
                         bool address = unit_s || address_ahead(w, p + a, e);
-                        size_t ps = admin_place_start(w, last_unit, p, address);
+                        size_t ps = admin_place_start(w, last_unit, p, address, unit_s != 0);
 
                         if (ps < p) {
                                 if ((r = put(w, ps, p + a, T_LOCATION, ND_LOCATION_CONTEXT)) < 0)
@@ -1288,6 +1405,35 @@ static bool ko_place(const struct iw *w, size_t s, size_t e, size_t *ret_e)
         return false;
 }
 
+/* After a Korean street at e, ", " and a building's name and its floor or room:
+ * ", 강남파이낸스센터 20층", ", 에이치스퀘어 N동 1203호". The tail's end, else e. */
+static size_t ko_street_tail(const struct iw *w, size_t e)
+{
+        size_t p = e, best = e, n;
+
+        if (!has(w, p, ", "))
+                return e;
+        p += 2;
+        for (unsigned t = 0; t < 4 && p < w->len; t++) {
+                size_t q = p, d;
+
+                while (q < w->len && w->b[q] != ' ' && w->b[q] != ',' && w->b[q] != '\n' &&
+                       w->b[q] != '"' && q - p < 40)
+                        q++;
+                if (q == p)
+                        break;
+                /* a floor or a room: 20층, 1203호 */
+                for (d = p; d < q && digit_at(w, d, &n); d += n)
+                        ;
+                if (d > p && (has(w, d, "층") || has(w, d, "호")) && d + 3 == q)
+                        best = q;
+                if (q >= w->len || w->b[q] != ' ')
+                        break;
+                p = q + 1;
+        }
+        return best;
+}
+
 /* A road of a Korean address at word k: 테헤란로 152, 중앙로79번길 12, 역삼동 123-45; the end
  * of the street, 0 for none. */
 static size_t ko_street(const struct iw *w, const struct clause *c, unsigned k)
@@ -1308,8 +1454,12 @@ static size_t ko_street(const struct iw *w, const struct clause *c, unsigned k)
         }
         if (road) {
                 ne = number_after(w, e);
-                bool after_unit = k > 0 && (lit_before(w, c->e[k - 1], ko_admin) ||
-                                            (lex(w, c->s[k - 1], c->e[k - 1]) & LEX_PLACE));
+                bool after_unit = (k > 0 && (lit_before(w, c->e[k - 1], ko_admin) ||
+                                             (lex(w, c->s[k - 1], c->e[k - 1]) & LEX_PLACE))) ||
+                                  (k == 0 && address_label_before(w, s)) ||
+                                  (ne && (ne == w->len || w->b[ne] == '"' || w->b[ne] == '\n' ||
+                                          has(w, ne, " 쪽") || has(w, ne, " 근처") ||
+                                          has(w, ne, " 앞") || has(w, ne, " 옆")));
 
                 if (ne && !after_unit && !has(w, ne, "번길") && !has(w, ne, "층") &&
                     !has(w, ne, "호") && !has(w, ne, ","))
@@ -1340,7 +1490,7 @@ static size_t ko_street(const struct iw *w, const struct clause *c, unsigned k)
                 else
                         break;
         }
-        return ne;
+        return ko_street_tail(w, ne);
 }
 
 /* A clause that is a chat line's speaker (one or two words before the colon): after a time
@@ -1382,6 +1532,11 @@ static int hangul_clause(struct iw *w, const struct clause *c)
         for (unsigned k = 0; k < c->n; k++) {
                 size_t s = c->s[k], e = c->e[k], pe, h;
 
+                if (k == 0 && c->n <= 2 && place_label_before(w, s)) {
+                        if ((r = put(w, s, c->e[c->n - 1], T_LOCATION, ND_LOCATION_CONTEXT)) < 0)
+                                return r;
+                        break;
+                }
                 if (k == 0 && (label_before(w, s) || ascii_title_before(w, s))) {
                         /* 성명: 김민준; 남궁 민수 */
                         size_t ne = e;
@@ -1531,6 +1686,8 @@ static int arabic_clause(struct iw *w, const struct clause *c)
 
         if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
                 return r;
+        if (c->n <= 3 && place_label_before(w, c->s[0]))
+                return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m = 0;
@@ -1632,6 +1789,8 @@ static int deva_clause(struct iw *w, const struct clause *c)
 
         if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
                 return r;
+        if (c->n <= 3 && place_label_before(w, c->s[0]))
+                return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m;
@@ -1752,6 +1911,8 @@ static int hebrew_clause(struct iw *w, const struct clause *c)
 
         if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
                 return r;
+        if (c->n <= 3 && place_label_before(w, c->s[0]))
+                return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m;
@@ -1953,4 +2114,73 @@ int pii_names_intl_walk(const char *buf, size_t len, size_t from, pii_names_emit
                         i = w.done;
         }
         return 0;
+}
+
+/* ---- Cyrillic and Greek streets, for names.c ------------------------------------------ */
+
+/* Street types written before the name (ул. Малышева, вул. Городоцька, οδός Ερμού) and
+ * after it (Комсомольский проспект), in small letters as they are written. */
+static const char *const cyr_street_before[] = {
+        "ул. ", "ул.", "улица ", "улице ", "улицы ", "вул. ", "вул.", "вулиця ", "вулиці ",
+        "просп. ", "проспект ", "пр-т ", "пр. ", "пер. ", "переулок ", "бульвар ", "бул. ",
+        "б-р ", "шоссе ", "ш. ", "наб. ", "набережная ", "пл. ", "площадь ", "площа ",
+        "провулок ", "пров. ", "οδός ", "οδού ", "οδ. ", "λεωφόρος ", "λεωφ. ", "Λεωφ. ",
+        "Λεωφόρος ", "πλατεία ", NULL
+};
+static const char *const cyr_street_after[] = { " проспект", " бульвар", " переулок",
+                                                " шоссе", " проезд", " проспекту", NULL };
+/* A house, building or flat after the street: ", д. 51", ", кв. 120", ", оф. 301". */
+static const char *const cyr_units[] = { "д. ", "дом ", "буд. ", "кв. ", "корп. ", "стр. ",
+                                         "оф. ", "к. ", "эт. ", NULL };
+
+int pii_names_intl_street(const char *buf, size_t len, size_t s, size_t e, size_t *ret_s,
+                          size_t *ret_e)
+{
+        struct iw w = { .b = buf, .len = len };
+        size_t st = s, en = e, n, t;
+
+        if ((t = lit_before(&w, s, cyr_street_before)) != 0 &&
+            (s - t == 0 || !(((unsigned char)buf[s - t - 1] & 0xc0) == 0x80 ||
+                             ascii_letter(buf[s - t - 1]))))
+                st = s - t;
+        else if ((t = lit_at(&w, e, cyr_street_after)) != 0)
+                en = e + t;
+        else
+                return 0;
+        /* the number: " 18", ", 44", ", д. 51" */
+        size_t p = en;
+
+        if (has(&w, p, ", "))
+                p += 2;
+        else if (has(&w, p, " "))
+                p += 1;
+        size_t u = lit_at(&w, p, cyr_units);
+
+        if (u && (has(&w, p, "д. ") || has(&w, p, "дом ") || has(&w, p, "буд. ")))
+                p += u;
+        if (!digit_at(&w, p, &n))
+                return 0;
+        while (p < len && (digit_at(&w, p, &n) || ((buf[p] == '/' || buf[p] == '-') &&
+                                                    digit_at(&w, p + 1, &n))))
+                p += digit_at(&w, p, &n) ? n : 1;
+        if (p < len && ((buf[p] >= 'a' && buf[p] <= 'z') || has(&w, p, "а") || has(&w, p, "б")))
+                p += (unsigned char)buf[p] < 0x80 ? 1 : 2; /* 12а */
+        /* flats, offices: ", кв. 120" */
+        for (;;) {
+                size_t q = p;
+
+                if (!has(&w, q, ", "))
+                        break;
+                q += 2;
+                u = lit_at(&w, q, cyr_units);
+                if (!u || !digit_at(&w, q + u, &n))
+                        break;
+                q += u;
+                while (digit_at(&w, q, &n))
+                        q += n;
+                p = q;
+        }
+        *ret_s = st;
+        *ret_e = p;
+        return 1;
 }

@@ -6513,6 +6513,15 @@ static int decide(struct walk *w, struct run *r)
                 r->n--;
         }
 
+        /* a Cyrillic or Greek street: "ул. Малышева, д. 51, кв. 120", "οδός Ερμού 45" */
+        if (r->t[0].nonascii && r->n <= 3) {
+                size_t ss, se;
+
+                if (pii_names_intl_street(b, w->len, r->t[0].s, r->t[r->n - 1].e, &ss, &se)) {
+                        w->skip_to = se;
+                        return emit(w, ss, se, T_STREET_ADDRESS, ND_STREET, 0.85f);
+                }
+        }
         /* a form's label itself, before its colon: "Adı Soyadı:", "Vernommene Person:",
          * "Doğum Yeri:" (words of no lexicon, which the tagger took for a name) */
         if (form_label_run(w, r))

@@ -70,6 +70,12 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
 int pii_names_intl_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit,
                         void *ud);
 
+/* A Cyrillic or Greek street around the capitalised run [s, e) that names.c found: its
+ * type before (ул., вул., οδός) or after (проспект) and its number (", д. 51", ", кв. 120"):
+ * 1 with the street in [*ret_s, *ret_e), 0 for none. */
+int pii_names_intl_street(const char *buf, size_t len, size_t s, size_t e, size_t *ret_s,
+                          size_t *ret_e);
+
 /* The embedded weights (names-weights.c, written by `make train-names`). */
 extern const float pii_names_weights[NAMES_NCLASS][NAMES_NFEAT];
 int pii_names_classify(const uint32_t *feat, unsigned n, float *ret_margin);

@@ -87,6 +87,20 @@ case_ '高橋 健一 先生 御侍史' 'PERSON:高橋 健一' 'ja: family and gi
 case_ '佐々木 美咲' 'PERSON:佐々木 美咲' 'ja: a surname of the lexicon, a space, a given name'
 case_ 'APL 符号（IBM APL2）, 위치(LSN), 기호 (Dyalog APL)' '' 'a gloss beside capitals that are no name'
 
+# streets: buildings and floors after the number, Korean roads alone, Cyrillic and Greek
+case_ '收件地址：北京市朝阳区建国路88号SOHO现代城5号楼1203室' 'LOCATION:北京市 | LOCATION:朝阳区 | STREET_ADDRESS:建国路88号SOHO现代城5号楼1203室' 'zh: a building, its block and room after the number'
+case_ '九龍旺角彌敦道688號旺角中心一期15樓B室' 'LOCATION:九龍 | LOCATION:旺角 | STREET_ADDRESS:彌敦道688號旺角中心一期15樓B室' 'zh (traditional): floor and room 15樓B室'
+case_ '東京都千代田区丸の内1丁目6-5 丸の内北口ビル 12階' 'LOCATION:東京都 | LOCATION:千代田区 | STREET_ADDRESS:丸の内1丁目6-5 丸の内北口ビル 12階' 'ja: a building and floor after a space'
+case_ '神奈川県横浜市港北区日吉本町2丁目15番地8号' 'LOCATION:神奈川県 | LOCATION:横浜市 | LOCATION:港北区 | STREET_ADDRESS:日吉本町2丁目15番地8号' 'ja: a 町 right before the block numbers is the street'"'"'s'
+case_ '大阪府大阪市北区梅田3丁目1-3' 'LOCATION:大阪府 | LOCATION:大阪市 | LOCATION:北区 | STREET_ADDRESS:梅田3丁目1-3' 'ja: a ward of one character after the city'
+case_ '주소: 서울특별시 강남구 테헤란로 152, 강남파이낸스센터 20층' 'LOCATION:서울특별시 | LOCATION:강남구 | STREET_ADDRESS:테헤란로 152, 강남파이낸스센터 20층' 'ko: a building and floor after the road'
+case_ '"address": "센텀중앙로 97", "district": "송파구"' 'STREET_ADDRESS:센텀중앙로 97 | LOCATION:송파구' 'ko: a road after an address key; a district after a place key'
+case_ '城市：成都' 'LOCATION:成都' 'zh: a place after a place label'
+case_ 'Адрес: ул. Малышева, д. 51, кв. 120, г. Екатеринбург' 'STREET_ADDRESS:ул. Малышева, д. 51, кв. 120 | LOCATION:Екатеринбург' 'ru: ул., the house and the flat'
+case_ 'Комсомольский проспект, д. 3' 'STREET_ADDRESS:Комсомольский проспект, д. 3' 'ru: a street type after the name'
+case_ 'просп. Дмитра Яворницького, 52, оф. 301' 'STREET_ADDRESS:просп. Дмитра Яворницького, 52, оф. 301' 'uk: a street named for a person, an office'
+case_ 'στην οδού Ερμού 45' 'STREET_ADDRESS:οδού Ερμού 45' 'el: οδού and the number'
+
 # names.c: the forms and salutations of other languages
 case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
 case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
