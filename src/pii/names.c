@@ -1364,10 +1364,16 @@ static inline void str_abbrev(const char *b, size_t len, struct tok *t)
         }
 }
 
+static size_t turkish_suffix_cut(const char *b, size_t s, size_t e);
+
 static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
 {
         const char *b = w->buf;
         bool lowered = false;
+
+        /* "Köln'den", "İstanbul'da": the word without its Turkish case ending */
+        if (e - s >= 4 && memchr(b + s, '\'', e - s))
+                e = turkish_suffix_cut(b, s, e);
 
         *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = e - s,
                            .upper = upper_at(b, w->len, s) };
@@ -4623,8 +4629,41 @@ static bool firm_after_amp(const struct walk *w, size_t e)
         return q - p < 12 && pii_lex_lower(b + p, q - p, low, sizeof(low)) && in_list(low, words);
 }
 
+/* Turkish case endings after an apostrophe, which are no part of the name or place:
+ * "Köln'den", "Almanya'ya", "İstanbul'da", "Caddesi'nde". */
+static const char *const turkish_suffixes[] = {
+        "da", "de", "ta", "te", "dan", "den", "tan", "ten", "a", "e", "ya", "ye", "ı", "i", "u",
+        "ü", "yı", "yi", "yu", "yü", "ın", "in", "un", "ün", "nın", "nin", "nun", "nün", "la",
+        "le", "yla", "yle", "nda", "nde", "ndan", "nden", "na", "ne", "ni", "nı", "dır", "dir",
+        "daki", "deki", "lı", "li", "lu", "lü", NULL
+};
+
+/* The end of [s, e) without a Turkish suffix after an apostrophe, else e. */
+static size_t turkish_suffix_cut(const char *b, size_t s, size_t e)
+{
+        for (size_t p = e; p > s + 1 && e - p <= 8; p--) {
+                size_t al = b[p - 1] == '\'' ? 1 : (p >= 3 && !memcmp(b + p - 3, "\xe2\x80\x99", 3)) ? 3 : 0;
+
+                if (!al)
+                        continue;
+                char suf[12];
+                size_t n = e - p;
+
+                if (n == 0 || n >= sizeof(suf))
+                        return e;
+                memcpy(suf, b + p, n);
+                suf[n] = '\0';
+                for (const char *const *t = turkish_suffixes; *t; t++)
+                        if (streq(suf, *t))
+                                return p - al;
+                return e;
+        }
+        return e;
+}
+
 static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, float score)
 {
+        e = turkish_suffix_cut(w->buf, s, e);
         if (type == T_LOCATION) {
                 e = place_tail(w, e);
                 /* "Atlanta, GA 30309": the state goes with the town, one place */
@@ -6452,6 +6491,76 @@ static unsigned patronymic_run(const struct run *r)
         return 0;
 }
 
+/* More words before a small town (towns.txt) that make it a place: at, around; the
+ * prepositions of Swedish, Polish, Czech, Romanian, German (am, im), Vietnamese and
+ * Indonesian. */
+static const char *const town_preps[] = {
+        "at", "around", "outside", "towards", "toward", "beyond", "am", "im", "bei", "i", "mot",
+        "från", "till", "på", "w", "we", "z", "ze", "do", "od", "koło", "v", "ve", "u", "în",
+        "din", "ở", "tại", "dari", "ke", "di", NULL
+};
+
+/* Prepositions of Polish, Czech, Slovak and the South Slavic languages before a place in
+ * its case. */
+static const char *const slavic_preps[] = { "w", "we", "z", "ze", "do", "od", "koło", "pod",
+                                            "nad", "przy", "v", "ve", "u", "k", "ke", "iz",
+                                            "kod", NULL };
+
+/* Whether a preposition of slavic_preps[], in small letters, stands one space before s. */
+static bool slavic_prep_before(const struct walk *w, size_t s)
+{
+        const char *b = w->buf;
+        char pw[8];
+        size_t p;
+
+        if (s < 2 || b[s - 1] != ' ')
+                return false;
+        p = s - 1;
+        while (p > 0 && b[p - 1] != ' ' && b[p - 1] != '\n' && s - 1 - p < 6)
+                p--;
+        if (s - 1 - p == 0 || s - 1 - p >= sizeof(pw) || (p > 0 && b[p - 1] != ' ' && b[p - 1] != '\n'))
+                return false;
+        memcpy(pw, b + p, s - 1 - p);
+        pw[s - 1 - p] = '\0';
+        return in_list(pw, slavic_preps);
+}
+
+/* Whether token t is a place of the lexicon in a case of its own: an ending (Krakowie,
+ * Łodzi, Opola, Jihlavě, Brně, Praze) off, and a nominative's ending ("", a, o, e; ha for
+ * Praze) on, found as a city, region, country or town. Ordinary words never are. */
+static bool inflected_place(const struct tok *t)
+{
+        static const struct { const char *end, *add; } forms[] = {
+                { "ie", "" },  { "ie", "a" }, { "iu", "" },  { "u", "" },   { "a", "" },
+                { "ia", "" },  { "iem", "" },
+                { "a", "e" },  { "a", "o" },  { "y", "a" },  { "i", "" },   { "i", "a" },
+                { "ě", "a" },  { "ě", "o" },  { "e", "a" },  { "ze", "ha" }, { "ou", "a" },
+                { "ą", "a" },  { "em", "" },  { "ie", "o" }, { "ach", "y" }, { "u", "o" },
+        };
+        char c[WORD_MAX + 4], f[WORD_MAX + 4];
+        size_t n = strlen(t->low);
+
+        if (!t->upper || t->allcaps || t->dot || t->digit || n < 4 || (t->lex & LEX_WORD))
+                return false;
+        for (size_t k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+                size_t el = strlen(forms[k].end), al = strlen(forms[k].add), fn;
+                unsigned fl;
+
+                if (n <= el + 2 || memcmp(t->low + n - el, forms[k].end, el) != 0 ||
+                    n - el + al >= sizeof(c))
+                        continue;
+                memcpy(c, t->low, n - el);
+                memcpy(c + n - el, forms[k].add, al);
+                c[n - el + al] = '\0';
+                fl = pii_lex_lookup(c, n - el + al);
+                if ((fn = fold_ascii(c, n - el + al, f, sizeof(f))) != 0)
+                        fl |= pii_lex_lookup(f, fn);
+                if ((fl & (LEX_CITY | LEX_REGION | LEX_COUNTRY | LEX_TOWN)) && !(fl & LEX_WORD))
+                        return true;
+        }
+        return false;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -6521,6 +6630,17 @@ static int decide(struct walk *w, struct run *r)
                         w->skip_to = se;
                         return emit(w, ss, se, T_STREET_ADDRESS, ND_STREET, 0.85f);
                 }
+        }
+        /* a Polish or Czech place in its case after a preposition: "w Krakowie", "z
+         * Wrocławia", "V Praze", "v Olomouci" (Kraków, Wrocław, Praha, Olomouc) */
+        if (r->n <= 2) {
+                unsigned k = r->n - 1;
+
+                if ((r->n == 2 ? in_list(r->t[0].low, slavic_preps) && r->t[0].upper
+                               : slavic_prep_before(w, r->t[0].s)) &&
+                    inflected_place(&r->t[k]))
+                        return emit(w, r->t[k].s, r->t[k].e, T_LOCATION, ND_LOCATION_CONTEXT,
+                                    0.75f);
         }
         /* a form's label itself, before its colon: "Adı Soyadı:", "Vernommene Person:",
          * "Doğum Yeri:" (words of no lexicon, which the tagger took for a name) */
@@ -7423,7 +7543,8 @@ static int decide(struct walk *w, struct run *r)
                streq(pw, "nearby") || streq(pw, "from") || streq(pw, "via") ||
                streq(pw, "visited") || streq(pw, "visiting") || streq(pw, "visit") ||
                streq(pw, "à") || streq(pw, "nach") || streq(pw, "aus") || streq(pw, "naar") ||
-               streq(pw, "uit") || streq(pw, "dans") || streq(pw, "vicino"))) ||
+               streq(pw, "uit") || streq(pw, "dans") || streq(pw, "vicino") ||
+               in_list(pw, town_preps))) ||
              item_before(w, w->last_loc_end, s) ||
              (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' && place_word_at(w, e + 2)) ||
              (w->last_street_end && s >= 2 && s - w->last_street_end <= 3 &&

@@ -118,6 +118,13 @@ case_ '徐沛文 (Aleen) (3):' 'PERSON:徐沛文 | PERSON:Aleen' 'zh: a name end
 case_ 'ChangZhuo Chen (陳昌倬) <czchen@example.org>' 'PERSON:陳昌倬' 'zh: beside a romanised name with a capital inside'
 case_ 'MacBook Pro (国际), MacBook Pro (국제)' '' 'a product and its gloss: no name'
 
+# names.c: places in their cases and with their suffixes; small towns after "at"
+case_ 'Umowa zawarta w Krakowie; strażacy z Wrocławia; jedzie do Poznania.' 'LOCATION:Krakowie | LOCATION:Wrocławia | LOCATION:Poznania' 'pl: a city in its case after a preposition'
+case_ 'V Praze dne 10. 3. 2025, převoz do nemocnice v Olomouci.' 'LOCATION:Praze | LOCATION:Olomouci' 'cs: Praha and Olomouc in the locative'
+case_ 'Spotkanie w Lepszym terminie.' '' 'pl: a capitalised word after w that is no place'
+case_ "Almanya'ya gitmedim, annem Köln'den aradı." 'LOCATION:Köln' "tr: the suffix after the apostrophe is no part of the place"
+case_ 'We stopped at Springwood on the way.' 'LOCATION:Springwood' 'en: a small town of the lexicon after "at"'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0
