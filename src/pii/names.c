@@ -6561,6 +6561,20 @@ static bool inflected_place(const struct tok *t)
         return false;
 }
 
+/* Whether the words of run r may be a name the lexicon lacks: capitalised, not in capitals,
+ * no digits, dots, street endings or camel case, each of 2 to 14 letters. */
+static bool unknown_name_run(const struct run *r)
+{
+        for (unsigned k = r->a; k < r->b; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (!t->upper || t->allcaps || t->digit || t->dot || t->street_suffix ||
+                    !t->no_camel || t->n < 2 || t->n > 28 || t->particle)
+                        return false;
+        }
+        return true;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -7855,6 +7869,16 @@ not_thing:
                         if (!place_flags(rest))
                                 c = NC_PERSON;
                 }
+                /* two or three words of no list at all, or of the name lists only, and no
+                 * place's context before them: a person's name the lexicon lacks ("Bambang
+                 * Sutrisno", "František Kučera", "Trần Văn Hùng"), not a place, which such
+                 * words name less often than people ("Long Itchington" has a word) */
+                if (c == NC_LOCATION && nt >= 2 && nt <= 3 &&
+                    !(lexor & (LEX_WORD | LEX_TOWN | LEX_TOWN_PHRASE | LEX_STREET |
+                               LEX_STREET_BEFORE)) &&
+                    !place_flags(lexor | phr) && !(pw_sets & LB_place_preps) &&
+                    unknown_name_run(r))
+                        c = NC_PERSON;
                 /* one word that the lexicon knows as a person's and not as a place: a given
                  * name is a person ('Siobhan' in a record), a surname alone is nothing */
                 if (c == NC_LOCATION && nt == 1 && (lexor & (LEX_GIVEN | LEX_SURNAME)) &&

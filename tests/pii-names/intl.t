@@ -125,6 +125,9 @@ case_ 'Spotkanie w Lepszym terminie.' '' 'pl: a capitalised word after w that is
 case_ "Almanya'ya gitmedim, annem Köln'den aradı." 'LOCATION:Köln' "tr: the suffix after the apostrophe is no part of the place"
 case_ 'We stopped at Springwood on the way.' 'LOCATION:Springwood' 'en: a small town of the lexicon after "at"'
 
+case_ 'Poškozený: František Kučera (82 let)' 'PERSON:František Kučera' 'two words of no list: a person the lexicon lacks, not a place'
+case_ 'We flew to Kuala Terengganu.' 'LOCATION:Kuala Terengganu' 'the same after a place'"'"'s preposition stays a place'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0
