@@ -363,7 +363,7 @@ static const char *const titles[] = {
         "lt", "col", "officer", "det", "detective", "judge", "nurse", "mister", "uncle",
         "aunt", "agent", "coach", "pastor", "father", "sister", "brother", "doctor", "dra",
         "pr", "hhj", "cllr", "insp", "supt", "herrn", "heer", "née", "geb", "drs", "ir", "ing",
-        "mag", "dipl", "dña", "pan", "pani", "justice", "mayor", "councillor", "councilor",
+        "mag", "dipl", "dña", "pan", "pani", "panią", "panem", "pana", "panu", "justice", "mayor", "councillor", "councilor",
         "senator", "governor", "rabbi", "imam", "bishop", "docteur", "professeur", "maître",
         "profesor", "profesora", "senhor", "senhora", "doktor", "smt", "shri", "shrimati", "kumari",
         /* Turkish, Indonesian, Swahili, Romanian, Czech, Swedish, Vietnamese, Russian, Greek */
@@ -1557,6 +1557,22 @@ static bool code_before(const char *b, size_t i)
         return i && (code_class[(unsigned char)b[i - 1]] & CC_BEFORE);
 }
 
+/* Whether i starts a chat log's nick in angle brackets at a line's start or after a time
+ * stamp: "<Becca Sandoval> ", "[09:03] <Marcus> " (letters, spaces, hyphens, then "> "). */
+static bool chat_nick_at(const char *b, size_t len, size_t i)
+{
+        size_t p = i;
+
+        if (i == 0 || b[i - 1] != '<' ||
+            !(i == 1 || b[i - 2] == '\n' || (i >= 3 && b[i - 2] == ' ' && b[i - 3] == ']')))
+                return false;
+        while (p < len && p - i < 40 && (b[p] == ' ' || b[p] == '-' || b[p] == '\'' ||
+                                         ((unsigned char)b[p] >= 0x80) ||
+                                         ((b[p] | 0x20) >= 'a' && (b[p] | 0x20) <= 'z')))
+                p++;
+        return p > i && p + 1 < len && b[p] == '>' && b[p + 1] == ' ';
+}
+
 static inline bool code_after(const char *b, size_t len, size_t e)
 {
         unsigned k = e < len ? code_class[(unsigned char)b[e]] : 0;
@@ -1565,6 +1581,15 @@ static inline bool code_after(const char *b, size_t len, size_t e)
         if (e + 2 < len && b[e] == '<' &&
             (b[e + 1] == '/' || (b[e + 1] == 'b' && b[e + 2] == 'r')))
                 return false;
+        /* a chat log's nick: "<Becca Sandoval> morning" */
+        if (b[e] == '>' && e + 1 < len && b[e + 1] == ' ') {
+                size_t lt = e;
+
+                while (lt > 0 && e - lt < 40 && b[lt - 1] != '<' && b[lt - 1] != '\n')
+                        lt--;
+                if (lt > 0 && b[lt - 1] == '<' && chat_nick_at(b, len, lt))
+                        return false;
+        }
         if (k & CC_AFTER)
                 return true;
         /* a calendar's attendee: CN=Ana Rossi:mailto:ana@example.com */
@@ -6441,13 +6466,19 @@ static bool form_label_run(const struct walk *w, const struct run *r)
 }
 
 /* The endings of East Slavic patronymics (Петрович, Сергеевна, Ильинична), in UTF-8. */
-static const char *const patronymic_endings[] = { "ович", "евич", "ьич", "ична", "овна", "евна",
-                                                  "инична", "йович", "ьевич", NULL };
+static const char *const patronymic_endings[] = {
+        "ович", "евич", "ьич", "ична", "овна", "евна", "инична", "йович", "ьевич",
+        /* their cases: Смирновой Екатерины Андреевны, Ивану Петровичу; Ukrainian -івна */
+        "овны", "евны", "ичны", "овне", "евне", "овной", "евной", "овича", "евича", "овичу",
+        "евичу", "овичем", "евичем", "івна", "ївна", "івни", "ївни", "івною", NULL
+};
 
 /* The endings of East Slavic surnames (Иванов, Смирнова, Шевченко, Павловец). */
 static const char *const slavic_surname_endings[] = {
         "ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская",
-        "цкий", "цкая", "енко", "ук", "юк", "ец", "ко", "ич", "ських", "ська", "ський", NULL
+        "цкий", "цкая", "енко", "ук", "юк", "ец", "ко", "ич", "ських", "ська", "ський",
+        /* in their cases: Смирновой, Соколовой, Петрову */
+        "овой", "евой", "иной", "ской", "цкой", "ову", "еву", "ину", "ого", NULL
 };
 
 static bool ends_with_any(const char *lw, size_t m, const char *const *list)
@@ -6468,7 +6499,9 @@ static unsigned patronymic_run(const struct run *r)
 {
         unsigned a = 0, g = UINT_MAX;
 
-        while (a + 2 <= r->n && (TOK_IN(&r->t[a], salutations) || TOK_IN(&r->t[a], titles)))
+        /* a salutation, a title or a word in capitals first ("Уважаемый", "ФОП Шевчук") */
+        while (a + 2 <= r->n && (TOK_IN(&r->t[a], salutations) || TOK_IN(&r->t[a], titles) ||
+                                 r->t[a].allcaps))
                 a++;
         for (unsigned k = a; k < r->n; k++) {
                 const char *lw = r->t[k].low;
@@ -6476,6 +6509,12 @@ static unsigned patronymic_run(const struct run *r)
 
                 if (!r->t[k].upper || r->t[k].allcaps || r->t[k].dot)
                         return 0;
+                /* a patronymic after a given name of the lexicon, or after any capitalised
+                 * word when its ending is a case's (the given name is in that case too,
+                 * which the lexicon does not hold: Екатерины Андреевны) */
+                if (g == UINT_MAX && k > a && m > 8 && ends_with_any(lw, m, patronymic_endings) &&
+                    !(r->t[k].lex & LEX_WORD))
+                        g = k - 1;
                 if (g != UINT_MAX && k > g && ends_with_any(lw, m, patronymic_endings)) {
                         /* the surname before the given name ("Смирнова Ольга Петровна");
                          * else the name starts at the given name ("Пришёл Иван Сергеевич") */
@@ -6575,6 +6614,61 @@ static bool unknown_name_run(const struct run *r)
         return true;
 }
 
+/* Words before a nickname in quotes. */
+static const char *const nick_cues[] = {
+        "known as", "know as", "knew as", "goes by", "went by", "alias", "aka", "a.k.a.", "called", "called him", "called her", "named",
+        "nicknamed", "nickname", "s'appelait", "surnommé", "surnommée", "dit", "llamado",
+        "llamada", "apodado", "apodada", "alias de", "genannt", "detto", "detta", "chamado",
+        "chamada", "conhecido como", "conhecida como", "bijnaam", "zwany", "zwana", NULL
+};
+
+/* Whether run r's words may be a nickname: no camel case (ZeroConf, NumLock), no ordinary
+ * word that is no given name (Standard Symbols), no word that is never a name. */
+static bool nick_words(const struct run *r)
+{
+        for (unsigned k = 0; k < r->n; k++) {
+                const struct tok *t = &r->t[k];
+
+                if (!t->no_camel || TOK_IN(t, never_names) ||
+                    ((t->lex & LEX_WORD) && !(t->lex & LEX_GIVEN)) || t->digit)
+                        return false;
+        }
+        return true;
+}
+
+/* Whether [s, e) is in quotes (", ', “ ”, « », ‘ ’) after one of nick_cues[]. */
+static bool nick_quoted(const struct walk *w, size_t s, size_t e)
+{
+        const char *b = w->buf;
+        size_t q, open;
+
+        if (s < 3 || e >= w->len)
+                return false;
+        if (b[s - 1] == '"' || b[s - 1] == '\'')
+                open = 1;
+        else if (s >= 3 && (!memcmp(b + s - 3, "\xe2\x80\x9c", 3) || !memcmp(b + s - 3, "\xe2\x80\x98", 3)))
+                open = 3;
+        else if (s >= 2 && !memcmp(b + s - 2, "\xc2\xab", 2))
+                open = 2;
+        else
+                return false;
+        if (!(b[e] == '"' || b[e] == '\'' || (e + 3 <= w->len && (!memcmp(b + e, "\xe2\x80\x9d", 3) ||
+                                                                  !memcmp(b + e, "\xe2\x80\x99", 3))) ||
+              (e + 2 <= w->len && !memcmp(b + e, "\xc2\xbb", 2))))
+                return false;
+        q = s - open;
+        if (q > 0 && b[q - 1] == ' ')
+                q--;
+        for (const char *const *c = nick_cues; *c; c++) {
+                size_t n = strlen(*c);
+
+                if (q >= n && strncasecmp(b + q - n, *c, n) == 0 &&
+                    (q == n || !((b[q - n - 1] | 0x20) >= 'a' && (b[q - n - 1] | 0x20) <= 'z')))
+                        return true;
+        }
+        return false;
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -6656,6 +6750,19 @@ static int decide(struct walk *w, struct run *r)
                         return emit(w, r->t[k].s, r->t[k].e, T_LOCATION, ND_LOCATION_CONTEXT,
                                     0.75f);
         }
+        /* a nickname in quotes after a word that introduces one: known as "Junior", alias
+         * 'El Güero', s'appelait "Momo", called him "TJ" */
+        if (r->n <= 3 && (!r->t[0].allcaps || r->t[0].n <= 3) && nick_words(r) &&
+            nick_quoted(w, r->t[0].s, r->t[r->n - 1].e))
+                return emit(w, r->t[0].s, r->t[r->n - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        /* a chat log's nick in angle brackets: "[09:03] <Becca Sandoval> morning", "<Marcus>"
+         * at a line's start (an IRC or Slack export) */
+        if (r->n <= 3 && r->t[0].s >= 1 && b[r->t[0].s - 1] == '<' &&
+            r->t[r->n - 1].e < w->len && b[r->t[r->n - 1].e] == '>' &&
+            (r->t[0].s == 1 || b[r->t[0].s - 2] == '\n' ||
+             (r->t[0].s >= 3 && b[r->t[0].s - 2] == ' ' && b[r->t[0].s - 3] == ']')) &&
+            !TOK_IN(&r->t[0], never_names) && !r->t[0].allcaps)
+                return emit(w, r->t[0].s, r->t[r->n - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         /* a form's label itself, before its colon: "Adı Soyadı:", "Vernommene Person:",
          * "Doğum Yeri:" (words of no lexicon, which the tagger took for a name) */
         if (form_label_run(w, r))
@@ -8207,6 +8314,7 @@ static bool eq_words(const char *b, size_t len, size_t i)
 
 static int chat_lower_names(struct walk *w, size_t from);
 
+
 int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn emit_fn,
                    pii_names_tag_fn tag, void *ud, struct pii_names_memo *memo)
 {
@@ -8256,7 +8364,8 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
                         }
                 }
                 if (!upper_at(buf, len, i) || (i > 0 && wordish(buf, len, i - 1)) ||
-                    (code_before(buf, i) && !mention_at(buf, i) && !eq_words(buf, len, i))) {
+                    (code_before(buf, i) && !mention_at(buf, i) && !eq_words(buf, len, i) &&
+                     !chat_nick_at(buf, len, i))) {
                         i += c >= 0x80 ? 2 : 1;
                         while (i < len && wordish(buf, len, i))
                                 i++;

@@ -128,6 +128,14 @@ case_ 'We stopped at Springwood on the way.' 'LOCATION:Springwood' 'en: a small 
 case_ 'Poškozený: František Kučera (82 let)' 'PERSON:František Kučera' 'two words of no list: a person the lexicon lacks, not a place'
 case_ 'We flew to Kuala Terengganu.' 'LOCATION:Kuala Terengganu' 'the same after a place'"'"'s preposition stays a place'
 
+case_ 'от Смирновой Екатерины Андреевны, проживающей' 'PERSON:Смирновой Екатерины Андреевны' 'ru: surname, given name and patronymic in the genitive'
+case_ 'Відправник: ФОП Шевчук Марія Іванівна' 'PERSON:Шевчук Марія Іванівна' 'uk: a Ukrainian patronymic after capitals'
+case_ 'pomiędzy Panią Małgorzatą Wiśniewską-Kowal a Panem Bartłomiejem Zielińskim' 'PERSON:Małgorzatą Wiśniewską-Kowal | PERSON:Bartłomiejem Zielińskim' 'pl: Panią, Panem are titles'
+printf '[09:02] <Becca Sandoval> morning all.\n[09:03] <Marcus> me too\n<html> <Body>\n' > "$T/irc.txt"
+is "$(spans "$T/irc.txt" | paste -sd'|')" "$(printf 'PERSON\tBecca Sandoval|PERSON\tMarcus')" 'a chat log'"'"'s nicks in angle brackets; not a tag'
+case_ 'A man I know as "Junior"; she called him "TJ"; the file called "README"; a service called "ZeroConf".' 'PERSON:Junior | PERSON:TJ' 'a nickname in quotes after known as, called; not a file or a product'
+case_ '"name_ko": "김서연", 보내는 분: 이서연, 寄件者：何嘉欣' 'PERSON:김서연 | PERSON:이서연 | PERSON:何嘉欣' 'keys and labels: name_ko, 보내는 분, 寄件者'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0
