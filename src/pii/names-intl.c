@@ -633,7 +633,39 @@ static const char *const cjk_honorifics[] = {
         "经理", "經理", "主任", "同学", "同學", "太太", "博士", "警官", "法官", "院长",
         "院長", "总经理", "總經理", "董事长", "董事長", "様", "さま", "さん", "氏", "くん",
         "ちゃん", "殿", "部長", "課長", "社長", "会長", "係長", "教諭", "議員", "選手", "記者",
-        "弁護士", "医師", "看護師", NULL
+        "弁護士", "医師", "看護師", "队长", "隊長", "局长", "局長", "书记", "書記", "部长",
+        "校长", "校長", "市长", "市長", "省长", "县长", "縣長", "镇长", "村长", "主席", "总裁",
+        "總裁", "总监", "總監", "老板", "老闆", "阿姨", "叔叔", "师傅", "師傅", "同志", NULL
+};
+
+/* Roles before a Chinese name in running text: 居民马秀英, 副局长郭志强, 记者王磊. */
+static const char *const cjk_roles_before[] = {
+        "居民", "村民", "市民", "记者", "記者", "局长", "局長", "队长", "隊長", "校长", "校長",
+        "院长", "院長", "主任", "书记", "書記", "部长", "部長", "市长", "市長", "省长", "县长",
+        "縣長", "镇长", "医生", "醫生", "医师", "醫師", "教授", "律师", "律師", "警官", "民警",
+        "工程师", "工程師", "经理", "經理", "董事长", "董事長", "网友", "網友", "游客", "遊客",
+        "乘客", "患者", "家属", "家屬", "同事", "朋友", "丈夫", "妻子", "儿子", "兒子", "女儿",
+        "女兒", "母亲", "母親", "父亲", "父親", "业主", "業主", "房东", "房東", "租客", "司机",
+        "司機", "店主", "老板", "老闆", "志愿者", "志願者", "选手", "選手", "球员", "球員", NULL
+};
+
+/* Characters that follow a name in running Chinese and start no given name: verbs and
+ * function words (马秀英告诉, 王磊说, 郭志强表示). */
+static const char *const zh_after_name[] = {
+        "说", "說", "表", "告", "报", "報", "称", "稱", "指", "认", "認", "介", "透", "在", "是",
+        "的", "和", "与", "與", "等", "也", "还", "還", "就", "对", "對", "向", "从", "從", "被",
+        "把", "将", "將", "已", "曾", "正", "于", "於", "今", "昨", "近", "带", "帶", "到", "来",
+        "來", "去", "了", "着", "著", "过", "過", "则", "則", "却", "卻", "都", "又", "再", "便",
+        "才", "要", "会", "會", "能", "可", "并", "並", "而", "及", "或", "以", "为", "為", "因",
+        "所", "如", "虽", "雖", "但", "回", "接", "提", "发", "發", "进", "進", "出", "同", "先",
+        "女", "男", NULL
+};
+
+/* The 30 commonest Chinese surnames: after 老 or 小 they make a name (老王, 小李). */
+static const char *const zh_top_surnames[] = {
+        "王", "李", "张", "張", "刘", "劉", "陈", "陳", "杨", "楊", "黄", "黃", "赵", "趙", "吴",
+        "吳", "周", "徐", "孙", "孫", "马", "馬", "朱", "胡", "郭", "何", "林", "罗", "羅", "郑",
+        "鄭", "梁", "谢", "謝", "宋", "唐", "许", "許", "韩", "韓", "冯", "馮", "邓", "鄧", NULL
 };
 
 /* Words after a name-like Han run that make it an organisation's, not a place's or person's:
@@ -1038,6 +1070,36 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
         for (size_t p = i; p < e;) {
                 size_t h = lit_at(w, p, cjk_honorifics), q, s;
                 bool unit;
+
+                /* a role before a name: 居民马秀英告诉, 副局长郭志强表示 */
+                size_t rl = lit_at(w, p, cjk_roles_before);
+
+                if (rl && p + rl + 6 <= e && surname_at(w, p + rl, e, false) &&
+                    !lit_at(w, p + rl, cjk_roles_before)) {
+                        size_t ns = p + rl, sn = surname_at(w, ns, e, false);
+                        size_t ne = ns + sn + 3; /* surname and one character */
+
+                        /* a second character of the given name, unless what follows is a
+                         * verb or function word */
+                        if (ne + 3 <= e && han_at(w, ne) && !lit_at(w, ne, zh_after_name) &&
+                            !lit_at(w, ne, cjk_honorifics))
+                                ne += 3;
+                        if (!(lex(w, ns, ne) & LEX_PLACE)) {
+                                if ((r = put(w, ns, ne, T_PERSON, ND_PERSON_CONTEXT)) < 0)
+                                        return r;
+                                p = ne;
+                                continue;
+                        }
+                }
+                /* 老王, 小李: a common surname after 老 or 小 */
+                if ((has(w, p, "老") || has(w, p, "小")) && p + 6 <= e &&
+                    lit_at(w, p + 3, zh_top_surnames) && !(p + 6 < e && han_at(w, p + 6) &&
+                                                          !lit_at(w, p + 6, zh_after_name))) {
+                        if ((r = put(w, p, p + 6, T_PERSON, ND_PERSON_CONTEXT)) < 0)
+                                return r;
+                        p += 6;
+                        continue;
+                }
 
                 /* 氏名 is a label, not 氏; お客様, 皆さん are no names (no surname) */
                 if (h && p > i && !(has(w, p, "氏") && has(w, p + 3, "名"))) {

@@ -101,6 +101,10 @@ case_ 'Комсомольский проспект, д. 3' 'STREET_ADDRESS:Ко�
 case_ 'просп. Дмитра Яворницького, 52, оф. 301' 'STREET_ADDRESS:просп. Дмитра Яворницького, 52, оф. 301' 'uk: a street named for a person, an office'
 case_ 'στην οδού Ερμού 45' 'STREET_ADDRESS:οδού Ερμού 45' 'el: οδού and the number'
 
+case_ '平原路的居民马秀英告诉记者，副局长郭志强表示，记者王磊报道。' 'PERSON:马秀英 | PERSON:郭志强 | PERSON:王磊' 'zh: a role before a name in running text; the verb after it is no part of it'
+case_ '救援队在丁海波队长带领下赶到，老王也来了，交给刘阿姨。' 'PERSON:丁海波 | PERSON:老王 | PERSON:刘' 'zh: a role after a name; 老 + surname; 阿姨'
+case_ '老师说小时候的事。' '' 'zh: 老师 (teacher), 小时 (hour) are no names'
+
 # names.c: the forms and salutations of other languages
 case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
 case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
