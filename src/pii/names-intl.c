@@ -674,7 +674,8 @@ static const char *const cjk_org_words[] = {
         "银行", "銀行", "大学", "大學", "公司", "集团", "集團", "医院", "醫院", "航空",
         "电视", "電視", "证券", "證券", "保险", "保險", "电信", "電信", "移动", "日报",
         "日報", "株式会社", "大学院", "学院", "學院", "中学", "中學", "小学", "小學", "高校",
-        "銀", "駅", "站", "队", "隊", "市场", "市場", "协会", "協會", "工业", "工業", NULL
+        "銀", "駅", "站", "队", "隊", "市场", "市場", "协会", "協會", "工业", "工業",
+        "立", /* 横浜市立市民病院, 県立高校: municipal, prefectural */ NULL
 };
 
 /* After a place's name, what makes it a language, a people or a style: 美国人, ドイツ語. */
@@ -1205,6 +1206,10 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
                                script_at(w, p + best, &n) == SC_KANA))) {
                                 size_t a2 = lit_at(w, p + best, cjk_admin);
 
+                                if (a2 && lit_at(w, p + best + a2, cjk_org_words)) {
+                                        p += best + a2; /* 横浜市立市民病院: a hospital's */
+                                        continue;
+                                }
                                 if ((r = put(w, p, p + best + a2, T_LOCATION,
                                              ND_LOCATION_CONTEXT)) < 0)
                                         return r;

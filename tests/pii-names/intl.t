@@ -105,6 +105,8 @@ case_ '平原路的居民马秀英告诉记者，副局长郭志强表示，记�
 case_ '救援队在丁海波队长带领下赶到，老王也来了，交给刘阿姨。' 'PERSON:丁海波 | PERSON:老王 | PERSON:刘' 'zh: a role after a name; 老 + surname; 阿姨'
 case_ '老师说小时候的事。' '' 'zh: 老师 (teacher), 小时 (hour) are no names'
 
+case_ '紹介元：横浜市立市民病院 消化器内科、東京都立大学' '' 'ja: 市立, 都立 make the place an organisation'"'"'s'
+
 # names.c: the forms and salutations of other languages
 case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
 case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
