@@ -1366,13 +1366,24 @@ static inline void str_abbrev(const char *b, size_t len, struct tok *t)
 
 static size_t turkish_suffix_cut(const char *b, size_t s, size_t e);
 
+/* Whether an apostrophe (' or the last byte of ’) is among the last bytes of [s, e), where a
+ * Turkish case ending would follow it: a test inline, most words have none. */
+static inline bool apostrophe_near_end(const char *b, size_t s, size_t e)
+{
+        for (size_t p = e - 2; p > s && p + 7 >= e; p--)
+                if (b[p] == '\'' || (unsigned char)b[p] == 0x99)
+                        return true;
+        return false;
+}
+
 static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool digit)
 {
         const char *b = w->buf;
         bool lowered = false;
 
-        /* "Köln'den", "İstanbul'da": the word without its Turkish case ending */
-        if (e - s >= 4 && memchr(b + s, '\'', e - s))
+        /* "Köln'den", "İstanbul'da": the word without its Turkish case ending (an
+         * apostrophe among the last six bytes: a test inline, most words have none) */
+        if (e - s >= 4 && apostrophe_near_end(b, s, e))
                 e = turkish_suffix_cut(b, s, e);
 
         *t = (struct tok){ .s = s, .e = e, .digit = digit, .n = e - s,
@@ -1581,17 +1592,18 @@ static inline bool code_after(const char *b, size_t len, size_t e)
         if (e + 2 < len && b[e] == '<' &&
             (b[e + 1] == '/' || (b[e + 1] == 'b' && b[e + 2] == 'r')))
                 return false;
-        /* a chat log's nick: "<Becca Sandoval> morning" */
-        if (b[e] == '>' && e + 1 < len && b[e + 1] == ' ') {
-                size_t lt = e;
+        if (k & CC_AFTER) {
+                /* but a chat log's nick: "<Becca Sandoval> morning" */
+                if (b[e] == '>' && e + 1 < len && b[e + 1] == ' ') {
+                        size_t lt = e;
 
-                while (lt > 0 && e - lt < 40 && b[lt - 1] != '<' && b[lt - 1] != '\n')
-                        lt--;
-                if (lt > 0 && b[lt - 1] == '<' && chat_nick_at(b, len, lt))
-                        return false;
-        }
-        if (k & CC_AFTER)
+                        while (lt > 0 && e - lt < 40 && b[lt - 1] != '<' && b[lt - 1] != '\n')
+                                lt--;
+                        if (lt > 0 && b[lt - 1] == '<' && chat_nick_at(b, len, lt))
+                                return false;
+                }
                 return true;
+        }
         /* a calendar's attendee: CN=Ana Rossi:mailto:ana@example.com */
         if ((k & CC_AFTER_WORD) && e + 1 < len && wordish(b, len, e + 1))
                 return !(b[e] == ':' && e + 8 <= len && memcmp(b + e + 1, "mailto:", 7) == 0);
@@ -4688,7 +4700,8 @@ static size_t turkish_suffix_cut(const char *b, size_t s, size_t e)
 
 static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, float score)
 {
-        e = turkish_suffix_cut(w->buf, s, e);
+        if (e - s >= 4 && apostrophe_near_end(w->buf, s, e))
+                e = turkish_suffix_cut(w->buf, s, e);
         if (type == T_LOCATION) {
                 e = place_tail(w, e);
                 /* "Atlanta, GA 30309": the state goes with the town, one place */
@@ -6473,6 +6486,14 @@ static const char *const patronymic_endings[] = {
         "евичу", "овичем", "евичем", "івна", "ївна", "івни", "ївни", "івною", NULL
 };
 
+/* Whether c leads a Cyrillic or Greek letter in UTF-8 (U+0370-U+047F). */
+static inline bool cyr_greek_lead(char c)
+{
+        unsigned char u = (unsigned char)c;
+
+        return u >= 0xcd && u <= 0xd1;
+}
+
 /* The endings of East Slavic surnames (Иванов, Смирнова, Шевченко, Павловец). */
 static const char *const slavic_surname_endings[] = {
         "ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская",
@@ -6545,6 +6566,53 @@ static const char *const slavic_preps[] = { "w", "we", "z", "ze", "do", "od", "k
                                             "nad", "przy", "v", "ve", "u", "k", "ke", "iz",
                                             "kod", NULL };
 
+/* town_preps[] and slavic_preps[] as hash sets, built once: their rules ask about the word
+ * before most runs, and a list's strcmp() per entry was 2 % of the time on prose. */
+#define PREP_SLOTS 128
+static const char *prep_slot[2][PREP_SLOTS];
+static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
+
+static uint8_t prep_first[256]; /* bit k: a word of set k starts with this byte */
+static bool prep_last[256];      /* a word of slavic_preps ends with this byte */
+
+static void prep_build(void)
+{
+        const char *const *lists[2] = { town_preps, slavic_preps };
+
+        for (unsigned k = 0; k < 2; k++)
+                for (const char *const *p = lists[k]; *p; p++) {
+                        uint32_t h = pii_lex_hash(*p, strlen(*p)) & (PREP_SLOTS - 1);
+
+                        while (prep_slot[k][h])
+                                h = (h + 1) & (PREP_SLOTS - 1);
+                        prep_slot[k][h] = *p;
+                        prep_first[(unsigned char)**p] |= (uint8_t)(1u << k);
+                        if (k == 1)
+                                prep_last[(unsigned char)(*p)[strlen(*p) - 1]] = true;
+                }
+}
+
+/* Whether word [w, w + n) is in set k (0: town_preps, 1: slavic_preps). */
+static bool prep_in(unsigned k, const char *word, size_t n)
+{
+        uint32_t h;
+
+        if (n == 0 || n > 7)
+                return false;
+        if (!(prep_first[(unsigned char)word[0]] & (1u << k)))
+                return false;
+        for (h = pii_lex_hash(word, n) & (PREP_SLOTS - 1); prep_slot[k][h];
+             h = (h + 1) & (PREP_SLOTS - 1))
+                if (strlen(prep_slot[k][h]) == n && !memcmp(prep_slot[k][h], word, n))
+                        return true;
+        return false;
+}
+
+static bool town_prep(const char *pw)
+{
+        return (prep_first[(unsigned char)pw[0]] & 1) && prep_in(0, pw, strlen(pw));
+}
+
 /* Whether a preposition of slavic_preps[], in small letters, stands one space before s. */
 static bool slavic_prep_before(const struct walk *w, size_t s)
 {
@@ -6552,16 +6620,18 @@ static bool slavic_prep_before(const struct walk *w, size_t s)
         char pw[8];
         size_t p;
 
-        if (s < 2 || b[s - 1] != ' ')
+        /* the prepositions are one to four small letters (koło: five bytes); their last
+         * letter is one of few */
+        if (s < 2 || b[s - 1] != ' ' || !((b[s - 2] >= 'a' && b[s - 2] <= 'z') ||
+                                          (unsigned char)b[s - 2] >= 0x80) ||
+            !prep_last[(unsigned char)b[s - 2]])
                 return false;
         p = s - 1;
         while (p > 0 && b[p - 1] != ' ' && b[p - 1] != '\n' && s - 1 - p < 6)
                 p--;
         if (s - 1 - p == 0 || s - 1 - p >= sizeof(pw) || (p > 0 && b[p - 1] != ' ' && b[p - 1] != '\n'))
                 return false;
-        memcpy(pw, b + p, s - 1 - p);
-        pw[s - 1 - p] = '\0';
-        return in_list(pw, slavic_preps);
+        return (prep_first[(unsigned char)b[p]] & 2) && prep_in(1, b + p, s - 1 - p);
 }
 
 /* Whether token t is a place of the lexicon in a case of its own: an ending (Krakowie,
@@ -6612,6 +6682,14 @@ static bool unknown_name_run(const struct run *r)
                         return false;
         }
         return true;
+}
+
+/* The last byte of an opening quote: ", ', and those of “ ‘ «. */
+static inline bool quote_end_byte(char c)
+{
+        unsigned char u = (unsigned char)c;
+
+        return u == '"' || u == '\'' || u == 0x9c || u == 0x98 || u == 0xab;
 }
 
 /* Words before a nickname in quotes. */
@@ -6731,7 +6809,7 @@ static int decide(struct walk *w, struct run *r)
         }
 
         /* a Cyrillic or Greek street: "ул. Малышева, д. 51, кв. 120", "οδός Ερμού 45" */
-        if (r->t[0].nonascii && r->n <= 3) {
+        if (r->t[0].nonascii && r->n <= 3 && cyr_greek_lead(b[r->t[0].s])) {
                 size_t ss, se;
 
                 if (pii_names_intl_street(b, w->len, r->t[0].s, r->t[r->n - 1].e, &ss, &se)) {
@@ -6744,7 +6822,8 @@ static int decide(struct walk *w, struct run *r)
         if (r->n <= 2) {
                 unsigned k = r->n - 1;
 
-                if ((r->n == 2 ? in_list(r->t[0].low, slavic_preps) && r->t[0].upper
+                if ((r->n == 2 ? r->t[0].n <= 5 && r->t[0].upper && !r->t[0].allcaps &&
+                                         prep_in(1, r->t[0].low, strlen(r->t[0].low))
                                : slavic_prep_before(w, r->t[0].s)) &&
                     inflected_place(&r->t[k]))
                         return emit(w, r->t[k].s, r->t[k].e, T_LOCATION, ND_LOCATION_CONTEXT,
@@ -6752,7 +6831,8 @@ static int decide(struct walk *w, struct run *r)
         }
         /* a nickname in quotes after a word that introduces one: known as "Junior", alias
          * 'El Güero', s'appelait "Momo", called him "TJ" */
-        if (r->n <= 3 && (!r->t[0].allcaps || r->t[0].n <= 3) && nick_words(r) &&
+        if (r->n <= 3 && r->t[0].s > 2 && quote_end_byte(b[r->t[0].s - 1]) &&
+            (!r->t[0].allcaps || r->t[0].n <= 3) && nick_words(r) &&
             nick_quoted(w, r->t[0].s, r->t[r->n - 1].e))
                 return emit(w, r->t[0].s, r->t[r->n - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
         /* a chat log's nick in angle brackets: "[09:03] <Becca Sandoval> morning", "<Marcus>"
@@ -6769,7 +6849,7 @@ static int decide(struct walk *w, struct run *r)
                 return 0;
         /* a Russian or Ukrainian name with its patronymic: "Смирнова Ольга Петровна",
          * "Иван Сергеевич Петров" (a given name of the lexicon and a word in -ович/-овна) */
-        if (r->n >= 2 && r->n <= 4 && r->t[0].nonascii) {
+        if (r->n >= 2 && r->n <= 4 && r->t[0].nonascii && cyr_greek_lead(b[r->t[r->n - 1].s])) {
                 unsigned pa = patronymic_run(r);
 
                 if (pa)
@@ -7665,7 +7745,7 @@ static int decide(struct walk *w, struct run *r)
                streq(pw, "visited") || streq(pw, "visiting") || streq(pw, "visit") ||
                streq(pw, "à") || streq(pw, "nach") || streq(pw, "aus") || streq(pw, "naar") ||
                streq(pw, "uit") || streq(pw, "dans") || streq(pw, "vicino") ||
-               in_list(pw, town_preps))) ||
+               town_prep(pw))) ||
              item_before(w, w->last_loc_end, s) ||
              (e + 3 < w->len && b[e] == ',' && b[e + 1] == ' ' && place_word_at(w, e + 2)) ||
              (w->last_street_end && s >= 2 && s - w->last_street_end <= 3 &&
@@ -8324,6 +8404,7 @@ int pii_names_walk(const char *buf, size_t len, size_t from, pii_names_emit_fn e
 
         pthread_once(&wsets_once, wsets_build); /* the word lists set_mask() looks in */
         pthread_once(&feat_names_once, feat_names_build);
+        pthread_once(&prep_once, prep_build); /* the preposition sets prep_in() reads */
         while (i < len) {
                 unsigned char c;
                 struct run r;
