@@ -66,6 +66,8 @@ like "$out" '"hostname: not set' "doctor names what the container refuses (the h
 # Redaction in the container is the host's, byte for byte: names, addresses, places and
 # secrets of the names corpus (tests/pii-names/gen.py)
 /usr/bin/python3 "$AKIOS_SRC/tests/pii-names/gen.py" --seed 1 "$T/names.txt" "$T/names.jsonl"
+# and the scripts without capitals (names-intl.c): Han, kana, Hangul, Arabic, Devanagari...
+cat "$AKIOS_SRC/fuzz/corpus/pii/intl-scripts.txt" >> "$T/names.txt"
 chmod 644 "$T/names.txt"
 "$AKIOS" protect redact "$T/names.txt" >"$T/names.host"
 $POD --user 10001:10001 -v "$T/names.txt:/names.txt:ro" $ROOT "$AKIOS" protect redact /names.txt \
@@ -73,4 +75,5 @@ $POD --user 10001:10001 -v "$T/names.txt:/names.txt:ro" $ROOT "$AKIOS" protect r
 is "$?" 0 "podman, uid 10001: protect redact runs"
 cmp -s "$T/names.host" "$T/names.pod"
 is "$?" 0 "podman, uid 10001: the redaction is the host's byte for byte"
+like "$(cat "$T/names.pod")" "姓名：\\[PERSON\\]" "podman, uid 10001: a Chinese name after its label is redacted"
 done_testing
