@@ -635,7 +635,9 @@ static const char *const cjk_honorifics[] = {
         "ちゃん", "殿", "部長", "課長", "社長", "会長", "係長", "教諭", "議員", "選手", "記者",
         "弁護士", "医師", "看護師", "队长", "隊長", "局长", "局長", "书记", "書記", "部长",
         "校长", "校長", "市长", "市長", "省长", "县长", "縣長", "镇长", "村长", "主席", "总裁",
-        "總裁", "总监", "總監", "老板", "老闆", "阿姨", "叔叔", "师傅", "師傅", "同志", NULL
+        "總裁", "总监", "總監", "老板", "老闆", "阿姨", "叔叔", "师傅", "師傅", "同志",
+        /* a letter's sign-off after the writer's name: 何嘉欣 敬上 */
+        "敬上", "谨上", "謹上", "敬启", "敬啟", "拜上", NULL
 };
 
 /* Roles before a Chinese name in running text: 居民马秀英, 副局长郭志强, 记者王磊. */
@@ -1390,7 +1392,8 @@ static const char *const ko_titles[] = {
         "씨", "님", "선생님", "교수님", "교수", "박사님", "박사", "과장님", "과장", "부장님",
         "부장", "대리님", "팀장님", "팀장", "차장님", "차장", "실장님", "실장",
         "이사님", "사장님", "사장", "회장님", "회장", "원장님", "대표님", "변호사", "여사",
-        "고객님", "주임", "매니저", "기자", "선수", "의원님", "장관", "총리", "대통령",
+        "고객님", "주임", "매니저", "기자", "선수", "의원님", "장관", "총리", "대통령", "드림",
+        "올림",
         "판사", "경위", "경감", "순경", "형사", NULL
 };
 
@@ -1564,6 +1567,30 @@ static size_t ko_street(const struct iw *w, const struct clause *c, unsigned k)
         return ko_street_tail(w, ne);
 }
 
+/* Sign-offs of letters in these scripts; the next line's short name is the writer's. */
+static const char *const intl_signoffs[] = {
+        "בברכה", "בכבוד רב", "בתודה", "مع التحية", "مع خالص التحية", "وتفضلوا بقبول فائق الاحترام",
+        "تحياتي", "وشكراً", "भवदीय", "सादर", "आपका", "आपकी", "धन्यवाद", "감사합니다",
+        "ขอแสดงความนับถือ", "ด้วยความนับถือ", NULL
+};
+
+/* Whether the line before the one that starts at ls (skipping one blank line) ends with a
+ * sign-off of intl_signoffs[] (then ',', '.' or spaces). */
+static bool signoff_line_before(const struct iw *w, size_t ls)
+{
+        size_t e = ls;
+
+        if (e == 0 || w->b[e - 1] != '\n')
+                return false;
+        e--;
+        if (e > 0 && w->b[e - 1] == '\n')
+                e--;
+        while (e > 0 && (w->b[e - 1] == ' ' || w->b[e - 1] == ',' || w->b[e - 1] == '.' ||
+                         w->b[e - 1] == '\r' || has_before(w, e, "،")))
+                e -= has_before(w, e, "،") ? 2 : 1;
+        return lit_before(w, e, intl_signoffs) != 0;
+}
+
 /* A clause that is a chat line's speaker (one or two words before the colon): after a time
  * stamp, any word that is no label or stop word; in a chat's lines without one, a name of
  * the lexicon (a given name; for Hangul, a surname first). Emits it; whether it did. */
@@ -1702,6 +1729,11 @@ static unsigned ar_name_part(const struct iw *w, const struct clause *c, unsigne
         if (has(w, s, "ال") && e - s >= 10 && (has_before(w, e, "ي") || has_before(w, e, "ية")) &&
             !(lex(w, s, e) & LEX_PLACE))
                 return 1;
+        /* a second given name with its article before a family given name: فاطمة الزهراء
+         * حسن */
+        if (has(w, s, "ال") && e - s >= 8 && k + 1 < c->n && !(lex(w, s, e) & LEX_PLACE) &&
+            (lex(w, c->s[k + 1], c->e[k + 1]) & LEX_GIVEN))
+                return 1;
         return 0;
 }
 
@@ -1719,7 +1751,10 @@ static int ar_given_first(const struct iw *w, const struct clause *c, unsigned k
 }
 
 static const char *const ar_street_words[] = { "شارع", "طريق", "جادة", "بشارع", "وشارع",
-                                               "ميدان", "زقاق", NULL };
+                                               "ميدان", "زقاق", "سكة", "درب", NULL };
+/* Units of an Arabic address before or after the street, with a number: مبنى 4521, فيلا 23. */
+static const char *const ar_units[] = { "مبنى", "فيلا", "شقة", "عمارة", "الدور", "طابق", "بناية",
+                                        NULL };
 /* Street words that are ordinary words too (طريق: a way): a number must come with them. */
 static const char *const weak_street_words[] = { "طريق", "ميدان", "דרך", "सड़क",
                                                  "रोड", "लेन", NULL };
@@ -1750,6 +1785,66 @@ static unsigned ar_place(const struct iw *w, const struct clause *c, unsigned k,
         return 0;
 }
 
+/* After an Arabic street at e, ", " (، or ,) and a unit with its number or ordinal: the
+ * end of the last such unit, else e. */
+static size_t ar_units_after(const struct iw *w, size_t e)
+{
+        size_t p = e, best = e, n;
+
+        for (unsigned t = 0; t < 3; t++) {
+                size_t q = p;
+
+                if (has(w, q, "، "))
+                        q += 3;
+                else if (has(w, q, ", "))
+                        q += 2;
+                else
+                        break;
+                size_t u = lit_at(w, q, ar_units);
+
+                if (!u)
+                        break;
+                q += u;
+                if (has(w, q, " "))
+                        q++;
+                size_t we = q;
+
+                if (digit_at(w, q, &n)) {
+                        while (digit_at(w, we, &n))
+                                we += n;
+                } else {
+                        we = word_end(w, q, SC_ARABIC); /* الدور الثالث */
+                }
+                if (we == q)
+                        break;
+                best = p = we;
+        }
+        return best;
+}
+
+/* A unit before an Arabic street, ending one ", " before s: "فيلا 23، شارع 17": its start,
+ * else s. */
+static size_t ar_unit_before(const struct iw *w, size_t s)
+{
+        size_t p = s, n;
+
+        if (has_before(w, p, "، "))
+                p -= 3;
+        else if (has_before(w, p, ", "))
+                p -= 2;
+        else
+                return s;
+        size_t d = p;
+
+        while (d > 0 && digit_at(w, cp_back(w, d), &n))
+                d = cp_back(w, d);
+        if (d == p || d < 2 || w->b[d - 1] != ' ')
+                return s;
+        size_t u = lit_before(w, d - 1, ar_units);
+
+        return u ? d - 1 - u : s;
+}
+
 static int arabic_clause(struct iw *w, const struct clause *c)
 {
         int r;
@@ -1757,6 +1852,9 @@ static int arabic_clause(struct iw *w, const struct clause *c)
 
         if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
                 return r;
+        if (c->n <= 3 && line_start(w, c->s[0]) && signoff_line_before(w, c->s[0]) &&
+            !stop_at(w, c, 0))
+                return put_words(w, c, 0, c->n, T_PERSON, ND_PERSON_CONTEXT);
         if (c->n <= 3 && place_label_before(w, c->s[0]))
                 return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
@@ -1779,14 +1877,26 @@ static int arabic_clause(struct iw *w, const struct clause *c)
                         k += m;
                         continue;
                 }
-                if (word_is(w, c, k, ar_street_words) && k + 1 < c->n) {
+                if (word_is(w, c, k, ar_street_words)) {
                         size_t s = word_is(w, c, k, (const char *const[]){ "بشارع", "وشارع", NULL }) ?
                                            c->s[k] + 2 : c->s[k];
-                        unsigned n = name_words(w, c, k + 1, 3);
+                        unsigned n = k + 1 < c->n ? name_words(w, c, k + 1, 3) : 0;
                         size_t e = c->e[k + n], ne = number_after(w, e);
 
-                        if (!n)
+                        if (!n && !ne)
                                 continue;
+                        /* units after the street and its number: "، مبنى 4521، الدور الثالث" */
+                        size_t te = ar_units_after(w, ne ? ne : e);
+
+                        s = ar_unit_before(w, s);
+                        if (te > (ne ? ne : e)) {
+                                if ((r = put(w, number_before(w, s), te, T_STREET_ADDRESS,
+                                             ND_STREET)) < 0)
+                                        return r;
+                                while (k + 1 < c->n && c->s[k + 1] < te)
+                                        k++;
+                                continue;
+                        }
                         s = number_before(w, s);
                         if (!ne && s == c->s[k] && word_is(w, c, k, weak_street_words))
                                 continue;
@@ -1840,6 +1950,72 @@ static const char *const hi_street_words[] = { "मार्ग", "रोड", "
 static const char *const hi_area_words[] = { "नगर", "विहार", "कॉलोनी", "पुरम", "एन्क्लेव",
                                              "बाग", NULL };
 
+/* The first word of an Indian address's house: मकान नं. 45, प्लॉट 27, फ्लैट नं. 302. */
+static const char *const hi_house_words[] = { "मकान", "प्लॉट", "फ्लैट", "हाउस", "भवन", NULL };
+/* The pieces after it, each after ", ": गली नं. 3, सेक्टर 4, वार्ड 7, ब्लॉक B. */
+static const char *const hi_piece_words[] = { "गली", "सेक्टर", "वार्ड", "ब्लॉक", "फेज़", "फेज",
+                                              "पॉकेट", NULL };
+
+/* After a Devanagari word at p: " नं. ", " नंबर ", " संख्या " or a space, then a number: the
+ * number's end, else 0. */
+static size_t hi_number_after(const struct iw *w, size_t p)
+{
+        static const char *const marks[] = { " नं. ", " नं ", " नंबर ", " संख्या ", " ", NULL };
+        size_t m = lit_at(w, p, marks), n, d;
+
+        if (!m)
+                return 0;
+        d = p + m;
+        if (!digit_at(w, d, &n))
+                return 0;
+        while (d < w->len && (digit_at(w, d, &n) || w->b[d] == '/' || w->b[d] == '-'))
+                d += digit_at(w, d, &n) ? n : 1;
+        return d;
+}
+
+/* An Indian address line from the house word at s: "मकान नं. 45, गली नं. 3, लाजपत नगर",
+ * "प्लॉट 27, मालवीय नगर, सेक्टर 4". Its end, else 0. */
+static size_t hi_address_at(const struct iw *w, size_t s)
+{
+        size_t h = lit_at(w, s, hi_house_words), e, n;
+
+        if (!h || !(e = hi_number_after(w, s + h)))
+                return 0;
+        for (unsigned t = 0; t < 3; t++) {
+                size_t p = e;
+
+                if (!has(w, p, ", "))
+                        break;
+                p += 2;
+                size_t pw = lit_at(w, p, hi_piece_words), pe;
+
+                if (pw && (pe = hi_number_after(w, p + pw))) {
+                        e = pe;
+                        continue;
+                }
+                /* a colony or road: one or two words and नगर, विहार, मार्ग... */
+                size_t w1 = word_end(w, p, SC_DEVA), q = w1;
+
+                if (w1 == p)
+                        break;
+                for (unsigned k = 0; k < 2 && has(w, q, " "); k++) {
+                        size_t ws = q + 1, we = word_end(w, ws, SC_DEVA);
+
+                        if (we == ws)
+                                break;
+                        if (in_list(w, ws, we, hi_area_words) || in_list(w, ws, we, hi_street_words)) {
+                                e = we;
+                                goto next_piece;
+                        }
+                        q = we;
+                }
+                break;
+next_piece:;
+        }
+        (void)n;
+        return e;
+}
+
 /* A Devanagari title at word k, with its dot ("डॉ."): the bytes after which the name
  * starts (a space, or the name glued after the dot), 0 for none. */
 static size_t hi_title_end(const struct iw *w, const struct clause *c, unsigned k)
@@ -1860,11 +2036,21 @@ static int deva_clause(struct iw *w, const struct clause *c)
 
         if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
                 return r;
+        if (c->n <= 3 && line_start(w, c->s[0]) && signoff_line_before(w, c->s[0]) &&
+            !stop_at(w, c, 0))
+                return put_words(w, c, 0, c->n, T_PERSON, ND_PERSON_CONTEXT);
         if (c->n <= 3 && place_label_before(w, c->s[0]))
                 return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m;
+                size_t ha = hi_address_at(w, c->s[k]);
+
+                if (ha) {
+                        if ((r = put(w, c->s[k], ha, T_STREET_ADDRESS, ND_STREET)) < 0)
+                                return r;
+                        return 0; /* the address runs past the clause */
+                }
 
                 if (k == 0 && (label_before(w, c->s[0]) || ascii_title_before(w, c->s[0]))) {
                         m = name_words(w, c, 0, 3);
@@ -1982,6 +2168,9 @@ static int hebrew_clause(struct iw *w, const struct clause *c)
 
         if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
                 return r;
+        if (c->n <= 3 && line_start(w, c->s[0]) && signoff_line_before(w, c->s[0]) &&
+            !stop_at(w, c, 0))
+                return put_words(w, c, 0, c->n, T_PERSON, ND_PERSON_CONTEXT);
         if (c->n <= 3 && place_label_before(w, c->s[0]))
                 return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 

@@ -107,6 +107,15 @@ case_ '老师说小时候的事。' '' 'zh: 老师 (teacher), 小时 (hour) are 
 
 case_ '紹介元：横浜市立市民病院 消化器内科、東京都立大学' '' 'ja: 市立, 都立 make the place an organisation'"'"'s'
 
+case_ 'العنوان: شارع الملك فهد، مبنى 4521، الدور الثالث' 'STREET_ADDRESS:شارع الملك فهد، مبنى 4521، الدور الثالث' 'ar: a street and its building and floor'
+case_ 'العنوان: فيلا 23، شارع 17، دبي' 'STREET_ADDRESS:فيلا 23، شارع 17 | LOCATION:دبي' 'ar: a villa before a numbered street'
+case_ 'وصرحت المواطنة فاطمة الزهراء حسن التي تسكن' 'PERSON:فاطمة الزهراء حسن' 'ar: a second given name with its article'
+case_ 'पता है प्लॉट 27, मालवीय नगर, सेक्टर 4 में' 'STREET_ADDRESS:प्लॉट 27, मालवीय नगर, सेक्टर 4' 'hi: a plot, its colony and sector'
+case_ 'वह घर 5 बजे आया' '' 'hi: घर (home) and a number are no address'
+printf 'בברכה,\nאבי פרידמן, מנהל משאבי אנוש\n\nمع التحية،\nسارة العتيبي\n' > "$T/sign.txt"
+is "$(spans "$T/sign.txt" | paste -sd'|')" "$(printf 'PERSON\tאבי פרידמן|PERSON\tسارة العتيبي')" 'he, ar: the name on the line after a sign-off'
+case_ '何嘉欣 敬上 / 이서연 드림' 'PERSON:何嘉欣 | PERSON:이서연' 'zh, ko: a writer'"'"'s name before 敬上, 드림'
+
 # names.c: the forms and salutations of other languages
 case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
 case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
