@@ -32,7 +32,8 @@
 #include "pii/names.h"
 #include "pii/patterns.h"
 
-enum script { SC_OTHER, SC_HAN, SC_KANA, SC_HANGUL, SC_ARABIC, SC_DEVA, SC_HEBREW, SC_THAI };
+enum script { SC_OTHER, SC_HAN, SC_KANA, SC_HANGUL, SC_ARABIC, SC_DEVA, SC_HEBREW, SC_THAI,
+              SC_GEOR, SC_ARMN };
 
 #define NAME_WORDS_MAX 4 /* words of a name after a label or title (Arabic: given, father, ...) */
 #define HAN_NAME_MAX 4   /* Han characters of one name (欧阳晓峰; 佐々木健太) */
@@ -88,8 +89,15 @@ static enum script script_of(unsigned c)
         if ((c >= 0x0620 && c <= 0x065f) || (c >= 0x066e && c <= 0x06d3) || c == 0x06d5 ||
             c == 0x0670)
                 return SC_ARABIC;
-        if ((c >= 0x0900 && c <= 0x0963) || (c >= 0x0971 && c <= 0x097f))
+        /* Devanagari, and the other Indic scripts (Bengali, Gurmukhi, Gujarati, Oriya,
+         * Tamil, Telugu, Kannada, Malayalam) read by the same rules, danda and digits apart */
+        if ((c >= 0x0900 && c <= 0x0963) || (c >= 0x0971 && c <= 0x097f) ||
+            (c >= 0x0980 && c <= 0x0d7f && (c & 0x7f) < 0x66))
                 return SC_DEVA;
+        if ((c >= 0x10a0 && c <= 0x10ff) || (c >= 0x1c90 && c <= 0x1cbf))
+                return SC_GEOR;
+        if (c >= 0x0531 && c <= 0x0587)
+                return SC_ARMN;
         if ((c >= 0x05d0 && c <= 0x05ea) || (c >= 0x05b0 && c <= 0x05c7) ||
             (c >= 0x05f0 && c <= 0x05f4))
                 return SC_HEBREW;
@@ -271,6 +279,9 @@ static const char *const name_labels[] = {
         /* Hebrew */
         "שם", "שם מלא", "שם המטופל", "שם הלקוח", "שם פרטי", "שם משפחה", "המטופל",
         "הלקוח", "שם העובד", "העד", "הנאשם", "השוכר",
+        /* Persian and Urdu, Bengali, Tamil, Georgian, Armenian */
+        "نام", "نام و نام خانوادگی", "نام خانوادگی", "نام بیمار", "নাম", "রোগীর নাম", "பெயர்",
+        "სახელი", "გვარი", "სახელი და გვარი", "Անուն", "Ազգանուն", "Անուն Ազգանուն",
         /* Thai */
         "ชื่อ", "ชื่อ-นามสกุล", "ชื่อ-สกุล", "ชื่อผู้ป่วย", "ผู้ป่วย", "ชื่อลูกค้า",
         "ผู้ติดต่อ", "ผู้รับ", "ผู้ส่ง", "นามสกุล", "ผู้เช่า",
@@ -1704,7 +1715,9 @@ static const char *const ar_titles[] = {
         "الأستاذ", "الأستاذة", "الاستاذ", "الاستاذة", "الشيخ", "الحاج", "الحاجة", "المحامي",
         "المحامية", "الطبيب", "الطبيبة", "العميد", "اللواء", "العقيد", "النقيب", "الملازم",
         "المقدم", "الرائد", "السفير", "الوزير", "القاضي", "الأمير", "الأميرة", "السيدة/",
-        "السيد/", "عزيزي", "عزيزتي", "للسيد", "للسيدة", "والسيد", "والسيدة", NULL
+        "السيد/", "عزيزي", "عزيزتي", "للسيد", "للسيدة", "والسيد", "والسيدة",
+        /* Persian and Urdu */
+        "آقای", "خانم", "دکتر", "مهندس", "جناب", "محترمہ", "محترم", "ڈاکٹر", NULL
 };
 
 /* Words of Arabic names that join the next word: عبد الرحمن, بن سلمان, أبو بكر, آل سعود. */
@@ -1942,7 +1955,10 @@ static int arabic_clause(struct iw *w, const struct clause *c)
 static const char *const hi_titles[] = {
         "श्री", "श्रीमती", "सुश्री", "कुमारी", "डॉ.", "डॉ", "डॉक्टर", "प्रो.", "प्रोफेसर",
         "स्व.", "स्वर्गीय", "मिस्टर", "मिसेज़", "मिसेज", "श्रीमान", "पं.", "पंडित", "श्रीमति",
-        "सुश्री.", "श्री.", NULL
+        "सुश्री.", "श्री.",
+        /* Bengali, Tamil */
+        "শ্রী", "শ্রীমতী", "জনাব", "ডাঃ", "ডা.", "திரு", "திருமதி", "செல்வி", "டாக்டர்",
+        "திரு.", NULL
 };
 
 static const char *const hi_street_words[] = { "मार्ग", "रोड", "गली", "लेन", "चौक", "सड़क",
@@ -2287,21 +2303,77 @@ static int thai_at(struct iw *w, size_t i, size_t *ret_end)
         return 0;
 }
 
+/* ---- Georgian and Armenian ----------------------------------------------------------------- */
+
+/* The endings of Georgian and Armenian surnames: Beridze, Kapanadze, Gelashvili, Petrosyan. */
+static const char *const geo_arm_surname_ends[] = { "შვილი", "აძე", "იძე", "ეძე", "უძე", "ოძე",
+                                                    "յան", "յանց", "եան", NULL };
+static const char *const geo_arm_titles[] = { "ბატონი", "ქალბატონი", "ბატონო", "ქალბატონო",
+                                              "პარონ", "պարոն", "Պարոն", "տիկին", "Տիկին",
+                                              "դոկտոր", "Դոկտոր", "ექიმი", NULL };
+/* Words that end like a surname and are no names (Georgian -ია, -ური nouns). */
+static const char *const geo_not_names[] = { "საქართველოს", "ინფორმაცია", "კომპანია", "ისტორია",
+                                             "ქართული", "კულტური", NULL };
+
+/* An Armenian capital at s (U+0531-U+0556: d4 b1 .. d5 96). */
+static bool armn_upper(const struct iw *w, size_t s)
+{
+        unsigned char a = (unsigned char)w->b[s], b = s + 1 < w->len ? (unsigned char)w->b[s + 1] : 0;
+
+        return (a == 0xd4 && b >= 0xb1) || (a == 0xd5 && b <= 0x96);
+}
+
+/* A Georgian or Armenian clause: a label or title and the name after it; two words, the
+ * second with a surname's ending (Nino Beridze, Արամ Պետրոսյան). */
+static int geo_arm_clause(struct iw *w, const struct clause *c)
+{
+        int r;
+
+        for (unsigned k = 0; k < c->n; k++) {
+                size_t s = c->s[k], e = c->e[k];
+
+                if ((k == 0 && label_before(w, s)) || word_is(w, c, k, geo_arm_titles)) {
+                        unsigned f = word_is(w, c, k, geo_arm_titles) ? k + 1 : k;
+                        unsigned m = f < c->n ? (f + 1 < c->n ? 2 : 1) : 0;
+
+                        if ((r = put_words(w, c, f, m, T_PERSON, ND_PERSON_CONTEXT)) < 0)
+                                return r;
+                        k = f + (m ? m - 1 : 0);
+                        continue;
+                }
+                size_t se = k + 1 < c->n ? lit_before(w, c->e[k + 1], geo_arm_surname_ends) : 0;
+
+                /* two letters or more before the ending: not შვილი (a child), ფუძე (a base) */
+                if (se && e - s >= 4 && c->e[k + 1] - c->s[k + 1] >= se + 6 &&
+                    !word_is(w, c, k + 1, geo_not_names) && !word_is(w, c, k, geo_not_names) &&
+                    /* Armenian: both capitalised (U+0531-U+0556 lead d4 b1.. d5 96) */
+                    (c->sc != SC_ARMN || (armn_upper(w, s) && armn_upper(w, c->s[k + 1]) &&
+                                          !has_before(w, c->e[k + 1], "ության")))) {
+                        if ((r = put(w, s, c->e[k + 1], T_PERSON, ND_PERSON_LEXICON)) < 0)
+                                return r;
+                        k++;
+                }
+        }
+        return 0;
+}
+
 /* ---- the walk ------------------------------------------------------------------------------ */
 
 /* Whether byte c may lead a code point of the scripts read here: 0xd7-0xdb (Hebrew,
  * Arabic), 0xe0 (Devanagari, Thai), 0xe3-0xed (kana, Han, Hangul). */
 static inline bool lead_byte(unsigned char c)
 {
-        return (c >= 0xd7 && c <= 0xdb) || c == 0xe0 || (c >= 0xe3 && c <= 0xed);
+        /* 0xd4-0xd6 Armenian, 0xe1 Georgian (and Vietnamese letters, which script_of()
+         * sends on) */
+        return (c >= 0xd4 && c <= 0xdb) || c == 0xe0 || c == 0xe1 || (c >= 0xe3 && c <= 0xed);
 }
 
 static size_t next_lead(const char *b, size_t i, size_t len)
 {
 #ifdef __SSE2__
-        const __m128i lo = _mm_set1_epi8((char)0xd7);
+        const __m128i lo = _mm_set1_epi8((char)0xd4);
 
-        /* 64 bytes at a time: one compare for four loads while no byte is >= 0xd7 (most text,
+        /* 64 bytes at a time: one compare for four loads while no byte is >= 0xd4 (most text,
          * Latin letters of UTF-8 included); then the bytes that are, one by one */
         while (i + 64 <= len) {
                 const char *q = b + i;
@@ -2363,6 +2435,12 @@ int pii_names_intl_walk(const char *buf, size_t len, size_t from, pii_names_emit
                         break;
                 case SC_THAI:
                         r = thai_at(&w, i, &end);
+                        break;
+                case SC_GEOR:
+                case SC_ARMN:
+                        clause_read(&w, i, sc, &c);
+                        end = c.e[c.n - 1];
+                        r = geo_arm_clause(&w, &c);
                         break;
                 default:
                         break;

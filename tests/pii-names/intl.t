@@ -116,6 +116,11 @@ printf 'בברכה,\nאבי פרידמן, מנהל משאבי אנוש\n\nمع �
 is "$(spans "$T/sign.txt" | paste -sd'|')" "$(printf 'PERSON\tאבי פרידמן|PERSON\tسارة العتيبي')" 'he, ar: the name on the line after a sign-off'
 case_ '何嘉欣 敬上 / 이서연 드림' 'PERSON:何嘉欣 | PERSON:이서연' 'zh, ko: a writer'"'"'s name before 敬上, 드림'
 
+case_ 'სახელი: ნინო ბერიძე; ლევან გელაშვილი მოვიდა; სისტემის ფუძე, ხილული შვილი' 'PERSON:ნინო ბერიძე | PERSON:ლევან გელაშვილი' 'ka: a label; a surname in -შვილი; not ფუძე (a base), შვილი (a child)'
+case_ 'Անուն: Արամ Պետրոսյան; Պարոն Դավիթ Հակոբյան; Ընտրության երկխոսության' 'PERSON:Արամ Պետրոսյան | PERSON:Դավիթ Հակոբյան' 'hy: a label, a title; not a noun in -ության'
+case_ 'آقای محمد رضایی؛ نام: زهرا احمدی' 'PERSON:محمد رضایی | PERSON:زهرا احمدی' 'fa: a title (آقای), a label (نام)'
+case_ 'জনাব রফিক আহমেদ; திரு முருகன் செல்வம்' 'PERSON:রফিক আহমেদ | PERSON:முருகன் செல்வம்' 'bn, ta: titles'
+
 # names.c: the forms and salutations of other languages
 case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
 case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
@@ -154,7 +159,7 @@ case_ '"name_ko": "김서연", 보내는 분: 이서연, 寄件者：何嘉欣' 
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0
-for lang in zh_CN zh_TW ja ko ar hi he th; do
+for lang in zh_CN zh_TW ja ko ar hi he th fa bn ta ka hy; do
         ls /usr/share/locale/$lang/LC_MESSAGES/*.mo >/dev/null 2>&1 || continue
         "$PY" - "$lang" "$T/mo.$lang" <<'PY'
 import gettext, glob, sys
@@ -171,7 +176,7 @@ open(sys.argv[2], 'w').write('\n'.join(out) + '\n')
 PY
         bytes=$(wc -c < "$T/mo.$lang")
         [ "$bytes" -ge 100000 ] || continue
-        bad=$(spans "$T/mo.$lang" | grep -v '^LOCATION' | grep -cP '[\x{0590}-\x{FFFF}]')
+        bad=$(spans "$T/mo.$lang" | grep -v '^LOCATION' | grep -cP '[\x{0530}-\x{FFFF}]')
         diag "$lang: $bytes bytes of translations, $bad PERSON/STREET_ADDRESS findings in its script"
         # fewer than one per 100 KB
         is "$([ $((bad * 100000)) -lt "$bytes" ] && echo yes || echo no)" yes \
