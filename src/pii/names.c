@@ -545,6 +545,12 @@ static const char *const never_names[] = {
         "grazie", "het", "een", "wij", "onze", "uw", "bedankt", "dank", "hier", "und",
         "et", "y", "e", "en", "og", "och", "si", "über", "alla", "zum", "zur", "vom", "beim",
         "als", "auf", "aus", "mit", "nach", "wenn", "dass", "oder", "aber", "auch",
+        "elle", "elles", "ils", "je", "j'ai", "cette", "ces", "mais", "donc", "quand", "avec",
+        "pour", "dans", "chez", "wir", "zwei", "drei", "neue", "neuer", "neues", "ella", "ellos",
+        "yo", "usted", "ele", "ela", "eu", "você",
+        /* a prescription's dose codes and conditions in capitals ("75 mg OD, Ticagrelor") */
+        "on", "od", "bd", "tds", "qds", "bid", "tid", "qid", "prn", "nocte", "mane", "copd", "ckd",
+        "gerd", "ibs", "uti", "dvt",
         /* German possessives, verbs and nouns that start a sentence in capitals ("Mein
          * Rechtsanwalt", "Sollte der Mangel", "Viele Grüße"), its months, Portuguese "Já" */
         "mein", "meine", "meinem", "sein", "seine", "seinen", "seinem",
@@ -4644,6 +4650,23 @@ static size_t possessive_len(const char *b, size_t s, size_t e)
 }
 
 /* Whether " & " (or " &amp; ") and a firm's word follow e: "Crawford & Company". */
+static bool firm_ending_at(const char *b, size_t len, size_t q);
+
+/* Whether [s, e), after "& ", repeats the word before " & ": the second Johnson of
+ * "Johnson & Johnson". */
+static bool same_word_before_amp(const char *b, size_t s, size_t e)
+{
+        size_t we, ws;
+
+        if (s < 4 || b[s - 3] != ' ')
+                return false;
+        we = s - 3;
+        ws = we;
+        while (ws > 0 && ((b[ws - 1] | 0x20) >= 'a' && (b[ws - 1] | 0x20) <= 'z'))
+                ws--;
+        return we - ws == e - s && e - s >= 3 && memcmp(b + ws, b + s, e - s) == 0;
+}
+
 static bool firm_after_amp(const struct walk *w, size_t e)
 {
         static const char *const words[] = { "company", "co", "co.", "partners", "sons",
@@ -4661,9 +4684,38 @@ static bool firm_after_amp(const struct walk *w, size_t e)
                 return false;
         for (q = ++p; q < w->len && q - p < 12 && ((b[q] | 0x20) >= 'a' && (b[q] | 0x20) <= 'z');)
                 q++;
+        /* "Johnson & Johnson": the same name on both sides */
+        {
+                size_t ws = e;
+
+                while (ws > 0 && ((b[ws - 1] | 0x20) >= 'a' && (b[ws - 1] | 0x20) <= 'z'))
+                        ws--;
+                if (q - p == e - ws && q - p >= 3 && memcmp(b + p, b + ws, q - p) == 0)
+                        return true;
+        }
+        /* "Stanley Black & Decker, Inc.": a firm's ending after the second name */
+        if (firm_ending_at(b, w->len, q))
+                return true;
         if (q < w->len && b[q] == '.')
                 q++;
         return q - p < 12 && pii_lex_lower(b + p, q - p, low, sizeof(low)) && in_list(low, words);
+}
+
+/* Whether a firm's legal ending follows at q: ", Inc.", " Inc", " Ltd", " LLC", " plc". */
+static bool firm_ending_at(const char *b, size_t len, size_t q)
+{
+        static const char *const ends[] = { ", Inc", " Inc", ", LLC", " LLC", " Ltd", ", Ltd",
+                                            " plc", " PLC", " GmbH", " AG", " S.A.", " SA",
+                                            " Corp", ", Corp", " N.V.", " B.V.", NULL };
+
+        for (const char *const *x = ends; *x; x++) {
+                size_t n = strlen(*x);
+
+                if (q + n <= len && memcmp(b + q, *x, n) == 0 &&
+                    (q + n == len || !((b[q + n] | 0x20) >= 'a' && (b[q + n] | 0x20) <= 'z')))
+                        return true;
+        }
+        return false;
 }
 
 /* Turkish case endings after an apostrophe, which are no part of the name or place:
@@ -4714,7 +4766,9 @@ static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, 
                 e -= possessive_len(w->buf, s, e);
                 /* "Morgan Stanley is running the sale"; "Crawford & Company", "Lowe &amp;
                  * Partners": a surname before '&' and a firm's word */
-                if (eponym_firm(w->buf, s, e) || firm_after_amp(w, e))
+                if (eponym_firm(w->buf, s, e) || firm_after_amp(w, e) ||
+                    (s >= 3 && w->buf[s - 1] == ' ' && w->buf[s - 2] == '&' &&
+                     (firm_ending_at(w->buf, w->len, e) || same_word_before_amp(w->buf, s, e))))
                         return 0;
                 w->last_person_end = e;
                 /* a name the tagger found with no given name of the lexicon first is not

@@ -156,6 +156,10 @@ is "$(spans "$T/irc.txt" | paste -sd'|')" "$(printf 'PERSON\tBecca Sandoval|PERS
 case_ 'A man I know as "Junior"; she called him "TJ"; the file called "README"; a service called "ZeroConf".' 'PERSON:Junior | PERSON:TJ' 'a nickname in quotes after known as, called; not a file or a product'
 case_ '"name_ko": "김서연", 보내는 분: 이서연, 寄件者：何嘉欣' 'PERSON:김서연 | PERSON:이서연 | PERSON:何嘉欣' 'keys and labels: name_ko, 보내는 분, 寄件者'
 
+case_ 'Aspirin 75 mg OD, Ticagrelor 90 mg BD, Atorvastatin 80 mg ON, Bisoprolol 2.5 mg OD; COPD, Crohn'"'"'s disease' '' 'a prescription'"'"'s dose codes and conditions are no "Last, First"'
+case_ 'next to Johnson & Johnson; with Stanley Black & Decker, Inc.; Kate Smith & John Brown came.' 'PERSON:Kate Smith | PERSON:John Brown' 'firms named X & X or X & Y, Inc.; two people joined by &'
+case_ 'Elle vit seule ; sa fille Nathalie Morel.' 'PERSON:Nathalie Morel' 'fr: the pronoun Elle starts a sentence, no name'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0

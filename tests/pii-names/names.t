@@ -708,7 +708,7 @@ The state is OK." "a state's code after State:"
 # before names, with no number; Italian town prefixes; Dutch -baan, Spanish Rambla/Pasaje
 printf 'Elle habite à Boulogne-sur-Mer.\nJean-Pierre et Marie-Claire sont là.\nNous allons à Aix-les-Bains demain.\nThibaut Gosselin lives at rue Jacques Lagarde.\nWe sent it via Slack.\nWe visited Borgo Jelena and Thomastown.\nI live at Kevinbaan 5.\nEnvíelo a Rambla de Dolores Madrid 741, Pasaje Martin Valenciano 1.\n' > "$T/x.txt"
 out=$("$AKIOS" protect redact "$T/x.txt")
-is "$out" "[PERSON] habite à [LOCATION].
+is "$out" "Elle habite à [LOCATION].
 [PERSON] et [PERSON] sont là.
 Nous allons à [LOCATION] demain.
 [PERSON] lives at [STREET_ADDRESS].
