@@ -6614,6 +6614,15 @@ static const char *const town_preps[] = {
         "din", "ở", "tại", "dari", "ke", "di", NULL
 };
 
+/* Head nouns of natural features and areas, last in their names. */
+static const char *const features_last[] = {
+        "mountains", "mountain", "valley", "hills", "river", "water", "island", "islands",
+        "bay", "falls", "forest", "gorge", "peninsula", "moor", "moors", "dales", "beacons",
+        "lakes", "coast", "canyon", "glacier", "fjord", "highlands", "lowlands", "plateau",
+        "desert", "estuary", "creek", "shire", "downs", "fells", "marshes", "wetlands",
+        "reservoir", "headland", NULL
+};
+
 /* Prepositions of Polish, Czech, Slovak and the South Slavic languages before a place in
  * its case. */
 static const char *const slavic_preps[] = { "w", "we", "z", "ze", "do", "od", "koło", "pod",
@@ -6623,7 +6632,7 @@ static const char *const slavic_preps[] = { "w", "we", "z", "ze", "do", "od", "k
 /* town_preps[] and slavic_preps[] as hash sets, built once: their rules ask about the word
  * before most runs, and a list's strcmp() per entry was 2 % of the time on prose. */
 #define PREP_SLOTS 128
-static const char *prep_slot[2][PREP_SLOTS];
+static const char *prep_slot[3][PREP_SLOTS];
 static pthread_once_t prep_once = PTHREAD_ONCE_INIT;
 
 static uint8_t prep_first[256]; /* bit k: a word of set k starts with this byte */
@@ -6631,9 +6640,9 @@ static bool prep_last[256];      /* a word of slavic_preps ends with this byte *
 
 static void prep_build(void)
 {
-        const char *const *lists[2] = { town_preps, slavic_preps };
+        const char *const *lists[3] = { town_preps, slavic_preps, features_last };
 
-        for (unsigned k = 0; k < 2; k++)
+        for (unsigned k = 0; k < 3; k++)
                 for (const char *const *p = lists[k]; *p; p++) {
                         uint32_t h = pii_lex_hash(*p, strlen(*p)) & (PREP_SLOTS - 1);
 
@@ -6646,12 +6655,12 @@ static void prep_build(void)
                 }
 }
 
-/* Whether word [w, w + n) is in set k (0: town_preps, 1: slavic_preps). */
+/* Whether word [w, w + n) is in set k (0: town_preps, 1: slavic_preps, 2: features_last). */
 static bool prep_in(unsigned k, const char *word, size_t n)
 {
         uint32_t h;
 
-        if (n == 0 || n > 7)
+        if (n == 0 || n > 10)
                 return false;
         if (!(prep_first[(unsigned char)word[0]] & (1u << k)))
                 return false;
@@ -6897,6 +6906,16 @@ static int decide(struct walk *w, struct run *r)
              (r->t[0].s >= 3 && b[r->t[0].s - 2] == ' ' && b[r->t[0].s - 3] == ']')) &&
             !TOK_IN(&r->t[0], never_names) && !r->t[0].allcaps)
                 return emit(w, r->t[0].s, r->t[r->n - 1].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+        /* a natural feature, by its head noun: "Blue Mountains", "the Grose Valley",
+         * "Kielder Water", "Brecon Beacons", "Victoria Falls"; not after a given name
+         * ("Veronica Lake") nor as a firm's ("River Island Ltd") */
+        if (r->n >= 2 && r->n <= 3 && !r->t[r->n - 1].allcaps && !r->t[r->n - 1].dot &&
+            !(r->t[0].lex & LEX_GIVEN) && !r->t[0].allcaps && r->t[0].upper &&
+            (prep_first[(unsigned char)r->t[r->n - 1].low[0]] & 4) &&
+            prep_in(2, r->t[r->n - 1].low, strlen(r->t[r->n - 1].low)) &&
+            !firm_ending_at(b, w->len, r->t[r->n - 1].e))
+                return emit(w, r->t[0].s, r->t[r->n - 1].e, T_LOCATION, ND_LOCATION_CONTEXT,
+                            0.7f);
         /* a form's label itself, before its colon: "Adı Soyadı:", "Vernommene Person:",
          * "Doğum Yeri:" (words of no lexicon, which the tagger took for a name) */
         if (form_label_run(w, r))
@@ -7881,6 +7900,7 @@ static int decide(struct walk *w, struct run *r)
                 if (in_list(r->t[r->b - 1].low, sites))
                         return emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
         }
+
         /* a country after a preposition of place, though it is a word or a given name too
          * ("in Turkey", "a holiday in Jordan") */
         if ((pw_sets & LB_place_preps) && !streq(pw, "and") && !streq(pw, "of") && nt == 1 &&

@@ -160,6 +160,8 @@ case_ 'Aspirin 75 mg OD, Ticagrelor 90 mg BD, Atorvastatin 80 mg ON, Bisoprolol 
 case_ 'next to Johnson & Johnson; with Stanley Black & Decker, Inc.; Kate Smith & John Brown came.' 'PERSON:Kate Smith | PERSON:John Brown' 'firms named X & X or X & Y, Inc.; two people joined by &'
 case_ 'Elle vit seule ; sa fille Nathalie Morel.' 'PERSON:Nathalie Morel' 'fr: the pronoun Elle starts a sentence, no name'
 
+case_ 'Bushfire warning for Blue Mountains; a fire in the Grose Valley; our trip to Kielder Water; Veronica Lake starred.' 'LOCATION:Blue Mountains | LOCATION:Grose Valley | LOCATION:Kielder Water | PERSON:Veronica Lake' 'natural features by their head noun; not after a given name'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0
