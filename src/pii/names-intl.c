@@ -175,9 +175,32 @@ static size_t lit_before(const struct iw *w, size_t e, const char *const *list)
 
 static unsigned lex(const struct iw *w, size_t s, size_t e)
 {
+        char k[KEY_MAX + 1];
+        unsigned f;
+        bool fold = false;
+
         if (e <= s || e - s > KEY_MAX)
                 return 0;
-        return pii_lex_lookup(w->b + s, e - s);
+        f = pii_lex_lookup(w->b + s, e - s);
+        if (f)
+                return f;
+        /* Persian and Urdu write ی and ک where Arabic has ي and ك (مریم, مريم): the same
+         * two bytes' length, so the key folds in place */
+        memcpy(k, w->b + s, e - s);
+        for (size_t i = 0; i + 1 < e - s; i++) {
+                unsigned char a = (unsigned char)k[i], b = (unsigned char)k[i + 1];
+
+                if (a == 0xdb && b == 0x8c) {
+                        k[i] = (char)0xd9;
+                        k[i + 1] = (char)0x8a;
+                        fold = true;
+                } else if (a == 0xda && b == 0xa9) {
+                        k[i] = (char)0xd9;
+                        k[i + 1] = (char)0x83;
+                        fold = true;
+                }
+        }
+        return fold ? pii_lex_lookup(k, e - s) : 0;
 }
 
 #define LEX_PLACE (LEX_CITY | LEX_REGION | LEX_COUNTRY)
@@ -256,7 +279,9 @@ static const char *const name_labels[] = {
         "家长", "家長", "监护人", "監護人", "主治医生", "主治醫師", "医师", "醫師", "记录人",
         "記錄人", "审核人", "審核人", "代理人", "被保险人", "被保險人", "投保人", "受益人",
         "报案人", "報案人", "学生", "學生", "作者", "经理", "經理", "联络人", "寄件者", "收件者",
-        "承辦人", "承办人", "记录", "記錄", "记录人", "主治", "医师", "醫師",
+        "承辦人", "承办人", "记录", "記錄", "记录人", "主治", "医师", "醫師", "出租人",
+        "承租人", "出租方", "承租方", "甲方", "乙方", "推薦者", "推荐人", "介紹者", "司機",
+        "司机", "備用聯絡人", "备用联系人", "緊急聯絡人", "紧急联系人",
         /* Japanese */
         "氏名", "名前", "担当", "担当者", "患者名", "受取人", "依頼人", "申込者", "申請者",
         "届出人", "契約者", "被保険者", "フリガナ", "ふりがな", "宛名", "差出人", "ご依頼主",
@@ -335,6 +360,7 @@ static const char *const ascii_address_labels[] = { "address", "addr", "adresse"
 
 static bool label_before_in(const struct iw *w, size_t s, const char *const *labels,
                             const char *const *ascii, bool headers);
+static bool line_start(const struct iw *w, size_t p);
 
 /* Whether [.., s) ends with a name label and its colon: "姓名：", "name: ", "\"name\": \"",
  * "성명 : ". The name itself starts at s. */
@@ -370,7 +396,7 @@ static bool label_before_in(const struct iw *w, size_t s, const char *const *lab
                             const char *const *ascii, bool headers)
 {
         size_t e = s;
-        bool colon = false;
+        bool colon = false, columns = false;
 
         while (e > 0 && (w->b[e - 1] == ' ' || w->b[e - 1] == '\t' || w->b[e - 1] == '"'))
                 e--;
@@ -380,14 +406,21 @@ static bool label_before_in(const struct iw *w, size_t s, const char *const *lab
         } else if (e > 0 && (w->b[e - 1] == ':' || w->b[e - 1] == '=')) {
                 e--;
                 colon = true;
+        } else if (s - e >= 2 || (e < s && w->b[e] == '\t') || has_before(w, s, "　")) {
+                /* a form's columns: the label at the line's start, two spaces or a tab, the
+                 * value (not a program's help, "--user=NAME    指定") */
+                e -= has_before(w, s, "　") && s - e < 2 ? 3 : 0;
+                columns = true;
         }
-        if (!colon)
+        if (!colon && !columns)
                 return false;
         while (e > 0 && (w->b[e - 1] == ' ' || w->b[e - 1] == '\t' || w->b[e - 1] == '"' ||
                          w->b[e - 1] == '*'))
                 e--;
         size_t lb = lit_before(w, e, labels);
 
+        if (columns)
+                return lb && line_start(w, e - lb);
         if (lb && label_start_ok(w, e - lb))
                 return true;
         for (const char *const *l = ascii; *l; l++) {
@@ -619,6 +652,73 @@ static const char *const kana_not_speakers[] = {
         "フリガナ", "ふりがな", "よみがな", NULL
 };
 
+/* A chat's time stamp at p: digits with ':' and date marks (2024-05-11 20:13:05, 14.02.25
+ * 21:10, 오후 7:02), in brackets or not: its end, else 0. */
+static size_t stamp_at(const struct iw *w, size_t p)
+{
+        size_t q = p, n;
+        unsigned digits = 0;
+        bool colon = false;
+
+        if (q < w->len && w->b[q] == '[')
+                q++;
+        if (has(w, q, "오전 ") || has(w, q, "오후 ") || has(w, q, "午前") || has(w, q, "午後"))
+                q += 7;
+        if (!digit_at(w, q, &n))
+                return 0;
+        while (q < w->len && q - p < 28) {
+                if (digit_at(w, q, &n)) {
+                        digits++;
+                        q += n;
+                } else if (w->b[q] == ':' || w->b[q] == '-' || w->b[q] == '.' || w->b[q] == '/' ||
+                           (w->b[q] == ' ' && digit_at(w, q + 1, &n))) {
+                        colon |= w->b[q] == ':';
+                        q++;
+                } else {
+                        break;
+                }
+        }
+        if (q < w->len && w->b[q] == ']')
+                q++;
+        return colon && digits >= 3 ? q : 0;
+}
+
+/* Whether [s, e) stands as a chat export's sender: at a line's start (or in brackets
+ * there) with a time stamp after it ("陈静 2024-05-11 20:13:05", "[김민지] [오후 7:02]",
+ * "ليلى, [14.02.25 21:10]"), or after a time stamp that starts the line, before the
+ * message ("09:12 ゆうこ おはよう"). */
+static bool sender_at(const struct iw *w, size_t s, size_t e)
+{
+        size_t ls = s > 0 && w->b[s - 1] == '[' ? s - 1 : s, p = e;
+
+        if (line_start(w, ls)) {
+                if (ls < s) {
+                        if (p >= w->len || w->b[p] != ']')
+                                return false;
+                        p++;
+                }
+                if (has(w, p, ", "))
+                        p += 2;
+                else if (has(w, p, " "))
+                        p += 1;
+                else
+                        return false;
+                size_t q = stamp_at(w, p);
+
+                return q && (q >= w->len || w->b[q] == '\n' || w->b[q] == ' ' || w->b[q] == '\r');
+        }
+        /* a time stamp, a space, the sender, a space: LINE's export */
+        if (s >= 6 && w->b[s - 1] == ' ') {
+                size_t t = s - 1, q;
+
+                while (t > 0 && w->b[t - 1] != '\n' && s - t < 12)
+                        t--;
+                q = line_start(w, t) ? stamp_at(w, t) : 0;
+                return q == s - 1 && (has(w, e, " ") || has(w, e, "　"));
+        }
+        return false;
+}
+
 /* The last characters of Chinese and Japanese field labels, never of a speaker's name:
  * 地址, 电话, 性别, 日期, 金额. */
 static const char *const cjk_label_ends[] = {
@@ -659,7 +759,8 @@ static const char *const cjk_roles_before[] = {
         "工程师", "工程師", "经理", "經理", "董事长", "董事長", "网友", "網友", "游客", "遊客",
         "乘客", "患者", "家属", "家屬", "同事", "朋友", "丈夫", "妻子", "儿子", "兒子", "女儿",
         "女兒", "母亲", "母親", "父亲", "父親", "业主", "業主", "房东", "房東", "租客", "司机",
-        "司機", "店主", "老板", "老闆", "志愿者", "志願者", "选手", "選手", "球员", "球員", NULL
+        "司機", "店主", "老板", "老闆", "志愿者", "志願者", "选手", "選手", "球员", "球員",
+        "通讯员", "通訊員", "工作人员", "工作人員", "管理员", "管理員", "技师", "技師", NULL
 };
 
 /* Characters that follow a name in running Chinese and start no given name: verbs and
@@ -1051,6 +1152,11 @@ static int cjk_stretch(struct iw *w, size_t i, size_t *ret_end)
         if (han_run_end(w, i) == e && (e - i) / 3 >= 2 && (e - i) / 3 <= 6 &&
             place_label_before(w, i))
                 return put(w, i, e, T_LOCATION, ND_LOCATION_CONTEXT);
+        /* a chat export's sender: 陈静 2024-05-11 20:13:05; 09:12 ゆうこ おはよう */
+        if ((e - i) / 3 >= 2 && (e - i) / 3 <= 6 && sender_at(w, i, e) &&
+            ((han_run_end(w, i) == e && surname_at(w, i, e, true) && !(lex(w, i, e) & LEX_PLACE)) ||
+             kana_run_end(w, i, false) == e))
+                return put(w, i, e, T_PERSON, ND_PERSON_CONTEXT);
         /* a chat's speaker: 周杰：, さくら： */
         {
                 bool stamped, chat;
@@ -1611,6 +1717,12 @@ static int clause_speaker(struct iw *w, const struct clause *c, bool *ret_done)
         size_t s = c->s[0], e = c->e[c->n - 1];
 
         *ret_done = false;
+        if (c->n <= 3 && sender_at(w, s, e) && !stop_at(w, c, 0) &&
+            !(lex_words(w, c, 0, c->n, 0) & LEX_PLACE) &&
+            (c->sc != SC_HANGUL || ((e - s) / 3 <= 4 && !in_list(w, s, e, ko_not_names)))) {
+                *ret_done = true;
+                return put(w, s, e, T_PERSON, ND_PERSON_CONTEXT);
+        }
         if (c->n > 2 || !speaker_at(w, s, e, &stamped, &chat) || !chat)
                 return 0;
         for (unsigned k = 0; k < c->n; k++)
@@ -1710,6 +1822,13 @@ static int hangul_clause(struct iw *w, const struct clause *c)
 
 /* ---- Arabic ------------------------------------------------------------------------------ */
 
+/* Relations and roles before a name in Arabic and Persian: "ابن عمه كريم", "همسرم رضا". */
+static const char *const ar_relations[] = {
+        "ابن", "ابنه", "ابنها", "ابني", "ابنتي", "ابنته", "أخي", "أخته", "أخوه", "أختي", "زوجي",
+        "زوجته", "زوجتي", "عمه", "عمي", "خالي", "الفني", "الشاهد", "المدعو", "يدعى", "يُدعى",
+        "الملقب", "همسرم", "پسرم", "دخترم", "برادرم", "خواهرم", "اینجانب", "همسر", "آقا", NULL
+};
+
 static const char *const ar_titles[] = {
         "السيد", "السيدة", "الآنسة", "الدكتور", "الدكتورة", "د.", "المهندس", "المهندسة",
         "الأستاذ", "الأستاذة", "الاستاذ", "الاستاذة", "الشيخ", "الحاج", "الحاجة", "المحامي",
@@ -1741,6 +1860,9 @@ static unsigned ar_name_part(const struct iw *w, const struct clause *c, unsigne
         /* a nisba: ال + at least three letters + ي or ية */
         if (has(w, s, "ال") && e - s >= 10 && (has_before(w, e, "ي") || has_before(w, e, "ية")) &&
             !(lex(w, s, e) & LEX_PLACE))
+                return 1;
+        /* a Persian or Urdu family name in -ی after a given name: کاظمی, احمدی, رضایی */
+        if (e - s >= 8 && has_before(w, e, "ی") && k > 0 && (lex(w, c->s[k - 1], c->e[k - 1]) & LEX_GIVEN))
                 return 1;
         /* a second given name with its article before a family given name: فاطمة الزهراء
          * حسن */
@@ -1881,6 +2003,19 @@ static int arabic_clause(struct iw *w, const struct clause *c)
                         if ((r = put_words(w, c, 0, m, T_PERSON, ND_PERSON_CONTEXT)) < 0)
                                 return r;
                         k += m ? m - 1 : 0;
+                        continue;
+                }
+                /* a relation or a role, then a given name of the lexicon or a quoted one */
+                if (word_is(w, c, k, ar_relations) && k + 1 < c->n &&
+                    ((lex_words(w, c, k + 1, 1, 0) & LEX_GIVEN) ||
+                     (c->s[k + 1] > 0 && w->b[c->s[k + 1] - 1] == '"'))) {
+                        unsigned j = k + 2, p2;
+
+                        while (j < c->n && j - k < 5 && (p2 = ar_name_part(w, c, j)) > 0)
+                                j += p2;
+                        if ((r = put(w, c->s[k + 1], c->e[j - 1], T_PERSON, ND_PERSON_CONTEXT)) < 0)
+                                return r;
+                        k = j - 1;
                         continue;
                 }
                 if (word_is(w, c, k, ar_titles) || (has(w, c->s[k], "د.") && c->e[k] == c->s[k] + 2)) {

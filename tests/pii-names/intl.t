@@ -121,6 +121,14 @@ case_ 'Անուն: Արամ Պետրոսյան; Պարոն Դավիթ Հակոբ
 case_ 'آقای محمد رضایی؛ نام: زهرا احمدی' 'PERSON:محمد رضایی | PERSON:زهرا احمدی' 'fa: a title (آقای), a label (نام)'
 case_ 'জনাব রফিক আহমেদ; திரு முருகன் செல்வம்' 'PERSON:রফিক আহমেদ | PERSON:முருகன் செல்வம்' 'bn, ta: titles'
 
+# chat exports' senders beside a time stamp
+printf '陈静 2024-05-11 20:13:05\n周末去玩吗？\n[김민지] [오후 7:02] 오빠 내일 몇 시야?\nليلى, [14.02.25 21:10]\nمين جاي معنا\n09:12 ゆうこ おはよう！\n版本 2024-05-11 20:13:05\n' > "$T/chat2.txt"
+is "$(spans "$T/chat2.txt" | paste -sd'|')" "$(printf 'PERSON\t陈静|PERSON\t김민지|PERSON\tليلى|PERSON\tゆうこ')" 'senders before or after a time stamp in WeChat, KakaoTalk, Telegram and LINE exports; not 版本 (version)'
+case_ 'اینجانب مریم کاظمی، ساکن تهران؛ همسرم رضا' 'PERSON:مریم کاظمی | LOCATION:تهران | PERSON:رضا' 'fa: ی and ک read as ي and ك for the lexicon; a relation before a given name; a family name in -ی'
+case_ 'وأضاف أن ابن عمه كريم شاهد' 'PERSON:كريم' 'ar: a relation before a given name'
+case_ '推薦者      小林 正樹（元上司）' 'PERSON:小林 正樹' 'ja: a form'"'"'s label and its value in columns'
+case_ '出租人：林美惠（以下簡稱甲方）' 'PERSON:林美惠' 'zh: a lease'"'"'s parties'
+
 # names.c: the forms and salutations of other languages
 case_ 'Adı Soyadı: Burak Şahin' 'PERSON:Burak Şahin' 'tr: the label "Adı Soyadı" itself is no name'
 case_ 'Doğum Yeri: Trabzon' 'LOCATION:Trabzon' 'tr: the place label "Doğum Yeri" is no name'
