@@ -6614,6 +6614,33 @@ static const char *const town_preps[] = {
         "din", "ở", "tại", "dari", "ke", "di", NULL
 };
 
+/* Street types after a name that name nothing but a street, with or without a number. */
+static bool bare_street_type(const struct tok *t)
+{
+        static const char *const types[] = {
+                "street", "st", "road", "rd", "avenue", "ave", "av", "lane", "ln", "boulevard",
+                "blvd", "crescent", "terrace", "highway", "hwy", "parkway", "pkwy", NULL
+        };
+
+        return t->upper && !t->digit && t->n <= 9 && in_list(t->low, types);
+}
+
+/* Whether t is a street type written out ("Avenue.", whose dot ends a sentence), not an
+ * abbreviation ("Ave.", whose dot is its own). */
+static bool full_street_word(const struct tok *t)
+{
+        static const char *const full[] = { "street", "road", "avenue", "lane", "boulevard",
+                                            "crescent", "terrace", "highway", "parkway", NULL };
+        char base[WORD_MAX + 1];
+        size_t n = strlen(t->low);
+
+        if (n < 2 || n > WORD_MAX)
+                return false;
+        memcpy(base, t->low, n);
+        base[t->low[n - 1] == '.' ? n - 1 : n] = '\0';
+        return in_list(base, full);
+}
+
 /* Head nouns of natural features and areas, last in their names. */
 static const char *const features_last[] = {
         "mountains", "mountain", "valley", "hills", "river", "water", "island", "islands",
@@ -7647,6 +7674,19 @@ static int decide(struct walk *w, struct run *r)
                 if (nt == 1)
                         return 0;
         phr = phrase_flags(r, r->a, r->b);
+
+        /* a street without its number: "Regent Road", "Beckett Street", "Fullerton Ave",
+         * "Haile Selassie Avenue" (the tagger took several for persons); the types that
+         * name nothing else */
+        if (!title && nt >= 2 && nt <= 4 && bare_street_type(&r->t[r->b - 1]) &&
+            r->t[r->b - 2].upper && !TOK_IN(&r->t[r->a], never_names)) {
+                const struct tok *lt = &r->t[r->b - 1];
+
+                /* a sentence's full stop after "Avenue" is no part of it (after "Ave" it is) */
+                if (!((lt->lex & LEX_SURNAME) && (r->t[r->a].lex & LEX_GIVEN))) /* Iain Lane */
+                        return emit(w, s, b[e - 1] == '.' && full_street_word(lt) ? e - 1 : e,
+                                    T_STREET_ADDRESS, ND_STREET, 0.7f);
+        }
 
         /* 2. person context */
         if (!title && r->t[0].s >= 7 && b[r->t[0].s - 4] == '.' && /* the dot first */

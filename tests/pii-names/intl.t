@@ -170,6 +170,8 @@ case_ 'Elle vit seule ; sa fille Nathalie Morel.' 'PERSON:Nathalie Morel' 'fr: t
 
 case_ 'Bushfire warning for Blue Mountains; a fire in the Grose Valley; our trip to Kielder Water; Veronica Lake starred.' 'LOCATION:Blue Mountains | LOCATION:Grose Valley | LOCATION:Kielder Water | PERSON:Veronica Lake' 'natural features by their head noun; not after a given name'
 
+case_ 'Turn into Beckett Street, then Fullerton Ave near Sheridan Rd; Iain Lane and Thomas G. Lane came.' 'STREET_ADDRESS:Beckett Street | STREET_ADDRESS:Fullerton Ave | STREET_ADDRESS:Sheridan Rd | PERSON:Iain Lane | PERSON:Thomas G. Lane' 'a street without its number; not a given name and the surname Lane'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0

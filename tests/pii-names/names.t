@@ -779,7 +779,7 @@ is "$out" "[STREET_ADDRESS]
 [STREET_ADDRESS], [LOCATION], [UK_POSTCODE]
 
 Room 5
-Main Street is busy." "a UK unit line before a numberless street; Studio's number before a street"
+[STREET_ADDRESS] is busy." "a UK unit line before a numberless street; Studio's number before a street; a street's name alone is one, not joined to a room on the line before"
 
 # a degree's dotted letters after a name (not a firm's S.A. or B.V.); a street name longer
 # than 24 bytes; an initial-less capital after a name is a person's (Indian names), capitals
