@@ -1534,7 +1534,7 @@ static const char *const ko_particles[] = {
 
 /* Administrative units at the end of a Korean place's word: 강남구, 역삼동, 경기도. */
 static const char *const ko_admin[] = { "특별자치시", "특별자치도", "특별시", "광역시", "시",
-                                        "도", "구", "군", "읍", "면", "동", "리", NULL };
+                                        "도", "구", "군", "읍", "면", "동", "리", "역", NULL };
 
 /* Words that end in 로 or 길 and are no street: 도로, 경로, 그대로. */
 static const char *const ko_not_streets[] = { "도로", "경로", "진로", "통로", "항로",
@@ -2479,6 +2479,11 @@ static int geo_arm_clause(struct iw *w, const struct clause *c)
                 size_t se = k + 1 < c->n ? lit_before(w, c->e[k + 1], geo_arm_surname_ends) : 0;
 
                 /* two letters or more before the ending: not შვილი (a child), ფუძე (a base) */
+                if (lex(w, s, e) & LEX_PLACE) {
+                        if ((r = put(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT)) < 0)
+                                return r;
+                        continue;
+                }
                 if (se && e - s >= 4 && c->e[k + 1] - c->s[k + 1] >= se + 6 &&
                     !word_is(w, c, k + 1, geo_not_names) && !word_is(w, c, k, geo_not_names) &&
                     /* Armenian: both capitalised (U+0531-U+0556 lead d4 b1.. d5 96) */

@@ -172,6 +172,8 @@ case_ 'Bushfire warning for Blue Mountains; a fire in the Grose Valley; our trip
 
 case_ 'Turn into Beckett Street, then Fullerton Ave near Sheridan Rd; Iain Lane and Thomas G. Lane came.' 'STREET_ADDRESS:Beckett Street | STREET_ADDRESS:Fullerton Ave | STREET_ADDRESS:Sheridan Rd | PERSON:Iain Lane | PERSON:Thomas G. Lane' 'a street without its number; not a given name and the surname Lane'
 
+case_ 'თბილისი და ბათუმი; Երևան քաղաքում; 9시 서울역 출발; সে ঢাকা থেকে; சென்னை நகரில்' 'LOCATION:თბილისი | LOCATION:ბათუმი | LOCATION:Երևան | LOCATION:서울역 | LOCATION:ঢাকা | LOCATION:சென்னை' 'cities of Georgian, Armenian, Bengali and Tamil; a Korean station'
+
 # ordinary UI text of the translation catalogues: no PERSON and no STREET_ADDRESS in the
 # scripts read here (countries in them are places, and counted apart)
 n=0
