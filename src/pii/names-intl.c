@@ -1742,6 +1742,25 @@ static int clause_speaker(struct iw *w, const struct clause *c, bool *ret_done)
         return put(w, s, e, T_PERSON, ND_PERSON_CONTEXT);
 }
 
+/* What a whole clause of Arabic, Devanagari or Hebrew may be before its words are read one
+ * by one: a chat line's speaker, the writer's name on the line after a sign-off, a place
+ * after a place label. Emits it; *ret_done: it was one. */
+static int clause_whole(struct iw *w, const struct clause *c, bool *ret_done)
+{
+        int r = clause_speaker(w, c, ret_done);
+
+        if (r < 0 || *ret_done)
+                return r;
+        *ret_done = true;
+        if (c->n <= 3 && line_start(w, c->s[0]) && signoff_line_before(w, c->s[0]) &&
+            !stop_at(w, c, 0))
+                return put_words(w, c, 0, c->n, T_PERSON, ND_PERSON_CONTEXT);
+        if (c->n <= 3 && place_label_before(w, c->s[0]))
+                return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
+        *ret_done = false;
+        return 0;
+}
+
 static int hangul_clause(struct iw *w, const struct clause *c)
 {
         int r;
@@ -1985,13 +2004,8 @@ static int arabic_clause(struct iw *w, const struct clause *c)
         int r;
         bool spoke;
 
-        if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
+        if ((r = clause_whole(w, c, &spoke)) < 0 || spoke)
                 return r;
-        if (c->n <= 3 && line_start(w, c->s[0]) && signoff_line_before(w, c->s[0]) &&
-            !stop_at(w, c, 0))
-                return put_words(w, c, 0, c->n, T_PERSON, ND_PERSON_CONTEXT);
-        if (c->n <= 3 && place_label_before(w, c->s[0]))
-                return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m = 0;
@@ -2185,13 +2199,8 @@ static int deva_clause(struct iw *w, const struct clause *c)
         int r;
         bool spoke;
 
-        if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
+        if ((r = clause_whole(w, c, &spoke)) < 0 || spoke)
                 return r;
-        if (c->n <= 3 && line_start(w, c->s[0]) && signoff_line_before(w, c->s[0]) &&
-            !stop_at(w, c, 0))
-                return put_words(w, c, 0, c->n, T_PERSON, ND_PERSON_CONTEXT);
-        if (c->n <= 3 && place_label_before(w, c->s[0]))
-                return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m;
@@ -2317,13 +2326,8 @@ static int hebrew_clause(struct iw *w, const struct clause *c)
         int r;
         bool spoke;
 
-        if ((r = clause_speaker(w, c, &spoke)) < 0 || spoke)
+        if ((r = clause_whole(w, c, &spoke)) < 0 || spoke)
                 return r;
-        if (c->n <= 3 && line_start(w, c->s[0]) && signoff_line_before(w, c->s[0]) &&
-            !stop_at(w, c, 0))
-                return put_words(w, c, 0, c->n, T_PERSON, ND_PERSON_CONTEXT);
-        if (c->n <= 3 && place_label_before(w, c->s[0]))
-                return put_words(w, c, 0, c->n, T_LOCATION, ND_LOCATION_CONTEXT);
 
         for (unsigned k = 0; k < c->n; k++) {
                 unsigned m;

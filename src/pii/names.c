@@ -3139,6 +3139,19 @@ static bool place_key(const char *b, size_t i)
         return key_before_in(b, i, keys);
 }
 
+/* Whether a word of list (any case) ends at e, a letter not right before it. */
+static bool word_of_list_before(const char *b, size_t e, const char *const *list)
+{
+        for (; *list; list++) {
+                size_t n = strlen(*list);
+
+                if (e >= n && strncasecmp(b + e - n, *list, n) == 0 &&
+                    (e == n || !((b[e - n - 1] | 0x20) >= 'a' && (b[e - n - 1] | 0x20) <= 'z')))
+                        return true;
+        }
+        return false;
+}
+
 /* Whether one of keys (any case) ends, after quotes and spaces, just before the '=' or ':'
  * that quotes and spaces separate from i. */
 static bool key_before_in(const char *b, size_t i, const char *const *keys)
@@ -3153,14 +3166,7 @@ static bool key_before_in(const char *b, size_t i, const char *const *keys)
         stop = e > 8 ? e - 8 : 0;
         while (e > stop && (b[e - 1] == ' ' || b[e - 1] == '"' || b[e - 1] == '\''))
                 e--;
-        for (const char *const *q = keys; *q; q++) {
-                size_t n = strlen(*q);
-
-                if (e >= n && strncasecmp(b + e - n, *q, n) == 0 &&
-                    (e == n || !((b[e - n - 1] | 0x20) >= 'a' && (b[e - n - 1] | 0x20) <= 'z')))
-                        return true;
-        }
-        return false;
+        return word_of_list_before(b, e, keys);
 }
 
 /* "customer_name", "Contact Name": a label with "name" in it that is not a thing's name;
@@ -6827,14 +6833,7 @@ static bool nick_quoted(const struct walk *w, size_t s, size_t e)
         q = s - open;
         if (q > 0 && b[q - 1] == ' ')
                 q--;
-        for (const char *const *c = nick_cues; *c; c++) {
-                size_t n = strlen(*c);
-
-                if (q >= n && strncasecmp(b + q - n, *c, n) == 0 &&
-                    (q == n || !((b[q - n - 1] | 0x20) >= 'a' && (b[q - n - 1] | 0x20) <= 'z')))
-                        return true;
-        }
-        return false;
+        return word_of_list_before(b, q, nick_cues);
 }
 
 static int decide(struct walk *w, struct run *r)
