@@ -1258,15 +1258,19 @@ elif ! command -v setpriv >/dev/null 2>&1; then
         skip "setpriv not installed"
 else
         cp "$AKIOS" "$T/akios-nobody" && chmod 755 "$T/akios-nobody"
-        "$AKIOS" protect redact "$T/c1.txt" >"$T/c1.root"
+        # with the scripts without capitals too (names-intl.c), from the fuzz seeds
+        cat "$T/c1.txt" "$AKIOS_SRC"/fuzz/corpus/pii/intl-scripts*.txt > "$T/c1x.txt"
+        chmod 644 "$T/c1x.txt"
+        "$AKIOS" protect redact "$T/c1x.txt" >"$T/c1.root"
         AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
-        $AS "$T/akios-nobody" protect redact "$T/c1.txt" >"$T/c1.user" 2>"$T/c1.err"
+        $AS "$T/akios-nobody" protect redact "$T/c1x.txt" >"$T/c1.user" 2>"$T/c1.err"
         is "$?" 0 "protect redact runs as nobody"
-        $AS "$T/akios-nobody" protect redact - <"$T/c1.txt" >"$T/c1.stdin" 2>>"$T/c1.err"
+        $AS "$T/akios-nobody" protect redact - <"$T/c1x.txt" >"$T/c1.stdin" 2>>"$T/c1.err"
         is "$?" 0 "protect redact - runs as nobody"
         cmp -s "$T/c1.root" "$T/c1.user" && cmp -s "$T/c1.root" "$T/c1.stdin"
         is "$?" 0 "as nobody, from a file and from stdin, the redaction is root's byte for byte"
         like "$(cat "$T/c1.root")" '\[PERSON\].*' "the compared redaction holds names"
+        like "$(cat "$T/c1.root")" '姓名：\[PERSON\]' "and a Chinese name after its label"
 fi
 
 done_testing
