@@ -60,6 +60,10 @@
 #define AT_AHEAD 4096 /* bytes searched for '@' at a time, at least */
 #define PREV_KEEP 8   /* words before runs remembered (prev_word) */
 
+/* Whether w[0, n) ends like an East Slavic patronymic; such a word may pass PLAIN_MAX
+ * ("Александровича" is 28 bytes). With the endings, below. */
+static bool long_patronymic(const char *w, size_t n);
+
 struct tok {
         size_t s, e;     /* the word, e after a dot that belongs to it */
         unsigned lex;    /* lexicon flags */
@@ -1418,7 +1422,8 @@ static void tok_fill(struct walk *w, struct tok *t, size_t s, size_t e, bool dig
                 if (c >= 0xc3 && i + 1 < e && !upper_at(b, w->len, i) && letter_at(b, e, i))
                         t->allcaps = false;
         }
-        if ((e - s <= PLAIN_MAX || (e - s <= WORD_MAX && memchr(b + s, '-', e - s))) &&
+        if ((e - s <= PLAIN_MAX ||
+             (e - s <= WORD_MAX && (memchr(b + s, '-', e - s) || long_patronymic(b + s, e - s)))) &&
             (lowered || pii_lex_lower(b + s, e - s, t->low, sizeof(t->low)))) {
                 size_t n = e - s;
                 const struct wcache *c;
@@ -6571,6 +6576,11 @@ static bool ends_with_any(const char *lw, size_t m, const char *const *list)
                         return true;
         }
         return false;
+}
+
+static bool long_patronymic(const char *w, size_t n)
+{
+        return n > PLAIN_MAX && cyr_greek_lead(w[0]) && ends_with_any(w, n, patronymic_endings);
 }
 
 /* Whether run r (Cyrillic) holds a given name of the lexicon and a patronymic after it: 1 +

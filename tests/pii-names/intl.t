@@ -157,6 +157,7 @@ case_ 'Poškozený: František Kučera (82 let)' 'PERSON:František Kučera' 'tw
 case_ 'We flew to Kuala Terengganu.' 'LOCATION:Kuala Terengganu' 'the same after a place'"'"'s preposition stays a place'
 
 case_ 'от Смирновой Екатерины Андреевны, проживающей' 'PERSON:Смирновой Екатерины Андреевны' 'ru: surname, given name and patronymic in the genitive'
+case_ 'Заявление от Петрова Сергея Александровича; протокол допроса Игоря Владимировича Смирнова.' 'PERSON:Петрова Сергея Александровича | PERSON:Игоря Владимировича Смирнова' 'ru: a patronymic longer than 24 bytes (Александровича is 28)'
 case_ 'Відправник: ФОП Шевчук Марія Іванівна' 'PERSON:Шевчук Марія Іванівна' 'uk: a Ukrainian patronymic after capitals'
 case_ 'pomiędzy Panią Małgorzatą Wiśniewską-Kowal a Panem Bartłomiejem Zielińskim' 'PERSON:Małgorzatą Wiśniewską-Kowal | PERSON:Bartłomiejem Zielińskim' 'pl: Panią, Panem are titles'
 printf '[09:02] <Becca Sandoval> morning all.\n[09:03] <Marcus> me too\n<html> <Body>\n' > "$T/irc.txt"
