@@ -509,7 +509,8 @@ static const char *const units[] = {
         "apt", "apartment", "suite", "ste", "unit", "flat", "floor", "fl", "room", "rm",
         "bldg", "building", "piso", "étage", "etage", "wohnung", "whg", "po box", "box",
         "dept", "department", "lot", "no", "nr", "appartement", "appt", "bâtiment", "bât",
-        "escalier", "puerta", "interno", "scala", "villa", "studio", NULL
+        "escalier", "puerta", "interno", "scala", "villa", "studio", "plot", "shop", "door",
+        "house", NULL
 };
 /* Words a code identifier or heading often starts with: never a name even when the census
  * lists them (e.g. "Will" is a given name, "Section" no name at all). */
@@ -3692,13 +3693,12 @@ static size_t number_after(const struct walk *w, size_t e)
  * Avenue". The ordinal, with a compass direction or a house number (or both) before it.
  * Returns where the address starts, SIZE_MAX if there is none: an ordinal alone ("the 5th
  * Avenue store") is not an address. */
-static size_t ordinal_street_before(const struct walk *w, size_t s)
+/* An ordinal that ends one space before s ("42nd " of "42nd St"): its start, else SIZE_MAX. */
+static size_t ordinal_before(const struct walk *w, size_t s)
 {
-        static const char *const dirs[] = { "n", "s", "e", "w", "ne", "nw", "se", "sw",
-                                            "north", "south", "east", "west", NULL };
         const char *b = w->buf;
-        size_t e, p, q, d = SIZE_MAX, num;
-        char sfx[3], word[8];
+        size_t e, p, q;
+        char sfx[3];
 
         if (s < 4 || b[s - 1] != ' ')
                 return SIZE_MAX;
@@ -3725,6 +3725,19 @@ static size_t ordinal_street_before(const struct walk *w, size_t s)
                 if (!streq(sfx, want))
                         return SIZE_MAX;
         }
+        return p;
+}
+
+static size_t ordinal_street_before(const struct walk *w, size_t s)
+{
+        static const char *const dirs[] = { "n", "s", "e", "w", "ne", "nw", "se", "sw",
+                                            "north", "south", "east", "west", NULL };
+        const char *b = w->buf;
+        size_t p = ordinal_before(w, s), d = SIZE_MAX, num;
+        char word[8];
+
+        if (p == SIZE_MAX)
+                return SIZE_MAX;
         /* a direction before it: "W", "W.", "East" */
         if (p >= 3 && b[p - 1] == ' ') {
                 size_t de = p - 1, ds;
@@ -3840,6 +3853,11 @@ static size_t unit_word_before(const struct walk *w, size_t q, char *word, size_
 
         if (q < 2 || b[q - 1] != ' ')
                 return SIZE_MAX;
+        /* India's "Flat No. 7B", "House No 221": the unit word before "No." */
+        if (q >= 8 && b[q - 2] == '.' && b[q - 3] == 'o' && b[q - 4] == 'N' && b[q - 5] == ' ')
+                q -= 4;
+        else if (q >= 7 && b[q - 2] == 'o' && b[q - 3] == 'N' && b[q - 4] == ' ')
+                q -= 3;
         ws = q - 1;
         while (ws > 0 && q - 1 - ws < size - 1 && letter_at(b, w->len, ws - 1) == 1)
                 ws--;
@@ -4113,6 +4131,24 @@ static bool street_label(const char *l)
         };
 
         return in_list(l, labels);
+}
+
+/* A street numbered by an ordinal with no house number, as Indian addresses write them:
+ * "Flat No. 7B, Lotus Enclave, 3rd Cross", "Plot 45, 2nd Main Road", "Address: 5th Main".
+ * s starts the street's name; where the address starts (a unit or building before it, or
+ * the ordinal under a street's label), else SIZE_MAX. An ordinal alone ("the 5th Avenue
+ * store", "on 2nd Main Road") is no address. */
+static size_t ordinal_unit_street(const struct walk *w, size_t s)
+{
+        size_t q = ordinal_before(w, s), u;
+        char label[64];
+
+        if (q == SIZE_MAX)
+                return SIZE_MAX;
+        if ((u = unit_before(w, q)) != q)
+                return u;
+        label_before(w, q, label, sizeof(label));
+        return label[0] && street_label(label) ? q : SIZE_MAX;
 }
 
 /* "12 rue de la Paix": a lower-case street word (and particles) just before the run. */
@@ -7182,6 +7218,9 @@ static int decide(struct walk *w, struct run *r)
                 }
                 if (st >= 0 && !before_form && (q = unit_line_before(w, from)) != SIZE_MAX)
                         return emit(w, q, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.8f);
+                if (st >= 0 && !before_form && from >= 5 && b[from - 1] == ' ' && is_digit(b[from - 4]) &&
+                    (q = ordinal_unit_street(w, from)) != SIZE_MAX)
+                        return emit(w, q, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.8f);
                 /* not the next address's house number after a comma: "Ship to: Katherine
                  * Brooks, 65490 Kurt Overpass" (Brooks is a street type too) */
                 if ((q = number_after(w, st >= 0 ? r->t[st].e : to)) != 0 &&
@@ -7210,6 +7249,11 @@ static int decide(struct walk *w, struct run *r)
                 }
         }
 
+        /* Bengaluru's cross and main roads by their ordinal: "Lotus Enclave, 3rd Cross" */
+        if (st < 0 && r->n == 1 && r->t[0].s >= 5 && is_digit(b[r->t[0].s - 4]) &&
+            (streq(r->t[0].low, "cross") || streq(r->t[0].low, "main")) &&
+            (ns = ordinal_unit_street(w, r->t[0].s)) != SIZE_MAX)
+                return emit(w, ns, r->t[0].e, T_STREET_ADDRESS, ND_STREET, 0.8f);
         /* a street type in small letters after the name, then the number: "Thorvald Meyers
          * gate 54", "Gustav Adolfs torg 47" */
         if (st < 0 && ns == SIZE_MAX && r->n <= 4 && r->t[r->n - 1].e + 12 < w->len &&

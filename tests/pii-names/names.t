@@ -218,6 +218,8 @@ Unit 4, Calder House, 12 Wellington Street, Leeds
 Room 14, 2nd Floor, Noor Manzil, 12 Mohammed Ali Road; 3rd Floor, 1 Park Row
 Thanks, Janet Okoro, 12 High Street
 Ismaninger Str. 22; Str. Mihai Eminescu nr. 47; Calea Dorobanților 12; os. Tysiąclecia 22/48
+Flat No. 7B, Lotus Enclave, 3rd Cross, Indiranagar; Plot 45, 2nd Main Road, Koramangala
+We met on 2nd Main Road. The 5th Avenue store; Address: 3rd Cross Road
 TXT
 run "$AKIOS" protect redact "$T/rules.txt"
 is "$rc" 0 "redact the rules sample"
@@ -399,6 +401,8 @@ is "$(line 189)" "[STREET_ADDRESS], [LOCATION]" "a unit and a building's name be
 is "$(line 190)" "[STREET_ADDRESS]; [STREET_ADDRESS]" "a room, a floor and a building; a floor alone"
 is "$(line 191)" "Thanks, [PERSON], [STREET_ADDRESS]" "a name before the street is no building (no unit before it)"
 is "$(line 192)" "[STREET_ADDRESS]; [STREET_ADDRESS]; [STREET_ADDRESS]; [STREET_ADDRESS]" "German Str. after, Romanian Str. and Calea before with nr., Polish os."
+is "$(line 193)" "[STREET_ADDRESS], [LOCATION]; [STREET_ADDRESS], [LOCATION]" "Indian streets numbered by an ordinal after a unit (No.) and a building"
+is "$(line 194)" "We met on 2nd Main Road. The 5th Avenue store; Address: [STREET_ADDRESS]" "an ordinal street alone is no address; under a street label it is"
 is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
