@@ -8952,6 +8952,40 @@ static bool chat_title_before(const char *b, size_t m, size_t i)
         return chat_prev_word(b, m, i, low, 3) && in_list(low, chat_titles);
 }
 
+/* A capitalised word alone at i in the chat message [m, eol), *ret_e its end: a given name
+ * of given-wide.txt, which the walk over capitals leaves alone without context ("falei com o
+ * Tiago", "Emre de gelecek", "Burak'a söyle"), is a person in a chat's message, on the same
+ * terms as a name in small letters. Not a word of a run of capitals (the walk's), nor after
+ * an article or before a number. */
+static int chat_capital_name(struct walk *w, size_t m, size_t eol, size_t i, size_t *ret_e)
+{
+        const char *b = w->buf;
+        size_t e = i + 1 < eol ? chat_word_end(b, eol, i + 1) : i + 1;
+        char low[WORD_MAX + 1];
+        int before;
+
+        *ret_e = e;
+        if (e == i + 1 || (e + 1 < eol && b[e] == ' ' && upper_at(b, eol, e + 1)))
+                return 0;
+        /* not a language or a model named in the chat ("Claude key:", "Ruby") */
+        if (e - i > WORD_MAX || !pii_lex_lower(b + i, e - i, low, sizeof(low)) ||
+            in_list(low, tech_names))
+                return 0;
+        if (i > m + 1 && b[i - 1] == ' ') { /* the word before: none in capitals */
+                size_t j = i - 1;
+
+                while (j > m && b[j - 1] != ' ')
+                        j--;
+                if (upper_at(b, eol, j))
+                        return 0;
+        }
+        before = chat_word_before(b, m, i);
+        if (before == CHAT_NOT || !chat_name_word(b, i, e, CHAT_GIVEN, before == CHAT_CENSUS) ||
+            chat_number_after(b, eol, e))
+                return 0;
+        return emit(w, i, e, T_PERSON, ND_PERSON_CONTEXT, 0.7f);
+}
+
 /* The names in small letters of the chat message [m, eol): its words in small letters after
  * a space, '(' or a quote, with a surname after a given name taken with it. */
 static int chat_message_names(struct walk *w, size_t m, size_t eol)
@@ -8963,6 +8997,15 @@ static int chat_message_names(struct walk *w, size_t m, size_t eol)
                 bool titled;
                 int before;
 
+                if (b[i] >= 'A' && b[i] <= 'Z' &&
+                    (i == m || b[i - 1] == ' ' || b[i - 1] == '(' || b[i - 1] == '"')) {
+                        int err = chat_capital_name(w, m, eol, i, &e);
+
+                        if (err < 0)
+                                return err;
+                        i = e;
+                        continue;
+                }
                 if (!(b[i] >= 'a' && b[i] <= 'z') ||
                     !(i == m || b[i - 1] == ' ' || b[i - 1] == '(' || b[i - 1] == '"'))
                         continue;

@@ -158,6 +158,9 @@ case_ 'We flew to Kuala Terengganu.' 'LOCATION:Kuala Terengganu' 'the same after
 
 case_ 'от Смирновой Екатерины Андреевны, проживающей' 'PERSON:Смирновой Екатерины Андреевны' 'ru: surname, given name and patronymic in the genitive'
 case_ 'Заявление от Петрова Сергея Александровича; протокол допроса Игоря Владимировича Смирнова.' 'PERSON:Петрова Сергея Александровича | PERSON:Игоря Владимировича Смирнова' 'ru: a patronymic longer than 24 bytes (Александровича is 28)'
+case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
+case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
+case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
 case_ 'Відправник: ФОП Шевчук Марія Іванівна' 'PERSON:Шевчук Марія Іванівна' 'uk: a Ukrainian patronymic after capitals'
 case_ 'pomiędzy Panią Małgorzatą Wiśniewską-Kowal a Panem Bartłomiejem Zielińskim' 'PERSON:Małgorzatą Wiśniewską-Kowal | PERSON:Bartłomiejem Zielińskim' 'pl: Panią, Panem are titles'
 printf '[09:02] <Becca Sandoval> morning all.\n[09:03] <Marcus> me too\n<html> <Body>\n' > "$T/irc.txt"
