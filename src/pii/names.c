@@ -4803,9 +4803,13 @@ static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, 
                 e = turkish_suffix_cut(w->buf, s, e);
         if (type == T_LOCATION) {
                 e = place_tail(w, e);
-                /* "Atlanta, GA 30309": the state goes with the town, one place */
-                if (us_state_after(w, e))
-                        e += 4;
+                /* "Atlanta, GA 30309": the state is a place of its own after the town's */
+                if (us_state_after(w, e)) {
+                        int err = w->emit(w->ud, s, e, type, nd, score);
+
+                        w->last_loc_end = e + 4;
+                        return err < 0 ? err : w->emit(w->ud, e + 2, e + 4, type, nd, score);
+                }
                 w->last_loc_end = e;
         }
         if (type == T_PERSON) {
@@ -4827,6 +4831,19 @@ static int emit(struct walk *w, size_t s, size_t e, unsigned type, unsigned nd, 
         if (type == T_STREET_ADDRESS)
                 w->last_street_end = e;
         return w->emit(w->ud, s, e, type, nd, score);
+}
+
+/* A town [s, e) and its state's code [cs, ce) after it ("Perth WA 6000", "Boston MA"): two
+ * places, as they are two names (and a scorer that labels them apart misses the code in a
+ * span of both). */
+static int emit_town_state(struct walk *w, size_t s, size_t e, size_t cs, size_t ce, float score)
+{
+        int err = emit(w, s, e, T_LOCATION, ND_LOCATION_CONTEXT, score);
+
+        if (err < 0)
+                return err;
+        w->last_loc_end = ce;
+        return w->emit(w->ud, cs, ce, T_LOCATION, ND_LOCATION_CONTEXT, score);
 }
 
 /* Two capital letters of a US state or province after ", " (City, ST). */
@@ -7017,7 +7034,13 @@ static int decide(struct walk *w, struct run *r)
         if (r->n == 1 && r->t[0].allcaps && (r->t[0].n == 2 || r->t[0].n == 3) &&
             !r->t[0].dot && region_code(b + r->t[0].s, r->t[0].n) &&
             (r->t[0].e == w->len || !wordish(b, w->len, r->t[0].e))) {
-                label_before(w, r->t[0].s, label, sizeof(label));
+                size_t s0 = r->t[0].s;
+
+                label_before(w, s0, label, sizeof(label));
+                /* a CSV's column: "...,Chicago,IL,60641" under "city,state,zip" */
+                if (!label[0] && s0 > 0 && (b[s0 - 1] == ',' || b[s0 - 1] == ';' ||
+                                            b[s0 - 1] == '\t' || b[s0 - 1] == '"'))
+                        csv_label(w, s0, r->t[0].e, label, sizeof(label));
                 if (label[0] && (set_mask(label, strlen(label)) & LB_place_labels))
                         return emit(w, r->t[0].s, r->t[0].e, T_LOCATION, ND_LOCATION_CONTEXT,
                                     0.85f);
@@ -7538,8 +7561,8 @@ static int decide(struct walk *w, struct run *r)
                 for (unsigned k = r->a; k + 1 < r->b; k++)
                         lx |= r->t[k].lex;
                 if (place_flags(lx | phrase_flags(r, r->a, r->b - 1)) || !(lx & LEX_WORD))
-                        return emit(w, r->t[r->a].s, r->t[r->b - 1].e, T_LOCATION,
-                                    ND_LOCATION_CONTEXT, 0.8f);
+                        return emit_town_state(w, r->t[r->a].s, r->t[r->b - 2].e,
+                                               r->t[r->b - 1].s, r->t[r->b - 1].e, 0.8f);
         }
         /* "moved to Boston MA last year", "Las Vegas NV.": a town of the lexicon, then its
          * state's code with no comma nor ZIP code, and no capitalised word after (the
@@ -7555,7 +7578,8 @@ static int decide(struct walk *w, struct run *r)
                 if ((place_flags(pf) & LEX_CITY) &&
                     (q == w->len || !wordish(b, w->len, q)) &&
                     !(q + 1 < w->len && b[q] == ' ' && upper_at(b, w->len, q + 1)))
-                        return emit(w, r->t[r->a].s, q, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+                        return emit_town_state(w, r->t[r->a].s, r->t[r->b - 2].e,
+                                               r->t[r->b - 1].s, q, 0.75f);
         }
         /* a city of the lexicon before its airport's code: "FROM HANOI (HAN)", "LONDON LHR" */
         if (r->n <= 2 && r->t[r->n - 1].e + 4 < w->len && b[r->t[r->n - 1].e] == ' ' &&

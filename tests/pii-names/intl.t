@@ -158,6 +158,9 @@ case_ 'We flew to Kuala Terengganu.' 'LOCATION:Kuala Terengganu' 'the same after
 
 case_ 'от Смирновой Екатерины Андреевны, проживающей' 'PERSON:Смирновой Екатерины Андреевны' 'ru: surname, given name and patronymic in the genitive'
 case_ 'Заявление от Петрова Сергея Александровича; протокол допроса Игоря Владимировича Смирнова.' 'PERSON:Петрова Сергея Александровича | PERSON:Игоря Владимировича Смирнова' 'ru: a patronymic longer than 24 bytes (Александровича is 28)'
+case_ 'id,street,city,state,zip
+1001,4410 W Belmont Ave,Chicago,IL,60641' 'STREET_ADDRESS:4410 W Belmont Ave | LOCATION:Chicago | LOCATION:IL' 'a CSV column under state: its code is a place'
+case_ 'She moved to Fremont, CA 94536; the office is in Perth WA 6000.' 'LOCATION:Fremont | LOCATION:CA | LOCATION:Perth | LOCATION:WA' 'a town and its state code: two places'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'

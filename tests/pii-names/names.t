@@ -236,7 +236,7 @@ is "$(line 9)" "Deliver to [STREET_ADDRESS], please." "house number + street typ
 is "$(line 10)" "Büro: [STREET_ADDRESS], 10115 [LOCATION]" "-straße + number; postcode + city"
 like "$(line 11)" "\\[STREET_ADDRESS\\]" "Italian: Via Roma 12"
 is "$(line 12)" "Our office is at [STREET_ADDRESS], 75002 [LOCATION]." "French: 12 rue de la Paix; postcode + city"
-is "$(line 13)" "She lives in [LOCATION] [US_ZIP_CODE] now." "City, ST ZIP: the state goes with the town"
+is "$(line 13)" "She lives in [LOCATION], [LOCATION] [US_ZIP_CODE] now." "City, ST ZIP: the town and its state, two places"
 is "$(line 14)" "Will you grant May a day off? Rose said the bill was paid." "names that are ordinary words, no context: not names"
 is "$(line 15)" "[PERSON] was admitted." "Last, First"
 is "$(line 16)" "My name is [PERSON]." "a self-introduction, names from no lexicon"
@@ -279,7 +279,7 @@ is "$(line 52)" "[STREET_ADDRESS], merci." "a French unit before the number (App
 is "$(line 53)" "Send it to [LOCATION], [LOCATION] or [LOCATION]." "countries in their own languages (places-extra.txt)"
 is "$(line 54)" "Call [PERSON] at the office." "a sentence's first word that is also a surname is no part of the name (Call)"
 is "$(line 55)" "Apologies: [PERSON], [PERSON]" "an Arabic article glued to the surname (al-Zahrani) is part of the name"
-is "$(line 56)" "Shipped from [LOCATION] [US_ZIP_CODE], [LOCATION], paid in USD." "USA and UK in capitals are places; USD is not"
+is "$(line 56)" "Shipped from [LOCATION], [LOCATION] [US_ZIP_CODE], [LOCATION], paid in USD." "USA and UK in capitals are places; USD is not"
 is "$(line 57)" "<name><given>[PERSON]</given><family>[PERSON]</family></name><city>[LOCATION]</city>" "an XML element's name is its content's label"
 is "$(line 58)" "<gp>Dr. [PERSON]</gp> List<String> names;" "a closing tag ends a name whole; a generic stays code"
 is "$(line 59)" "Pupil: [PERSON]" "a given name that is a word, before a surname that is none, stays in the name (Summer Okonkwo)"
@@ -325,7 +325,7 @@ is "$(line 104)" "69117 [LOCATION]" "a town after its postcode is the town, thou
 is "$(line 105)" "[chat] [PERSON]: nice, say hi to [PERSON] from me" "a given name that is a town speaks after a chat tag; a surname by its ending (-ska) makes the run a person"
 is "$(line 106)" "[#general] [PERSON]: the build is green." "a channel tag before a speaker"
 is "$(line 107)" "[chat] [LOCATION]: no. [INFO] Server: started" "a region after a tag is no speaker; an ordinary word after a tag neither"
-is "$(line 108)" "[PERSON], [STREET_ADDRESS], [LOCATION] [US_ZIP_CODE]" "the number after -weg is its house number, not the start of a street of the town (Salt Lake)"
+is "$(line 108)" "[PERSON], [STREET_ADDRESS], [LOCATION], [LOCATION] [US_ZIP_CODE]" "the number after -weg is its house number, not the start of a street of the town (Salt Lake)"
 is "$(line 109)" "Sehr geehrte Frau [PERSON], Dr [PERSON] and Mr [PERSON] will call. Vos amis sont la." "after a title a surname that is another language's function word (Vos, Das, Le)"
 is "$(line 110)" "Name: [PERSON]" "under a label the surname that is a word stays in the name (Hedge)"
 is "$(line 112)" "544,[PERSON],[LOCATION]" "a CSV cell is read whole for its column's label"
@@ -348,7 +348,7 @@ is "$(line 133)" "[PERSON] (Agent): how can I help?" "a speaker with a role in p
 is "$(line 134)" "She flew to [LOCATION]." "Singapore (no libgeonames city, places-extra.txt)"
 is "$(line 135)" "[STREET_ADDRESS], 90162 [LOCATION] and [STREET_ADDRESS], 1015 DV [LOCATION]" "house numbers with /A (Italian) and hs glued (Dutch)"
 is "$(line 136)" "[STREET_ADDRESS], 03044 [LOCATION]; [STREET_ADDRESS]" "a street type abbreviated with its dot (Avda.); 12bis glued"
-is "$(line 137)" "[STREET_ADDRESS], [LOCATION] 6000, [LOCATION]. Bring Water WA 6000." "an Australian town goes with its state's code before a postcode; ordinary words do not"
+is "$(line 137)" "[STREET_ADDRESS], [LOCATION] [LOCATION] 6000, [LOCATION]. Bring Water WA 6000." "an Australian town and its state's code before a postcode, two places; ordinary words are neither"
 is "$(line 138)" "Work Location: [LOCATION] (Remote)" "a work location's field"
 is "$(line 139)" "Account holder: Ferrari & Figli S.r.l. and Van Houten Verpakkingen B.V.; [PERSON] & [PERSON] came." "firms by their legal form or surnames joined by &; given names joined by & stay persons"
 is "$(line 140)" "Passenger 1: [PERSON] DR, [PERSON] MR; read AND/OR write over TCP/IP, LONDON/PARIS." "an airline booking's SURNAME/GIVEN; words and places joined by / stay"
@@ -391,7 +391,7 @@ is "$(line 178)" "RSVP to [PERSON] & [PERSON] by Friday; Marks & Spencer and Pro
 is "$(line 179)" "Leof. Kifisias 12, 145 62 [LOCATION]; [STREET_ADDRESS], 2710-591 [LOCATION]; [STREET_ADDRESS], 05-500 [LOCATION]" "Greek, Portuguese and Polish postcodes before the town (145 62, 2710-591, 05-500)"
 is "$(line 180)" "Country of origin: [LOCATION]   Port of discharge: [LOCATION]   Luogo di nascita: [LOCATION]" "place labels of forms and manifests: country of origin, port of discharge, luogo di nascita"
 is "$(line 182)" "[LOCATION] [UK_POSTCODE]" "a town before a UK postcode at a line's start"
-is "$(line 183)" "[LOCATION] [CA_POSTAL_CODE]; [LOCATION] [US_ZIP_CODE]" "a town, its province's or state's code and a Canadian or US postal code"
+is "$(line 183)" "[LOCATION] [LOCATION] [CA_POSTAL_CODE]; [LOCATION] [LOCATION] [US_ZIP_CODE]" "a town, its province's or state's code and a Canadian or US postal code"
 is "$(line 184)" "DEP 09:10 FROM [LOCATION] (LIS) TO [LOCATION] (OSL)" "cities before their airports' codes in an itinerary"
 is "$(line 185)" "Gemeente [LOCATION]; Comune di [LOCATION]; Incoterms: DAP [LOCATION]; Endless Mobile, Inc.; Shigeru Chiba" "a town after its town hall's word; a big place after a code; not a word that is a city (Mobile), nor after a name of no lexicon (Chiba)"
 is "$(line 186)" "We drove from [LOCATION] to [LOCATION], then on to [LOCATION] and [LOCATION]." "small towns of towns.txt after from/to, a multi-word one, the next of a list"
@@ -403,7 +403,7 @@ is "$(line 191)" "Thanks, [PERSON], [STREET_ADDRESS]" "a name before the street 
 is "$(line 192)" "[STREET_ADDRESS]; [STREET_ADDRESS]; [STREET_ADDRESS]; [STREET_ADDRESS]" "German Str. after, Romanian Str. and Calea before with nr., Polish os."
 is "$(line 193)" "[STREET_ADDRESS], [LOCATION]; [STREET_ADDRESS], [LOCATION]" "Indian streets numbered by an ordinal after a unit (No.) and a building"
 is "$(line 194)" "We met on 2nd Main Road. The 5th Avenue store; Address: [STREET_ADDRESS]" "an ordinal street alone is no address; under a street label it is"
-is "$(line 86)" "Write to [LOCATION] [US_ZIP_CODE] or [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code goes with the town before a ZIP or a stop, not before another number"
+is "$(line 86)" "Write to [LOCATION], [LOCATION] [US_ZIP_CODE] or [LOCATION], [LOCATION]. Mail [LOCATION], GA 4 copies." "a state code after its town is a place before a ZIP or a stop, not before another number"
 # a word of a name found before, alone, is the same person; a name far before is forgotten
 printf 'Attendees: Margaret Smith (Chair), Rajesh Venkataraman\n - Rajesh confirmed the contract.\n' > "$T/memo.txt"
 run "$AKIOS" protect redact "$T/memo.txt"
@@ -609,16 +609,16 @@ El profesor [PERSON] explica." "De/Le before a small word: no name; docteur, sen
 printf 'PCP: Laura Chen, MD.\nWe drove to Frederick, MD.\nLake Charles, LA\n' > "$T/md.txt"
 run "$AKIOS" protect redact "$T/md.txt"
 is "$out" "PCP: [PERSON], MD.
-We drove to [LOCATION].
-[LOCATION]" "Laura Chen, MD is a person; Frederick, MD and Lake Charles, LA are places"
+We drove to [LOCATION], [LOCATION].
+[LOCATION], [LOCATION]" "Laura Chen, MD is a person; Frederick, MD and Lake Charles, LA are places"
 # a town and its state's code with no comma nor ZIP code is one place ("Los Angeles CA"
 # gave the person Angeles); the town after a street in one capitalised run is decided
 printf 'She moved to Los Angeles CA last year.\nThey met in Boston MA.\nShip to: 4417 Sunset Blvd Los Angeles CA 90027\nCall Jordan ME now.\n' > "$T/st.txt"
 run "$AKIOS" protect redact "$T/st.txt"
-is "$out" "She moved to [LOCATION] last year.
-They met in [LOCATION].
-Ship to: [STREET_ADDRESS] [LOCATION] [US_ZIP_CODE]
-[PERSON] ME now." "Town ST without comma: one place (not a country: Jordan); the town after a street in the same run"
+is "$out" "She moved to [LOCATION] [LOCATION] last year.
+They met in [LOCATION] [LOCATION].
+Ship to: [STREET_ADDRESS] [LOCATION] [LOCATION] [US_ZIP_CODE]
+[PERSON] ME now." "Town ST without comma: two places (not a country: Jordan); the town after a street in the same run"
 # a given name in the possessive: a person, the 's outside the span; the word after it is
 # no product of that name ("Jessica's laptop", not "a Dell laptop")
 printf "Jessica's laptop was stolen.\nJohn Smith's dog barked.\nGeorgia's coast is long.\n" > "$T/poss.txt"
@@ -669,18 +669,18 @@ Dr. [PERSON] will see you." "a numberless street after on/onto/der; a town endin
 # a compass word or "New" first in a town before its state; a street's direction after its type
 printf 'She lives at 12 Main St, East Lavonne, NH 03301.\nShip to 300 Queen St W, Toronto.\nWe met in West Mireya, WV last year.\nSouth Park, CO is a show\n' > "$T/x.txt"
 out=$("$AKIOS" protect redact "$T/x.txt")
-is "$out" "She lives at [STREET_ADDRESS], [LOCATION] [US_ZIP_CODE].
+is "$out" "She lives at [STREET_ADDRESS], [LOCATION], [LOCATION] [US_ZIP_CODE].
 Ship to [STREET_ADDRESS], [LOCATION].
-We met in [LOCATION] last year.
+We met in [LOCATION], [LOCATION] last year.
 South Park, CO is a show" "compass town before a state, street direction"
 
 # Lake/Port/Mount/Fort first in a town before its state; USPS suffixes in the plural
 printf 'We met in Lake Jennifer, CA last year.\nShe is from Port Christopher, TX.\nAddress: 5512 Jennifer Harbors Apt. 817, Lake Jennifer, CA 94107\nOur office is 40 Kelly Crossroads, Austin, TX.\n' > "$T/x.txt"
 out=$("$AKIOS" protect redact "$T/x.txt")
-is "$out" "We met in [LOCATION] last year.
-She is from [LOCATION].
-Address: [STREET_ADDRESS], [LOCATION] [US_ZIP_CODE]
-Our office is [STREET_ADDRESS], [LOCATION]." "Lake/Port town before a state, plural street suffixes"
+is "$out" "We met in [LOCATION], [LOCATION] last year.
+She is from [LOCATION], [LOCATION].
+Address: [STREET_ADDRESS], [LOCATION], [LOCATION] [US_ZIP_CODE]
+Our office is [STREET_ADDRESS], [LOCATION], [LOCATION]." "Lake/Port town before a state, plural street suffixes"
 
 # Icelandic patronymics end as only surnames do
 printf 'Björk Guðmundsdóttir says hi\nThen Einar Gunnarsson replied.\nThe lessons were long.\n' > "$T/x.txt"
@@ -865,7 +865,7 @@ I was born in [LOCATION] and moved to [LOCATION].
 We prayed to Saint Raymond.
 Invoice for [PERSON]
 [STREET_ADDRESS]
-[LOCATION] [US_ZIP_CODE]" "French town shape with lexicon parts; Saint after in/to; a street's own unit"
+[LOCATION], [LOCATION] [US_ZIP_CODE]" "French town shape with lexicon parts; Saint after in/to; a street's own unit"
 
 # names in small letters in chat messages (attack 10: 57 such names, none found): after a
 # time stamp and a speaker, an IRC handle, a call transcript's role; not ordinary words,
@@ -936,7 +936,7 @@ printf '%s\n' 'Electronically signed: P. Kulkarni, PA-C  05/20/2024' 'Cosigned: 
 out=$("$AKIOS" protect redact "$T/x.txt")
 is "$out" "Electronically signed: [PERSON], PA-C  05/20/2024
 Cosigned: [PERSON], MD
-She lives in [LOCATION] [US_ZIP_CODE].
+She lives in [LOCATION], [LOCATION] [US_ZIP_CODE].
 in the winter of 2022 [PERSON] arranged access.
 [STREET_ADDRESS], 8001 [LOCATION]" "a credential is no state, a year no postcode"
 
@@ -991,8 +991,8 @@ is "$out" "Smt. [PERSON] & Shri [PERSON]
 # M5C 1S5" left ON out), as a US state's does before a ZIP code
 printf '%s\n' '120 Adelaide St W, Toronto, ON M5C 1S5' 'Austin, TX 78701' > "$T/x.txt"
 out=$("$AKIOS" protect redact "$T/x.txt")
-is "$out" "[STREET_ADDRESS], [LOCATION] [CA_POSTAL_CODE]
-[LOCATION] [US_ZIP_CODE]" "Town, PR A1A 1A1: the province with the town"
+is "$out" "[STREET_ADDRESS], [LOCATION], [LOCATION] [CA_POSTAL_CODE]
+[LOCATION], [LOCATION] [US_ZIP_CODE]" "Town, PR A1A 1A1: the town and its province"
 
 # a weak title before one surname of the lexicon that is no ordinary word (attack 11: "filed
 # by Officer Ramirez"); not a weak title that is a given name too ("Don Cohen" stays whole)
