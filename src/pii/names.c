@@ -188,6 +188,15 @@ struct walk {
         } seen[SEEN_SLOTS];
         bool any_seen;
         bool tag_given;  /* the tagger's run starts with a given name (emit) */
+        /* a chat's speakers in small letters (chat_lower_names), each with where its line
+         * began, and the end of the last line with a speaker: CHAT_KEEP of them, read back
+         * CHAT_MEMORY bytes at most, under the 16 KB a streaming round walks again */
+        struct {
+                size_t at;
+                char low[16];
+        } chat_spk[8];
+        unsigned chat_spk_next;
+        size_t chat_end; /* 1 + the end of the last chat line with a speaker; 0: none */
 };
 
 /* ---- bytes and words ------------------------------------------------------ */
@@ -8719,6 +8728,7 @@ struct chat_speaker {
         size_t s, e;
         bool timed;
         bool stamped; /* after a time stamp: the line is a chat's whatever the speaker */
+        bool cap;     /* the speaker is capitalised ("Samantha:"): the walk's to emit */
 };
 
 static const char *const chat_days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun", NULL };
@@ -8774,15 +8784,28 @@ static size_t chat_message(const char *b, size_t len, size_t p, struct chat_spea
         size_t q = p, k;
 
         spk->s = spk->e = 0;
-        spk->stamped = false;
+        spk->stamped = spk->cap = false;
 
         if (p >= len)
                 return 0;
         if (b[p] == '<') { /* an IRC handle */
-                for (q = p + 1; q < len && q - p <= 33 && b[q] != '>'; q++)
+                bool small = true;
+
+                for (q = p + 1; q < len && q - p <= 33 && b[q] != '>'; q++) {
                         if (!(is_alnum_ascii(b[q]) || b[q] == '.' || b[q] == '_' || b[q] == '-'))
                                 return 0;
-                return q > p + 1 && q + 1 < len && b[q] == '>' && b[q + 1] == ' ' ? q + 2 : 0;
+                        small &= b[q] >= 'a' && b[q] <= 'z';
+                }
+                if (!(q > p + 1 && q + 1 < len && b[q] == '>' && b[q + 1] == ' '))
+                        return 0;
+                /* "<rosie> has anyone...": a handle in small letters, one word */
+                if (small && q - p - 1 >= 3 && q - p - 1 <= 15) {
+                        spk->s = p + 1;
+                        spk->e = q;
+                        spk->timed = false;
+                        spk->stamped = true;
+                }
+                return q + 2;
         }
         if (b[p] == '[') { /* a time stamp, then the speaker and ':' */
                 bool digit = false, colon = false;
@@ -8840,12 +8863,17 @@ static size_t chat_message(const char *b, size_t len, size_t p, struct chat_spea
                 }
                 if (!in_list(low, speaker_roles)) {
                         /* "sara: hej! kommer du": a sentence after it, not a key's value */
-                        if (!(b[p] >= 'a' && b[p] <= 'z') || b[q] != ':' || q + 2 >= len ||
-                            b[q + 1] != ' ' || !chat_sentence(b, len, q + 2))
+                        if (!((b[p] >= 'a' && b[p] <= 'z') || (b[p] >= 'A' && b[p] <= 'Z')) ||
+                            b[q] != ':' || q + 2 >= len || b[q + 1] != ' ' ||
+                            !chat_sentence(b, len, q + 2))
                                 return 0;
+                        for (k = p + 1; k < q; k++) /* "Samantha:", not "NOTE:" */
+                                if (!(b[k] >= 'a' && b[k] <= 'z'))
+                                        return 0;
                         spk->s = p;
                         spk->e = q;
                         spk->timed = false;
+                        spk->cap = b[p] <= 'Z';
                         return q + 2;
                 }
                 if (q + 2 < len && b[q] == ' ' && b[q + 1] == '(') {
@@ -8976,6 +9004,52 @@ static bool chat_title_before(const char *b, size_t m, size_t i)
         return chat_prev_word(b, m, i, low, 3) && in_list(low, chat_titles);
 }
 
+enum { CHAT_KEEP = 8, CHAT_MEMORY = 8192, CHAT_NEAR = 2048 };
+
+/* Whether remembered speaker i is the word [s, e), in any case of its ASCII letters. */
+static bool chat_speaker_is(const struct walk *w, unsigned i, size_t s, size_t e)
+{
+        const char *l = w->chat_spk[i].low;
+        size_t k = 0;
+
+        for (; k < e - s && l[k]; k++)
+                if (l[k] != (w->buf[s + k] >= 'A' && w->buf[s + k] <= 'Z' ? (w->buf[s + k] | 0x20) :
+                                                                              w->buf[s + k]))
+                        return false;
+        return k == e - s && !l[k];
+}
+
+/* Remember the speaker [s, e) of the chat line at ls. */
+static void chat_speaker_add(struct walk *w, size_t ls, size_t s, size_t e)
+{
+        unsigned k = w->chat_spk_next++ % CHAT_KEEP;
+
+        if (e - s >= sizeof(w->chat_spk[0].low))
+                return;
+        for (unsigned i = 0; i < CHAT_KEEP; i++)
+                if (w->chat_spk[i].at && chat_speaker_is(w, i, s, e)) {
+                        w->chat_spk[i].at = ls + 1;
+                        return;
+                }
+        w->chat_spk[k].at = ls + 1;
+        for (size_t i = 0; i < e - s; i++)
+                w->chat_spk[k].low[i] = (char)(w->buf[s + i] >= 'A' && w->buf[s + i] <= 'Z' ?
+                                                       w->buf[s + i] | 0x20 : w->buf[s + i]);
+        w->chat_spk[k].low[e - s] = '\0';
+}
+
+/* Whether the word in small letters [s, e) is a speaker of the chat seen in the CHAT_MEMORY
+ * bytes before s: "rosie I left my spare", "thank you daisy" (daisy is a word too). */
+static bool chat_speaker_seen(const struct walk *w, size_t s, size_t e)
+{
+        for (unsigned i = 0; i < CHAT_KEEP; i++)
+                if (w->chat_spk[i].at && w->chat_spk[i].at - 1 < s &&
+                    s - (w->chat_spk[i].at - 1) <= CHAT_MEMORY &&
+                    chat_speaker_is(w, i, s, e))
+                        return true;
+        return false;
+}
+
 /* A capitalised word alone at i in the chat message [m, eol), *ret_e its end: a given name
  * of given-wide.txt, which the walk over capitals leaves alone without context ("falei com o
  * Tiago", "Emre de gelecek", "Burak'a söyle"), is a person in a chat's message, on the same
@@ -9012,7 +9086,7 @@ static int chat_capital_name(struct walk *w, size_t m, size_t eol, size_t i, siz
 
 /* The names in small letters of the chat message [m, eol): its words in small letters after
  * a space, '(' or a quote, with a surname after a given name taken with it. */
-static int chat_message_names(struct walk *w, size_t m, size_t eol)
+static int chat_message_names(struct walk *w, size_t m, size_t eol, bool seen_only)
 {
         const char *b = w->buf;
 
@@ -9031,7 +9105,8 @@ static int chat_message_names(struct walk *w, size_t m, size_t eol)
                         continue;
                 }
                 if (!(b[i] >= 'a' && b[i] <= 'z') ||
-                    !(i == m || b[i - 1] == ' ' || b[i - 1] == '(' || b[i - 1] == '"'))
+                    !(i == m || b[i - 1] == ' ' || b[i - 1] == '(' || b[i - 1] == '"' ||
+                      (b[i - 1] == '@' && (i - 1 == m || b[i - 2] == ' '))))
                         continue;
                 e = chat_word_end(b, eol, i);
                 if (e == i) {
@@ -9042,8 +9117,9 @@ static int chat_message_names(struct walk *w, size_t m, size_t eol)
                 titled = chat_title_before(b, m, i);
                 before = chat_word_before(b, m, i);
                 if (before == CHAT_NOT ||
-                    !chat_name_word(b, i, e, titled ? CHAT_TITLED : CHAT_GIVEN,
-                                    before == CHAT_CENSUS)) {
+                    ((seen_only || !chat_name_word(b, i, e, titled ? CHAT_TITLED : CHAT_GIVEN,
+                                                   before == CHAT_CENSUS)) &&
+                     !(e - i >= 3 && chat_speaker_seen(w, i, e)))) {
                         i = e;
                         continue;
                 }
@@ -9113,10 +9189,18 @@ static int chat_lower_names(struct walk *w, size_t from)
                         m = chat_message(b, eol, ls, &spk);
                         /* a speaker in small letters makes the line a chat's only when it is
                          * a given name of the lexicon, an ordinary word too before a time
-                         * ("grant 3:20 PM"); "note: bogdan approved it" is none */
+                         * ("grant 3:20 PM"), after a time stamp or an IRC handle's '<'
+                         * ("[09:14] mike:", "<daisy>"), near another chat line ("jack:"
+                         * after "Samantha:") or a speaker seen before; "note: bogdan
+                         * approved it" is none */
+                        bool near = w->chat_end && ls < w->chat_end - 1 + CHAT_NEAR;
+
                         if (m && spk.e > spk.s &&
+                            !chat_speaker_seen(w, spk.s, spk.e) &&
                             !chat_name_word(b, spk.s, spk.e,
-                                            spk.timed ? CHAT_SPEAKER : CHAT_GIVEN, false)) {
+                                            spk.timed || spk.stamped || near ? CHAT_SPEAKER :
+                                                                               CHAT_GIVEN,
+                                            false)) {
                                 if (spk.stamped) /* "[09:03] server: ..." is a chat's still */
                                         spk.s = spk.e = 0;
                                 else
@@ -9125,11 +9209,21 @@ static int chat_lower_names(struct walk *w, size_t from)
                         if (m) {
                                 int err = 0;
 
-                                if (spk.e > spk.s)
-                                        err = emit(w, spk.s, spk.e, T_PERSON, ND_PERSON_CONTEXT,
-                                                   0.7f);
+                                if (spk.e > spk.s) {
+                                        chat_speaker_add(w, ls, spk.s, spk.e);
+                                        if (!spk.cap)
+                                                err = emit(w, spk.s, spk.e, T_PERSON,
+                                                           ND_PERSON_CONTEXT, 0.7f);
+                                }
+                                if (spk.e > spk.s || spk.stamped)
+                                        w->chat_end = eol + 1;
+                                else if (m && ls > 0 && w->chat_end && ls < w->chat_end - 1 + CHAT_NEAR)
+                                        w->chat_end = eol + 1;
+                                /* after a capitalised speaker only the chat's speakers:
+                                 * its small words are of any language ("Giulia: allora
+                                 * domenica?", "Emre: bence harika") */
                                 if (err >= 0)
-                                        err = chat_message_names(w, m, eol);
+                                        err = chat_message_names(w, m, eol, spk.cap);
                                 if (err < 0)
                                         return err;
                         }

@@ -161,6 +161,17 @@ case_ 'Заявление от Петрова Сергея Александро�
 case_ 'id,street,city,state,zip
 1001,4410 W Belmont Ave,Chicago,IL,60641' 'STREET_ADDRESS:4410 W Belmont Ave | LOCATION:Chicago | LOCATION:IL' 'a CSV column under state: its code is a place'
 case_ 'She moved to Fremont, CA 94536; the office is in Perth WA 6000.' 'LOCATION:Fremont | LOCATION:CA | LOCATION:Perth | LOCATION:WA' 'a town and its state code: two places'
+case_ '[09:14] mike: morning all
+[09:15] dave: @mike ugh ok' 'PERSON:mike | PERSON:dave | PERSON:mike' 'a chat: speakers that are words after a time stamp, a mention in small letters'
+case_ 'Samantha: are we still on for tomorrow
+jack: yep, grab the trailer
+Samantha: ok jack, will do' 'PERSON:Samantha | PERSON:jack | PERSON:Samantha | PERSON:jack' 'a chat: a speaker that is a word near other chat lines, and later mentions of it'
+case_ '<rosie> anyone got the key
+<daisy> rosie I left it with frank' 'PERSON:rosie | PERSON:daisy | PERSON:rosie' 'IRC handles in small letters; a word that is no speaker stays (frank)'
+case_ 'Giulia: allora domenica?
+Emre: bence harika' 'PERSON:Giulia | PERSON:Emre' 'after a capitalised speaker, small words of other languages are no names'
+case_ 'note: jack the server
+Summary: mike stand' '' 'a label in small letters or capitals is no chat speaker'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
