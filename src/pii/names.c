@@ -7066,8 +7066,16 @@ static int decide(struct walk *w, struct run *r)
         }
         if (r->n == 1 && r->t[0].e < w->len &&
             (b[r->t[0].e] == ',' || b[r->t[0].e] == ';' || b[r->t[0].e] == '\t') &&
-            name_cells(w, &r->t[0]))
-                return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+            name_cells(w, &r->t[0])) {
+                /* not a cell whose header names a place: "first_name,city" over
+                 * "Dev,Edison" */
+                label[0] = '\0';
+                if (r->t[0].s > 0 && b[r->t[0].s - 1] != '\n')
+                        csv_label(w, r->t[0].s, r->t[0].e, label, sizeof(label));
+                if (!(label[0] && (set_mask(label, strlen(label)) & LB_place_labels)))
+                        return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT,
+                                    0.8f);
+        }
         /* a reference list's author, "Nakamura, H.," "Okafor, C. E., &": a surname, its
          * initials after ", ", then ',', ' (', ' &' or " and"; not a place ("Washington,
          * D.C.") nor an ordinary word ("However, I. ...") */
@@ -8925,6 +8933,23 @@ static bool chat_name_word(const char *b, size_t s, size_t e, int mode, bool cen
         return (lex & LEX_GIVEN) && (!(lex & LEX_GIVEN_WIDE) || (n >= 4 && !census));
 }
 
+/* Whether the word in small letters [s, e), after a place's preposition in a chat message
+ * ("driving down to brighton", "visiting from launceston"), is a place of the lexicon: a
+ * city, town, region or country that is no ordinary word and no given name ("talk to
+ * tyler"), 4 letters or more. */
+static bool chat_place_word(const char *b, size_t s, size_t e)
+{
+        char low[WORD_MAX + 1];
+        size_t n = e - s;
+        unsigned lex;
+
+        if (n < 4 || n > WORD_MAX || !pii_lex_lower(b + s, n, low, sizeof(low)))
+                return false;
+        lex = word_lex(low, n, pii_lex_hash(low, n));
+        return (lex & (LEX_CITY | LEX_CITY_BIG | LEX_TOWN | LEX_REGION | LEX_COUNTRY)) &&
+               !(lex & (LEX_WORD | LEX_GIVEN)) && !(set_mask(low, n) & LB_never_names);
+}
+
 /* What the word before the one at i (message from m) says of it: CHAT_NOT after an article
  * or a particle ("the james cook", "la princesa", "via dante"), CHAT_CENSUS after a place's
  * preposition ("from brixton": only a census given name then), CHAT_ANY else. */
@@ -9116,6 +9141,14 @@ static int chat_message_names(struct walk *w, size_t m, size_t eol, bool seen_on
                 }
                 titled = chat_title_before(b, m, i);
                 before = chat_word_before(b, m, i);
+                if (before == CHAT_CENSUS && chat_place_word(b, i, e)) {
+                        int err = emit(w, i, e, T_LOCATION, ND_LOCATION_CONTEXT, 0.7f);
+
+                        if (err < 0)
+                                return err;
+                        i = e;
+                        continue;
+                }
                 if (before == CHAT_NOT ||
                     ((seen_only || !chat_name_word(b, i, e, titled ? CHAT_TITLED : CHAT_GIVEN,
                                                    before == CHAT_CENSUS)) &&
