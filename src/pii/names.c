@@ -6725,7 +6725,8 @@ static const char *const features_last[] = {
         "bay", "falls", "forest", "gorge", "peninsula", "moor", "moors", "dales", "beacons",
         "lakes", "coast", "canyon", "glacier", "fjord", "highlands", "lowlands", "plateau",
         "desert", "estuary", "creek", "shire", "downs", "fells", "marshes", "wetlands",
-        "reservoir", "headland", NULL
+        "reservoir", "headland", "beach", "cove", "lagoon", "ridge", "sands", "harbour",
+        "harbor", NULL
 };
 
 /* Prepositions of Polish, Czech, Slovak and the South Slavic languages before a place in
@@ -6949,6 +6950,29 @@ static int decide(struct walk *w, struct run *r)
                         w->skip_to = ne;
                         return emit(w, r->t[0].s, ne, T_PERSON, ND_PERSON_LEXICON, 0.8f);
                 }
+        }
+        /* "Bernie and Lorraine", "Destiny and Kyle", "Palm Cove and Wonga Beach": after " and "
+         * or " & ", one or two words take the type of the name that ends right before, when
+         * the lexicon allows it (a given name, then a surname or a word of no list; a
+         * place of the lexicon or a feature's head noun) */
+        if (r->n <= 2 && r->t[0].upper && !r->t[0].allcaps && !r->t[0].dot && r->t[0].s >= 6) {
+                size_t s0 = r->t[0].s, c = SIZE_MAX, e0 = r->t[r->n - 1].e;
+
+                if (b[s0 - 1] == ' ' && memcmp(b + s0 - 5, " and ", 5) == 0)
+                        c = s0 - 5;
+                else if (b[s0 - 1] == ' ' && memcmp(b + s0 - 3, " & ", 3) == 0)
+                        c = s0 - 3;
+                if (c != SIZE_MAX && c && w->last_person_end == c &&
+                    (r->t[0].lex & LEX_GIVEN) &&
+                    !(r->t[0].lex & (LEX_COUNTRY | LEX_CITY_BIG)) &&
+                    !TOK_IN(&r->t[0], never_names) &&
+                    (r->n == 1 || (r->t[1].lex & LEX_SURNAME) || !r->t[1].lex))
+                        return emit(w, s0, e0, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
+                if (c != SIZE_MAX && c && w->last_loc_end == c && !(r->t[0].lex & LEX_GIVEN) &&
+                    (place_flags(r->t[0].lex | r->t[r->n - 1].lex) ||
+                     (r->n == 2 && prep_in(2, r->t[1].low, strlen(r->t[1].low)))) &&
+                    !TOK_IN(&r->t[0], never_names))
+                        return emit(w, s0, e0, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         }
         /* a court's list in capitals: the parties on each side of "VS" are two runs */
         if (r->n >= 3 && r->t[0].allcaps) {
