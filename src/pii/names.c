@@ -572,6 +572,13 @@ static const char *const never_names[] = {
         "während", "sollte", "sollten", "viele", "grüße", "betreff", "januar", "februar",
         "märz", "juni", "juli", "oktober", "dezember", "já", "kierownik", "dyrektor",
         "pani", "panie", "państwo", /* Polish titles, never the name itself ("Pan" is one) */
+        /* nouns for a person in the languages that capitalise them, or that start a line:
+         * before a name, not part of it ("Nachbarin Frau Schneider", "Familie Nguyen",
+         * "Loodgieter Henk van der Berg", "Temsilci Emre Kaya", "Nonna:") */
+        "nachbar", "nachbarin", "schwester", "bruder", "familie", "mutter", "vater", "onkel",
+        "tante", "oma", "opa", "enkel", "enkelin", "mitarbeiter", "mitarbeiterin", "kunde",
+        "kundin", "loodgieter", "buurman", "buurvrouw", "monteur", "temsilci", "nonna",
+        "nonno", "zio",
         /* nationalities and languages: names in the census lists, adjectives in text
          * ("a full Irish breakfast", "German: fluent") */
         "irish", "german", "french", "dutch", "welsh", "scottish", "english", "british",
@@ -608,7 +615,10 @@ static const char *const relations[] = {
         "echtgenoot", "echtgenote", "zoon", "dochter", "collega's", "uncle", "aunt", "auntie",
         "aunty", "granny", "technician", "nurse", "midwife", "receptionist", "courier",
         "guide", "waiter", "waitress", "plumber", "electrician", "mechanic", "carer", "tutor",
-        "coach", "caretaker", NULL
+        "coach", "caretaker", "nachbar", "nachbarin", "schwester", "bruder", "mutter",
+        "vater", "onkel", "tante", "familie", "enkel", "enkelin", "mitarbeiter",
+        "mitarbeiterin", "loodgieter", "buurman", "buurvrouw", "monteur", "temsilci", "nonna",
+        "nonno", "zio", NULL
 };
 /* A town's administration before its name: "Gemeente Gent", "Comune di Bologna". */
 static const char *const town_halls[] = {
@@ -7728,6 +7738,12 @@ static int decide(struct walk *w, struct run *r)
                         r->b--;
                 }
         }
+        /* a noun for a person the edge took off is the word before the name: "Familie
+         * Nguyen", "Schwester Elif" */
+        if (r->a > 0 && TOK_IN(&r->t[r->a - 1], relations) &&
+            TOK_IN(&r->t[r->a - 1], never_names) && /* not "Coach Class" */
+            r->t[r->a - 1].e + 1 == r->t[r->a].s)
+                pw_sets |= LB_relations;
         /* "Call John Smith at ...": a sentence's first word, an ordinary word that is also a
          * surname (Call, Ask), before a given name */
         if (!title && !salut && !place_run && r->b - r->a >= 3 &&

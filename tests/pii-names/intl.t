@@ -176,6 +176,7 @@ case_ 'id,first_name,city,state
 2,Dev,Edison,NJ' 'PERSON:Dev | LOCATION:Edison | LOCATION:NJ' 'a CSV: a surname-like city under its city header is no surname cell'
 case_ '[09:17] dave: driving down to brighton friday, back from toowoomba; talk to tyler' 'PERSON:dave | LOCATION:brighton | LOCATION:toowoomba' 'a chat: a town of the lexicon in small letters after a place preposition; not a given name (tyler)'
 case_ 'run by a lovely couple, Bernie and Lorraine, near Cairns and Wonga Beach.' 'PERSON:Bernie | PERSON:Lorraine | LOCATION:Cairns | LOCATION:Wonga Beach' 'after and: a given name after a person is a person (Lorraine is a region too); a beach is a place'
+case_ 'bei der Nachbarin Frau Schneider; Familie Nguyen (Whg. 4); seine Schwester Elif; Loodgieter Henk de Vries belt.' 'PERSON:Frau Schneider | PERSON:Nguyen | PERSON:Elif | PERSON:Henk de Vries' 'capitalised nouns for a person (German, Dutch) stand before the name, not in it'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
