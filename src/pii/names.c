@@ -519,7 +519,7 @@ static const char *const units[] = {
         "bldg", "building", "piso", "étage", "etage", "wohnung", "whg", "po box", "box",
         "dept", "department", "lot", "no", "nr", "appartement", "appt", "bâtiment", "bât",
         "escalier", "puerta", "interno", "scala", "villa", "studio", "plot", "shop", "door",
-        "house", NULL
+        "house", "level", "lvl", NULL
 };
 /* Words a code identifier or heading often starts with: never a name even when the census
  * lists them (e.g. "Will" is a given name, "Section" no name at all). */
@@ -3605,15 +3605,18 @@ static size_t number_before(const struct walk *w, size_t i)
         while (s > 0 && e - s < 8 && (is_digit(b[s - 1]) || b[s - 1] == '-'))
                 s--;
         /* "4/17 Banksia Crescent", "Door No. 4/112": an Australian unit/house pair, an
-         * Indian door number (one slash between digits) */
+         * Indian door number (one slash between digits); "U3/27": the unit's U */
         if (s > 1 && s < e && b[s - 1] == '/' && is_digit(b[s - 2]) && is_digit(b[s])) {
                 size_t t = s - 1;
 
                 while (t > 0 && s - t < 6 && is_digit(b[t - 1]))
                         t--;
+                if (t > 0 && b[t - 1] == 'U' && (t == 1 || !wordish(b, w->len, t - 2)))
+                        t--;
                 s = t;
         }
-        if (s == e || !is_digit(b[s]) || (s > 0 && wordish(b, w->len, s - 1)) ||
+        if (s == e || (!is_digit(b[s]) && !(b[s] == 'U' && is_digit(b[s + 1]))) ||
+            (s > 0 && wordish(b, w->len, s - 1)) ||
             (s > 0 && IN_BYTESET(b[s - 1], BS_NUM_GLUE)))
                 return SIZE_MAX;
         /* the house number of the street before it: "Mozartweg 28, Salt Lake City" */
@@ -3974,6 +3977,18 @@ static size_t unit_before(const struct walk *w, size_t s)
         size_t p = s, q, ws;
         char word[16];
 
+        /* "No. 14 Sultan Road", "NO. 14 SULTAN ROAD": the number's word before it */
+        if (s >= 4 && b[s - 1] == ' ' && (b[s - 2] == '.' || b[s - 2] == 'o' || b[s - 2] == 'O')) {
+                size_t n = b[s - 2] == '.' ? 4 : 3;
+
+                if (s >= n && b[s - n] == 'N' && (b[s - n + 1] | 0x20) == 'o' &&
+                    (s == n || !wordish(b, w->len, s - n - 1))) {
+                        size_t u = unit_before(w, s - n);
+
+                        return u != s - n ? u : s - n;
+                }
+        }
+
         if (p >= 2 && b[p - 1] == ' ' && b[p - 2] == ',') {
                 if ((q = unit_number_start(b, p - 2, 6)) == SIZE_MAX)
                         return building_before(w, s, 2);
@@ -4143,7 +4158,10 @@ static bool street_label(const char *l)
                 "street", "street address", "street_address", "streetaddress", "address",
                 "address1", "address 1", "address_1", "address line 1", "address_line1",
                 "address_line_1", "addressline1", "addr", "addr1", "line1", "address_line",
-                "street1", "street_1", "street_line1", "home address", "home_address",
+                "street1", "street_1", "street_line1", "line2", "address2", "address 2",
+                "address_2", "address line 2", "address_line2", "address_line_2",
+                "addressline2", "addr2", "street2", "street_2", "street_line2",
+                "home address", "home_address",
                 "mailing address", "billing address", "shipping address", "straße", "strasse",
                 "adresse", "anschrift", "rue", "calle", "dirección", "direccion", "domicilio",
                 "indirizzo", "via", "adres", "straat", "straatnaam", "ulica", NULL
@@ -6161,6 +6179,25 @@ static bool place_word_at(const struct walk *w, size_t p)
                ((lex & LEX_CITY_BIG) && !(lex & (LEX_GIVEN | LEX_SURNAME | LEX_WORD)));
 }
 
+/* A city, region or country of the lexicon that is no given name starts at p: the town
+ * after a street ("Thomas Street, Dublin 8"). */
+static bool city_word_at(const struct walk *w, size_t p)
+{
+        char low[WORD_MAX + 1];
+        bool digit;
+        size_t q;
+        unsigned lex;
+
+        if (p >= w->len || !upper_at(w->buf, w->len, p))
+                return false;
+        q = word_end(w->buf, w->len, p, &digit);
+        if (digit || q <= p + 1 || q - p > WORD_MAX ||
+            !pii_lex_lower(w->buf + p, q - p, low, sizeof(low)))
+                return false;
+        lex = word_lex(low, q - p, pii_lex_hash(low, q - p));
+        return (lex & (LEX_CITY | LEX_CITY_BIG | LEX_REGION | LEX_COUNTRY)) && !(lex & LEX_GIVEN);
+}
+
 /* A postcode after the town at e: a UK one ("Birmingham B15 2TH"), or a US state's or
  * Canadian province's code then a ZIP or postal code ("Reno NV 89502", "Montréal QC H3B
  * 1A6"), then no word. */
@@ -7816,8 +7853,22 @@ static int decide(struct walk *w, struct run *r)
             r->t[r->b - 2].upper && !TOK_IN(&r->t[r->a], never_names)) {
                 const struct tok *lt = &r->t[r->b - 1];
 
+                /* a given name and a surname that is a street type ("Iain Lane") is a
+                 * person, but not with a street's context: a town after it ("Thomas Street,
+                 * Dublin 8"), a street's preposition before it ("down Thomas Street") */
+                bool ctx = (e + 2 < w->len && b[e] == ',' && b[e + 1] == ' ' &&
+                            city_word_at(w, e + 2)) ||
+                           streq(pw, "down") || streq(pw, "along") || streq(pw, "off") ||
+                           streq(pw, "onto") || streq(pw, "up");
+                char sl[40];
+
+                if (!ctx && (lt->lex & LEX_SURNAME) && (r->t[r->a].lex & LEX_GIVEN)) {
+                        label_before(w, s, sl, sizeof(sl)); /* "line2": "Thomas Street" */
+                        ctx = sl[0] && street_label(sl);
+                }
+
                 /* a sentence's full stop after "Avenue" is no part of it (after "Ave" it is) */
-                if (!((lt->lex & LEX_SURNAME) && (r->t[r->a].lex & LEX_GIVEN))) /* Iain Lane */
+                if (ctx || !((lt->lex & LEX_SURNAME) && (r->t[r->a].lex & LEX_GIVEN)))
                         return emit(w, s, b[e - 1] == '.' && full_street_word(lt) ? e - 1 : e,
                                     T_STREET_ADDRESS, ND_STREET, 0.7f);
         }
