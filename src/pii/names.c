@@ -9279,6 +9279,218 @@ static size_t next_byte(const char *b, size_t len, size_t p, char c)
         return q ? (size_t)(q - b) : len;
 }
 
+/* ---- chat speakers in the scripts of no ASCII letters ---------------------------- */
+
+/* A chat in Cyrillic, Hebrew, Devanagari, Thai or Greek names its speakers as "Лена: Катя, ты
+ * уже в Питере?", "יוסי: ...", "पिंकी: ...": a word of the script, ':' and the message at a
+ * line's start. A form's label has that shape too ("Телефон: ..."), so a word is a speaker
+ * when it speaks at least twice within SPK_NEAR bytes, beside another speaker, and one of its
+ * messages reads like one (four words or more, or a '?' or '!'); then its names in the other
+ * speakers' messages are persons too (not in Thai or CJK, which put no space between words).
+ * Issue 11, item 1 (attack 18: 30 of its non-Latin persons were chat speakers and mentions). */
+enum { SPK_WORD_MAX = 36, SPK_NEAR = 2048, SPK_KEEP = 256 };
+
+struct spk_line {
+        size_t ls, we, eol; /* the word [ls, we), its message to eol */
+        size_t block;       /* the lines of a block follow each other, blank lines aside */
+        bool chatty;        /* the message reads like one */
+};
+
+struct spk_lines {
+        struct spk_line l[SPK_KEEP];
+        unsigned n, done; /* lines kept; the first `done` of them decided */
+        size_t from;
+        size_t last_eol, blocks; /* the last line's end; blocks begun */
+};
+
+static bool spk_same(const char *b, const struct spk_line *x, const struct spk_line *y)
+{
+        return x->we - x->ls == y->we - y->ls && memcmp(b + x->ls, b + y->ls, x->we - x->ls) == 0;
+}
+
+/* Whether [s, e) occurs in [p, q) as a word: no letter (ASCII or UTF-8) on either side. */
+static bool spk_letter(unsigned char c)
+{
+        return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Speaker line i's word, when it is one: same word twice, another speaker, a chatty line;
+ * or (deep) once, beside a speaker so found ("דני:" who speaks once among "יוסי:" and
+ * "מיכל:"). */
+static bool spk_is_speaker1(const char *b, const struct spk_lines *sl, unsigned i);
+
+static bool spk_is_speaker(const char *b, const struct spk_lines *sl, unsigned i)
+{
+        if (spk_is_speaker1(b, sl, i))
+                return true;
+        for (unsigned j = 0; j < sl->n; j++)
+                if (sl->l[j].block == sl->l[i].block && sl->l[j].ls + SPK_NEAR >= sl->l[i].ls &&
+                    sl->l[j].ls <= sl->l[i].ls + SPK_NEAR && !spk_same(b, &sl->l[j], &sl->l[i]) &&
+                    spk_is_speaker1(b, sl, j))
+                        return true;
+        return false;
+}
+
+static bool spk_is_speaker1(const char *b, const struct spk_lines *sl, unsigned i)
+{
+        unsigned same = 0, other = 0;
+        bool chatty = false;
+
+        for (unsigned j = 0; j < sl->n; j++) {
+                const struct spk_line *x = &sl->l[j];
+
+                if (x->block != sl->l[i].block || x->ls + SPK_NEAR < sl->l[i].ls ||
+                    x->ls > sl->l[i].ls + SPK_NEAR)
+                        continue;
+                if (spk_same(b, x, &sl->l[i])) {
+                        same++;
+                        chatty |= x->chatty;
+                } else {
+                        other++;
+                }
+        }
+        if (!(same >= 2 && other >= 1 && chatty))
+                return false;
+        /* the speakers take turns: two changes of speaker in the block at least (a
+         * catalogue's "Usage:", "Warning:", "Warning:" has one) */
+        {
+                unsigned changes = 0;
+                const struct spk_line *last = NULL;
+
+                for (unsigned j = 0; j < sl->n && changes < 2; j++) {
+                        const struct spk_line *x = &sl->l[j];
+
+                        if (x->block != sl->l[i].block)
+                                continue;
+                        changes += last && !spk_same(b, last, x);
+                        last = x;
+                }
+                return changes >= 2;
+        }
+}
+
+/* Decide the kept lines up to (not including) those that may still gain a neighbour at or
+ * after `upto` (SIZE_MAX: all), emitting speakers and their mentions. */
+static int spk_flush(struct walk *w, struct spk_lines *sl, size_t upto)
+{
+        const char *b = w->buf;
+
+        while (sl->done < sl->n &&
+               (upto == SIZE_MAX || sl->l[sl->done].ls + SPK_NEAR < upto)) {
+                unsigned i = sl->done++;
+                const struct spk_line *x = &sl->l[i];
+                int err;
+
+                if (x->ls < sl->from || !spk_is_speaker(b, sl, i))
+                        continue;
+                err = emit(w, x->ls, x->we, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
+                if (err < 0)
+                        return err;
+                /* its name in the messages near it, where words have spaces */
+                if ((unsigned char)b[x->ls] == 0xe0 && ((unsigned char)b[x->ls + 1] == 0xb8 ||
+                                                        (unsigned char)b[x->ls + 1] == 0xb9))
+                        continue; /* Thai */
+                for (unsigned j = 0; j < sl->n; j++) {
+                        const struct spk_line *y = &sl->l[j];
+                        size_t n = x->we - x->ls;
+
+                        if (y->ls < sl->from || y->ls + SPK_NEAR < x->ls || y->ls > x->ls + SPK_NEAR)
+                                continue;
+                        for (size_t q = y->we + 1; q + n <= y->eol; q++) {
+                                const char *f = memmem(b + q, y->eol - q, b + x->ls, n);
+
+                                if (!f)
+                                        break;
+                                q = (size_t)(f - b);
+                                if ((q == 0 || !spk_letter((unsigned char)b[q - 1])) &&
+                                    (q + n == w->len || !spk_letter((unsigned char)b[q + n]))) {
+                                        err = emit(w, q, q + n, T_PERSON, ND_PERSON_CONTEXT,
+                                                   0.7f);
+                                        if (err < 0)
+                                                return err;
+                                }
+                        }
+                }
+        }
+        /* keep the decided lines that undecided ones may still count */
+        if (sl->n == SPK_KEEP) {
+                unsigned k = 0;
+
+                while (k < sl->done && sl->l[k].ls + SPK_NEAR < sl->l[sl->done < sl->n ?
+                                                                         sl->done :
+                                                                         sl->n - 1].ls)
+                        k++;
+                if (k == 0 && sl->done == sl->n)
+                        k = sl->n; /* all decided and none near: start afresh */
+                memmove(sl->l, sl->l + k, (sl->n - k) * sizeof(sl->l[0]));
+                sl->n -= k;
+                sl->done -= k;
+        }
+        return 0;
+}
+
+/* A line at ls whose first ':' is at k: a speaker's line when [ls, k) is one word of UTF-8
+ * letters only (no ASCII, no space) and ": " and a message follow. */
+static int spk_line(struct walk *w, struct spk_lines *sl, size_t ls, size_t k, size_t eol)
+{
+        const char *b = w->buf;
+        struct spk_line *x;
+        unsigned words = 1;
+        char low[WORD_MAX + 1];
+
+        if (k == ls || k + 2 >= eol || b[k + 1] != ' ')
+                return 0;
+        /* not CJK or Hangul (names-intl.c reads their chats), nor full-width forms */
+        if ((unsigned char)b[ls] >= 0xe3 && (unsigned char)b[ls] <= 0xef)
+                return 0;
+        for (size_t q = ls; q < k; q++)
+                if ((unsigned char)b[q] < 0x80)
+                        return 0;
+        if (k - ls <= WORD_MAX && pii_lex_lower(b + ls, k - ls, low, sizeof(low)) &&
+            (set_mask(low, k - ls) & (LB_never_names | LB_person_labels | LB_place_labels)))
+                return 0;
+        if (sl->n == SPK_KEEP) {
+                int err = spk_flush(w, sl, ls);
+
+                if (err < 0)
+                        return err;
+                if (sl->n == SPK_KEEP) { /* 256 speaker lines within 2 KB: decide them now */
+                        err = spk_flush(w, sl, SIZE_MAX);
+                        if (err < 0)
+                                return err;
+                        sl->n = sl->done = 0;
+                }
+        } else {
+                int err = spk_flush(w, sl, ls);
+
+                if (err < 0)
+                        return err;
+        }
+        x = &sl->l[sl->n++];
+        x->ls = ls;
+        x->we = k;
+        x->eol = eol;
+        /* the same block when only blank lines lie between it and the last speaker line */
+        {
+                size_t q = sl->last_eol;
+                bool next = sl->blocks && q < ls;
+
+                while (next && q < ls)
+                        next = b[q] == '\n' || b[q] == '\r' || b[q] == ' ', q++;
+                if (!next)
+                        sl->blocks++;
+                x->block = sl->blocks;
+                sl->last_eol = eol;
+        }
+        for (size_t q = k + 2; q < eol; q++)
+                words += b[q] == ' ' && q + 1 < eol && b[q + 1] != ' ';
+        /* Thai writes no spaces between words: a message of ten letters or more */
+        x->chatty = words >= 4 || memchr(b + k + 2, '?', eol - k - 2) ||
+                    memchr(b + k + 2, '!', eol - k - 2) ||
+                    ((unsigned char)b[k + 2] == 0xe0 && eol - k - 2 >= 30);
+        return 0;
+}
+
 /* Names written in small letters in chat messages ("anyone know if priya is in today?",
  * "it's bilal mahmood", "mr okonjo"), which the walk over capitals never reaches. Issue 11,
  * item 1 (attack 10: 57 such names, none found; attack 11: 28). */
@@ -9286,6 +9498,7 @@ static int chat_lower_names(struct walk *w, size_t from)
 {
         const char *b = w->buf;
         size_t len = w->len, p = from, nc, ng;
+        struct spk_lines sl = { .n = 0, .done = 0, .from = from };
 
         if (p > 0 && b[p - 1] != '\n') {
                 p = next_byte(b, len, p, '\n') + 1;
@@ -9307,6 +9520,12 @@ static int chat_lower_names(struct walk *w, size_t from)
                                 ls = (size_t)(q - b) + 1;
                 }
                 eol = next_byte(b, len, k, '\n');
+                if (k == nc && (unsigned char)b[ls] >= 0xc0 && k - ls <= SPK_WORD_MAX) {
+                        int err = spk_line(w, &sl, ls, k, eol);
+
+                        if (err < 0)
+                                return err;
+                }
                 if (k - ls < CHAT_HEAD) {
                         struct chat_speaker spk;
 
@@ -9358,7 +9577,7 @@ static int chat_lower_names(struct walk *w, size_t from)
                 if (ng < p)
                         ng = next_byte(b, len, p, '>');
         }
-        return 0;
+        return spk_flush(w, &sl, SIZE_MAX);
 }
 
 const char *pii_names_detector_name(unsigned nd)

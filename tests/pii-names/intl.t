@@ -179,6 +179,17 @@ case_ 'run by a lovely couple, Bernie and Lorraine, near Cairns and Wonga Beach.
 case_ 'bei der Nachbarin Frau Schneider; Familie Nguyen (Whg. 4); seine Schwester Elif; Loodgieter Henk de Vries belt.' 'PERSON:Frau Schneider | PERSON:Nguyen | PERSON:Elif | PERSON:Henk de Vries' 'capitalised nouns for a person (German, Dutch) stand before the name, not in it'
 case_ 'Level 3, 225 St Georges Tce; U3/27 Wattletree Road; NO. 14 SULTAN ROAD; at 3 Mill Cottages, near' 'STREET_ADDRESS:Level 3, 225 St Georges Tce | STREET_ADDRESS:U3/27 Wattletree Road | STREET_ADDRESS:NO. 14 SULTAN ROAD | STREET_ADDRESS:3 Mill Cottages' 'a level, a unit glued to the number (U3/), No. before it; Tce and Cottages as street types'
 case_ 'We walked down Thomas Street; "line2":"Thomas Street"; Thomas Street, Dublin 8; I met Iain Lane.' 'STREET_ADDRESS:Thomas Street | STREET_ADDRESS:Thomas Street | STREET_ADDRESS:Thomas Street | LOCATION:Dublin | PERSON:Iain Lane' 'a given name and a street type: a street with a street'"'"'s context, else a person'
+case_ 'Лена: Катя, ты уже в городе?
+Катя: да, вчера приехала, живу у тёти
+Лена: класс! передай всем привет' 'PERSON:Лена | PERSON:Катя | PERSON:Катя | PERSON:Лена' 'a Cyrillic chat: speakers who take turns, and a speaker named in a message'
+case_ 'יוסי: מישהו יודע אם הרכבת לחיפה נוסעת היום?
+דני: אני נוסע עם האוטו בשלוש
+יוסי: וואו כן! תודה דני' 'PERSON:יוסי | PERSON:דני | PERSON:יוסי | PERSON:דני' 'a Hebrew chat: a speaker who speaks once beside one who takes turns'
+case_ 'שימוש: id [-a]
+
+אזהרה: יותר מידי קבוצות
+
+אזהרה: קבוצה לא מוכרת %s' '' 'a catalogue'"'"'s labels (Usage:, Warning:, Warning:) take no turns: no speakers'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
