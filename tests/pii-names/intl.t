@@ -184,7 +184,7 @@ case_ 'Лена: Катя, ты уже в городе?
 Лена: класс! передай всем привет' 'PERSON:Лена | PERSON:Катя | PERSON:Катя | PERSON:Лена' 'a Cyrillic chat: speakers who take turns, and a speaker named in a message'
 case_ 'יוסי: מישהו יודע אם הרכבת לחיפה נוסעת היום?
 דני: אני נוסע עם האוטו בשלוש
-יוסי: וואו כן! תודה דני' 'PERSON:יוסי | PERSON:דני | PERSON:יוסי | PERSON:דני' 'a Hebrew chat: a speaker who speaks once beside one who takes turns'
+יוסי: וואו כן! תודה דני' 'PERSON:יוסי | LOCATION:חיפה | PERSON:דני | PERSON:יוסי | PERSON:דני' 'a Hebrew chat: a speaker who speaks once beside one who takes turns'
 case_ 'שימוש: id [-a]
 
 אזהרה: יותר מידי קבוצות
