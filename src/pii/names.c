@@ -6780,7 +6780,11 @@ static const char *const features_last[] = {
  * its case. */
 static const char *const slavic_preps[] = { "w", "we", "z", "ze", "do", "od", "koło", "pod",
                                             "nad", "przy", "v", "ve", "u", "k", "ke", "iz",
-                                            "kod", NULL };
+                                            "kod",
+                                            /* Russian and Ukrainian */
+                                            "в", "во", "из", "на", "до", "у", "под", "от", "к",
+                                            "с", "со", "через", "по", "из-под", "около", "із",
+                                            "з", "біля", NULL };
 
 /* town_preps[] and slavic_preps[] as hash sets, built once: their rules ask about the word
  * before most runs, and a list's strcmp() per entry was 2 % of the time on prose. */
@@ -6861,6 +6865,11 @@ static bool inflected_place(const struct tok *t)
                 { "a", "e" },  { "a", "o" },  { "y", "a" },  { "i", "" },   { "i", "a" },
                 { "ě", "a" },  { "ě", "o" },  { "e", "a" },  { "ze", "ha" }, { "ou", "a" },
                 { "ą", "a" },  { "em", "" },  { "ie", "o" }, { "ach", "y" }, { "u", "o" },
+                /* Russian and Ukrainian: в Москву, из Москвы, в Москве (Москва); в Казани
+                 * (Казань); из Новосибирска, в Петербурге (-ск, -бург); в Самаре */
+                { "у", "а" },  { "ы", "а" },  { "е", "а" },  { "и", "ь" },  { "а", "" },
+                { "е", "" },   { "ом", "" },  { "ой", "а" }, { "и", "а" },  { "і", "а" },
+                { "у", "" },   { "я", "ь" },  { "ю", "ь" },  { "ego", "e" }, { "em", "e" },
         };
         char c[WORD_MAX + 4], f[WORD_MAX + 4];
         size_t n = strlen(t->low);
@@ -6880,7 +6889,9 @@ static bool inflected_place(const struct tok *t)
                 fl = pii_lex_lookup(c, n - el + al);
                 if ((fn = fold_ascii(c, n - el + al, f, sizeof(f))) != 0)
                         fl |= pii_lex_lookup(f, fn);
-                if ((fl & (LEX_CITY | LEX_REGION | LEX_COUNTRY | LEX_TOWN)) && !(fl & LEX_WORD))
+                /* not a given name that a city bears too ("к Владимиру") */
+                if ((fl & (LEX_CITY | LEX_REGION | LEX_COUNTRY | LEX_TOWN)) &&
+                    !(fl & (LEX_WORD | LEX_GIVEN)))
                         return true;
         }
         return false;
