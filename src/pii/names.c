@@ -6967,6 +6967,97 @@ static bool nick_quoted(const struct walk *w, size_t s, size_t e)
         return word_of_list_before(b, q, nick_cues);
 }
 
+/* The lexicon's flags of the capitalised word at p (0 with *ok false when none is there). */
+static unsigned cap_word_lex(const struct walk *w, size_t p, size_t *ret_e, bool *ok)
+{
+        char low[WORD_MAX + 1];
+        bool digit;
+        size_t q;
+
+        *ok = false;
+        if (p >= w->len || !upper_at(w->buf, w->len, p))
+                return 0;
+        q = word_end(w->buf, w->len, p, &digit);
+        *ret_e = q;
+        if (digit || q <= p + 1 || q - p > WORD_MAX ||
+            !pii_lex_lower(w->buf + p, q - p, low, sizeof(low)))
+                return 0;
+        *ok = !(set_mask(low, q - p) & LB_never_names);
+        return word_lex(low, q - p, pii_lex_hash(low, q - p));
+}
+
+/* A list of people, "backs: Jayden, Koby, Lachie, Wiremu", "Peer feedback: Nikhil, Amara
+ * Diallo": whether the one capitalised word [s, e) (a given name of any list, or a word of
+ * none) is an item of a list on its line, after its ':' if any, whose other items hold two
+ * names at least that are surely persons (a given name that is no word and no place, or a
+ * given name and a surname), and are so for half of them at least; or one such full name
+ * beside a given name in a list of two or three. Items are split at ',', '+' and ';'
+ * (attack 18: 20 such names). */
+static bool person_list_item(const struct walk *w, size_t s, size_t e, unsigned lex)
+{
+        const char *b = w->buf;
+        size_t ls = s, le = e, p;
+        unsigned strong = 0, full = 0, items = 0;
+
+        while (ls > 0 && b[ls - 1] != '\n' && b[ls - 1] != ':' && s - ls < 256)
+                ls--;
+        while (le < w->len && b[le] != '\n' && le - e < 256)
+                le++;
+        if ((ls > 0 && b[ls - 1] != '\n' && b[ls - 1] != ':') || (le < w->len && b[le] != '\n'))
+                return false;
+        for (p = ls; p < le;) {
+                size_t is, ie, q, k;
+                unsigned words = 0, l0 = 0, ll = 0;
+                bool ok, first_ok = false;
+
+                while (p < le && (b[p] == ' ' || b[p] == '\t' || b[p] == '"'))
+                        p++;
+                is = p;
+                while (p < le && b[p] != ',' && b[p] != '+' && b[p] != ';' && b[p] != '(')
+                        p++;
+                ie = p;
+                if (b[p] == '(') /* a note in parentheses: "Summer (DofE student)" */
+                        while (p < le && b[p] != ',' && b[p] != ';')
+                                p++;
+                p++;
+                if (ie == is)
+                        continue;
+                items++;
+                if (is <= s && s < ie) { /* the word itself, alone in its item */
+                        while (ie > is && (b[ie - 1] == ' ' || b[ie - 1] == '.' ||
+                                           b[ie - 1] == '"'))
+                                ie--;
+                        if (is != s || ie != e)
+                                return false;
+                        continue;
+                }
+                for (q = is; q < ie && words < 4;) {
+                        unsigned f = cap_word_lex(w, q, &k, &ok);
+
+                        if (!ok)
+                                break;
+                        if (words == 0)
+                                l0 = f, first_ok = true;
+                        ll = f;
+                        words++;
+                        q = k;
+                        while (q < ie && b[q] == ' ')
+                                q++;
+                }
+                if (!first_ok || q < ie)
+                        continue;
+                if (words == 1 && (l0 & LEX_GIVEN) && !(l0 & LEX_WORD) && !place_flags(l0))
+                        strong++;
+                else if (words >= 2 && words <= 3 && (l0 & LEX_GIVEN) &&
+                         ((ll & LEX_SURNAME) || !ll) && !place_flags(ll))
+                        full++;
+        }
+        /* half of the other items at least, so that a list of languages or products with
+         * a few given names in it ("Interlingue, Ido, Burmese, Oromo") is none */
+        return items >= 2 && ((strong + full >= 2 && 2 * (strong + full) >= items - 1) ||
+                              (full >= 1 && (lex & LEX_GIVEN) && items <= 3));
+}
+
 static int decide(struct walk *w, struct run *r)
 {
         const char *b = w->buf;
@@ -7032,6 +7123,19 @@ static int decide(struct walk *w, struct run *r)
                     !TOK_IN(&r->t[0], never_names))
                         return emit(w, s0, e0, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         }
+        /* an item of a list of people: "backs: Jayden, Koby, Lachie, Wiremu" */
+        if (r->n == 1 && r->t[0].upper && !r->t[0].allcaps && !r->t[0].dot && !r->t[0].digit &&
+            r->t[0].n >= 2 && r->t[0].s >= 2 &&
+            ((b[r->t[0].s - 1] == ' ' && (b[r->t[0].s - 2] == ',' || b[r->t[0].s - 2] == ':' ||
+                                          b[r->t[0].s - 2] == '+')) ||
+             (r->t[0].e < w->len && (b[r->t[0].e] == ',' || b[r->t[0].e] == '+' ||
+                                     (b[r->t[0].e] == ' ' && r->t[0].e + 1 < w->len &&
+                                      b[r->t[0].e + 1] == '+')))) &&
+            ((r->t[0].lex & LEX_GIVEN) || !r->t[0].lex) &&
+            !(r->t[0].lex & (LEX_COUNTRY | LEX_CITY_BIG | LEX_REGION)) &&
+            !TOK_IN(&r->t[0], never_names) && !tech_name(&r->t[0]) &&
+            person_list_item(w, r->t[0].s, r->t[0].e, r->t[0].lex))
+                return emit(w, r->t[0].s, r->t[0].e, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
         /* a court's list in capitals: the parties on each side of "VS" are two runs */
         if (r->n >= 3 && r->t[0].allcaps) {
                 for (unsigned k = 1; k + 1 < r->n; k++)

@@ -190,6 +190,11 @@ case_ 'שימוש: id [-a]
 אזהרה: יותר מידי קבוצות
 
 אזהרה: קבוצה לא מוכרת %s' '' 'a catalogue'"'"'s labels (Usage:, Warning:, Warning:) take no turns: no speakers'
+case_ 'backs: Jayden, Koby, Lachie
+Attendees: Ilse Verhoeven, Bram, Fatma Demir
+We visited London, Paris, Sydney and Austin.
+Add Afar, Amharic, Aymara, Bini, Interlingue, Ido, Burmese, Oromo
+Ship to: Nia Ruiz, Beukstraat 106, Utrecht' 'PERSON:Jayden | PERSON:Koby | PERSON:Lachie | PERSON:Ilse Verhoeven | PERSON:Bram | PERSON:Fatma Demir | LOCATION:London | LOCATION:Paris | LOCATION:Sydney | LOCATION:Austin | PERSON:Nia Ruiz | STREET_ADDRESS:Beukstraat 106 | LOCATION:Utrecht' 'a list of people: its given names and words of no list are persons; not a list of places or languages, nor a street'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
