@@ -3314,10 +3314,15 @@ static bool date_after(const struct walk *w, size_t p)
                 return false;
         if (q < w->len && b[q] == '.')
                 q++;
+        else if (q + 2 < w->len && (!memcmp(b + q, "st", 2) || !memcmp(b + q, "nd", 2) ||
+                                    !memcmp(b + q, "rd", 2) || !memcmp(b + q, "th", 2)))
+                q += 2; /* "Kampala, 3rd March" */
         if (q + 1 >= w->len || b[q] != ' ')
                 return false;
         q++;
         if (q + 3 < w->len && memcmp(b + q, "de ", 3) == 0) /* "22 de agosto" */
+                q += 3;
+        else if (q + 3 < w->len && memcmp(b + q, "of ", 3) == 0) /* "3rd of March" */
                 q += 3;
         if (q + 3 > w->len)
                 return false;
@@ -7122,6 +7127,46 @@ static int decide(struct walk *w, struct run *r)
                      (r->n == 2 && prep_in(2, r->t[1].low, strlen(r->t[1].low)))) &&
                     !TOK_IN(&r->t[0], never_names))
                         return emit(w, s0, e0, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
+        }
+        /* the place after a street line and its comma, though a word or in no list: "9
+         * Kooyong Koot Rd, Hawthorn", "28 Kenton Road, Harrow HA3 8AE", "17 Banksia
+         * Crescent, Kellyville Ridge NSW 2155"; then the next after it at the line's end
+         * ("..., Church End, Little Haddon") */
+        if (r->n <= 3 && r->t[0].s >= 2 && b[r->t[0].s - 1] == ' ' && b[r->t[0].s - 2] == ',' &&
+            !r->t[0].dot && (w->last_street_end == r->t[0].s - 2 ||
+                             (w->last_loc_end == r->t[0].s - 2 &&
+                              w->last_street_end + 64 > r->t[0].s))) {
+                size_t e0 = r->t[r->n - 1].e;
+                unsigned nw = r->n;
+                bool places = false, words = true;
+
+                /* "Kellyville Ridge NSW 2155": the state's code after the town */
+                if (r->n >= 2 && r->t[r->n - 1].allcaps && r->t[r->n - 1].n <= 3 &&
+                    au_state_after(w, r->t[r->n - 2].e) == r->t[r->n - 1].e) {
+                        nw = r->n - 1;
+                        for (unsigned k = 0; k < nw; k++)
+                                words &= r->t[k].upper && !r->t[k].digit && r->t[k].n >= 3;
+                        if (words && !(r->t[0].lex & LEX_GIVEN))
+                                return emit_town_state(w, r->t[0].s, r->t[nw - 1].e,
+                                                       r->t[nw].s, r->t[nw].e, 0.75f);
+                }
+                for (unsigned k = 0; k < r->n; k++) {
+                        places |= place_flags(r->t[k].lex) != 0;
+                        /* not a unit or a floor ("51 Franklin Street, Fifth Floor,
+                         * Boston"), nor a second street ("..., Pasaje Martin Valenciano 1") */
+                        words &= r->t[k].upper && !r->t[k].digit && r->t[k].n >= 3 &&
+                                 !in_set(r->t[k].low, units) && !r->t[k].street_suffix &&
+                                 !(r->t[k].lex & (LEX_STREET | LEX_STREET_BEFORE));
+                }
+                if (e0 + 2 < w->len && b[e0] == ' ' && is_digit(b[e0 + 1]) &&
+                    !postcode_after(w, e0) && !au_state_after(w, e0))
+                        words = false;
+                if (words && !(r->t[0].lex & LEX_GIVEN && !place_flags(r->t[0].lex)) &&
+                    !TOK_IN(&r->t[0], never_names) &&
+                    (places || e0 == w->len || b[e0] == '\n' || b[e0] == '\r' ||
+                     (b[e0] == ',' && w->last_street_end == r->t[0].s - 2) ||
+                     postcode_after(w, e0) || au_state_after(w, e0)))
+                        return emit(w, r->t[0].s, e0, T_LOCATION, ND_LOCATION_CONTEXT, 0.75f);
         }
         /* an item of a list of people: "backs: Jayden, Koby, Lachie, Wiremu" */
         if (r->n == 1 && r->t[0].upper && !r->t[0].allcaps && !r->t[0].dot && !r->t[0].digit &&

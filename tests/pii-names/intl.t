@@ -195,6 +195,12 @@ Attendees: Ilse Verhoeven, Bram, Fatma Demir
 We visited London, Paris, Sydney and Austin.
 Add Afar, Amharic, Aymara, Bini, Interlingue, Ido, Burmese, Oromo
 Ship to: Nia Ruiz, Beukstraat 106, Utrecht' 'PERSON:Jayden | PERSON:Koby | PERSON:Lachie | PERSON:Ilse Verhoeven | PERSON:Bram | PERSON:Fatma Demir | LOCATION:London | LOCATION:Paris | LOCATION:Sydney | LOCATION:Austin | PERSON:Nia Ruiz | STREET_ADDRESS:Beukstraat 106 | LOCATION:Utrecht' 'a list of people: its given names and words of no list are persons; not a list of places or languages, nor a street'
+case_ 'Site: 9 Kooyong Koot Rd, Hawthorn
+28 Kenton Road, Harrow HA3 8AE
+17 Banksia Crescent, Kellyville Ridge NSW 2155
+12 Mill Lane, Church End, Little Haddon
+51 Franklin Street, Fifth Floor, Boston
+Kampala, 3rd March' 'STREET_ADDRESS:9 Kooyong Koot Rd | LOCATION:Hawthorn | STREET_ADDRESS:28 Kenton Road | LOCATION:Harrow | STREET_ADDRESS:17 Banksia Crescent | LOCATION:Kellyville Ridge | LOCATION:NSW | STREET_ADDRESS:12 Mill Lane | LOCATION:Church End | LOCATION:Little Haddon | STREET_ADDRESS:51 Franklin Street | LOCATION:Boston | LOCATION:Kampala' 'the place after a street line, though a word or in no list; not a floor; a dateline with an ordinal date'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
