@@ -3333,7 +3333,12 @@ static bool date_after(const struct walk *w, size_t p)
                         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                         "nov", "dec", "mär", "mai", "okt", "dez", "fév", "avr", "jui", "aoû",
                         "déc", "maa", "mei", "ene", "abr", "ago", "dic", "gen", "mag", "giu",
-                        "lug", "set", "ott", NULL
+                        "lug", "set", "ott",
+                        /* Romanian, Portuguese, Swedish, Polish, Czech, Turkish */
+                        "ian", "iun", "iul", "noi", "fev", "out", "maj", "sty", "lut", "kwi",
+                        "cze", "lip", "sie", "wrz", "paź", "lis", "gru", "led", "úno", "bře",
+                        "dub", "kvě", "čer", "srp", "zář", "říj", "pro", "oca", "şub", "nis",
+                        "haz", "tem", "ağu", "eyl", "eki", "kas", "ara", NULL
                 };
                 char m[5];
                 size_t n = 0;

@@ -201,6 +201,9 @@ case_ 'Site: 9 Kooyong Koot Rd, Hawthorn
 12 Mill Lane, Church End, Little Haddon
 51 Franklin Street, Fifth Floor, Boston
 Kampala, 3rd March' 'STREET_ADDRESS:9 Kooyong Koot Rd | LOCATION:Hawthorn | STREET_ADDRESS:28 Kenton Road | LOCATION:Harrow | STREET_ADDRESS:17 Banksia Crescent | LOCATION:Kellyville Ridge | LOCATION:NSW | STREET_ADDRESS:12 Mill Lane | LOCATION:Church End | LOCATION:Little Haddon | STREET_ADDRESS:51 Franklin Street | LOCATION:Boston | LOCATION:Kampala' 'the place after a street line, though a word or in no list; not a floor; a dateline with an ordinal date'
+case_ 'Cluj-Napoca, 2 iunie
+
+Kraków, 12 lipca 2024' 'LOCATION:Cluj-Napoca | LOCATION:Kraków' 'a dateline with a Romanian or Polish month'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
