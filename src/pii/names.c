@@ -8038,6 +8038,27 @@ static int decide(struct walk *w, struct run *r)
                                     T_STREET_ADDRESS, ND_STREET, 0.7f);
         }
 
+        /* a big city or a country between words of no list, which a sentence's start or a
+         * language's capitals put beside it: "Nitarudi Nairobi Jumatatu" (Swahili: I return
+         * to Nairobi on Monday) */
+        if (!title && !salut && nt == 3) { /* not two: "Kenichi Handa", "Yiyang Fei" */
+                unsigned city = UINT_MAX, unknown = 0;
+
+                for (unsigned k = r->a; k < r->b; k++) {
+                        const struct tok *t = &r->t[k];
+
+                        if ((t->lex & (LEX_CITY_BIG | LEX_COUNTRY)) &&
+                            !(t->lex & (LEX_GIVEN | LEX_SURNAME | LEX_WORD)) && !t->allcaps)
+                                city = k;
+                        else if (!t->lex && t->upper && !t->allcaps && !t->digit && !t->dot &&
+                                 t->n >= 3 && !t->street_suffix)
+                                unknown++;
+                }
+                if (city == r->a + 1 && unknown == 2 && !(phr & LEX_PHRASE))
+                        return emit(w, r->t[city].s, r->t[city].e, T_LOCATION,
+                                    ND_LOCATION_CONTEXT, 0.7f);
+        }
+
         /* 2. person context */
         if (!title && r->t[0].s >= 7 && b[r->t[0].s - 4] == '.' && /* the dot first */
             (memcmp(b + r->t[0].s - 7, "Sig.ra ", 7) == 0 ||
