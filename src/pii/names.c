@@ -7282,7 +7282,10 @@ static int decide(struct walk *w, struct run *r)
                 size_t s0 = r->t[0].s;
 
                 label_before(w, s0, label, sizeof(label));
-                /* a CSV's column: "...,Chicago,IL,60641" under "city,state,zip" */
+                /* a CSV's column: "...,Chicago,IL,60641" under "city,state,zip"; a vCard's
+                 * ADR region: ";San Jose;CA;95128;USA" */
+                if (!label[0] && s0 > 0 && b[s0 - 1] == ';')
+                        vcard_label(w, s0, label, sizeof(label));
                 if (!label[0] && s0 > 0 && (b[s0 - 1] == ',' || b[s0 - 1] == ';' ||
                                             b[s0 - 1] == '\t' || b[s0 - 1] == '"'))
                         csv_label(w, s0, r->t[0].e, label, sizeof(label));

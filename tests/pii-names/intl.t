@@ -205,6 +205,9 @@ case_ 'Cluj-Napoca, 2 iunie
 
 Kraków, 12 lipca 2024' 'LOCATION:Cluj-Napoca | LOCATION:Kraków' 'a dateline with a Romanian or Polish month'
 case_ 'Sawa. Nitarudi Nairobi Jumatatu. Reported by Kenichi Handa.' 'LOCATION:Nairobi' 'a big city between two words of no list is the place; not a surname that is a city after an unknown given name'
+case_ 'BEGIN:VCARD
+ADR;TYPE=HOME:;;2150 Stevens Creek Blvd #314;San Jose;CA;95128;USA
+END:VCARD' 'STREET_ADDRESS:2150 Stevens Creek Blvd #314 | LOCATION:San Jose | LOCATION:CA | LOCATION:USA' 'a vCard ADR: its region code is a place'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
