@@ -383,14 +383,17 @@ static const char *const titles[] = {
         "sayın", "bay", "bayan", "bapak", "pak", "ibu", "sdr", "sdri", "bwana", "ndugu",
         "domnul", "doamna", "dl", "dna", "paní", "pane", "fru", "ông", "bà", "chị",
         "господин", "госпожа", "Господин", "Госпожа", "г-н", "г-жа", "пан", "пані", "Пан",
-        "Пані", "κύριος", "κυρία", "Κύριος", "Κυρία", NULL
+        "Пані", "κύριος", "κυρία", "Κύριος", "Κυρία",
+        /* Nigeria's and Ghana's: "Barr. Ngozi Chukwuma", "Engr. Musa Bello", "Alhaji Sani" */
+        "barr", "engr", "alhaji", "alhaja", "chief", "hon", "pst", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "hr", "don", "sig", "det", "col", "lt",
                                            "father", "sister", "brother", "uncle", "aunt",
                                            "agent", "coach", "judge", "nurse", "officer",
                                            "doctor", "captain", "lady", "lord", "geb", "drs",
-                                           "ir", "ing", "mag", "dipl", NULL };
+                                           "ir", "ing", "mag", "dipl", "barr", "chief", "hon",
+                                           "pst", NULL };
 static const char *const salutations[] = {
         "dear", "hi", "hello", "hey", "hallo", "liebe", "lieber", "bonjour", "salut", "cher",
         "chère", "hola", "estimado", "estimada", "querido", "querida", "ciao", "caro", "cara",
