@@ -2379,6 +2379,34 @@ static int hebrew_clause(struct iw *w, const struct clause *c)
         return 0;
 }
 
+/* Prepositions that Thai writes glued to the place after them: ไป (to), ที่ (at), จาก
+ * (from), ใน (in), อยู่ (staying at), ถึง (reaching), แวะ (stopping at). */
+static const char *const th_place_preps[] = { "ไป", "ที่", "จาก", "ใน", "อยู่", "ถึง", "แวะ",
+                                              NULL };
+
+/* The places of the lexicon glued after a preposition inside the Thai word [i, e):
+ * "พรุ่งนี้ไปภูเก็ตกี่โมงคะ" (Phuket), "ส่งไปที่เชียงใหม่แทน" (Chiang Mai); the longest after
+ * each preposition. Thai letters and marks are three bytes each in UTF-8. */
+static int thai_glued_places(struct iw *w, size_t i, size_t e)
+{
+        for (size_t p = i; p + 6 <= e; p += 3) {
+                size_t n = lit_at(w, p, th_place_preps), q0 = p + n, best = 0;
+                int r;
+
+                if (!n)
+                        continue;
+                for (size_t q = q0 + 6; q <= e && q - q0 <= TH_WORD_MAX; q += 3)
+                        if (lex(w, q0, q) & LEX_PLACE)
+                                best = q;
+                if (!best)
+                        continue;
+                if ((r = put(w, q0, best, T_LOCATION, ND_LOCATION_CONTEXT)) < 0)
+                        return r;
+                p = best - 3;
+        }
+        return 0;
+}
+
 /* Thai from i: a title and the name glued to it (and the surname after a space), a road
  * (ถนน, ซอย) with its number before, an administrative unit and its place, a place of the
  * lexicon. Returns the end of what was read. */
@@ -2439,7 +2467,7 @@ static int thai_at(struct iw *w, size_t i, size_t *ret_end)
         }
         if (lex(w, i, e) & LEX_PLACE)
                 return put(w, i, e, T_LOCATION, ND_LOCATION_CONTEXT);
-        return 0;
+        return thai_glued_places(w, i, e);
 }
 
 /* ---- Georgian and Armenian ----------------------------------------------------------------- */
