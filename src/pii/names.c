@@ -1860,7 +1860,11 @@ static bool build_run(struct walk *w, size_t s, struct run *r, size_t *ret_next,
                 } else {
                         np = 0;
                 }
-                if (e < len && b[e] == '.' && t->upper && (t->n == 1 || is_title_abbr(t) ||
+                /* an initial: one letter, of two bytes in UTF-8 too ("Д.", "É.") */
+                if (e < len && b[e] == '.' && t->upper &&
+                    (t->n == 1 || (t->n == 2 && (unsigned char)t->low[0] >= 0xc3 &&
+                                   ((unsigned char)t->low[1] & 0xc0) == 0x80) ||
+                     is_title_abbr(t) ||
                                                            streq(t->low, "st") ||
                                                            streq(t->low, "jr") ||
                                                            (t->sets & LB_street_before))) {
@@ -7257,6 +7261,25 @@ static int decide(struct walk *w, struct run *r)
          * "Doğum Yeri:" (words of no lexicon, which the tagger took for a name) */
         if (form_label_run(w, r))
                 return 0;
+        /* a Russian or Ukrainian surname and its initials: "Ковалёв Д. С.", "Иванова А. В.",
+         * "Петров И.И." (the surname ends like one, the initials are Cyrillic capitals) */
+        if (r->n >= 2 && r->n <= 4 && r->t[0].nonascii && cyr_greek_lead(b[r->t[0].s])) {
+                /* the surname first, or after a sentence's first word ("Подписал Иванова А.") */
+                unsigned k0 = r->n >= 3 && !r->t[0].dot &&
+                              !ends_with_any(r->t[0].low, strlen(r->t[0].low),
+                                             slavic_surname_endings);
+                bool initials = r->n - k0 >= 2 && r->n - k0 <= 3 && !r->t[k0].dot &&
+                                !r->t[k0].allcaps && cyr_greek_lead(b[r->t[k0].s]) &&
+                                ends_with_any(r->t[k0].low, strlen(r->t[k0].low),
+                                              slavic_surname_endings);
+
+                for (unsigned k = k0 + 1; k < r->n && initials; k++)
+                        initials = r->t[k].dot && cyr_greek_lead(b[r->t[k].s]) &&
+                                   r->t[k].e - r->t[k].s == 3;
+                if (initials)
+                        return emit(w, r->t[k0].s, r->t[r->n - 1].e, T_PERSON,
+                                    ND_PERSON_CONTEXT, 0.85f);
+        }
         /* a Russian or Ukrainian name with its patronymic: "Смирнова Ольга Петровна",
          * "Иван Сергеевич Петров" (a given name of the lexicon and a word in -ович/-овна) */
         if (r->n >= 2 && r->n <= 4 && r->t[0].nonascii && cyr_greek_lead(b[r->t[r->n - 1].s])) {
