@@ -7257,6 +7257,19 @@ static int decide(struct walk *w, struct run *r)
             !firm_ending_at(b, w->len, r->t[r->n - 1].e))
                 return emit(w, r->t[0].s, r->t[r->n - 1].e, T_LOCATION, ND_LOCATION_CONTEXT,
                             0.7f);
+        /* ... or by the head noun first: "Cape Tribulation", "Lake Naivasha", "Mount Kenya",
+         * "Loch Ness"; not an organisation's name ("Mount Sinai Hospital") */
+        if (r->n >= 2 && r->n <= 3 && r->t[0].upper && !r->t[0].allcaps && !r->t[0].dot &&
+            (streq(r->t[0].low, "cape") || streq(r->t[0].low, "lake") ||
+             streq(r->t[0].low, "mount") || streq(r->t[0].low, "loch") ||
+             streq(r->t[0].low, "isle") || streq(r->t[0].low, "lago") ||
+             streq(r->t[0].low, "monte") || streq(r->t[0].low, "cabo")) &&
+            r->t[1].upper && !r->t[1].allcaps && !r->t[1].digit && !r->t[1].dot &&
+            !TOK_IN(&r->t[r->n - 1], orgs) && !firm_ending_at(b, w->len, r->t[r->n - 1].e) &&
+            !(prev_word(w, r->t[0].s, 0)->s != SIZE_MAX &&
+              in_list(prev_word(w, r->t[0].s, 0)->low, titles))) /* "Mr Lake Smith" */
+                return emit(w, r->t[0].s, r->t[r->n - 1].e, T_LOCATION, ND_LOCATION_CONTEXT,
+                            0.7f);
         /* a form's label itself, before its colon: "Adı Soyadı:", "Vernommene Person:",
          * "Doğum Yeri:" (words of no lexicon, which the tagger took for a name) */
         if (form_label_run(w, r))
