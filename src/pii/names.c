@@ -385,7 +385,10 @@ static const char *const titles[] = {
         "господин", "госпожа", "Господин", "Госпожа", "г-н", "г-жа", "пан", "пані", "Пан",
         "Пані", "κύριος", "κυρία", "Κύριος", "Κυρία",
         /* Nigeria's and Ghana's: "Barr. Ngozi Chukwuma", "Engr. Musa Bello", "Alhaji Sani" */
-        "barr", "engr", "alhaji", "alhaja", "chief", "hon", "pst", NULL
+        "barr", "engr", "alhaji", "alhaja", "chief", "hon", "pst",
+        /* kin and respect before a name: "Auntie Pearl", Filipino "Tito Boy", "Kuya Migs",
+         * Singapore's "Mdm Lee Ah Moi" */
+        "auntie", "aunty", "tito", "tita", "kuya", "mdm", NULL
 };
 /* Titles that are ordinary words too: a title only with a dot or before a capital. */
 static const char *const weak_titles[] = { "m", "fr", "hr", "don", "sig", "det", "col", "lt",
@@ -5948,9 +5951,13 @@ static bool speaker_start(const struct walk *w, size_t s, bool paren, bool *stam
         }
         while (p > 0 && b[p - 1] == ' ')
                 p--;
-        /* a chat export's "14/11/2026, 18:04 - " */
+        /* a chat export's "14/11/2026, 18:04 - ", "12/02/24, 7:41 pm - " */
         if (p >= 3 && b[p - 1] == '-' && b[p - 2] == ' ' && is_digit(b[p - 3]))
                 p -= 2;
+        else if (p >= 6 && b[p - 1] == '-' && b[p - 2] == ' ' && (b[p - 3] | 0x20) == 'm' &&
+                 ((b[p - 4] | 0x20) == 'a' || (b[p - 4] | 0x20) == 'p') && b[p - 5] == ' ' &&
+                 is_digit(b[p - 6]))
+                p -= 5;
         if (p > 0 && b[p - 1] == ']') { /* [00:12:03], [14/11/2026, 18:03:40], [9:41 AM] */
                 p--;
                 while (p > 0 && k < 32 &&
@@ -9083,6 +9090,50 @@ static size_t chat_time_at(const char *b, size_t len, size_t i)
         return j < len && b[j] != ' ' && b[j] != '\n' ? j : 0;
 }
 
+/* The end of a chat export's date and time and dash at p: "12/02/24, 7:41 pm - ",
+ * "14/11/2026, 18:04 - ", "3/14/24 9:02 AM - "; 0 when there is none. */
+static size_t wa_stamp_end(const char *b, size_t len, size_t p)
+{
+        size_t j = p, parts = 0;
+
+        for (; parts < 3; parts++) { /* d/m/y, each of 1 to 4 digits */
+                size_t d = j;
+
+                while (j < len && j - d < 4 && is_digit(b[j]))
+                        j++;
+                if (j == d)
+                        return 0;
+                if (parts < 2) {
+                        if (j >= len || (b[j] != '/' && b[j] != '.'))
+                                return 0;
+                        j++;
+                }
+        }
+        if (j < len && b[j] == ',')
+                j++;
+        if (j >= len || b[j] != ' ')
+                return 0;
+        j++;
+        {
+                size_t h = j;
+
+                while (j < len && j - h < 2 && is_digit(b[j]))
+                        j++;
+                if (j == h || j + 3 > len || b[j] != ':' || !is_digit(b[j + 1]) ||
+                    !is_digit(b[j + 2]))
+                        return 0;
+                j += 3;
+        }
+        if (j + 3 <= len && b[j] == ':' && is_digit(b[j + 1]) && is_digit(b[j + 2]))
+                j += 3;
+        if (j + 3 <= len && b[j] == ' ' && (b[j + 1] | 0x20) >= 'a' && (b[j + 1] | 0x20) <= 'p' &&
+            (b[j + 2] | 0x20) == 'm' && ((b[j + 1] | 0x20) == 'a' || (b[j + 1] | 0x20) == 'p'))
+                j += 3;
+        if (j + 3 > len || b[j] != ' ' || b[j + 1] != '-' || b[j + 2] != ' ')
+                return 0;
+        return j + 3;
+}
+
 /* Whether a sentence begins at i: a word, a space, a letter ("hej! kommer du"), not a key's
  * value ("30s", "true"). */
 static bool chat_sentence(const char *b, size_t len, size_t i)
@@ -9133,6 +9184,29 @@ static size_t chat_message(const char *b, size_t len, size_t p, struct chat_spea
                         spk->stamped = true;
                 }
                 return q + 2;
+        }
+        if (is_digit(b[p])) { /* a chat export's "12/02/24, 7:41 pm - Priya Iyer: ..." */
+                size_t q2 = wa_stamp_end(b, len, p);
+
+                if (!q2)
+                        return 0;
+                for (k = q2; k < len && k - q2 <= 40 && b[k] != ':' && b[k] != '\n'; k++)
+                        ;
+                if (!(k + 1 < len && k > q2 && k - q2 <= 40 && b[k] == ':' && b[k + 1] == ' '))
+                        return 0;
+                spk->stamped = true;
+                {
+                        bool small = true;
+
+                        for (size_t j = q2; j < k; j++)
+                                small &= b[j] >= 'a' && b[j] <= 'z';
+                        if (small && k - q2 >= 3 && k - q2 <= 15) {
+                                spk->s = q2;
+                                spk->e = k;
+                                spk->timed = false;
+                        }
+                }
+                return k + 2;
         }
         if (b[p] == '[') { /* a time stamp, then the speaker and ':' */
                 bool digit = false, colon = false;

@@ -211,6 +211,9 @@ END:VCARD' 'STREET_ADDRESS:2150 Stevens Creek Blvd #314 | LOCATION:San Jose | LO
 case_ 'Barr. Ngozi Chukwuma; Engr. Musa Bello; Chief Emeka Obi; the chief executive' 'PERSON:Ngozi Chukwuma | PERSON:Musa Bello | PERSON:Emeka Obi' 'Nigerian titles: Barr., Engr., Chief (a title before a capital only)'
 case_ 'พรุ่งนี้ไปภูเก็ตกี่โมงคะ สินค้าถูกส่งไปที่เชียงใหม่แทน' 'LOCATION:ภูเก็ต | LOCATION:เชียงใหม่' 'th: a place of the lexicon glued after a preposition (ไป, ที่)'
 case_ 'is it worth going on to Cape Tribulation? We saw Lake Naivasha; she works at Mount Sinai Hospital.' 'LOCATION:Cape Tribulation | LOCATION:Lake Naivasha' 'a natural feature by its head noun first (Cape, Lake); not an organisation'
+case_ '12/02/24, 7:41 pm - Priya Iyer: guys, rohan'"'"'s dinner on fri
+12/02/24, 7:42 pm - Vikram: ok, can pick up divya' 'PERSON:Priya Iyer | PERSON:rohan | PERSON:Vikram | PERSON:divya' 'a WhatsApp export with am/pm: its speakers and the names in small letters in its messages'
+case_ 'Tito Boy and Kuya Migs came; Mdm Lee Ah Moi signed.' 'PERSON:Boy | PERSON:Migs | PERSON:Lee Ah Moi' 'Filipino and Singaporean honorifics stand before the name'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
