@@ -7040,7 +7040,7 @@ static bool person_list_item(const struct walk *w, size_t s, size_t e, unsigned 
                 while (p < le && b[p] != ',' && b[p] != '+' && b[p] != ';' && b[p] != '(')
                         p++;
                 ie = p;
-                if (b[p] == '(') /* a note in parentheses: "Summer (DofE student)" */
+                if (p < le && b[p] == '(') /* a note in parentheses: "Summer (DofE student)" */
                         while (p < le && b[p] != ',' && b[p] != ';')
                                 p++;
                 p++;
@@ -7543,7 +7543,8 @@ static int decide(struct walk *w, struct run *r)
                 }
                 if (st >= 0 && !before_form && (q = unit_line_before(w, from)) != SIZE_MAX)
                         return emit(w, q, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.8f);
-                if (st >= 0 && !before_form && from >= 5 && b[from - 1] == ' ' && is_digit(b[from - 4]) &&
+                if (st >= 0 && !before_form && from >= 5 && b[from - 1] == ' ' &&
+                    is_digit(b[from - 4]) &&
                     (q = ordinal_unit_street(w, from)) != SIZE_MAX)
                         return emit(w, q, unit_after(w, to), T_STREET_ADDRESS, ND_STREET, 0.8f);
                 /* not the next address's house number after a comma: "Ship to: Katherine
@@ -9696,7 +9697,8 @@ static int spk_flush(struct walk *w, struct spk_lines *sl, size_t upto)
                         const struct spk_line *y = &sl->l[j];
                         size_t n = x->we - x->ls;
 
-                        if (y->ls < sl->from || y->ls + SPK_NEAR < x->ls || y->ls > x->ls + SPK_NEAR)
+                        if (y->ls < sl->from || y->ls + SPK_NEAR < x->ls ||
+                            y->ls > x->ls + SPK_NEAR)
                                 continue;
                         for (size_t q = y->we + 1; q + n <= y->eol; q++) {
                                 const char *f = memmem(b + q, y->eol - q, b + x->ls, n);
@@ -9862,7 +9864,8 @@ static int chat_lower_names(struct walk *w, size_t from)
                                 }
                                 if (spk.e > spk.s || spk.stamped)
                                         w->chat_end = eol + 1;
-                                else if (m && ls > 0 && w->chat_end && ls < w->chat_end - 1 + CHAT_NEAR)
+                                else if (m && ls > 0 && w->chat_end &&
+                                         ls < w->chat_end - 1 + CHAT_NEAR)
                                         w->chat_end = eol + 1;
                                 /* after a capitalised speaker only the chat's speakers:
                                  * its small words are of any language ("Giulia: allora
