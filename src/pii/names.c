@@ -9187,7 +9187,13 @@ static size_t chat_message(const char *b, size_t len, size_t p, struct chat_spea
                 return q + 2;
         }
         if (is_digit(b[p])) { /* a chat export's "12/02/24, 7:41 pm - Priya Iyer: ..." */
-                size_t q2 = wa_stamp_end(b, len, p);
+                size_t q2;
+
+                /* a log's "2025-01-20T..." on every line: the day's separator first */
+                if (p + 2 >= len || !(b[p + 1] == '/' || b[p + 2] == '/' || b[p + 1] == '.' ||
+                                      b[p + 2] == '.'))
+                        return 0;
+                q2 = wa_stamp_end(b, len, p);
 
                 if (!q2)
                         return 0;
