@@ -7210,6 +7210,33 @@ static int decide(struct walk *w, struct run *r)
                                 break;
                         }
         }
+        /* a name in capitals after a word that leads a party in a statement or a heading:
+         * "SEPA CT FROM CIARAN FLANAGAN", "TRANSFER TO NIAMH DUGGAN", "PAID BY KARTHIK
+         * NARAYANAN": a given name of the lexicon that is no word, then one or two words
+         * ending in a surname or a word of no list, none a place */
+        if (r->n >= 3 && r->t[0].allcaps) {
+                for (unsigned k = 0; k + 2 < r->n && k < 4; k++) {
+                        const struct tok *g = &r->t[k + 1], *l = &r->t[r->n - 1];
+                        unsigned lx = 0;
+                        bool caps = true;
+
+                        if (!(streq(r->t[k].low, "from") || streq(r->t[k].low, "to") ||
+                              streq(r->t[k].low, "by") || streq(r->t[k].low, "attn")) ||
+                            r->n - k - 1 > 3)
+                                continue;
+                        for (unsigned j = k + 1; j < r->n; j++) {
+                                caps &= r->t[j].allcaps && !r->t[j].digit && !r->t[j].dot &&
+                                        r->t[j].n >= 2 && !TOK_IN(&r->t[j], never_names) &&
+                                        !TOK_IN(&r->t[j], orgs);
+                                lx |= r->t[j].lex;
+                        }
+                        if (caps && (g->lex & LEX_GIVEN) && !(g->lex & LEX_WORD) &&
+                            ((l->lex & LEX_SURNAME) || !l->lex) && !(l->lex & LEX_WORD) &&
+                            !place_flags(lx | phrase_flags(r, k + 1, r->n)))
+                                return emit(w, g->s, l->e, T_PERSON, ND_PERSON_CONTEXT, 0.8f);
+                        break;
+                }
+        }
         /* "3511 AZ Utrecht": the letters of a Dutch postcode are no part of the town */
         if (r->n >= 2 && r->t[0].allcaps && r->t[0].n == 2 && r->t[0].s >= 5 &&
             b[r->t[0].s - 1] == ' ' && is_digit(b[r->t[0].s - 2]) && is_digit(b[r->t[0].s - 3]) &&

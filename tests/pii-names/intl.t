@@ -214,6 +214,10 @@ case_ 'is it worth going on to Cape Tribulation? We saw Lake Naivasha; she works
 case_ '12/02/24, 7:41 pm - Priya Iyer: guys, rohan'"'"'s dinner on fri
 12/02/24, 7:42 pm - Vikram: ok, can pick up divya' 'PERSON:Priya Iyer | PERSON:rohan | PERSON:Vikram | PERSON:divya' 'a WhatsApp export with am/pm: its speakers and the names in small letters in its messages'
 case_ 'Tito Boy and Kuya Migs came; Mdm Lee Ah Moi signed.' 'PERSON:Boy | PERSON:Migs | PERSON:Lee Ah Moi' 'Filipino and Singaporean honorifics stand before the name'
+case_ '05/03/2024  SEPA CT FROM CIARAN FLANAGAN   250.00
+PAID BY KARTHIK NARAYANAN
+FLIGHTS FROM NEW YORK
+RETURN TO SENDER' 'PERSON:CIARAN FLANAGAN | PERSON:KARTHIK NARAYANAN' 'a name in capitals after FROM, TO, BY in a line of capitals; not a place or a word'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
