@@ -6697,7 +6697,9 @@ static const char *const slavic_surname_endings[] = {
         "ов", "ова", "ев", "ева", "ёв", "ёва", "ин", "ина", "ын", "ына", "ский", "ская",
         "цкий", "цкая", "енко", "ук", "юк", "ец", "ко", "ич", "ських", "ська", "ський",
         /* in their cases: Смирновой, Соколовой, Петрову */
-        "овой", "евой", "иной", "ской", "цкой", "ову", "еву", "ину", "ого", NULL
+        "овой", "евой", "иной", "ской", "цкой", "ову", "еву", "ину", "ого",
+        /* Serbian, Montenegrin, Macedonian: Јовановић, Петровић, Стојановски */
+        "ић", "вић", "ски", "ска", NULL
 };
 
 static bool ends_with_any(const char *lw, size_t m, const char *const *list)
@@ -7326,6 +7328,28 @@ static int decide(struct walk *w, struct run *r)
                 if (initials)
                         return emit(w, r->t[k0].s, r->t[r->n - 1].e, T_PERSON,
                                     ND_PERSON_CONTEXT, 0.85f);
+        }
+        /* a given name and a surname in Cyrillic that ends like one, two or three words of
+         * capitals and small letters: "Драгана Петровић", "Стоян Димитров Петков" (the
+         * tagger, which knows no Cyrillic, took them for places); not after a place's
+         * preposition, nor a place of the lexicon */
+        if (r->n >= 2 && r->n <= 3 && r->t[0].nonascii && cyr_greek_lead(b[r->t[0].s]) &&
+            cyr_greek_lead(b[r->t[r->n - 1].s]) && !slavic_prep_before(w, r->t[0].s) &&
+            !TOK_IN(&r->t[0], salutations) && !TOK_IN(&r->t[0], titles) &&
+            ends_with_any(r->t[r->n - 1].low, strlen(r->t[r->n - 1].low),
+                          slavic_surname_endings)) {
+                bool ok = true;
+                unsigned lx = 0;
+
+                for (unsigned k = 0; k < r->n && ok; k++) {
+                        ok = r->t[k].upper && !r->t[k].allcaps && !r->t[k].dot &&
+                             !r->t[k].digit && r->t[k].n >= 4 && !TOK_IN(&r->t[k], never_names);
+                        lx |= r->t[k].lex;
+                }
+                if (ok && !place_flags(lx & ~(unsigned)(LEX_TOWN | LEX_TOWN_PHRASE)) &&
+                    !place_flags(phrase_flags(r, 0, r->n)))
+                        return emit(w, r->t[0].s, r->t[r->n - 1].e, T_PERSON,
+                                    ND_PERSON_LEXICON, 0.8f);
         }
         /* a Russian or Ukrainian name with its patronymic: "Смирнова Ольга Петровна",
          * "Иван Сергеевич Петров" (a given name of the lexicon and a word in -ович/-овна) */

@@ -223,6 +223,7 @@ case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a c
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
 case_ 'а вы когда в Москву? он сейчас в Казани; приехал из Новосибирска; пришёл к Владимиру; jedziesz do Zakopanego?' 'LOCATION:Москву | LOCATION:Казани | LOCATION:Новосибирска | LOCATION:Zakopanego' 'ru, pl: cities in their cases after a preposition; not a given name a city bears too'
 case_ 'Опрос провёл: лейтенант полиции Ковалёв Д. С.; Подписал Иванова А. В., вчера' 'PERSON:Ковалёв Д. С. | PERSON:Иванова А. В.' 'ru: a surname and its Cyrillic initials (a letter of two bytes is an initial too)'
+case_ 'Записник водио Драгана Петровић; продавач Стоян Димитров Петков; приехал в Ростов Великий' 'PERSON:Драгана Петровић | PERSON:Стоян Димитров Петков | LOCATION:Ростов Великий' 'sr, bg: a given name and a surname that ends like one are a person, not the tagger'"'"'s place; not after a place'"'"'s preposition'
 case_ 'Відправник: ФОП Шевчук Марія Іванівна' 'PERSON:Шевчук Марія Іванівна' 'uk: a Ukrainian patronymic after capitals'
 case_ 'pomiędzy Panią Małgorzatą Wiśniewską-Kowal a Panem Bartłomiejem Zielińskim' 'PERSON:Małgorzatą Wiśniewską-Kowal | PERSON:Bartłomiejem Zielińskim' 'pl: Panią, Panem are titles'
 printf '[09:02] <Becca Sandoval> morning all.\n[09:03] <Marcus> me too\n<html> <Body>\n' > "$T/irc.txt"
