@@ -6185,20 +6185,30 @@ static bool is_town(const struct run *r, unsigned a, unsigned b, unsigned lexor)
 
 /* A known region or country, or a big city that is no name, starts at p: "Kritsa, Crete"
  * (not "van Rossum, David": David is a town of Panama too). */
+/* The lexicon's flags of the capitalised word at p (letters, 2 to WORD_MAX bytes), its
+ * lower case in low[WORD_MAX + 1] and its end in *ret_e; *ret_e is p when there is none. */
+static unsigned cap_word_at(const struct walk *w, size_t p, char *low, size_t *ret_e)
+{
+        bool digit;
+        size_t q;
+
+        *ret_e = p;
+        if (p >= w->len || !upper_at(w->buf, w->len, p))
+                return 0;
+        q = word_end(w->buf, w->len, p, &digit);
+        if (digit || q <= p + 1 || q - p > WORD_MAX ||
+            !pii_lex_lower(w->buf + p, q - p, low, WORD_MAX + 1))
+                return 0;
+        *ret_e = q;
+        return word_lex(low, q - p, pii_lex_hash(low, q - p));
+}
+
 static bool place_word_at(const struct walk *w, size_t p)
 {
         char low[WORD_MAX + 1];
-        bool digit;
         size_t q;
-        unsigned lex;
+        unsigned lex = cap_word_at(w, p, low, &q);
 
-        if (p >= w->len || !upper_at(w->buf, w->len, p))
-                return false;
-        q = word_end(w->buf, w->len, p, &digit);
-        if (digit || q <= p + 1 || q - p > WORD_MAX ||
-            !pii_lex_lower(w->buf + p, q - p, low, sizeof(low)))
-                return false;
-        lex = word_lex(low, q - p, pii_lex_hash(low, q - p));
         return (lex & (LEX_REGION | LEX_COUNTRY)) ||
                ((lex & LEX_CITY_BIG) && !(lex & (LEX_GIVEN | LEX_SURNAME | LEX_WORD)));
 }
@@ -6208,17 +6218,9 @@ static bool place_word_at(const struct walk *w, size_t p)
 static bool city_word_at(const struct walk *w, size_t p)
 {
         char low[WORD_MAX + 1];
-        bool digit;
         size_t q;
-        unsigned lex;
+        unsigned lex = cap_word_at(w, p, low, &q);
 
-        if (p >= w->len || !upper_at(w->buf, w->len, p))
-                return false;
-        q = word_end(w->buf, w->len, p, &digit);
-        if (digit || q <= p + 1 || q - p > WORD_MAX ||
-            !pii_lex_lower(w->buf + p, q - p, low, sizeof(low)))
-                return false;
-        lex = word_lex(low, q - p, pii_lex_hash(low, q - p));
         return (lex & (LEX_CITY | LEX_CITY_BIG | LEX_REGION | LEX_COUNTRY)) && !(lex & LEX_GIVEN);
 }
 
@@ -6997,19 +6999,10 @@ static bool nick_quoted(const struct walk *w, size_t s, size_t e)
 static unsigned cap_word_lex(const struct walk *w, size_t p, size_t *ret_e, bool *ok)
 {
         char low[WORD_MAX + 1];
-        bool digit;
-        size_t q;
+        unsigned lex = cap_word_at(w, p, low, ret_e);
 
-        *ok = false;
-        if (p >= w->len || !upper_at(w->buf, w->len, p))
-                return 0;
-        q = word_end(w->buf, w->len, p, &digit);
-        *ret_e = q;
-        if (digit || q <= p + 1 || q - p > WORD_MAX ||
-            !pii_lex_lower(w->buf + p, q - p, low, sizeof(low)))
-                return 0;
-        *ok = !(set_mask(low, q - p) & LB_never_names);
-        return word_lex(low, q - p, pii_lex_hash(low, q - p));
+        *ok = *ret_e > p && !(set_mask(low, *ret_e - p) & LB_never_names);
+        return lex;
 }
 
 /* A list of people, "backs: Jayden, Koby, Lachie, Wiremu", "Peer feedback: Nikhil, Amara
