@@ -5614,6 +5614,19 @@ static int caps_name(struct walk *w, const struct run *r, bool title)
                      ((g->lex & LEX_GIVEN_TOP) && (l->lex & LEX_SURNAME_TOP))))
                         return emit(w, g->s, l->e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
         }
+        /* a given name and a surname in capitals alone on their line, as a CV's head or an
+         * invitation writes them ("ANANYA KRISHNAMURTHY", "ADAEZE CHIOMA"): the given name
+         * no word, the surname no word either or in no list, no place among them */
+        if (!title && !one && r->a == 0 && r->b == r->n && r->b <= 3 &&
+            line_start_before(w, r->t[0].s) && line_end_after(w, r->t[r->b - 1].e)) {
+                const struct tok *g = &r->t[0], *l = &r->t[r->b - 1];
+
+                if ((g->lex & LEX_GIVEN) && !(g->lex & LEX_WORD) && !g->dot && !l->dot &&
+                    l->n >= 3 && ((l->lex & LEX_SURNAME) || !l->lex) && !(l->lex & LEX_WORD) &&
+                    !place_flags(lex | phrase_flags(r, 0, r->b)) && !TOK_IN(l, orgs) &&
+                    !TOK_IN(g, never_names) && !TOK_IN(l, never_names))
+                        return emit(w, g->s, l->e, T_PERSON, ND_PERSON_LEXICON, 0.75f);
+        }
         if (!title) {
                 label_before(w, r->t[0].s, label, sizeof(label));
                 if (!label[0])

@@ -218,6 +218,12 @@ case_ '05/03/2024  SEPA CT FROM CIARAN FLANAGAN   250.00
 PAID BY KARTHIK NARAYANAN
 FLIGHTS FROM NEW YORK
 RETURN TO SENDER' 'PERSON:CIARAN FLANAGAN | PERSON:KARTHIK NARAYANAN' 'a name in capitals after FROM, TO, BY in a line of capitals; not a place or a word'
+case_ 'CURRICULUM VITAE
+ANANYA KRISHNAMURTHY
+
+TERMS AND CONDITIONS
+NEW YORK
+PAUL RIVER' 'PERSON:ANANYA KRISHNAMURTHY | LOCATION:NEW YORK' 'a given name and a surname in capitals alone on their line; not a heading, a place or a word'
 case_ '[10:02] Ana: falei com o Tiago ontem' 'PERSON:Ana | PERSON:Tiago' 'a chat message: a capitalised given name of given-wide.txt alone is a person'
 case_ '[10:02] Ana: the Claude key is here, ask Python people' 'PERSON:Ana' 'a chat message: no model or language names, none after an article'
 case_ 'The Tiago was parked outside.' '' 'outside a chat, a given-wide name after an article stays no person'
