@@ -9654,14 +9654,20 @@ static size_t next_byte(const char *b, size_t len, size_t p, char c)
  * messages reads like one (four words or more, or a '?' or '!'); then its names in the other
  * speakers' messages are persons too (not in Thai or CJK, which put no space between words).
  * Issue 11, item 1 (attack 18: 30 of its non-Latin persons were chat speakers and mentions). */
-enum { SPK_WORD_MAX = 36, SPK_NEAR = 2048, SPK_KEEP = 256 };
+enum { SPK_WORD_MAX = 36, SPK_NEAR = 2048, SPK_SIDE = 24, SPK_KEEP = 512 };
 
 struct spk_line {
         size_t ls, we, eol; /* the word [ls, we), its message to eol */
         size_t block;       /* the lines of a block follow each other, blank lines aside */
         bool chatty;        /* the message reads like one */
+        signed char turns;  /* spk_turns(), once known: -1 not yet */
+        bool speaker;       /* decided: the line's word is a speaker */
 };
 
+/* The speaker lines of a walk, SPK_KEEP at most: a line is decided once the lines up to
+ * 3 * SPK_NEAR after it are in (the windows of its neighbours' neighbours are whole then),
+ * each line's turns are counted once, and a line's work is bounded by SPK_SIDE lines on
+ * each side (a file of short speaker lines was cubic: 1.1 MB/s). */
 struct spk_lines {
         struct spk_line l[SPK_KEEP];
         unsigned n, done; /* lines kept; the first `done` of them decided */
@@ -9674,39 +9680,47 @@ static bool spk_same(const char *b, const struct spk_line *x, const struct spk_l
         return x->we - x->ls == y->we - y->ls && memcmp(b + x->ls, b + y->ls, x->we - x->ls) == 0;
 }
 
-/* Whether [s, e) occurs in [p, q) as a word: no letter (ASCII or UTF-8) on either side. */
+/* A letter of ASCII or a byte of UTF-8: what may not stand beside a mention. */
 static bool spk_letter(unsigned char c)
 {
         return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Speaker line i's word, when it is one: same word twice, another speaker, a chatty line;
- * or (deep) once, beside a speaker so found ("דני:" who speaks once among "יוסי:" and
- * "מיכל:"). */
-static bool spk_is_speaker1(const char *b, const struct spk_lines *sl, unsigned i);
-
-static bool spk_is_speaker(const char *b, const struct spk_lines *sl, unsigned i)
+/* Whether lines i and j are of one block and within SPK_NEAR bytes. */
+static bool spk_near(const struct spk_lines *sl, unsigned i, unsigned j)
 {
-        if (spk_is_speaker1(b, sl, i))
-                return true;
-        for (unsigned j = 0; j < sl->n; j++)
-                if (sl->l[j].block == sl->l[i].block && sl->l[j].ls + SPK_NEAR >= sl->l[i].ls &&
-                    sl->l[j].ls <= sl->l[i].ls + SPK_NEAR && !spk_same(b, &sl->l[j], &sl->l[i]) &&
-                    spk_is_speaker1(b, sl, j))
-                        return true;
-        return false;
+        const struct spk_line *x = &sl->l[i], *y = &sl->l[j];
+
+        return x->block == y->block && y->ls + SPK_NEAR >= x->ls && y->ls <= x->ls + SPK_NEAR;
 }
 
-static bool spk_is_speaker1(const char *b, const struct spk_lines *sl, unsigned i)
+/* The lines around line i that count for it, [spk_lo, spk_hi): SPK_SIDE on each side at
+ * most (the kept lines are in order), so that a line's work has a bound. */
+static unsigned spk_lo(const struct spk_lines *sl, unsigned i)
 {
-        unsigned same = 0, other = 0;
+        return i > SPK_SIDE ? i - SPK_SIDE : 0;
+}
+
+static unsigned spk_hi(const struct spk_lines *sl, unsigned i)
+{
+        return sl->n - i > SPK_SIDE + 1 ? i + SPK_SIDE + 1 : sl->n;
+}
+
+/* Whether line i's word takes turns near it: it speaks twice, another speaks, the speaker
+ * changes twice among those lines (a catalogue's "Usage:", "Warning:", "Warning:" changes
+ * once) and one of its messages reads like one. Counted once, when its window is whole. */
+static bool spk_turns(const char *b, struct spk_lines *sl, unsigned i)
+{
+        unsigned same = 0, other = 0, changes = 0;
+        const struct spk_line *last = NULL;
         bool chatty = false;
 
-        for (unsigned j = 0; j < sl->n; j++) {
+        if (sl->l[i].turns >= 0)
+                return sl->l[i].turns;
+        for (unsigned j = spk_lo(sl, i); j < spk_hi(sl, i); j++) {
                 const struct spk_line *x = &sl->l[j];
 
-                if (x->block != sl->l[i].block || x->ls + SPK_NEAR < sl->l[i].ls ||
-                    x->ls > sl->l[i].ls + SPK_NEAR)
+                if (!spk_near(sl, i, j))
                         continue;
                 if (spk_same(b, x, &sl->l[i])) {
                         same++;
@@ -9714,81 +9728,101 @@ static bool spk_is_speaker1(const char *b, const struct spk_lines *sl, unsigned 
                 } else {
                         other++;
                 }
+                changes += last && !spk_same(b, last, x);
+                last = x;
         }
-        if (!(same >= 2 && other >= 1 && chatty))
-                return false;
-        /* the speakers take turns: two changes of speaker in the block at least (a
-         * catalogue's "Usage:", "Warning:", "Warning:" has one) */
-        {
-                unsigned changes = 0;
-                const struct spk_line *last = NULL;
-
-                for (unsigned j = 0; j < sl->n && changes < 2; j++) {
-                        const struct spk_line *x = &sl->l[j];
-
-                        if (x->block != sl->l[i].block)
-                                continue;
-                        changes += last && !spk_same(b, last, x);
-                        last = x;
-                }
-                return changes >= 2;
-        }
+        sl->l[i].turns = same >= 2 && other >= 1 && chatty && changes >= 2;
+        return sl->l[i].turns;
 }
 
-/* Decide the kept lines up to (not including) those that may still gain a neighbour at or
- * after `upto` (SIZE_MAX: all), emitting speakers and their mentions. */
+/* Whether line i's word is a speaker: it takes turns, or speaks beside one who does ("דני:"
+ * who speaks once among "יוסי:" and "מיכל:"). */
+static bool spk_speaker(const char *b, struct spk_lines *sl, unsigned i)
+{
+        if (i < sl->done)
+                return sl->l[i].speaker;
+        if (spk_turns(b, sl, i))
+                return true;
+        for (unsigned j = spk_lo(sl, i); j < spk_hi(sl, i); j++)
+                if (spk_near(sl, i, j) && !spk_same(b, &sl->l[j], &sl->l[i]) &&
+                    spk_turns(b, sl, j))
+                        return true;
+        return false;
+}
+
+/* Emit the mentions in line i's message of the speakers near it ("Лена: Катя, ты ..."
+ * before Катя speaks); not in Thai, which has no spaces between words. Eight names at
+ * most. */
+static int spk_mentions(struct walk *w, struct spk_lines *sl, unsigned i)
+{
+        const char *b = w->buf;
+        const struct spk_line *y = &sl->l[i];
+        unsigned names[8], nn = 0;
+
+        for (unsigned j = spk_lo(sl, i); j < spk_hi(sl, i) && nn < 8; j++) {
+                const struct spk_line *x = &sl->l[j];
+                bool dup = false;
+
+                if (x->ls + SPK_NEAR < y->ls || x->ls > y->ls + SPK_NEAR ||
+                    !spk_speaker(b, sl, j) ||
+                    ((unsigned char)b[x->ls] == 0xe0 && ((unsigned char)b[x->ls + 1] == 0xb8 ||
+                                                         (unsigned char)b[x->ls + 1] == 0xb9)))
+                        continue;
+                for (unsigned k = 0; k < nn && !dup; k++)
+                        dup = spk_same(b, &sl->l[names[k]], x);
+                if (!dup)
+                        names[nn++] = j;
+        }
+        for (unsigned k = 0; k < nn; k++) {
+                const struct spk_line *x = &sl->l[names[k]];
+                size_t n = x->we - x->ls;
+
+                for (size_t q = y->we + 1; q + n <= y->eol; q++) {
+                        const char *f = memmem(b + q, y->eol - q, b + x->ls, n);
+                        int err;
+
+                        if (!f)
+                                break;
+                        q = (size_t)(f - b);
+                        if ((q == 0 || !spk_letter((unsigned char)b[q - 1])) &&
+                            (q + n == w->len || !spk_letter((unsigned char)b[q + n])) &&
+                            (err = emit(w, q, q + n, T_PERSON, ND_PERSON_CONTEXT, 0.7f)) < 0)
+                                return err;
+                }
+        }
+        return 0;
+}
+
+/* Decide the kept lines whose neighbours' windows end before `upto` (SIZE_MAX: all): a
+ * line's word is a speaker when it takes turns, or speaks beside one who does ("דני:" who
+ * speaks once among "יוסי:" and "מיכל:"). Emits the speakers and the mentions. */
 static int spk_flush(struct walk *w, struct spk_lines *sl, size_t upto)
 {
         const char *b = w->buf;
 
         while (sl->done < sl->n &&
-               (upto == SIZE_MAX || sl->l[sl->done].ls + SPK_NEAR < upto)) {
-                unsigned i = sl->done++;
-                const struct spk_line *x = &sl->l[i];
+               (upto == SIZE_MAX || sl->l[sl->done].ls + 3 * SPK_NEAR < upto)) {
+                unsigned i = sl->done;
+                struct spk_line *x = &sl->l[i];
                 int err;
 
-                if (x->ls < sl->from || !spk_is_speaker(b, sl, i))
+                x->speaker = spk_speaker(b, sl, i);
+                sl->done++;
+                if (x->ls < sl->from)
                         continue;
-                err = emit(w, x->ls, x->we, T_PERSON, ND_PERSON_CONTEXT, 0.75f);
-                if (err < 0)
+                if (x->speaker && (err = emit(w, x->ls, x->we, T_PERSON, ND_PERSON_CONTEXT,
+                                              0.75f)) < 0)
                         return err;
-                /* its name in the messages near it, where words have spaces */
-                if ((unsigned char)b[x->ls] == 0xe0 && ((unsigned char)b[x->ls + 1] == 0xb8 ||
-                                                        (unsigned char)b[x->ls + 1] == 0xb9))
-                        continue; /* Thai */
-                for (unsigned j = 0; j < sl->n; j++) {
-                        const struct spk_line *y = &sl->l[j];
-                        size_t n = x->we - x->ls;
-
-                        if (y->ls < sl->from || y->ls + SPK_NEAR < x->ls ||
-                            y->ls > x->ls + SPK_NEAR)
-                                continue;
-                        for (size_t q = y->we + 1; q + n <= y->eol; q++) {
-                                const char *f = memmem(b + q, y->eol - q, b + x->ls, n);
-
-                                if (!f)
-                                        break;
-                                q = (size_t)(f - b);
-                                if ((q == 0 || !spk_letter((unsigned char)b[q - 1])) &&
-                                    (q + n == w->len || !spk_letter((unsigned char)b[q + n]))) {
-                                        err = emit(w, q, q + n, T_PERSON, ND_PERSON_CONTEXT,
-                                                   0.7f);
-                                        if (err < 0)
-                                                return err;
-                                }
-                        }
-                }
+                if ((err = spk_mentions(w, sl, i)) < 0)
+                        return err;
         }
-        /* keep the decided lines that undecided ones may still count */
+        /* drop the lines that no undecided line counts (the decided ones' turns are known) */
         if (sl->n == SPK_KEEP) {
                 unsigned k = 0;
 
-                while (k < sl->done && sl->l[k].ls + SPK_NEAR < sl->l[sl->done < sl->n ?
-                                                                         sl->done :
-                                                                         sl->n - 1].ls)
+                while (k < sl->done &&
+                       (sl->done == sl->n || sl->l[k].ls + SPK_NEAR < sl->l[sl->done].ls))
                         k++;
-                if (k == 0 && sl->done == sl->n)
-                        k = sl->n; /* all decided and none near: start afresh */
                 memmove(sl->l, sl->l + k, (sl->n - k) * sizeof(sl->l[0]));
                 sl->n -= k;
                 sl->done -= k;
@@ -9821,7 +9855,7 @@ static int spk_line(struct walk *w, struct spk_lines *sl, size_t ls, size_t k, s
 
                 if (err < 0)
                         return err;
-                if (sl->n == SPK_KEEP) { /* 256 speaker lines within 2 KB: decide them now */
+                if (sl->n == SPK_KEEP) { /* 512 speaker lines within 8 KB: decide them now */
                         err = spk_flush(w, sl, SIZE_MAX);
                         if (err < 0)
                                 return err;
@@ -9837,6 +9871,8 @@ static int spk_line(struct walk *w, struct spk_lines *sl, size_t ls, size_t k, s
         x->ls = ls;
         x->we = k;
         x->eol = eol;
+        x->turns = -1;
+        x->speaker = false;
         /* the same block when only blank lines lie between it and the last speaker line */
         {
                 size_t q = sl->last_eol;
