@@ -111,6 +111,18 @@ static _Thread_local struct wcache wcache_tab[WCACHE]; /* by wcache_slot() */
  * finds does not depend on where the rounds begin. */
 #define SEEN_DIST 8192
 
+/* A list's region and what its items hold, read once for all its words (a line of 200
+ * capitalised CSV cells read its line for each: 1.8 times the time of the whole scan). */
+#define PL_ITEMS 64
+struct person_list {
+        size_t ls, le;                       /* the region; le == 0: none yet */
+        size_t colon;                        /* its first ':' (le: none), where it ends */
+        bool read;                           /* its items are read */
+        unsigned items, strong, full, n;     /* n: items kept in is/ie (PL_ITEMS at most) */
+        size_t is[PL_ITEMS], ie[PL_ITEMS];   /* each item, its trailing spaces, dots, quotes off */
+        unsigned kind[PL_ITEMS];             /* 1 strong, 2 full, 0 neither */
+};
+
 struct walk {
         const char *buf;
         size_t len;
@@ -188,6 +200,7 @@ struct walk {
         } seen[SEEN_SLOTS];
         bool any_seen;
         bool tag_given;  /* the tagger's run starts with a given name (emit) */
+        struct person_list plist; /* person_list_item()'s region, read once */
         /* a chat's speakers in small letters (chat_lower_names), each with where its line
          * began, and the end of the last line with a speaker: CHAT_KEEP of them, read back
          * CHAT_MEMORY bytes at most, under the 16 KB a streaming round walks again */
@@ -7025,21 +7038,17 @@ static unsigned cap_word_lex(const struct walk *w, size_t p, size_t *ret_e, bool
  * given name and a surname), and are so for half of them at least; or one such full name
  * beside a given name in a list of two or three. Items are split at ',', '+' and ';'
  * (attack 18: 20 such names). */
-static bool person_list_item(const struct walk *w, size_t s, size_t e, unsigned lex)
+/* Read the items of pl's region. */
+static void person_list_read(const struct walk *w, struct person_list *pl)
 {
         const char *b = w->buf;
-        size_t ls = s, le = e, p;
-        unsigned strong = 0, full = 0, items = 0;
+        size_t ls = pl->ls, le = pl->le;
 
-        while (ls > 0 && b[ls - 1] != '\n' && b[ls - 1] != ':' && s - ls < 256)
-                ls--;
-        while (le < w->len && b[le] != '\n' && le - e < 256)
-                le++;
-        if ((ls > 0 && b[ls - 1] != '\n' && b[ls - 1] != ':') || (le < w->len && b[le] != '\n'))
-                return false;
-        for (p = ls; p < le;) {
+        pl->read = true;
+        pl->items = pl->strong = pl->full = pl->n = 0;
+        for (size_t p = ls; p < le;) {
                 size_t is, ie, q, k;
-                unsigned words = 0, l0 = 0, ll = 0;
+                unsigned words = 0, l0 = 0, ll = 0, kind = 0;
                 bool ok, first_ok = false;
 
                 while (p < le && (b[p] == ' ' || b[p] == '\t' || b[p] == '"'))
@@ -7054,15 +7063,7 @@ static bool person_list_item(const struct walk *w, size_t s, size_t e, unsigned 
                 p++;
                 if (ie == is)
                         continue;
-                items++;
-                if (is <= s && s < ie) { /* the word itself, alone in its item */
-                        while (ie > is && (b[ie - 1] == ' ' || b[ie - 1] == '.' ||
-                                           b[ie - 1] == '"'))
-                                ie--;
-                        if (is != s || ie != e)
-                                return false;
-                        continue;
-                }
+                pl->items++;
                 for (q = is; q < ie && words < 4;) {
                         unsigned f = cap_word_lex(w, q, &k, &ok);
 
@@ -7076,18 +7077,69 @@ static bool person_list_item(const struct walk *w, size_t s, size_t e, unsigned 
                         while (q < ie && b[q] == ' ')
                                 q++;
                 }
-                if (!first_ok || q < ie)
-                        continue;
-                if (words == 1 && (l0 & LEX_GIVEN) && !(l0 & LEX_WORD) && !place_flags(l0))
-                        strong++;
-                else if (words >= 2 && words <= 3 && (l0 & LEX_GIVEN) &&
-                         ((ll & LEX_SURNAME) || !ll) && !place_flags(ll))
-                        full++;
+                if (first_ok && q >= ie) {
+                        if (words == 1 && (l0 & LEX_GIVEN) && !(l0 & LEX_WORD) && !place_flags(l0))
+                                kind = 1;
+                        else if (words >= 2 && words <= 3 && (l0 & LEX_GIVEN) &&
+                                 ((ll & LEX_SURNAME) || !ll) && !place_flags(ll))
+                                kind = 2;
+                }
+                pl->strong += kind == 1;
+                pl->full += kind == 2;
+                if (pl->n < PL_ITEMS) {
+                        while (ie > is && (b[ie - 1] == ' ' || b[ie - 1] == '.' || b[ie - 1] == '"'))
+                                ie--;
+                        pl->is[pl->n] = is;
+                        pl->ie[pl->n] = ie;
+                        pl->kind[pl->n++] = kind;
+                }
         }
+}
+
+/* A list of people, "backs: Jayden, Koby, Lachie, Wiremu", "Peer feedback: Nikhil, Amara
+ * Diallo": whether the one capitalised word [s, e) (a given name of any list, or a word of
+ * none) is an item alone of a list on its line, after its ':' if any, whose other items hold
+ * two names at least that are surely persons (a given name that is no word and no place, or
+ * a given name and a surname), and are so for half of them at least; or one such full name
+ * beside a given name in a list of two or three. Items are split at ',', '+' and ';'
+ * (attack 18: 20 such names). The region is read once for its words (w->plist). */
+static bool person_list_item(struct walk *w, size_t s, size_t e, unsigned lex)
+{
+        const char *b = w->buf;
+        struct person_list *pl = &w->plist;
+        unsigned strong, full, k;
+
+        /* the same region while no ':' comes between its start and s */
+        if (!(pl->le && pl->ls <= s && s < pl->colon)) {
+                /* the region: after the line's last ':' before s, to the line's end */
+                const char *nl = memrchr(b, '\n', s), *co;
+                size_t ls = nl ? (size_t)(nl - b) + 1 : 0;
+
+                co = s > ls ? memrchr(b + ls, ':', s - ls) : NULL;
+                pl->ls = co ? (size_t)(co - b) + 1 : ls;
+                nl = memchr(b + e, '\n', w->len - e);
+                pl->le = nl ? (size_t)(nl - b) : w->len;
+                co = memchr(b + pl->ls, ':', pl->le - pl->ls);
+                pl->colon = co ? (size_t)(co - b) : pl->le;
+                pl->read = false;
+        }
+        if (s - pl->ls > 256 || pl->le - e > 256) /* a long row is no list of people */
+                return false;
+        if (!pl->read)
+                person_list_read(w, pl); /* under 520 bytes: within 256 of both ends */
+        if (pl->n != pl->items) /* more items than kept */
+                return false;
+        for (k = 0; k < pl->n && pl->is[k] != s; k++)
+                ;
+        if (k == pl->n || pl->ie[k] != e)
+                return false; /* the word is no item alone */
+        strong = pl->strong - (pl->kind[k] == 1);
+        full = pl->full - (pl->kind[k] == 2);
         /* half of the other items at least, so that a list of languages or products with
          * a few given names in it ("Interlingue, Ido, Burmese, Oromo") is none */
-        return items >= 2 && ((strong + full >= 2 && 2 * (strong + full) >= items - 1) ||
-                              (full >= 1 && (lex & LEX_GIVEN) && items <= 3));
+        return pl->items >= 2 &&
+               ((strong + full >= 2 && 2 * (strong + full) >= pl->items - 1) ||
+                (full >= 1 && (lex & LEX_GIVEN) && pl->items <= 3));
 }
 
 static int decide(struct walk *w, struct run *r)
