@@ -54,7 +54,7 @@ steps:
       command: ["echo", "from the cage"]
 YML
 chmod 644 "$T/tool.yml"
-out=$($POD --user 10001:10001 -v "$T/tool.yml:/tool.yml:ro" $ROOT sh -c 'cd /tmp && "$AKIOS" init p >/dev/null && cd p &&
+out=$($POD --user 10001:10001 -v "$T/tool.yml:/tool.yml:ro" $ROOT sh -c 'cd "$(mktemp -d)" && "$AKIOS" init p >/dev/null && cd p &&
         "$AKIOS" run /tool.yml --json && cat data/output/run_*/output.json' 2>"$T/err")
 rc=$?
 is "$rc" 0 "podman, uid 10001: a tool_executor step runs (no 'cage setup failed')"

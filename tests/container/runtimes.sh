@@ -140,7 +140,7 @@ print(" ".join(k for k in sorted(l) if l[k] is True))' 2>/dev/null)
                 rm -rf "$T/project" && mkdir "$T/project" && chown 10001:10001 "$T/project"
                 vol="-v $T/project:/project" ;;
         esac
-        out=$($POD $2 $vol -v "$T/tool.yml:/tool.yml:ro" $ROOT sh -c 'cd /tmp &&
+        out=$($POD $2 $vol -v "$T/tool.yml:/tool.yml:ro" $ROOT sh -c 'cd "$(mktemp -d)" &&
                 "$AKIOS" init '"$proj"' >/dev/null && cd '"$proj"' &&
                 "$AKIOS" run /tool.yml --json && cat data/output/run_*/output.json && echo &&
                 grep -c "\"mode\":\"'"$3"'\"" audit/ledger.jsonl' \
